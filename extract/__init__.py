@@ -1,0 +1,1 @@
+"""Reading and NLP: files → :class:`~inkoopgraaf.extract.document.Document` → facts with evidence."""

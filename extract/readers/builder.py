@@ -1,0 +1,120 @@
+"""Build a Document's text and blocks together, so offsets are exact by construction.
+
+Every reader appends cleaned pieces through :class:`TextBuilder`; a block's
+``start``/``end`` are the builder's offsets before and after its text, so
+``doc.text[block.start:block.end]`` is always the block's cleaned text.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Block
+
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+\S")
+_LIST_MARKER = re.compile(r"^\s*(?:[-–•●▪◦*·o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+class TextBuilder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.blocks: list[Block] = []
+        self.pages: list[tuple[int, int]] = []
+        self._table: int | None = None
+        self._row = 0
+        self._tables = 0
+        self._page_start: int | None = None
+        self._page: int | None = None
+
+    # -- low level ---------------------------------------------------------
+    def write(self, s: str) -> tuple[int, int]:
+        start = self.length
+        if s:
+            self.parts.append(s)
+            self.length += len(s)
+        return start, self.length
+
+    def newline(self, n: int = 1) -> None:
+        """Ensure the text ends with at least ``n`` newlines (no-op at start)."""
+        if not self.length:
+            return
+        tail = "".join(self.parts[-3:])[-n:]
+        need = n - (len(tail) - len(tail.rstrip("\n")))
+        if need > 0:
+            self.write("\n" * need)
+
+    # -- pages -------------------------------------------------------------
+    def start_page(self, number: int) -> None:
+        self.end_page()
+        self._page, self._page_start = number, self.length
+
+    def end_page(self) -> None:
+        if self._page_start is not None:
+            self.pages.append((self._page_start, self.length))
+            self._page_start = None
+
+    # -- blocks ------------------------------------------------------------
+    def block(self, kind: str, text: str, level: int | None = None) -> Block | None:
+        text = _SPACES.sub(" ", text).strip()
+        if not text:
+            return None
+        self.end_table()
+        self.newline()
+        s, e = self.write(text)
+        b = Block(kind, s, e, level=level, page=self._page)
+        self.blocks.append(b)
+        self.write("\n")
+        return b
+
+    def table_row(self, cells: list[str]) -> Block | None:
+        cells = [_SPACES.sub(" ", c).strip() for c in cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not any(cells):
+            return None
+        if self._table is None:
+            self._table, self._row = self._tables, 0
+            self._tables += 1
+        self.newline()
+        row_start = self.length
+        spans = []
+        for i, c in enumerate(cells):
+            if i:
+                self.write("\t")
+            spans.append(self.write(c))
+        b = Block("table_row", row_start, self.length, cells=spans, table=self._table,
+                  row=self._row, page=self._page)
+        self._row += 1
+        self.blocks.append(b)
+        self.write("\n")
+        return b
+
+    def end_table(self) -> None:
+        self._table = None
+
+    def build(self) -> tuple[str, list[Block], list[tuple[int, int]]]:
+        self.end_page()
+        return "".join(self.parts), self.blocks, self.pages
+
+
+def classify_line(line: str, prev_blank: bool, next_blank: bool) -> tuple[str, int | None]:
+    """Guess the block kind of one line of plain text: heading, list_item or paragraph.
+
+    Headings are short lines without closing punctuation that stand alone
+    (blank line before or after); a numbered heading ``3.5 Visie`` gets level
+    2 from its number. Used by the text and PDF readers.
+    """
+    stripped = line.strip()
+    if _LIST_MARKER.match(line) and not _NUMBERED_HEADING.match(stripped):
+        return "list_item", None
+    m = _NUMBERED_HEADING.match(stripped)
+    short = len(stripped) <= 100 and not stripped.endswith((".", ",", ";", ":")) and len(stripped.split()) <= 14
+    if m and short and not re.match(r"^\d{1,2}\s+\w+\s+\d{4}", stripped):
+        # "1 januari 2022: ..." is a date line, not heading 1
+        return "heading", m.group(1).count(".") + 1
+    if _LIST_MARKER.match(line):
+        return "list_item", None
+    if short and (prev_blank or next_blank) and stripped[:1].isupper() or short and prev_blank and next_blank:
+        return "heading", None
+    return "paragraph", None

@@ -1,0 +1,108 @@
+"""Plain text and Markdown reader.
+
+Real strategy texts arrive as text exported from web pages and Word files:
+they carry inline HTML (``<i>``, ``<u>``, ``<p>``, ``<ol>``/``<ul>`` lists inside
+table cells), markdown emphasis (``**...**``, ``*...*``) and tab-separated
+table rows. This reader cleans all of it into plain text and blocks; because
+the cleaned text is built piece by piece, every block offset is exact.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..document import Document, ReadError, sha256_file
+from .builder import TextBuilder, classify_line
+
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# list items glued together inside a cell: "<ul>- Ontwikkelen- Stabiliseren- Beschermd Thuis"
+_GLUED_ITEM = re.compile(r"(?<=[\w).])- (?=[A-Z0-9])")
+_LIST_TAGS = {"ul", "ol"}
+_BREAK_TAGS = {"p", "br", "li", "div", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+class _InlineHTML(HTMLParser):
+    """Strip inline tags from one line; block tags become a separator."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.list_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _LIST_TAGS:
+            self.list_depth += 1
+        if tag in _BREAK_TAGS:
+            self.out.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in _LIST_TAGS:
+            self.list_depth = max(0, self.list_depth - 1)
+        if tag in _BREAK_TAGS:
+            self.out.append(" ")
+
+    def handle_data(self, data):
+        if self.list_depth:
+            # "- Ontwikkelen- Stabiliseren" → "Ontwikkelen; Stabiliseren"
+            data = _GLUED_ITEM.sub("; ", data)
+            data = re.sub(r"^\s*-\s+", "", data)
+        self.out.append(data)
+
+
+def clean_inline(line: str) -> str:
+    """Remove inline HTML and markdown emphasis from one line of text."""
+    if "<" in line or "&" in line:
+        p = _InlineHTML()
+        p.feed(line)
+        p.close()
+        line = "".join(p.out)
+        line = html.unescape(line) if "&" in line else line
+    if "*" in line or "__" in line:
+        line = _EMPHASIS.sub("", line)
+    return line
+
+
+def build_from_lines(lines: list[str], builder: TextBuilder | None = None) -> TextBuilder:
+    """Turn lines of plain text into blocks (shared by the text and PDF readers)."""
+    b = builder or TextBuilder()
+    n = len(lines)
+    for i, raw in enumerate(lines):
+        if not raw.strip():
+            b.end_table()
+            continue
+        if "\t" in raw.strip("\n") and raw.strip("\t \n"):
+            b.table_row([clean_inline(c) for c in raw.rstrip("\n").split("\t")])
+            continue
+        line = clean_inline(raw)
+        if not line.strip():
+            continue
+        m = _MD_HEADING.match(line.strip())
+        if m:
+            b.block("heading", m.group(2), level=len(m.group(1)))
+            continue
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        next_blank = i + 1 >= n or not lines[i + 1].strip()
+        kind, level = classify_line(line, prev_blank, next_blank)
+        b.block(kind, line, level=level)
+    return b
+
+
+def read_text(path: Path) -> Document:
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as exc:  # pragma: no cover - cp1252 decodes almost anything
+            raise ReadError(path, f"not UTF-8 or Windows-1252 text ({exc})") from exc
+    if "\x00" in text[:4096]:
+        raise ReadError(path, "binary file, not text (NUL bytes)")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    clean, blocks, _ = build_from_lines(lines).build()
+    fmt = Path(path).suffix.lower().lstrip(".") or "txt"
+    return Document(id=Path(path).stem, path=str(path), sha256=sha256_file(path),
+                    format=fmt, text=clean, pages=[], blocks=blocks)
