@@ -1,0 +1,38 @@
+"""What an extractor sees: the document, its anchor year, and earlier extractors' facts.
+
+Every extractor is a function ``extract_x(ctx: ExtractionContext) -> list[Fact]``
+registered in :mod:`inkoopgraaf.extract.pipeline`. Extractors run in a fixed
+order (places, dates, segments/financing/procedures, decisions, plan changes),
+so a later one can use what an earlier one found through ``ctx.facts``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..models.facts import Fact
+from .document import Document
+
+
+@dataclass
+class ExtractionContext:
+    doc: Document
+    #: Year that anchors year-less dates: the manifest's year, else the
+    #: document's own date as detected by the date extractor (may be None).
+    year: int | None = None
+    facts: dict[str, list[Fact]] = field(default_factory=dict)
+
+    @cached_property
+    def spacy_doc(self):
+        """The document parsed by the project's Dutch pipeline (built on first use)."""
+        from .nlp import parse
+        return parse(self.doc)
+
+    def fact(self, type: str, start: int, end: int, value: dict, confidence: float = 0.9) -> Fact:
+        """A Fact whose text is exactly the document slice and whose page is looked up."""
+        return Fact(doc=self.doc.id, type=type, text=self.doc.text[start:end], start=start, end=end,
+                    page=self.doc.page_at(start), value=value, confidence=confidence)
+
+    def add(self, facts: list[Fact]) -> None:
+        for f in facts:
+            self.facts.setdefault(f.type, []).append(f)
