@@ -1,0 +1,247 @@
+"""Context qualifier: how does a sentence stand towards the phrase it mentions?
+
+A clinlp-style rule qualifier for Dutch procurement prose. Trigger phrases live
+in ``resources/qualifier_rules.json`` as data; each trigger has a category, a
+direction and a scope. A trigger qualifies a target span when the target lies
+on the trigger's side (``forward``: after it, ``backward``: before it,
+``both``) within ``max_scope`` tokens and no terminator (``.``, ``;``,
+``maar``, ``echter`` ...) lies between them.
+
+Categories
+    negated       "niet langer", "niet meer", "geen", "in plaats van", exclusions ("valt buiten")
+    historical    "huidige", "voorheen", "tot nu toe", "bij de in 2017 uitgevoerde", "vanuit vastgestelde", past tense
+    hypothetical  "wellicht", "onderzocht", "scenario", "optie", "overwegen", "zou kunnen", "voordeel/nadeel", "voor de hand"
+    chosen        "kiezen voor", "gaat de voorkeur uit naar", "wordt gecontracteerd", "Vorm aanbesteding"
+    proposed      "wordt voorgesteld", "stelt voor", "voorstel"
+    future        "zal", "zullen", "voortaan", "nieuwe"
+    pseudo        phrases that only block a shorter trigger inside them ("niet alleen", "zoveel mogelijk")
+
+STABLE API (other extractors rely on it)
+    qualify(text, target_start, target_end) -> Qualification
+        Pure function. ``text`` is a sentence or any span (e.g. a table row);
+        offsets are relative to ``text``. Triggers overlapping the target are
+        ignored, so the target's own words never qualify it.
+    Qualification
+        .negated .historical .hypothetical .chosen .proposed .future : bool
+        .triggers : list[Trigger(category, phrase, start, end)]  (offsets in ``text``)
+        .status   : "rejected" | "considered" | "previous" | "chosen" | None —
+                    the stance for a financing/procedure fact. Precedence:
+                    negated > hypothetical > historical > proposed/chosen/future.
+        .trigger_for(category) -> Trigger | None
+    qualify_text(text) -> Qualification
+        The stance of a whole span (no target): every trigger counts. Used for
+        headings and table titles that set the stance of what stands under them.
+    tokenize(text) -> list[(start, end, lower)]
+
+A spaCy wrapper, :func:`qualify_span`, qualifies a ``Span`` inside its sentence.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+CATEGORIES = ("negated", "historical", "hypothetical", "chosen", "proposed", "future")
+
+_TOKEN = re.compile(r"\w+(?:['’.]\w+)*\.?|[^\w\s]", re.UNICODE)
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens with offsets; words keep internal apostrophes
+    ("scenario's") and abbreviation dots ("i.p.v.")."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        s, e = m.start(), m.end()
+        # a sentence-final dot is its own token (terminator), abbreviations keep theirs
+        if tok.endswith(".") and len(tok) > 1 and tok.count(".") == 1:
+            out.append((s, e - 1, tok[:-1].lower()))
+            out.append((e - 1, e, "."))
+            continue
+        out.append((s, e, tok.lower()))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    category: str
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Qualification:
+    negated: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    chosen: bool = False
+    proposed: bool = False
+    future: bool = False
+    triggers: list[Trigger] = field(default_factory=list)
+
+    @property
+    def status(self) -> str | None:
+        """Stance of a financing/procedure mention (facts contract ``status``)."""
+        if self.negated:
+            return "rejected"
+        if self.hypothetical:
+            return "considered"
+        if self.historical:
+            return "previous"
+        if self.proposed or self.chosen or self.future:
+            return "chosen"
+        return None
+
+    def trigger_for(self, category: str) -> Trigger | None:
+        for t in self.triggers:
+            if t.category == category:
+                return t
+        return None
+
+    def any(self) -> bool:
+        return any(getattr(self, c) for c in CATEGORIES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    tokens: tuple[str, ...]
+    category: str
+    direction: str
+    max_scope: int
+    gap: int
+    phrase: str
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[_Rule, ...], frozenset[str]]:
+    data = json.loads(resources.files(__package__).joinpath("resources/qualifier_rules.json").read_text("utf-8"))
+    defaults = data.get("default_scope", {})
+    rules = []
+    for r in data["rules"]:
+        toks = tuple("..." if t == "…" else t for t in _phrase_tokens(r["phrase"]))
+        rules.append(_Rule(toks, r["category"], r.get("direction", "forward"),
+                           int(r.get("max_scope", defaults.get(r["category"], 10))),
+                           int(r.get("gap", 5)), r["phrase"]))
+    # longest phrases first so that "niet langer" beats "niet"
+    rules.sort(key=lambda r: -len([t for t in r.tokens if t != "..."]))
+    return tuple(rules), frozenset(data.get("terminators", []))
+
+
+def _phrase_tokens(phrase: str) -> list[str]:
+    out = []
+    for w in phrase.lower().split():
+        if w in ("...", "…") or w.endswith("*") or w == "i.p.v.":
+            out.append(w)
+        else:
+            out.extend(t for _, _, t in tokenize(w))
+    return out
+
+
+def _tok_match(pat: str, tok: str) -> bool:
+    if pat.endswith("*"):
+        return tok.startswith(pat[:-1])
+    return tok == pat
+
+
+def _match_at(rule: _Rule, toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index one past the last token of ``rule`` matched at ``i``, or None."""
+    j = i
+    k = 0
+    pats = rule.tokens
+    while k < len(pats):
+        p = pats[k]
+        if p == "...":
+            nxt = pats[k + 1]
+            for g in range(rule.gap + 1):
+                if j + g < len(toks) and _tok_match(nxt, toks[j + g][2]):
+                    j += g
+                    break
+            else:
+                return None
+            k += 1
+            continue
+        if j >= len(toks) or not _tok_match(p, toks[j][2]):
+            return None
+        j += 1
+        k += 1
+    return j
+
+
+def find_triggers(text: str) -> list[tuple[_Rule, int, int]]:
+    """All triggers in ``text`` as (rule, first token index, end token index), greedy longest match."""
+    toks = tokenize(text)
+    rules, _ = _rules()
+    found = []
+    i = 0
+    while i < len(toks):
+        best = None
+        for r in rules:
+            j = _match_at(r, toks, i)
+            if j is not None and (best is None or j > best[2]):
+                best = (r, i, j)
+        if best:
+            found.append(best)
+            i = best[2]
+        else:
+            i += 1
+    return found
+
+
+def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int, terminators) -> bool:
+    if rule.direction in ("forward", "both") and tgt_first >= tj:
+        between = toks[tj:tgt_first]
+        if len(between) <= rule.max_scope and not any(t[2] in terminators for t in between):
+            return True
+    if rule.direction in ("backward", "both") and tgt_last < ti:
+        between = toks[tgt_last + 1:ti]
+        if len(between) <= rule.max_scope and not any(t[2] in terminators for t in between):
+            return True
+    return False
+
+
+def qualify(text: str, target_start: int, target_end: int) -> Qualification:
+    """Qualify ``text[target_start:target_end]`` by the triggers around it in ``text``."""
+    toks = tokenize(text)
+    _, terminators = _rules()
+    q = Qualification()
+    tgt = [i for i, (s, e, _) in enumerate(toks) if s < target_end and e > target_start]
+    if not tgt:
+        # target between tokens (empty span): place it at the next token
+        nxt = [i for i, (s, _, _) in enumerate(toks) if s >= target_start]
+        tgt = [nxt[0]] if nxt else [len(toks)]
+    first, last = tgt[0], tgt[-1]
+    found = [t for t in find_triggers(text) if t[0].category != "pseudo"]
+    for rule, ti, tj in found:
+        if ti <= last and tj > first:          # overlaps the target: the target's own words
+            continue
+        # a trigger of another category standing between this one and the
+        # target closes the scope ("in plaats van X kiest de regio voor Y")
+        lo, hi = (tj, first) if tj <= first else (last + 1, ti)
+        if any(r.category != rule.category and lo <= a and b <= hi for r, a, b in found):
+            continue
+        if _in_scope(toks, rule, ti, tj, first, last, terminators):
+            setattr(q, rule.category, True)
+            q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
+    return q
+
+
+def qualify_text(text: str) -> Qualification:
+    """Stance of a whole span (heading, table title): every non-pseudo trigger counts."""
+    toks = tokenize(text)
+    q = Qualification()
+    for rule, ti, tj in find_triggers(text):
+        if rule.category == "pseudo":
+            continue
+        setattr(q, rule.category, True)
+        q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
+    return q
+
+
+def qualify_span(span) -> Qualification:
+    """spaCy wrapper: qualify a ``Span`` within its sentence."""
+    sent = span.sent
+    base = sent.start_char
+    return qualify(sent.text, span.start_char - base, span.end_char - base)

@@ -1,0 +1,55 @@
+"""Data-driven tests of the context qualifier (cases in tests/data/qualifier_cases.json)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from inkoopgraaf.extract.qualifier import Qualification, qualify, qualify_text, tokenize
+
+CASES = json.loads((Path(__file__).parent / "data" / "qualifier_cases.json").read_text("utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_qualifier_case(case):
+    text, target = case["text"], case["target"]
+    i = text.index(target)
+    q = qualify(text, i, i + len(target))
+    if "status" in case:
+        assert q.status == case["status"], q.triggers
+    for f in case.get("flags", []):
+        assert getattr(q, f), (f, q.triggers)
+    for f in case.get("not_flags", []):
+        assert not getattr(q, f), (f, q.triggers)
+
+
+def test_trigger_offsets_point_into_text():
+    text = "Dus niet langer PxQ voor de jeugdhulp."
+    i = text.index("PxQ")
+    q = qualify(text, i, i + 3)
+    t = q.trigger_for("negated")
+    assert text[t.start:t.end] == "niet langer"
+
+
+def test_target_words_do_not_qualify_themselves():
+    # "niet-openbare" contains "niet" but is the target, not a negation of it
+    text = "De regio volgt een niet-openbare procedure."
+    i = text.index("niet-openbare procedure")
+    assert not qualify(text, i, i + len("niet-openbare procedure")).negated
+
+
+def test_terminator_stops_scope():
+    text = "Het huidige contract loopt af, maar voortaan geldt een lumpsum."
+    i = text.index("lumpsum")
+    q = qualify(text, i, i + 7)
+    assert not q.historical and q.status == "chosen"
+
+
+def test_qualify_text_for_headings():
+    assert qualify_text("Terugblik op de inkoop 2019").status == "previous"
+    assert qualify_text("Scenario 3: bestuurlijk aanbesteden").status == "considered"
+    assert qualify_text("Planning").status is None
+
+
+def test_empty_qualification_and_tokenizer():
+    assert Qualification().status is None
+    assert [t for _, _, t in tokenize("i.p.v. scenario's.")] == ["i.p.v.", "scenario's", "."]
