@@ -1,0 +1,541 @@
+"""The knowledge graph: facts + document records -> a typed, provenance-carrying MultiDiGraph.
+
+Design
+------
+* Nodes carry ``kind`` (Document, Region, Municipality, Segment, FinancingModel,
+  Procedure, Actor, Event, Decision, PlanChange) and a human ``label``; edges
+  carry ``type`` (describes, mentions, has_member, procures, part_of,
+  financed_by, procured_via, reports, made_by, concerns, of, moves).
+* Ids are stable and readable (``region:lekstroom``, ``segment:dyslexie``,
+  ``financing:lumpsum``, ``municipality:GM0620``, ``actor:college``,
+  ``doc:<id>``); things that exist once per document place (events,
+  decisions, plan changes) are named by doc + character offsets, so the same
+  facts always give the same graph.
+* Shared concepts (regions, segments, financing models, procedures, actors,
+  municipalities) are ONE node across documents; what a document says about
+  them lives on the edges, each tagged with ``doc``, ``year`` and ``region``.
+  That is what makes "Lekstroom in 2015 vs 2022" a query instead of an
+  overwrite: both states are parallel edges.
+* Financing or procedure facts without a segment apply to the region's whole
+  procurement; they become an edge from the region itself
+  (``region -financed_by-> financing`` with ``scope="all"``), segment-specific
+  ones an edge from the segment (``scope="segment"``) that still names its
+  region, so per-region questions never need to guess.
+* Every node and edge has ``provenance``: the list of supporting facts
+  (doc, type, start, end, page, quote, confidence).
+* A document no fact attributes to a region is attached to ``region:unknown``;
+  nothing is silently dropped.
+
+Reference data (taxonomy labels, gazetteer members and TOOI URIs) is used when
+the sibling modules exist; without them the graph falls back to what the facts
+themselves say, so this module never breaks on a missing lookup.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
+
+import networkx as nx
+
+from .facts import Fact
+
+UNKNOWN_REGION = "unknown"
+ALL_SEGMENTS = "all"  # segment column value for whole-procurement financing/procedures
+
+NODE_KINDS = ("Document", "Region", "Municipality", "Segment", "FinancingModel",
+              "Procedure", "Actor", "Event", "Decision", "PlanChange")
+
+#: How far (characters) a date may be from a segment mention to be read as that
+#: segment's date. Planning tables and sentences like "Perceel dyslexie: 1 juli"
+#: put them close; further away the link is more likely wrong than right.
+EVENT_SEGMENT_WINDOW = 120
+
+TOOI_PATTERN = "https://identifier.overheid.nl/tooi/id/gemeente/{code}"
+
+
+# --------------------------------------------------------------------------- reference data
+def slug(text: str) -> str:
+    """domain.md's slug rule: lower case, accents folded, runs of other characters -> '_'."""
+    folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_") or "x"
+
+
+def _get(obj: Any, *names: str, default=None):
+    """Read a field from a dict, dataclass or namedtuple-like record."""
+    if obj is None:
+        return default
+    for name in names:
+        if isinstance(obj, Mapping) and obj.get(name) not in (None, ""):
+            return obj[name]
+        val = getattr(obj, name, None)
+        if val not in (None, ""):
+            return val
+    return default
+
+
+@lru_cache(maxsize=1)
+def taxonomy_index() -> dict[str, dict[str, dict]]:
+    """{"segment"|"financing"|"procedure"|"actor": {id: {"label", "label_en", "variant", "domain"}}}.
+
+    Tolerates the shapes a taxonomy may take (dict keyed by id or list of entries)
+    and returns empty maps when models/taxonomy.py is not there (yet)."""
+    out: dict[str, dict[str, dict]] = {"segment": {}, "financing": {}, "procedure": {}, "actor": {}}
+    try:
+        from .taxonomy import load_taxonomy  # type: ignore
+        tax = load_taxonomy()
+    except Exception:  # noqa: BLE001 - a missing or broken taxonomy must not break the graph
+        return out
+    aliases = {"segment": ("segments", "segment"), "financing": ("financing", "financing_models", "financings"),
+               "procedure": ("procedures", "procedure"), "actor": ("actors", "actor")}
+    for kind, keys in aliases.items():
+        section = None
+        for key in keys:
+            section = _get(tax, key)
+            if section is not None:
+                break
+        if section is None:
+            continue
+        items = section.items() if isinstance(section, Mapping) else ((_get(e, "id"), e) for e in section)
+        for ident, entry in items:
+            if not ident:
+                continue
+            out[kind][str(ident)] = {
+                "label": _get(entry, "label", "label_nl", "name", default=str(ident)) if not isinstance(entry, str) else entry,
+                "label_en": _get(entry, "label_en", "en") if not isinstance(entry, str) else None,
+                "variant": _get(entry, "variant", "isd_variant") if not isinstance(entry, str) else None,
+                "domain": _get(entry, "domain") if not isinstance(entry, str) else None,
+            }
+    return out
+
+
+def _gazetteer():
+    try:
+        from . import gazetteer  # type: ignore
+        return gazetteer
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def region_name(region_id: str) -> str | None:
+    gaz = _gazetteer()
+    if gaz is None or not hasattr(gaz, "region"):
+        return None
+    try:
+        rec = gaz.region(region_id)
+    except Exception:  # noqa: BLE001 - unknown ids raise in some gazetteers
+        return None
+    return rec if isinstance(rec, str) else _get(rec, "name", "region_name", "label")
+
+
+def region_members(region_id: str, year: int | None) -> list[tuple[str, str | None]]:
+    """[(cbs, name)] of a region in ``year`` from the gazetteer, or [] without one."""
+    gaz = _gazetteer()
+    if gaz is None or not hasattr(gaz, "members") or region_id == UNKNOWN_REGION:
+        return []
+    try:
+        recs = gaz.members(region_id, year) or []
+    except Exception:  # noqa: BLE001
+        return []
+    out = []
+    for rec in recs:
+        if isinstance(rec, str):
+            out.append((rec, None))
+        else:
+            code = _get(rec, "cbs", "cbs_code", "code")
+            if code:
+                out.append((str(code), _get(rec, "name")))
+    return out
+
+
+def tooi_uri(cbs: str) -> str:
+    gaz = _gazetteer()
+    if gaz is not None and hasattr(gaz, "tooi_uri"):
+        try:
+            uri = gaz.tooi_uri(cbs)
+            if uri:
+                return str(uri)
+        except Exception:  # noqa: BLE001
+            pass
+    return TOOI_PATTERN.format(code=cbs.lower())
+
+
+# --------------------------------------------------------------------------- ids
+def doc_node(doc: str) -> str:
+    return f"doc:{doc}"
+
+
+def region_node(region_id: str) -> str:
+    return f"region:{region_id}"
+
+
+def segment_key(seg_id: str | None, label: str | None = None) -> str:
+    """Segment ids as used in nodes and tables; unmatched segments keep their label."""
+    if seg_id in (None, "", "other"):
+        return f"other:{slug(label or 'onbekend')}"
+    return seg_id
+
+
+def segment_node(seg_id: str | None, label: str | None = None) -> str:
+    return f"segment:{segment_key(seg_id, label)}"
+
+
+def _span_id(prefix: str, fact: Fact) -> str:
+    return f"{prefix}:{fact.doc}:{fact.start}-{fact.end}"
+
+
+# --------------------------------------------------------------------------- provenance
+def provenance_of(fact: Fact) -> dict:
+    return {"doc": fact.doc, "type": fact.type, "start": fact.start, "end": fact.end,
+            "page": fact.page, "quote": fact.text, "confidence": fact.confidence}
+
+
+def _merge_provenance(existing: list[dict], new: Iterable[dict]) -> list[dict]:
+    seen = {(p.get("doc"), p.get("type"), p.get("start"), p.get("end")) for p in existing}
+    for p in new:
+        key = (p.get("doc"), p.get("type"), p.get("start"), p.get("end"))
+        if key not in seen:
+            seen.add(key)
+            existing.append(p)
+    return existing
+
+
+def _add_node(G: nx.MultiDiGraph, node: str, kind: str, provenance: Iterable[dict] = (), **attrs) -> str:
+    if node not in G:
+        G.add_node(node, kind=kind, provenance=[])
+    data = G.nodes[node]
+    for k, v in attrs.items():
+        if v is not None and data.get(k) in (None, ""):
+            data[k] = v
+    _merge_provenance(data["provenance"], provenance)
+    return node
+
+
+def _add_edge(G: nx.MultiDiGraph, u: str, v: str, etype: str, key_parts: Iterable[Any],
+              provenance: Iterable[dict] = (), **attrs) -> str:
+    key = "|".join([etype, *("" if p is None else str(p) for p in key_parts)])
+    if not G.has_edge(u, v, key):
+        G.add_edge(u, v, key=key, type=etype, provenance=[])
+    data = G.edges[u, v, key]
+    for k, val in attrs.items():
+        if val is not None and data.get(k) in (None, ""):
+            data[k] = val
+    _merge_provenance(data["provenance"], provenance)
+    return key
+
+
+# --------------------------------------------------------------------------- building
+def _as_fact(f: Fact | Mapping) -> Fact:
+    return f if isinstance(f, Fact) else Fact.from_json(dict(f))
+
+
+def _int_or_none(v) -> int | None:
+    try:
+        if v in (None, ""):
+            return None
+        return int(float(v))
+    except (TypeError, ValueError):
+        return None
+
+
+def _date_parts(value: Mapping | None) -> tuple[str | None, str | None]:
+    if not isinstance(value, Mapping):
+        return None, None
+    return value.get("start"), value.get("end") or value.get("start")
+
+
+def _shift_days(start_a: str | None, start_b: str | None) -> int | None:
+    from datetime import date
+    try:
+        return (date.fromisoformat(start_b) - date.fromisoformat(start_a)).days
+    except (TypeError, ValueError):
+        return None
+
+
+def build_graph(facts: Iterable[Fact | Mapping], documents: Iterable[Mapping] = ()) -> nx.MultiDiGraph:
+    """Build the knowledge graph. ``documents`` are documents.csv records (see module doc)."""
+    G = nx.MultiDiGraph(name="inkoopgraaf")
+    tax = taxonomy_index()
+    facts = sorted((_as_fact(f) for f in facts), key=lambda f: (f.doc, f.start, f.end, f.type))
+    records = {str(r["id"]): dict(r) for r in documents if r.get("id") not in (None, "")}
+    by_doc: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_doc.setdefault(f.doc, []).append(f)
+    for doc_id in records:
+        by_doc.setdefault(doc_id, [])
+
+    for doc_id in sorted(by_doc):
+        _add_document(G, doc_id, records.get(doc_id), by_doc[doc_id], tax)
+    return G
+
+
+def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: list[Fact], tax) -> None:
+    rec = dict(rec or {})
+    year = _int_or_none(rec.get("year"))
+    dnode = doc_node(doc_id)
+    _add_node(G, dnode, "Document",
+              [{"doc": doc_id, "type": "document", "start": 0, "end": _int_or_none(rec.get("characters")),
+                "page": None, "quote": rec.get("title") or doc_id, "confidence": 1.0}],
+              label=rec.get("title") or doc_id, doc=doc_id, year=year,
+              path=rec.get("path") or None, format=rec.get("format") or None,
+              sha256=rec.get("sha256") or None, pages=_int_or_none(rec.get("pages")),
+              characters=_int_or_none(rec.get("characters")),
+              # a fact whose document has no record still joins the graph; say so
+              status=rec.get("status") or ("ok" if rec else "no_record"),
+              error=rec.get("error") or None)
+    typed: dict[str, list[Fact]] = {}
+    for f in facts:
+        typed.setdefault(f.type, []).append(f)
+    common = {"doc": doc_id, "year": year}
+
+    # ---- regions: stated in the text, else the manifest, else via municipalities, else unknown
+    region_facts: dict[str, list[Fact]] = {}
+    for f in typed.get("region", []):
+        rid = (f.value or {}).get("id") or slug((f.value or {}).get("name") or f.text)
+        region_facts.setdefault(rid, []).append(f)
+    regions: dict[str, str] = {rid: "text" for rid in region_facts}
+    for rid in str(rec.get("manifest_region") or "").split("|"):
+        if rid.strip():
+            regions.setdefault(rid.strip(), "manifest")
+    muni_facts: dict[str, list[Fact]] = {}
+    for f in typed.get("municipality", []):
+        cbs = (f.value or {}).get("cbs")
+        if cbs:
+            muni_facts.setdefault(str(cbs).upper(), []).append(f)
+    if not regions and muni_facts:
+        for rid in _regions_of_municipalities(set(muni_facts), year):
+            regions[rid] = "municipalities"
+    if not regions:
+        regions[UNKNOWN_REGION] = "unattributed"
+
+    for rid, source in sorted(regions.items()):
+        rnode = region_node(rid)
+        prov = [provenance_of(f) for f in region_facts.get(rid, [])]
+        names = Counter((f.value or {}).get("name") or f.text for f in region_facts.get(rid, []))
+        label = region_name(rid) or (names.most_common(1)[0][0] if names else None) \
+            or ("onbekende regio" if rid == UNKNOWN_REGION else rid.replace("_", " ").title())
+        _add_node(G, rnode, "Region", prov, label=label, region=rid)
+        _add_edge(G, dnode, rnode, "describes", [doc_id], prov, source=source, **common)
+
+    # ---- municipalities: named in the text (mentions), members per the gazetteer (has_member)
+    for cbs, fs in sorted(muni_facts.items()):
+        mnode = f"municipality:{cbs}"
+        prov = [provenance_of(f) for f in fs]
+        _add_node(G, mnode, "Municipality", prov, label=(fs[0].value or {}).get("name") or fs[0].text,
+                  cbs=cbs, tooi_uri=tooi_uri(cbs))
+        _add_edge(G, dnode, mnode, "mentions", [doc_id], prov, **common)
+    gazetteer_members: dict[str, set[str]] = {}
+    for rid in regions:
+        members = region_members(rid, year)
+        gazetteer_members[rid] = {c for c, _ in members}
+        for cbs, name in members:
+            mnode = f"municipality:{cbs}"
+            prov = [provenance_of(f) for f in muni_facts.get(cbs, [])] + \
+                   [provenance_of(f) for f in region_facts.get(rid, [])]
+            _add_node(G, mnode, "Municipality", [provenance_of(f) for f in muni_facts.get(cbs, [])],
+                      label=name or cbs, cbs=cbs, tooi_uri=tooi_uri(cbs))
+            _add_edge(G, region_node(rid), mnode, "has_member", [doc_id], prov, source="gazetteer",
+                      named_in_document=cbs in muni_facts, **common)
+    # Without gazetteer knowledge, a single-region document's named municipalities
+    # are the best evidence of membership that year.
+    if len(regions) == 1:
+        (rid,) = regions
+        if not gazetteer_members.get(rid) and rid != UNKNOWN_REGION:
+            for cbs, fs in muni_facts.items():
+                _add_edge(G, region_node(rid), f"municipality:{cbs}", "has_member", [doc_id],
+                          [provenance_of(f) for f in fs], source="document", named_in_document=True, **common)
+
+    region_ids = sorted(regions)
+
+    # ---- segments
+    seg_facts = typed.get("segment", [])
+    for f in seg_facts:
+        v = f.value or {}
+        skey = segment_key(v.get("id"), v.get("label") or f.text)
+        snode = segment_node(v.get("id"), v.get("label") or f.text)
+        _add_segment_node(G, snode, skey, v.get("label") or f.text, v.get("domain"), tax, [provenance_of(f)])
+        for rid in region_ids:
+            _add_edge(G, region_node(rid), snode, "procures", [doc_id], [provenance_of(f)],
+                      region=rid, segment=skey, **common)
+            G.edges[region_node(rid), snode, f"procures|{doc_id}"].setdefault("labels", [])
+            labels = G.edges[region_node(rid), snode, f"procures|{doc_id}"]["labels"]
+            if (v.get("label") or f.text) not in labels:
+                labels.append(v.get("label") or f.text)
+        parent = v.get("parent")
+        if parent and parent != "other" and parent != v.get("id"):
+            pnode = segment_node(parent)
+            _add_segment_node(G, pnode, parent, None, None, tax, [])
+            _add_edge(G, snode, pnode, "part_of", [doc_id], [provenance_of(f)], **common)
+
+    # ---- financing and procedures: from the segment, or from the region for the whole procurement
+    for ftype, kind, etype, prefix in (("financing", "FinancingModel", "financed_by", "financing"),
+                                       ("procedure", "Procedure", "procured_via", "procedure")):
+        for f in typed.get(ftype, []):
+            v = f.value or {}
+            ident = v.get("id") or slug(f.text)
+            entry = tax[ftype].get(ident, {})
+            target = f"{prefix}:{ident}"
+            extra = {"variant": v.get("variant") or entry.get("variant")} if ftype == "financing" else {}
+            _add_node(G, target, kind, [provenance_of(f)], label=entry.get("label") or ident,
+                      label_en=entry.get("label_en"), **{ftype: ident}, **extra)
+            seg = v.get("segment")
+            status = v.get("status")
+            for rid in region_ids:
+                if seg:
+                    skey = segment_key(seg)
+                    source = segment_node(seg)
+                    _add_segment_node(G, source, skey, None, None, tax, [])
+                else:
+                    skey, source = ALL_SEGMENTS, region_node(rid)
+                _add_edge(G, source, target, etype, [doc_id, rid, status], [provenance_of(f)],
+                          region=rid, segment=skey, status=status or None,
+                          scope="segment" if seg else "all", **{ftype: ident}, **extra, **common)
+
+    # ---- events (dated), linked to the regions and to a segment mentioned right next to them
+    event_nodes: list[tuple[str, Fact]] = []
+    for f in typed.get("date", []):
+        v = f.value or {}
+        if not v.get("event"):
+            continue  # years inside names and titles are dates, not events
+        enode = _span_id("event", f)
+        _add_node(G, enode, "Event", [provenance_of(f)], label=f"{v['event']} {f.text}", event=v["event"],
+                  date_start=v.get("start"), date_end=v.get("end"), granularity=v.get("granularity"),
+                  modifier=v.get("modifier"), origin="date", **common)
+        event_nodes.append((enode, f))
+        _add_edge(G, dnode, enode, "reports", [doc_id], [provenance_of(f)], **common)
+        for rid in region_ids:
+            _add_edge(G, enode, region_node(rid), "of", [doc_id], [provenance_of(f)], **common)
+        near = _nearest_segment(f, seg_facts)
+        if near is not None:
+            nv = near.value or {}
+            _add_edge(G, enode, segment_node(nv.get("id"), nv.get("label") or near.text), "of", [doc_id],
+                      [provenance_of(f), provenance_of(near)], link="proximity", **common)
+
+    # ---- decisions
+    for f in typed.get("decision", []):
+        v = f.value or {}
+        dec = _span_id("decision", f)
+        dstart, dend = _date_parts(v.get("date"))
+        actor = v.get("actor") or "other"
+        _add_node(G, dec, "Decision", [provenance_of(f)], label=v.get("object") or f.text, actor=actor,
+                  status=v.get("status"), object=v.get("object") or f.text, date_start=dstart, date_end=dend,
+                  **common)
+        _add_edge(G, dnode, dec, "reports", [doc_id], [provenance_of(f)], **common)
+        anode = f"actor:{actor}"
+        _add_node(G, anode, "Actor", [provenance_of(f)], label=tax["actor"].get(actor, {}).get("label") or actor,
+                  actor=actor)
+        _add_edge(G, dec, anode, "made_by", [doc_id], [provenance_of(f)], status=v.get("status"), **common)
+        for rid in region_ids:
+            _add_edge(G, dec, region_node(rid), "concerns", [doc_id], [provenance_of(f)], **common)
+        for s in _segments_in_decision(f, v.get("object") or "", seg_facts):
+            sv = s.value or {}
+            _add_edge(G, dec, segment_node(sv.get("id"), sv.get("label") or s.text), "concerns", [doc_id],
+                      [provenance_of(f), provenance_of(s)], **common)
+
+    # ---- plan changes move an event: the reported date they name, else one made from their own value
+    for f in typed.get("plan_change", []):
+        _add_plan_change(G, f, event_nodes, region_ids, dnode, common)
+
+
+def _add_segment_node(G, snode, skey, label, domain, tax, prov) -> None:
+    entry = tax["segment"].get(skey, {})
+    _add_node(G, snode, "Segment", prov, label=entry.get("label") or label or skey.replace("_", " "),
+              label_en=entry.get("label_en"), segment=skey, domain=domain or entry.get("domain"))
+    if label:
+        labels = G.nodes[snode].setdefault("labels", [])
+        if label not in labels:
+            labels.append(label)
+
+
+def _regions_of_municipalities(cbs_codes: set[str], year: int | None) -> list[str]:
+    """Regions whose gazetteer membership (that year) covers most named municipalities."""
+    gaz = _gazetteer()
+    if gaz is None or not hasattr(gaz, "region_ids") and not hasattr(gaz, "all_regions"):
+        return []
+    try:
+        ids = list(gaz.region_ids()) if hasattr(gaz, "region_ids") else [_get(r, "id", "region_id") for r in gaz.all_regions()]
+    except Exception:  # noqa: BLE001
+        return []
+    hits = Counter()
+    for rid in ids:
+        members = {c for c, _ in region_members(rid, year)}
+        hits[rid] = len(members & cbs_codes)
+    best = [rid for rid, n in hits.items() if n and n * 2 >= len(cbs_codes)]
+    return sorted(best)
+
+
+def _nearest_segment(date_fact: Fact, seg_facts: list[Fact]) -> Fact | None:
+    best, best_gap = None, EVENT_SEGMENT_WINDOW + 1
+    for s in seg_facts:
+        gap = max(s.start - date_fact.end, date_fact.start - s.end, 0)
+        if gap < best_gap:
+            best, best_gap = s, gap
+    return best
+
+
+def _segments_in_decision(dec: Fact, obj: str, seg_facts: list[Fact]) -> list[Fact]:
+    """Segments mentioned inside the decision's clause, or named in what was decided."""
+    out, seen = [], set()
+    low = obj.lower()
+    for s in seg_facts:
+        inside = dec.start <= s.start and s.end <= dec.end
+        named = bool(low) and (s.text.lower() in low or str((s.value or {}).get("label") or "").lower() in low)
+        key = segment_node((s.value or {}).get("id"), (s.value or {}).get("label") or s.text)
+        if (inside or (named and (s.value or {}).get("label"))) and key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _add_plan_change(G, f: Fact, event_nodes, region_ids, dnode, common) -> None:
+    v = f.value or {}
+    frm, to = v.get("from") or {}, v.get("to") or {}
+    fstart, fend = _date_parts(frm)
+    tstart, tend = _date_parts(to)
+    shift = v.get("shift_days")
+    if shift is None:
+        shift = _shift_days(fstart, tstart)
+    pc = _span_id("plan_change", f)
+
+    def find(start, end):
+        cands = [(n, d) for n, d in event_nodes if (d.value or {}).get("start") == start
+                 and (d.value or {}).get("end") == end]
+        cands.sort(key=lambda nd: (0 if f.start <= nd[1].start < f.end else 1, abs(nd[1].start - f.start)))
+        return cands[0][0] if cands else None
+
+    from_ev, to_ev = find(fstart, fend), find(tstart, tend)
+    event_type = (to.get("event") or frm.get("event")
+                  or (G.nodes[to_ev]["event"] if to_ev else None)
+                  or (G.nodes[from_ev]["event"] if from_ev else None) or "other")
+    _add_node(G, pc, "PlanChange", [provenance_of(f)], label=v.get("what") or f.text, what=v.get("what") or f.text,
+              event=event_type, from_start=fstart, from_end=fend, to_start=tstart, to_end=tend,
+              shift_days=shift, **common)
+    _add_edge(G, dnode, pc, "reports", [common["doc"]], [provenance_of(f)], **common)
+    for role, ev, start, end, val in (("from", from_ev, fstart, fend, frm), ("to", to_ev, tstart, tend, to)):
+        if start is None:
+            continue
+        if ev is None:
+            # the plan change itself is the evidence for this date
+            ev = f"{pc.replace('plan_change:', 'event:', 1)}:{role}"
+            _add_node(G, ev, "Event", [provenance_of(f)], label=f"{event_type} {start}", event=event_type,
+                      date_start=start, date_end=end, granularity=val.get("granularity"),
+                      modifier=val.get("modifier"), origin="plan_change", superseded=(role == "from"), **common)
+            for rid in region_ids:
+                _add_edge(G, ev, region_node(rid), "of", [common["doc"]], [provenance_of(f)], **common)
+        elif role == "from":
+            G.nodes[ev]["superseded"] = True
+        _add_edge(G, pc, ev, "moves", [common["doc"], role], [provenance_of(f)], role=role,
+                  shift_days=shift, **common)
+
+
+# --------------------------------------------------------------------------- small queries
+def nodes_of_kind(G: nx.MultiDiGraph, kind: str) -> list[str]:
+    return sorted(n for n, d in G.nodes(data=True) if d.get("kind") == kind)
+
+
+def edges_of_type(G: nx.MultiDiGraph, etype: str):
+    """(u, v, key, data) for every edge of one type, in a stable order."""
+    return sorted(((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if d.get("type") == etype),
+                  key=lambda e: (e[0], e[1], e[2]))

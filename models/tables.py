@@ -1,0 +1,259 @@
+"""Cross-region comparison tables: tidy pandas DataFrames, one row per observation.
+
+The tables are computed FROM THE GRAPH (:func:`tables_from_graph`), so a table
+row and a graph edge can never disagree; :func:`tables_from_facts` is the
+reproducible entry point (facts.jsonl + documents.csv -> graph -> tables).
+
+Every row carries its evidence: the number of supporting facts and the best
+one's quote, document and page (highest confidence, then earliest in the text).
+
+Tables (name -> one row per):
+* ``financing``: region x segment x document(year) x financing model x status.
+  ``segment == "all"`` means the document applies the model to the region's
+  whole procurement. Columns include the iSD variant, the procedure(s) chosen
+  for the same scope, and the contract start the document gives.
+* ``procedures``: region x segment x document x procedure x status.
+* ``segments``: region x document x segment (what a region procures, when).
+* ``timeline``: region x document x dated event (interval, modifier, segment).
+* ``plan_changes``: region x plan change (from, to, shift_days, event).
+* ``decisions``: region x decision (actor, status, object, date, segments).
+* ``members``: region x document x municipality (CBS code, TOOI URI).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import networkx as nx
+import pandas as pd
+
+from .facts import Fact, read_facts
+from .graph import ALL_SEGMENTS, build_graph, edges_of_type, nodes_of_kind
+from .io import atomic_writer
+
+TABLE_NAMES = ("financing", "procedures", "segments", "timeline", "plan_changes", "decisions", "members")
+
+EVIDENCE_COLUMNS = ["n_evidence", "evidence_quote", "evidence_doc", "evidence_page", "evidence_start", "evidence_end"]
+
+COLUMNS: dict[str, list[str]] = {
+    "financing": ["region", "region_name", "segment", "segment_label", "year", "doc", "financing", "financing_label",
+                  "variant", "status", "procedure", "contract_start", *EVIDENCE_COLUMNS],
+    "procedures": ["region", "region_name", "segment", "segment_label", "year", "doc", "procedure",
+                   "procedure_label", "status", *EVIDENCE_COLUMNS],
+    "segments": ["region", "region_name", "year", "doc", "segment", "segment_label", "labels", "domain", "parent",
+                 *EVIDENCE_COLUMNS],
+    "timeline": ["region", "region_name", "year", "doc", "event", "start", "end", "granularity", "modifier",
+                 "event_year", "segment", "origin", "superseded", "node", *EVIDENCE_COLUMNS],
+    "plan_changes": ["region", "region_name", "year", "doc", "event", "what", "from_start", "from_end", "to_start",
+                     "to_end", "shift_days", "node", *EVIDENCE_COLUMNS],
+    "decisions": ["region", "region_name", "year", "doc", "actor", "actor_label", "status", "object", "date_start",
+                  "date_end", "segments", "node", *EVIDENCE_COLUMNS],
+    "members": ["region", "region_name", "year", "doc", "cbs", "municipality", "tooi_uri", "source",
+                "named_in_document", *EVIDENCE_COLUMNS],
+}
+
+INT_COLUMNS = ("year", "evidence_page", "evidence_start", "evidence_end", "n_evidence", "shift_days", "event_year")
+
+
+# --------------------------------------------------------------------------- helpers
+def evidence(provenance: list[dict], prefer_type: str | None = None) -> dict:
+    """Summarise provenance as table columns: count + the best supporting quote."""
+    facts = [p for p in provenance or [] if p.get("type") != "document"]
+    pool = [p for p in facts if p.get("type") == prefer_type] or facts
+    if not pool:
+        return {"n_evidence": 0, "evidence_quote": None, "evidence_doc": None, "evidence_page": None,
+                "evidence_start": None, "evidence_end": None}
+    best = sorted(pool, key=lambda p: (-(p.get("confidence") or 0), p.get("doc") or "", p.get("start") or 0))[0]
+    return {"n_evidence": len(facts), "evidence_quote": best.get("quote"), "evidence_doc": best.get("doc"),
+            "evidence_page": best.get("page"), "evidence_start": best.get("start"), "evidence_end": best.get("end")}
+
+
+def _frame(name: str, rows: list[dict], sort: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=COLUMNS[name])
+    for col in INT_COLUMNS:
+        if col in df.columns:
+            df[col] = pd.array(df[col].tolist(), dtype="Int64") if len(df) else df[col].astype("Int64")
+    if len(df):
+        df = df.sort_values(sort, kind="stable", na_position="last").reset_index(drop=True)
+    return df
+
+
+def _label(G: nx.MultiDiGraph, node: str) -> str | None:
+    return G.nodes[node].get("label") if node in G else None
+
+
+def _regions_of(G, node: str, doc: str) -> list[str]:
+    """Regions an event/decision/plan change is 'of'/'concerns' in its document."""
+    return sorted(G.nodes[v]["region"] for _, v, d in G.out_edges(node, data=True)
+                  if G.nodes[v].get("kind") == "Region" and d.get("doc") == doc)
+
+
+def _contract_starts(G) -> dict[tuple[str, str | None], list[dict]]:
+    """(doc, segment|None) -> contract_start events, current ones first."""
+    out: dict[tuple[str, str | None], list[dict]] = {}
+    for node in nodes_of_kind(G, "Event"):
+        d = G.nodes[node]
+        if d.get("event") != "contract_start" or not d.get("date_start"):
+            continue
+        segs = [G.nodes[v]["segment"] for _, v in G.out_edges(node) if G.nodes[v].get("kind") == "Segment"]
+        for seg in segs or [None]:
+            out.setdefault((d["doc"], seg), []).append(d)
+    return out
+
+
+def _pick_contract_start(events: list[dict], year: int | None) -> str | None:
+    """The new contracts' start: not superseded by a plan change, not before the document's year, latest."""
+    live = [e for e in events if not e.get("superseded")] or events
+    if year is not None:
+        live = [e for e in live if int(e["date_start"][:4]) >= year] or live
+    return max(e["date_start"] for e in live) if live else None
+
+
+# --------------------------------------------------------------------------- tables
+def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
+    rname = {d["region"]: d.get("label") for _, d in G.nodes(data=True) if d.get("kind") == "Region"}
+    tables: dict[str, pd.DataFrame] = {}
+
+    # procedures first: the financing table names the procedure for the same scope
+    proc_rows, proc_index = [], {}
+    for u, v, _, d in edges_of_type(G, "procured_via"):
+        row = {"region": d["region"], "region_name": rname.get(d["region"]), "segment": d["segment"],
+               "segment_label": _label(G, u) if d["segment"] != ALL_SEGMENTS else None,
+               "year": d.get("year"), "doc": d["doc"], "procedure": d["procedure"],
+               "procedure_label": _label(G, v), "status": d.get("status"), **evidence(d["provenance"])}
+        proc_rows.append(row)
+        proc_index.setdefault((d["region"], d["doc"], d["segment"]), []).append(row)
+    tables["procedures"] = _frame("procedures", proc_rows, ["region", "year", "doc", "segment", "procedure"])
+
+    def procedure_for(region, doc, segment):
+        rows = proc_index.get((region, doc, segment)) or proc_index.get((region, doc, ALL_SEGMENTS)) or []
+        chosen = sorted({r["procedure"] for r in rows if r["status"] in ("chosen", None)})
+        return "; ".join(chosen) or None
+
+    starts = _contract_starts(G)
+    fin_rows = []
+    for u, v, _, d in edges_of_type(G, "financed_by"):
+        seg = d["segment"]
+        events = starts.get((d["doc"], None if seg == ALL_SEGMENTS else seg)) or starts.get((d["doc"], None)) or []
+        fin_rows.append({
+            "region": d["region"], "region_name": rname.get(d["region"]), "segment": seg,
+            "segment_label": _label(G, u) if seg != ALL_SEGMENTS else None, "year": d.get("year"),
+            "doc": d["doc"], "financing": d["financing"], "financing_label": _label(G, v),
+            "variant": d.get("variant") or G.nodes[v].get("variant"), "status": d.get("status"),
+            "procedure": procedure_for(d["region"], d["doc"], seg),
+            "contract_start": _pick_contract_start(events, d.get("year")), **evidence(d["provenance"])})
+    tables["financing"] = _frame("financing", fin_rows, ["region", "segment", "year", "doc", "financing", "status"])
+
+    seg_rows = []
+    for u, v, _, d in edges_of_type(G, "procures"):
+        parents = sorted({G.nodes[p]["segment"] for _, p, pd_ in G.out_edges(v, data=True)
+                          if pd_.get("type") == "part_of" and pd_.get("doc") == d["doc"]})
+        seg_rows.append({"region": d["region"], "region_name": rname.get(d["region"]), "year": d.get("year"),
+                         "doc": d["doc"], "segment": d["segment"], "segment_label": _label(G, v),
+                         "labels": "; ".join(d.get("labels") or []), "domain": G.nodes[v].get("domain"),
+                         "parent": "; ".join(parents) or None, **evidence(d["provenance"])})
+    tables["segments"] = _frame("segments", seg_rows, ["region", "year", "doc", "segment"])
+
+    tl_rows = []
+    for node in nodes_of_kind(G, "Event"):
+        d = G.nodes[node]
+        segs = sorted(G.nodes[v]["segment"] for _, v in G.out_edges(node) if G.nodes[v].get("kind") == "Segment")
+        for region in _regions_of(G, node, d["doc"]) or [None]:
+            tl_rows.append({"region": region, "region_name": rname.get(region), "year": d.get("year"),
+                            "doc": d["doc"], "event": d.get("event"), "start": d.get("date_start"),
+                            "end": d.get("date_end"), "granularity": d.get("granularity"),
+                            "modifier": d.get("modifier"),
+                            "event_year": int(d["date_start"][:4]) if d.get("date_start") else None,
+                            "segment": "; ".join(segs) or None, "origin": d.get("origin"),
+                            "superseded": bool(d.get("superseded")), "node": node, **evidence(d["provenance"])})
+    tables["timeline"] = _frame("timeline", tl_rows, ["region", "start", "end", "event", "doc", "node"])
+
+    pc_rows = []
+    for node in nodes_of_kind(G, "PlanChange"):
+        d = G.nodes[node]
+        regions = sorted({r for _, ev in G.out_edges(node) for r in _regions_of(G, ev, d["doc"])})
+        for region in regions or [None]:
+            pc_rows.append({"region": region, "region_name": rname.get(region), "year": d.get("year"),
+                            "doc": d["doc"], "event": d.get("event"), "what": d.get("what"),
+                            "from_start": d.get("from_start"), "from_end": d.get("from_end"),
+                            "to_start": d.get("to_start"), "to_end": d.get("to_end"),
+                            "shift_days": d.get("shift_days"), "node": node, **evidence(d["provenance"])})
+    tables["plan_changes"] = _frame("plan_changes", pc_rows, ["region", "year", "doc", "from_start", "node"])
+
+    dec_rows = []
+    for node in nodes_of_kind(G, "Decision"):
+        d = G.nodes[node]
+        segs = sorted({G.nodes[v]["segment"] for _, v in G.out_edges(node) if G.nodes[v].get("kind") == "Segment"})
+        for region in _regions_of(G, node, d["doc"]) or [None]:
+            dec_rows.append({"region": region, "region_name": rname.get(region), "year": d.get("year"),
+                             "doc": d["doc"], "actor": d.get("actor"), "actor_label": _label(G, f"actor:{d.get('actor')}"),
+                             "status": d.get("status"), "object": d.get("object"), "date_start": d.get("date_start"),
+                             "date_end": d.get("date_end"), "segments": "; ".join(segs) or None, "node": node,
+                             **evidence(d["provenance"])})
+    tables["decisions"] = _frame("decisions", dec_rows, ["region", "actor", "year", "doc", "node"])
+
+    mem_rows = []
+    for u, v, _, d in edges_of_type(G, "has_member"):
+        m = G.nodes[v]
+        mem_rows.append({"region": G.nodes[u]["region"], "region_name": rname.get(G.nodes[u]["region"]),
+                         "year": d.get("year"), "doc": d["doc"], "cbs": m.get("cbs"), "municipality": m.get("label"),
+                         "tooi_uri": m.get("tooi_uri"), "source": d.get("source"),
+                         "named_in_document": bool(d.get("named_in_document")),
+                         **evidence(d["provenance"], prefer_type="municipality")})
+    tables["members"] = _frame("members", mem_rows, ["region", "year", "doc", "cbs"])
+    return {name: tables[name] for name in TABLE_NAMES}
+
+
+def tables_from_facts(facts: Iterable[Fact | Mapping], documents: Iterable[Mapping] = ()) -> dict[str, pd.DataFrame]:
+    """Reproducible entry point: the same facts and document records always give the same tables."""
+    return tables_from_graph(build_graph(facts, documents))
+
+
+# --------------------------------------------------------------------------- I/O
+def write_tables(tables: Mapping[str, pd.DataFrame], out_dir) -> list[Path]:
+    """Write each table as ``<out_dir>/<name>.csv`` (UTF-8, atomic replace). Returns the paths."""
+    out = Path(out_dir)
+    paths = []
+    for name, df in tables.items():
+        path = out / f"{name}.csv"
+        with atomic_writer(path, newline="") as fh:
+            df.to_csv(fh, index=False)
+        paths.append(path)
+    return paths
+
+
+def read_documents(path) -> list[dict]:
+    """documents.csv -> records with numbers restored (year/pages/characters int or None)."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        for key in ("year", "pages", "characters"):
+            val = r.get(key)
+            try:
+                r[key] = None if val in (None, "") or (isinstance(val, float) and math.isnan(val)) else int(float(val))
+            except ValueError:
+                r[key] = None
+    return rows
+
+
+def load_inputs(outputs_dir) -> tuple[list[Fact], list[dict]]:
+    """facts.jsonl + documents.csv of a build directory (documents.csv optional)."""
+    out = Path(outputs_dir)
+    return list(read_facts(out / "facts.jsonl")), read_documents(out / "documents.csv")
+
+
+def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
+    """Facts as a DataFrame: contract columns plus the value's fields flattened as ``value_<key>``."""
+    rows = []
+    for f in facts:
+        row = f.to_json()
+        for k, v in (f.value or {}).items():
+            row[f"value_{k}"] = json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+        rows.append(row)
+    return pd.DataFrame(rows)
