@@ -1,0 +1,315 @@
+"""Export the knowledge graph for other tools.
+
+=====================  ===========================  =====================================
+file                   for                          notes
+=====================  ===========================  =====================================
+``graph.graphml``      yEd, Cytoscape, networkx      list/dict attributes as JSON strings
+``graph.gexf``         Gephi                        dynamic: ``start``/``end`` spells so
+                                                    Gephi's timeline shows each state
+``graph.json``         d3, notebooks                node-link JSON (``edges`` key),
+                                                    attributes kept as native JSON
+``neo4j/nodes.csv``,   ``neo4j-admin database        ``:ID``/``:LABEL`` and
+``neo4j/relationships  import full --nodes=...       ``:START_ID``/``:END_ID``/``:TYPE``
+.csv``                 --relationships=...``        headers, typed property columns
+``graph.ttl``          SPARQL stores, linked data   TOOI URIs for municipalities, PROV-O
+                                                    for provenance
+=====================  ===========================  =====================================
+
+Every writer goes through :func:`models.io.atomic_writer`, so an interrupted
+export never leaves a half-written file that a reader would take as complete.
+
+RDF is written with rdflib (already a project dependency in pyproject.toml):
+Turtle has escaping rules for quotes, tabs and newlines that Dutch quotes from
+tables hit constantly, and a hand-rolled serializer would be one more place to
+get them wrong; rdflib also gives the tests a real parser to read it back.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import networkx as nx
+
+from .io import atomic_writer
+
+#: Namespaces. No public vocabulary exists for procurement-strategy facts, so the
+#: project mints URNs (stable, resolvable by nobody, claiming no one's domain).
+NODE_BASE = "urn:inkoopgraaf:"
+VOCAB_BASE = "urn:inkoopgraaf:vocab#"
+PROV_BASE = "http://www.w3.org/ns/prov#"
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_ATTRS = ("date_start", "date_end", "from_start", "from_end", "to_start", "to_end")
+
+
+# --------------------------------------------------------------------------- flattening
+def _flat(value):
+    """A value GraphML/GEXF/CSV can hold: scalars stay, containers become JSON, None is dropped."""
+    if value is None:
+        return None
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``G`` whose attributes are all scalars (for XML formats)."""
+    H = nx.MultiDiGraph(name=G.graph.get("name", "inkoopgraaf"))
+    for n, d in G.nodes(data=True):
+        H.add_node(n, **{k: _flat(v) for k, v in d.items() if _flat(v) is not None})
+    for u, v, k, d in G.edges(keys=True, data=True):
+        H.add_edge(u, v, key=k, **{a: _flat(b) for a, b in d.items() if _flat(b) is not None})
+    return H
+
+
+def _year_spell(year) -> tuple[str, str] | None:
+    return (f"{int(year):04d}-01-01", f"{int(year):04d}-12-31") if isinstance(year, int) else None
+
+
+def _node_spell(d: dict) -> tuple[str, str] | None:
+    """When a node exists on Gephi's timeline: events over their interval, dated things
+    over their dates, documents from their year on; shared concepts always."""
+    kind = d.get("kind")
+    if kind == "Event" and d.get("date_start"):
+        return d["date_start"], d.get("date_end") or d["date_start"]
+    if kind == "Decision" and d.get("date_start"):
+        return d["date_start"], d.get("date_end") or d["date_start"]
+    if kind == "PlanChange" and d.get("from_start") and d.get("to_start"):
+        lo, hi = sorted([d["from_start"], d.get("to_end") or d["to_start"]])
+        return lo, hi
+    if kind in ("Event", "Decision", "PlanChange", "Document"):
+        return _year_spell(d.get("year"))
+    return None
+
+
+# --------------------------------------------------------------------------- GraphML / GEXF / JSON
+def write_graphml(G: nx.MultiDiGraph, path) -> Path:
+    with atomic_writer(path, "wb") as fh:
+        nx.write_graphml(flat_graph(G), fh, encoding="utf-8", named_key_ids=True)
+    return Path(path)
+
+
+def gexf_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Gephi-ready copy: dynamic spells in ``start``/``end``, the relation in ``relation``.
+
+    GEXF reserves an edge's ``type`` for directed/undirected, so the relation
+    moves to ``relation`` (and the edge label). An edge lives while both its
+    ends do: the event's interval for event edges, the document's year otherwise.
+    """
+    H = flat_graph(G)
+    for n, d in H.nodes(data=True):
+        d.pop("start", None), d.pop("end", None)
+        spell = _node_spell(G.nodes[n])
+        if spell:
+            d["start"], d["end"] = spell
+    for u, v, k, d in H.edges(keys=True, data=True):
+        d["relation"] = d.pop("type")
+        d["label"] = d["relation"]
+        spell = None
+        for end in (u, v):
+            if G.nodes[end].get("kind") in ("Event", "Decision", "PlanChange"):
+                spell = _node_spell(G.nodes[end])
+                break
+        spell = spell or _year_spell(G.edges[u, v, k].get("year"))
+        if spell:
+            d["start"], d["end"] = spell
+    return H
+
+
+def write_gexf(G: nx.MultiDiGraph, path) -> Path:
+    with atomic_writer(path, "wb") as fh:
+        nx.write_gexf(gexf_graph(G), fh, encoding="utf-8", version="1.2draft")
+    return Path(path)
+
+
+def node_link(G: nx.MultiDiGraph) -> dict:
+    return nx.node_link_data(G, edges="edges")
+
+
+def write_node_link(G: nx.MultiDiGraph, path) -> Path:
+    with atomic_writer(path) as fh:
+        json.dump(node_link(G), fh, ensure_ascii=False, indent=1, sort_keys=True)
+    return Path(path)
+
+
+def read_node_link(path) -> nx.MultiDiGraph:
+    with open(path, encoding="utf-8") as fh:
+        return nx.node_link_graph(json.load(fh), edges="edges", directed=True, multigraph=True)
+
+
+# --------------------------------------------------------------------------- Neo4j
+def _neo4j_type(values) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds and kinds <= {bool}:
+        return "boolean"
+    if kinds and kinds <= {int}:
+        return "long"
+    if kinds and kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _neo4j_header(rows: list[dict], fixed: list[str]) -> list[tuple[str, str]]:
+    """(attribute, header) for every property column, typed for neo4j-admin."""
+    keys = sorted({k for r in rows for k in r} - set(fixed))
+    out = []
+    for k in keys:
+        t = _neo4j_type(r.get(k) for r in rows)
+        out.append((k, k if t == "string" else f"{k}:{t}"))
+    return out
+
+
+def relationship_type(etype: str) -> str:
+    """Neo4j convention: relationship types in UPPER_SNAKE_CASE."""
+    return re.sub(r"[^A-Za-z0-9]+", "_", etype).upper()
+
+
+def write_neo4j(G: nx.MultiDiGraph, out_dir) -> tuple[Path, Path]:
+    out = Path(out_dir)
+    H = flat_graph(G)
+    nodes = [{"id": n, **d} for n, d in H.nodes(data=True)]
+    props = _neo4j_header(nodes, ["id", "kind"])
+    nodes_path = out / "nodes.csv"
+    with atomic_writer(nodes_path, newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id:ID", ":LABEL", *[h for _, h in props]])
+        for r in nodes:
+            w.writerow([r["id"], r.get("kind", "Node"), *[_csv(r.get(k)) for k, _ in props]])
+    rels = [{"_u": u, "_v": v, "key": k, **d} for u, v, k, d in H.edges(keys=True, data=True)]
+    rprops = _neo4j_header(rels, ["_u", "_v", "type"])
+    rels_path = out / "relationships.csv"
+    with atomic_writer(rels_path, newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([":START_ID", ":END_ID", ":TYPE", *[h for _, h in rprops]])
+        for r in rels:
+            w.writerow([r["_u"], r["_v"], relationship_type(r["type"]), *[_csv(r.get(k)) for k, _ in rprops]])
+    return nodes_path, rels_path
+
+
+def _csv(v):
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return v
+
+
+# --------------------------------------------------------------------------- RDF
+def node_iri(G: nx.MultiDiGraph, node: str) -> str:
+    """Municipalities are named by their TOOI identifier (Dutch government linked data);
+    everything else by a project URN built from the readable node id."""
+    d = G.nodes[node]
+    if d.get("kind") == "Municipality" and d.get("tooi_uri"):
+        return d["tooi_uri"]
+    return NODE_BASE + quote(node, safe=":-_.")
+
+
+def fact_iri(p: dict) -> str:
+    return NODE_BASE + "fact:" + quote(f"{p.get('doc')}:{p.get('type')}:{p.get('start')}-{p.get('end')}", safe=":-_.")
+
+
+def to_rdf(G: nx.MultiDiGraph):
+    """The graph as an rdflib Graph (nodes typed by kind, edges as triples + reified statements)."""
+    from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef  # noqa: F401
+
+    V, PROV = Namespace(VOCAB_BASE), Namespace(PROV_BASE)
+    g = Graph()
+    g.bind("kg", Namespace(NODE_BASE))
+    g.bind("kgv", V)
+    g.bind("prov", PROV)
+    g.bind("tooi", Namespace("https://identifier.overheid.nl/tooi/id/gemeente/"))
+
+    def literal(key, value):
+        if isinstance(value, bool):
+            return Literal(value)
+        if isinstance(value, int):
+            return Literal(value, datatype=XSD.integer)
+        if isinstance(value, float):
+            return Literal(value, datatype=XSD.decimal)
+        if key in _DATE_ATTRS and isinstance(value, str) and _ISO_DATE.match(value):
+            return Literal(value, datatype=XSD.date)
+        if isinstance(value, str):
+            return Literal(value)
+        return Literal(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+    doc_iris = {d["doc"]: URIRef(node_iri(G, n)) for n, d in G.nodes(data=True) if d.get("kind") == "Document"}
+
+    def add_provenance(subject, provenance):
+        for p in provenance or []:
+            if p.get("type") == "document":
+                continue
+            f = URIRef(fact_iri(p))
+            g.add((subject, PROV.wasDerivedFrom, f))
+            if (f, RDF.type, V.Fact) in g:
+                continue
+            g.add((f, RDF.type, PROV.Entity))
+            g.add((f, RDF.type, V.Fact))
+            g.add((f, V.factType, Literal(p.get("type"))))
+            if p.get("quote") is not None:
+                g.add((f, PROV.value, Literal(p["quote"])))
+            for key in ("start", "end", "page"):
+                if p.get(key) is not None:
+                    g.add((f, V[key], Literal(int(p[key]), datatype=XSD.integer)))
+            if p.get("confidence") is not None:
+                g.add((f, V.confidence, Literal(float(p["confidence"]), datatype=XSD.decimal)))
+            doc = doc_iris.get(p.get("doc")) or URIRef(NODE_BASE + quote(f"doc:{p.get('doc')}", safe=":-_."))
+            g.add((f, PROV.wasQuotedFrom, doc))
+
+    for n, d in G.nodes(data=True):
+        s = URIRef(node_iri(G, n))
+        g.add((s, RDF.type, V[d.get("kind", "Node")]))
+        g.add((s, V.nodeId, Literal(n)))
+        if d.get("kind") == "Document":
+            g.add((s, RDF.type, PROV.Entity))
+        for k, v in d.items():
+            if k in ("kind", "provenance") or v is None:
+                continue
+            if k == "label":
+                g.add((s, RDFS.label, Literal(str(v))))
+            elif k == "tooi_uri":
+                g.add((s, V.tooi, URIRef(v)))
+            else:
+                g.add((s, V[k], literal(k, v)))
+        add_provenance(s, d.get("provenance"))
+
+    for u, v, k, d in G.edges(keys=True, data=True):
+        su, sv, pred = URIRef(node_iri(G, u)), URIRef(node_iri(G, v)), V[d["type"]]
+        g.add((su, pred, sv))
+        # the direct triple answers "what"; the statement keeps doc, year, status and evidence
+        st = URIRef(NODE_BASE + "edge:" + hashlib.sha1(f"{u}\x1f{v}\x1f{k}".encode()).hexdigest()[:20])
+        g.add((st, RDF.type, RDF.Statement))
+        g.add((st, RDF.subject, su))
+        g.add((st, RDF.predicate, pred))
+        g.add((st, RDF.object, sv))
+        for a, val in d.items():
+            if a in ("type", "provenance") or val is None:
+                continue
+            g.add((st, V[a], literal(a, val)))
+        add_provenance(st, d.get("provenance"))
+    return g
+
+
+def write_turtle(G: nx.MultiDiGraph, path) -> Path:
+    data = to_rdf(G).serialize(format="turtle")
+    with atomic_writer(path) as fh:
+        fh.write(data)
+    return Path(path)
+
+
+# --------------------------------------------------------------------------- all at once
+def write_exports(G: nx.MultiDiGraph, out_dir) -> dict[str, Path]:
+    """Write every export under ``out_dir``; returns {format: path}."""
+    out = Path(out_dir)
+    nodes_csv, rels_csv = write_neo4j(G, out / "neo4j")
+    return {
+        "graphml": write_graphml(G, out / "graph.graphml"),
+        "gexf": write_gexf(G, out / "graph.gexf"),
+        "json": write_node_link(G, out / "graph.json"),
+        "neo4j_nodes": nodes_csv,
+        "neo4j_relationships": rels_csv,
+        "turtle": write_turtle(G, out / "graph.ttl"),
+    }
