@@ -301,15 +301,13 @@ def write_turtle(G: nx.MultiDiGraph, path) -> Path:
 
 
 # --------------------------------------------------------------------------- all at once
-def write_exports(G: nx.MultiDiGraph, out_dir) -> dict[str, Path]:
-    """Write every export under ``out_dir``; returns {format: path}."""
+EXPORT_FILES = ("graph.graphml", "graph.gexf", "graph.json", "neo4j/nodes.csv", "neo4j/relationships.csv",
+                "graph.ttl")
+
+
+def write_exports(G: nx.MultiDiGraph, out_dir) -> list[Path]:
+    """Write every export under ``out_dir`` (the files of :data:`EXPORT_FILES`); returns their paths."""
     out = Path(out_dir)
     nodes_csv, rels_csv = write_neo4j(G, out / "neo4j")
-    return {
-        "graphml": write_graphml(G, out / "graph.graphml"),
-        "gexf": write_gexf(G, out / "graph.gexf"),
-        "json": write_node_link(G, out / "graph.json"),
-        "neo4j_nodes": nodes_csv,
-        "neo4j_relationships": rels_csv,
-        "turtle": write_turtle(G, out / "graph.ttl"),
-    }
+    return [write_graphml(G, out / "graph.graphml"), write_gexf(G, out / "graph.gexf"),
+            write_node_link(G, out / "graph.json"), nodes_csv, rels_csv, write_turtle(G, out / "graph.ttl")]

@@ -53,6 +53,18 @@ NODE_KINDS = ("Document", "Region", "Municipality", "Segment", "FinancingModel",
 #: put them close; further away the link is more likely wrong than right.
 EVENT_SEGMENT_WINDOW = 120
 
+#: Actor ids of domain.md with display labels (the taxonomy covers segments,
+#: financing and procedures only).
+ACTOR_LABELS = {
+    "college": ("college van B&W", "municipal executive (college)"),
+    "raad": ("gemeenteraad", "municipal council"),
+    "regionaal_bestuur": ("regionaal bestuur", "regional board"),
+    "ambtelijk": ("ambtelijke organisatie", "civil servants"),
+    "aanbieders": ("zorgaanbieders", "care providers"),
+    "rijk": ("Rijk / VNG", "national level"),
+    "other": ("overig", "other"),
+}
+
 TOOI_PATTERN = "https://identifier.overheid.nl/tooi/id/gemeente/{code}"
 
 
@@ -87,7 +99,7 @@ def taxonomy_index() -> dict[str, dict[str, dict]]:
         from .taxonomy import load_taxonomy  # type: ignore
         tax = load_taxonomy()
     except Exception:  # noqa: BLE001 - a missing or broken taxonomy must not break the graph
-        return out
+        tax = {}
     aliases = {"segment": ("segments", "segment"), "financing": ("financing", "financing_models", "financings"),
                "procedure": ("procedures", "procedure"), "actor": ("actors", "actor")}
     for kind, keys in aliases.items():
@@ -108,6 +120,8 @@ def taxonomy_index() -> dict[str, dict[str, dict]]:
                 "variant": _get(entry, "variant", "isd_variant") if not isinstance(entry, str) else None,
                 "domain": _get(entry, "domain") if not isinstance(entry, str) else None,
             }
+    for actor, (nl, en) in ACTOR_LABELS.items():
+        out["actor"].setdefault(actor, {"label": nl, "label_en": en, "variant": None, "domain": None})
     return out
 
 
