@@ -1,0 +1,446 @@
+"""Dutch temporal expressions → ``date`` facts (issue 3).
+
+Public API
+----------
+- :func:`extract_dates` (ctx) → date facts of ``ctx.doc`` (the pipeline extractor).
+- :func:`find_dates` (text, anchor_year) → :class:`DateMatch` list: the pure core.
+- :func:`parse_date` (text, anchor_year) → the value dict of ONE expression, or None.
+- :func:`detect_document_year` (doc) → the document's own year from its text.
+
+How
+---
+The finder is the grammar of :mod:`.date_grammar` (atoms + combinator, see its
+docstring for why a grammar and not dateparser). This module adds what needs
+the context around an expression:
+
+- **modifiers**: the word(s) right before the expression (``per``, ``vanaf``,
+  ``uiterlijk``, ``tot``, ``t/m``, ``voor``, ``na``, ``rond``, ``circa``; the one
+  nearest the date wins: ``uiterlijk voor 1 maart`` → ``voor``), ``(streven)``
+  right after it, ``2016 en verder`` (→ ``vanaf``), else a hedge in the same
+  clause (``streven``, ``voornemen``, ``naar verwachting``). ``voor`` before a
+  bare year means 'for that year' (``voor 2016 nieuwe afspraken``) and is no
+  modifier. The fact's text never includes the modifier word.
+- **year anchoring** of year-less expressions (``30/4``, ``eind januari``):
+  first the same day-month written with a year in the same block; then the
+  nearest preceding explicitly dated expression in the same block (a
+  paragraph narrates in order, so ``in juni 2014 ... in juli en augustus`` is
+  2014 and ``september 2021 ... eind januari`` is 2022); then ``ctx.year``
+  (manifest or detected document year); then the nearest year mentioned
+  before anywhere in the text. Never today's date: what cannot be anchored is
+  dropped.
+- **events** (domain.md list) from trigger words (``resources/dates_events.json``):
+  in a table row, the label text in the date's own cell (``Gunning: juli 2022``)
+  or the row's other cells (``22 februari 2022 | Besluitvorming colleges``);
+  in running text, the clause around the date (nearest trigger wins); else the
+  heading it stands under; else ``other`` — but ``null`` for name-like years
+  (``Inkoop 2021``, ``Beleidsplan 2014-2018``, ``(2018)``, headings).
+
+Ranges: domain.md says connected expressions form ONE interval, and the dev
+gold (after its review) contains ``3 mei tot 21 oktober 2022`` and
+``Juli/ augustus 2022 tot 1 januari 2023`` as single intervals (the older notes
+that describe splitting them were superseded). We therefore join ``X tot Y``,
+``van X tot Y``, ``X-Y``, ``X/Y`` and contiguous ``X en Y`` into one interval;
+a lone ``tot Y`` is one date with modifier ``tot``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models.facts import Fact
+from .context import ExtractionContext
+from .date_grammar import Atom, Group, combine, find_atoms, load_resource, vocab, _alt
+from .document import Document
+
+__all__ = ["DateMatch", "extract_dates", "find_dates", "parse_date", "detect_document_year"]
+
+
+@dataclass
+class DateMatch:
+    start: int                 # offsets into the text (end exclusive)
+    end: int
+    value: dict                # start, end, granularity, modifier, event
+    text: str = ""
+    explicit_year: bool = True
+    confidence: float = 0.9
+    kinds: tuple[str, ...] = field(default_factory=tuple)
+
+
+# -- modifiers and hedges ---------------------------------------------------------
+
+_MOD_TAIL = None
+_HEDGE_RE = None
+_OPEN_END = None
+
+
+def _mod_regexes():
+    global _MOD_TAIL, _HEDGE_RE, _OPEN_END
+    if _MOD_TAIL is None:
+        v = vocab()
+        words = [w for w in v["modifiers"] if not w.startswith("(")]
+        _MOD_TAIL = re.compile(
+            r"(?:^|(?<=[\s(\[:;,'\"]))\(?(?P<w>" + _alt(words) + r")\)?\s*(?:(?:de|het|aan)\s+)?$",
+            re.IGNORECASE)
+        _HEDGE_RE = re.compile(r"(?<!\w)(?P<w>" + _alt(v["hedges"]) + r")(?!\w)", re.IGNORECASE)
+        _OPEN_END = re.compile(r"\s+(?P<w>" + _alt(v["open_end_suffixes"]) + r")(?!\w)", re.IGNORECASE)
+    return _MOD_TAIL, _HEDGE_RE, _OPEN_END
+
+
+_SENT_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\-•])|\n|\t")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence / line / cell around [start, end)."""
+    lo = max(0, start - 400)
+    s = lo
+    for m in _SENT_BREAK.finditer(text, lo, start):
+        s = m.end()
+    m = _SENT_BREAK.search(text, end, min(len(text), end + 400))
+    e = m.start() if m else min(len(text), end + 400)
+    return s, e
+
+
+def find_modifier(text: str, start: int, end: int, bare_year: bool) -> str | None:
+    mod_tail, hedge_re, open_end = _mod_regexes()
+    v = vocab()
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
+    before = text[max(line_start, start - 40):start]
+    m = mod_tail.search(before)
+    if m:
+        w = m["w"].lower()
+        mod = v["modifiers"][w]
+        if mod == "voor" and bare_year and w == "voor":
+            pass                        # 'voor 2016' = for 2016, not before
+        else:
+            return mod
+    after = text[end:end + 30]
+    if re.match(r"\s*\(\s*(?:streven|streefdatum)\s*\)", after, re.IGNORECASE):
+        return "streven"
+    if bare_year and open_end.match(after):
+        return "vanaf"
+    cs, ce = clause_bounds(text, start, end)
+    h = hedge_re.search(text, cs, ce)
+    if h:
+        return v["hedges"][h["w"].lower()]
+    return None
+
+
+# -- events ---------------------------------------------------------------------------
+
+_EVENT_RES: list[tuple[str, re.Pattern]] | None = None
+
+
+def _event_res():
+    global _EVENT_RES
+    if _EVENT_RES is None:
+        ev = load_resource("dates_events.json")["events"]
+        _EVENT_RES = [(name, re.compile(r"(?<!\w)(?:" + "|".join(pats) + ")", re.IGNORECASE))
+                      for name, pats in ev.items()]
+    return _EVENT_RES
+
+
+def _triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
+    """(start, end, event, priority) of every trigger in text[s:e]."""
+    out = []
+    for prio, (name, rx) in enumerate(_event_res()):
+        for m in rx.finditer(text, s, e):
+            out.append((m.start(), m.end(), name, prio))
+    return out
+
+
+def _nearest_event(text: str, s: int, e: int, ds: int, de: int) -> str | None:
+    best = None
+    for ts, te, name, prio in _triggers(text, s, e):
+        dist = ds - te if te <= ds else (ts - de if ts >= de else 0)
+        key = (max(dist, 0), prio)
+        if best is None or key < best[0]:
+            best = (key, name)
+    return best[1] if best else None
+
+
+def _first_event(text: str, s: int, e: int) -> str | None:
+    """For short labels (a table cell): the most specific event named."""
+    found = _triggers(text, s, e)
+    return min(found, key=lambda t: t[3])[2] if found else None
+
+
+_PREPOSITIONS = {"in", "op", "voor", "vóór", "na", "per", "vanaf", "tot", "sinds", "van", "over", "naar", "tussen",
+                 "rond", "t/m", "en", "of", "tijdens", "gedurende", "dan", "met", "uiterlijk", "begin", "eind",
+                 "medio", "om", "door", "aan", "bij", "januari", "tot", "reeds", "al", "nog", "eerst", "pas"}
+
+
+def name_like(text: str, start: int, end: int, gran: str) -> bool:
+    """A year that is part of a name or a title: 'Inkoop 2021', 'Beleidsplan 2014-2018', '(2018)'."""
+    if gran not in ("year", "years"):
+        return False
+    line_s = text.rfind("\n", 0, start) + 1
+    line_e = text.find("\n", end)
+    line_e = len(text) if line_e < 0 else line_e
+    before = text[line_s:start]
+    after = text[end:line_e]
+    if re.fullmatch(r"\s*\(", before[-2:] if len(before) >= 1 else "") and after.startswith(")"):
+        return True
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
+        return True
+    m = re.search(r"([\w'’\-]+)\s*$", before)
+    if m and re.search(r"[^\W\d]", m.group(1)) and m.group(1).lower() not in _PREPOSITIONS:
+        return True
+    return False
+
+
+def assign_event(text: str, doc: Document | None, start: int, end: int, gran: str,
+                 others: list[tuple[int, int]]) -> str | None:
+    """The event of the date at [start, end) (see module docstring); ``others`` are the
+    spans of the other dates, which bound the label text that belongs to this one."""
+    block = doc.block_at(start) if doc is not None else None
+    prev_end = max((e for s, e in others if e <= start), default=0)
+    next_start = min((s for s, e in others if s >= end), default=len(text))
+    if block is not None and block.kind == "heading":
+        return None
+    if name_like(text, start, end, gran):
+        return None
+    if block is not None and block.kind == "table_row" and block.cells:
+        ci = doc.cell_index(block, start)
+        if ci is not None:
+            cs, ce = block.cells[ci]
+            # the label written before the date in its own cell, after the previous date
+            ev = _nearest_event(text, max(cs, prev_end), start, start, end)
+            if ev is None:
+                ev = _nearest_event(text, end, min(ce, next_start), start, end)
+            if ev is None:
+                for k in [0] + [k for k in range(1, len(block.cells)) if k != 0]:
+                    if k == ci:
+                        continue
+                    s2, e2 = block.cells[k]
+                    ev = _first_event(text, s2, e2)
+                    if ev:
+                        break
+            if ev:
+                return ev
+    cs, ce = clause_bounds(text, start, end)
+    # the stretch between the neighbouring dates first (several dates in one clause)
+    ev = _nearest_event(text, max(cs, prev_end), min(ce, next_start), start, end)
+    if ev is None:
+        ev = _nearest_event(text, cs, ce, start, end)
+    if ev is None and doc is not None:
+        for h in reversed(doc.headings_before(start)):
+            if h.start <= start < h.end:
+                continue
+            ev = _first_event(text, h.start, h.end)
+            if ev:
+                break
+            break                                 # only the innermost heading speaks for the date
+    if ev is None:
+        # a line that is nothing but the date (a heading-like label)
+        line_s = text.rfind("\n", 0, start) + 1
+        line_e = text.find("\n", end)
+        line_e = len(text) if line_e < 0 else line_e
+        if not text[line_s:start].strip() and not re.sub(r"[\s:.]", "", text[end:line_e]):
+            return None
+        return "other"
+    return ev
+
+
+# -- anchoring and matches ---------------------------------------------------------------
+
+def _blocks_by_lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _block_span(doc: Document | None, text: str, offset: int, line_blocks) -> tuple[int, int]:
+    if doc is not None:
+        b = doc.block_at(offset)
+        if b is not None:
+            return b.start, b.end
+    import bisect
+    i = bisect.bisect_right([s for s, _ in line_blocks], offset) - 1
+    return line_blocks[max(i, 0)]
+
+
+def _group_value(g: Group, year: int | None) -> tuple[date, date, str] | None:
+    if g.atoms[0].kind == "relative":
+        if year is None:
+            return None
+        return g.atoms[0].resolve(year + (g.atoms[0].relative or 0))
+    return g.interval(year)
+
+
+def _is_anchor(g: Group, text: str) -> bool:
+    """Explicitly dated expressions that can anchor a year-less neighbour in narrative."""
+    if not g.has_explicit_year:
+        return False
+    if any(a.kind not in ("year", "years") for a in g.atoms):
+        return True
+    before = text[max(0, g.start - 12):g.start].lower()
+    return bool(re.search(r"(?:^|\s)(?:in|sinds|vanaf|tijdens)\s+$", before))
+
+
+def _matches(text: str, anchor_year: int | None, doc: Document | None) -> list[DateMatch]:
+    atoms = find_atoms(text)
+    groups = combine(text, atoms)
+    line_blocks = _blocks_by_lines(text)
+    explicit: list[tuple[int, int, date, date, Group]] = []
+    for g in groups:
+        if g.has_explicit_year and g.atoms[0].kind != "relative":
+            iv = g.interval(None)
+            if iv:
+                explicit.append((g.start, g.end, iv[0], iv[1], g))
+    out: list[DateMatch] = []
+    spans = [(g.start, g.end) for g in groups]
+    for gi, g in enumerate(groups):
+        iv = None
+        explicit_year = g.has_explicit_year and g.atoms[0].kind != "relative"
+        if explicit_year:
+            iv = g.interval(None)
+        else:
+            if g.atoms[0].kind == "relative":
+                year = anchor_year
+            else:
+                year = None
+                bs, be = _block_span(doc, text, g.start, line_blocks)
+                a0 = g.atoms[0]
+                # 1. the same day-month with a year in the same block
+                if a0.day is not None:
+                    for s, e, d0, d1, og in explicit:
+                        if bs <= s < be and len(og.atoms) == 1 and og.atoms[0].day == a0.day \
+                                and og.atoms[0].month == a0.month:
+                            year = d0.year
+                            break
+                # 2. the nearest explicitly dated expression before it in the same block
+                if year is None:
+                    prev = [x for x in explicit if bs <= x[0] and x[1] <= g.start and _is_anchor(x[4], text)]
+                    if prev:
+                        s, e, d0, d1, og = prev[-1]
+                        y = d1.year if og.atoms[-1].kind not in ("year", "years") else d0.year
+                        last_month = d1.month if og.atoms[-1].kind not in ("year", "years") else 0
+                        year = y + (1 if a0.month_key < last_month else 0)
+                # 3. the anchor year (manifest / document year)
+                if year is None:
+                    year = anchor_year
+                # 4. the nearest year mentioned before
+                if year is None:
+                    prev = [x for x in explicit if x[1] <= g.start]
+                    if prev:
+                        year = prev[-1][3].year
+            iv = _group_value(g, year)
+        if iv is None:
+            continue
+        d0, d1, gran = iv
+        bare_year = all(a.kind in ("year", "years", "relative") for a in g.atoms)
+        others = spans[:gi] + spans[gi + 1:]
+        value = {"start": d0.isoformat(), "end": d1.isoformat(), "granularity": gran,
+                 "modifier": find_modifier(text, g.start, g.end, bare_year),
+                 "event": assign_event(text, doc, g.start, g.end, gran, others)}
+        conf = 0.95 if explicit_year else 0.8
+        if g.atoms[0].kind == "relative":
+            conf = 0.6
+        out.append(DateMatch(g.start, g.end, value, text[g.start:g.end], explicit_year, conf,
+                             tuple(a.kind for a in g.atoms)))
+    return out
+
+
+def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
+    """All date expressions of ``text`` (offsets into ``text``). Never raises."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _matches(text, anchor_year, None)
+    except Exception:  # noqa: BLE001 - a finder must never break the pipeline on odd text
+        return []
+
+
+def parse_date(text: str, anchor_year: int | None = None) -> dict | None:
+    """The value of ONE date expression ('1 januari 2022', 'per 2024', 'Q1 2022'), else None.
+
+    When the text holds several expressions, the longest one is taken.
+    """
+    ms = find_dates(text, anchor_year)
+    if not ms:
+        return None
+    best = max(ms, key=lambda m: m.end - m.start)
+    return dict(best.value)
+
+
+# -- document year -------------------------------------------------------------------------
+
+_PAST = re.compile(r"\b(?:werd|werden|was|waren|heeft|hebben|had|hadden|afgerond|reeds|"
+                   r"plaatsgevonden|gecontracteerd|aangenomen|uitgevoerd|verzonden|ingediend|"
+                   r"gestart|gedaan|gevolgd|ingestemd|besloten|opgesteld)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:zal|zullen|wordt|worden|gaat|gaan|gepland|planning|streven|streefdatum|verwacht|"
+                     r"volgt|komende|beoogd|beoogde|voornemen|doel is|moet|moeten)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"(?im)^\s*(?:datum|date|d\.d\.)\s*[:.]?\s*(?P<d>.{6,30})$")
+
+
+def detect_document_year(doc: Document) -> int | None:
+    """The year a document was written, from its own text (None if it gives no clue).
+
+    1. A dateline near the top ('Datum: 12 maart 2021').
+    2. Tense evidence: the latest explicitly dated event told in the past tense
+       (``werd``, ``heeft``, ``afgerond``, ...) is before the writing date. If it
+       lies in the last third of its year and every date told in the future
+       tense is in a later year, the document was written the next year
+       (``31 december 2014 afgerond`` + plans for 2016 → 2015). A future date
+       in the same year keeps that year.
+    3. Without past-tense dates: the earliest future-tense year; else the most
+       often mentioned year.
+    """
+    text = doc.text if isinstance(doc, Document) else str(doc)
+    try:
+        for m in _DATELINE.finditer(text[:1500]):
+            v = parse_date(m["d"])
+            if v and v["granularity"] == "day":
+                return int(v["start"][:4])
+        ms = [m for m in _matches(text, None, None) if m.explicit_year]
+    except Exception:  # noqa: BLE001
+        return None
+    if not ms:
+        return None
+    past, future = [], []
+    for m in ms:
+        cs, ce = clause_bounds(text, m.start, m.end)
+        clause = text[cs:ce]
+        p, f = bool(_PAST.search(clause)), bool(_FUTURE.search(clause))
+        d0 = date.fromisoformat(m.value["start"])
+        d1 = date.fromisoformat(m.value["end"])
+        if d1.year - d0.year > 1:
+            continue                     # multi-year plans and names say little about the writing date
+        if m.kinds == ("year",) and re.search(r"\bvoor\s+$", text[max(0, m.start - 8):m.start], re.IGNORECASE):
+            continue                     # 'ingekocht voor 2015': the year a thing is for, not when it happened
+        if p and not f:
+            past.append((d0, d1))
+        elif f and not p:
+            future.append((d0, d1))
+    if past:
+        last_start, last_end = max(past, key=lambda x: x[1])
+        y = last_end.year
+        later = [f for f in future if f[0] > last_end]
+        if any(f[0].year == y for f in later):
+            return y
+        # an event dated late in its year (its START in Sep-Dec, so not a whole-year mention)
+        if last_start.month >= 9 and later and min(f[0].year for f in later) > y:
+            return y + 1
+        return y
+    if future:
+        return min(f[0].year for f in future)
+    return Counter(int(m.value["start"][:4]) for m in ms).most_common(1)[0][0]
+
+
+# -- the extractor ---------------------------------------------------------------------------
+
+def extract_dates(ctx: ExtractionContext) -> list[Fact]:
+    """All date facts of ``ctx.doc``; year-less ones anchored as described in the module docstring."""
+    doc = ctx.doc
+    year = ctx.year
+    if year is None:
+        year = detect_document_year(doc)
+    try:
+        matches = _matches(doc.text, year, doc)
+    except Exception:  # noqa: BLE001
+        matches = []
+    return [ctx.fact("date", m.start, m.end, m.value, m.confidence) for m in matches]
