@@ -1,0 +1,170 @@
+"""HTML reader: a real parser (BeautifulSoup over lxml, html.parser as fallback).
+
+Web pages of councils and regions wrap a little content in a lot of chrome:
+scripts, menus, breadcrumbs, footers, cookie bars. Those are dropped by tag
+(``script``, ``nav``, ``footer`` ...) and by the id/class names sites give
+them (``menuHolder``, ``breadcrumb``, ``footer``). What is left is walked in
+document order: ``h1``–``h6`` become headings, ``li`` list items (level =
+nesting depth), ``tr`` table rows with ``th``/``td`` cells, every other
+block-level element a paragraph. Broken markup (unclosed tags, stray end
+tags) is repaired by the parser, never by regular expressions.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..document import Document, ReadError, sha256_file
+from .builder import TextBuilder
+
+# content that is never text of the document
+_DROP_TAGS = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+              "nav", "footer", "aside", "input", "select", "option", "button", "textarea", "head",
+              "map", "audio", "video"}
+# id/class words of site chrome; matched per word ("menuHolder" → "menuholder" starts with "menu")
+_CHROME_PREFIXES = ("nav", "menu", "breadcrumb", "footer", "cookie", "skip", "sidebar", "social",
+                    "share", "toolbar", "searchform", "zoekformulier", "topbar", "legend")
+_CHROME_WHOLE = {"header", "site-header", "masthead", "banner", "pagination"}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LISTS = {"ul", "ol", "menu", "dir"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "blockquote", "pre", "address",
+               "figure", "figcaption", "dl", "dt", "dd", "fieldset", "legend", "form", "body",
+               "center", "details", "summary", "caption", "hr"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _is_chrome(tag) -> bool:
+    if tag.name in _DROP_TAGS:
+        return True
+    if tag.name == "header" and not tag.find_parent(["article", "main"]):
+        return True     # the site's banner; an article's own <header> holds its title
+    if tag.get("role") in ("navigation", "banner", "contentinfo", "search"):
+        return True
+    if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    names = [tag.get("id") or ""] + list(tag.get("class") or [])
+    for name in names:
+        low = name.lower()
+        if low in _CHROME_WHOLE:
+            return True
+        for word in re.split(r"[\s_\-]+", low):
+            if word.startswith(_CHROME_PREFIXES):
+                return True
+    return False
+
+
+def _text(tag) -> str:
+    return _WHITESPACE.sub(" ", tag.get_text(" ")).strip()
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.b = TextBuilder()
+        self.buffer: list[str] = []
+        self.kind: list[tuple[str, int | None]] = [("paragraph", None)]
+        self.list_depth = 0
+
+    def flush(self) -> None:
+        text = _WHITESPACE.sub(" ", "".join(self.buffer)).strip()
+        self.buffer.clear()
+        if text:
+            kind, level = self.kind[-1]
+            self.b.block(kind, text, level=level)
+
+    def walk(self, el) -> None:
+        from bs4 import NavigableString, Tag
+        from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction, CData
+
+        for child in el.children:
+            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                if isinstance(child, CData) or type(child) is NavigableString:
+                    self.buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag) or _is_chrome(child):
+                continue
+            name = child.name
+            if name in _HEADINGS:
+                self.flush()
+                self.b.block("heading", _text(child), level=_HEADINGS[name])
+            elif name == "table":
+                self.flush()
+                self.table(child)
+            elif name in _LISTS:
+                self.flush()
+                self.list_depth += 1
+                self.walk(child)
+                self.list_depth -= 1
+                self.flush()
+            elif name == "li":
+                self.flush()
+                self.kind.append(("list_item", max(self.list_depth, 1)))
+                self.walk(child)
+                self.flush()
+                self.kind.pop()
+            elif name == "br":
+                self.flush()
+            elif name in _BLOCK_TAGS:
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:                       # inline: a, span, strong, em, ...
+                self.walk(child)
+
+    def table(self, table) -> None:
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        grid = [[_text(td) for td in tr.find_all(["td", "th"], recursive=False)] for tr in rows]
+        grid = [r for r in grid if any(r)]
+        if not grid:
+            return
+        if max(len(r) for r in grid) < 2:
+            # a one-column layout table holds ordinary content, not a data table
+            self.walk_layout_table(rows)
+            return
+        self.b.end_table()
+        caption = table.find("caption")
+        if caption is not None and _text(caption):
+            self.b.block("paragraph", _text(caption))
+        for r in grid:
+            self.b.table_row(r)
+        self.b.end_table()
+
+    def walk_layout_table(self, rows) -> None:
+        for tr in rows:
+            for td in tr.find_all(["td", "th"], recursive=False):
+                self.walk(td)
+                self.flush()
+
+
+def _parse(raw: bytes):
+    from bs4 import BeautifulSoup
+
+    try:
+        return BeautifulSoup(raw, "lxml")
+    except Exception:  # lxml missing or choking on the bytes: the pure-Python parser
+        return BeautifulSoup(raw, "html.parser")
+
+
+def read_html(path) -> Document:
+    path = Path(path)
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(path, "binary file, not HTML (NUL bytes): wrong extension?")
+    if not raw.strip():
+        raise ReadError(path, "empty HTML file")
+    soup = _parse(raw)
+    body = soup.body or soup
+    walker = _Walker()
+    has_h1 = body.find("h1") is not None
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    if title and not has_h1:
+        # the page title names the document when the body has no h1
+        walker.b.block("heading", title, level=1)
+    walker.walk(body)
+    walker.flush()
+    text, blocks, _ = walker.b.build()
+    if not text.strip():
+        raise ReadError(path, "no readable text in the HTML (only scripts, menus or markup)")
+    return Document(id=path.stem, path=str(path), sha256=sha256_file(path), format="html",
+                    text=text, pages=[], blocks=blocks)
