@@ -173,21 +173,42 @@ _PREPOSITIONS = {"in", "op", "voor", "vóór", "na", "per", "vanaf", "tot", "sin
 
 def name_like(text: str, start: int, end: int, gran: str) -> bool:
     """A year that is part of a name or a title: 'Inkoop 2021', 'Beleidsplan 2014-2018', '(2018)'."""
-    if gran not in ("year", "years"):
-        return False
     line_s = text.rfind("\n", 0, start) + 1
     line_e = text.find("\n", end)
     line_e = len(text) if line_e < 0 else line_e
     before = text[line_s:start]
     after = text[end:line_e]
-    if re.fullmatch(r"\s*\(", before[-2:] if len(before) >= 1 else "") and after.startswith(")"):
-        return True
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
-        return True
+        return True                      # '(2018)', '(november 2020)': a bibliographic date
+    if re.search(r"\.{4,}|…{2,}", after) or re.search(r"\.{4,}\s*\d+\s*$", after):
+        return True                      # a table-of-contents line
+    if re.match(r"\s*\d+(?:\.\d+)*\.?\s+\S", before) and len(before) + len(after) < 90 \
+            and not re.search(r"[.!?]\s*$", after):
+        return True                      # a numbered section title: '3. Het speelveld in 2016 ...'
+    if gran not in ("year", "years") or not re.search(r"\d", text[start:end]):
+        return False
     m = re.search(r"([\w'’\-]+)\s*$", before)
     if m and re.search(r"[^\W\d]", m.group(1)) and m.group(1).lower() not in _PREPOSITIONS:
         return True
     return False
+
+
+def _label_below(text: str, pos: int, limit: int) -> str | None:
+    """The event named on the next few short lines after a lone date line."""
+    seen = 0
+    for m in re.finditer(r"[^\n]+", text[pos:min(limit, pos + 600)]):
+        line = m.group().strip()
+        if not line:
+            continue
+        if len(line) > 120:
+            break
+        ev = _first_event(text, pos + m.start(), pos + m.end())
+        if ev:
+            return ev
+        seen += 1
+        if seen >= 3:
+            break
+    return None
 
 
 def assign_event(text: str, doc: Document | None, start: int, end: int, gran: str,
@@ -238,7 +259,11 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
         line_e = text.find("\n", end)
         line_e = len(text) if line_e < 0 else line_e
         if not text[line_s:start].strip() and not re.sub(r"[\s:.]", "", text[end:line_e]):
-            return None
+            # a line that is only the date: a bare year is a heading; otherwise a timeline entry
+            # whose label follows on the next short lines ('7 oktober 2022 / Definitieve gunning')
+            if gran in ("year", "years"):
+                return None
+            return _label_below(text, line_e, next_start) or "other"
         return "other"
     return ev
 
