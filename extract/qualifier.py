@@ -31,6 +31,9 @@ STABLE API (other extractors rely on it)
     qualify_text(text) -> Qualification
         The stance of a whole span (no target): every trigger counts. Used for
         headings and table titles that set the stance of what stands under them.
+    qualify_lead_in(text) -> Qualification
+        The stance a lead-in passes on to the list/table after it (only
+        forward triggers whose scope reaches the end of ``text``).
     tokenize(text) -> list[(start, end, lower)]
 
 A spaCy wrapper, :func:`qualify_span`, qualifies a ``Span`` inside its sentence.
@@ -220,7 +223,8 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         # a trigger of another category standing between this one and the
         # target closes the scope ("in plaats van X kiest de regio voor Y")
         lo, hi = (tj, first) if tj <= first else (last + 1, ti)
-        if any(r.category != rule.category and lo <= a and b <= hi for r, a, b in found):
+        # ("future" is a weak tense cue and does not close other scopes)
+        if any(r.category not in (rule.category, "future") and lo <= a and b <= hi for r, a, b in found):
             continue
         if _in_scope(toks, rule, ti, tj, first, last, terminators):
             setattr(q, rule.category, True)
@@ -238,6 +242,17 @@ def qualify_text(text: str) -> Qualification:
         setattr(q, rule.category, True)
         q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
     return q
+
+
+def qualify_lead_in(text: str) -> Qualification:
+    """Stance that a lead-in ("... gaat de voorkeur uit naar:") passes on to what follows it.
+
+    Qualifies an imaginary target right after ``text``: only forward triggers
+    whose scope reaches the end count, so a doubt early in a long paragraph
+    does not colour the list or table below it.
+    """
+    probe = text.rstrip() + " X"
+    return qualify(probe, len(probe) - 1, len(probe))
 
 
 def qualify_span(span) -> Qualification:

@@ -63,6 +63,7 @@ class Structure:
         for b in self.blocks:
             if b.kind == "heading":
                 lvl = b.level or 9
+                chain = list(chain)        # earlier blocks keep their own chain
                 while chain and (chain[-1].level or 9) >= lvl:
                     chain.pop()
                 chain = chain + [b]

@@ -43,7 +43,7 @@ from functools import lru_cache
 from ..models.facts import Fact
 from ..models.taxonomy import Entry, load_taxonomy
 from .context import ExtractionContext
-from .qualifier import qualify, qualify_text
+from .qualifier import qualify, qualify_lead_in, qualify_text
 from .sections import Place, Structure
 
 _SEP = r"[\s\-‐–/]*"
@@ -103,7 +103,8 @@ def find_terms(text: str, kind: str) -> list[Match]:
                 cands.append(Match("segment", "", s, m.end(), generic=True))
             else:
                 cands.append(Match(kind, e.id, s, m.end(), lot=getattr(e, "lot", False)))
-    cands.sort(key=lambda m: (-(m.end - m.start), m.start))
+    # longest first; on a tie a lot reading wins (it is checked against its marker later)
+    cands.sort(key=lambda m: (-(m.end - m.start), not m.lot, m.start))
     taken: list[Match] = []
     for c in cands:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
@@ -412,8 +413,8 @@ def extract_segments(ctx: ExtractionContext) -> list[Fact]:
 
 # -- financing and procedures ----------------------------------------------------
 
-_CHOICE_LABEL = re.compile(r"\b(bekostigingsvariant\w*|bekostigingsmodel|financieringsvorm|vorm\s+aanbesteding|"
-                           r"aanbestedingsvorm|procedure|contractvorm|bekostiging|financieel\s+kader|financiering)\b", re.I)
+_CHOICE_LABEL = re.compile(r"\b(bekostigingsvariant\w*|gekozen\s+\w+|keuze\w*|vorm\s+(?:van\s+)?aanbesteding|"
+                           r"aanbestedingsvorm|nieuwe\s+\w+)\b", re.I)
 
 
 def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], float]:
@@ -461,31 +462,42 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
     return [None], 0.8
 
 
+def _context_status(q) -> str | None:
+    """Stance a governing span passes on; negation is local to its sentence and does not."""
+    if q.hypothetical:
+        return "considered"
+    if q.historical:
+        return "previous"
+    if q.proposed or q.chosen:
+        return "chosen"
+    return None
+
+
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     q = d.qualify_at(m.start, m.end)
     if q.status:
         return q.status, 0.85
     b = place.block
-    # the cell's own text (a row "Bekostigingsvariant | In beginsel lumpsum") is qualified above;
-    # then the spans that introduce the table or list
-    context = []
-    if b is not None and b.kind == "table_row":
-        context += [place.table_title, place.lead_in]
-    elif b is not None and b.kind == "list_item":
-        context += [place.list_intro]
-    for span in context:
-        if span:
-            st = qualify_text(d.st.text(span)).status
-            if st:
-                return st, 0.7
+    in_table = b is not None and b.kind == "table_row"
+    # a row/column labelled as the choice of a lot ("Bekostigingsvariant", "Vorm aanbesteding")
+    if in_table:
+        labels = [place.row_label] + list(place.column_header)
+        if any(sp and _CHOICE_LABEL.search(d.st.text(sp)) for sp in labels):
+            return "chosen", 0.75
+    # then the spans that introduce the table or list, and the headings above
+    if in_table and place.table_title:
+        st = _context_status(qualify_text(d.st.text(place.table_title)))
+        if st:
+            return st, 0.7
+    intro = place.lead_in if in_table else place.list_intro if b is not None and b.kind == "list_item" else None
+    if intro:
+        st = _context_status(qualify_lead_in(d.st.text(intro)))
+        if st:
+            return st, 0.7
     for h in place.headings:
-        st = qualify_text(d.text[h.start:h.end]).status
+        st = _context_status(qualify_text(d.text[h.start:h.end]))
         if st:
             return st, 0.65
-    # a row/column labelled as the financing or procedure of a lot states the choice
-    labels = [place.row_label] + list(place.table_header[:2]) if b is not None and b.kind == "table_row" else []
-    if any(sp and _CHOICE_LABEL.search(d.st.text(sp)) for sp in labels):
-        return "chosen", 0.6
     return None, 0.5
 
 
@@ -508,7 +520,11 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
             f = ctx.fact(kind, m.start, m.end, value, conf)
             if key not in facts or facts[key].confidence < conf:
                 facts[key] = f
-    return sorted(facts.values(), key=lambda f: f.start)
+    # a mention that does not say its stance adds nothing where another
+    # mention of the same model for the same segment does
+    stated = {(f.value["id"], f.value["segment"]) for f in facts.values() if f.value["status"]}
+    kept = [f for f in facts.values() if f.value["status"] or (f.value["id"], f.value["segment"]) not in stated]
+    return sorted(kept, key=lambda f: f.start)
 
 
 def extract_financing(ctx: ExtractionContext) -> list[Fact]:
