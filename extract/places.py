@@ -1,0 +1,618 @@
+"""Region and municipality facts, resolved with the gazetteer.
+
+A document names places in many ways: "regio Lekstroom", "de
+Lekstroomgemeenten", "Achterhoekse gemeenten", "jeugdhulpregio's IJmond en
+Zuid-Kennemerland", "Jeugdregio Zuid Oost Utrecht", or a list of gemeenten.
+This module finds those mentions in one linear pass over the text and decides
+for each one whether it names a youth-care region, a municipality or neither:
+
+1. **Matching.** Every name and alias of the gazetteer (≈500 municipality
+   forms, ≈70 jeugdregio forms) plus the cooperations listed in
+   ``resources/place_rules.json`` is indexed by a spelling-insensitive key
+   (:func:`~inkoopgraaf.models.gazetteer.name_key`: accent-folded tokens
+   joined without separators, so "Zuid Oost Utrecht" = "Zuidoost-Utrecht").
+   The text is tokenised once and the longest key starting at each
+   capitalised token wins, so "Hof van Twente" is a municipality and not the
+   region Twente, and "Bergen op Zoom" is not "Bergen". Region names glued to
+   a suffix ("Lekstroomgemeenten") and adjectival forms before a head noun
+   ("Achterhoekse gemeenten") are matched too.
+2. **Interpretation.** Words around a mention decide (rules are data):
+   a region cue ("regio", "jeugdhulpregio's" — plural cues carry over "A en
+   B") makes it a region; names that are also a province or a municipality
+   ("Zeeland", "Utrecht") are a region only with such a cue. Stop contexts
+   ("provincie Utrecht", "GGD Zuid-Limburg", "Zorggroep Almere", "Amsterdam
+   UMC", "Utrechtseweg", "www.achterhoek.nl") make it neither. Municipality
+   names that are also common words ("Best", "Buren", "Houten") need a cue,
+   a list of other municipalities, or a capitalised mid-sentence use not
+   followed by another capitalised word ("Best Value").
+3. **Resolution.** Municipality names resolve to a CBS code valid in the
+   document's year (``ctx.year``, else the newest state): "Vianen" in 2015 is
+   GM0620. Homonyms (Bergen NH / Bergen L.) need a qualifier or a provincial
+   context from the other places in the document; otherwise they are skipped.
+4. **Which regions count.** The document's own region(s) and explicitly
+   named partners: a region counts when it is named more than once, in the
+   title, with a partner cue ("samen met", "gezamenlijk") in its sentence,
+   coordinated with another counted region, or when it is the only region
+   named. A region named once in passing ("zoals in Twente") is dropped.
+
+One fact per distinct region or municipality; its evidence is the first
+mention with the strongest signal (a cued mention for regions).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..models import gazetteer as gz
+from ..models.facts import Fact
+from ..models.gazetteer import fold, name_key, slugify
+from .context import ExtractionContext
+
+_TOKEN = re.compile(r"[^\W_]+|&")
+# What may stand between two tokens of one name: spaces, hyphens, a slash
+# ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
+# ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
+# (a table cell boundary).
+_NAME_SEP = re.compile(r"^[ \u00a0\-\u2010\u2011\u2013/()'\u2019]*(?:\n[ \u00a0\-\u2010\u2011\u2013]*)?$")
+_ABBREV_SEP = re.compile(r"^\.[ \u00a0]?$")
+_ARTICLES = {"de", "het", "t", "s", "den"}
+_COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022]\s*$|^\s*$|\n\s*[-*\u2022\u2013]\s*$")
+_URLISH = re.compile(r"(?:www\.|https?:|@|\.nl\b|\.com\b|\.org\b)", re.I)
+_INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    text = resources.files(__package__).joinpath("resources/place_rules.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _lw(words) -> list[str]:
+    return [fold(w).lower() for w in words if not str(w).startswith("_")]
+
+
+# --------------------------------------------------------------------------- index
+@dataclass
+class _Entry:
+    """What one name key can mean."""
+    munis: list = field(default_factory=list)       # [(Municipality, qualifier province)]
+    regions: list[str] = field(default_factory=list)  # jeugdregio or cooperation ids
+    region_cue_required: bool = False
+    forms: set[str] = field(default_factory=set)    # canonical written forms
+    acronym: bool = False                           # "WBO", "H10": exact upper case only
+
+
+@dataclass(frozen=True)
+class Cooperation:
+    """A cooperation that is not a jeugdregio (id = slug of its usual name)."""
+    id: str
+    name: str
+    within: str | None
+
+
+class PlaceIndex:
+    """Name keys of every municipality, jeugdregio and cooperation, built once."""
+
+    def __init__(self):
+        rules = _rules()
+        g = gz.get_gazetteer()
+        self.gazetteer = g
+        self.entries: dict[str, _Entry] = {}
+        for key, ms in g.municipality_forms().items():
+            e = self.entries.setdefault(key, _Entry())
+            e.munis.extend(ms)
+            for m, _ in ms:
+                e.forms.update([m.name, *m.aliases])
+        province_keys = {name_key(n) for n in rules["cue_required_regions"]["names"]}
+        self.region_names: dict[str, str] = {}
+        for key, ids in g.region_forms().items():
+            e = self.entries.setdefault(key, _Entry())
+            e.regions.extend(i for i in ids if i not in e.regions)
+            if e.munis or key in province_keys:
+                e.region_cue_required = True
+        for rid, reg in g.regions.items():
+            self.region_names[rid] = re.sub(r"\s*\(.*\)\s*$", "", reg.name)
+            for form in [reg.name, *reg.aliases]:
+                k = name_key(gz._ALIAS_CUE.sub("", form))  # noqa: SLF001 - same stripping as the index
+                if k in self.entries:
+                    self.entries[k].forms.add(form)
+        self.cooperations: dict[str, Cooperation] = {}
+        for item in rules["cooperations"]["items"]:
+            cid = item.get("id") or slugify(item["name"])
+            self.cooperations[cid] = Cooperation(cid, item["name"], item.get("within"))
+            self.region_names[cid] = item["name"]
+            for form, cue in [(n, False) for n in item.get("names", [])] + [(n, True) for n in item.get("cue_names", [])]:
+                key = name_key(form)
+                e = self.entries.setdefault(key, _Entry())
+                if cid not in e.regions:
+                    e.regions.append(cid)
+                e.forms.add(form)
+                if cue or e.munis:
+                    e.region_cue_required = True
+        for e in self.entries.values():
+            e.acronym = bool(e.forms) and all(re.fullmatch(r"[A-Z][A-Z0-9]{1,4}", f) for f in e.forms)
+        self.max_tokens = max(len(gz.name_tokens(f)) for e in self.entries.values() for f in e.forms or ["x"])
+        self.suffixes = sorted(_lw(rules["region_compound_suffixes"]["suffixes"]), key=len, reverse=True)
+        self.adjectives = {name_key(k): v for k, v in rules["region_adjectives"]["forms"].items() if not k.startswith("_")}
+        self.head_nouns = set(_lw(rules["region_adjectives"]["head_nouns"]))
+        self.cues_singular = set(_lw(rules["region_cues"]["singular"]))
+        self.cues_plural = set(_lw(rules["region_cues"]["plural"]))
+        self.partner_prefixes = tuple(_lw(rules["partner_cues"]["prefixes"]))
+        self.stop_before = sorted(_lw(rules["stop_before"]["words"]), key=len, reverse=True)
+        self.stop_before_endings = tuple(_lw(rules["stop_before"]["word_endings"]["endings"]))
+        self.stop_after = sorted(_lw(rules["stop_after"]["words"]), key=len, reverse=True)
+        self.muni_cues = set(_lw(rules["municipality_cues"]["words"]))
+        self.common_words = {name_key(n) for n in rules["common_word_names"]["names"]}
+        self.surname_particles = sorted(_lw(rules["surname_particles"]["words"]), key=len, reverse=True)
+        self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
+
+    def region_name(self, rid: str) -> str:
+        return self.region_names.get(rid, rid)
+
+
+@lru_cache(maxsize=1)
+def place_index() -> PlaceIndex:
+    return PlaceIndex()
+
+
+# --------------------------------------------------------------------------- mentions
+@dataclass
+class Mention:
+    start: int
+    end: int
+    tok0: int                 # index of first token
+    tok1: int                 # index after last token
+    key: str
+    kind: str                 # name | compound | adjective
+    region_cue: bool = False
+    plural_cue: bool = False
+    cue_start: int | None = None
+    muni_cue: bool = False
+    region_id: str | None = None
+    cbs: str | None = None
+    candidates: list = field(default_factory=list)   # ambiguous municipalities
+    common_word: bool = False
+    sentence_initial: bool = False
+    confidence: float = 0.9
+
+
+class _Scanner:
+    def __init__(self, text: str, index: PlaceIndex, year: int | None):
+        self.text = text
+        self.folded = fold(text)
+        self.lower = self.folded.lower()
+        self.ix = index
+        self.year = year
+        self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
+                       for m in _TOKEN.finditer(self.folded)]
+
+    # -- helpers --------------------------------------------------------------
+    def _sep_ok(self, i: int) -> bool:
+        """May tokens i and i+1 belong to one name?"""
+        gap = self.text[self.tokens[i][1]:self.tokens[i + 1][0]]
+        if _NAME_SEP.match(gap):
+            return True
+        # "St. Anthonis", "Nuenen c.a.", "H.I. Ambacht": a dot after a short token
+        return len(self.tokens[i][2]) <= 2 and bool(_ABBREV_SEP.match(gap))
+
+    def _before(self, pos: int, n: int = 40) -> str:
+        return self.lower[max(0, pos - n):pos]
+
+    def _prev_words(self, tok: int, n: int) -> list[str]:
+        """Lower-case words before token ``tok`` on the same line (nearest last)."""
+        out = []
+        j = tok - 1
+        limit = self.tokens[tok][0]
+        while j >= 0 and len(out) < n:
+            s, e, w = self.tokens[j]
+            if "\n" in self.text[e:limit] or "\t" in self.text[e:limit]:
+                break
+            out.insert(0, w)
+            limit = s
+            j -= 1
+        return out
+
+    def _is_cap(self, tok: int) -> bool:
+        s = self.tokens[tok][0]
+        return self.text[s].isupper() or self.text[s].isdigit()
+
+    # -- pass 1: raw mentions --------------------------------------------------
+    def mentions(self) -> list[Mention]:
+        toks, ix = self.tokens, self.ix
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            w = toks[i][2]
+            if not (self._is_cap(i) or w in _ARTICLES):
+                i += 1
+                continue
+            found = None
+            key = ""
+            for n in range(1, min(ix.max_tokens, len(toks) - i) + 1):
+                if n > 1 and not self._sep_ok(i + n - 2):
+                    break
+                key += toks[i + n - 1][2]
+                if key in ix.entries:
+                    found = (n, key, "name")
+                elif comp := self._compound(key):
+                    found = (n, comp, "compound")
+            if found is None and w in ix.adjectives:
+                found = (1, w, "adjective")
+            if found is None and i + 1 < len(toks):
+                # hyphenated adjectives: "Zuid-Kennemerlandse gemeenten"
+                two = w + toks[i + 1][2]
+                if two in ix.adjectives and self._sep_ok(i):
+                    found = (2, two, "adjective")
+            if found is None:
+                i += 1
+                continue
+            n, key, kind = found
+            if w in _ARTICLES and not any(self._is_cap(j) for j in range(i, i + n)):
+                i += 1
+                continue
+            if w in _ARTICLES and not self._is_cap(i) and kind == "name" and n == 1:
+                i += 1
+                continue
+            m = Mention(start=toks[i][0], end=toks[i + n - 1][1], tok0=i, tok1=i + n, key=key, kind=kind)
+            if kind == "adjective":
+                nxt = toks[i + n][2] if i + n < len(toks) else ""
+                if nxt not in ix.head_nouns:
+                    i += n
+                    continue
+                m.region_id = ix.adjectives[key]
+            if kind == "name" and ix.entries[key].acronym:
+                surface = self.text[m.start:m.end]
+                if surface not in ix.entries[key].forms or self._all_caps_context(i, i + n):
+                    i += n
+                    continue
+            out.append(m)
+            i += n
+        return out
+
+    def _compound(self, key: str) -> str | None:
+        """"lekstroomgemeenten" → "lekstroom" when the stem names a region."""
+        for suf in self.ix.suffixes:
+            if key.endswith(suf) and len(key) > len(suf) + 2:
+                stem = key[: -len(suf)]
+                e = self.ix.entries.get(stem)
+                if e and e.regions:
+                    return stem
+                # "Lekstroombreedgemeenten": strip a second suffix
+                for suf2 in self.ix.suffixes:
+                    if stem.endswith(suf2) and (e2 := self.ix.entries.get(stem[: -len(suf2)])) and e2.regions:
+                        return stem[: -len(suf2)]
+        return None
+
+    def _all_caps_context(self, t0: int, t1: int) -> bool:
+        """Is the acronym inside an all-capitals run ("HET ZOU KUNNEN")?"""
+        for j in (t0 - 1, t1):
+            if 0 <= j < len(self.tokens):
+                s, e, _ = self.tokens[j]
+                word = self.text[s:e]
+                if len(word) > 1 and word.isupper() and word.isalpha():
+                    return True
+        return False
+
+    # -- pass 2: context ------------------------------------------------------
+    def annotate(self, ms: list[Mention]) -> list[Mention]:
+        ix = self.ix
+        kept: list[Mention] = []
+        for k, m in enumerate(ms):
+            before = self._before(m.start, 60)
+            after = self.lower[m.end:m.end + 40]
+            prev = self._prev_words(m.tok0, 3)
+            # stop contexts: part of a province / organisation / person / URL
+            if self._stopped(m, before, after, prev):
+                continue
+            # region cue directly before (articles skipped), or carried over a coordination
+            words = [w for w in prev if w not in ("de", "het")]
+            last1 = words[-1] if words else ""
+            last2 = " ".join(words[-2:]) if len(words) >= 2 else ""
+            cue_word = None
+            for cand in (last2, last1):
+                c = cand.replace(" s", "'s") if cand.endswith(" s") else cand
+                if c in ix.cues_plural or cand + "'s" in ix.cues_plural:
+                    m.region_cue = m.plural_cue = True
+                    cue_word = cand
+                    break
+                if c in ix.cues_singular:
+                    m.region_cue = True
+                    cue_word = cand
+                    break
+            # "regio's" is tokenised as "regio" + "s"
+            if not m.region_cue and len(words) >= 2 and words[-1] == "s" and words[-2] + "'s" in ix.cues_plural:
+                m.region_cue = m.plural_cue = True
+                cue_word = words[-2]
+            if cue_word:
+                idx = self.lower.rfind(cue_word.split()[0], 0, m.start)
+                if idx >= 0 and m.start - idx < 60:
+                    m.cue_start = idx
+            if not m.region_cue and k > 0:
+                p = kept[-1] if kept else None
+                if p is not None and p.plural_cue and _COORD.match(self.text[p.end:m.start]):
+                    m.region_cue = m.plural_cue = True
+            m.muni_cue = bool(words) and words[-1] in ix.muni_cues
+            m.sentence_initial = bool(_SENTENCE_END.search(self.text[max(0, m.start - 8):m.start])) or m.start == 0
+            kept.append(m)
+        return kept
+
+    def _stopped(self, m: Mention, before: str, after: str, prev: list[str]) -> bool:
+        ix = self.ix
+        # inside a URL or e-mail address (www.sociaaldomeinachterhoek.nl)
+        span_l = self.text.rfind(" ", 0, m.start) + 1
+        span_r = self.text.find(" ", m.end)
+        chunk = self.text[span_l: span_r if span_r >= 0 else len(self.text)]
+        if _URLISH.search(chunk):
+            return True
+        b = re.sub(r"\s+", " ", before).rstrip(" -")
+        # a cue word directly before the name is allowed to stand between the
+        # stop word and the name only for regions ("GGD regio Utrecht" stays a GGD)
+        words = prev[:]
+        while words and words[-1] in ix.cues_singular | ix.cues_plural | {"de", "het", "s"}:
+            words.pop()
+        tail = " ".join(words)
+        for sw in ix.stop_before:
+            if tail == sw or tail.endswith(" " + sw) or b.endswith(" " + sw) or b == sw:
+                return True
+        if prev:
+            j = m.tok0 - 1
+            s, e, w = self.tokens[j]
+            word = self.text[s:e]
+            gap = self.text[e:m.start]
+            if gap.strip() == "" and word[:1].isupper() and w.endswith(ix.stop_before_endings) and len(w) > 4:
+                return True
+        a = re.sub(r"\s+", " ", after)
+        for sw in ix.stop_after:
+            if re.match(r"^ " + re.escape(sw) + r"\b", a):
+                return True
+        return False
+
+    def _sentence_start_at(self, pos: int) -> bool:
+        return pos == 0 or bool(_SENTENCE_END.search(self.text[max(0, pos - 8):pos]))
+
+
+# --------------------------------------------------------------------------- interpretation
+def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Split mentions into (regions, municipalities); ambiguous municipalities keep candidates."""
+    ix, g, year = sc.ix, sc.ix.gazetteer, sc.year
+    regions: list[Mention] = []
+    munis: list[Mention] = []
+    for m in ms:
+        if m.kind in ("compound", "adjective"):
+            if m.region_id is None:
+                e = ix.entries[m.key]
+                m.region_id = e.regions[0] if len(e.regions) == 1 else None
+            if m.region_id:
+                m.region_cue = True
+                m.confidence = 0.95
+                regions.append(m)
+            continue
+        e = ix.entries[m.key]
+        if e.regions and (m.region_cue or not e.region_cue_required):
+            if len(e.regions) == 1:
+                m.region_id = e.regions[0]
+                m.confidence = 0.95 if m.region_cue else 0.85
+                regions.append(m)
+            continue
+        if not e.munis:
+            continue
+        if m.region_cue:
+            # "regio Zwolle": the jeugdregio of that (central) municipality
+            cands = g.municipality_candidates(m.key, year)
+            if len(cands) == 1:
+                regs = g.regions_of(cands[0].cbs, year)
+                if len(regs) == 1:
+                    m.region_id = regs[0].id
+                    m.confidence = 0.7
+                    regions.append(m)
+            continue
+        if not _muni_surface_ok(sc, m):
+            continue
+        province = _qualifier_province(sc, m)
+        cands = g.municipality_candidates(m.key, year, province)
+        if not cands:
+            continue
+        m.common_word = m.key in ix.common_words
+        if len(cands) == 1:
+            m.cbs = cands[0].cbs
+        else:
+            m.candidates = cands
+        m.confidence = 0.75 if m.common_word else 0.9
+        munis.append(m)
+    return regions, munis
+
+
+def _muni_surface_ok(sc: _Scanner, m: Mention) -> bool:
+    """Reject names glued into compounds or used as surnames."""
+    t = sc.text
+    nxt = t[m.end:m.end + 2]
+    if len(nxt) == 2 and nxt[0] in "-\u2010\u2011" and nxt[1].isalpha():
+        return False                                   # "Nieuwegein-Zuid", "Rotterdam-Rijnmond"
+    prv = t[max(0, m.start - 2):m.start]
+    if len(prv) == 2 and prv[1] in "-\u2010\u2011" and prv[0].isalpha():
+        return False                                   # "Groot-Amsterdam"
+    before = t[max(0, m.start - 30):m.start]
+    if _INITIALS.search(before.rstrip() + " ") and re.search(r"\b[A-Z]\.\s*$", before):
+        return False                                   # "J.P. Buren"
+    if m.key in sc.ix.common_words:
+        bl = fold(before).lower()
+        for p in sc.ix.surname_particles:
+            if re.search(r"\b" + re.escape(p) + r"\s+$", bl):
+                return False                           # "van der Beek", "ten Buren"
+        van = re.search(r"\bVan\s+$", before)
+        if van and not sc._sentence_start_at(m.start - len(van.group())):  # noqa: SLF001
+            return False                               # "mevrouw Van Houten"
+    return True
+
+
+def _qualifier_province(sc: _Scanner, m: Mention) -> str | None:
+    """Province named right after a homonymous name: "Bergen (NH)", "Bergen (L.)", "Bergen NH"."""
+    q = re.match(r"\s*\(\s*([A-Za-z.\- ]{1,15}?)\s*\.?\s*\)|\s+([A-Z]{1,2}|Noord-Holland|Limburg)\b", sc.text[m.end:m.end + 20])
+    if not q:
+        return None
+    return sc.ix.qualifiers.get(name_key(q.group(1) or q.group(2)))
+
+
+def _accept_common_words(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
+    """Keep common-word municipality names only where the context says they are places."""
+    t = sc.text
+    solid = [not m.common_word or m.muni_cue for m in munis]
+    # list coordination ("Buren, Culemborg en Tiel") confirms neighbours; two rounds for chains
+    for _ in range(2):
+        for i, m in enumerate(munis):
+            if solid[i]:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(munis) and solid[j]:
+                    a, b = (munis[j], m) if j < i else (m, munis[j])
+                    if _COORD.match(t[a.end:b.start]) and t[a.end:b.start].strip():
+                        solid[i] = True
+    out = []
+    for i, m in enumerate(munis):
+        if solid[i]:
+            out.append(m)
+            continue
+        if m.sentence_initial:
+            continue
+        # mid-sentence, capitalised, and not the start of a longer proper name ("Best Value")
+        nxt = re.match(r"[ \u00a0]+(\S+)", t[m.end:m.end + 30])
+        if nxt and nxt.group(1)[:1].isupper():
+            continue
+        out.append(m)
+    return out
+
+
+def _resolve_homonyms(sc: _Scanner, regions: list[Mention], munis: list[Mention]) -> list[Mention]:
+    """Resolve "Bergen" etc. by the provinces of the other places in the document."""
+    g = sc.ix.gazetteer
+    provinces: Counter = Counter()
+    for m in munis:
+        if m.cbs:
+            provinces[g.municipality(m.cbs).province] += 1
+    for m in regions:
+        mem = g.members(m.region_id, sc.year) if m.region_id in g.regions else []
+        if mem:
+            provinces[Counter(x.province for x in mem).most_common(1)[0][0]] += 1
+    out = []
+    for m in munis:
+        if m.cbs is None:
+            scored = sorted(((provinces.get(c.province, 0), c) for c in m.candidates), key=lambda x: -x[0])
+            if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+                continue
+            m.cbs = scored[0][1].cbs
+            m.confidence = min(m.confidence, 0.7)
+        out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- which regions count
+def _title_end(ctx: ExtractionContext) -> int:
+    """End offset of the title: the first heading/paragraph block, else the first line."""
+    doc = ctx.doc
+    text = doc.text
+    for b in sorted(doc.blocks, key=lambda b: b.start):
+        if text[b.start:b.end].strip():
+            return min(b.end, b.start + 300)
+    first = text.lstrip()
+    off = len(text) - len(first)
+    nl = first.find("\n")
+    return off + (nl if 0 <= nl < 300 else min(len(first), 300))
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in ".!?\n")
+    bs = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[a + 1: min(bs) if bs else len(text)]
+
+
+def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]) -> dict[str, list[Mention]]:
+    by: dict[str, list[Mention]] = {}
+    for m in regions:
+        by.setdefault(m.region_id, []).append(m)
+    if len(by) <= 1:
+        return by
+    title_end = _title_end(ctx)
+    keep: set[str] = set()
+    for rid, ms in by.items():
+        if len(ms) >= 2 or any(m.start < title_end for m in ms):
+            keep.add(rid)
+            continue
+        for m in ms:
+            words = re.findall(r"\w+", fold(_sentence(sc.text, m.start, m.end)).lower())
+            if any(w.startswith(sc.ix.partner_prefixes) for w in words):
+                keep.add(rid)
+    # coordinated with a kept region ("regio's IJmond en Zuid-Kennemerland")
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(regions, regions[1:]):
+            if (a.region_id in keep) != (b.region_id in keep) and _COORD.match(sc.text[a.end:b.start]) \
+                    and sc.text[a.end:b.start].strip():
+                keep.update([a.region_id, b.region_id])
+                changed = True
+    return {rid: ms for rid, ms in by.items() if rid in keep}
+
+
+def _single_member_regions(sc: _Scanner, ctx: ExtractionContext, munis: list[Mention],
+                           regions: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A municipality that is a jeugdregio on its own (Utrecht, Haarlemmermeer) and is the
+    document's subject (in the title, or the only place named often) is also its region."""
+    g = sc.ix.gazetteer
+    counts = Counter(m.cbs for m in munis)
+    title_end = _title_end(ctx)
+    out: dict[str, list[Mention]] = {}
+    for cbs, n in counts.items():
+        regs = g.regions_of(cbs, sc.year)
+        if len(regs) != 1 or len(regs[0].period(sc.year).members) != 1 or regs[0].id in regions:
+            continue
+        first = next(m for m in munis if m.cbs == cbs)
+        in_title = first.start < title_end
+        dominant = not regions and n >= 3 and n * 2 >= sum(counts.values())
+        if in_title or dominant:
+            out[regs[0].id] = [first]
+    return out
+
+
+# --------------------------------------------------------------------------- entry point
+def find_places(text: str, year: int | None = None) -> tuple[list[Mention], list[Mention]]:
+    """All region and municipality mentions in ``text`` (before the which-regions-count filter)."""
+    sc = _Scanner(text, place_index(), year)
+    ms = sc.annotate(sc.mentions())
+    regions, munis = _interpret(sc, ms)
+    munis = _accept_common_words(sc, munis)
+    munis = _resolve_homonyms(sc, regions, munis)
+    return regions, munis
+
+
+def extract_places(ctx: ExtractionContext) -> list[Fact]:
+    """Region and municipality facts: one per distinct entity, evidence = best mention."""
+    text = ctx.doc.text
+    sc = _Scanner(text, place_index(), ctx.year)
+    ms = sc.annotate(sc.mentions())
+    regions, munis = _interpret(sc, ms)
+    munis = _accept_common_words(sc, munis)
+    munis = _resolve_homonyms(sc, regions, munis)
+    by_region = _select_regions(sc, ctx, regions)
+    inferred = _single_member_regions(sc, ctx, munis, by_region)
+
+    facts: list[Fact] = []
+    ix, g = sc.ix, sc.ix.gazetteer
+    for rid, rms in sorted({**by_region, **inferred}.items(), key=lambda kv: kv[1][0].start):
+        best = next((m for m in rms if m.region_cue), rms[0])
+        start = best.cue_start if best.cue_start is not None else best.start
+        conf = best.confidence if rid in by_region else 0.6
+        if rid in by_region and len(rms) >= 2:
+            conf = min(0.99, conf + 0.04)
+        facts.append(ctx.fact("region", start, best.end, {"id": rid, "name": ix.region_name(rid)}, conf))
+    seen: dict[str, Mention] = {}
+    for m in munis:
+        seen.setdefault(m.cbs, m)
+    for cbs, m in sorted(seen.items(), key=lambda kv: kv[1].start):
+        facts.append(ctx.fact("municipality", m.start, m.end, {"cbs": cbs, "name": g.municipality(cbs).name},
+                              m.confidence))
+    return facts
