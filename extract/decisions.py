@@ -1,0 +1,806 @@
+"""Decision facts: who decided (or will decide, or proposes to decide) what, and when.
+
+A decision in these documents is a clause with a decision verb or noun
+(``besluiten``, ``stellen ... vast``, ``stemt in met``, ``akkoord gaan``,
+``kiezen voor``, ``ter besluitvorming voorgelegd``, ``collegebesluit``,
+``stelt de werkgroep voor``) or a planning row naming one
+(``22 februari 2022 | Besluitvorming colleges``). For each clause we fill
+
+* ``actor``  – the body that decides: the agent of a passive (``door de
+  colleges``), the board a matter is put before (``aan de gemeenteraden``
+  ``voorgelegd``), the body it is decided in (``in het BPSDL``), the owner in a
+  compound (``collegebesluit``) or else the clause's first named body;
+  organisation names resolve through ``resources/actors.json`` and through
+  expansions the document itself writes out (``... Lekstroom (BPSDL)``);
+* ``status`` – from the trigger family, tense, aspect and modality
+  (``taken`` / ``planned`` / ``proposed``);
+* ``object`` – a short phrase naming what is decided;
+* ``date``   – the date value of the clause (from the date extractor's facts).
+
+All trigger words, cue words and actor wordings are data
+(``resources/decision_triggers.json``, ``resources/actors.json``); the code
+only knows the shapes of Dutch clauses. Without a dependency parser (the
+project's pipeline is a blank ``nl`` model) clause structure is read from
+prepositions and auxiliaries around the trigger.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from ..models.facts import Fact
+from .context import ExtractionContext
+
+# --------------------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict:
+    return json.loads(resources.files(__package__).joinpath("resources/decision_triggers.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _actor_data() -> dict:
+    return json.loads(resources.files(__package__).joinpath("resources/actors.json").read_text("utf-8"))
+
+
+ACTOR_IDS = ("college", "raad", "regionaal_bestuur", "ambtelijk", "aanbieders", "rijk", "other")
+
+_WORD = re.compile(r"[\w&]+", re.UNICODE)
+
+
+def _norm(tok: str) -> str:
+    """Lower-case token without surrounding punctuation ('vast.' -> 'vast')."""
+    return tok.lower().strip(".,;:!?()[]'\"‘’“”*")
+
+
+# --------------------------------------------------------------------------- actors
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int          # token index in the clause (inclusive)
+    end: int            # token index (exclusive)
+    actor: str
+    weak: bool          # a generic 'de gemeenten' that any named body overrides
+
+
+class ActorResolver:
+    """Maps wordings, compounds and abbreviations (data + learnt from the document) to actor ids."""
+
+    def __init__(self, document_text: str = ""):
+        data = _actor_data()
+        self.phrases: list[tuple[tuple[str, ...], str, bool]] = []
+        self.prefixes: list[tuple[str, str]] = []
+        self.suffixes: list[tuple[str, str, bool]] = []
+        for actor, spec in data["actors"].items():
+            for w in spec.get("wordings", []):
+                self.phrases.append((tuple(_WORD.findall(w.lower())), actor, False))
+            self.prefixes += [(p, actor) for p in spec.get("prefixes", [])]
+            self.suffixes += [(s, actor, False) for s in spec.get("suffixes", [])]
+        for actor, words in data.get("weak", {}).items():
+            if actor.startswith("_suffix_"):
+                self.suffixes += [(s, actor[len("_suffix_"):], True) for s in words]
+                continue
+            for w in words:
+                self.phrases.append((tuple(_WORD.findall(w.lower())), actor, True))
+        self.pronouns = {p: "ambtelijk" for p in data.get("pronouns_ambtelijk", [])}
+        # longest wording first so 'college van burgemeester en wethouders' beats 'wethouders'
+        self.phrases.sort(key=lambda p: -len(p[0]))
+        self.prefixes.sort(key=lambda p: -len(p[0]))
+        self.suffixes.sort(key=lambda p: -len(p[0]))
+        self.abbreviations: dict[str, str] = {}
+        for abbr, expansion in data.get("abbreviations", {}).items():
+            actor = self.actor_of_name(expansion)
+            if actor:
+                self.abbreviations[abbr.lower()] = actor
+        # the document's own expansions win over the general list
+        for abbr, expansion in learn_abbreviations(document_text).items():
+            actor = self.actor_of_name(expansion)
+            if actor:
+                self.abbreviations[abbr.lower()] = actor
+
+    def actor_of_name(self, name: str) -> str | None:
+        """The actor an organisation name stands for, judged by its words."""
+        words = [_norm(w) for w in _WORD.findall(name)]
+        mentions = self.mentions(words)
+        strong = [m for m in mentions if not m.weak]
+        pick = strong or mentions
+        return pick[0].actor if pick else None
+
+    def _token_actor(self, w: str) -> tuple[str, bool] | None:
+        if w in self.abbreviations:
+            return self.abbreviations[w], False
+        for p, actor in self.prefixes:
+            if w.startswith(p) and len(w) > len(p) + 2:
+                return actor, False
+        for s, actor, weak in self.suffixes:
+            if w.endswith(s) and len(w) > len(s) + 2:
+                return actor, weak
+        return None
+
+    def mentions(self, words: list[str]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for seq, actor, weak in self.phrases:
+                n = len(seq)
+                if n and tuple(words[i:i + n]) == seq:
+                    hit = ActorMention(i, i + n, actor, weak)
+                    break
+            if hit is None:
+                w = words[i]
+                if w in self.pronouns:
+                    hit = ActorMention(i, i + 1, self.pronouns[w], True)
+                else:
+                    ta = self._token_actor(w)
+                    if ta:
+                        hit = ActorMention(i, i + 1, ta[0], ta[1])
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+
+_EXPANSION = re.compile(
+    r"((?:[A-Z][\w&'’-]*\s+(?:(?:van|voor|de|het|en|der|op)\s+)*){1,8})\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+
+
+def learn_abbreviations(text: str) -> dict[str, str]:
+    """Expansions written in the document: 'Regionaal Serviceteam Jeugd IJsselland (RSJ IJsselland)'
+    or 'Bestuurlijk Platform Sociaal Domein Lekstroom (BPSDL)' -> {'RSJ': ..., 'BPSDL': ...}."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|van|voor|de|het|en|der|op)){0,8})\s*\(\s*([A-Z][A-Za-z&]{1,9})\b[^)]{0,30}\)", text):
+        words = m.group(1).split()
+        abbr = m.group(2)
+        # keep the expansion's last len(abbr)+3 words: enough for 'Bestuurlijk Platform Sociaal Domein Lekstroom'
+        expansion = " ".join(words[-(len(abbr) + 3):])
+        out[abbr] = expansion
+    return out
+
+
+# --------------------------------------------------------------------------- dates (thin adapter)
+
+
+def date_matches(ctx: ExtractionContext) -> list[tuple[int, int, dict]]:
+    """(start, end, value) of every date in the document.
+
+    Prefer the date extractor's facts (the pipeline runs it first); else call
+    ``extract.dates.find_dates`` directly; else a small fallback so the
+    decision extractor still works on its own (unit tests, partial installs)."""
+    facts = ctx.facts.get("date")
+    if facts:
+        return sorted((f.start, f.end, f.value) for f in facts)
+    try:
+        from .dates import find_dates  # type: ignore
+    except ImportError:
+        return fallback_dates(ctx.doc.text, ctx.year)
+    return sorted((m.start, m.end, m.value) for m in find_dates(ctx.doc.text, anchor_year=ctx.year))
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "januari februari maart april mei juni juli augustus september oktober november december".split())}
+_FALLBACK = re.compile(
+    r"\b(?:(?P<part>begin|medio|eind|half)\s+)?(?:(?P<day>[0-3]?\d)\s+)?(?P<month>" + "|".join(_MONTHS) +
+    r")(?:\s+(?P<year>(?:19|20)\d\d))?\b|\b(?:(?P<ypart>begin|medio|eind)\s+)?(?P<bareyear>(?:19|20)\d\d)\b"
+    r"|\b(?P<sd>[0-3]?\d)/(?P<sm>1[0-2]|0?[1-9])\b(?!/)", re.IGNORECASE)
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+def fallback_dates(text: str, anchor_year: int | None) -> list[tuple[int, int, dict]]:
+    """Day/month/year, month-year, begin/medio/eind, bare years and d/m: just enough to
+    date decision clauses and plan changes when no date extractor ran."""
+    out = []
+    last_year = anchor_year
+    for m in _FALLBACK.finditer(text):
+        try:
+            if m.group("month"):
+                mon = _MONTHS[m.group("month").lower()]
+                year = int(m.group("year")) if m.group("year") else last_year
+                if year is None:
+                    continue
+                if m.group("day"):
+                    s = e = dt.date(year, mon, int(m.group("day")))
+                    gran = "day"
+                else:
+                    s, e, gran = dt.date(year, mon, 1), _month_end(year, mon), "month"
+                    part = (m.group("part") or "").lower()
+                    if part == "begin":
+                        e = dt.date(year, mon, 10)
+                    elif part == "medio":
+                        s, e = dt.date(year, mon, 11), dt.date(year, mon, 20)
+                    elif part == "eind":
+                        s = dt.date(year, mon, 21)
+                if m.group("year"):
+                    last_year = year
+            elif m.group("bareyear"):
+                year = int(m.group("bareyear"))
+                s, e, gran = dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+                part = (m.group("ypart") or "").lower()
+                if part == "begin":
+                    e = dt.date(year, 4, 30)
+                elif part == "medio":
+                    s, e = dt.date(year, 5, 1), dt.date(year, 8, 31)
+                elif part == "eind":
+                    s = dt.date(year, 9, 1)
+                last_year = year
+            else:
+                if last_year is None:
+                    continue
+                s = e = dt.date(last_year, int(m.group("sm")), int(m.group("sd")))
+                gran = "day"
+        except ValueError:
+            continue
+        out.append((m.start(), m.end(), {"start": s.isoformat(), "end": e.isoformat(), "granularity": gran,
+                                         "modifier": None, "event": None}))
+    return out
+
+
+def _as_date(iso: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+@dataclass
+class Clause:
+    """A sentence (or a short table row / list item) the extractor reads as one unit."""
+    start: int
+    end: int
+    words: list[str]                       # normalised tokens
+    raw: list[str]                         # token texts
+    offsets: list[tuple[int, int]]         # char spans of tokens
+    block: Any = None
+    row_context: list[tuple[int, int]] = field(default_factory=list)  # other short cells of the row/item
+
+    def char_of(self, i: int) -> int:
+        return self.offsets[min(i, len(self.offsets) - 1)][0]
+
+
+def _clauses(ctx: ExtractionContext) -> list[Clause]:
+    doc = ctx.doc
+    out = []
+    for sent in ctx.spacy_doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        words = [_norm(t.text) for t in toks]
+        keep = [i for i, w in enumerate(words) if w or toks[i].text in ",;:"]
+        toks = [toks[i] for i in keep]
+        if not toks:
+            continue
+        out.append(Clause(start=toks[0].idx, end=toks[-1].idx + len(toks[-1].text),
+                          words=[_norm(t.text) or t.text for t in toks], raw=[t.text for t in toks],
+                          offsets=[(t.idx, t.idx + len(t.text)) for t in toks],
+                          block=doc.block_at(toks[0].idx)))
+    return out
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass
+class TriggerHit:
+    i: int                 # token index of the trigger word
+    j: int                 # token index of its last word (particle / phrase end)
+    family: str
+    kind: str              # verb | nominal | phrase
+    form: str
+
+
+def find_triggers(words: list[str], raw: list[str] | None = None) -> list[TriggerHit]:
+    """Every decision trigger in one clause (token lists), with its family and kind."""
+    cfg = _triggers()
+    dets = set(cfg["nominal_determiners"])
+    hits: list[TriggerHit] = []
+    n = len(words)
+    for spec in cfg["triggers"]:
+        fam = spec["family"]
+        joined = set(spec.get("joined", []))
+        finite = set(spec.get("finite", []))
+        nominal = set(spec.get("nominal", []))
+        participles = set(spec.get("participles", []))
+        blockers = set(spec.get("reflexive_blockers", []))
+        for i, w in enumerate(words):
+            prev = words[i - 1] if i else ""
+            if fam == "proposal" and blockers and any(x in blockers for x in words[max(0, i - 3):i]):
+                continue  # 'we kunnen ons voorstellen' = imagine
+            if w in nominal and (prev in dets or w not in joined or i == 0):
+                needs = spec.get("nominal_needs")
+                if needs and not any(x in needs for x in words[i + 1:i + 5]):
+                    continue
+                hits.append(TriggerHit(i, i, fam, "nominal", w))
+                continue
+            if w in joined:
+                if w in participles and prev in dets:
+                    continue  # 'de vastgestelde visie', 'de gekozen inkoopstrategie': an adjective
+                if w in participles and i + 1 < n and words[i + 1] not in (",", ".", ";", ":", "en", "om", "met", "voor", "in", "door", "dat", "tot", "op", "te", "worden", "wordt", "is", "zijn") and prev not in ("is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "er", "ervoor") and i > 0 and not _aux_before(words, i):
+                    continue  # 'vanuit vastgestelde P*Q'
+                near = spec.get("needs_nearby")
+                if near and not any(x in near or any(x.startswith(p) for p in near) for x in words):
+                    continue
+                hits.append(TriggerHit(i, i, fam, "verb", w))
+                continue
+            if w in finite and spec.get("particle"):
+                j = _find_particle(words, i, spec["particle"], spec.get("particle_next"))
+                if j is not None:
+                    hits.append(TriggerHit(i, j, fam, "verb", w + " … " + spec["particle"]))
+        head = spec.get("phrase_head")
+        if head:
+            verbs = set(spec["phrase_verbs"])
+            for i, w in enumerate(words):
+                if w == head:
+                    window = words[max(0, i - 4):i + 4]
+                    if any(v in verbs for v in window):
+                        hits.append(TriggerHit(i, i, fam, "verb", "akkoord"))
+                    else:
+                        hits.append(TriggerHit(i, i, fam, "nominal", "akkoord"))
+        for phrase in spec.get("phrases", []):
+            k = len(phrase)
+            for i in range(n - k + 1):
+                if words[i:i + k] == phrase:
+                    hits.append(TriggerHit(i, i + k - 1, fam, "phrase", " ".join(phrase)))
+    # one hit per token position (a 'voorgelegd' is not also a 'voor' particle of something else)
+    seen, uniq = set(), []
+    for h in sorted(hits, key=lambda h: (h.i, -(h.j - h.i))):
+        if h.i in seen:
+            continue
+        seen.add(h.i)
+        uniq.append(h)
+    return uniq
+
+
+def _aux_before(words: list[str], i: int) -> bool:
+    aux = set(_triggers()["status_cues"]["perfect_aux"]) | set(_triggers()["status_cues"]["present_passive_aux"])
+    return any(w in aux for w in words[max(0, i - 12):i])
+
+
+_CLAUSE_BREAK = {".", ";", ":", "?", "!"}
+
+
+def _find_particle(words: list[str], i: int, particle: str, particle_next: list[str] | None) -> int | None:
+    """The separable particle of the finite verb at i, later in the same clause."""
+    for j in range(i + 1, min(len(words), i + 16)):
+        w = words[j]
+        if w in _CLAUSE_BREAK:
+            return None
+        if w == particle:
+            nxt = words[j + 1] if j + 1 < len(words) else "."
+            if particle_next and nxt not in particle_next and nxt not in _CLAUSE_BREAK and nxt not in (",", "en"):
+                continue
+            if particle == "voor" and nxt not in _CLAUSE_BREAK and nxt not in (",", "om", "dat", "en", "te", "aan", "in", "op", "het", "de") :
+                continue  # 'voor' as a preposition ('stellen de gemeenten voor de keuze')
+            if particle == "voor" and nxt in ("het", "de") and j + 2 < len(words) and words[j + 2] not in ("college", "colleges", "raad", "gemeenteraad", "gemeenteraden"):
+                continue
+            return j
+    return None
+
+
+_FAMILY_RANK = {"proposal": 0, "submit": 1, "decide": 2, "fix": 2, "consent": 2, "choose": 3, "agree": 3, "adopt": 3}
+
+
+def _primary(hits: list[TriggerHit]) -> TriggerHit:
+    return min(hits, key=lambda h: (_FAMILY_RANK[h.family], h.kind == "nominal", h.i))
+
+
+# --------------------------------------------------------------------------- status
+
+
+def _has(words: Iterable[str], vocab: Iterable[str]) -> bool:
+    v = set(vocab)
+    return any(w in v for w in words)
+
+
+def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> tuple[str, str]:
+    """(status, basis) from trigger family, tense, aspect and modality.
+
+    basis: 'explicit' (tense/modality decides it), 'present' (present tense:
+    the clause's date against the document's own date decides), 'nominal'
+    (no finite verb: a step in a planning)."""
+    cues = _triggers()["status_cues"]
+    if any(h.family == "proposal" for h in hits):
+        return "proposed", "explicit"
+    if any(h.family == "submit" for h in hits):
+        return "planned", "explicit"
+    lo, hi = max(0, hit.i - 10), min(len(words), hit.j + 6)
+    window = words[lo:hi]
+    if _has(window, ["zal", "zullen"]) or ("nog" in window and "niet" in window):
+        return "planned", "explicit"
+    if _has(words, cues["taken_words"]):
+        return "taken", "explicit"
+    perfect = _has(words[lo:hit.i], cues["perfect_aux"]) and hit.form in _PARTICIPLES | {"akkoord"}
+    perfect = perfect or (hit.kind == "verb" and hit.form in _PARTICIPLES and _has(words[hit.i + 1:hi], cues["perfect_aux"]))
+    if hit.form == "akkoord" and _has(window, ["gegaan", "gegeven"]):
+        perfect = True
+    if perfect or _has(window, cues["past_forms"]) or _has(window, ["genomen", "gekozen", "besloten"]) and _has(window, cues["perfect_aux"]):
+        return "taken", "explicit"
+    if _has(words[lo:hit.i], cues["present_passive_aux"]) or _has(words[hit.i:hi], cues["present_passive_aux"]):
+        if _has(window, ["moet", "moeten", "dient", "dienen", "kan", "kunnen", "zal", "zullen"]):
+            return "planned", "explicit"
+        return "planned", "present"
+    if _has(window, cues["planned_words"]) or _has(words[:hit.i], ["na"]):
+        return "planned", "present"
+    if hit.kind in ("nominal", "phrase"):
+        if _has(words, ["nemen", "neemt", "nam", "namen", "geven", "geeft"]):
+            return "taken", "present"
+        return "planned", "nominal"
+    if _has(window, cues["future_go"]) and not _has(window, ["akkoord"]):
+        return "planned", "explicit"
+    return "taken", "present"
+
+
+_PARTICIPLES = {"besloten", "vastgesteld", "ingestemd", "goedgekeurd", "gekozen", "afgesproken", "aangenomen",
+                "voorgesteld", "voorgelegd", "genomen"}
+
+
+# --------------------------------------------------------------------------- actor in clause
+
+_ROLE_PREPS = {"door": "agent", "aan": "recipient", "in": "locative", "bij": "locative", "met": "comitative",
+               "voor": "beneficiary", "van": "genitive", "op": "locative", "namens": "beneficiary", "via": "locative",
+               "tussen": "comitative"}
+_SKIPPABLE = {"de", "het", "een", "alle", "elke", "iedere", "beide", "deze", "die", "onze", "hun"}
+
+
+def _role(words: list[str], m: ActorMention) -> str:
+    k = m.start - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        w = words[k]
+        if w in _ROLE_PREPS:
+            return _ROLE_PREPS[w]
+        if w in _SKIPPABLE or w.isdigit() or w.endswith("e") or w.endswith("se"):
+            k -= 1
+            steps += 1
+            continue
+        break
+    return "plain"
+
+
+def clause_actor(words: list[str], hit: TriggerHit, resolver: ActorResolver,
+                 object_span: tuple[int, int] | None = None) -> tuple[str | None, bool]:
+    """(actor id or None, explicit?) for the clause around the trigger."""
+    trig = words[hit.i]
+    comp = resolver._token_actor(trig)
+    if comp and comp[0] and not comp[1] and hit.kind == "nominal":
+        return comp[0], True           # collegebesluit, raadsbesluit
+    ms = resolver.mentions(words)
+    if object_span:
+        inside = [m for m in ms if object_span[0] <= m.start < object_span[1]]
+        ms = [m for m in ms if m not in inside] + [m for m in inside if _role(words, m) == "agent"]
+    roles = [(m, _role(words, m)) for m in ms]
+
+    def pick(cands: list[ActorMention]) -> ActorMention | None:
+        if not cands:
+            return None
+        strong = [m for m in cands if not m.weak]
+        first = cands[0]
+        if first.weak:
+            # 'door de gemeenten in VNG-verband': a named body right after the generic one wins
+            for m in ms:
+                if not m.weak and 0 <= m.start - first.end <= 3:
+                    return m
+            return strong[0] if strong and strong[0].start - first.end <= 3 else first
+        return first
+
+    order = ["agent"]
+    if hit.family == "submit":
+        order += ["recipient", "locative"]
+    else:
+        order += ["locative"]
+    if hit.kind == "nominal":
+        order.insert(1, "genitive")
+    for role in order:
+        m = pick([m for m, r in roles if r == role])
+        if m and (role != "locative" or not m.weak or hit.family == "submit" or m.actor != "college" or True):
+            if role == "locative" and m.weak and hit.family != "submit":
+                continue  # 'in de gemeenten' is a place, not a board, unless something is put before it
+            return m.actor, not m.weak
+    plain = [m for m, r in roles if r in ("plain", "genitive")]
+    m = pick(plain)
+    if m:
+        return m.actor, not m.weak
+    return None, False
+
+
+# --------------------------------------------------------------------------- object
+
+
+_STOP_OBJECT = {",", ".", ";", ":", "(", ")"}
+
+
+def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, int]],
+                  date_spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """Token span [a, b) of what is decided."""
+    words = clause.words
+    n = len(words)
+
+    def until_break(a: int, limit: int = 16) -> int:
+        b = a
+        while b < n and b - a < limit and words[b] not in (".", ";", ":") and not (words[b] == "," and b + 1 < n and words[b + 1] in ("maar", "en", "waarna", "waarbij", "omdat", "zodat")):
+            b += 1
+        return b
+
+    # 'om ... te <verb>': the decided action
+    for k in range(hit.i + 1, min(n, hit.j + 8)):
+        if words[k] == "om":
+            return k + 1, until_break(k + 1)
+        if words[k] in (".", ";"):
+            break
+    # 'instemmen met / akkoord op / besluit over / keuze voor / kiezen voor X'
+    for k in range(hit.j + 1, min(n, hit.j + 4)):
+        if words[k] in ("met", "over", "op", "voor", "tot", "van") and hit.family not in ("submit",):
+            a = k + 1
+            if a < n and words[a] == "de" and a + 1 < n and words[a + 1] in ("vorm",):
+                pass
+            return a, until_break(a, 12)
+    # separable verb: object between the actor and the particle ('stellen de colleges X vast')
+    if hit.j > hit.i + 1:
+        a = hit.i + 1
+        for s, e in actor_spans:
+            if s >= a and s <= a + 3:
+                a = e
+        while a < hit.j and (words[a] in ("de", "van", "en") and a + 1 < hit.j and words[a + 1][:1].isupper()):
+            a += 1
+        a = _skip_dates(a, date_spans)
+        if a < hit.j:
+            return a, hit.j
+    # passive or submission: the subject before the auxiliary ('De Inkoopstrategie is ... vastgesteld')
+    aux = set(_triggers()["status_cues"]["perfect_aux"]) | set(_triggers()["status_cues"]["present_passive_aux"])
+    for k in range(0, hit.i):
+        if words[k] in aux and k > 0:
+            a = _skip_dates(0, date_spans)
+            if a < k:
+                return a, k
+            break
+    # nominal in a planning row: the rest of the label ('Vaststellen overeenkomsten door colleges')
+    a = hit.j + 1
+    b = until_break(a, 12)
+    if b > a:
+        return a, b
+    return max(0, hit.i - 6), hit.i
+
+
+def _skip_dates(a: int, date_spans: list[tuple[int, int]]) -> int:
+    for s, e in sorted(date_spans):
+        if s <= a < e:
+            a = e
+    return a
+
+
+# --------------------------------------------------------------------------- main
+
+
+@dataclass
+class Decision:
+    start: int
+    end: int
+    actor: str
+    status: str
+    object: str
+    date: dict | None
+    basis: str
+    explicit_actor: bool
+    table_row: int | None = None
+
+
+def reference_date(ctx: ExtractionContext, dates: list[tuple[int, int, dict]]) -> dt.date | None:
+    """The document's 'now': its own date if the manifest gives one, else 1 January of its year.
+
+    Present-tense and planning statements with a date before 'now' are decisions
+    already taken (documents narrate their process in the historical present)."""
+    meta_date = _as_date(str(ctx.doc.meta.get("date") or "")[:10]) if ctx.doc.meta else None
+    if meta_date:
+        return meta_date
+    if ctx.year:
+        return dt.date(int(ctx.year), 1, 1)
+    return None
+
+
+def _label_items(ctx: ExtractionContext, clause: Clause) -> list[Any]:
+    """Labelled list items (A., B., 1.) right after a proposal intro ending in ':'."""
+    doc = ctx.doc
+    pattern = re.compile(_triggers()["list_label_pattern"])
+    items = []
+    for b in doc.blocks:
+        if b.start < clause.end:
+            continue
+        if b.kind != "list_item":
+            if items or b.start - clause.end > 200:
+                break
+            continue
+        items.append(b)
+    labelled = [b for b in items if pattern.match(doc.text[b.start:b.end])]
+    return items, labelled
+
+
+def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
+    cfg = _triggers()
+    cues = cfg["status_cues"]
+    text = ctx.doc.text
+    resolver = ActorResolver(text)
+    dates = date_matches(ctx)
+    now = reference_date(ctx, dates)
+    clauses = _clauses(ctx)
+    try:
+        from .qualifier import qualify  # segments helper's pure qualifier
+    except ImportError:                  # pragma: no cover - module not there yet
+        qualify = None
+
+    decisions: list[Decision] = []
+    consumed_until = -1
+    prev_clause_dates: list[dict] = []
+    for ci, clause in enumerate(clauses):
+        block = clause.block
+        words = clause.words
+        clause_dates = [(s, e, v) for s, e, v in dates if s >= clause.start and e <= clause.end]
+        if clause.start < consumed_until:
+            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+            continue
+        if block is not None and block.kind == "heading":
+            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+            continue  # 'Besluit' in a title is no decision
+        hits = find_triggers(words, clause.raw)
+        if not hits:
+            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+            continue
+        hit = _primary(hits)
+        # conditionals ('als ... dan kiezen we', 'mits aanbieders instemmen') and options are no decisions
+        opener = set(cfg["conditional_openers"])
+        if words[0] in opener or ("als" in words and "dan" in words) or _has(words[:hit.i], opener - {"als", "wanneer"}):
+            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+            continue
+        if qualify is not None:
+            s0 = clause.offsets[hit.i][0] - clause.start
+            e0 = clause.offsets[hit.j][1] - clause.start
+            q = qualify(text[clause.start:clause.end], s0, e0)
+            if q.hypothetical and hit.family != "proposal":
+                prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+                continue
+        if _has(words, cues["habitual_words"]) and hit.family not in ("proposal", "submit"):
+            continue  # 'wordt jaarlijks door de raad vastgesteld': a standing rule, not a decision
+
+        status, basis = clause_status(words, hit, hits)
+        # a proposal under a heading 'Voorstel' / a planning row without tense
+        headings = ctx.doc.headings_before(clause.start) if hasattr(ctx.doc, "headings_before") else []
+        if basis == "nominal" and headings:
+            htxt = text[headings[-1].start:headings[-1].end].lower()
+            if any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cues["proposal_headings"]):
+                status, basis = "proposed", "explicit"
+
+        # date spans in token indices
+        date_tok = []
+        for s, e, v in clause_dates:
+            ti = [k for k, (a, b) in enumerate(clause.offsets) if a >= s and b <= e]
+            if ti:
+                date_tok.append((ti[0], ti[-1] + 1, v))
+        actor_spans = [(m.start, m.end) for m in resolver.mentions(words)]
+        oa, ob = clause_object(clause, hit, actor_spans, [(a, b) for a, b, _ in date_tok])
+        actor, explicit = clause_actor(words, hit, resolver, (oa, ob))
+        if actor is None and hit.family == "proposal":
+            actor, explicit = "ambtelijk", False   # an unsigned proposal comes from the civil service writing it
+        # the date of the decision: nearest date outside the object, in the clause, else the short row/item
+        date_val = None
+        outside = [(a, b, v) for a, b, v in date_tok if not (oa <= a < ob)]
+        if outside:
+            date_val = min(outside, key=lambda t: min(abs(t[0] - hit.i), abs(t[1] - 1 - hit.i)))[2]
+        elif not clause_dates and words[0] in cues["anaphoric_time"] and prev_clause_dates:
+            date_val = prev_clause_dates[0]       # 'Dan stellen de colleges ... vast': the previous clause's time
+        if date_val is None and block is not None and block.kind in ("list_item", "table_row") and block.end - block.start < 160:
+            row_dates = [v for s, e, v in dates if s >= block.start and e <= block.end and not (clause.offsets[oa][0] <= s < clause.offsets[min(ob, len(clause.offsets)) - 1][1] if ob > oa else False)]
+            if row_dates:
+                date_val = row_dates[0]
+            rtxt = text[block.start:block.end].lower()
+            if re.search(r"\bafgerond\b|\bgereed\b|\bklaar\b", rtxt):
+                status, basis = "taken", "explicit"
+            if actor is None:
+                row_words = [_norm(w) for w in rtxt.split()]
+                ms = [m for m in resolver.mentions(row_words) if _role(row_words, m) not in ("comitative", "beneficiary")]
+                if ms:
+                    actor, explicit = ms[0].actor, not ms[0].weak
+        if actor is None and date_val is not None and hit.kind in ("nominal", "phrase"):
+            actor, explicit = "college", False   # a dated 'besluit' without a named body: the colleges decide
+        if actor is None:
+            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+            continue   # no body named and nothing to date it: too vague to be a decision fact
+        # present tense / planning step with a date: before the document's own date it has happened
+        if basis in ("present", "nominal") and date_val and now:
+            end = _as_date(date_val.get("end"))
+            status = "taken" if end and end < now else "planned"
+
+        obj_text = text[clause.offsets[oa][0]:clause.offsets[max(oa, ob - 1)][1]] if ob > oa else text[clause.start:clause.end]
+        obj_text = _tidy_object(obj_text)
+        start, end = clause.start, clause.end
+        if block is not None and block.kind == "table_row" and block.end - block.start < 160:
+            start, end = block.start, block.end
+        d = Decision(start, end, actor, status, obj_text,
+                     _date_value(date_val), basis, explicit,
+                     table_row=(block.table, block.row) if block is not None and block.kind == "table_row" else None)
+
+        # a proposal intro ('stelt de werkgroep het volgende voor:') with labelled points A., B., C.
+        if hit.family == "proposal" and clause.raw[-1] == ":":
+            items, labelled = _label_items(ctx, clause)
+            if labelled:
+                for b in labelled:
+                    label = re.sub(_triggers()["list_label_pattern"], "", text[b.start:b.end])
+                    decisions.append(Decision(b.start, b.end, actor, "proposed", _tidy_object(label), None,
+                                              "explicit", explicit))
+            else:
+                decisions.append(d)
+            if items:
+                consumed_until = items[-1].end
+            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+            continue
+        decisions.append(d)
+        prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+
+    decisions = _dedupe(decisions)
+    facts = []
+    for d in decisions:
+        conf = 0.8 if d.explicit_actor else 0.6
+        if d.basis == "explicit":
+            conf += 0.1
+        facts.append(ctx.fact("decision", d.start, d.end,
+                              {"actor": d.actor, "status": d.status, "object": d.object, "date": d.date},
+                              confidence=min(conf, 0.95)))
+    return facts
+
+
+def _date_value(v: dict | None) -> dict | None:
+    if not v:
+        return None
+    return {k: v.get(k) for k in ("start", "end", "granularity", "modifier", "event")}
+
+
+def _tidy_object(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:-–\t")
+    words = s.split()
+    if len(words) > 16:
+        s = " ".join(words[:16]) + " …"
+    return s
+
+
+_OBJ_STOP = {"de", "het", "een", "van", "voor", "en", "met", "op", "in", "te", "om", "aan", "tot", "naar", "door",
+             "deze", "dit", "die", "dat", "is", "zijn", "wordt", "worden", "nog", "ook", "per", "bij", "als", "of"}
+
+
+def object_stems(s: str) -> set[str]:
+    """Content-word stems of an object phrase: for telling two mentions of one decision apart."""
+    return {w[:6] for w in (_norm(x) for x in _WORD.findall(s)) if len(w) > 3 and w not in _OBJ_STOP and not w.isdigit()}
+
+
+def _dedupe(decisions: list[Decision]) -> list[Decision]:
+    """One fact per distinct decision: same actor and (mostly) the same object is one decision."""
+    kept: list[Decision] = []
+    for d in decisions:
+        sd = object_stems(d.object)
+        dup = None
+        for k in kept:
+            if k.actor != d.actor or k.table_row is not None and d.table_row is not None and k.table_row != d.table_row:
+                continue
+            sk = object_stems(k.object)
+            if sd and sk and len(sd & sk) / min(len(sd), len(sk)) >= 0.6:
+                dup = k
+                break
+            if d.table_row is not None and k.table_row == d.table_row:
+                dup = k
+                break
+        if dup is None:
+            kept.append(d)
+        elif dup.date is None and d.date is not None:
+            dup.date = d.date
+    return kept
