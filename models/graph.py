@@ -49,9 +49,11 @@ NODE_KINDS = ("Document", "Region", "Municipality", "Segment", "FinancingModel",
               "Procedure", "Actor", "Event", "Decision", "PlanChange")
 
 #: How far (characters) a date may be from a segment mention to be read as that
-#: segment's date. Planning tables and sentences like "Perceel dyslexie: 1 juli"
-#: put them close; further away the link is more likely wrong than right.
-EVENT_SEGMENT_WINDOW = 120
+#: segment's date. Planning-table rows ("Dyslexie<TAB>1 augustus 2021") and
+#: clauses ("voor dyslexie gaan de contracten in per ...") put them within a few
+#: dozen characters; beyond that the next sentence usually talks about
+#: something else and the link is more likely wrong than right.
+EVENT_SEGMENT_WINDOW = 60
 
 #: Actor ids of domain.md with display labels (the taxonomy covers segments,
 #: financing and procedures only).
@@ -221,7 +223,9 @@ def _add_node(G: nx.MultiDiGraph, node: str, kind: str, provenance: Iterable[dic
         G.add_node(node, kind=kind, provenance=[])
     data = G.nodes[node]
     for k, v in attrs.items():
-        if v is not None and data.get(k) in (None, ""):
+        # keys always exist (None when unknown) so consumers can index them; a later
+        # fact may fill in what an earlier one left open, never overwrite it
+        if k not in data or (v is not None and data[k] in (None, "")):
             data[k] = v
     _merge_provenance(data["provenance"], provenance)
     return node
@@ -234,7 +238,7 @@ def _add_edge(G: nx.MultiDiGraph, u: str, v: str, etype: str, key_parts: Iterabl
         G.add_edge(u, v, key=key, type=etype, provenance=[])
     data = G.edges[u, v, key]
     for k, val in attrs.items():
-        if val is not None and data.get(k) in (None, ""):
+        if k not in data or (val is not None and data[k] in (None, "")):
             data[k] = val
     _merge_provenance(data["provenance"], provenance)
     return key
@@ -324,9 +328,16 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
     if not regions:
         regions[UNKNOWN_REGION] = "unattributed"
 
+    doc_prov = G.nodes[dnode]["provenance"]
+    region_prov: dict[str, list[dict]] = {}
     for rid, source in sorted(regions.items()):
         rnode = region_node(rid)
-        prov = [provenance_of(f) for f in region_facts.get(rid, [])]
+        # evidence for the attribution: the region's own mentions, else the municipalities
+        # that place it, else the document record itself (manifest / unattributed)
+        prov = [provenance_of(f) for f in region_facts.get(rid, [])] or \
+            ([provenance_of(f) for fs in muni_facts.values() for f in fs] if source == "municipalities" else []) or \
+            list(doc_prov)
+        region_prov[rid] = prov
         names = Counter((f.value or {}).get("name") or f.text for f in region_facts.get(rid, []))
         label = region_name(rid) or (names.most_common(1)[0][0] if names else None) \
             or ("onbekende regio" if rid == UNKNOWN_REGION else rid.replace("_", " ").title())
@@ -346,9 +357,9 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
         gazetteer_members[rid] = {c for c, _ in members}
         for cbs, name in members:
             mnode = f"municipality:{cbs}"
-            prov = [provenance_of(f) for f in muni_facts.get(cbs, [])] + \
-                   [provenance_of(f) for f in region_facts.get(rid, [])]
-            _add_node(G, mnode, "Municipality", [provenance_of(f) for f in muni_facts.get(cbs, [])],
+            # membership rests on the region's evidence (and the name, when the text gives it)
+            prov = [provenance_of(f) for f in muni_facts.get(cbs, [])] + region_prov[rid]
+            _add_node(G, mnode, "Municipality", prov,
                       label=name or cbs, cbs=cbs, tooi_uri=tooi_uri(cbs))
             _add_edge(G, region_node(rid), mnode, "has_member", [doc_id], prov, source="gazetteer",
                       named_in_document=cbs in muni_facts, **common)
@@ -464,20 +475,19 @@ def _add_segment_node(G, snode, skey, label, domain, tax, prov) -> None:
 
 
 def _regions_of_municipalities(cbs_codes: set[str], year: int | None) -> list[str]:
-    """Regions whose gazetteer membership (that year) covers most named municipalities."""
+    """Regions whose membership that year holds at least half of the named municipalities
+    (a text naming Houten and Lopik is about Lekstroom even if it never says so)."""
     gaz = _gazetteer()
-    if gaz is None or not hasattr(gaz, "region_ids") and not hasattr(gaz, "all_regions"):
+    if gaz is None or not hasattr(gaz, "regions_of"):
         return []
-    try:
-        ids = list(gaz.region_ids()) if hasattr(gaz, "region_ids") else [_get(r, "id", "region_id") for r in gaz.all_regions()]
-    except Exception:  # noqa: BLE001
-        return []
-    hits = Counter()
-    for rid in ids:
-        members = {c for c, _ in region_members(rid, year)}
-        hits[rid] = len(members & cbs_codes)
-    best = [rid for rid, n in hits.items() if n and n * 2 >= len(cbs_codes)]
-    return sorted(best)
+    hits: Counter = Counter()
+    for cbs in cbs_codes:
+        try:
+            for reg in gaz.regions_of(cbs, year) or []:
+                hits[_get(reg, "id", "region_id")] += 1
+        except Exception:  # noqa: BLE001
+            continue
+    return sorted(rid for rid, n in hits.items() if rid and n * 2 >= len(cbs_codes))
 
 
 def _nearest_segment(date_fact: Fact, seg_facts: list[Fact]) -> Fact | None:

@@ -91,25 +91,30 @@ def _regions_of(G, node: str, doc: str) -> list[str]:
                   if G.nodes[v].get("kind") == "Region" and d.get("doc") == doc)
 
 
-def _contract_starts(G) -> dict[tuple[str, str | None], list[dict]]:
-    """(doc, segment|None) -> contract_start events, current ones first."""
-    out: dict[tuple[str, str | None], list[dict]] = {}
+def _contract_starts(G) -> dict[str, list[tuple[dict, set[str]]]]:
+    """doc -> [(contract_start event data, segments it is linked to)]."""
+    out: dict[str, list[tuple[dict, set[str]]]] = {}
     for node in nodes_of_kind(G, "Event"):
         d = G.nodes[node]
         if d.get("event") != "contract_start" or not d.get("date_start"):
             continue
-        segs = [G.nodes[v]["segment"] for _, v in G.out_edges(node) if G.nodes[v].get("kind") == "Segment"]
-        for seg in segs or [None]:
-            out.setdefault((d["doc"], seg), []).append(d)
+        segs = {G.nodes[v]["segment"] for _, v in G.out_edges(node) if G.nodes[v].get("kind") == "Segment"}
+        out.setdefault(d["doc"], []).append((d, segs))
     return out
 
 
-def _pick_contract_start(events: list[dict], year: int | None) -> str | None:
-    """The new contracts' start: not superseded by a plan change, not before the document's year, latest."""
-    live = [e for e in events if not e.get("superseded")] or events
-    if year is not None:
-        live = [e for e in live if int(e["date_start"][:4]) >= year] or live
-    return max(e["date_start"] for e in live) if live else None
+def _pick_contract_start(events: list[tuple[dict, set[str]]], segment: str, year: int | None) -> str | None:
+    """The new contracts' start for a segment: its own dates first, else the document's;
+    dates a plan change moved away from and dates before the document's year come last;
+    of what remains, the latest (a strategy describes the contracts it is preparing)."""
+    own = [e for e, segs in events if segment in segs]
+    for pool in (own, [e for e, _ in events]):
+        live = [e for e in pool if not e.get("superseded")]
+        if year is not None:
+            live = [e for e in live if int(e["date_start"][:4]) >= year] or live
+        if live:
+            return max(e["date_start"] for e in live)
+    return None
 
 
 # --------------------------------------------------------------------------- tables
@@ -137,14 +142,13 @@ def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
     fin_rows = []
     for u, v, _, d in edges_of_type(G, "financed_by"):
         seg = d["segment"]
-        events = starts.get((d["doc"], None if seg == ALL_SEGMENTS else seg)) or starts.get((d["doc"], None)) or []
         fin_rows.append({
             "region": d["region"], "region_name": rname.get(d["region"]), "segment": seg,
             "segment_label": _label(G, u) if seg != ALL_SEGMENTS else None, "year": d.get("year"),
             "doc": d["doc"], "financing": d["financing"], "financing_label": _label(G, v),
             "variant": d.get("variant") or G.nodes[v].get("variant"), "status": d.get("status"),
             "procedure": procedure_for(d["region"], d["doc"], seg),
-            "contract_start": _pick_contract_start(events, d.get("year")), **evidence(d["provenance"])})
+            "contract_start": _pick_contract_start(starts.get(d["doc"], []), seg, d.get("year")), **evidence(d["provenance"])})
     tables["financing"] = _frame("financing", fin_rows, ["region", "segment", "year", "doc", "financing", "status"])
 
     seg_rows = []
