@@ -514,6 +514,10 @@ def combine(text: str, atoms: list[Atom]) -> list[Group]:
             run.append(atoms[j])
             kinds.append(k)
             j += 1
+        # 'tussen X en Y' is a range, not a coordination
+        if kinds and kinds[0] == "list" and re.search(r"\btussen\s+$", text[max(0, run[0].start - 10):run[0].start],
+                                                      re.IGNORECASE):
+            kinds[0] = "range"
         shared = fill_years(run, [a.year for a in run], None)
         # split the run into joined groups
         cur = Group([run[0]], [], [shared[0]])

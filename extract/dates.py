@@ -435,9 +435,9 @@ def detect_document_year(doc: Document) -> int | None:
         d1 = date.fromisoformat(m.value["end"])
         if d1.year - d0.year > 1:
             continue                     # multi-year plans and names say little about the writing date
-        if m.kinds == ("year",) and re.search(r"\bvoor\s+$", text[max(0, m.start - 8):m.start], re.IGNORECASE):
-            continue                     # 'ingekocht voor 2015': the year a thing is for, not when it happened
-        if p and not f:
+        for_year = m.kinds == ("year",) and re.search(r"\bvoor\s+$", text[max(0, m.start - 8):m.start],
+                                                         re.IGNORECASE)
+        if p and not f and not for_year:  # 'ingekocht voor 2015': the year a thing is for, not when it happened
             past.append((d0, d1))
         elif f and not p:
             future.append((d0, d1))

@@ -1,0 +1,94 @@
+"""Table-driven tests of the Dutch date extractor (extract/dates.py, extract/date_grammar.py).
+
+Cases live in tests/data/date_cases.json (sentence, anchor year, expected dates with
+surface text, interval and optionally modifier) and tests/data/date_negatives.json
+(sentences without any calendar expression).
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from inkoopgraaf.extract.dates import detect_document_year, extract_dates, find_dates, parse_date
+from inkoopgraaf.extract.context import ExtractionContext
+from inkoopgraaf.extract.readers import read_document
+
+DATA = Path(__file__).parent / "data"
+CASES = json.loads((DATA / "date_cases.json").read_text(encoding="utf-8"))
+NEGATIVES = json.loads((DATA / "date_negatives.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_positive_case(case):
+    got = find_dates(case["text"], case["anchor"])
+    found = [(m.text, m.value["start"], m.value["end"]) for m in got]
+    expected = [(e["text"], e["start"], e["end"]) for e in case["expect"]]
+    assert found == expected
+    for m, e in zip(got, case["expect"]):
+        if "modifier" in e:
+            assert m.value["modifier"] == e["modifier"], m.text
+        assert case["text"][m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
+def test_negative_case(text):
+    assert find_dates(text, 2022) == []
+
+
+def test_parse_date_single_expressions():
+    assert parse_date("1 januari 2022")["start"] == "2022-01-01"
+    v = parse_date("2024")
+    assert (v["start"], v["end"], v["granularity"]) == ("2024-01-01", "2024-12-31", "year")
+    assert parse_date("per 1 oktober 2022")["modifier"] == "per"
+    assert parse_date("eind januari", 2022)["start"] == "2022-01-21"
+    assert parse_date("geen datum hier") is None
+
+
+def test_year_less_without_any_anchor_is_dropped_not_today():
+    # no anchor year and no year in the text: never fall back to today's date
+    assert find_dates("Op 30/4 besluit het bestuur.", None) == []
+
+
+def test_values_are_well_formed():
+    gran = {"day", "week", "month", "quarter", "season", "half_year", "year", "years", "unknown"}
+    for case in CASES:
+        for m in find_dates(case["text"], case["anchor"]):
+            assert m.value["start"] <= m.value["end"]
+            assert m.value["granularity"] in gran
+            assert set(m.value) == {"start", "end", "granularity", "modifier", "event"}
+
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="no corpus")
+def test_extract_dates_on_a_schedule_table(tmp_path):
+    p = tmp_path / "planning.txt"
+    p.write_text("Nieuwe planning\n\nDatum\tOnderwerp\n3 februari 2023\tBesluitvorming colleges\n"
+                 "1 maart 2023\tPublicatie inkoopdocumenten\n14 april 2023\tVoorlopige gunning\n"
+                 "1 juli 2023\tIngangsdatum contract\n", encoding="utf-8")
+    doc = read_document(p)
+    facts = extract_dates(ExtractionContext(doc=doc, year=None))
+    assert [(f.text, f.value["event"]) for f in facts] == [
+        ("3 februari 2023", "decision"), ("1 maart 2023", "publication"),
+        ("14 april 2023", "award_provisional"), ("1 juli 2023", "contract_start")]
+    for f in facts:
+        assert doc.text[f.start:f.end] == f.text
+
+
+def test_events_from_clause():
+    text = ("De gemeenten publiceren de aankondiging op 15 oktober 2021. De voorlopige gunning volgt op "
+            "23 september 2022. Op 1 januari 2023 gaan de nieuwe contracten in. Het Beleidsplan 2019-2022 blijft leidend.")
+    ev = {m.text: m.value["event"] for m in find_dates(text)}
+    assert ev == {"15 oktober 2021": "publication", "23 september 2022": "award_provisional",
+                  "1 januari 2023": "contract_start", "2019-2022": None}
+
+
+def test_detect_document_year_from_tense(tmp_path):
+    p = tmp_path / "memo.txt"
+    p.write_text("Terugblik\n\nDe vorige aanbesteding werd op 31 december 2019 afgerond.\n\n"
+                 "Voor 2021 zullen nieuwe contracten worden gesloten. Het college besluit op 30/4.\n", encoding="utf-8")
+    doc = read_document(p)
+    assert detect_document_year(doc) == 2020
+    p.write_text("Datum: 12 maart 2021\n\nIn 2023 gaan de contracten in.\n", encoding="utf-8")
+    assert detect_document_year(read_document(p)) == 2021
