@@ -1,0 +1,128 @@
+"""Dutch display labels for the report (the audience is Dutch policy staff).
+
+The canonical ids come from ``shared/spec/domain.md``; these are only the words
+shown on screen. When ``inkoopgraaf.models.taxonomy`` is present its labels win
+(one source of truth for the whole project); the tables below keep the report
+usable on its own and cover every id of domain.md.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+FACT_TYPE_LABELS = {
+    "date": "Datum", "segment": "Segment", "financing": "Bekostiging",
+    "procedure": "Procedure", "decision": "Besluit", "region": "Regio",
+    "municipality": "Gemeente", "plan_change": "Planwijziging",
+}
+
+SEGMENT_LABELS = {
+    "ambulant": "Ambulant", "verblijf": "Verblijf", "hoog_complex": "Hoog complex",
+    "crisis": "Crisis", "dyslexie": "Dyslexie", "jeugd_ggz": "Jeugd-GGZ",
+    "kinderen_met_beperking": "Kinderen met beperking",
+    "jeugd_en_opvoedhulp": "Jeugd- en opvoedhulp", "onderwijs": "Onderwijs",
+    "forensisch": "Forensisch", "ziekenhuiszorg": "Ziekenhuiszorg",
+    "jongvolwassenen": "Jongvolwassenen", "enkelvoudig": "Enkelvoudig",
+    "complex": "Complex", "wmo_begeleiding": "Wmo begeleiding",
+    "wmo_logeren": "Wmo logeren", "wmo_persoonlijke_verzorging": "Persoonlijke verzorging",
+    "hulp_bij_huishouden": "Hulp bij het huishouden", "beschermd_wonen": "Beschermd wonen",
+    "other": "Overig segment",
+}
+_WMO_SEGMENTS = {"wmo_begeleiding", "wmo_logeren", "wmo_persoonlijke_verzorging",
+                 "hulp_bij_huishouden", "beschermd_wonen"}
+SEGMENT_DOMAINS = {s: ("wmo" if s in _WMO_SEGMENTS else "jeugd") for s in SEGMENT_LABELS if s != "other"}
+#: Column order of the comparison matrix: youth care first, then Wmo (domain.md order).
+SEGMENT_ORDER = list(SEGMENT_LABELS)
+
+FINANCING_LABELS = {
+    "pxq": "PxQ", "trajectfinanciering": "Trajectfinanciering",
+    "resultaatgericht": "Resultaatgericht", "dbc": "DBC", "lumpsum": "Lumpsum",
+    "populatiebekostiging": "Populatiebekostiging", "subsidie": "Subsidie",
+    "plafond": "Plafond",
+}
+#: iSD execution variant of each financing model (domain.md), used when a fact lacks one.
+FINANCING_VARIANTS = {
+    "pxq": "inspanningsgericht", "trajectfinanciering": "outputgericht",
+    "resultaatgericht": "outputgericht", "dbc": "outputgericht", "lumpsum": "taakgericht",
+    "populatiebekostiging": "taakgericht", "subsidie": "none", "plafond": "none",
+}
+VARIANT_LABELS = {
+    "inspanningsgericht": "inspanningsgericht", "outputgericht": "outputgericht",
+    "taakgericht": "taakgericht", "none": "geen iSD-variant",
+}
+
+PROCEDURE_LABELS = {
+    "open_house": "Open House", "sas": "SAS-procedure",
+    "bestuurlijk_aanbesteden": "Bestuurlijk aanbesteden", "niet_openbaar": "Niet-openbaar",
+    "dialooggericht": "Dialooggericht", "openbaar": "Openbaar", "das": "Dynamisch aankoopsysteem",
+    "verlenging": "Verlenging", "subsidie": "Subsidieverlening",
+}
+
+STATUS_LABELS = {
+    "chosen": "gekozen", "previous": "eerder", "considered": "overwogen",
+    "rejected": "afgewezen", None: "status onbekend",
+}
+#: Strongest statement first: what a region does now matters most to a reader.
+STATUS_ORDER = ["chosen", "considered", "previous", "rejected", None]
+
+DECISION_STATUS_LABELS = {"taken": "genomen", "planned": "gepland", "proposed": "voorgesteld"}
+ACTOR_LABELS = {
+    "college": "College van B&W", "raad": "Gemeenteraad",
+    "regionaal_bestuur": "Regionaal bestuur", "ambtelijk": "Ambtelijk (werkgroep, inkoopteam)",
+    "aanbieders": "Zorgaanbieders", "rijk": "Rijk / VNG", "other": "Overig",
+}
+
+EVENT_LABELS = {
+    "decision": "Besluitvorming", "publication": "Publicatie", "questions_deadline": "Vragen stellen",
+    "submission": "Inschrijving", "selection": "Selectie", "dialogue": "Dialoog",
+    "award_provisional": "Voorlopige gunning", "award": "Gunning", "contract_start": "Start contract",
+    "contract_end": "Einde contract", "implementation": "Implementatie", "evaluation": "Evaluatie",
+    "consultation": "Marktconsultatie", "other": "Overig",
+}
+#: Timeline lanes follow the procurement's own order, from consultation to contract end.
+EVENT_ORDER = [
+    "consultation", "decision", "publication", "questions_deadline", "submission", "selection",
+    "dialogue", "award_provisional", "award", "implementation", "contract_start", "evaluation",
+    "contract_end", "other",
+]
+
+MODIFIER_LABELS = {
+    "per": "per", "vanaf": "vanaf", "uiterlijk": "uiterlijk", "tot": "tot", "voor": "vóór",
+    "na": "na", "streven": "streven", "voornemen": "voornemen",
+}
+GRANULARITY_LABELS = {
+    "day": "dag", "week": "week", "month": "maand", "quarter": "kwartaal", "season": "seizoen",
+    "half_year": "halfjaar", "year": "jaar", "years": "jaren", "unknown": "onbekend",
+}
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+
+
+def _from_taxonomy() -> None:
+    """Let the project's taxonomy (when it exists) override the built-in labels.
+
+    Only plain ``dict[str, str]`` tables with the expected names are taken, so a
+    taxonomy module with a different shape can never break the report.
+    """
+    try:
+        from inkoopgraaf.models import taxonomy  # type: ignore[attr-defined]
+    except Exception:  # absent or broken: the built-in labels stand
+        return
+    for name, target in (("SEGMENT_LABELS", SEGMENT_LABELS), ("FINANCING_LABELS", FINANCING_LABELS),
+                         ("FINANCING_VARIANTS", FINANCING_VARIANTS),
+                         ("PROCEDURE_LABELS", PROCEDURE_LABELS), ("ACTOR_LABELS", ACTOR_LABELS),
+                         ("EVENT_LABELS", EVENT_LABELS)):
+        table: Any = getattr(taxonomy, name, None)
+        if isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                           for k, v in table.items()):
+            target.update(table)
+
+
+_from_taxonomy()
+
+
+def label(table: dict, key, fallback: str | None = None) -> str:
+    if key in table:
+        return table[key]
+    if fallback is not None:
+        return fallback
+    return "—" if key is None else str(key).replace("_", " ")

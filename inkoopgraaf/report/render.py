@@ -1,0 +1,394 @@
+"""Build the self-contained HTML report for policy staff.
+
+The report is ONE file that works offline: the template, CSS and JS are package
+data inlined into the page, and all data travels as a JSON island
+(``<script type="application/json">``) that the page's own script renders with
+``createElement``/``textContent`` only. Document text is untrusted (it comes
+from PDFs and web pages), so the JSON is escaped such that nothing inside it
+can close the island or be parsed as markup, and a Content-Security-Policy
+allows only the report's own script (by hash) and no network at all.
+
+Heavy lifting (grouping facts into the comparison matrix, timelines, decision
+lists, readable Dutch value summaries) happens here in Python, where it is easy
+to test; the browser only draws and filters.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import html
+import json
+import os
+import re
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from . import labels as L
+
+UNKNOWN_REGION = "_onbekend"
+WHOLE_DOCUMENT = "_document"
+#: Rows of an extra table (models/tables.py output) embedded at most; a note says when cut.
+MAX_TABLE_ROWS = 5000
+
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def json_for_script(obj: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``-style escapes, so ``</script>``,
+    ``<!--`` or ``<script`` inside document text can neither end the element nor
+    switch the HTML parser's script state; U+2028/2029 are escaped because older
+    JS engines treat them as line ends. JSON.parse restores every character.
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+
+
+# --------------------------------------------------------------------------- values
+
+def _as_dict(fact: Any) -> dict:
+    if isinstance(fact, Mapping):
+        return dict(fact)
+    return fact.to_json()
+
+
+def _parse_iso(value: Any) -> _dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _day(d: _dt.date) -> str:
+    return f"{d.day} {L.MONTHS[d.month - 1]} {d.year}"
+
+
+def format_interval(start: Any, end: Any, granularity: str | None = None) -> str:
+    """A date interval as a Dutch reader writes it (``april 2022``, ``Q1 2022``, ``1 januari 2023``)."""
+    s, e = _parse_iso(start), _parse_iso(end) or _parse_iso(start)
+    if s is None:
+        return str(start or "datum onbekend")
+    if e is None or e == s:
+        return _day(s)
+    month_end = (_dt.date(s.year + (s.month == 12), s.month % 12 + 1, 1) - _dt.timedelta(days=1))
+    if s.day == 1 and e == month_end:
+        return f"{L.MONTHS[s.month - 1]} {s.year}"
+    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if granularity == "quarter" and s.day == 1 and s.month % 3 == 1 and s.year == e.year:
+        return f"Q{(s.month - 1) // 3 + 1} {s.year}"
+    return f"{_day(s)} – {_day(e)}"
+
+
+def _date_value_text(value: Mapping | None) -> str:
+    if not isinstance(value, Mapping):
+        return ""
+    text = format_interval(value.get("start"), value.get("end"), value.get("granularity"))
+    modifier = value.get("modifier")
+    if modifier:
+        text = f"{L.label(L.MODIFIER_LABELS, modifier)} {text}"
+    return text
+
+
+def _point(value: Any) -> str | None:
+    """ISO start of a plan change end point, which may be a date value or a bare ISO string."""
+    if isinstance(value, Mapping):
+        return value.get("start") if _parse_iso(value.get("start")) else None
+    return value if _parse_iso(value) else None
+
+
+def _shift_days(value: Mapping) -> int | None:
+    shift = value.get("shift_days")
+    if isinstance(shift, (int, float)) and not isinstance(shift, bool):
+        return int(shift)
+    a, b = _parse_iso(_point(value.get("from"))), _parse_iso(_point(value.get("to")))
+    return (b - a).days if a and b else None
+
+
+def _segment_text(segment_id: Any) -> str:
+    return "hele document" if segment_id is None else f"segment {L.label(L.SEGMENT_LABELS, segment_id)}"
+
+
+def summarize(ftype: str, value: Any) -> str:
+    """One readable Dutch line for a fact's value (the facts table's 'Waarde' column)."""
+    v = value if isinstance(value, Mapping) else {}
+    if ftype == "date":
+        text = _date_value_text(v)
+        if v.get("event"):
+            text += f" · {L.label(L.EVENT_LABELS, v.get('event')).lower()}"
+        return text
+    if ftype == "segment":
+        text = L.label(L.SEGMENT_LABELS, v.get("id"))
+        if v.get("id") == "other" and v.get("label"):
+            text = f"Overig: {v.get('label')}"
+        if v.get("domain"):
+            text += f" ({v.get('domain')})"
+        if v.get("parent"):
+            text += f" · onderdeel van {L.label(L.SEGMENT_LABELS, v.get('parent'))}"
+        return text
+    if ftype == "financing":
+        variant = v.get("variant") or L.FINANCING_VARIANTS.get(v.get("id"), "none")
+        return (f"{L.label(L.FINANCING_LABELS, v.get('id'))} ({L.label(L.VARIANT_LABELS, variant)})"
+                f" · {L.STATUS_LABELS.get(v.get('status'), v.get('status'))} · {_segment_text(v.get('segment'))}")
+    if ftype == "procedure":
+        return (f"{L.label(L.PROCEDURE_LABELS, v.get('id'))} · "
+                f"{L.STATUS_LABELS.get(v.get('status'), v.get('status'))} · {_segment_text(v.get('segment'))}")
+    if ftype == "decision":
+        text = (f"{L.label(L.ACTOR_LABELS, v.get('actor'))} · "
+                f"{L.label(L.DECISION_STATUS_LABELS, v.get('status'))}")
+        if v.get("object"):
+            text += f": {v.get('object')}"
+        if isinstance(v.get("date"), Mapping):
+            text += f" ({_date_value_text(v.get('date'))})"
+        return text
+    if ftype == "region":
+        return f"{v.get('name') or v.get('id')} ({v.get('id')})"
+    if ftype == "municipality":
+        return f"{v.get('name')} ({v.get('cbs')})"
+    if ftype == "plan_change":
+        a, b = _point(v.get("from")), _point(v.get("to"))
+        shift = _shift_days(v)
+        text = f"{v.get('what') or 'planning'}: {format_interval(a, a) if a else '?'} → {format_interval(b, b) if b else '?'}"
+        if shift is not None:
+            text += f" ({shift:+d} dagen)"
+        return text
+    return json.dumps(v, ensure_ascii=False)[:300]
+
+
+# --------------------------------------------------------------------------- payload
+
+def _region_sort_key(region: dict) -> tuple:
+    return (region["id"] == UNKNOWN_REGION, region["name"].lower())
+
+
+def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapping[str, str] | None = None,
+                  tables: Mapping[str, Any] | None = None, title: str | None = None) -> dict:
+    """Everything the page shows, as plain JSON-able data (lists of indices keep it compact)."""
+    fact_dicts = [_as_dict(f) for f in facts]
+    texts = dict(texts or {})
+
+    # Documents: the given records first, then any document that only appears in the facts.
+    docs: list[dict] = []
+    doc_index: dict[str, int] = {}
+    for rec in documents:
+        did = str(rec.get("id"))
+        if did in doc_index:
+            continue
+        doc_index[did] = len(docs)
+        docs.append({
+            "id": did, "title": rec.get("title") or "", "path": str(rec.get("path") or ""),
+            "format": rec.get("format") or "", "pages": rec.get("pages"),
+            "characters": rec.get("characters"), "status": rec.get("status") or "ok",
+            "error": rec.get("error") or "", "year": rec.get("year"),
+            "declared_regions": [r for r in (rec.get("regions") or []) if isinstance(r, str)],
+        })
+    for f in fact_dicts:
+        did = str(f.get("doc"))
+        if did not in doc_index:
+            doc_index[did] = len(docs)
+            docs.append({"id": did, "title": "", "path": "", "format": "", "pages": None,
+                         "characters": len(texts[did]) if did in texts else None, "status": "ok",
+                         "error": "", "year": None, "declared_regions": []})
+
+    # Regions: a document belongs to every region it names (region facts) or declares (its record).
+    region_names: dict[str, str] = {}
+    doc_regions: dict[int, set[str]] = defaultdict(set)
+    for f in fact_dicts:
+        if f.get("type") == "region" and isinstance(f.get("value"), Mapping):
+            rid = f["value"].get("id")
+            if rid:
+                region_names.setdefault(rid, f["value"].get("name") or rid)
+                doc_regions[doc_index[str(f["doc"])]].add(rid)
+    for i, d in enumerate(docs):
+        for rid in d.pop("declared_regions"):
+            region_names.setdefault(rid, rid.replace("_", " ").title())
+            doc_regions[i].add(rid)
+    if any(not doc_regions[i] for i in range(len(docs))):
+        region_names[UNKNOWN_REGION] = "Onbekend (geen regio gevonden)"
+    regions = sorted(({"id": rid, "name": name} for rid, name in region_names.items()), key=_region_sort_key)
+    region_index = {r["id"]: i for i, r in enumerate(regions)}
+    for i, d in enumerate(docs):
+        d["regions"] = sorted(region_index[r] for r in (doc_regions[i] or {UNKNOWN_REGION}))
+        d["n"] = 0
+    for r in regions:
+        r["docs"] = []
+    for i, d in enumerate(docs):
+        for ri in d["regions"]:
+            regions[ri]["docs"].append(i)
+
+    # Facts as compact rows: [doc, type, start, end, page, text, summary, confidence].
+    rows: list[list] = []
+    municipalities: dict[int, dict[str, list]] = defaultdict(dict)
+    matrix_cells: dict[tuple[int, str], dict[str, dict]] = defaultdict(lambda: {"fin": {}, "proc": {}})
+    segment_columns: set[str] = set()
+    events: dict[int, dict[tuple, list[int]]] = defaultdict(dict)
+    changes: dict[int, list] = defaultdict(list)
+    decisions: list[list] = []
+    for fi, f in enumerate(fact_dicts):
+        ftype = str(f.get("type"))
+        value = f.get("value") if isinstance(f.get("value"), Mapping) else {}
+        di = doc_index[str(f.get("doc"))]
+        docs[di]["n"] += 1
+        conf = f.get("confidence")
+        rows.append([di, ftype, f.get("start"), f.get("end"), f.get("page"), f.get("text") or "",
+                     summarize(ftype, value), round(float(conf), 3) if isinstance(conf, (int, float)) else None])
+        for ri in docs[di]["regions"]:
+            if ftype == "municipality" and value.get("cbs"):
+                entry = municipalities[ri].setdefault(value["cbs"], [value["cbs"], value.get("name") or value["cbs"], 0])
+                entry[2] += 1
+            elif ftype in ("financing", "procedure"):
+                col = value.get("segment") or WHOLE_DOCUMENT
+                if col != WHOLE_DOCUMENT:
+                    segment_columns.add(col)
+                kind = "fin" if ftype == "financing" else "proc"
+                key = (value.get("id"), value.get("status"))
+                matrix_cells[(ri, col)][kind].setdefault(key, []).append(fi)
+            elif ftype == "date" and value.get("event") and _parse_iso(value.get("start")):
+                key = (value["event"], value["start"][:10], (value.get("end") or value["start"])[:10])
+                events[ri].setdefault(key, []).append(fi)
+            elif ftype == "plan_change":
+                a, b = _point(value.get("from")), _point(value.get("to"))
+                if a and b:
+                    changes[ri].append([value.get("what") or "", a[:10], b[:10], _shift_days(value), fi])
+        if ftype == "decision":
+            decisions.append([fi, value.get("actor") or "other", value.get("status")])
+
+    for ri, r in enumerate(regions):
+        r["municipalities"] = sorted(municipalities[ri].values(), key=lambda m: m[1].lower())
+
+    known = [s for s in L.SEGMENT_ORDER if s in segment_columns]
+    extra = sorted(segment_columns - set(known))
+    columns = [{"id": WHOLE_DOCUMENT, "label": "Hele document", "domain": ""}] + [
+        {"id": s, "label": L.label(L.SEGMENT_LABELS, s), "domain": L.SEGMENT_DOMAINS.get(s, "")}
+        for s in known + extra]
+    status_rank = {s: i for i, s in enumerate(L.STATUS_ORDER)}
+    matrix_rows = []
+    for ri in range(len(regions)):
+        cells = {}
+        for col in columns:
+            cell = matrix_cells.get((ri, col["id"]))
+            if not cell:
+                continue
+            fin = [[fid, L.label(L.FINANCING_LABELS, fid),
+                    _variant_of(fact_dicts[idxs[0]], fid), status, idxs]
+                   for (fid, status), idxs in cell["fin"].items()]
+            proc = [[pid, L.label(L.PROCEDURE_LABELS, pid), status, idxs]
+                    for (pid, status), idxs in cell["proc"].items()]
+            fin.sort(key=lambda e: (status_rank.get(e[3], 9), e[1]))
+            proc.sort(key=lambda e: (status_rank.get(e[2], 9), e[1]))
+            cells[col["id"]] = {"fin": fin, "proc": proc}
+        if cells:
+            matrix_rows.append({"region": ri, "cells": cells})
+
+    timeline = []
+    for ri in range(len(regions)):
+        evs = [[ev, s, e, idxs] for (ev, s, e), idxs in sorted(events[ri].items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+        if evs or changes[ri]:
+            timeline.append({"region": ri, "events": evs, "changes": sorted(changes[ri], key=lambda c: c[1])})
+
+    return {
+        "meta": {
+            "title": title or "Inkoop jeugdhulp en Wmo: vergelijking van regio's",
+            "generated": _dt.datetime.now().strftime("%d-%m-%Y %H:%M"),
+        },
+        "labels": {
+            "types": L.FACT_TYPE_LABELS, "status": {str(k): v for k, v in L.STATUS_LABELS.items()},
+            "variants": L.VARIANT_LABELS, "events": L.EVENT_LABELS, "eventOrder": L.EVENT_ORDER,
+            "actors": L.ACTOR_LABELS, "decisionStatus": L.DECISION_STATUS_LABELS,
+        },
+        "docs": docs,
+        "regions": regions,
+        "facts": rows,
+        "texts": [texts.get(d["id"]) for d in docs],
+        "matrix": {"columns": columns, "rows": matrix_rows},
+        "timeline": timeline,
+        "decisions": decisions,
+        "tables": _tables_payload(tables or {}),
+    }
+
+
+def _variant_of(fact: Mapping, financing_id: Any) -> str:
+    value = fact.get("value") if isinstance(fact.get("value"), Mapping) else {}
+    variant = value.get("variant") or L.FINANCING_VARIANTS.get(financing_id) or "none"
+    return variant if variant in L.VARIANT_LABELS else "none"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    try:
+        import pandas as pd
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError, ImportError):
+        pass
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def _tables_payload(tables: Mapping[str, Any]) -> list[dict]:
+    """Comparison tables (pandas DataFrames from models/tables.py) as plain string grids."""
+    out = []
+    for name, df in tables.items():
+        if df is None or not hasattr(df, "columns"):
+            continue
+        if not (df.index.name is None and list(df.index) == list(range(len(df)))):
+            df = df.reset_index()
+        columns = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in df.columns]
+        body = [[_cell(v) for v in row] for row in df.head(MAX_TABLE_ROWS).itertuples(index=False, name=None)]
+        out.append({"name": str(name), "columns": columns, "rows": body, "total": int(len(df))})
+    return out
+
+
+# --------------------------------------------------------------------------- page
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
+def render_html(payload: dict) -> str:
+    template, css, js = _asset("template.html"), _asset("report.css"), _asset("report.js")
+    # Our own assets must never contain an end tag that would cut their element short.
+    for name, text, tag in (("report.css", css, "</style"), ("report.js", js, "</script")):
+        if tag in text.lower():
+            raise ValueError(f"{name} contains {tag!r}")
+    csp = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+           f"script-src '{_csp_hash(js)}'; base-uri 'none'; form-action 'none'")
+    values = {
+        "TITLE": html.escape(payload["meta"]["title"]),
+        "CSP": html.escape(csp, quote=True),
+        "CSS": css,
+        "JS": js,
+        "DATA": json_for_script(payload),
+    }
+    # One pass, so a placeholder-looking string inside the data is never substituted again.
+    return re.sub(r"\{\{(TITLE|CSP|CSS|JS|DATA)\}\}", lambda m: values[m.group(1)], template)
+
+
+def write_report(out_path, facts: Iterable[Any], documents: Iterable[Mapping],
+                 texts: Mapping[str, str] | None = None, tables: Mapping[str, Any] | None = None,
+                 title: str | None = None) -> Path:
+    """Write the standalone HTML report and return its path."""
+    from inkoopgraaf.models.io import write_text_atomic
+
+    payload = build_payload(facts, documents, texts, tables, title)
+    path = write_text_atomic(Path(out_path), render_html(payload))
+    # The atomic writer's temp file is private (0600); a report is meant to be shared.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+    return path

@@ -1,0 +1,221 @@
+"""The report in a real headless Chromium (Debian's chromium + chromedriver, no download).
+
+Checks what a reader does: open the file, click a matrix cell and read its evidence, search
+the facts table, jump from evidence to the highlighted passage, page through 100k facts --
+and that hostile document text never executes. Screenshots go to test-artifacts/ (git-ignored).
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from inkoopgraaf.report import write_report
+from report_sample import hostile_inputs, sample_inputs, synthetic_inputs
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+DRIVER_CANDIDATES = ("/usr/bin/chromedriver",)
+
+
+def _first_existing(paths, name):
+    for p in paths:
+        if Path(p).exists():
+            return p
+    return shutil.which(name)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e .[test])")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    binary = _first_existing(CHROMIUM_CANDIDATES, "chromium")
+    driver_path = _first_existing(DRIVER_CANDIDATES, "chromedriver")
+    if not binary or not driver_path:
+        pytest.skip("Chromium or chromedriver not found: run scripts/install-browser.sh "
+                    "(apt-get install chromium chromium-driver)")
+    profile = tempfile.mkdtemp(prefix="inkoopgraaf-chromium-")
+    opts = Options()
+    opts.binary_location = binary
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1280,800"):
+        opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(driver_path), options=opts)
+    driver.set_window_size(1280, 800)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _errors(driver):
+    return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+
+
+def _open(driver, path: Path):
+    driver.get_log("browser")  # drop messages of the previous page
+    driver.get(path.resolve().as_uri())
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script("return document.documentElement.getAttribute('data-ready')") == "true")
+
+
+def _shot(driver, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / name))
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory):
+    facts, documents, texts = sample_inputs()
+    return write_report(tmp_path_factory.mktemp("rep") / "rapport.html", facts, documents, texts)
+
+
+def test_overview_loads_without_console_errors(browser, sample_report):
+    from selenium.webdriver.common.by import By
+    _open(browser, sample_report)
+    stats = browser.find_element(By.ID, "overview-stats").text
+    assert "2\ndocumenten gelezen" in stats and "1\nniet gelezen" in stats
+    failed = browser.find_element(By.ID, "overview-failed").text
+    assert "versleuteld" in failed
+    regions = browser.find_element(By.ID, "overview-regions").text
+    assert "Rivierenland" in regions and "Culemborg" in regions and "GM0546" in regions
+    assert "Onbekend" in regions  # the failed document has no region
+    _shot(browser, "report-overzicht.png")
+    assert _errors(browser) == []
+
+
+def test_matrix_cell_click_shows_evidence(browser, sample_report):
+    from selenium.webdriver.common.by import By
+    _open(browser, sample_report)
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+    cell = browser.find_element(By.CSS_SELECTOR, 'button.cell[data-region="rivierenland"][data-segment="ambulant"]')
+    assert "Lumpsum" in cell.text and "taakgericht" in cell.text and "gekozen" in cell.text
+    assert "PxQ" in cell.text and "eerder" in cell.text
+    cell.click()
+    panel = browser.find_element(By.ID, "evidence")
+    assert panel.is_displayed()
+    body = panel.text
+    assert "stappen we over van PxQ naar lumpsum" in body
+    assert "Inkoopstrategie Jeugdhulp 2024 regio Rivierenland" in body  # the source document
+    _shot(browser, "report-vergelijking.png")
+    # The evidence link opens the document view on the highlighted passage.
+    link = panel.find_element(By.CSS_SELECTOR, ".source a")
+    link.click()
+    assert browser.find_element(By.ID, "document").is_displayed()
+    target = browser.find_elements(By.CSS_SELECTOR, "#doc-text mark.target")
+    assert target and target[0].text in ("PxQ", "lumpsum")
+    _shot(browser, "report-document.png")
+    assert _errors(browser) == []
+
+
+def test_matrix_hover_shows_quote(browser, sample_report):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    _open(browser, sample_report)
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+    cell = browser.find_element(By.CSS_SELECTOR, 'button.cell[data-region="holland_rijnland"][data-segment="verblijf"]')
+    ActionChains(browser).move_to_element(cell).perform()
+    card = browser.find_element(By.ID, "hovercard")
+    assert card.is_displayed() and "populatiebekostiging" in card.text
+
+
+def test_search_filters_fact_table(browser, sample_report):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    _open(browser, sample_report)
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="feiten"]').click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
+    total = len(rows)
+    assert total > 20
+    box = browser.find_element(By.ID, "fact-search")
+    box.send_keys("populatiebekostiging")
+    WebDriverWait(browser, 5).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")) < total)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
+    assert len(rows) == 1 and "Verblijf" in rows[0].text
+    assert "1 feit van" in browser.find_element(By.ID, "fact-count").text
+    _shot(browser, "report-feiten.png")
+    assert _errors(browser) == []
+
+
+def test_timeline_and_decisions_render(browser, sample_report):
+    from selenium.webdriver.common.by import By
+    _open(browser, sample_report)
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="tijdlijnen"]').click()
+    blocks = browser.find_elements(By.CSS_SELECTOR, ".timeline-block")
+    assert len(blocks) == 2
+    change = browser.find_element(By.CSS_SELECTOR, "svg .change")
+    assert "+365 dagen" in change.text
+    change.click()
+    assert "een jaar opgeschoven" in browser.find_element(By.ID, "evidence").text
+    _shot(browser, "report-tijdlijnen.png")
+    browser.find_element(By.ID, "evidence-close").click()
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="besluiten"]').click()
+    table = browser.find_element(By.CSS_SELECTOR, "table.decisions-table")
+    assert "College van B&W" in table.text and "Gemeenteraad" in table.text
+    table.find_element(By.CSS_SELECTOR, "button.count-btn").click()
+    assert "ingestemd met deze strategie" in browser.find_element(By.ID, "evidence").text
+    assert _errors(browser) == []
+
+
+def test_hostile_document_text_never_executes(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    facts, documents, texts = hostile_inputs()
+    path = write_report(tmp_path / "vijandig.html", facts, documents, texts)
+    _open(browser, path)
+    title = browser.title
+    for tab in ("vergelijking", "tijdlijnen", "besluiten", "feiten", "document"):
+        browser.find_element(By.CSS_SELECTOR, f'a[data-tab="{tab}"]').click()
+    for mark in browser.find_elements(By.CSS_SELECTOR, "#doc-text mark")[:5]:
+        mark.click()
+    shown = browser.find_element(By.ID, "doc-text").text
+    assert "</script><script>document.title='GEHACKT'" in shown  # shown as text, verbatim
+    assert "</textarea>" in shown and "onerror=" in shown
+    assert browser.execute_script("return typeof window.__pwned") == "undefined"
+    assert browser.title == title and "GEHACKT" not in browser.title
+    assert browser.execute_script("return document.querySelectorAll('img, textarea, b, main svg[onload]').length") == 0
+    _shot(browser, "report-vijandig.png")
+    assert _errors(browser) == []
+
+
+def test_scale_1000_documents_paginates(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    facts, documents, texts = synthetic_inputs(n_docs=1000, facts_per_doc=100)
+    assert len(facts) > 100_000
+    path = write_report(tmp_path / "groot.html", facts, documents, texts)
+    _open(browser, path)
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="feiten"]').click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
+    assert len(rows) == 50
+    first_page = [r.get_attribute("data-fact") for r in rows]
+    pages = f"{-(-len(facts) // 50):,}".replace(",", ".")  # Dutch thousands separator
+    info = browser.find_element(By.CSS_SELECTOR, "#fact-pager .pg-info").text
+    assert f"Pagina 1 van {pages}" in info
+    browser.find_element(By.CSS_SELECTOR, "#fact-pager .pg-next").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
+    assert len(rows) == 50 and [r.get_attribute("data-fact") for r in rows] != first_page
+    assert "Pagina 2 van" in browser.find_element(By.CSS_SELECTOR, "#fact-pager .pg-info").text
+    browser.find_element(By.CSS_SELECTOR, "#fact-pager .pg-last").click()
+    assert f"Pagina {pages} van {pages}" in browser.find_element(By.CSS_SELECTOR, "#fact-pager .pg-info").text
+    # Filtering 100k facts still answers, and the document list stays one page too.
+    target = next(f.doc for f in reversed(facts) if f.value.get("id") == "lumpsum")
+    expected = sum(1 for f in facts if f.doc == target and f.value.get("id") == "lumpsum")
+    browser.find_element(By.ID, "fact-search").send_keys(f"{target} lumpsum")
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.ID, "fact-count").text.startswith(f"{expected} feit"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
+    assert len(rows) == expected and all("lumpsum" in r.text.lower() for r in rows)
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="overzicht"]').click()
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#overview-docs tbody tr")) == 50
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr")) == 40
+    _shot(browser, "report-groot.png")
+    assert _errors(browser) == []
