@@ -116,7 +116,7 @@ def find_terms(text: str, kind: str) -> list[Match]:
 
 _LABEL_PREFIX = re.compile(
     r"^[\s\-–•●▪◦*·o]*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s*)?"
-    r"(?:(?:segment|subsegment|perceel|deelperceel|voorziening|lot)\s*\d*\s*[:.]?\s*)?['\"‘’“”]?",
+    r"(?:(?:segment|subsegment|perceel|deelperceel|voorziening|lot)(?:\s+(?-i:[A-Z]|\d{1,2})\b)?\s*[:.]?\s*)?['\"‘’“”]?",
     re.IGNORECASE)
 _TOPIC_INTRO = re.compile(r"\b(onderwerp\w*|thema\w*|uitgangspunt\w*|doelstelling\w*|doelen|principe\w*|"
                           r"basisprincipe\w*|agenda|vragen|ontwikkeling\w*|inzichten|kenmerken)\b", re.I)
@@ -126,9 +126,11 @@ _CONTRACT_CUE = re.compile(
     r"gegund|gunnen|uitbesteed)", re.I)
 _MARKER_BEFORE = re.compile(
     r"(?:\b(?:segment|subsegment|perceel|deelperceel|inkoopsegment|voorziening|lot|inkoop|aanbesteding|"
-    r"inkooptraject|contractering|verwerving)(?:en)?\s*(?:\d+\s*)?[:.]?\s*['\"‘’“”]?\s*)$", re.I)
+    r"inkooptraject|contractering|verwerving)(?:en)?\s*(?:(?-i:[A-Z]|\d{1,2})\b\s*)?[:.]?\s*['\"‘’“”]?\s*)$", re.I)
 _PART_OF = re.compile(r"\b(omvat|omvatten|bestaat\s+uit|bestaan\s+uit|behoren|behoort|onder\s+te\s+verdelen\s+in|"
                       r"bevat|bevatten|valt\s+onder|vallen\s+onder|ondergebracht\s+bij)\b", re.I)
+# a header cell saying only "Perceel"/"Segment": the cells below are column labels, not sub-segments
+_COLUMN_MARKER = re.compile(r"^\s*(perce(el|len)|segment(en)?|voorziening(en)?|lot)\s*\w{0,2}\s*$", re.I)
 _EXAMPLE = re.compile(r"\b(bijvoorbeeld|zoals|bv\.|o\.a\.|onder\s+andere|met\s+name\s+bij|denk\s+aan)\b", re.I)
 
 
@@ -313,7 +315,8 @@ def _parent_for(d: _Doc, m: Match, place: Place) -> tuple[str | None, bool]:
         return None, False
     if b.kind == "table_row":
         # other cells of a row whose first cell names a segment (sub-segment tables)
-        if place.cell_index and place.row_label:
+        column_table = any(_COLUMN_MARKER.match(d.st.text(c)) for c in place.column_header)
+        if place.cell_index and place.row_label and not column_table:
             lab = d.label_segment(place.row_label)
             if lab and not _financing_table(d, place):
                 return d.resolve(lab, place), True
@@ -398,7 +401,13 @@ def extract_segments(ctx: ExtractionContext) -> list[Fact]:
         place = d.st.place(m.start)
         ok, conf = _is_segment_mention(d, m, place)
         if not ok:
-            continue
+            if m.generic or d.qualify_at(m.start, m.end).negated:
+                continue
+            # the object of "perceel X omvat a en b" is a sub-segment of X
+            parent, structural = _parent_for(d, m, place)
+            if parent is None or structural:
+                continue
+            conf = 0.7
         parent, _ = _parent_for(d, m, place)
         value = _segment_value(d, m, parent, place)
         if value["parent"] == value["id"] and not (place.block and place.block.kind == "table_row"
