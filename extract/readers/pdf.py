@@ -108,7 +108,7 @@ def join_hyphenated(left: str, right: str) -> str:
         or any(m in fragment for m in ("/", "www", "@", "http", "."))  # URLs, e-mail
         or (fragment[-1].lower() in _VOWELS and right[0].lower() in _VOWELS)
     )
-    if right[0] in _DIAERESIS:       # "ide-eën": the diaeresis already marks the break
+    if any(ch in _DIAERESIS for ch in right[:2]):   # "ide-eën": the diaeresis already marks the break
         keep = False
     return f"{left}-{right}" if keep else left + right
 
@@ -449,7 +449,7 @@ def _layout_page(builder: TextBuilder, lines: list[_Line], tables: list[_Table],
         if kind == "heading" and (len(text) > 200 or len(text.split()) > 25):
             kind, level = "paragraph", None   # large-print intro text, not a title
         if kind == "list_item":
-            level = None
+            level = 1   # bullets are not nested by indentation (yet): one level
         builder.block(kind, text, level=level)
 
 

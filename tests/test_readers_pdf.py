@@ -1,0 +1,228 @@
+"""PDF reader: layout → blocks, dehyphenation, tables, and clear failures.
+
+Synthetic PDFs are written by tests/pdf_factory.py; the real PDFs in
+/work/shared/pdf are read once per module (they take a few seconds).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from inkoopgraaf.extract.document import ReadError
+from inkoopgraaf.extract.readers import read_document
+from inkoopgraaf.extract.readers.pdf import join_hyphenated, join_lines, read_pdf
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pdf_factory import make_pdf  # noqa: E402
+
+SHARED_PDF = Path("/work/shared/pdf")
+
+# (left fragment before the line-end hyphen, next line, joined) — Dutch cases
+HYPHENATION_CASES = [
+    ("specialistische jeugd", "hulp vanaf 2026", "specialistische jeugdhulp vanaf 2026"),
+    ("ambulante Gezins", "en opvoedhulp", "ambulante Gezins- en opvoedhulp"),
+    ("de Wmo", "of Jeugdwet", "de Wmo- of Jeugdwet"),
+    ("hun Wmo- en Jw", "processen", "hun Wmo- en Jw-processen"),
+    ("het VOT", "bericht", "het VOT-bericht"),
+    ("de Stuurgroep i", "Sociaal Domein", "de Stuurgroep i-Sociaal Domein"),
+    ("zie www.i", "sociaaldomein.nl", "zie www.i-sociaaldomein.nl"),
+    ("over opvoeden en opgroei", "en zoveel mogelijk", "over opvoeden en opgroeien zoveel mogelijk"),
+    ("een zee", "egel", "een zee-egel"),
+    ("twee ide", "eën", "twee ideeën"),
+    ("periode 2026", "2030", "periode 2026-2030"),
+    ("samenwer", "kingspartners", "samenwerkingspartners"),
+]
+
+
+@pytest.mark.parametrize("left,right,joined", HYPHENATION_CASES)
+def test_join_hyphenated(left, right, joined):
+    assert join_hyphenated(left, right) == joined
+
+
+def test_join_lines_only_merges_hyphenated_words():
+    assert join_lines(["De inkoop van jeugd-", "hulp start - na overleg -", "in mei."]) == \
+        "De inkoop van jeugdhulp start - na overleg - in mei."
+
+
+# -- a synthetic three-page strategy ------------------------------------------
+
+def _chrome(n):
+    return [("text", 72, 760, 9, "Regio Noordkust - Inkoopstrategie Jeugd 2026"),
+            ("text", 280, 30, 9, f"Pagina {n} van 3")]
+
+
+def _strategy_pages():
+    p1 = _chrome(1) + [
+        ("text", 72, 700, 16, "1 Inleiding"),
+        ("text", 72, 670, 11, "De gemeenten in de regio kopen de specialistische jeugd-"),
+        ("text", 72, 656, 11, "hulp vanaf 2026 samen in. Ook de ambulante Gezins-"),
+        ("text", 72, 642, 11, "en opvoedhulp valt onder deze opdracht."),
+        ("text", 72, 610, 11, "De looptijd van de overeenkomst is vier jaar met een optie"),
+        ("text", 72, 596, 11, "tot verlenging van twee keer twee jaar."),
+        ("text", 72, 560, 14, "Uitgangspunten"),
+        ("text", 72, 530, 11, "• Resultaatgerichte financiering voor alle trajecten in de"),
+        ("text", 84, 516, 11, "specialistische jeugdhulp;"),
+        ("text", 72, 502, 11, "• Een beperkt aantal aanbieders per perceel."),
+    ]
+    grid = [("line", 72, y, 472, y) for y in (700, 680, 660, 640)]
+    grid += [("line", x, 640, x, 700) for x in (72, 222, 352, 472)]
+    p2 = _chrome(2) + [("text", 72, 730, 11, "De percelen staan in de tabel hieronder.")] + grid + [
+        ("text", 76, 686, 10, "Perceel"), ("text", 226, 686, 10, "Financiering"), ("text", 356, 686, 10, "Looptijd"),
+        ("text", 76, 666, 10, "Verblijf"), ("text", 226, 666, 10, "Inspanningsgericht"), ("text", 356, 666, 10, "4 jaar"),
+        ("text", 76, 646, 10, "Ambulant"), ("text", 226, 646, 10, "Taakgericht"), ("text", 356, 646, 10, "6 jaar"),
+        ("text", 72, 600, 11, "Na de tabel volgt de planning van de aanbesteding."),
+    ]
+    p3 = _chrome(3) + [("text", 72, 700, 11, "De gunning is voorzien op 1 oktober 2025.")]
+    return [p1, p2, p3]
+
+
+@pytest.fixture(scope="module")
+def strategy(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "noordkust-strategie.pdf"
+    path.write_bytes(make_pdf(_strategy_pages()))
+    return read_pdf(path)
+
+
+def _texts(doc, kind):
+    return [doc.text[b.start:b.end] for b in doc.blocks if b.kind == kind]
+
+
+def test_pages_and_running_chrome(strategy):
+    doc = strategy
+    assert len(doc.pages) == 3 and doc.format == "pdf" and doc.id == "noordkust-strategie"
+    assert "Pagina" not in doc.text and "Regio Noordkust" not in doc.text
+    assert doc.text[slice(*doc.pages[2])].strip() == "De gunning is voorzien op 1 oktober 2025."
+
+
+def test_headings_by_number_and_font_size(strategy):
+    heads = [(strategy.text[b.start:b.end], b.level) for b in strategy.blocks if b.kind == "heading"]
+    assert heads == [("1 Inleiding", 1), ("Uitgangspunten", 2)]
+
+
+def test_wrapped_lines_become_one_paragraph(strategy):
+    paras = _texts(strategy, "paragraph")
+    assert ("De gemeenten in de regio kopen de specialistische jeugdhulp vanaf 2026 samen in. "
+            "Ook de ambulante Gezins- en opvoedhulp valt onder deze opdracht.") in paras
+    assert "De looptijd van de overeenkomst is vier jaar met een optie tot verlenging van twee keer twee jaar." in paras
+
+
+def test_list_items_with_hanging_indent(strategy):
+    assert _texts(strategy, "list_item") == [
+        "• Resultaatgerichte financiering voor alle trajecten in de specialistische jeugdhulp;",
+        "• Een beperkt aantal aanbieders per perceel."]
+
+
+def test_ruled_table_becomes_rows_with_cells(strategy):
+    doc = strategy
+    rows = doc.table_rows(0)
+    assert [[doc.cell_text(r, i) for i in range(len(r.cells))] for r in rows] == [
+        ["Perceel", "Financiering", "Looptijd"],
+        ["Verblijf", "Inspanningsgericht", "4 jaar"],
+        ["Ambulant", "Taakgericht", "6 jaar"]]
+    assert all(r.page == 2 for r in rows)
+    # the table's words are not repeated as paragraphs
+    assert doc.text.count("Inspanningsgericht") == 1
+    order = [doc.text[b.start:b.end][:10] for b in doc.blocks if b.page == 2]
+    assert order[0].startswith("De percele") and order[-1].startswith("Na de tab")
+
+
+def test_block_pages_match_page_ranges(strategy):
+    for b in strategy.blocks:
+        assert strategy.page_at(b.start) == b.page
+
+
+# -- failures -------------------------------------------------------------------
+
+def _write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_encrypted_pdf_needs_password(tmp_path):
+    path = _write(tmp_path, "geheim.pdf", make_pdf([[("text", 72, 700, 12, "Vertrouwelijk")]],
+                                                   encrypt_with_unknown_password=True))
+    with pytest.raises(ReadError, match="encrypted PDF: needs a password"):
+        read_document(path)
+
+
+def test_scanned_pdf_needs_ocr(tmp_path):
+    path = _write(tmp_path, "scan.pdf", make_pdf([[("image",)], [("image",)]]))
+    with pytest.raises(ReadError, match="no text layer: needs OCR"):
+        read_document(path)
+
+
+def test_blank_pdf_is_no_success(tmp_path):
+    path = _write(tmp_path, "leeg.pdf", make_pdf([[], []]))
+    with pytest.raises(ReadError, match="no text layer"):
+        read_document(path)
+
+
+@pytest.mark.parametrize("label,data,reason", [
+    ("html saved as pdf", b"<html><body>Niet gevonden</body></html>", "not a PDF file"),
+    ("empty file", b"", "not a PDF file"),
+    ("header only", b"%PDF-1.7\n%garbage garbage\n", "damaged PDF"),
+])
+def test_garbage_gives_clear_error(tmp_path, label, data, reason):
+    with pytest.raises(ReadError, match=reason):
+        read_document(_write(tmp_path, "kapot.pdf", data))
+
+
+def test_truncated_pdf_reads_or_fails_clearly(tmp_path):
+    whole = make_pdf(_strategy_pages())
+    path = _write(tmp_path, "afgebroken.pdf", whole[: len(whole) * 2 // 3])
+    try:
+        doc = read_document(path)          # pdfium may rebuild what is left
+    except ReadError as exc:
+        assert exc.reason
+    else:
+        assert doc.text.strip()
+
+
+# -- the shared real PDFs -------------------------------------------------------
+
+needs_shared = pytest.mark.skipif(not SHARED_PDF.is_dir(), reason="shared PDFs not present")
+
+
+@pytest.fixture(scope="module")
+def real_docs():
+    return {p.name: read_document(p) for p in sorted(SHARED_PDF.glob("*.pdf"))}
+
+
+@needs_shared
+def test_every_shared_pdf_reads(real_docs):
+    assert len(real_docs) == len(list(SHARED_PDF.glob("*.pdf"))) >= 6
+    for name, doc in real_docs.items():
+        assert doc.text.strip(), name
+        assert "\ufffe" not in doc.text and "\x02" not in doc.text, name
+        assert doc.pages[0][0] == 0 and doc.pages[-1][1] == len(doc.text), name
+        assert all(a[1] == b[0] for a, b in zip(doc.pages, doc.pages[1:])), name
+        for b in doc.blocks:
+            piece = doc.text[b.start:b.end]
+            assert b.kind == "table_row" or piece == piece.strip() and piece, (name, b)
+            assert doc.page_at(b.start) == b.page, (name, b)
+            for s, e in b.cells:
+                assert b.start <= s <= e <= b.end
+
+
+@needs_shared
+def test_damaged_xref_pdf_keeps_all_80_pages(real_docs):
+    doc = real_docs["hervormingsagenda-jeugd-2023-2028.pdf"]
+    assert len(doc.pages) == 80
+    assert sum(1 for s, e in doc.pages if e > s) >= 75
+    assert "ondersteuning" in doc.text and "ondersteu ning" not in doc.text
+
+
+@needs_shared
+def test_real_dehyphenation_and_tables(real_docs):
+    sap = real_docs["2.-SAP-Outputgericht-Versie-3.2.b.pdf"]
+    assert "Wmo- en Jw-processen" in sap.text
+    assert "Stuurgroep i-Sociaal Domein" in sap.text
+    heads = [sap.text[b.start:b.end] for b in sap.blocks if b.kind == "heading"]
+    assert "2.3 Toewijzingsproces" in heads
+    rows = [b for b in sap.blocks if b.kind == "table_row"]
+    assert any(sap.cell_text(r, 0) == "Verzoek om Toewijzing (VOT)" for r in rows if r.cells)
+    casus = real_docs["Casus_08_Taakgericht.pdf"]
+    assert casus.table_rows(0)
