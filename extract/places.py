@@ -57,7 +57,7 @@ _TOKEN = re.compile(r"[^\W_]+|&")
 # ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
 # ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
 # (a table cell boundary).
-_NAME_SEP = re.compile(r"^[ \u00a0\-\u2010\u2011\u2013/()'\u2019]*(?:\n[ \u00a0\-\u2010\u2011\u2013]*)?$")
+_NAME_SEP = re.compile(r"^[ \u00a0\-\u2010\u2011\u2013/()'\u2019]*(?:\r?\n[ \u00a0\-\u2010\u2011\u2013]*)?$")
 _ABBREV_SEP = re.compile(r"^\.[ \u00a0]?$")
 _ARTICLES = {"de", "het", "t", "s", "den"}
 _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", re.I)
@@ -149,6 +149,7 @@ class PlaceIndex:
         self.muni_cues = set(_lw(rules["municipality_cues"]["words"]))
         self.common_words = {name_key(n) for n in rules["common_word_names"]["names"]}
         self.surname_particles = sorted(_lw(rules["surname_particles"]["words"]), key=len, reverse=True)
+        self.postcode = re.compile(rules["stop_before"]["postcode"]["pattern"])
         self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
 
     def region_name(self, rid: str) -> str:
@@ -393,6 +394,8 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
                 regions.append(m)
             continue
         e = ix.entries[m.key]
+        if e.regions and sc.tokens[m.tok1 - 1][2] in ix.head_nouns:
+            m.region_cue = True            # an alias such as "Zeeuwse gemeenten" carries its own cue
         if e.regions and (m.region_cue or not e.region_cue_required):
             if len(e.regions) == 1:
                 m.region_id = e.regions[0]
@@ -439,14 +442,16 @@ def _muni_surface_ok(sc: _Scanner, m: Mention) -> bool:
     before = t[max(0, m.start - 30):m.start]
     if _INITIALS.search(before.rstrip() + " ") and re.search(r"\b[A-Z]\.\s*$", before):
         return False                                   # "J.P. Buren"
+    if sc.ix.postcode.search(before):
+        return False                                   # "2514 JS Den Haag": an address line
+    van = re.search(r"\bVan\s+$", before)
+    if van and not sc._sentence_start_at(m.start - len(van.group())):  # noqa: SLF001
+        return False                                   # "de heren Van Delft, Van Dongen"
     if m.key in sc.ix.common_words:
         bl = fold(before).lower()
         for p in sc.ix.surname_particles:
             if re.search(r"\b" + re.escape(p) + r"\s+$", bl):
                 return False                           # "van der Beek", "ten Buren"
-        van = re.search(r"\bVan\s+$", before)
-        if van and not sc._sentence_start_at(m.start - len(van.group())):  # noqa: SLF001
-            return False                               # "mevrouw Van Houten"
     return True
 
 
@@ -534,9 +539,14 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
     by: dict[str, list[Mention]] = {}
     for m in regions:
         by.setdefault(m.region_id, []).append(m)
-    if len(by) <= 1:
-        return by
     title_end = _title_end(ctx)
+    if len(by) == 1:
+        # the only region named: kept unless it is a bare name said once in passing
+        # ("het Leernetwerk Haaglanden" in a national agenda)
+        (rid, ms), = by.items()
+        if len(ms) >= 2 or any(m.region_cue or m.start < title_end for m in ms):
+            return by
+        return {}
     keep: set[str] = set()
     for rid, ms in by.items():
         if len(ms) >= 2 or any(m.start < title_end for m in ms):

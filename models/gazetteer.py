@@ -136,6 +136,10 @@ class Municipality:
             return False
         return True
 
+    def valid_on(self, day: date) -> bool:
+        """True when the municipality existed on ``day``."""
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
     def distance_to(self, year: int) -> int:
         """Years between ``year`` and the validity period (0 inside it)."""
         if self.valid_from and year < self.valid_from.year:
