@@ -307,6 +307,7 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
     """Every decision trigger in one clause (token lists), with its family and kind."""
     cfg = _triggers()
     dets = set(cfg["nominal_determiners"])
+    not_adj = set(cfg["noun_preceders_not_adjective"])
     hits: list[TriggerHit] = []
     n = len(words)
     for spec in cfg["triggers"]:
@@ -318,8 +319,8 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
         blockers = set(spec.get("reflexive_blockers", []))
         for i, w in enumerate(words):
             prev = words[i - 1] if i else ""
-            if fam == "proposal" and blockers and any(x in blockers for x in words[max(0, i - 3):i]):
-                continue  # 'we kunnen ons voorstellen' = imagine
+            if fam == "proposal" and blockers and (prev in blockers or (i + 1 < n and words[i + 1] in blockers)):
+                continue  # 'we kunnen ons voorstellen', 'stelt zich voor' = imagine
             if w in nominal and (prev in dets or w not in joined or i == 0):
                 needs = spec.get("nominal_needs")
                 if needs and not any(x in needs for x in words[i + 1:i + 5]):
@@ -327,6 +328,11 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
                 hits.append(TriggerHit(i, i, fam, "nominal", w))
                 continue
             if w in joined:
+                if prev in dets or (prev.endswith("e") and len(prev) > 3 and prev not in not_adj and w.endswith("en")):
+                    continue  # 'deze voorstellen', 'de huidige voorstellen': a noun that is not a decision noun
+                if w.endswith("en") and "het" in words[max(0, i - 2):i]:
+                    hits.append(TriggerHit(i, i, fam, "nominal", w))   # 'het (laten) vaststellen van'
+                    continue
                 if w in participles and prev in dets:
                     continue  # 'de vastgestelde visie', 'de gekozen inkoopstrategie': an adjective
                 if w in participles and i + 1 < n and words[i + 1] not in (",", ".", ";", ":", "en", "om", "met", "voor", "in", "door", "dat", "tot", "op", "te", "worden", "wordt", "is", "zijn") and prev not in ("is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "er", "ervoor") and i > 0 and not _aux_before(words, i):
@@ -338,6 +344,9 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
                 continue
             if w in finite and spec.get("particle"):
                 j = _find_particle(words, i, spec["particle"], spec.get("particle_next"))
+                needs_next = spec.get("finite_needs_next", {}).get(w)
+                if j is not None and needs_next and (j + 1 >= n or words[j + 1] not in needs_next):
+                    j = None   # 'die voor ons liggen' is no 'ligt voor in de colleges'
                 if j is not None:
                     hits.append(TriggerHit(i, j, fam, "verb", w + " … " + spec["particle"]))
         head = spec.get("phrase_head")
@@ -456,19 +465,42 @@ _ROLE_PREPS = {"door": "agent", "aan": "recipient", "in": "locative", "bij": "lo
 _SKIPPABLE = {"de", "het", "een", "alle", "elke", "iedere", "beide", "deze", "die", "onze", "hun"}
 
 
-def _role(words: list[str], m: ActorMention) -> str:
+def _role(words: list[str], m: ActorMention, mentions: list[ActorMention] | None = None) -> str:
+    """The preposition that governs a mention: 'door' agent, 'aan' recipient, 'in/bij' locative, 'met'
+    comitative, 'van' genitive ... A conjunct inherits its partner's role ('met het ministerie en de
+    zorgaanbieders' are both comitative)."""
     k = m.start - 1
     steps = 0
     while k >= 0 and steps < 4:
         w = words[k]
         if w in _ROLE_PREPS:
             return _ROLE_PREPS[w]
-        if w in _SKIPPABLE or w.isdigit() or w.endswith("e") or w.endswith("se"):
+        if w in ("en", "of", "c.q", "en/of", ",", "/") and mentions:
+            partner = next((p for p in mentions if p.end in (k, k - 1) or p.end == k), None)
+            if partner is not None and partner is not m:
+                return _role(words, partner, mentions)
+        if w in _SKIPPABLE or w.isdigit() or w.endswith("e") or w in ("en", "of", ",", "c.q", "en/of", "/"):
             k -= 1
             steps += 1
             continue
         break
     return "plain"
+
+
+_SUBORDINATORS = {"waarbij", "waarin", "waarmee", "waarna", "waarvoor", "die", "dat", "omdat", "zodat", "terwijl",
+                  "wat", "welke", "hoewel", "doordat", "nadat", "voordat"}
+
+
+def _segment(words: list[str], hit: TriggerHit) -> tuple[int, int, bool]:
+    """Comma-bounded part of the clause around the trigger; True when it is a subordinate clause
+    ('..., waarbij zij zelf kiezen voor ...') whose subject must not be taken from the main clause."""
+    a = hit.i
+    while a > 0 and words[a - 1] not in (",", ";", ":"):
+        a -= 1
+    b = hit.j + 1
+    while b < len(words) and words[b] not in (",", ";", ":"):
+        b += 1
+    return a, b, a < len(words) and words[a] in _SUBORDINATORS
 
 
 def clause_actor(words: list[str], hit: TriggerHit, resolver: ActorResolver,
@@ -478,40 +510,63 @@ def clause_actor(words: list[str], hit: TriggerHit, resolver: ActorResolver,
     comp = resolver._token_actor(trig)
     if comp and comp[0] and not comp[1] and hit.kind == "nominal":
         return comp[0], True           # collegebesluit, raadsbesluit
-    ms = resolver.mentions(words)
-    if object_span:
-        inside = [m for m in ms if object_span[0] <= m.start < object_span[1]]
-        ms = [m for m in ms if m not in inside] + [m for m in inside if _role(words, m) == "agent"]
-    roles = [(m, _role(words, m)) for m in ms]
+    all_ms = resolver.mentions(words)
+    seg_a, seg_b, subordinate = _segment(words, hit)
+    in_seg = [m for m in all_ms if seg_a <= m.start < seg_b]
+    ms = in_seg if (in_seg or subordinate) else all_ms
+    roles = [(m, _role(words, m, all_ms)) for m in ms]
+    oa, ob = object_span or (0, 0)
+    nominal = hit.kind in ("nominal", "phrase") and not _has(words, _triggers()["decision_verbs_with_nominal"] + ["geven", "geeft", "gaven", "gaan", "gaat"])
 
-    def pick(cands: list[ActorMention]) -> ActorMention | None:
-        if not cands:
+    def allowed(m: ActorMention, role: str) -> bool:
+        if role in ("comitative", "beneficiary"):
+            return False
+        if role == "recipient" and hit.family != "submit":
+            return False
+        inside = oa <= m.start < ob
+        if hit.family == "proposal":
+            # the proposer stands around the verb ('stelt de werkgroep voor'), never inside the proposal
+            return not inside and m.start < hit.j + 4
+        if nominal:
+            # a noun ('besluit', 'instemming') takes its body from 'van/door X' or 'in X' close by
+            if role == "genitive":
+                return hit.j < m.start <= hit.j + 4
+            if role in ("agent", "locative", "recipient"):
+                return abs(m.start - hit.i) <= 10
+            return False
+        if inside:
+            return role == "agent"
+        if role == "genitive":
+            return hit.j < m.start <= hit.j + 4 or not m.weak
+        return True
+
+    cands = [(m, r) for m, r in roles if allowed(m, r)]
+
+    def pick(group: list[ActorMention]) -> ActorMention | None:
+        if not group:
             return None
-        strong = [m for m in cands if not m.weak]
-        first = cands[0]
+        first = group[0]
         if first.weak:
             # 'door de gemeenten in VNG-verband': a named body right after the generic one wins
-            for m in ms:
+            for m in all_ms:
                 if not m.weak and 0 <= m.start - first.end <= 3:
                     return m
-            return strong[0] if strong and strong[0].start - first.end <= 3 else first
         return first
 
     order = ["agent"]
     if hit.family == "submit":
         order += ["recipient", "locative"]
-    else:
-        order += ["locative"]
     if hit.kind == "nominal":
-        order.insert(1, "genitive")
+        order += ["genitive"]
+    order += ["locative"]
     for role in order:
-        m = pick([m for m, r in roles if r == role])
-        if m and (role != "locative" or not m.weak or hit.family == "submit" or m.actor != "college" or True):
-            if role == "locative" and m.weak and hit.family != "submit":
-                continue  # 'in de gemeenten' is a place, not a board, unless something is put before it
+        group = [m for m, r in cands if r == role]
+        if role == "locative" and hit.family != "submit" and not nominal:
+            group = [m for m in group if not m.weak]   # 'in de gemeenten' is a place, not a board
+        m = pick(group)
+        if m:
             return m.actor, not m.weak
-    plain = [m for m, r in roles if r in ("plain", "genitive")]
-    m = pick(plain)
+    m = pick([m for m, r in cands if r in ("plain", "genitive")])
     if m:
         return m.actor, not m.weak
     return None, False
@@ -524,55 +579,68 @@ _STOP_OBJECT = {",", ".", ";", ":", "(", ")"}
 
 
 def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, int]],
-                  date_spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """Token span [a, b) of what is decided."""
+                  date_spans: list[tuple[int, int]]) -> tuple[int, int, str]:
+    """Token span [a, b) of what is decided, and how it was found ('om', 'prep', 'between',
+    'subject', 'rest')."""
     words = clause.words
     n = len(words)
 
     def until_break(a: int, limit: int = 16) -> int:
         b = a
-        while b < n and b - a < limit and words[b] not in (".", ";", ":") and not (words[b] == "," and b + 1 < n and words[b + 1] in ("maar", "en", "waarna", "waarbij", "omdat", "zodat")):
+        while b < n and b - a < limit and words[b] not in (".", ";", ":") and not (
+                words[b] == "," and b + 1 < n and words[b + 1] in ("maar", "en", "waarna", "waarbij", "omdat", "zodat")):
             b += 1
         return b
 
     # 'om ... te <verb>': the decided action
     for k in range(hit.i + 1, min(n, hit.j + 8)):
         if words[k] == "om":
-            return k + 1, until_break(k + 1)
+            return k + 1, until_break(k + 1, 24), "om"
         if words[k] in (".", ";"):
             break
     # 'instemmen met / akkoord op / besluit over / keuze voor / kiezen voor X'
-    for k in range(hit.j + 1, min(n, hit.j + 4)):
-        if words[k] in ("met", "over", "op", "voor", "tot", "van") and hit.family not in ("submit",):
-            a = k + 1
-            if a < n and words[a] == "de" and a + 1 < n and words[a + 1] in ("vorm",):
-                pass
-            return a, until_break(a, 12)
+    if hit.family != "submit":
+        for k in range(hit.j + 1, min(n, hit.j + 4)):
+            if words[k] in ("met", "over", "op", "voor", "tot", "van"):
+                return k + 1, until_break(k + 1, 12), "prep"
+            if words[k] in (",", ".", ";", ":"):
+                break
     # separable verb: object between the actor and the particle ('stellen de colleges X vast')
-    if hit.j > hit.i + 1:
+    if hit.j > hit.i + 1 and hit.kind == "verb":
         a = hit.i + 1
-        for s, e in actor_spans:
-            if s >= a and s <= a + 3:
-                a = e
-        while a < hit.j and (words[a] in ("de", "van", "en") and a + 1 < hit.j and words[a + 1][:1].isupper()):
-            a += 1
+        for s_, e_ in sorted(actor_spans):
+            if a <= s_ <= a + 3:
+                a = e_
         a = _skip_dates(a, date_spans)
+        while a < hit.j and words[a] in ("ook", "al", "dan", "daarom", "nu", "tevens"):
+            a = _skip_dates(a + 1, date_spans)
         if a < hit.j:
-            return a, hit.j
+            return a, hit.j, "between"
     # passive or submission: the subject before the auxiliary ('De Inkoopstrategie is ... vastgesteld')
-    aux = set(_triggers()["status_cues"]["perfect_aux"]) | set(_triggers()["status_cues"]["present_passive_aux"])
+    aux = {"is", "zijn", "wordt", "worden", "werd", "werden"}
     for k in range(0, hit.i):
         if words[k] in aux and k > 0:
             a = _skip_dates(0, date_spans)
-            if a < k:
-                return a, k
+            lead = [x for x in range(0, k) if not any(s_ <= x < e_ for s_, e_ in date_spans)]
+            if all(words[x] in ("in", "op", "per", "medio", "begin", "eind", "uiterlijk", "vanaf") for x in lead):
+                # 'In september 2021 wordt [de Regiovisie] ... voorgelegd': subject after the auxiliary
+                a = k + 1
+                b = a
+                while b < hit.i and words[b] not in ("voor", "aan", "door", "ter", "in", ",", "."):
+                    b += 1
+                for s_, e_ in actor_spans:
+                    if a <= s_ < b:
+                        b = s_ if s_ > a else b
+                if b > a:
+                    return a, b, "subject"
+            elif a < k:
+                return a, k, "subject"
             break
-    # nominal in a planning row: the rest of the label ('Vaststellen overeenkomsten door colleges')
     a = hit.j + 1
     b = until_break(a, 12)
     if b > a:
-        return a, b
-    return max(0, hit.i - 6), hit.i
+        return a, b, "rest"
+    return max(0, hit.i - 6), hit.i, "rest"
 
 
 def _skip_dates(a: int, date_spans: list[tuple[int, int]]) -> int:
@@ -598,34 +666,79 @@ class Decision:
     table_row: int | None = None
 
 
-def reference_date(ctx: ExtractionContext, dates: list[tuple[int, int, dict]]) -> dt.date | None:
-    """The document's 'now': its own date if the manifest gives one, else 1 January of its year.
+_CITED_DATE = re.compile(r"\(\s*([^()]{3,25})\s*\)\s*$")
 
-    Present-tense and planning statements with a date before 'now' are decisions
-    already taken (documents narrate their process in the historical present)."""
-    meta_date = _as_date(str(ctx.doc.meta.get("date") or "")[:10]) if ctx.doc.meta else None
+
+def reference_date(ctx: ExtractionContext, dates: list[tuple[int, int, dict]]) -> dt.date | None:
+    """The document's 'now'.
+
+    Its own date if the manifest gives one; else 1 January of its year, moved
+    up to the latest date of a document it cites as already published
+    ('Notitie ... (februari 2021)' at the end of a line), as long as that is in
+    the same year. Present-tense and planning statements dated before 'now'
+    are decisions already taken: these documents narrate their process in the
+    historical present."""
+    meta = ctx.doc.meta or {}
+    meta_date = _as_date(str(meta.get("date") or "")[:10])
     if meta_date:
         return meta_date
-    if ctx.year:
-        return dt.date(int(ctx.year), 1, 1)
-    return None
+    if not ctx.year:
+        return None
+    year = int(ctx.year)
+    now = dt.date(year, 1, 1)
+    text = ctx.doc.text
+    for s, e, v in dates:
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[max(0, s - 2):s]
+        after = text[e:line_end].strip()
+        if "(" in before and after in (")", ").", ");"):
+            end = _as_date(v.get("end"))
+            if end and end.year == year and end > now:
+                now = end
+    return now
 
 
-def _label_items(ctx: ExtractionContext, clause: Clause) -> list[Any]:
-    """Labelled list items (A., B., 1.) right after a proposal intro ending in ':'."""
-    doc = ctx.doc
-    pattern = re.compile(_triggers()["list_label_pattern"])
-    items = []
-    for b in doc.blocks:
-        if b.start < clause.end:
-            continue
-        if b.kind != "list_item":
-            if items or b.start - clause.end > 200:
-                break
-            continue
-        items.append(b)
-    labelled = [b for b in items if pattern.match(doc.text[b.start:b.end])]
-    return items, labelled
+def _sub_clauses(clause: Clause, hits: list[TriggerHit]) -> list[tuple[int, int]]:
+    """Split a sentence at 'en' + finite verb when both halves hold a trigger
+    ('stellen ... al in 2018 de Regiovisie vast en volgt in 2019 het besluit over ...')."""
+    verbs = set(_triggers()["clause_split_verbs"])
+    words = clause.words
+    cuts = [0]
+    hit_pos = sorted(h.i for h in hits)
+    for k, w in enumerate(words):
+        if w == "en" and k + 1 < len(words) and words[k + 1] in verbs:
+            if any(h < k for h in hit_pos if h >= cuts[-1]) and any(h > k for h in hit_pos):
+                cuts.append(k)
+    cuts.append(len(words))
+    return [(cuts[x], cuts[x + 1]) for x in range(len(cuts) - 1)]
+
+
+def _slice(clause: Clause, a: int, b: int) -> Clause:
+    if a == 0 and b == len(clause.words):
+        return clause
+    if a < b and clause.words[a] == "en":
+        a += 1
+    return Clause(clause.offsets[a][0], clause.offsets[b - 1][1], clause.words[a:b], clause.raw[a:b],
+                  clause.offsets[a:b], clause.block)
+
+
+def _is_conditional(words: list[str], hit: TriggerHit) -> bool:
+    """'als ... dan kiezen we', 'pas definitief als de colleges akkoord zijn', 'mits aanbieders instemmen'."""
+    cfg = _triggers()
+    openers = set(cfg["conditional_openers"])
+    if words and words[0] in openers:
+        return True
+    if "als" in words and "dan" in words[words.index("als"):]:
+        return True
+    for k in range(0, hit.i):
+        w = words[k]
+        if w in openers - {"als"}:
+            return True
+        if w == "als" and k + 1 < len(words) and words[k + 1] in ("de", "het", "er", "ook", "zij", "ze", "we", "wij", "dit", "deze") \
+                and "zowel" not in words[max(0, k - 8):k]:
+            return True
+    return False
 
 
 def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
@@ -635,129 +748,137 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     resolver = ActorResolver(text)
     dates = date_matches(ctx)
     now = reference_date(ctx, dates)
-    clauses = _clauses(ctx)
     try:
-        from .qualifier import qualify  # segments helper's pure qualifier
+        from .qualifier import qualify  # the segments helper's pure qualifier
     except ImportError:                  # pragma: no cover - module not there yet
         qualify = None
 
     decisions: list[Decision] = []
     consumed_until = -1
-    prev_clause_dates: list[dict] = []
-    for ci, clause in enumerate(clauses):
-        block = clause.block
-        words = clause.words
-        clause_dates = [(s, e, v) for s, e, v in dates if s >= clause.start and e <= clause.end]
-        if clause.start < consumed_until:
-            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
-            continue
-        if block is not None and block.kind == "heading":
-            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
-            continue  # 'Besluit' in a title is no decision
-        hits = find_triggers(words, clause.raw)
-        if not hits:
-            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
-            continue
-        hit = _primary(hits)
-        # conditionals ('als ... dan kiezen we', 'mits aanbieders instemmen') and options are no decisions
-        opener = set(cfg["conditional_openers"])
-        if words[0] in opener or ("als" in words and "dan" in words) or _has(words[:hit.i], opener - {"als", "wanneer"}):
-            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
-            continue
-        if qualify is not None:
-            s0 = clause.offsets[hit.i][0] - clause.start
-            e0 = clause.offsets[hit.j][1] - clause.start
-            q = qualify(text[clause.start:clause.end], s0, e0)
-            if q.hypothetical and hit.family != "proposal":
-                prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+    prev_dates: list[dict] = []
+    for sentence in _clauses(ctx):
+        block = sentence.block
+        sent_dates = [(s, e, v) for s, e, v in dates if s >= sentence.start and e <= sentence.end]
+        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading"))
+        hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
+        last_actor = None
+        for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
+            clause = _slice(sentence, lo, hi)
+            hits = find_triggers(clause.words, clause.raw)
+            if not hits:
                 continue
-        if _has(words, cues["habitual_words"]) and hit.family not in ("proposal", "submit"):
-            continue  # 'wordt jaarlijks door de raad vastgesteld': a standing rule, not a decision
-
-        status, basis = clause_status(words, hit, hits)
-        # a proposal under a heading 'Voorstel' / a planning row without tense
-        headings = ctx.doc.headings_before(clause.start) if hasattr(ctx.doc, "headings_before") else []
-        if basis == "nominal" and headings:
-            htxt = text[headings[-1].start:headings[-1].end].lower()
-            if any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cues["proposal_headings"]):
-                status, basis = "proposed", "explicit"
-
-        # date spans in token indices
-        date_tok = []
-        for s, e, v in clause_dates:
-            ti = [k for k, (a, b) in enumerate(clause.offsets) if a >= s and b <= e]
-            if ti:
-                date_tok.append((ti[0], ti[-1] + 1, v))
-        actor_spans = [(m.start, m.end) for m in resolver.mentions(words)]
-        oa, ob = clause_object(clause, hit, actor_spans, [(a, b) for a, b, _ in date_tok])
-        actor, explicit = clause_actor(words, hit, resolver, (oa, ob))
-        if actor is None and hit.family == "proposal":
-            actor, explicit = "ambtelijk", False   # an unsigned proposal comes from the civil service writing it
-        # the date of the decision: nearest date outside the object, in the clause, else the short row/item
-        date_val = None
-        outside = [(a, b, v) for a, b, v in date_tok if not (oa <= a < ob)]
-        if outside:
-            date_val = min(outside, key=lambda t: min(abs(t[0] - hit.i), abs(t[1] - 1 - hit.i)))[2]
-        elif not clause_dates and words[0] in cues["anaphoric_time"] and prev_clause_dates:
-            date_val = prev_clause_dates[0]       # 'Dan stellen de colleges ... vast': the previous clause's time
-        if date_val is None and block is not None and block.kind in ("list_item", "table_row") and block.end - block.start < 160:
-            row_dates = [v for s, e, v in dates if s >= block.start and e <= block.end and not (clause.offsets[oa][0] <= s < clause.offsets[min(ob, len(clause.offsets)) - 1][1] if ob > oa else False)]
-            if row_dates:
-                date_val = row_dates[0]
-            rtxt = text[block.start:block.end].lower()
-            if re.search(r"\bafgerond\b|\bgereed\b|\bklaar\b", rtxt):
-                status, basis = "taken", "explicit"
-            if actor is None:
-                row_words = [_norm(w) for w in rtxt.split()]
-                ms = [m for m in resolver.mentions(row_words) if _role(row_words, m) not in ("comitative", "beneficiary")]
-                if ms:
-                    actor, explicit = ms[0].actor, not ms[0].weak
-        if actor is None and date_val is not None and hit.kind in ("nominal", "phrase"):
-            actor, explicit = "college", False   # a dated 'besluit' without a named body: the colleges decide
-        if actor is None:
-            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
-            continue   # no body named and nothing to date it: too vague to be a decision fact
-        # present tense / planning step with a date: before the document's own date it has happened
-        if basis in ("present", "nominal") and date_val and now:
-            end = _as_date(date_val.get("end"))
-            status = "taken" if end and end < now else "planned"
-
-        obj_text = text[clause.offsets[oa][0]:clause.offsets[max(oa, ob - 1)][1]] if ob > oa else text[clause.start:clause.end]
-        obj_text = _tidy_object(obj_text)
-        start, end = clause.start, clause.end
-        if block is not None and block.kind == "table_row" and block.end - block.start < 160:
-            start, end = block.start, block.end
-        d = Decision(start, end, actor, status, obj_text,
-                     _date_value(date_val), basis, explicit,
-                     table_row=(block.table, block.row) if block is not None and block.kind == "table_row" else None)
-
-        # a proposal intro ('stelt de werkgroep het volgende voor:') with labelled points A., B., C.
-        if hit.family == "proposal" and clause.raw[-1] == ":":
-            items, labelled = _label_items(ctx, clause)
-            if labelled:
-                for b in labelled:
-                    label = re.sub(_triggers()["list_label_pattern"], "", text[b.start:b.end])
-                    decisions.append(Decision(b.start, b.end, actor, "proposed", _tidy_object(label), None,
-                                              "explicit", explicit))
-            else:
-                decisions.append(d)
-            if items:
-                consumed_until = items[-1].end
-            prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
-            continue
-        decisions.append(d)
-        prev_clause_dates = [v for _, _, v in clause_dates] or prev_clause_dates
+            d, items = _decide(ctx, clause, hits, resolver, dates, now, prev_dates, qualify, last_actor)
+            if d is None:
+                continue
+            last_actor = d.actor
+            if items is not None:
+                all_items, labelled = items
+                if labelled:
+                    for b in labelled:
+                        label = re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])
+                        decisions.append(Decision(b.start, b.end, d.actor, "proposed", _tidy_object(label), None,
+                                                  "explicit", d.explicit_actor))
+                else:
+                    decisions.append(d)
+                if all_items:
+                    consumed_until = all_items[-1].end
+                continue
+            decisions.append(d)
+        prev_dates = [v for _, _, v in sent_dates] or prev_dates
 
     decisions = _dedupe(decisions)
     facts = []
     for d in decisions:
-        conf = 0.8 if d.explicit_actor else 0.6
+        conf = 0.75 if d.explicit_actor else 0.6
         if d.basis == "explicit":
             conf += 0.1
         facts.append(ctx.fact("decision", d.start, d.end,
                               {"actor": d.actor, "status": d.status, "object": d.object, "date": d.date},
                               confidence=min(conf, 0.95)))
     return facts
+
+
+def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify, inherited_actor):
+    """One decision (or None) for a clause with trigger hits; plus the list items of a proposal intro."""
+    cfg = _triggers()
+    cues = cfg["status_cues"]
+    text = ctx.doc.text
+    block = clause.block
+    words = clause.words
+    hit = _primary(hits)
+    if _is_conditional(words, hit):
+        return None, None
+    if qualify is not None:
+        s0 = clause.offsets[hit.i][0] - clause.start
+        e0 = clause.offsets[hit.j][1] - clause.start
+        if qualify(text[clause.start:clause.end], s0, e0).hypothetical:
+            return None, None   # scenarios, options, 'de mogelijkheid ... dat partijen een voorstel doen'
+    if _has(words, cues["habitual_words"]) and hit.family not in ("proposal", "submit"):
+        return None, None       # 'wordt jaarlijks door de raad vastgesteld': a standing rule, not a decision
+
+    status, basis = clause_status(words, hit, hits)
+    headings = ctx.doc.headings_before(clause.start)
+    if basis == "nominal" and headings:
+        htxt = text[headings[-1].start:headings[-1].end].lower()
+        if any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cues["proposal_headings"]):
+            status, basis = "proposed", "explicit"   # points under a heading 'Voorstel'
+
+    clause_dates = [(s, e, v) for s, e, v in dates if s >= clause.start and e <= clause.end]
+    date_tok = []
+    for s, e, v in clause_dates:
+        ti = [k for k, (a, b) in enumerate(clause.offsets) if a >= s and b <= e]
+        if ti:
+            date_tok.append((ti[0], ti[-1] + 1, v))
+    actor_spans = [(m.start, m.end) for m in resolver.mentions(words)]
+    oa, ob, how = clause_object(clause, hit, actor_spans, [(a, b) for a, b, _ in date_tok])
+    actor, explicit = clause_actor(words, hit, resolver, (oa, ob))
+    if actor is None and inherited_actor and clause.words and clause.start > 0:
+        actor, explicit = inherited_actor, True   # 'hebben bestuurders X omarmd en besloten om ...'
+    if actor is None and hit.family == "proposal":
+        actor, explicit = "ambtelijk", False      # an unsigned proposal comes from the civil service writing it
+
+    # the decision's date: the date nearest the trigger, not one inside the decided action ('om ... per 1 oktober')
+    date_val = None
+    usable = [(a, b, v) for a, b, v in date_tok if not (how == "om" and oa <= a < ob)]
+    if usable:
+        date_val = min(usable, key=lambda t: min(abs(t[0] - hit.i), abs(t[1] - 1 - hit.i)))[2]
+    elif not clause_dates and words[0] in cues["anaphoric_time"] and prev_dates:
+        date_val = prev_dates[0]                  # 'Dan stellen de colleges ... vast': the previous clause's time
+    short_row = block is not None and block.kind in ("list_item", "table_row") and block.end - block.start < 160
+    if short_row:
+        if date_val is None:
+            row_dates = [v for s, e, v in dates if block.start <= s and e <= block.end]
+            if row_dates:
+                date_val = row_dates[0]           # '30/4: besluit inkoop in BPSDL', 'Besluitvorming colleges | oktober'
+        rtxt = text[block.start:block.end].lower()
+        if re.search(r"\b(afgerond|gereed|klaar)\b", rtxt):
+            status, basis = "taken", "explicit"
+        if actor is None:
+            row_words = [_norm(w) for w in re.findall(r"\S+", rtxt)]
+            row_ms = resolver.mentions(row_words)
+            ms = [m for m in row_ms if _role(row_words, m, row_ms) not in ("comitative", "beneficiary")]
+            if ms:
+                actor, explicit = ms[0].actor, not ms[0].weak
+    if actor is None and date_val is not None and hit.kind in ("nominal", "phrase"):
+        actor, explicit = "college", False        # a dated 'besluit' with no body named: the colleges decide
+    if actor is None:
+        return None, None                         # no body and no date: too vague to be a decision fact
+    if basis in ("present", "nominal") and date_val and now:
+        start = _as_date(date_val.get("start"))
+        status = "taken" if start and start < now else "planned"
+
+    obj_text = text[clause.offsets[oa][0]:clause.offsets[max(oa, ob - 1)][1]] if ob > oa else text[clause.start:clause.end]
+    start, end = clause.start, clause.end
+    row = None
+    if block is not None and block.kind == "table_row":
+        row = (block.table, block.row)
+        if short_row:
+            start, end = block.start, block.end
+    d = Decision(start, end, actor, status, _tidy_object(obj_text), _date_value(date_val), basis, explicit, table_row=row)
+    items = None
+    if hit.family == "proposal" and clause.raw[-1] == ":":
+        items = _label_items(ctx, clause)
+    return d, items
 
 
 def _date_value(v: dict | None) -> dict | None:
@@ -804,3 +925,20 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
         elif dup.date is None and d.date is not None:
             dup.date = d.date
     return kept
+
+
+def _label_items(ctx: ExtractionContext, clause: Clause) -> tuple[list[Any], list[Any]]:
+    """The list items right after a proposal intro ending in ':', and those labelled A., B., 1. ..."""
+    doc = ctx.doc
+    pattern = re.compile(_triggers()["list_label_pattern"])
+    items = []
+    for b in doc.blocks:
+        if b.start < clause.end:
+            continue
+        if b.kind != "list_item":
+            if items or b.start - clause.end > 200:
+                break
+            continue
+        items.append(b)
+    labelled = [b for b in items if pattern.match(doc.text[b.start:b.end])]
+    return items, labelled
