@@ -43,7 +43,8 @@ class OutputsNotBuilt(FileNotFoundError):
 class UnknownId(LookupError):
     """An id (segment, financing model, procedure, region, actor) that the outputs do not know."""
 
-    def __init__(self, kind: str, given: str, suggestions: list[str], known_elsewhere: bool = False):
+    def __init__(self, kind: str, given: str, suggestions: list[str], known_elsewhere: bool = False,
+                 present: list[str] | None = None):
         self.kind, self.given, self.suggestions = kind, given, suggestions
         if known_elsewhere:
             msg = f"{kind} '{given}' is a known id, but no document in these outputs mentions it."
@@ -51,6 +52,13 @@ class UnknownId(LookupError):
             msg = f"unknown {kind} '{given}'."
         if suggestions:
             msg += " Did you mean: " + ", ".join(suggestions) + "?"
+        elif present:
+            # nothing close: list what there is, so the next try can succeed
+            shown = sorted(p for p in present if p)[:15]
+            more = f" (and {len(present) - len(shown)} more)" if len(present) > len(shown) else ""
+            msg += f" Known {kind} ids in these outputs: " + ", ".join(shown) + more + "."
+        else:
+            msg += " These outputs contain none; check that `inkoopgraaf build` read your documents."
         super().__init__(msg)
 
 
@@ -145,7 +153,7 @@ class KnowledgeGraph:
                 return ident
         suggestions = self.suggest(kind, given, aliases, present)
         known_elsewhere = text in aliases or slug(text) in aliases or (kind == "region" and self._gazetteer_knows(text))
-        raise UnknownId(kind, given, suggestions, known_elsewhere=known_elsewhere)
+        raise UnknownId(kind, given, suggestions, known_elsewhere=known_elsewhere, present=sorted(present))
 
     @staticmethod
     def _gazetteer_knows(text: str) -> bool:

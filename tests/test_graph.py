@@ -178,3 +178,26 @@ def test_accepts_json_facts_and_facts_without_document_record(case):
     assert G.nodes["doc:lekstroom_update_2022"]["status"] == "no_record"
     assert G.nodes["doc:lekstroom_update_2022"]["year"] is None
     assert "financing:lumpsum" in G
+
+
+def test_sparse_or_partial_facts_do_not_break_the_graph():
+    """Extractors may leave fields open; the graph keeps what there is and drops nothing."""
+    facts = [
+        Fact("d1", "region", "regio Noord", 0, 11, None, {"id": None, "name": "Regio Noord"}),
+        Fact("d1", "financing", "lumpsum", 20, 27, None, {"id": "lumpsum"}),
+        Fact("d1", "procedure", "SAS", 30, 33, 4, {"id": "sas", "segment": "crisis", "status": None}),
+        Fact("d1", "plan_change", "naar 1 maart 2024", 40, 57, None,
+             {"what": "start", "from": None, "to": {"start": "2024-03-01", "end": "2024-03-01"}}),
+        Fact("d1", "decision", "besloten", 60, 68, None, {"actor": None, "status": "taken", "object": None}),
+        Fact("d1", "date", "2023", 70, 74, None, {"start": "2023-01-01", "end": "2023-12-31",
+                                                  "granularity": "year", "modifier": None, "event": None}),
+    ]
+    G = build_graph(facts, [{"id": "d1", "year": "2023", "status": "ok"}])
+    assert "region:regio_noord" in G                       # slug of the name when the id is missing
+    assert G.has_edge("region:regio_noord", "financing:lumpsum")
+    assert G.has_edge("segment:crisis", "procedure:sas")
+    assert "actor:other" in G
+    pc = next(n for n, d in G.nodes(data=True) if d["kind"] == "PlanChange")
+    assert G.nodes[pc]["shift_days"] is None and G.nodes[pc]["to_start"] == "2024-03-01"
+    assert not [n for n, d in G.nodes(data=True) if d["kind"] == "Event" and d["origin"] == "date"]  # name-year
+    assert G.nodes["doc:d1"]["year"] == 2023

@@ -172,3 +172,9 @@ def test_help_teaches_by_example(cmd):
     assert res.exit_code == 0
     assert "Examples:" in res.output and f"inkoopgraaf {cmd.name}" in res.output
     assert "--outputs" in res.output and "--format" in res.output and "--lang" in res.output
+
+
+def test_unknown_id_without_close_match_lists_known_ids(outputs):
+    res = CliRunner().invoke(timeline, ["xyzzy", "--outputs", str(outputs)])
+    assert res.exit_code == 2
+    assert "Known region ids in these outputs: ijmond, lekstroom, unknown, zuid_kennemerland" in res.output
