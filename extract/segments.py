@@ -213,7 +213,12 @@ class _Doc:
         return re.sub(r"[\s\-‐–/]+", " ", s).strip()
 
     def _marker_before(self, start: int) -> bool:
-        s, _ = self.sentence(start)
+        # the block (not the sentence: the sentencizer splits at ':') bounds the look-back
+        b = self.doc.block_at(start)
+        s = b.start if b is not None else self.sentence(start)[0]
+        if b is not None and b.kind == "table_row":
+            ci = self.doc.cell_index(b, start)
+            s = b.cells[ci][0] if ci is not None else s
         before = self.text[max(s, start - 40):start]
         before = re.sub(r"\b(?:het|de|een|van|voor|dit|dat|deze)\s+$", "", before, flags=re.I)
         return bool(_MARKER_BEFORE.search(before))
@@ -450,7 +455,8 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
     if in_sent:
         near = min(in_sent, key=lambda x: abs(x.start - m.start))
         return [d.resolve(near, place)], 0.8
-    if b is not None and b.kind in ("list_item", "paragraph"):
+    if b is not None and b.kind == "list_item":
+        # a list item describes one contract: its model applies to the segments it named first
         earlier = [x for x in d.segments_in((b.start, m.start)) if not x.generic]
         if earlier:
             ids = []
