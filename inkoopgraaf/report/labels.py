@@ -98,23 +98,31 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 
 def _from_taxonomy() -> None:
-    """Let the project's taxonomy (when it exists) override the built-in labels.
+    """Take segment, financing and procedure labels, domains and variants from the project's
+    taxonomy (models/taxonomy.json), so the report never drifts from the extractor and graph.
 
-    Only plain ``dict[str, str]`` tables with the expected names are taken, so a
-    taxonomy module with a different shape can never break the report.
+    The built-in tables stay as the fallback: a missing or broken taxonomy must not stop
+    a report from being written.
     """
     try:
-        from inkoopgraaf.models import taxonomy  # type: ignore[attr-defined]
-    except Exception:  # absent or broken: the built-in labels stand
+        from inkoopgraaf.models.taxonomy import load_taxonomy
+        tax = load_taxonomy()
+    except Exception:  # absent or unreadable: the built-in labels stand
         return
-    for name, target in (("SEGMENT_LABELS", SEGMENT_LABELS), ("FINANCING_LABELS", FINANCING_LABELS),
-                         ("FINANCING_VARIANTS", FINANCING_VARIANTS),
-                         ("PROCEDURE_LABELS", PROCEDURE_LABELS), ("ACTOR_LABELS", ACTOR_LABELS),
-                         ("EVENT_LABELS", EVENT_LABELS)):
-        table: Any = getattr(taxonomy, name, None)
-        if isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str)
-                                           for k, v in table.items()):
-            target.update(table)
+    for entry in tax.segments.values():
+        SEGMENT_LABELS[entry.id] = entry.label
+        if entry.domain:
+            SEGMENT_DOMAINS[entry.id] = entry.domain
+    for entry in tax.financing.values():
+        FINANCING_LABELS[entry.id] = entry.label
+        if entry.variant:
+            FINANCING_VARIANTS[entry.id] = entry.variant
+    for entry in tax.procedures.values():
+        PROCEDURE_LABELS[entry.id] = entry.label
+    # Keep the matrix column order of domain.md, with any new taxonomy segment before "other".
+    for sid in tax.segments:
+        if sid not in SEGMENT_ORDER:
+            SEGMENT_ORDER.insert(SEGMENT_ORDER.index("other"), sid)
 
 
 _from_taxonomy()

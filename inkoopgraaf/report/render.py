@@ -310,7 +310,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         "matrix": {"columns": columns, "rows": matrix_rows},
         "timeline": timeline,
         "decisions": decisions,
-        "tables": _tables_payload(tables or {}),
+        "tables": _tables_payload(tables or {}, fact_dicts),
     }
 
 
@@ -336,18 +336,44 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _tables_payload(tables: Mapping[str, Any]) -> list[dict]:
-    """Comparison tables (pandas DataFrames from models/tables.py) as plain string grids."""
+#: Columns of models/tables.py that serve machines (graph node ids, raw offsets), not readers;
+#: the offsets become a "Bron" link to the passage instead.
+_HIDDEN_TABLE_COLUMNS = {"node", "evidence_start", "evidence_end"}
+
+
+def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = None) -> list[dict]:
+    """Comparison tables (pandas DataFrames from models/tables.py) as plain string grids.
+
+    A row that names its evidence (``evidence_doc``/``evidence_start``/``evidence_end``)
+    gets the index of that fact, so the page links it to the highlighted passage.
+    """
+    by_span: dict[tuple, int] = {}
+    for fi, f in enumerate(fact_dicts or []):
+        by_span.setdefault((str(f.get("doc")), f.get("start"), f.get("end")), fi)
     out = []
     for name, df in tables.items():
         if df is None or not hasattr(df, "columns"):
             continue
         if not (df.index.name is None and list(df.index) == list(range(len(df)))):
             df = df.reset_index()
-        columns = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in df.columns]
-        body = [[_cell(v) for v in row] for row in df.head(MAX_TABLE_ROWS).itertuples(index=False, name=None)]
-        out.append({"name": str(name), "columns": columns, "rows": body, "total": int(len(df))})
+        df = df.head(MAX_TABLE_ROWS)
+        names = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in df.columns]
+        shown = [i for i, c in enumerate(names) if c not in _HIDDEN_TABLE_COLUMNS]
+        raw = list(df.itertuples(index=False, name=None))
+        entry = {"name": str(name), "columns": [names[i] for i in shown],
+                 "rows": [[_cell(row[i]) for i in shown] for row in raw], "total": int(len(tables[name]))}
+        if {"evidence_doc", "evidence_start", "evidence_end"} <= set(names):
+            d, s, e = (names.index(c) for c in ("evidence_doc", "evidence_start", "evidence_end"))
+            entry["links"] = [by_span.get((str(row[d]), _int_or_none(row[s]), _int_or_none(row[e]))) for row in raw]
+        out.append(entry)
     return out
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 # --------------------------------------------------------------------------- page
@@ -370,7 +396,7 @@ def render_html(payload: dict) -> str:
            f"script-src '{_csp_hash(js)}'; base-uri 'none'; form-action 'none'")
     values = {
         "TITLE": html.escape(payload["meta"]["title"]),
-        "CSP": html.escape(csp, quote=True),
+        "CSP": html.escape(csp, quote=False),  # holds no double quote: safe in content="..."
         "CSS": css,
         "JS": js,
         "DATA": json_for_script(payload),

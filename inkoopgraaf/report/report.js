@@ -378,7 +378,7 @@
       var s = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, width: '100%', class: 'timeline', role: 'group',
         'aria-label': 'Tijdlijn ' + region.name });
       var mid = 'arrow-' + ri;
-      s.appendChild(svg('defs', null, svg('marker', { id: mid, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+      s.appendChild(svg('defs', null, svg('marker', { id: mid, viewBox: '0 0 10 10', refX: '9', refY: '5', markerUnits: 'userSpaceOnUse', markerWidth: '11', markerHeight: '11', orient: 'auto-start-reverse' },
         svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }))));
       for (var yr = y0; yr <= y1; yr += step) {
         var gx = x(Date.UTC(yr, 0, 1));
@@ -677,10 +677,18 @@
       if (t.total > t.rows.length) box.appendChild(el('p', { class: 'note' }, 'Eerste ' + t.rows.length + ' van ' + t.total + ' rijen.'));
       var holder = el('div', { class: 'scroll-x' }), pagerBox = el('div');
       append(box, [holder, pagerBox]);
+      var cols = t.columns.map(function (c) { return { label: c }; });
+      if (t.links) cols.push({ label: 'Bron' });
       pagedTable(holder, pagerBox, {
-        caption: t.name, count: function () { return t.rows.length; },
-        columns: t.columns.map(function (c) { return { label: c }; }),
-        row: function (i) { return el('tr', null, t.rows[i].map(function (v) { return el('td', null, v); })); }
+        caption: t.name, count: function () { return t.rows.length; }, columns: cols,
+        row: function (i) {
+          var tr = el('tr', null, t.rows[i].map(function (v) { return el('td', null, v); }));
+          if (t.links) {
+            var fi = t.links[i];
+            tr.appendChild(el('td', null, fi === null ? '—' : el('a', { href: factHref(fi) }, 'Toon passage')));
+          }
+          return tr;
+        }
       });
     });
   }
