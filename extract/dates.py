@@ -136,17 +136,21 @@ def _event_res():
     global _EVENT_RES
     if _EVENT_RES is None:
         ev = load_resource("dates_events.json")["events"]
-        _EVENT_RES = [(name, re.compile(r"(?<!\w)(?:" + "|".join(pats) + ")", re.IGNORECASE))
-                      for name, pats in ev.items()]
+        names = list(ev)
+        # one scan for all events: alternative i is event i (listed order = priority)
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<e{i}>" + "|".join(ev[n]) + ")" for i, n in enumerate(names))
+                        + ")", re.IGNORECASE)
+        _EVENT_RES = (names, rx)
     return _EVENT_RES
 
 
 def _triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, int]]:
     """(start, end, event, priority) of every trigger in text[s:e]."""
+    names, rx = _event_res()
     out = []
-    for prio, (name, rx) in enumerate(_event_res()):
-        for m in rx.finditer(text, s, e):
-            out.append((m.start(), m.end(), name, prio))
+    for m in rx.finditer(text, s, e):
+        i = int(m.lastgroup[1:])
+        out.append((m.start(), m.end(), names[i], i))
     return out
 
 
@@ -212,12 +216,13 @@ def _label_below(text: str, pos: int, limit: int) -> str | None:
 
 
 def assign_event(text: str, doc: Document | None, start: int, end: int, gran: str,
-                 others: list[tuple[int, int]]) -> str | None:
-    """The event of the date at [start, end) (see module docstring); ``others`` are the
-    spans of the other dates, which bound the label text that belongs to this one."""
+                 prev_end: int = 0, next_start: int | None = None) -> str | None:
+    """The event of the date at [start, end) (see module docstring); ``prev_end`` and
+    ``next_start`` are the neighbouring dates' edges, which bound the label text that
+    belongs to this one."""
+    if next_start is None:
+        next_start = len(text)
     block = doc.block_at(start) if doc is not None else None
-    prev_end = max((e for s, e in others if e <= start), default=0)
-    next_start = min((s for s, e in others if s >= end), default=len(text))
     if block is not None and block.kind == "heading":
         return None
     if name_like(text, start, end, gran):
@@ -358,10 +363,11 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None) -> list[D
             continue
         d0, d1, gran = iv
         bare_year = all(a.kind in ("year", "years", "relative") for a in g.atoms)
-        others = spans[:gi] + spans[gi + 1:]
+        prev_end = spans[gi - 1][1] if gi > 0 else 0
+        next_start = spans[gi + 1][0] if gi + 1 < len(spans) else len(text)
         value = {"start": d0.isoformat(), "end": d1.isoformat(), "granularity": gran,
                  "modifier": find_modifier(text, g.start, g.end, bare_year),
-                 "event": assign_event(text, doc, g.start, g.end, gran, others)}
+                 "event": assign_event(text, doc, g.start, g.end, gran, prev_end, next_start)}
         conf = 0.95 if explicit_year else 0.8
         if g.atoms[0].kind == "relative":
             conf = 0.6
