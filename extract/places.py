@@ -139,6 +139,13 @@ class PlaceIndex:
         self.max_tokens = max(len(gz.name_tokens(f)) for e in self.entries.values() for f in e.forms or ["x"])
         self.suffixes = sorted(_lw(rules["region_compound_suffixes"]["suffixes"]), key=len, reverse=True)
         self.adjectives = {name_key(k): v for k, v in rules["region_adjectives"]["forms"].items() if not k.startswith("_")}
+        # Regular adjectives of unambiguous region names: "Zuid-Limburgse", "Rivierenlandse",
+        # "Noord-Veluwse" (name + "se", a final "e" dropped). Irregular ones are in the rules.
+        for key, e in self.entries.items():
+            if len(e.regions) == 1 and not e.region_cue_required and not e.munis and not e.acronym:
+                for adj in {key + "se", key[:-1] + "se" if key.endswith("e") else key + "se"}:
+                    if adj not in self.entries:
+                        self.adjectives.setdefault(adj, e.regions[0])
         self.head_nouns = set(_lw(rules["region_adjectives"]["head_nouns"]))
         self.cues_singular = set(_lw(rules["region_cues"]["singular"]))
         self.cues_plural = set(_lw(rules["region_cues"]["plural"]))
@@ -484,6 +491,11 @@ def _accept_common_words(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
             continue
         if m.sentence_initial:
             continue
+        # after a capitalised word: a person or organisation name ("Edith Stein",
+        # "Karin Houten"). Cued uses ("In Best") were already accepted above.
+        prev = re.search(r"(\S+)[ \u00a0]+$", t[max(0, m.start - 40):m.start])
+        if prev and prev.group(1)[:1].isupper() and prev.group(1)[-1].isalpha():
+            continue
         # mid-sentence, capitalised, and not the start of a longer proper name ("Best Value")
         nxt = re.match(r"[ \u00a0]+(\S+)", t[m.end:m.end + 30])
         if nxt and nxt.group(1)[:1].isupper():
@@ -538,7 +550,11 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]) -> dict[str, list[Mention]]:
     by: dict[str, list[Mention]] = {}
     for m in regions:
-        by.setdefault(m.region_id, []).append(m)
+        ms = by.setdefault(m.region_id, [])
+        # "regio Rotterdam-Rijnmond" is one mention even though two names resolve to it
+        if ms and re.fullmatch(r"[\s\-\u2010\u2011\u2013/]{0,3}", sc.text[ms[-1].end:m.start]):
+            continue
+        ms.append(m)
     title_end = _title_end(ctx)
     if len(by) == 1:
         # the only region named: kept unless it is a bare name said once in passing
