@@ -213,6 +213,7 @@ class _Scanner:
             self.pats = pats
             for m in lead.finditer(low):
                 (self.digit_pos if m.group("num") else self.word_pos).append(m.start())
+            self.all_pos = sorted(self.digit_pos + self.word_pos)
         else:
             self.pats = patterns()
 
@@ -221,9 +222,7 @@ class _Scanner:
         if not self.fast:
             yield from p.finditer(self.text)
             return
-        positions = self.digit_pos + self.word_pos if key in DIGIT_LED else self.word_pos
-        if key in DIGIT_LED and key in ("quarter_word", "half_word", "half_word_year", "week_of_month"):
-            positions = sorted(positions)
+        positions = self.all_pos if key in DIGIT_LED else self.word_pos
         last_end = -1
         for pos in positions:
             if pos < last_end:
