@@ -321,6 +321,8 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
             prev = words[i - 1] if i else ""
             if fam == "proposal" and blockers and (prev in blockers or (i + 1 < n and words[i + 1] in blockers)):
                 continue  # 'we kunnen ons voorstellen', 'stelt zich voor' = imagine
+            if w in nominal and raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper() and raw[i - 1] not in ("-", "•"):
+                continue  # part of a name: 'Preventie Akkoord Achterhoek', 'Besluit Jeugdwet'
             if w in nominal and (prev in dets or w not in joined or i == 0):
                 needs = spec.get("nominal_needs")
                 if needs and not any(x in needs for x in words[i + 1:i + 5]):
@@ -353,6 +355,8 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
         if head:
             verbs = set(spec["phrase_verbs"])
             for i, w in enumerate(words):
+                if w == head and raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper():
+                    continue  # part of a name: 'Preventie Akkoord Achterhoek'
                 if w == head:
                     window = words[max(0, i - 4):i + 4]
                     if any(v in verbs for v in window):
@@ -384,7 +388,7 @@ _CLAUSE_BREAK = {".", ";", ":", "?", "!"}
 
 def _find_particle(words: list[str], i: int, particle: str, particle_next: list[str] | None) -> int | None:
     """The separable particle of the finite verb at i, later in the same clause."""
-    for j in range(i + 1, min(len(words), i + 16)):
+    for j in range(i + 1, min(len(words), i + 28)):
         w = words[j]
         if w in _CLAUSE_BREAK:
             return None
@@ -404,7 +408,8 @@ _FAMILY_RANK = {"proposal": 0, "submit": 1, "decide": 2, "fix": 2, "consent": 2,
 
 
 def _primary(hits: list[TriggerHit]) -> TriggerHit:
-    return min(hits, key=lambda h: (_FAMILY_RANK[h.family], h.kind == "nominal", h.i))
+    # proposals and submissions frame the whole clause; otherwise a finite verb (with its tense) beats a noun
+    return min(hits, key=lambda h: (_FAMILY_RANK[h.family] > 1, h.kind == "nominal", _FAMILY_RANK[h.family], h.i))
 
 
 # --------------------------------------------------------------------------- status
@@ -535,7 +540,7 @@ def clause_actor(words: list[str], hit: TriggerHit, resolver: ActorResolver,
                 return abs(m.start - hit.i) <= 10
             return False
         if inside:
-            return role == "agent"
+            return role == "agent" or (hit.family == "submit" and role in ("recipient", "locative"))
         if role == "genitive":
             return hit.j < m.start <= hit.j + 4 or not m.weak
         return True
@@ -592,6 +597,8 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
             b += 1
         return b
 
+    if hit.family == "submit":
+        return _submit_object(words, hit, actor_spans, date_spans)
     # 'om ... te <verb>': the decided action
     for k in range(hit.i + 1, min(n, hit.j + 8)):
         if words[k] == "om":
@@ -637,9 +644,52 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
                 return a, k, "subject"
             break
     a = hit.j + 1
+    for s_, e_ in sorted(actor_spans):
+        if a <= s_ <= a + 2:
+            a = e_          # inverted subject: 'kiezen de gemeenten het model van Simons als basis'
+    while a < n and words[a] in ("ervoor", "daarom", "dus", "ook", "al", "nu", "tevens"):
+        a += 1
     b = until_break(a, 12)
     if b > a:
         return a, b, "rest"
+    return max(0, hit.i - 6), hit.i, "rest"
+
+
+_AUX_ALL = {"is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "ligt", "liggen", "komt", "komen",
+            "staat", "staan", "gaat", "gaan", "zal", "zullen", "moet", "moeten"}
+_LEAD_PREPS = {"in", "op", "per", "medio", "begin", "eind", "uiterlijk", "vanaf", "dan", "daarna", "vervolgens", "ook"}
+
+
+def _submit_object(words, hit, actor_spans, date_spans) -> tuple[int, int, str]:
+    """What is put before a board: the subject ('De financiële impactanalyses worden ter besluitvorming
+    ... voorgelegd', '... waarna het vierkant ter besluitvorming wordt voorgelegd'), or after an
+    inverted auxiliary ('In september 2021 wordt aan de gemeenteraden de Regiovisie ... voorgelegd')."""
+    n = len(words)
+    a = hit.i
+    while a > 0 and words[a - 1] not in (",", ";", ":"):
+        a -= 1
+    if a < n and words[a] in _SUBORDINATORS:
+        a += 1
+    a = _skip_dates(a, date_spans)
+    while a < hit.i and (words[a] in _LEAD_PREPS or any(s_ <= a < e_ for s_, e_ in date_spans)):
+        a = _skip_dates(a + 1, date_spans)
+    b = a
+    while b < hit.i and words[b] not in _AUX_ALL:
+        b += 1
+    if b > a:
+        return a, b, "subject"
+    # inversion: subject after the auxiliary, past an 'aan de gemeenteraden' phrase
+    a = b + 1
+    while a < n and words[a] in ("aan", "door", "bij"):
+        ends = [e_ for s_, e_ in actor_spans if a < s_ <= a + 4]
+        if not ends:
+            break
+        a = ends[0]
+    b = a
+    while b < n and words[b] not in ("voor", "ter", "aan", ",", ".", ";", ":") and b not in (hit.i,):
+        b += 1
+    if b > a:
+        return a, b, "subject"
     return max(0, hit.i - 6), hit.i, "rest"
 
 
@@ -811,8 +861,15 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
     if qualify is not None:
         s0 = clause.offsets[hit.i][0] - clause.start
         e0 = clause.offsets[hit.j][1] - clause.start
-        if qualify(text[clause.start:clause.end], s0, e0).hypothetical:
+        q = qualify(text[clause.start:clause.end], s0, e0)
+        if q.hypothetical and not all(t.phrase == "nog niet" for t in q.triggers if t.category == "hypothetical"):
             return None, None   # scenarios, options, 'de mogelijkheid ... dat partijen een voorstel doen'
+    if _has(words, cfg["not_a_decision_words"]):
+        return None, None       # 'de bevoegdheid voor de besluitvorming ligt bij de colleges': a competence
+    seg_a, seg_b, _ = _segment(words, hit)
+    modal = [w for k, w in enumerate(words[seg_a:hit.i], seg_a) if not (k and words[k - 1] == "te")]
+    if _has(modal, cfg["hypothetical_words"]) or _has(words[max(0, hit.i - 15):hit.i], cfg["hypothetical_nouns"]):
+        return None, None       # 'de mogelijkheid dat partijen een voorstel doen', 'kunnen besluiten'
     if _has(words, cues["habitual_words"]) and hit.family not in ("proposal", "submit"):
         return None, None       # 'wordt jaarlijks door de raad vastgesteld': a standing rule, not a decision
 
@@ -839,7 +896,8 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
 
     # the decision's date: the date nearest the trigger, not one inside the decided action ('om ... per 1 oktober')
     date_val = None
-    usable = [(a, b, v) for a, b, v in date_tok if not (how == "om" and oa <= a < ob)]
+    outside = [(a, b, v) for a, b, v in date_tok if not (oa <= a < ob)]
+    usable = outside or [(a, b, v) for a, b, v in date_tok if how != "om"]
     if usable:
         date_val = min(usable, key=lambda t: min(abs(t[0] - hit.i), abs(t[1] - 1 - hit.i)))[2]
     elif not clause_dates and words[0] in cues["anaphoric_time"] and prev_dates:
@@ -899,9 +957,30 @@ _OBJ_STOP = {"de", "het", "een", "van", "voor", "en", "met", "op", "in", "te", "
              "deze", "dit", "die", "dat", "is", "zijn", "wordt", "worden", "nog", "ook", "per", "bij", "als", "of"}
 
 
+def _stem(w: str) -> str:
+    for suf in ("en", "s", "e"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+@lru_cache(maxsize=1)
+def _actor_words() -> frozenset[str]:
+    words = set()
+    for spec in _actor_data()["actors"].values():
+        for w in spec.get("wordings", []):
+            words.update(_WORD.findall(w.lower()))
+    for ws in _actor_data()["weak"].values():
+        for w in ws:
+            words.update(_WORD.findall(w.lower()))
+    return frozenset(words)
+
+
 def object_stems(s: str) -> set[str]:
-    """Content-word stems of an object phrase: for telling two mentions of one decision apart."""
-    return {w[:6] for w in (_norm(x) for x in _WORD.findall(s)) if len(w) > 3 and w not in _OBJ_STOP and not w.isdigit()}
+    """Content-word stems of an object phrase (no actor words): for telling two mentions of one decision apart."""
+    return {_stem(w) for w in (_norm(x) for x in _WORD.findall(s))
+            if len(w) > 3 and w not in _OBJ_STOP and w not in _actor_words() and not w.isdigit()
+            and not w.endswith("se")}
 
 
 def _dedupe(decisions: list[Decision]) -> list[Decision]:
