@@ -424,7 +424,10 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
         if not _muni_surface_ok(sc, m):
             continue
         province = _qualifier_province(sc, m)
-        cands = g.municipality_candidates(m.key, year, province)
+        cands = g.municipality_candidates(m.key, year)
+        if province:
+            # "Hengelo (Gld)" is a village in Bronckhorst, not Hengelo in Overijssel
+            cands = [c for c in cands if name_key(c.province) == name_key(province)]
         if not cands:
             continue
         m.common_word = m.key in ix.common_words
