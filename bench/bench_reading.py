@@ -1,0 +1,88 @@
+"""Reading benchmark: pages/s of our PDF reader vs pdfplumber's extract_text.
+
+Both read the same PDFs in one run, each file once per round (best of
+``--rounds``). Times are CPU seconds of this (single-threaded) process by
+default: on a shared machine wall time measures the neighbours; ``--wall``
+switches to wall-clock time. Our reader does more
+than extract text (layout → blocks, tables via pdfplumber on ruled pages),
+so the comparison is conservative for us.
+
+    .venv/bin/python bench/bench_reading.py [--rounds 2] [PDF_DIR_OR_FILES ...]
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+DEFAULT_DIR = Path("/work/shared/pdf")
+
+
+def _ours(path: Path) -> int:
+    from inkoopgraaf.extract.readers.pdf import read_pdf
+
+    return len(read_pdf(path).pages)
+
+
+def _pdfplumber(path: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+        return len(pdf.pages)
+
+
+CLOCK = time.process_time
+
+
+def _best_time(fn, path: Path, rounds: int) -> tuple[int, float]:
+    best = float("inf")
+    pages = 0
+    for _ in range(rounds):
+        t0 = CLOCK()
+        pages = fn(path)
+        best = min(best, max(CLOCK() - t0, 1e-6))
+    return pages, best
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="*", type=Path, default=[DEFAULT_DIR])
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--wall", action="store_true", help="wall-clock instead of CPU time")
+    args = ap.parse_args(argv)
+    global CLOCK
+    CLOCK = time.perf_counter if args.wall else time.process_time
+    files = sorted(f for p in args.paths for f in ([p] if p.is_file() else p.glob("*.pdf")))
+    if not files:
+        raise SystemExit("no PDF files found")
+    _ours(files[0])  # warm up imports and pdfium so the first file is not penalised
+
+    rows = []
+    for f in files:
+        n, t_ours = _best_time(_ours, f, args.rounds)
+        try:
+            n_pl, t_pl = _best_time(_pdfplumber, f, args.rounds)
+        except Exception as exc:  # pdfplumber fails on some damaged files: say so, do not crash
+            n_pl, t_pl = 0, float("nan")
+            print(f"pdfplumber failed on {f.name}: {type(exc).__name__}: {exc}")
+        rows.append((f.name, n, t_ours, t_pl))
+
+    w = max(len(r[0]) for r in rows)
+    print(f"{'file':<{w}}  pages  ours s  ours p/s  plumber s  plumber p/s  ratio")
+    for name, n, a, b in rows:
+        print(f"{name:<{w}}  {n:5d}  {a:6.2f}  {n / a:8.1f}  {b:9.2f}  {n / b:11.1f}  {b / a:5.1f}×")
+    pages = sum(r[1] for r in rows)
+    ours = sum(r[2] for r in rows)
+    plumber = sum(r[3] for r in rows if r[3] == r[3])
+    print(f"{'TOTAL':<{w}}  {pages:5d}  {ours:6.2f}  {pages / ours:8.1f}  {plumber:9.2f}  "
+          f"{pages / plumber:11.1f}  {plumber / ours:5.1f}×")
+    print(f"\nour reader: {pages / ours:.1f} pages/s, pdfplumber extract_text: {pages / plumber:.1f} pages/s, "
+          f"ratio {plumber / ours:.1f}× ({args.rounds} rounds, best per file, "
+          f"{'wall' if args.wall else 'CPU'} time)")
+
+
+if __name__ == "__main__":
+    main()
