@@ -71,8 +71,10 @@ def _year_spell(year) -> tuple[str, str] | None:
 
 
 def _node_spell(d: dict) -> tuple[str, str] | None:
-    """When a node exists on Gephi's timeline: events over their interval, dated things
-    over their dates, documents from their year on; shared concepts always."""
+    """When a node exists on Gephi's timeline: events over their interval, decisions and
+    plan changes over their dates (else their document's year). Documents and shared
+    concepts (regions, segments, models, actors) are always there: a document reports
+    events from years before and after its own, and its edges must not fall outside it."""
     kind = d.get("kind")
     if kind == "Event" and d.get("date_start"):
         return d["date_start"], d.get("date_end") or d["date_start"]
@@ -81,7 +83,7 @@ def _node_spell(d: dict) -> tuple[str, str] | None:
     if kind == "PlanChange" and d.get("from_start") and d.get("to_start"):
         lo, hi = sorted([d["from_start"], d.get("to_end") or d["to_start"]])
         return lo, hi
-    if kind in ("Event", "Decision", "PlanChange", "Document"):
+    if kind in ("Event", "Decision", "PlanChange"):
         return _year_spell(d.get("year"))
     return None
 
