@@ -118,7 +118,7 @@ class PlaceIndex:
         for rid, reg in g.regions.items():
             self.region_names[rid] = re.sub(r"\s*\(.*\)\s*$", "", reg.name)
             for form in [reg.name, *reg.aliases]:
-                k = name_key(gz._ALIAS_CUE.sub("", form))  # noqa: SLF001 - same stripping as the index
+                k = name_key(gz.strip_cue(form))
                 if k in self.entries:
                     self.entries[k].forms.add(form)
         self.cooperations: dict[str, Cooperation] = {}
@@ -323,6 +323,7 @@ class _Scanner:
             last2 = " ".join(words[-2:]) if len(words) >= 2 else ""
             cue_word = None
             for cand in (last2, last1):
+                # "regio's" is tokenised as "regio" + "s"
                 c = cand.replace(" s", "'s") if cand.endswith(" s") else cand
                 if c in ix.cues_plural or cand + "'s" in ix.cues_plural:
                     m.region_cue = m.plural_cue = True
@@ -332,10 +333,6 @@ class _Scanner:
                     m.region_cue = True
                     cue_word = cand
                     break
-            # "regio's" is tokenised as "regio" + "s"
-            if not m.region_cue and len(words) >= 2 and words[-1] == "s" and words[-2] + "'s" in ix.cues_plural:
-                m.region_cue = m.plural_cue = True
-                cue_word = words[-2]
             if cue_word:
                 idx = self.lower.rfind(cue_word.split()[0], 0, m.start)
                 if idx >= 0 and m.start - idx < 60:
@@ -608,24 +605,23 @@ def _single_member_regions(sc: _Scanner, ctx: ExtractionContext, munis: list[Men
 
 
 # --------------------------------------------------------------------------- entry point
-def find_places(text: str, year: int | None = None) -> tuple[list[Mention], list[Mention]]:
-    """All region and municipality mentions in ``text`` (before the which-regions-count filter)."""
+def _scan(text: str, year: int | None) -> tuple[_Scanner, list[Mention], list[Mention]]:
     sc = _Scanner(text, place_index(), year)
-    ms = sc.annotate(sc.mentions())
-    regions, munis = _interpret(sc, ms)
+    regions, munis = _interpret(sc, sc.annotate(sc.mentions()))
     munis = _accept_common_words(sc, munis)
     munis = _resolve_homonyms(sc, regions, munis)
+    return sc, regions, munis
+
+
+def find_places(text: str, year: int | None = None) -> tuple[list[Mention], list[Mention]]:
+    """All region and municipality mentions in ``text`` (before the which-regions-count filter)."""
+    _, regions, munis = _scan(text, year)
     return regions, munis
 
 
 def extract_places(ctx: ExtractionContext) -> list[Fact]:
     """Region and municipality facts: one per distinct entity, evidence = best mention."""
-    text = ctx.doc.text
-    sc = _Scanner(text, place_index(), ctx.year)
-    ms = sc.annotate(sc.mentions())
-    regions, munis = _interpret(sc, ms)
-    munis = _accept_common_words(sc, munis)
-    munis = _resolve_homonyms(sc, regions, munis)
+    sc, regions, munis = _scan(ctx.doc.text, ctx.year)
     by_region = _select_regions(sc, ctx, regions)
     inferred = _single_member_regions(sc, ctx, munis, by_region)
 

@@ -21,7 +21,7 @@ Stable API (the extractor, graph and report import these)::
     resolve_municipality(name, year=None, province=None) -> Municipality | None
     municipality_candidates(name, year=None) -> [Municipality]
     region_ids() / all_regions() / regions_of(cbs, year) / nearest_region_ids(text)
-    name_key(text) / fold(text) / slugify(text)
+    name_key(text) / name_tokens(text) / fold(text) / slugify(text) / strip_cue(name)
 
 Nothing in here imports :mod:`inkoopgraaf.extract`.
 """
@@ -32,7 +32,7 @@ import difflib
 import io
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -99,6 +99,11 @@ def slugify(text: str) -> str:
     s = fold(text).lower().strip()
     s = re.sub(r"^(?:de|het|'t)\s+", "", s)
     return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
+
+
+def strip_cue(name: str) -> str:
+    """"regio Achterhoek" → "Achterhoek": drop a leading region/municipality cue word."""
+    return _ALIAS_CUE.sub("", name.strip())
 
 
 def strip_qualifier(name: str) -> tuple[str, str | None]:
