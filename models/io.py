@@ -11,6 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import IO, Iterator
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 @contextlib.contextmanager
 def atomic_writer(path, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None) -> Iterator[IO]:
@@ -23,6 +26,8 @@ def atomic_writer(path, mode: str = "w", encoding: str | None = "utf-8", newline
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp creates 0600; outputs are meant to be shared like any file the user writes.
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

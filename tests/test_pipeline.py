@@ -105,3 +105,10 @@ def test_atomic_writer_leaves_old_file_on_crash(tmp_path):
 def test_extractor_version_is_stable():
     assert pipeline.extractor_version() == pipeline.extractor_version()
     assert len(pipeline.extractor_version()) == 16
+
+
+def test_atomic_writer_files_are_readable_by_others(tmp_path):
+    target = tmp_path / "out.csv"
+    with atomic_writer(target) as fh:
+        fh.write("a,b\n")
+    assert target.stat().st_mode & 0o044  # not the 0600 of a temp file
