@@ -1,0 +1,383 @@
+"""Plan-change facts: a planned date that the document moves.
+
+Procurement plans slip (and sometimes speed up). Researchers compare regions
+on it, so every place where a date is moved becomes one ``plan_change`` fact::
+
+    {"what": "het contract", "from": <date value>, "to": <date value>, "shift_days": 92}
+
+The ways Dutch documents say it, all recognised here from the cue words in
+``resources/decision_triggers.json`` (key ``plan_change_cues``) (data, not seed sentences):
+
+* contrast in one clause: ``per 1 oktober 2022 in te laten gaan in plaats van
+  1 juli 2022``; ``niet op de deadline van 1 januari 2022 ..., maar op
+  1 augustus 2021``;
+* a move verb with its target: ``1 jaar op te schuiven, naar 1 januari 2022``,
+  ``uitgesteld tot``, ``verschoven naar``, ``vervroegd naar``, ``de planning
+  aan te passen ..., naar 2024``, ``verlengd tot en met 31 december 2022``;
+* a new date after a missed one: ``Aanvankelijk ... per 1 januari 2022, maar
+  die deadline wordt niet gehaald. Daarom is de nieuwe datum: 1 januari 2023``.
+
+The old date ("from") is the contrasted date of the clause; else the date the
+nearby text planned before (``het voornemen ... per 1 januari 2021``,
+``lopen op 31 december 2020 af``, ``niet realistisch ... per 1 januari 2023``)
+in the same section; else the target minus a stated shift (``1 jaar``,
+``tweemaal met één jaar``). Dates come from the date extractor's facts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from ..models.facts import Fact
+from .context import ExtractionContext
+from .decisions import Clause, _as_date, _clauses, date_matches
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = json.loads(resources.files(__package__).joinpath("resources/decision_triggers.json").read_text("utf-8"))
+    return data["plan_change_cues"]
+
+
+@dataclass
+class _Date:
+    start: int
+    end: int
+    value: dict
+
+    @property
+    def first(self) -> dt.date | None:
+        return _as_date(self.value.get("start"))
+
+
+# --------------------------------------------------------------------------- shifts
+
+_NUMBERS = {"een": 1, "één": 1, "1": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "half": 0.5, "halve": 0.5}
+
+
+def parse_shift(text: str) -> tuple[int, int] | None:
+    """(months, days) of a stated shift: '1 jaar', 'een half jaar', '3 maanden',
+    'tweemaal met één jaar' (= 2 years), '2 x met 1 jaar'."""
+    cfg = _cues()
+    t = text.lower()
+    m = re.search(cfg["shift_pattern"], t)
+    if not m:
+        return None
+    num = m.group("num")
+    n = _NUMBERS.get(num) if num in _NUMBERS else float(num.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", num) else None
+    if n is None:
+        return None
+    if m.group("half"):
+        n += 0.5
+    unit = m.group("unit")
+    times = 1
+    rep = re.search(cfg["repeat_pattern"], t[:m.start()][-25:])
+    if rep:
+        times = _NUMBERS.get(rep.group(1), None) or int(rep.group(1)) if rep.group(1).isdigit() or rep.group(1) in _NUMBERS else 1
+    n *= times
+    if unit.startswith("jaar") or unit.startswith("jaren"):
+        return int(round(n * 12)), 0
+    if unit.startswith("maand"):
+        return int(round(n)), 0
+    if unit.startswith("week"):
+        return 0, int(round(n * 7))
+    return None
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    y += d.year
+    m += 1
+    # keep month-end dates at month end (31 december - 1 jaar = 31 december)
+    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    day = last if d.day == (dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1) - dt.timedelta(days=1)).day else min(d.day, last)
+    return dt.date(y, m, day)
+
+
+def shift_back(value: dict, shift: tuple[int, int], direction: int) -> dict | None:
+    """The date value `shift` before (direction=+1, a postponement) or after (-1) `value`."""
+    s, e = _as_date(value.get("start")), _as_date(value.get("end"))
+    if not s or not e:
+        return None
+    months, days = shift
+    s2 = _add_months(s, -direction * months) - dt.timedelta(days=direction * days)
+    e2 = _add_months(e, -direction * months) - dt.timedelta(days=direction * days)
+    return {"start": s2.isoformat(), "end": e2.isoformat(), "granularity": value.get("granularity"),
+            "modifier": None, "event": value.get("event")}
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def _find(text_lower: str, phrases: Iterable[str]) -> tuple[int, str] | None:
+    best = None
+    for p in phrases:
+        m = re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", text_lower)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), p)
+    return best
+
+
+def _clean_value(v: dict) -> dict:
+    return {k: v.get(k) for k in ("start", "end", "granularity", "modifier", "event")}
+
+
+@dataclass
+class PlanChange:
+    start: int
+    end: int
+    what: str
+    frm: dict
+    to: dict
+    how: str
+
+    @property
+    def shift_days(self) -> int | None:
+        a, b = _as_date(self.frm.get("start")), _as_date(self.to.get("start"))
+        return (b - a).days if a and b else None
+
+
+def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
+    cfg = _cues()
+    text = ctx.doc.text
+    dates = [_Date(s, e, v) for s, e, v in date_matches(ctx) if v and v.get("start")]
+    sentences = _clauses(ctx)
+    changes: list[PlanChange] = []
+    for k, sent in enumerate(sentences):
+        s_text = text[sent.start:sent.end]
+        low = s_text.lower()
+        in_sent = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+        pc = (_contrast_instead(ctx, sent, low, in_sent) or _contrast_not_but(ctx, sent, low, in_sent)
+              or _move_verb(ctx, sentences, k, low, in_sent, dates) or _new_date(ctx, sentences, k, low, dates))
+        if pc:
+            changes.append(pc)
+    # one fact per move: the same (from, to) said twice is one change
+    seen, facts = set(), []
+    for pc in changes:
+        key = (pc.frm.get("start"), pc.to.get("start"))
+        if key in seen or pc.frm.get("start") == pc.to.get("start"):
+            continue
+        seen.add(key)
+        value = {"what": pc.what, "from": _clean_value(pc.frm), "to": _clean_value(pc.to), "shift_days": pc.shift_days}
+        conf = {"contrast": 0.9, "move": 0.8, "new_date": 0.75}.get(pc.how, 0.7)
+        facts.append(ctx.fact("plan_change", pc.start, pc.end, value, confidence=conf))
+    return facts
+
+
+def _what(sent: Clause, text: str, stop_at: int) -> str:
+    """What moves: the phrase after 'om' (the planned action), else the clause's subject,
+    up to the first date or verb-ish word; short."""
+    cfg = _cues()
+    words, offs = sent.words, sent.offsets
+    stops = set(cfg["what_stop_words"])
+    a = None
+    for i, w in enumerate(words):
+        if offs[i][0] >= stop_at:
+            break
+        if w == "om":
+            a = i + 1
+    if a is None:
+        a = 0
+        # skip fronted adverbials up to and including the finite verb of an inverted clause
+        for i, w in enumerate(words[:8]):
+            if w in cfg["subject_after"]:
+                a = i + 1
+    b = a
+    while b < len(words) and offs[b][0] < stop_at and words[b] not in stops and b - a < 10:
+        b += 1
+    if b < len(words) and b - a <= 1 and words[a] in ("de", "het", "een", "dit", "deze"):
+        b = min(len(words), a + 2)   # 'de' alone says nothing: 'de planning'
+
+    if b <= a:
+        return ""
+    return re.sub(r"\s+", " ", text[offs[a][0]:offs[b - 1][1]]).strip(" ,.;:'\"")
+
+
+def _contrast_instead(ctx, sent: Clause, low: str, in_sent: list[_Date]) -> PlanChange | None:
+    """'per 1 oktober 2022 in te laten gaan in plaats van 1 juli 2022'."""
+    hit = _find(low, _cues()["instead_of"])
+    if not hit:
+        return None
+    cue = sent.start + hit[0]
+    old = [d for d in in_sent if d.start > cue]
+    new = [d for d in in_sent if d.end <= cue]
+    if not old or not new:
+        return None
+    frm, to = old[0], new[-1]
+    return PlanChange(sent.start, sent.end, _what(sent, ctx.doc.text, to.start), frm.value, to.value, "contrast")
+
+
+def _contrast_not_but(ctx, sent: Clause, low: str, in_sent: list[_Date]) -> PlanChange | None:
+    """'niet op de deadline van 1 januari 2022 te laten ingaan, maar op 1 augustus 2021'."""
+    m = re.search(r"(?<!\w)niet\b(?P<mid>.*?)(?:,\s*|\s)maar\b", low)
+    if not m:
+        return None
+    not_at, but_at = sent.start + m.start(), sent.start + m.end()
+    old = [d for d in in_sent if not_at < d.start < but_at]
+    new = [d for d in in_sent if d.start >= but_at]
+    if not old or not new:
+        return None
+    # the two must be of one kind (both calendar dates), and the clause must be about timing
+    if not re.search(_cues()["timing_words"], low):
+        return None
+    return PlanChange(sent.start, sent.end, _what(sent, ctx.doc.text, old[0].start), old[0].value, new[0].value,
+                      "contrast")
+
+
+def _section_window(ctx, sentences: list[Clause], k: int, back: int, ahead: int) -> list[Clause]:
+    """Nearby sentences in the same section (a heading ends the window)."""
+    out = []
+    for j in range(k - 1, max(-1, k - 1 - back), -1):
+        b = sentences[j].block
+        if b is not None and b.kind == "heading":
+            break
+        out.append(sentences[j])
+    for j in range(k + 1, min(len(sentences), k + 1 + ahead)):
+        b = sentences[j].block
+        if b is not None and b.kind == "heading":
+            break
+        out.append(sentences[j])
+    return out
+
+
+def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
+              shift: tuple[int, int] | None, exclude: list[_Date]) -> dict | None:
+    """The date the plan had before: stated nearby (preferring sentences with a 'planned before' cue),
+    or the target moved back by the stated shift."""
+    cfg = _cues()
+    text = ctx.doc.text
+    expected = shift_back(to.value, shift, direction) if shift else None
+    cands = []
+    for rank, s in enumerate(_section_window(ctx, sentences, k, back=4, ahead=3)):
+        low = text[s.start:s.end].lower()
+        cue = bool(re.search(cfg["old_plan_cues"], low))
+        for d in dates:
+            if not (s.start <= d.start and d.end <= s.end) or d in exclude or not d.first or not to.first:
+                continue
+            if (to.first - d.first).days * direction <= 0:
+                continue  # an old date lies before a postponed target (after an advanced one)
+            if expected and d.value.get("start") != expected["start"]:
+                continue
+            if d.value.get("granularity") in ("year", "years") and to.value.get("granularity") == "day":
+                continue
+            ahead = s.start > to.start
+            cands.append(((not cue, ahead, rank), d))
+    if cands:
+        return min(cands, key=lambda c: c[0])[1].value
+    return expected
+
+
+def _move_verb(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_Date]) -> PlanChange | None:
+    """'1 jaar op te schuiven, naar 1 januari 2022', 'verlengd tot en met 31 december 2022',
+    'de planning aan te passen ..., naar 2024', 'uitgesteld tot', 'vervroegd naar'."""
+    cfg = _cues()
+    sent = sentences[k]
+    hit = None
+    for verb in cfg["move_verbs"]:
+        m = re.search(verb["pattern"], low)
+        if m and (hit is None or m.start() < hit[0].start()):
+            hit = (m, verb)
+    if not hit:
+        return None
+    m, verb = hit
+    verb_at = sent.start + m.start()
+    # the target: a date introduced by 'naar', 'tot (en met)', 'per', 'op' after the verb, or right before it
+    targets = []
+    for d in in_sent:
+        before = ctx.doc.text[max(sent.start, d.start - 14):d.start].lower()
+        if re.search(cfg["target_preps"], before):
+            targets.append(d)
+    if not targets:
+        return None
+    after = [d for d in targets if d.start > verb_at]
+    to = after[0] if after else targets[-1]
+    if to.start < verb_at and verb_at - to.end > 60:
+        return None
+    direction = -1 if verb.get("direction") == "earlier" else 1
+    shift = parse_shift(low[:max(0, to.start - sent.start)]) or parse_shift(low)
+    explicit_from = [d for d in in_sent if d is not to and d.start < to.start
+                     and re.search(r"\bvan\s*$", ctx.doc.text[max(sent.start, d.start - 6):d.start].lower())]
+    decision_dates = [d for d in in_sent if d.start < verb_at and re.search(r"\bop\s*$", ctx.doc.text[max(sent.start, d.start - 4):d.start].lower())]
+    if explicit_from:
+        frm = explicit_from[-1].value
+    else:
+        frm = _old_date(ctx, sentences, k, dates, to, direction, shift, exclude=decision_dates + [to])
+    if not frm:
+        return None
+    what = _what(sent, ctx.doc.text, verb_at)
+    return PlanChange(sent.start, sent.end, what, frm, to.value, "move")
+
+
+def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | None:
+    """'... die deadline wordt niet gehaald. Daarom is de nieuwe datum: 1 januari 2023.'"""
+    cfg = _cues()
+    hit = _find(low, cfg["new_date_phrases"])
+    if not hit:
+        return None
+    sent = sentences[k]
+    cue = sent.start + hit[0]
+    text = ctx.doc.text
+    # the new date follows the cue, possibly in the next sentence piece ('datum:' ends a sentence)
+    limit = cue + len(hit[1]) + 40
+    to = next((d for d in dates if cue < d.start <= limit), None)
+    if to is None:
+        return None
+    # only a real move: the nearby text must say what was planned before ('aanvankelijk', 'niet gehaald')
+    window = _section_window(ctx, sentences, k, back=3, ahead=0)
+    if not any(re.search(cfg["old_plan_cues"], text[s.start:s.end].lower()) for s in window):
+        return None
+    frm = _old_date(ctx, sentences, k, dates, to, 1, None, exclude=[to])
+    if not frm:
+        frm = _old_date(ctx, sentences, k, dates, to, -1, None, exclude=[to])
+    if not frm:
+        return None
+    start = min([s.start for s in window if re.search(cfg["old_plan_cues"], text[s.start:s.end].lower())] + [sent.start])
+    first = next(s for s in sentences if s.start == start) if start != sent.start else sent
+    return PlanChange(start, to.end, _what(first, text, first.end), frm, to.value, "new_date")
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _val(f: Any) -> dict:
+    if isinstance(f, Fact):
+        return f.value
+    if isinstance(f, dict) and "value" in f and isinstance(f["value"], dict):
+        return f["value"]
+    return f
+
+
+def score_plan_changes(system_facts: Iterable[Any], gold_entries: Iterable[dict], lenient: bool = False) -> dict:
+    """Precision/recall of plan changes for ONE document: a system change matches a gold one when
+    both ends agree (start and end of 'from' and of 'to'; lenient: their starts). Greedy one-to-one.
+    ``system_facts``: Fact objects, fact JSON dicts or bare values (type plan_change only)."""
+    def key(v: dict):
+        f, t = v.get("from") or {}, v.get("to") or {}
+        if lenient:
+            return (f.get("start"), t.get("start"))
+        return (f.get("start"), f.get("end") or f.get("start"), t.get("start"), t.get("end") or t.get("start"))
+
+    sys_vals = []
+    for f in system_facts:
+        if isinstance(f, Fact) and f.type != "plan_change":
+            continue
+        if isinstance(f, dict) and f.get("type") not in (None, "plan_change"):
+            continue
+        sys_vals.append(key(_val(f)))
+    gold = [key(g) for g in gold_entries]
+    remaining = list(gold)
+    tp = 0
+    for k in sys_vals:
+        if k in remaining:
+            remaining.remove(k)
+            tp += 1
+    fp, fn = len(sys_vals) - tp, len(remaining)
+    p = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3)}
