@@ -185,15 +185,21 @@ def test_facts_of_an_undeclared_document_and_dict_facts_are_accepted():
 def test_tables_embed_readable_columns_and_link_rows_to_their_evidence():
     facts, documents, texts = sample_inputs()
     lump = next(f for f in facts if f.text == "lumpsum")
-    df = pd.DataFrame([{"region": "rivierenland", "financing": "lumpsum", "year": pd.NA, "node": "x",
-                        "evidence_doc": lump.doc, "evidence_start": lump.start, "evidence_end": lump.end},
-                       {"region": "ijmond", "financing": "pxq", "year": 2022, "node": "y",
-                        "evidence_doc": None, "evidence_start": None, "evidence_end": None}])
-    payload = build_payload(facts, documents, texts, tables={"financing": df})
-    (table,) = payload["tables"]
-    assert table["columns"] == ["region", "financing", "year", "evidence_doc"]
-    assert table["rows"][0][2] == "" and table["rows"][1][2] == "2022"
+    df = pd.DataFrame([{"region": "rivierenland", "region_name": "Rivierenland", "segment": "all",
+                        "segment_label": None, "financing": "lumpsum", "status": "chosen", "year": pd.NA,
+                        "node": "x", "evidence_doc": lump.doc, "evidence_start": lump.start, "evidence_end": lump.end},
+                       {"region": "ijmond", "region_name": "IJmond", "segment": "dyslexie",
+                        "segment_label": "Dyslexie", "financing": "pxq", "status": None, "year": 2022,
+                        "node": "y", "evidence_doc": None, "evidence_start": None, "evidence_end": None}])
+    payload = build_payload(facts, documents, texts, tables={"financing": df, "eigen_tabel": df[["year"]]})
+    table, own = payload["tables"]
+    # Readable columns replace ids; machine columns (graph node, offsets) are left out.
+    assert table["name"] == "Bekostiging per regio, segment en document"
+    assert table["columns"] == ["Regio", "Segment", "Bekostiging", "Status", "Jaar document", "Brondocument"]
+    assert table["rows"][0][:5] == ["Rivierenland", "hele document", "lumpsum", "gekozen", ""]
+    assert table["rows"][1][:5] == ["IJmond", "Dyslexie", "pxq", "", "2022"]
     assert table["links"] == [facts.index(lump), None]
+    assert own["name"] == "eigen_tabel" and "links" not in own
 
 
 def test_write_report_writes_one_readable_file(tmp_path):
@@ -204,3 +210,25 @@ def test_write_report_writes_one_readable_file(tmp_path):
     assert "<title>Regio&#x27;s &lt;vergelijken&gt;</title>" in page
     assert path.stat().st_mode & 0o044  # shareable, not the temp file's private 0600
     assert json.loads(DATA_ISLAND.search(page).group(1))["meta"]["title"] == "Regio's <vergelijken>"
+
+
+def test_document_without_title_is_named_by_its_first_line():
+    text = "\n\n  Verwervingsstrategie   Jeugdhulp Regio Gooi en Vechtstreek 2025\nDe regio koopt in.\n"
+    payload = build_payload([], [{"id": "gooi", "status": "ok", "title": ""}], {"gooi": text})
+    assert payload["docs"][0]["title"] == "Verwervingsstrategie Jeugdhulp Regio Gooi en Vechtstreek 2025"
+
+
+@pytest.mark.parametrize("table,column,value,expected", [
+    ("financing", "procedure", "open_house; sas", "Open House; SAS-procedure"),
+    ("decisions", "segments", "dyslexie; verblijf", "Dyslexie; Jeugdhulp met verblijf"),
+    ("decisions", "status", "planned", "gepland"),
+    ("financing", "status", "previous", "eerder"),
+    ("timeline", "event", "award_provisional", "Voorlopige gunning"),
+    ("financing", "contract_start", "2024-01-01", "1 januari 2024"),
+    ("members", "named_in_document", True, "ja"),
+    ("financing", "variant", "none", "geen iSD-variant"),
+    ("timeline", "segment", None, ""),
+])
+def test_table_cells_are_shown_in_dutch(table, column, value, expected):
+    from inkoopgraaf.report.render import _table_value
+    assert _table_value(table, column, value) == expected

@@ -134,3 +134,33 @@ def label(table: dict, key, fallback: str | None = None) -> str:
     if fallback is not None:
         return fallback
     return "—" if key is None else str(key).replace("_", " ")
+
+
+# Comparison tables of models/tables.py, shown in Dutch. Unknown tables/columns keep their names.
+TABLE_TITLES = {
+    "financing": "Bekostiging per regio, segment en document",
+    "procedures": "Inkoopprocedures per regio, segment en document",
+    "segments": "Segmenten per regio en document",
+    "timeline": "Gedateerde gebeurtenissen",
+    "plan_changes": "Planwijzigingen",
+    "decisions": "Besluiten",
+    "members": "Gemeenten per regio",
+}
+TABLE_COLUMN_LABELS = {
+    "region": "Regio", "region_name": "Regio", "segment": "Segment", "segment_label": "Segment",
+    "year": "Jaar document", "doc": "Document", "financing": "Bekostiging", "financing_label": "Bekostiging",
+    "variant": "Variant (iSD)", "status": "Status", "procedure": "Procedure", "procedure_label": "Procedure",
+    "contract_start": "Start contract", "n_evidence": "Bronnen", "evidence_quote": "Citaat",
+    "evidence_doc": "Brondocument", "evidence_page": "Pagina", "labels": "Genoemd als", "domain": "Domein",
+    "parent": "Onderdeel van", "event": "Gebeurtenis", "start": "Van", "end": "Tot en met",
+    "granularity": "Precisie", "modifier": "Bepaling", "event_year": "Jaar", "origin": "Herkomst",
+    "superseded": "Achterhaald", "what": "Wat", "from_start": "Oude datum", "to_start": "Nieuwe datum",
+    "shift_days": "Verschuiving (dagen)", "actor": "Wie", "actor_label": "Wie", "object": "Besluit",
+    "date_start": "Datum", "segments": "Segmenten", "cbs": "CBS-code", "municipality": "Gemeente",
+    "tooi_uri": "TOOI-identifier", "source": "Herkomst", "named_in_document": "Genoemd in document",
+}
+#: Id columns hidden when the table also has the readable label column (key -> label column),
+#: and machine columns a reader does not need (graph node ids, offsets, interval ends of points).
+TABLE_ID_COLUMNS = {"region": "region_name", "segment": "segment_label", "financing": "financing_label",
+                    "procedure": "procedure_label", "actor": "actor_label"}
+TABLE_HIDDEN_COLUMNS = {"node", "evidence_start", "evidence_end", "from_end", "to_end", "date_end"}

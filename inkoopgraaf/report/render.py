@@ -164,6 +164,15 @@ def summarize(ftype: str, value: Any) -> str:
 
 # --------------------------------------------------------------------------- payload
 
+def _first_line(text: str | None, limit: int = 110) -> str:
+    """A title for a document without one: its first non-empty line (documents open with their title)."""
+    for line in (text or "").splitlines():
+        line = " ".join(line.split())
+        if len(line) >= 3:
+            return line if len(line) <= limit else line[:limit].rsplit(" ", 1)[0] + " …"
+    return ""
+
+
 def _region_sort_key(region: dict) -> tuple:
     return (region["id"] == UNKNOWN_REGION, region["name"].lower())
 
@@ -183,7 +192,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
             continue
         doc_index[did] = len(docs)
         docs.append({
-            "id": did, "title": rec.get("title") or "", "path": str(rec.get("path") or ""),
+            "id": did, "title": rec.get("title") or _first_line(texts.get(did)), "path": str(rec.get("path") or ""),
             "format": rec.get("format") or "", "pages": rec.get("pages"),
             "characters": rec.get("characters"), "status": rec.get("status") or "ok",
             "error": rec.get("error") or "", "year": rec.get("year"),
@@ -193,7 +202,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         did = str(f.get("doc"))
         if did not in doc_index:
             doc_index[did] = len(docs)
-            docs.append({"id": did, "title": "", "path": "", "format": "", "pages": None,
+            docs.append({"id": did, "title": _first_line(texts.get(did)), "path": "", "format": "", "pages": None,
                          "characters": len(texts[did]) if did in texts else None, "status": "ok",
                          "error": "", "year": None, "declared_regions": []})
 
@@ -299,7 +308,9 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
             "generated": _dt.datetime.now().strftime("%d-%m-%Y %H:%M"),
         },
         "labels": {
-            "types": L.FACT_TYPE_LABELS, "status": {str(k): v for k, v in L.STATUS_LABELS.items()},
+            "types": L.FACT_TYPE_LABELS,
+            # JSON has no None key: a missing status is looked up as "null" (String(null) in JS).
+            "status": {("null" if k is None else k): v for k, v in L.STATUS_LABELS.items()},
             "variants": L.VARIANT_LABELS, "events": L.EVENT_LABELS, "eventOrder": L.EVENT_ORDER,
             "actors": L.ACTOR_LABELS, "decisionStatus": L.DECISION_STATUS_LABELS,
         },
@@ -336,16 +347,44 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-#: Columns of models/tables.py that serve machines (graph node ids, raw offsets), not readers;
-#: the offsets become a "Bron" link to the passage instead.
-_HIDDEN_TABLE_COLUMNS = {"node", "evidence_start", "evidence_end"}
+_DATE_COLUMNS = {"contract_start", "start", "end", "from_start", "to_start", "date_start"}
+
+
+def _table_value(table: str, column: str, value: Any) -> str:
+    """A table cell in Dutch: ids of statuses, variants, events and booleans become words."""
+    text = _cell(value)
+    if column == "segment_label" and text == "":
+        return "hele document"  # models/tables.py leaves the label empty for segment "all"
+    if text == "":
+        return ""
+    if column == "status":
+        return L.DECISION_STATUS_LABELS.get(text) if table == "decisions" and text in L.DECISION_STATUS_LABELS \
+            else L.STATUS_LABELS.get(text, text)
+    if column == "variant":
+        return L.VARIANT_LABELS.get(text, text)
+    if column == "event":
+        return L.EVENT_LABELS.get(text, text)
+    if column == "granularity":
+        return L.GRANULARITY_LABELS.get(text, text)
+    if column == "segment" and text == "all":
+        return "hele document"
+    if column in ("procedure", "segments", "parent"):
+        # models/tables.py joins ids with "; " in these columns
+        table_labels = L.PROCEDURE_LABELS if column == "procedure" else L.SEGMENT_LABELS
+        return "; ".join(L.label(table_labels, part.strip()) for part in text.split(";"))
+    if column in _DATE_COLUMNS and _parse_iso(text):
+        return format_interval(text, text)
+    if isinstance(value, bool) or text in ("True", "False"):
+        return "ja" if text == "True" else "nee"
+    return text
 
 
 def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = None) -> list[dict]:
-    """Comparison tables (pandas DataFrames from models/tables.py) as plain string grids.
+    """Comparison tables (pandas DataFrames from models/tables.py) as Dutch string grids.
 
-    A row that names its evidence (``evidence_doc``/``evidence_start``/``evidence_end``)
-    gets the index of that fact, so the page links it to the highlighted passage.
+    Readable label columns replace their id columns, machine columns are left out, and a
+    row that names its evidence (``evidence_doc``/``evidence_start``/``evidence_end``) gets
+    the index of that fact, so the page links it to the highlighted passage.
     """
     by_span: dict[tuple, int] = {}
     for fi, f in enumerate(fact_dicts or []):
@@ -356,12 +395,16 @@ def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = N
             continue
         if not (df.index.name is None and list(df.index) == list(range(len(df)))):
             df = df.reset_index()
+        total = int(len(df))
         df = df.head(MAX_TABLE_ROWS)
         names = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in df.columns]
-        shown = [i for i, c in enumerate(names) if c not in _HIDDEN_TABLE_COLUMNS]
+        shown = [i for i, c in enumerate(names)
+                 if c not in L.TABLE_HIDDEN_COLUMNS and L.TABLE_ID_COLUMNS.get(c) not in names]
         raw = list(df.itertuples(index=False, name=None))
-        entry = {"name": str(name), "columns": [names[i] for i in shown],
-                 "rows": [[_cell(row[i]) for i in shown] for row in raw], "total": int(len(tables[name]))}
+        entry = {"name": L.TABLE_TITLES.get(str(name), str(name)),
+                 "columns": [L.TABLE_COLUMN_LABELS.get(names[i], names[i]) for i in shown],
+                 "rows": [[_table_value(str(name), names[i], row[i]) for i in shown] for row in raw],
+                 "total": total}
         if {"evidence_doc", "evidence_start", "evidence_end"} <= set(names):
             d, s, e = (names.index(c) for c in ("evidence_doc", "evidence_start", "evidence_end"))
             entry["links"] = [by_span.get((str(row[d]), _int_or_none(row[s]), _int_or_none(row[e]))) for row in raw]

@@ -670,27 +670,32 @@
   }
 
   // ------------------------------------------------------------------ extra tables
+  /* The comparison tables of models/tables.py: one at a time, chosen from a list. */
   function renderTables() {
     var box = clear($('tables'));
-    DATA.tables.forEach(function (t, ti) {
-      box.appendChild(el('h3', null, t.name));
-      if (t.total > t.rows.length) box.appendChild(el('p', { class: 'note' }, 'Eerste ' + t.rows.length + ' van ' + t.total + ' rijen.'));
-      var holder = el('div', { class: 'scroll-x' }), pagerBox = el('div');
-      append(box, [holder, pagerBox]);
+    var sel = select('table-select', 'Tabel', DATA.tables.map(function (t, i) {
+      return [String(i), t.name + ' (' + t.total.toLocaleString('nl-NL') + ' rijen)'];
+    }), function () { show(+sel.input.value); });
+    var holder = el('div', { class: 'scroll-x' }), pagerBox = el('div'), note = el('p', { class: 'note' });
+    append(box, [el('div', { class: 'filters' }, sel.wrap), note, holder, pagerBox]);
+    function show(ti) {
+      var t = DATA.tables[ti];
+      note.textContent = t.total > t.rows.length ? 'Eerste ' + t.rows.length + ' van ' + t.total + ' rijen.' : '';
       var cols = t.columns.map(function (c) { return { label: c }; });
       if (t.links) cols.push({ label: 'Bron' });
       pagedTable(holder, pagerBox, {
-        caption: t.name, count: function () { return t.rows.length; }, columns: cols,
+        caption: t.name, cls: 'compare', count: function () { return t.rows.length; }, columns: cols,
         row: function (i) {
           var tr = el('tr', null, t.rows[i].map(function (v) { return el('td', null, v); }));
           if (t.links) {
             var fi = t.links[i];
-            tr.appendChild(el('td', null, fi === null ? '—' : el('a', { href: factHref(fi) }, 'Toon passage')));
+            tr.appendChild(el('td', null, fi === null || fi === undefined ? '—' : el('a', { href: factHref(fi) }, 'Toon passage')));
           }
           return tr;
         }
       });
-    });
+    }
+    if (DATA.tables.length) show(0);
   }
 
   // ------------------------------------------------------------------ tabs / routing
