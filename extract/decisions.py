@@ -431,7 +431,7 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
         return "proposed", "explicit"
     if any(h.family == "submit" for h in hits):
         return "planned", "explicit"
-    lo, hi = max(0, hit.i - 10), min(len(words), hit.j + 6)
+    lo, hi = max(0, hit.i - 10), min(len(words), hit.j + 8)
     window = words[lo:hi]
     if _has(window, ["zal", "zullen"]) or ("nog" in window and "niet" in window):
         return "planned", "explicit"
@@ -657,7 +657,8 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
 
 _AUX_ALL = {"is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "ligt", "liggen", "komt", "komen",
             "staat", "staan", "gaat", "gaan", "zal", "zullen", "moet", "moeten"}
-_LEAD_PREPS = {"in", "op", "per", "medio", "begin", "eind", "uiterlijk", "vanaf", "dan", "daarna", "vervolgens", "ook"}
+_LEAD_PREPS = {"in", "op", "per", "medio", "begin", "eind", "uiterlijk", "vanaf", "dan", "daarna", "vervolgens", "ook",
+               "zoals", "gezegd", "eerder", "genoemd", "vermeld", "tenslotte", "ten", "slotte"}
 
 
 def _submit_object(words, hit, actor_spans, date_spans) -> tuple[int, int, str]:
@@ -870,7 +871,7 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
     modal = [w for k, w in enumerate(words[seg_a:hit.i], seg_a) if not (k and words[k - 1] == "te")]
     if _has(modal, cfg["hypothetical_words"]) or _has(words[max(0, hit.i - 15):hit.i], cfg["hypothetical_nouns"]):
         return None, None       # 'de mogelijkheid dat partijen een voorstel doen', 'kunnen besluiten'
-    if _has(words, cues["habitual_words"]) and hit.family not in ("proposal", "submit"):
+    if _has(words[seg_a:hit.j + 4], cues["habitual_words"]) and hit.family not in ("proposal", "submit"):
         return None, None       # 'wordt jaarlijks door de raad vastgesteld': a standing rule, not a decision
 
     status, basis = clause_status(words, hit, hits)
