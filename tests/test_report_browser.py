@@ -219,3 +219,25 @@ def test_scale_1000_documents_paginates(browser, tmp_path):
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr")) == 40
     _shot(browser, "report-groot.png")
     assert _errors(browser) == []
+
+
+def test_comparison_tables_tab_links_rows_to_passages(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+    tables_mod = pytest.importorskip("inkoopgraaf.models.tables")
+    facts, documents, texts = sample_inputs()
+    tables = tables_mod.tables_from_facts(facts, documents)
+    path = write_report(tmp_path / "tabellen.html", facts, documents, texts, tables)
+    _open(browser, path)
+    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="tabellen"]').click()
+    Select(browser.find_element(By.ID, "table-select")).select_by_index(0)
+    table = browser.find_element(By.CSS_SELECTOR, "#tables table")
+    headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+    assert "Regio" in headers and "Bekostiging" in headers and "Bron" in headers
+    assert "Lumpsum" in table.text and "gekozen" in table.text
+    links = table.find_elements(By.LINK_TEXT, "Toon passage")
+    assert links
+    links[0].click()
+    assert browser.find_elements(By.CSS_SELECTOR, "#doc-text mark.target")
+    _shot(browser, "report-tabellen.png")
+    assert _errors(browser) == []
