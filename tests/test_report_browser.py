@@ -241,3 +241,29 @@ def test_comparison_tables_tab_links_rows_to_passages(browser, tmp_path):
     assert browser.find_elements(By.CSS_SELECTOR, "#doc-text mark.target")
     _shot(browser, "report-tabellen.png")
     assert _errors(browser) == []
+
+
+@pytest.mark.parametrize("case", ["empty", "no_texts"])
+def test_report_without_data_or_texts_still_works(browser, tmp_path, case):
+    from selenium.webdriver.common.by import By
+    facts, documents, texts = sample_inputs()
+    if case == "empty":
+        facts, documents, texts = [], [], None
+    else:
+        texts = None
+    path = write_report(tmp_path / f"{case}.html", facts, documents, texts)
+    _open(browser, path)
+    for tab in ("vergelijking", "tijdlijnen", "besluiten", "feiten", "document", "overzicht"):
+        browser.find_element(By.CSS_SELECTOR, f'a[data-tab="{tab}"]').click()
+        assert browser.find_element(By.ID, tab).is_displayed()
+    if case == "no_texts":
+        browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+        browser.find_element(By.CSS_SELECTOR, "button.cell").click()
+        assert browser.find_elements(By.CSS_SELECTOR, "#evidence blockquote mark")  # the fact text itself
+        browser.find_element(By.CSS_SELECTOR, 'a[data-tab="document"]').click()
+        assert "niet in het rapport opgenomen" in browser.find_element(By.ID, "doc-text").text
+    else:
+        assert "0\ndocumenten gelezen" in browser.find_element(By.ID, "overview-stats").text
+        browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+        assert "geen bekostigingsvormen" in browser.find_element(By.ID, "matrix").text
+    assert _errors(browser) == []
