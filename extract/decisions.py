@@ -609,7 +609,12 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
     if hit.family != "submit":
         for k in range(hit.j + 1, min(n, hit.j + 4)):
             if words[k] in ("met", "over", "op", "voor", "tot", "van"):
-                return k + 1, until_break(k + 1, 12), "prep"
+                b = until_break(k + 1, 12)
+                for s_, e_ in sorted(actor_spans):
+                    if k + 2 < s_ < b and words[s_ - 1] not in ("van", "met", "door", "aan", "bij", "in"):
+                        b = s_ - 1 if words[s_ - 1] in ("de", "het") else s_   # '... maken [de gemeenten] nog niet'
+                        break
+                return k + 1, b, "prep"
             if words[k] in (",", ".", ";", ":"):
                 break
     # separable verb: object between the actor and the particle ('stellen de colleges X vast')

@@ -84,7 +84,7 @@ def parse_shift(text: str) -> tuple[int, int] | None:
         return int(round(n * 12)), 0
     if unit.startswith("maand"):
         return int(round(n)), 0
-    if unit.startswith("week"):
+    if unit.startswith("we"):
         return 0, int(round(n * 7))
     return None
 
@@ -183,10 +183,17 @@ def _what(sent: Clause, text: str, stop_at: int) -> str:
             a = i + 1
     if a is None:
         a = 0
-        # skip fronted adverbials up to and including the finite verb of an inverted clause
-        for i, w in enumerate(words[:8]):
-            if w in cfg["subject_after"]:
-                a = i + 1
+        # a clause that opens with an adverbial ('Daarom besluiten de portefeuillehouders de invoering ...',
+        # 'Voorgesteld wordt de planning ...') has its subject/object after the finite verb
+        if words and words[0] not in ("de", "het", "deze", "dit", "een", "die"):
+            for i, w in enumerate(words[:8]):
+                if w in cfg["subject_after"]:
+                    a = i + 1
+                    break
+            for s_ in range(a, min(a + 6, len(words))):
+                if words[s_] in ("de", "het", "deze", "dit") and s_ + 1 < len(words):
+                    a = s_
+                    break
     b = a
     while b < len(words) and offs[b][0] < stop_at and words[b] not in stops and b - a < 10:
         b += 1
