@@ -27,7 +27,7 @@ import pandas as pd
 
 from .models.facts import Fact
 from .models.graph import ALL_SEGMENTS, build_graph, slug, taxonomy_index, _gazetteer
-from .models.tables import facts_frame, load_inputs, read_documents, tables_from_graph
+from .models.tables import facts_frame, load_inputs, load_texts, read_documents, tables_from_graph
 
 
 class OutputsNotBuilt(FileNotFoundError):
@@ -68,7 +68,7 @@ def load(outputs="outputs") -> "KnowledgeGraph":
     if not (out / "facts.jsonl").exists():
         raise OutputsNotBuilt(out)
     facts, documents = load_inputs(out)
-    return KnowledgeGraph(out, facts, documents)
+    return KnowledgeGraph(out, facts, documents, load_texts(out))
 
 
 @dataclass
@@ -76,11 +76,12 @@ class KnowledgeGraph:
     outputs: Path
     fact_list: list[Fact]
     document_records: list[dict] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ data
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
-        return build_graph(self.fact_list, self.document_records)
+        return build_graph(self.fact_list, self.document_records, self.texts)
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:

@@ -142,9 +142,12 @@ def build(corpus, out, jobs, no_cache, no_report):
     docs = _documents_rows(results)
     write_documents_csv(out / "documents.csv", docs)
     written = ["facts.jsonl", "documents.csv"]
-    written += _write_graph_outputs(out, facts, docs)
+    texts = {r.document.id: r.document.text for r in results if r.document is not None}
+    written += _write_texts(out, texts)
+    graph_files, tables = _write_graph_outputs(out, facts, docs, texts)
+    written += graph_files
     if not no_report:
-        written += _write_report(out, facts, docs, results)
+        written += _write_report(out, facts, docs, texts, tables)
     failed = _fail_report(results)
     cached = sum(r.cached for r in results)
     click.echo(f"{len(results)} document(s): {len(results) - failed} read ({cached} unchanged, from cache), "
@@ -153,19 +156,37 @@ def build(corpus, out, jobs, no_cache, no_report):
     sys.exit(1 if failed else 0)
 
 
-def _write_graph_outputs(out: Path, facts, docs) -> list[str]:
-    from .models import exports, graph, tables
-    g = graph.build_graph(facts, docs)
-    written = exports.write_exports(g, out)
-    written += tables.write_tables(tables.tables_from_facts(facts, docs), out)
-    return [str(Path(p).relative_to(out)) if Path(p).is_absolute() or str(p).startswith(str(out)) else str(p)
-            for p in written]
+def _write_texts(out: Path, texts: dict[str, str]) -> list[str]:
+    """outputs/texts/<doc>.txt: the extracted text every fact offset points into.
+
+    Stale texts of documents no longer in the corpus are removed, so the
+    folder always matches facts.jsonl.
+    """
+    folder = out / "texts"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.txt"):
+        if old.stem not in texts:
+            old.unlink()
+    for doc_id, text in texts.items():
+        path = folder / f"{doc_id}.txt"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_text_atomic(path, text)
+    return [f"texts/ ({len(texts)} files)"]
 
 
-def _write_report(out: Path, facts, docs, results) -> list[str]:
+def _write_graph_outputs(out: Path, facts, docs, texts):
+    """Graph exports and comparison tables; returns (files written, tables)."""
+    from .models import exports, graph, tables as tables_mod
+    g = graph.build_graph(facts, docs, texts)
+    written = list(exports.write_exports(g, out))
+    tables = tables_mod.tables_from_graph(g)
+    written += tables_mod.write_tables(tables, out)
+    return [str(Path(p).relative_to(out)) for p in written], tables
+
+
+def _write_report(out: Path, facts, docs, texts, tables) -> list[str]:
     from .report import write_report
-    texts = {r.document.id: r.document.text for r in results if r.document is not None}
-    path = write_report(out / "report.html", facts, docs, texts)
+    path = write_report(out / "report.html", facts, docs, texts, tables)
     return [Path(path).name]
 
 

@@ -35,11 +35,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from .evidence import passage
 from .facts import Fact
 
 UNKNOWN_REGION = "unknown"
@@ -203,9 +205,17 @@ def _span_id(prefix: str, fact: Fact) -> str:
 
 
 # --------------------------------------------------------------------------- provenance
+#: Document texts of the graph being built (doc id -> text), so provenance can
+#: quote the whole sentence a fact stands in, not only its span.
+_TEXTS: ContextVar[Mapping[str, str]] = ContextVar("texts", default={})
+
+
 def provenance_of(fact: Fact) -> dict:
+    text = _TEXTS.get().get(fact.doc)
+    quote = passage(text, fact.start, fact.end) if text else ""
     return {"doc": fact.doc, "type": fact.type, "start": fact.start, "end": fact.end,
-            "page": fact.page, "quote": fact.text, "confidence": fact.confidence}
+            "page": fact.page, "quote": quote or fact.text, "text": fact.text,
+            "confidence": fact.confidence}
 
 
 def _merge_provenance(existing: list[dict], new: Iterable[dict]) -> list[dict]:
@@ -272,8 +282,22 @@ def _shift_days(start_a: str | None, start_b: str | None) -> int | None:
         return None
 
 
-def build_graph(facts: Iterable[Fact | Mapping], documents: Iterable[Mapping] = ()) -> nx.MultiDiGraph:
-    """Build the knowledge graph. ``documents`` are documents.csv records (see module doc)."""
+def build_graph(facts: Iterable[Fact | Mapping], documents: Iterable[Mapping] = (),
+                texts: Mapping[str, str] | None = None) -> nx.MultiDiGraph:
+    """Build the knowledge graph. ``documents`` are documents.csv records (see module doc).
+
+    ``texts`` (doc id -> extracted text, as written to ``outputs/texts/``) lets
+    every provenance entry quote the sentence around its fact; without it the
+    quote is the fact's own text.
+    """
+    token = _TEXTS.set(texts or {})
+    try:
+        return _build_graph(facts, documents)
+    finally:
+        _TEXTS.reset(token)
+
+
+def _build_graph(facts, documents) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(name="inkoopgraaf")
     tax = taxonomy_index()
     facts = sorted((_as_fact(f) for f in facts), key=lambda f: (f.doc, f.start, f.end, f.type))

@@ -211,9 +211,10 @@ def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
     return {name: tables[name] for name in TABLE_NAMES}
 
 
-def tables_from_facts(facts: Iterable[Fact | Mapping], documents: Iterable[Mapping] = ()) -> dict[str, pd.DataFrame]:
+def tables_from_facts(facts: Iterable[Fact | Mapping], documents: Iterable[Mapping] = (),
+                      texts: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """Reproducible entry point: the same facts and document records always give the same tables."""
-    return tables_from_graph(build_graph(facts, documents))
+    return tables_from_graph(build_graph(facts, documents, texts))
 
 
 # --------------------------------------------------------------------------- I/O
@@ -250,6 +251,14 @@ def load_inputs(outputs_dir) -> tuple[list[Fact], list[dict]]:
     """facts.jsonl + documents.csv of a build directory (documents.csv optional)."""
     out = Path(outputs_dir)
     return list(read_facts(out / "facts.jsonl")), read_documents(out / "documents.csv")
+
+
+def load_texts(outputs_dir) -> dict[str, str]:
+    """The extracted texts ``texts/<doc>.txt`` of a build (fact offsets point into them)."""
+    folder = Path(outputs_dir) / "texts"
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
 
 
 def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:

@@ -201,3 +201,35 @@ def test_sparse_or_partial_facts_do_not_break_the_graph():
     assert G.nodes[pc]["shift_days"] is None and G.nodes[pc]["to_start"] == "2024-03-01"
     assert not [n for n, d in G.nodes(data=True) if d["kind"] == "Event" and d["origin"] == "date"]  # name-year
     assert G.nodes["doc:d1"]["year"] == 2023
+
+
+def test_provenance_quotes_the_sentence_when_texts_are_given():
+    from inkoopgraaf.models.facts import Fact
+    from inkoopgraaf.models.graph import build_graph
+
+    text = "Inleiding.\nVoor dyslexie kiezen de gemeenten voor populatiebekostiging. Daarna volgt meer."
+    s = text.index("populatiebekostiging")
+    seg = text.index("dyslexie")
+    facts = [
+        Fact("d1", "segment", "dyslexie", seg, seg + 8, None,
+             {"id": "dyslexie", "label": "dyslexie", "domain": "jeugd", "parent": None}),
+        Fact("d1", "financing", "populatiebekostiging", s, s + 20, None,
+             {"id": "populatiebekostiging", "variant": "taakgericht", "segment": "dyslexie", "status": "chosen"}),
+    ]
+    G = build_graph(facts, [{"id": "d1", "year": 2023}], {"d1": text})
+    quotes = {p["quote"] for _, _, d in G.edges(data=True) for p in d["provenance"] if p["type"] == "financing"}
+    assert quotes == {"Voor dyslexie kiezen de gemeenten voor populatiebekostiging."}
+    bare = build_graph(facts, [{"id": "d1", "year": 2023}])
+    assert {p["quote"] for _, _, d in bare.edges(data=True) for p in d["provenance"]
+            if p["type"] == "financing"} == {"populatiebekostiging"}
+
+
+def test_passage_bounds_long_sentences():
+    from inkoopgraaf.models.evidence import passage
+
+    long = "Dit is " + "een heel lange zin " * 60 + "met PxQ erin " + "en nog meer woorden " * 60 + "."
+    s = long.index("PxQ")
+    out = passage(long, s, s + 3, limit=120)
+    assert "PxQ" in out and len(out) <= 125 and out.startswith("…") and out.endswith("…")
+    assert passage("Kop\nRij\tPxQ\tlumpsum\n", 8, 11) == "Rij | PxQ | lumpsum"
+    assert passage("", 0, 0) == ""
