@@ -232,3 +232,11 @@ def test_document_without_title_is_named_by_its_first_line():
 def test_table_cells_are_shown_in_dutch(table, column, value, expected):
     from inkoopgraaf.report.render import _table_value
     assert _table_value(table, column, value) == expected
+
+
+def test_documents_csv_region_strings_are_split_not_iterated(tmp_path):
+    """documents.csv stores regions as 'ijmond|zuid_kennemerland'; each is one region."""
+    from inkoopgraaf.report.render import _region_list
+    assert _region_list("ijmond|zuid_kennemerland") == ["ijmond", "zuid_kennemerland"]
+    assert _region_list("") == [] and _region_list(None) == []
+    assert _region_list(["lekstroom"]) == ["lekstroom"]

@@ -196,7 +196,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
             "format": rec.get("format") or "", "pages": rec.get("pages"),
             "characters": rec.get("characters"), "status": rec.get("status") or "ok",
             "error": rec.get("error") or "", "year": rec.get("year"),
-            "declared_regions": [r for r in (rec.get("regions") or []) if isinstance(r, str)],
+            "declared_regions": _region_list(rec.get("regions")),
         })
     for f in fact_dicts:
         did = str(f.get("doc"))
@@ -446,6 +446,13 @@ def render_html(payload: dict) -> str:
     }
     # One pass, so a placeholder-looking string inside the data is never substituted again.
     return re.sub(r"\{\{(TITLE|CSP|CSS|JS|DATA)\}\}", lambda m: values[m.group(1)], template)
+
+
+def _region_list(value) -> list[str]:
+    """documents.csv keeps regions as 'a|b'; in-memory records may hold a list."""
+    if isinstance(value, str):
+        return [r for r in value.split("|") if r]
+    return [r for r in (value or []) if isinstance(r, str) and r]
 
 
 def write_report(out_path, facts: Iterable[Any], documents: Iterable[Mapping],
