@@ -2,10 +2,15 @@
 
 ``make_pdf(pages)`` takes, per page, a list of drawing instructions:
 ("text", x, y, size, string) with Helvetica (WinAnsi: use "•") or
-("line", x0, y0, x1, y1). Cross-reference offsets are computed, so pdfium,
-pdfminer and pdfplumber all read the result as a well-formed PDF.
+("line", x0, y0, x1, y1), ("rect", x, y, w, h) stroked, ("bar", x, y, w, h)
+filled (how Word draws hairline table borders) or ("slanted", x, y, size,
+degrees, string): rotated text such as a "CONCEPT" watermark.
+Cross-reference offsets are computed, so pdfium, pdfminer and pdfplumber all
+read the result as a well-formed PDF.
 """
 from __future__ import annotations
+
+import math
 
 
 def _escape(s: str) -> bytes:
@@ -21,6 +26,15 @@ def _content(ops) -> bytes:
         elif op[0] == "line":
             _, x0, y0, x1, y1 = op
             out.append(b"0.5 w %d %d m %d %d l S" % (x0, y0, x1, y1))
+        elif op[0] in ("rect", "bar"):
+            _, x, y, w, h = op
+            paint = b"S" if op[0] == "rect" else b"f"
+            out.append(b"0.5 w %.2f %.2f %.2f %.2f re " % (x, y, w, h) + paint)
+        elif op[0] == "slanted":
+            _, x, y, size, degrees, s = op
+            a = math.radians(degrees)
+            out.append(b"BT /F1 %d Tf %.4f %.4f %.4f %.4f %d %d Tm (" % (size, math.cos(a), math.sin(a), -math.sin(a),
+                                                                         math.cos(a), x, y) + _escape(s) + b") Tj ET")
         elif op[0] == "image":   # a 2x2 grey image scaled over the page: a "scan"
             out.append(b"q 500 0 0 700 50 50 cm /Im1 Do Q")
     return b"\n".join(out)

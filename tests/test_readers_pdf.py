@@ -226,3 +226,97 @@ def test_real_dehyphenation_and_tables(real_docs):
     assert any(sap.cell_text(r, 0) == "Verzoek om Toewijzing (VOT)" for r in rows if r.cells)
     casus = real_docs["Casus_08_Taakgericht.pdf"]
     assert casus.table_rows(0)
+
+
+# -- ruled-table detection (pdfium rulings → grid → cells) -----------------------
+
+def _grid(x_lines, y_lines, kind="line"):
+    """A full grid: every x from bottom to top, every y from left to right."""
+    left, right, bottom, top = x_lines[0], x_lines[-1], y_lines[-1], y_lines[0]
+    if kind == "line":
+        return ([("line", left, y, right, y) for y in y_lines]
+                + [("line", x, bottom, x, top) for x in x_lines])
+    # hairline filled rectangles, as word processors export table borders
+    return ([("bar", left, y - 0.25, right - left, 0.5) for y in y_lines]
+            + [("bar", x - 0.25, bottom, 0.5, top - bottom) for x in x_lines])
+
+
+def _cells_on(page_ops, **kw):
+    def read(tmp_path):
+        path = tmp_path / "tabel.pdf"
+        path.write_bytes(make_pdf([page_ops]))
+        doc = read_pdf(path, **kw)
+        rows = [b for b in doc.blocks if b.kind == "table_row"]
+        return doc, [[doc.cell_text(r, i) for i in range(len(r.cells))] for r in rows]
+    return read
+
+
+_INTRO = [("text", 72, 740, 11, "De gemeenten in de regio Westkust kopen samen in.")]
+_THREE_BY_THREE = [
+    ("text", 76, 686, 10, "Perceel"), ("text", 226, 686, 10, "Bekostiging"), ("text", 356, 686, 10, "Looptijd"),
+    ("text", 76, 666, 10, "Wonen"), ("text", 226, 666, 10, "Trajectprijs"), ("text", 356, 666, 10, "5 jaar"),
+    ("text", 76, 646, 10, "Dagbesteding"), ("text", 226, 646, 10, "Resultaat"), ("text", 356, 646, 10, "3 jaar"),
+]
+_EXPECTED_3X3 = [["Perceel", "Bekostiging", "Looptijd"], ["Wonen", "Trajectprijs", "5 jaar"],
+                 ["Dagbesteding", "Resultaat", "3 jaar"]]
+
+# (label, page drawing, expected rows) — pages that are and are not tables
+GRID_CASES = [
+    ("3x3 grid of stroked lines", _INTRO + _grid([72, 222, 352, 472], [700, 680, 660, 640]) + _THREE_BY_THREE,
+     _EXPECTED_3X3),
+    ("3x3 grid of hairline filled bars", _INTRO + _grid([72, 222, 352, 472], [700, 680, 660, 640], "bar")
+     + _THREE_BY_THREE, _EXPECTED_3X3),
+    ("3x3 grid of one rectangle per cell", _INTRO + [("rect", x, y, 150 if x == 72 else (130 if x == 222 else 120), 20)
+                                                     for x in (72, 222, 352) for y in (680, 660, 640)]
+     + _THREE_BY_THREE, _EXPECTED_3X3),
+    ("framed text box is not a table", _INTRO + [("rect", 70, 630, 400, 60),
+                                                 ("text", 76, 670, 11, "Let op: de inschrijving sluit op 1 maart."),
+                                                 ("text", 76, 650, 11, "Vragen kunnen tot 15 februari.")], []),
+    ("underlined heading and a rule are not a table", _INTRO + [
+        ("text", 72, 700, 14, "Planning"), ("line", 72, 696, 300, 696), ("line", 72, 600, 540, 600),
+        ("text", 72, 680, 11, "De gunning volgt in het najaar.")], []),
+    ("two boxes side by side are not a table", _INTRO + [
+        ("rect", 72, 640, 200, 60), ("rect", 300, 640, 200, 60),
+        ("text", 80, 670, 10, "Regio Noord"), ("text", 308, 670, 10, "Regio Zuid")], []),
+    ("diagonal watermark over a table stays out of the cells", _INTRO
+     + _grid([72, 222, 352, 472], [700, 680, 660, 640]) + _THREE_BY_THREE
+     + [("slanted", 150, 560, 60, 30, "CONCEPT")], _EXPECTED_3X3),
+]
+
+
+@pytest.mark.parametrize("label,ops,expected", GRID_CASES, ids=[c[0] for c in GRID_CASES])
+def test_grid_detection(tmp_path, label, ops, expected):
+    doc, rows = _cells_on(ops)(tmp_path)
+    assert rows == expected, label
+    if not expected:   # no table: its words stay in the running text
+        words = [op[4] for op in ops if op[0] == "text"]
+        assert all(w in doc.text for w in words)
+
+
+def test_spanning_cell_keeps_columns_aligned(tmp_path):
+    # header "Financiering" spans the two right columns: the second row's
+    # cells still sit under the header's columns (empty slot for the span)
+    ops = [("line", 72, y, 472, y) for y in (700, 680, 660)]
+    ops += [("line", x, 660, x, 700) for x in (72, 222, 472)] + [("line", 352, 660, 352, 680)]
+    ops += [("text", 76, 686, 10, "Perceel"), ("text", 226, 686, 10, "Financiering"),
+            ("text", 76, 666, 10, "Verblijf"), ("text", 226, 666, 10, "Inspanning"), ("text", 356, 666, 10, "Resultaat")]
+    _, rows = _cells_on(ops)(tmp_path)
+    assert rows == [["Perceel", "Financiering"], ["Verblijf", "Inspanning", "Resultaat"]]
+
+
+def test_wrapped_cell_text_is_one_cell(tmp_path):
+    ops = _grid([72, 222, 472], [700, 660, 640]) + [
+        ("text", 76, 686, 10, "Specialistische jeugd-"), ("text", 76, 672, 10, "hulp met verblijf"),
+        ("text", 226, 686, 10, "Inspanningsgericht"),
+        ("text", 76, 646, 10, "Ambulant"), ("text", 226, 646, 10, "Taakgericht")]
+    _, rows = _cells_on(ops)(tmp_path)
+    assert rows == [["Specialistische jeugdhulp met verblijf", "Inspanningsgericht"], ["Ambulant", "Taakgericht"]]
+
+
+def test_pdfplumber_reference_engine_agrees(tmp_path):
+    """pdfplumber stays available as the reference table engine: on a clean
+    ruled table both engines give the same rows."""
+    ops = _INTRO + _grid([72, 222, 352, 472], [700, 680, 660, 640]) + _THREE_BY_THREE
+    _, ours = _cells_on(ops)(tmp_path)
+    _, reference = _cells_on(ops, table_engine="pdfplumber")(tmp_path)
+    assert ours == reference == _EXPECTED_3X3
