@@ -108,8 +108,8 @@ def extract(paths, out, jobs, no_cache):
     write_documents_csv(out / "documents.csv", _documents_rows(results))
     failed = _fail_report(results) + missing
     n = sum(len(r.facts) for r in results)
-    click.echo(f"{len(results) - failed + missing} document(s) read, {failed} failed, {n} facts → {out / 'facts.jsonl'}",
-               err=True)
+    read = sum(r.ok for r in results)
+    click.echo(f"{read} document(s) read, {failed} failed, {n} facts → {out / 'facts.jsonl'}", err=True)
     sys.exit(1 if failed else 0)
 
 

@@ -1,0 +1,81 @@
+"""End to end: `inkoopgraaf build` and `extract` on a small folder with one broken file."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from inkoopgraaf.cli import main
+
+STRATEGY = """Inkoopstrategie jeugdhulp regio Rivierenland 2025
+
+De colleges van de gemeenten Tiel, Culemborg en Buren hebben op 12 maart 2024 besloten de jeugdhulp opnieuw in te kopen.
+Voor het segment ambulante jeugdhulp kiezen de gemeenten voor lumpsumfinanciering.
+Segment\tBekostiging
+Dyslexiezorg\tTrajectfinanciering
+De nieuwe contracten gaan in per 1 januari 2025.
+"""
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "rivierenland.txt").write_text(STRATEGY, encoding="utf-8")
+    (corpus / "kapot.pdf").write_bytes(b"%PDF-1.7\n1 0 obj garbage")
+    return corpus
+
+
+def test_build_writes_everything_and_reports_the_broken_file(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(small_corpus), "--out", str(out)])
+    assert r.exit_code == 1, r.output
+    assert "kapot.pdf" in r.stderr and "rivierenland" not in r.stderr.split("kapot.pdf")[0]
+    for name in ("facts.jsonl", "documents.csv", "graph.graphml", "graph.gexf", "graph.json", "graph.ttl",
+                 "financing.csv", "timeline.csv", "decisions.csv", "plan_changes.csv", "report.html",
+                 "neo4j/nodes.csv", "neo4j/relationships.csv", "texts/rivierenland.txt"):
+        assert (out / name).exists(), name
+    facts = [json.loads(line) for line in (out / "facts.jsonl").read_text().splitlines()]
+    types = {f["type"] for f in facts}
+    assert {"region", "municipality", "date", "segment", "financing", "decision"} <= types
+    text = (out / "texts" / "rivierenland.txt").read_text()
+    assert all(text[f["start"]:f["end"]] == f["text"] for f in facts)
+    docs = (out / "documents.csv").read_text()
+    assert "failed" in docs and "rivierenland" in docs
+
+
+def test_rebuild_is_idempotent_and_uses_the_cache(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    runner.invoke(main, ["build", str(small_corpus), "--out", str(out), "--no-report"])
+    first = {p: (out / p).read_bytes() for p in ("facts.jsonl", "documents.csv", "financing.csv", "graph.json")}
+    r = runner.invoke(main, ["build", str(small_corpus), "--out", str(out), "--no-report"])
+    assert "1 unchanged, from cache" in r.stderr
+    assert {p: (out / p).read_bytes() for p in first} == first
+    # a removed document disappears from every output, its text too
+    (small_corpus / "rivierenland.txt").unlink()
+    runner.invoke(main, ["build", str(small_corpus), "--out", str(out), "--no-report"])
+    assert not (out / "texts" / "rivierenland.txt").exists()
+    assert (out / "facts.jsonl").read_text() == ""
+
+
+def test_extract_contract_exit_codes(small_corpus, tmp_path):
+    runner = CliRunner()
+    good_only = tmp_path / "good"
+    good_only.mkdir()
+    shutil.copy(small_corpus / "rivierenland.txt", good_only)
+    r = runner.invoke(main, ["extract", str(good_only), "--out", str(tmp_path / "o1")])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(main, ["extract", str(small_corpus), "--out", str(tmp_path / "o2")])
+    assert r.exit_code == 1 and "kapot.pdf" in r.stderr
+    assert (tmp_path / "o2" / "facts.jsonl").read_text().strip()
+    r = runner.invoke(main, ["extract", str(tmp_path / "bestaat-niet.pdf"), "--out", str(tmp_path / "o3")])
+    assert r.exit_code == 1 and "no such file" in r.stderr
+
+
+def test_every_command_has_help_with_examples():
+    for cmd in ("build", "extract", "eval", "query", "region", "compare", "timeline"):
+        r = CliRunner().invoke(main, [cmd, "--help"])
+        assert r.exit_code == 0 and "inkoopgraaf" in r.output, cmd
