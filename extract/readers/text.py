@@ -20,6 +20,10 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 # list items glued together inside a cell: "<ul>- Ontwikkelen- Stabiliseren- Beschermd Thuis"
 _GLUED_ITEM = re.compile(r"(?<=[\w).])- (?=[A-Z0-9])")
+# Markdown pipe tables: "| a | b |" rows, a "|---|:--:|" alignment row under the header
+_MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_ALIGN_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LIST_TAGS = {"ul", "ol"}
 _BREAK_TAGS = {"p", "br", "li", "div", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -65,6 +69,20 @@ def clean_inline(line: str) -> str:
     return line
 
 
+def markdown_cells(line: str) -> list[str] | None:
+    """Cells of a Markdown pipe-table row ("| a | b |"), or None when the line is not one.
+
+    Escaped pipes (``\\|``) stay inside their cell. The alignment row
+    (``|---|:---:|``) is not a row of the table: it returns ``[]``.
+    """
+    if not _MD_TABLE_ROW.match(line) or line.strip() == "|":
+        return None
+    if _MD_ALIGN_ROW.match(line):
+        return []
+    inner = line.strip()[1:-1]
+    return [c.replace("\\|", "|") for c in _MD_CELL_SPLIT.split(inner)]
+
+
 def build_from_lines(lines: list[str], builder: TextBuilder | None = None) -> TextBuilder:
     """Turn lines of plain text into blocks (shared by the text and PDF readers)."""
     b = builder or TextBuilder()
@@ -75,6 +93,12 @@ def build_from_lines(lines: list[str], builder: TextBuilder | None = None) -> Te
             continue
         if "\t" in raw.strip("\n") and raw.strip("\t \n"):
             b.table_row([clean_inline(c) for c in raw.rstrip("\n").split("\t")])
+            continue
+        md_cells = markdown_cells(raw)
+        if md_cells is not None:
+            # a pipe table is a table like a tab-separated one: cells become table_row cells
+            if md_cells:
+                b.table_row([clean_inline(c) for c in md_cells])
             continue
         line = clean_inline(raw)
         if not line.strip():
