@@ -164,10 +164,10 @@ def patterns() -> dict[str, re.Pattern]:
         "half_h": rf"\bH(?P<h>[12])\s*[-/]?\s*(?P<yy>{Y4})(?!\d)",
         "season": rf"\b(?P<s>{SEASONS})(?:{SEASON_SUFFIX})?\b{YO}?",
         "week_of_month": rf"\b(?P<o>{ORD})\s+week\s+(?:van\s+)?(?P<m>{MONTHS}){YO}?",
-        "week_num": rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+(?:van\s+)?(?P<y4>{Y4}))?(?![\d])",
+        "week_num": rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+(?:van\s+)?(?P<y4>{Y4}))?(?![\d])(?!\s+van\s+(?:de|het|dit|deze|onze|uw)\b)",
         "school_year": rf"\b(?:school|cursus)jaar\s+(?P<y1>{Y4})\s*[-/–]\s*(?P<y2>{Y4}|\d{{2}})(?!\d)",
         "month": rf"\b(?P<m>{MONTHS}){YO}?",
-        "school_year_start": r"\b(?:het\s+)?(?:begin|start)\s+van\s+het\s+(?:nieuwe\s+|volgende\s+|komende\s+)?schooljaar\b",
+        "school_year_start": rf"\b(?:het\s+)?(?:begin|start)\s+van\s+het\s+(?:nieuwe\s+|volgende\s+|komende\s+)?(?:school|cursus)jaar\b(?:\s+(?P<y1>{Y4})\s*[-/–]\s*(?P<y2>{Y4}|\d{{2}})(?!\d))?",
         "year_range_short": rf"(?<![\w.,/€\-])(?P<y1>{Y4})\s*[-/–]\s*(?P<y2>\d{{2}})(?![\w]|[.,]\d)",
         "year": rf"(?<![\w.,€+])(?P<y>{Y4})(?![\w]|[.,]\d)",
         "relative": rf"\b(?P<r>{REL})\b",
@@ -461,7 +461,9 @@ def find_atoms(text: str) -> list[Atom]:
         def iso_week(yy, w=w):
             s0 = date.fromisocalendar(yy, w, 1)
             return s0, s0 + timedelta(days=6), "week"
-        add(Atom(m.start(), m.end(), "week", y, iso_week, weak=y is None,
+        # 'week 12' is a calendar week in these texts (planning tables, 'in week 14'); without a
+        # year it is anchored like 'eind januari'. 'week 3 van het traject' is excluded above.
+        add(Atom(m.start(), m.end(), "week", y, iso_week,
                  month_key=max(1, min(12, (w * 7) // 31 + 1))))
     for m in P["school_year"].finditer(text):
         y1 = int(m["y1"])
@@ -471,8 +473,16 @@ def find_atoms(text: str) -> list[Atom]:
         add(Atom(m.start(), m.end(), "school_year", y1,
                  lambda yy: (date(yy, 8, 1), date(yy + 1, 7, 31), "year"), month_key=8))
     for m in P["school_year_start"].finditer(text):
-        # the Dutch school year starts on 1 August; the year comes from the context
-        add(_day_atom(_extend_prefix(text, "school_year_start", m.start()), m.end(), None, 8, 1))
+        # the Dutch school year starts on 1 August; the year is the named school year's first
+        # ('de start van het schooljaar 2026-2027' = 2026-08-01), else it comes from the context
+        y = None
+        if m["y1"]:
+            y1 = int(m["y1"])
+            y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
+            y = y1 if y2 == y1 + 1 else None
+            if y is None:
+                continue
+        add(_day_atom(_extend_prefix(text, "school_year_start", m.start()), m.end(), y, 8, 1))
     for m in P["month"].finditer(text):
         mo = _month_no(m["m"])
         y = _year_from(m)

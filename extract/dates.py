@@ -54,7 +54,7 @@ from .context import ExtractionContext
 from .date_grammar import Atom, Group, combine, find_atoms, load_resource, vocab, _alt
 from .document import Document
 
-__all__ = ["DateMatch", "extract_dates", "find_dates", "parse_date", "detect_document_year"]
+__all__ = ["DateMatch", "extract_dates", "find_dates", "parse_date", "detect_document_year", "detect_document_date"]
 
 
 @dataclass
@@ -225,7 +225,7 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
     block = doc.block_at(start) if doc is not None else None
     if block is not None and block.kind == "heading":
         return None
-    if name_like(text, start, end, gran):
+    if name_like(text, start, end, gran) or is_stamp(text, start, end):
         return None
     if block is not None and block.kind == "table_row" and block.cells:
         ci = doc.cell_index(block, start)
@@ -273,6 +273,39 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
     return ev
 
 
+# -- document stamps ---------------------------------------------------------------------
+
+#: how far into a document its header reaches (title, edition line, dateline)
+HEADER_ZONE = 800
+# words that make a short header line a stamp of the document itself: the date on it is
+# when the document was written, published or updated, not an event of the procurement
+_STAMP_WORDS = re.compile(r"(?i)(?:^|[^\w])(?:datum|date|d\.d\.|editie|uitgave|versie|nieuwsbrief|"
+                          r"gepubliceerd\s+op|geplaatst\s+op|bijgewerkt(?:\s+op)?|laatst\s+(?:gewijzigd|bijgewerkt))"
+                          r"(?![\w])")
+# anywhere in a text, a line that starts with a publication/update stamp (web pages, PDFs)
+_STAMP_LINE_START = re.compile(r"(?i)^\W*(?:datum|date|d\.d\.|gepubliceerd\s+op|geplaatst\s+op|"
+                               r"(?:laatst\s+)?bijgewerkt(?:\s+op)?|laatst\s+gewijzigd(?:\s+op)?)\s*[:.]?\s")
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return ls, (len(text) if le < 0 else le)
+
+
+def is_stamp(text: str, start: int, end: int) -> bool:
+    """A date on a stamp line of the document itself ('Datum: 12 maart 2021',
+    'Editie 3 – mei 2023', 'Gepubliceerd op 2 juni 2020 · Bijgewerkt op ...'):
+    a short header line with a stamp word, or a line that starts with one."""
+    ls, le = _line_bounds(text, start, end)
+    line = text[ls:le]
+    if len(line) > 200:
+        return False
+    if _STAMP_LINE_START.match(line):
+        return True
+    return ls < HEADER_ZONE and bool(_STAMP_WORDS.search(line))
+
+
 # -- anchoring and matches ---------------------------------------------------------------
 
 def _blocks_by_lines(text: str) -> list[tuple[int, int]]:
@@ -301,17 +334,67 @@ def _group_value(g: Group, year: int | None) -> tuple[date, date, str] | None:
     return g.interval(year)
 
 
+# 'sinds 1 januari 2020 kopen wij in ...': a state that holds since then; the paragraph does
+# not narrate from that date on, so it anchors no year-less date after it
+_SINCE_BEFORE = re.compile(r"(?:^|[\s(])(?:sinds|sedert|vanaf|per|met\s+ingang\s+van|m\.i\.v\.)\s+$", re.IGNORECASE)
+
+
 def _is_anchor(g: Group, text: str) -> bool:
     """Explicitly dated expressions that can anchor a year-less neighbour in narrative."""
     if not g.has_explicit_year:
         return False
+    before = text[max(0, g.start - 24):g.start].lower()
+    if _SINCE_BEFORE.search(before):
+        return False
     if any(a.kind not in ("year", "years") for a in g.atoms):
         return True
-    before = text[max(0, g.start - 12):g.start].lower()
-    return bool(re.search(r"(?:^|\s)(?:in|sinds|vanaf|tijdens)\s+$", before))
+    return bool(re.search(r"(?:^|\s)(?:in|tijdens)\s+$", before))
 
 
-def _matches(text: str, anchor_year: int | None, doc: Document | None) -> list[DateMatch]:
+# finite past-tense auxiliaries: 'heeft ... besloten', 'werd ... gepubliceerd'. Bare participles
+# ('niet meer gecontracteerd') describe a state and say nothing about when.
+_PAST_FINITE = re.compile(r"\b(?:werd|werden|was|waren|had|hadden|heeft|hebben|hebt|vond|vonden|besloot|besloten\s+(?:de|het)"
+                          r"|stemde|stemden)\b", re.IGNORECASE)
+_SUBCLAUSE_BREAK = re.compile(r"[:;]\s|\s[–—]\s")
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'past' or 'future' when the part of the sentence around a date (up to a colon,
+    semicolon or dash) is told in one tense only."""
+    cs, ce = clause_bounds(text, start, end)
+    for m in _SUBCLAUSE_BREAK.finditer(text, cs, start):
+        cs = m.end()
+    m = _SUBCLAUSE_BREAK.search(text, end, ce)
+    if m:
+        ce = m.start()
+    clause = text[cs:ce]
+    p, f = bool(_PAST_FINITE.search(clause)), bool(_FUTURE.search(clause))
+    return "past" if p and not f else "future" if f and not p else None
+
+
+def _fit_to_writing_date(g: Group, year: int, text: str, doc_date: date) -> int:
+    """A year-less date told in the past tense lies before the writing date, one told in the
+    future tense after it: 'In december heeft u ingestemd' in a memo of February 2019 is
+    December 2018; 'in februari wordt besloten' in a letter of October 2023 is February 2024.
+    A writer who meant another year would have written it."""
+    tense = _tense(text, g.start, g.end)
+    if tense is None:
+        return year
+    iv = _group_value(g, year)
+    if iv is None:
+        return year
+    if tense == "past":
+        # the latest such date on or before the writing date
+        if iv[0] > doc_date:
+            year -= (iv[0].year - doc_date.year) + (1 if (iv[0].month, iv[0].day) > (doc_date.month, doc_date.day) else 0)
+    elif iv[1] < doc_date:
+        # the first such date on or after the writing date
+        year += (doc_date.year - iv[1].year) + (1 if (iv[1].month, iv[1].day) < (doc_date.month, doc_date.day) else 0)
+    return year
+
+
+def _matches(text: str, anchor_year: int | None, doc: Document | None,
+             doc_date: date | None = None) -> list[DateMatch]:
     atoms = find_atoms(text)
     groups = combine(text, atoms)
     line_blocks = _blocks_by_lines(text)
@@ -358,6 +441,9 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None) -> list[D
                     prev = [x for x in explicit if x[1] <= g.start]
                     if prev:
                         year = prev[-1][3].year
+                # 5. the tense of the clause against the writing date
+                if year is not None and doc_date is not None:
+                    year = _fit_to_writing_date(g, year, text, doc_date)
             iv = _group_value(g, year)
         if iv is None:
             continue
@@ -381,7 +467,10 @@ def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
     if not isinstance(text, str) or not text:
         return []
     try:
-        return _matches(text, anchor_year, None)
+        doc_date = detect_document_date(text)
+        if doc_date is not None and doc_date.year != anchor_year:
+            doc_date = None
+        return _matches(text, anchor_year, None, doc_date)
     except Exception:  # noqa: BLE001 - a finder must never break the pipeline on odd text
         return []
 
@@ -427,6 +516,9 @@ def detect_document_year(doc: Document) -> int | None:
             v = parse_date(m["d"])
             if v and v["granularity"] == "day":
                 return int(v["start"][:4])
+        stamped = detect_document_date(text)
+        if stamped is not None:
+            return stamped.year
         ms = [m for m in _matches(text, None, None) if m.explicit_year]
     except Exception:  # noqa: BLE001
         return None
@@ -462,6 +554,23 @@ def detect_document_year(doc: Document) -> int | None:
     return Counter(int(m.value["start"][:4]) for m in ms).most_common(1)[0][0]
 
 
+def detect_document_date(doc: Document | str) -> date | None:
+    """The writing date of a document from a stamp in its header ('Datum: 12 oktober 2023',
+    'Week 38 – editie van woensdag 20 september 2023', 'Editie 2 – april 2024'): the last
+    day of the first stamped day, week or month. None without such a stamp."""
+    text = doc.text if isinstance(doc, Document) else str(doc)
+    head = text[:HEADER_ZONE + 200]
+    try:
+        for m in _matches(head, None, None):
+            if not m.explicit_year or m.value["granularity"] not in ("day", "week", "month"):
+                continue
+            if is_stamp(head, m.start, m.end):
+                return date.fromisoformat(m.value["end"])
+    except Exception:  # noqa: BLE001
+        return None
+    return None
+
+
 # -- the extractor ---------------------------------------------------------------------------
 
 def extract_dates(ctx: ExtractionContext) -> list[Fact]:
@@ -470,8 +579,11 @@ def extract_dates(ctx: ExtractionContext) -> list[Fact]:
     year = ctx.year
     if year is None:
         year = detect_document_year(doc)
+    doc_date = detect_document_date(doc)
+    if doc_date is not None and doc_date.year != year:
+        doc_date = None                  # a manifest year that disagrees with the stamp wins
     try:
-        matches = _matches(doc.text, year, doc)
+        matches = _matches(doc.text, year, doc, doc_date)
     except Exception:  # noqa: BLE001
         matches = []
     return [ctx.fact("date", m.start, m.end, m.value, m.confidence) for m in matches]

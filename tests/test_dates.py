@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from inkoopgraaf.extract.dates import detect_document_year, extract_dates, find_dates, parse_date
+from inkoopgraaf.extract.dates import (detect_document_date, detect_document_year, extract_dates, find_dates,
+                                        parse_date)
 from inkoopgraaf.extract.context import ExtractionContext
 from inkoopgraaf.extract.readers import read_document
 
@@ -92,3 +93,25 @@ def test_detect_document_year_from_tense(tmp_path):
     assert detect_document_year(doc) == 2020
     p.write_text("Datum: 12 maart 2021\n\nIn 2023 gaan de contracten in.\n", encoding="utf-8")
     assert detect_document_year(read_document(p)) == 2021
+
+
+def test_header_stamp_gives_document_date_and_has_no_event(tmp_path):
+    p = tmp_path / "nieuws.txt"
+    p.write_text("Nieuwsbrief Wmo Oost\nEditie 5 – vrijdag 17 maart 2023\n\n"
+                 "In 2019 en 2020 werd de inkoop voorbereid. In juni wordt de publicatie verwacht.\n"
+                 "Op 2 februari heeft het college ingestemd met het inkoopkader.\n", encoding="utf-8")
+    doc = read_document(p)
+    assert detect_document_date(doc).isoformat() == "2023-03-17"
+    assert detect_document_year(doc) == 2023
+    facts = {f.text: f.value for f in extract_dates(ExtractionContext(doc=doc, year=None))}
+    assert facts["vrijdag 17 maart 2023"]["event"] is None          # the stamp of the newsletter itself
+    assert facts["juni"]["start"] == "2023-06-01"
+    assert facts["2 februari"]["start"] == "2023-02-02"
+
+
+def test_web_page_publication_stamps_have_no_event(tmp_path):
+    p = tmp_path / "pagina.txt"
+    p.write_text("Herinkoop begeleiding\n\nIntro over de inkoop.\n\n" + "Tekst. " * 150 +
+                 "\nGepubliceerd op 3 juni 2021 · Bijgewerkt op 9 juli 2021\n", encoding="utf-8")
+    facts = extract_dates(ExtractionContext(doc=read_document(p), year=2021))
+    assert [(f.text, f.value["event"]) for f in facts] == [("3 juni 2021", None), ("9 juli 2021", None)]
