@@ -50,6 +50,9 @@ def _actor_data() -> dict:
 
 
 ACTOR_IDS = ("college", "raad", "regionaal_bestuur", "ambtelijk", "aanbieders", "rijk", "other")
+# people and parties that take part but hold no decision power (a party fraction, parents, clients):
+# resolved like an actor so that they can be the clause's subject, and then the clause is no body's decision
+NOBODY = "_nobody"
 
 _WORD = re.compile(r"[\w&]+", re.UNICODE)
 
@@ -89,7 +92,10 @@ class ActorResolver:
                 continue
             for w in words:
                 self.phrases.append((tuple(_WORD.findall(w.lower())), actor, True))
+        for w in data.get("non_bodies", []):
+            self.phrases.append((tuple(_WORD.findall(w.lower())), NOBODY, False))
         self.pronouns = {p: "ambtelijk" for p in data.get("pronouns_ambtelijk", [])}
+        self.addressee_pronouns: set[str] = set()
         # longest wording first so 'college van burgemeester en wethouders' beats 'wethouders'
         self.phrases.sort(key=lambda p: -len(p[0]))
         self.prefixes.sort(key=lambda p: -len(p[0]))
@@ -104,11 +110,17 @@ class ActorResolver:
             actor = self.actor_of_name(expansion)
             if actor:
                 self.abbreviations[abbr.lower()] = actor
+        # 'In december heeft u ingestemd': in a memo or letter 'u' is the body it is addressed to
+        self.addressee: str | None = None
+        addressee = learn_addressee(document_text)
+        if addressee:
+            self.addressee = self.actor_of_name(addressee)
+        self.addressee_pronouns = set(data.get("addressee_pronouns", [])) if self.addressee else set()
 
     def actor_of_name(self, name: str) -> str | None:
         """The actor an organisation name stands for, judged by its words."""
         words = [_norm(w) for w in _WORD.findall(name)]
-        mentions = self.mentions(words)
+        mentions = [m for m in self.mentions(words) if m.actor != NOBODY]
         strong = [m for m in mentions if not m.weak]
         pick = strong or mentions
         return pick[0].actor if pick else None
@@ -136,7 +148,9 @@ class ActorResolver:
                     break
             if hit is None:
                 w = words[i]
-                if w in self.pronouns:
+                if w in self.addressee_pronouns:
+                    hit = ActorMention(i, i + 1, self.addressee, False)
+                elif w in self.pronouns:
                     hit = ActorMention(i, i + 1, self.pronouns[w], True)
                 else:
                     ta = self._token_actor(w)
@@ -152,6 +166,15 @@ class ActorResolver:
 
 _EXPANSION = re.compile(
     r"((?:[A-Z][\w&'’-]*\s+(?:(?:van|voor|de|het|en|der|op)\s+)*){1,8})\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+
+
+_ADDRESSEE = re.compile(r"^[ \t]*Aan[ \t]*:[ \t]*(\S[^\n]{2,120})$", re.MULTILINE)
+
+
+def learn_addressee(text: str) -> str | None:
+    """The body a memo or letter is addressed to: its 'Aan: ...' header line near the top."""
+    m = _ADDRESSEE.search(text[:1500])
+    return m.group(1).strip() if m else None
 
 
 def learn_abbreviations(text: str) -> dict[str, str]:
@@ -330,8 +353,11 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
                 hits.append(TriggerHit(i, i, fam, "nominal", w))
                 continue
             if w in joined:
-                if prev in dets or (prev.endswith("e") and len(prev) > 3 and prev not in not_adj and w.endswith("en")):
-                    continue  # 'deze voorstellen', 'de huidige voorstellen': a noun that is not a decision noun
+                if prev in dets or (prev.endswith("e") and len(prev) > 3 and prev not in not_adj and w.endswith("en")
+                                    and not prev.endswith(("ie", "ee")) and not _subject_follows(words, i)):
+                    # 'deze voorstellen', 'de huidige voorstellen': a noun that is not a decision noun; but
+                    # 'op basis van de evaluatie besluiten de gemeenten' is a verb (noun in -ie, subject after it)
+                    continue
                 if w.endswith("en") and "het" in words[max(0, i - 2):i]:
                     hits.append(TriggerHit(i, i, fam, "nominal", w))   # 'het (laten) vaststellen van'
                     continue
@@ -357,6 +383,9 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
             for i, w in enumerate(words):
                 if w == head and raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper():
                     continue  # part of a name: 'Preventie Akkoord Achterhoek'
+                if w == head and ((i + 1 < n and words[i + 1] in (",", ";")) or i == 0 or words[i - 1] == "niet" and i == 1) \
+                        and not _has(words[max(0, i - 4):i + 4], ["gegaan", "gegeven"]):
+                    continue  # 'Akkoord, de gemeente stuurt ...', 'Het verzoek is akkoord, ...': an outcome label of a procedure step
                 if w == head:
                     window = words[max(0, i - 4):i + 4]
                     if any(v in verbs for v in window):
@@ -370,12 +399,21 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
                     hits.append(TriggerHit(i, i + k - 1, fam, "phrase", " ".join(phrase)))
     # one hit per token position (a 'voorgelegd' is not also a 'voor' particle of something else)
     seen, uniq = set(), []
-    for h in sorted(hits, key=lambda h: (h.i, -(h.j - h.i))):
+    # at one position a proposal frames what follows ('stelt de raad voor de kaders vast te stellen')
+    for h in sorted(hits, key=lambda h: (h.i, h.family != "proposal", -(h.j - h.i))):
         if h.i in seen:
             continue
         seen.add(h.i)
         uniq.append(h)
     return uniq
+
+
+def _subject_follows(words: list[str], i: int) -> bool:
+    """A body right after the word ('besluiten de gemeenten'): the word is an inverted finite verb."""
+    nxt = words[i + 1:i + 4]
+    if nxt[:1] and nxt[0] in ("de", "het", "alle", "beide"):
+        nxt = nxt[1:]
+    return bool(nxt) and nxt[0] not in _OBJ_STOP and (nxt[0] in _actor_words() or nxt[0].endswith("gemeenten"))
 
 
 def _aux_before(words: list[str], i: int) -> bool:
@@ -398,13 +436,25 @@ def _find_particle(words: list[str], i: int, particle: str, particle_next: list[
                 continue
             if particle == "voor" and nxt not in _CLAUSE_BREAK and nxt not in (",", "om", "dat", "en", "te", "aan", "in", "op", "het", "de") :
                 continue  # 'voor' as a preposition ('stellen de gemeenten voor de keuze')
-            if particle == "voor" and nxt in ("het", "de") and j + 2 < len(words) and words[j + 2] not in ("college", "colleges", "raad", "gemeenteraad", "gemeenteraden"):
-                continue
+            if particle == "voor" and nxt in ("het", "de", "een") and j + 2 < len(words) and words[j + 2] not in ("college", "colleges", "raad", "gemeenteraad", "gemeenteraden") \
+                    and not _te_infinitive_follows(words, j + 1):
+                continue  # 'stelt de gemeenten voor de keuze'; but 'stelt voor de gunning te verschuiven' proposes
             return j
     return None
 
 
-_FAMILY_RANK = {"proposal": 0, "submit": 1, "decide": 2, "fix": 2, "consent": 2, "choose": 3, "agree": 3, "adopt": 3}
+def _te_infinitive_follows(words: list[str], a: int) -> bool:
+    """'[voor] de kaders uit deze strategie vast te stellen': a te-infinitive closes the phrase (no 'om' before it)."""
+    for k in range(a, min(len(words) - 1, a + 14)):
+        if words[k] in _CLAUSE_BREAK or words[k] in (",", "om"):
+            return False
+        if words[k] == "te" and words[k + 1].endswith("n"):   # te stellen, te gaan, te doen
+            return True
+    return False
+
+
+_FAMILY_RANK = {"proposal": 0, "submit": 1, "decide": 2, "fix": 2, "consent": 2, "reject": 2, "choose": 3, "agree": 3,
+                "adopt": 3, "deliberate": 4}
 
 
 def _primary(hits: list[TriggerHit]) -> TriggerHit:
@@ -443,6 +493,9 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
         perfect = True
     if perfect or _has(window, cues["past_forms"]) or _has(window, ["genomen", "gekozen", "besloten"]) and _has(window, cues["perfect_aux"]):
         return "taken", "explicit"
+    if hit.family == "decide" and hit.kind == "verb" and _has(words[hit.j + 1:hit.j + 6], cues["open_outcome"]) \
+            and "om" not in words[hit.j + 1:hit.j + 6]:
+        return "planned", "explicit"   # 'besluiten de gemeenten of ...': the outcome is still open
     if _has(words[lo:hit.i], cues["present_passive_aux"]) or _has(words[hit.i:hi], cues["present_passive_aux"]):
         if _has(window, ["moet", "moeten", "dient", "dienen", "kan", "kunnen", "zal", "zullen"]):
             return "planned", "explicit"
@@ -459,7 +512,12 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
 
 
 _PARTICIPLES = {"besloten", "vastgesteld", "ingestemd", "goedgekeurd", "gekozen", "afgesproken", "aangenomen",
-                "voorgesteld", "voorgelegd", "genomen"}
+                "voorgesteld", "voorgelegd", "genomen", "afgewezen", "afgezien", "behandeld"}
+# participles of transitive decision verbs: after 'wordt/is/werd' without a 'door' agent the subject is what
+# is decided, not who decides ('de verantwoordelijke gemeente is vastgesteld')
+_PASSIVE_PARTICIPLES = {"vastgesteld", "goedgekeurd", "gekozen", "afgesproken", "aangenomen", "voorgesteld",
+                        "voorgelegd", "afgewezen", "behandeld"}
+_PASSIVE_AUX = {"wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"}
 
 
 # --------------------------------------------------------------------------- actor in clause
@@ -511,16 +569,57 @@ def _segment(words: list[str], hit: TriggerHit) -> tuple[int, int, bool]:
 def clause_actor(words: list[str], hit: TriggerHit, resolver: ActorResolver,
                  object_span: tuple[int, int] | None = None) -> tuple[str | None, bool]:
     """(actor id or None, explicit?) for the clause around the trigger."""
+    m = clause_actor_mention(words, hit, resolver, object_span)
+    return (m.actor, not m.weak) if m else (None, False)
+
+
+def _passive_aux(words: list[str], hit: TriggerHit) -> int | None:
+    """Index of the passive auxiliary of a transitive decision participle ('is ... vastgesteld'), if any."""
+    if hit.kind != "verb" or words[hit.i] not in _PASSIVE_PARTICIPLES:
+        return None
+    for k in range(hit.i - 1, max(-1, hit.i - 12), -1):
+        if words[k] in _PASSIVE_AUX:
+            return k
+        if words[k] in ("heeft", "hebben", "had", "hadden"):
+            return None
+    if hit.i + 1 < len(words) and words[hit.i + 1] in _PASSIVE_AUX:
+        return hit.i + 1     # subordinate order: '... dat de visie vastgesteld is'
+    return None
+
+
+def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResolver,
+                         object_span: tuple[int, int] | None = None) -> ActorMention | None:
+    """The mention that names the deciding body of the clause (None if no body is named)."""
     trig = words[hit.i]
     comp = resolver._token_actor(trig)
     if comp and comp[0] and not comp[1] and hit.kind == "nominal":
-        return comp[0], True           # collegebesluit, raadsbesluit
+        return ActorMention(hit.i, hit.i + 1, comp[0], False)           # collegebesluit, raadsbesluit
     all_ms = resolver.mentions(words)
     seg_a, seg_b, subordinate = _segment(words, hit)
+    # a subordinate clause after the trigger ('... gekozen dat de aanbieder ...', 'vanuit de gedachte dat
+    # aanbieders ...') has its own subject: its bodies do not decide the main clause
+    for k in range(hit.j + 1, seg_b):
+        if words[k] in _SUBORDINATORS and hit.family not in ("submit",):
+            seg_b = k
+            break
     in_seg = [m for m in all_ms if seg_a <= m.start < seg_b]
-    ms = in_seg if (in_seg or subordinate) else all_ms
+    ms = in_seg if (in_seg or subordinate) else [m for m in all_ms if not (hit.j < m.start and seg_b <= m.start < len(words) and seg_b < len(words) and words[seg_b] in _SUBORDINATORS)]
     roles = [(m, _role(words, m, all_ms)) for m in ms]
     oa, ob = object_span or (0, 0)
+    pas = _passive_aux(words, hit)
+    if pas is not None:
+        # passive without agent: the subject before the auxiliary is what is decided
+        roles = [(m, r) for m, r in roles if not (r == "plain" and m.start < pas)]
+    elif hit.kind == "verb" and hit.family not in ("proposal", "submit"):
+        # active clause: the body right before the finite verb or right after it (inversion) is the subject,
+        # and it beats a place or a genitive elsewhere ('De raad besluit ... er bij het college op aan te dringen')
+        anchor = hit.i
+        if words[hit.i] in _PARTICIPLES | {"akkoord"}:
+            auxes = [k for k in range(max(0, hit.i - 12), hit.i) if words[k] in _AUX_ALL]
+            anchor = auxes[-1] if auxes else hit.i
+        for m, r in roles:
+            if r == "plain" and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
+                return m
     nominal = hit.kind in ("nominal", "phrase") and not _has(words, _triggers()["decision_verbs_with_nominal"] + ["geven", "geeft", "gaven", "gaan", "gaat"])
 
     def allowed(m: ActorMention, role: str) -> bool:
@@ -570,11 +669,8 @@ def clause_actor(words: list[str], hit: TriggerHit, resolver: ActorResolver,
             group = [m for m in group if not m.weak]   # 'in de gemeenten' is a place, not a board
         m = pick(group)
         if m:
-            return m.actor, not m.weak
-    m = pick([m for m, r in cands if r in ("plain", "genitive")])
-    if m:
-        return m.actor, not m.weak
-    return None, False
+            return m
+    return pick([m for m, r in cands if r in ("plain", "genitive")])
 
 
 # --------------------------------------------------------------------------- object
@@ -657,7 +753,11 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
     b = until_break(a, 12)
     if b > a:
         return a, b, "rest"
-    return max(0, hit.i - 6), hit.i, "rest"
+    a = max(0, hit.i - 6)
+    for s_, e_ in actor_spans:
+        if a <= s_ < hit.i:
+            a = max(a, e_)     # 'Het inkoopteam stelt ... voor:': the proposer is not the object
+    return a, hit.i, "rest"
 
 
 _AUX_ALL = {"is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "ligt", "liggen", "komt", "komen",
@@ -815,7 +915,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     for sentence in _clauses(ctx):
         block = sentence.block
         sent_dates = [(s, e, v) for s, e, v in dates if s >= sentence.start and e <= sentence.end]
-        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading"))
+        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
+                or not_a_decision_sentence(sentence))
         hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
         last_actor = None
         for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
@@ -832,6 +933,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
                 if labelled:
                     for b in labelled:
                         label = re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])
+                        if _takes_note(label):
+                            continue      # 'kennis te nemen van de aanpak': noted, not decided
                         decisions.append(Decision(b.start, b.end, d.actor, "proposed", _tidy_object(label), None,
                                                   "explicit", d.explicit_actor))
                 else:
@@ -854,6 +957,70 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     return facts
 
 
+def not_a_decision_sentence(sentence: Clause) -> bool:
+    """Sentences that by their form state no decision: a yes/no question ('Deelt het college de mening
+    dat ...'), a cross-reference ('8 Zie Handreiking tijdig vaststellen ...'), or a document stamp
+    ('Concept voor besluitvorming, versie 0.9')."""
+    cfg = _triggers()
+    words = [w for w in sentence.words if w not in (",", ";", ":")]
+    lead = [w for w in words[:3] if not w.isdigit()]
+    if not lead:
+        return False
+    if sentence.raw[-1].endswith("?") or (lead[0] in cfg["question_openers"] and len(lead) > 1
+                                          and lead[1] in ("het", "de", "u", "uw", "zij", "ze", "hij", "er", "dit", "deze", "men")):
+        return True
+    if lead[0] in cfg["citation_openers"]:
+        return True
+    stamp = set(cfg["document_stamp_words"])
+    if lead[0] in stamp and len(words) < 14:
+        return True
+    if any(w == "versie" and k + 1 < len(words) and re.match(r"\d", words[k + 1]) for k, w in enumerate(words)) and len(words) < 14:
+        return True
+    return False
+
+
+def _generic_frame(clause: Clause, hit: TriggerHit) -> bool:
+    """Frames in which a decision word describes a rule or an example, not a decision taken:
+    'Gemeente en aanbieder spreken bijvoorbeeld af ...', '... zonder dat er een collegebesluit ligt',
+    a title in quotes ('de Handreiking ‘Tijdig vaststellen ...’'), and 'Het besluit is ingegeven door ...'
+    (talk about a decision stated elsewhere)."""
+    cfg = _triggers()
+    words = clause.words
+    seg_a, seg_b, _ = _segment(words, hit)
+    if _has(words[seg_a:min(seg_b, hit.j + 4)], cfg["example_words"]):
+        return True
+    for bigram in cfg["conditional_bigrams"]:
+        k = len(bigram)
+        if any(words[x:x + k] == bigram for x in range(0, max(0, hit.i - k + 1))):
+            return True
+    before = " ".join(clause.raw[:hit.i])
+    if before.count("‘") > before.count("’") or before.count("“") > before.count("”") or before.count('"') % 2:
+        return True
+    if hit.kind == "nominal" and hit.i > 0 and words[hit.i - 1] in ("het", "dit", "dat", "deze") \
+            and hit.j + 1 < len(words) and words[hit.j + 1] in cfg["anaphoric_predicates"] \
+            and not _has(words, cfg["decision_verbs_with_nominal"]):
+        return True
+    return False
+
+
+def _generic_role(clause: Clause, m: ActorMention | None, hit: TriggerHit) -> bool:
+    """'de gemeente' / 'de aanbieder' (singular, no name after it) as the deciding party of a finite
+    singular verb: a description of how a procedure works ('De gemeente keurt een declaratieregel
+    alleen 100% goed'), not a decision a body took."""
+    if m is None or m.end - m.start != 1:
+        return False
+    if clause.words[m.start] not in _actor_data().get("generic_roles", []):
+        return False
+    if m.end < len(clause.raw) and clause.raw[m.end][:1].isupper():
+        return False          # 'de gemeente Heerlen': a named municipality
+    if m.start > 0 and clause.words[m.start - 1] not in ("de", "een", "elke", "iedere", "die", "(", ",", "en"):
+        return False
+    finite = hit.form.split(" … ")[0]
+    if hit.kind == "verb" and finite.endswith("en") and finite not in _PARTICIPLES:
+        return False          # 'kiezen de gemeente voor': plural verb, a slip for 'de gemeenten'
+    return True
+
+
 def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify, inherited_actor):
     """One decision (or None) for a clause with trigger hits; plus the list items of a proposal intro."""
     cfg = _triggers()
@@ -872,6 +1039,8 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
             return None, None   # scenarios, options, 'de mogelijkheid ... dat partijen een voorstel doen'
     if _has(words, cfg["not_a_decision_words"]):
         return None, None       # 'de bevoegdheid voor de besluitvorming ligt bij de colleges': a competence
+    if _generic_frame(clause, hit):
+        return None, None
     seg_a, seg_b, _ = _segment(words, hit)
     modal = [w for k, w in enumerate(words[seg_a:hit.i], seg_a) if not (k and words[k - 1] == "te")]
     if _has(modal, cfg["hypothetical_words"]) or _has(words[max(0, hit.i - 15):hit.i], cfg["hypothetical_nouns"]):
@@ -894,7 +1063,12 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
             date_tok.append((ti[0], ti[-1] + 1, v))
     actor_spans = [(m.start, m.end) for m in resolver.mentions(words)]
     oa, ob, how = clause_object(clause, hit, actor_spans, [(a, b) for a, b, _ in date_tok])
-    actor, explicit = clause_actor(words, hit, resolver, (oa, ob))
+    mention = clause_actor_mention(words, hit, resolver, (oa, ob))
+    if mention is not None and mention.actor == NOBODY:
+        return None, None                         # 'besluit de fractie ...', 'ouders beslissen mee': no body's decision
+    if _generic_role(clause, mention, hit) and basis in ("present", "nominal") and not clause_dates:
+        return None, None                         # 'De aanbieder spreekt met de inwoner af hoe ...': a rule
+    actor, explicit = (mention.actor, not mention.weak) if mention else (None, False)
     if actor is None and inherited_actor and clause.words and clause.start > 0:
         actor, explicit = inherited_actor, True   # 'hebben bestuurders X omarmd en besloten om ...'
     if actor is None and hit.family == "proposal":
@@ -920,7 +1094,7 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         if actor is None:
             row_words = [_norm(w) for w in re.findall(r"\S+", rtxt)]
             row_ms = resolver.mentions(row_words)
-            ms = [m for m in row_ms if _role(row_words, m, row_ms) not in ("comitative", "beneficiary")]
+            ms = [m for m in row_ms if _role(row_words, m, row_ms) not in ("comitative", "beneficiary") and m.actor != NOBODY]
             if ms:
                 actor, explicit = ms[0].actor, not ms[0].weak
     if actor is None and date_val is not None and hit.kind in ("nominal", "phrase"):
@@ -943,6 +1117,11 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
     if hit.family == "proposal" and clause.raw[-1] == ":":
         items = _label_items(ctx, clause)
     return d, items
+
+
+def _takes_note(label: str) -> bool:
+    words = [_norm(w) for w in _WORD.findall(label)][:6]
+    return any(words[x:x + len(p)] == p for p in _triggers()["non_decision_item_phrases"] for x in range(len(words)))
 
 
 def _date_value(v: dict | None) -> dict | None:
@@ -1005,11 +1184,19 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
             if d.table_row is not None and k.table_row == d.table_row:
                 dup = k
                 break
+            if (d.table_row is None) != (k.table_row is None) and d.status == k.status and _same_precise_date(d.date, k.date):
+                dup = k       # a planning row restating a decision the prose dates to the same day or week
+                break
         if dup is None:
             kept.append(d)
         elif dup.date is None and d.date is not None:
             dup.date = d.date
     return kept
+
+
+def _same_precise_date(a: dict | None, b: dict | None) -> bool:
+    return bool(a and b and a.get("granularity") in ("day", "week") and a.get("start") == b.get("start")
+                and a.get("end") == b.get("end"))
 
 
 def _label_items(ctx: ExtractionContext, clause: Clause) -> tuple[list[Any], list[Any]]:
