@@ -10,6 +10,8 @@ on the trigger's side (``forward``: after it, ``backward``: before it,
 Categories
     negated       "niet langer", "niet meer", "geen", "in plaats van", exclusions ("valt buiten")
     historical    "huidige", "voorheen", "tot nu toe", "bij de in 2017 uitgevoerde", "vanuit vastgestelde", past tense
+    continued     "blijft", "handhaven", "wordt voortgezet": the current model is kept (status ``chosen``,
+                  stronger than the ``historical`` cue of "het huidige uurtarief blijft")
     hypothetical  "wellicht", "onderzocht", "scenario", "optie", "overwegen", "zou kunnen", "voordeel/nadeel", "voor de hand"
     chosen        "kiezen voor", "gaat de voorkeur uit naar", "wordt gecontracteerd", "Vorm aanbesteding"
     proposed      "wordt voorgesteld", "stelt voor", "voorstel"
@@ -26,7 +28,7 @@ STABLE API (other extractors rely on it)
         .triggers : list[Trigger(category, phrase, start, end)]  (offsets in ``text``)
         .status   : "rejected" | "considered" | "previous" | "chosen" | None —
                     the stance for a financing/procedure fact. Precedence:
-                    negated > hypothetical > historical > proposed/chosen/future.
+                    negated > hypothetical > continued > historical > proposed/chosen/future.
         .trigger_for(category) -> Trigger | None
     qualify_text(text) -> Qualification
         The stance of a whole span (no target): every trigger counts. Used for
@@ -46,7 +48,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-CATEGORIES = ("negated", "historical", "hypothetical", "chosen", "proposed", "future")
+CATEGORIES = ("negated", "historical", "hypothetical", "chosen", "proposed", "future", "continued")
+
+# What may stand before an adnominal cue that modifies a heading's head noun:
+# numbering, punctuation and articles ("3.2 De huidige bekostiging").
+_HEAD_LEFT = frozenset(("de", "het", "een", "onze", "ons", ".", ":", "-", "(", ")"))
+
+# Words that open a subordinate clause. A clause they open between commas
+# ("X, zoals andere regio's die toepassen, wijst het bestuur af") is an
+# insertion: its triggers speak about its own words, not about a target
+# outside it, and its tokens do not count towards a trigger's scope.
+_SUBORDINATORS = frozenset(("die", "dat", "wat", "welke", "waarbij", "waarin", "waarmee", "waarvoor",
+                            "waardoor", "waarop", "zoals", "hoewel", "omdat", "doordat", "zodat",
+                            "wanneer", "nadat", "voordat", "terwijl", "aangezien"))
 
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 
@@ -83,6 +97,7 @@ class Qualification:
     chosen: bool = False
     proposed: bool = False
     future: bool = False
+    continued: bool = False
     triggers: list[Trigger] = field(default_factory=list)
 
     @property
@@ -92,6 +107,8 @@ class Qualification:
             return "rejected"
         if self.hypothetical:
             return "considered"
+        if self.continued:
+            return "chosen"
         if self.historical:
             return "previous"
         if self.proposed or self.chosen or self.future:
@@ -116,6 +133,8 @@ class _Rule:
     max_scope: int
     gap: int
     phrase: str
+    np: bool = False       # adnominal ("huidige", "lopende"): qualifies its own noun phrase only
+    modal: bool = False    # a modal/hedge verb that governs the verb of choice after it ("zou kunnen kiezen voor")
 
 
 @lru_cache(maxsize=1)
@@ -127,10 +146,18 @@ def _rules() -> tuple[tuple[_Rule, ...], frozenset[str]]:
         toks = tuple("..." if t == "…" else t for t in _phrase_tokens(r["phrase"]))
         rules.append(_Rule(toks, r["category"], r.get("direction", "forward"),
                            int(r.get("max_scope", defaults.get(r["category"], 10))),
-                           int(r.get("gap", 5)), r["phrase"]))
+                           int(r.get("gap", 5)), r["phrase"], bool(r.get("np", False)),
+                           bool(r.get("modal", False))))
     # longest phrases first so that "niet langer" beats "niet"
     rules.sort(key=lambda r: -len([t for t in r.tokens if t != "..."]))
     return tuple(rules), frozenset(data.get("terminators", []))
+
+
+@lru_cache(maxsize=1)
+def _np_breaks() -> frozenset[str]:
+    """Finite verbs and auxiliaries that end the noun phrase an adnominal trigger modifies."""
+    data = json.loads(resources.files(__package__).joinpath("resources/qualifier_rules.json").read_text("utf-8"))
+    return frozenset(data.get("np_breaks", []))
 
 
 def _phrase_tokens(phrase: str) -> list[str]:
@@ -193,15 +220,33 @@ def find_triggers(text: str) -> list[tuple[_Rule, int, int]]:
     return found
 
 
-def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int, terminators) -> bool:
-    if rule.direction in ("forward", "both") and tgt_first >= tj:
-        between = toks[tj:tgt_first]
-        if len(between) <= rule.max_scope and not any(t[2] in terminators for t in between):
-            return True
-    if rule.direction in ("backward", "both") and tgt_last < ti:
-        between = toks[tgt_last + 1:ti]
-        if len(between) <= rule.max_scope and not any(t[2] in terminators for t in between):
-            return True
+def _insertions(toks) -> list[tuple[int, int]]:
+    """Token ranges [a, b) of subordinate clauses set off by a comma (see ``_SUBORDINATORS``).
+
+    The clause runs to the next comma or terminator-like punctuation, or to the end.
+    """
+    out = []
+    n = len(toks)
+    for i, (_, _, t) in enumerate(toks):
+        if t == "," and i + 1 < n and toks[i + 1][2] in _SUBORDINATORS:
+            j = i + 1
+            while j < n and toks[j][2] not in (",", ".", ";", ":", "!", "?"):
+                j += 1
+            out.append((i, j + 1 if j < n and toks[j][2] == "," else j))
+    return out
+
+
+def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int, terminators,
+              skipped: frozenset[int] = frozenset()) -> bool:
+    def ok(lo: int, hi: int) -> bool:
+        between = [toks[k] for k in range(lo, hi) if k not in skipped]
+        if len(between) > rule.max_scope or any(t[2] in terminators for t in between):
+            return False
+        return not (rule.np and any(t[2] in _np_breaks() for t in between))
+    if rule.direction in ("forward", "both") and tgt_first >= tj and ok(tj, tgt_first):
+        return True
+    if rule.direction in ("backward", "both") and tgt_last < ti and ok(tgt_last + 1, ti):
+        return True
     return False
 
 
@@ -216,7 +261,9 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         nxt = [i for i, (s, _, _) in enumerate(toks) if s >= target_start]
         tgt = [nxt[0]] if nxt else [len(toks)]
     first, last = tgt[0], tgt[-1]
-    found = [t for t in find_triggers(text) if t[0].category != "pseudo"]
+    # insertions that do not hold the target are silent and do not count as distance
+    skipped = frozenset(k for a, b in _insertions(toks) if not (a <= first < b) for k in range(a, b))
+    found = [t for t in find_triggers(text) if t[0].category != "pseudo" and t[1] not in skipped]
     for rule, ti, tj in found:
         if ti <= last and tj > first:          # overlaps the target: the target's own words
             continue
@@ -224,9 +271,12 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         # target closes the scope ("in plaats van X kiest de regio voor Y")
         lo, hi = (tj, first) if tj <= first else (last + 1, ti)
         # ("future" is a weak tense cue and does not close other scopes)
-        if any(r.category not in (rule.category, "future") and lo <= a and b <= hi for r, a, b in found):
+        # A modal hedge scopes over the verb of choice it governs ("zou kunnen overstappen op").
+        closers = ("negated", "historical", "hypothetical") if rule.modal else CATEGORIES
+        if any(r.category not in (rule.category, "future") and r.category in closers and lo <= a and b <= hi
+               for r, a, b in found):
             continue
-        if _in_scope(toks, rule, ti, tj, first, last, terminators):
+        if _in_scope(toks, rule, ti, tj, first, last, terminators, skipped):
             setattr(q, rule.category, True)
             q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
     return q
@@ -238,6 +288,11 @@ def qualify_text(text: str) -> Qualification:
     q = Qualification()
     for rule, ti, tj in find_triggers(text):
         if rule.category == "pseudo":
+            continue
+        # an adnominal cue sets the stance of the whole span only where it modifies
+        # the span's head ("Huidige bekostiging"), not a complement ("Verlenging van
+        # de huidige overeenkomsten" is about the extension, not about the past)
+        if rule.np and any(t[2] not in _HEAD_LEFT and not t[2].replace(".", "").isdigit() for t in toks[:ti]):
             continue
         setattr(q, rule.category, True)
         q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))

@@ -400,7 +400,18 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
 
 
 def extract_segments(ctx: ExtractionContext) -> list[Fact]:
-    d = _state(ctx)
+    return list(_segment_facts(_state(ctx)))
+
+
+def _segment_facts(d: _Doc) -> tuple[Fact, ...]:
+    cached = getattr(d, "_segment_facts", None)
+    if cached is None:
+        cached = d._segment_facts = tuple(_collect_segments(d))
+    return cached
+
+
+def _collect_segments(d: _Doc) -> list[Fact]:
+    ctx = d.ctx
     facts: dict[tuple, Fact] = {}
     for m in d.seg_matches:
         place = d.st.place(m.start)
@@ -468,13 +479,41 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
         gen = [x for x in d.segments_in((b.start, b.end)) if x.generic]
         if gen:
             return [d.resolve(gen[0], place)], 0.6
+    if b is not None and b.kind == "paragraph":
+        # a paragraph opened by a topic phrase keeps that topic in its later
+        # sentences: "Voor de jeugd-GGZ blijft X. Wel onderzoeken we Y."
+        topic = _PARAGRAPH_TOPIC.match(d.text, b.start, min(b.end, s))
+        if topic:
+            named = {d.resolve(x, place) for x in d.segments_in((topic.start(), topic.end())) if not x.generic}
+            if len(named) == 1:
+                return [named.pop()], 0.65
     for h in place.headings:
         lab = d.label_segment((h.start, h.end))
         if lab is None:
             lab = next((x for x in d.segments_in((h.start, h.end)) if d._marker_before(x.start)), None)
         if lab:
             return [d.resolve(lab, place)], 0.7
+    only = _only_segment(d)
+    if only:
+        # a document that buys one segment (a Wmo HbH tender): its models are that segment's
+        return [only], 0.75
     return [None], 0.8
+
+
+# "Voor de jeugd-GGZ", "Bij het perceel Verblijf", "Wat betreft dyslexie": a fronted topic phrase
+_PARAGRAPH_TOPIC = re.compile(
+    r"(?i:voor|bij|binnen|wat\s+betreft|ten\s+aanzien\s+van|met\s+betrekking\s+tot)\s+"
+    r"(?:(?i:de|het|dit|deze)\s+)?[^\s,.;:]+(?:[ \-][^\s,.;:]+){0,3}")
+
+
+def _only_segment(d: _Doc) -> str | None:
+    """The id of the one segment a document buys, when it names exactly one (sub-segments under it allowed)."""
+    facts = _segment_facts(d)
+    tops = {f.value["id"] for f in facts if f.value["parent"] is None}
+    parents = {f.value["parent"] for f in facts if f.value["parent"] is not None}
+    if len(tops) == 1 and parents <= tops and "other" not in tops:
+        return next(iter(tops))
+    return None
 
 
 def _context_status(q) -> str | None:
@@ -486,6 +525,52 @@ def _context_status(q) -> str | None:
     if q.proposed or q.chosen:
         return "chosen"
     return None
+
+
+# Words of buying care: a financing/procedure wording outside such a context ("a
+# provincial subsidy for a playground") is not a model for care contracts.
+_CARE_CONTEXT = re.compile(
+    r"(inko(?:op|pen|cht)|ingekocht|aanbested|aanbesteed|aanbied|contract|overeenkomst|jeugdhulp|jeugdzorg|"
+    r"\bzorg|zorg(?:vorm|vraag|verlen)|wmo\b|ondersteuning|bekostig|financier|tarie[fv]|perce(?:el|len)|segment|"
+    r"cli[eë]nt|jeugdige|hulpverlen|procedure|gegund|gunning|voorziening|opdrachtnemer|opdrachtgever)", re.I)
+
+
+def _care_context(d: _Doc, m: Match, place: Place) -> bool:
+    """Does the mention stand where the document speaks about buying care (sentence, row, section)?"""
+    s, e = d.sentence(m.start)
+    spans = [(s, e)]
+    b = place.block
+    if b is not None:
+        spans.append((b.start, b.end))
+        if b.kind == "table_row":
+            spans += [place.table_title, place.lead_in, *place.table_header]
+        elif place.list_intro:
+            spans.append(place.list_intro)
+    spans += [(h.start, h.end) for h in place.headings]
+    for sp in spans:
+        if not sp:
+            continue
+        t = d.text[sp[0]:sp[1]]
+        # the model's own words ("subsidie", "bekostiging") do not make the context
+        t = t[:max(0, m.start - sp[0])] + " " + t[max(0, m.end - sp[0]):] if sp[0] <= m.start < sp[1] else t
+        if _CARE_CONTEXT.search(t) or any(not x.generic for x in d.segments_in(sp)):
+            return True
+    return False
+
+
+def _default_status(d: _Doc, m: Match, place: Place) -> str | None:
+    """The stance of a plain statement in the document's own voice.
+
+    A procurement document that says "Voor verblijf geldt lumpsum" or "We bekostigen
+    de dyslexiezorg met een trajectprijs" without a cue of history, doubt or
+    refusal states its plan: ``chosen``. The cues that would say otherwise are the
+    qualifier's (past tense, "huidige", hedges, negation) and have already been
+    looked for in the sentence and the spans that govern it; a question is no plan.
+    """
+    s, e = d.sentence(m.start)
+    if d.text[s:e].rstrip().endswith("?"):
+        return None
+    return "chosen"
 
 
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
@@ -513,15 +598,22 @@ def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         st = _context_status(qualify_text(d.text[h.start:h.end]))
         if st:
             return st, 0.65
-    return None, 0.5
+    return _default_status(d, m, place), _DEFAULT_CONF
+
+
+# confidence of a stance taken by default (see _default_status): below every stated stance
+_DEFAULT_CONF = 0.45
 
 
 def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
     d = _state(ctx)
     tax = load_taxonomy()
     facts: dict[tuple, Fact] = {}
+    defaulted: set[tuple] = set()
     for m in find_terms(d.text, kind):
         place = d.st.place(m.start)
+        if not _care_context(d, m, place):
+            continue
         segs, att_conf = _segment_of(d, m, place)
         status, st_conf = _status_of(d, m, place)
         conf = round(min(0.95, (att_conf + st_conf) / 2), 3)
@@ -535,10 +627,16 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
             f = ctx.fact(kind, m.start, m.end, value, conf)
             if key not in facts or facts[key].confidence < conf:
                 facts[key] = f
-    # a mention that does not say its stance adds nothing where another
-    # mention of the same model for the same segment does
-    stated = {(f.value["id"], f.value["segment"]) for f in facts.values() if f.value["status"]}
-    kept = [f for f in facts.values() if f.value["status"] or (f.value["id"], f.value["segment"]) not in stated]
+                if st_conf == _DEFAULT_CONF:
+                    defaulted.add(key)
+                else:
+                    defaulted.discard(key)
+    # a mention whose stance was not stated (null, or chosen by default) adds
+    # nothing where another mention of the same model for the same segment states one
+    stated = {(f.value["id"], f.value["segment"]) for k, f in facts.items()
+              if f.value["status"] and k not in defaulted}
+    kept = [f for k, f in facts.items()
+            if (f.value["status"] and k not in defaulted) or (f.value["id"], f.value["segment"]) not in stated]
     return sorted(kept, key=lambda f: f.start)
 
 
