@@ -115,3 +115,11 @@ def test_web_page_publication_stamps_have_no_event(tmp_path):
                  "\nGepubliceerd op 3 juni 2021 · Bijgewerkt op 9 juli 2021\n", encoding="utf-8")
     facts = extract_dates(ExtractionContext(doc=read_document(p), year=2021))
     assert [(f.text, f.value["event"]) for f in facts] == [("3 juni 2021", None), ("9 juli 2021", None)]
+
+
+def test_contract_running_until_a_date_ends_then():
+    text = ("Het bestuur heeft besloten dat de raamovereenkomsten worden verlengd tot en met 30 juni 2027. "
+            "De gemeenten vergaderen tot 1 maart 2026 over het kader.")
+    ev = {m.text: (m.value["modifier"], m.value["event"]) for m in find_dates(text)}
+    assert ev["30 juni 2027"] == ("tot", "contract_end")
+    assert ev["1 maart 2026"][1] != "contract_end"          # no contract in that sentence
