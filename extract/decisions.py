@@ -620,6 +620,9 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
         for m, r in roles:
             if r == "plain" and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
                 return m
+        if hit.form == "akkoord" and not _has(words[max(0, hit.i - 4):hit.i + 4], ["gaan", "gaat", "ging", "gingen", "gegaan",
+                                                                                  "geven", "geeft", "gaf", "gaven", "gegeven"]):
+            return None   # 'Het verzoek is akkoord, ...': a request that passes, not a body that agrees
     nominal = hit.kind in ("nominal", "phrase") and not _has(words, _triggers()["decision_verbs_with_nominal"] + ["geven", "geeft", "gaven", "gaan", "gaat"])
 
     def allowed(m: ActorMention, role: str) -> bool:
@@ -979,7 +982,7 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
     return False
 
 
-def _generic_frame(clause: Clause, hit: TriggerHit) -> bool:
+def _generic_frame(clause: Clause, hit: TriggerHit, text: str) -> bool:
     """Frames in which a decision word describes a rule or an example, not a decision taken:
     'Gemeente en aanbieder spreken bijvoorbeeld af ...', '... zonder dat er een collegebesluit ligt',
     a title in quotes ('de Handreiking ‘Tijdig vaststellen ...’'), and 'Het besluit is ingegeven door ...'
@@ -993,7 +996,7 @@ def _generic_frame(clause: Clause, hit: TriggerHit) -> bool:
         k = len(bigram)
         if any(words[x:x + k] == bigram for x in range(0, max(0, hit.i - k + 1))):
             return True
-    before = " ".join(clause.raw[:hit.i])
+    before = text[clause.start:clause.offsets[hit.i][0]]
     if before.count("‘") > before.count("’") or before.count("“") > before.count("”") or before.count('"') % 2:
         return True
     if hit.kind == "nominal" and hit.i > 0 and words[hit.i - 1] in ("het", "dit", "dat", "deze") \
@@ -1013,12 +1016,23 @@ def _generic_role(clause: Clause, m: ActorMention | None, hit: TriggerHit) -> bo
         return False
     if m.end < len(clause.raw) and clause.raw[m.end][:1].isupper():
         return False          # 'de gemeente Heerlen': a named municipality
-    if m.start > 0 and clause.words[m.start - 1] not in ("de", "een", "elke", "iedere", "die", "(", ",", "en"):
-        return False
+    if m.start > 0 and clause.words[m.start - 1] in ("onze", "deze", "uw", "ons", "dezelfde", "betreffende"):
+        return False          # 'onze gemeente': the writer's own municipality
     finite = hit.form.split(" … ")[0]
     if hit.kind == "verb" and finite.endswith("en") and finite not in _PARTICIPLES:
         return False          # 'kiezen de gemeente voor': plural verb, a slip for 'de gemeenten'
     return True
+
+
+_GENERIC_MODALS = {"mag", "mogen", "dient", "dienen", "moet", "moeten", "kan", "kunnen", "hoeft", "hoeven"}
+
+
+def _question_after_colon(words: list[str], hit: TriggerHit) -> bool:
+    """'... stelt de volgende vragen: - Is het college zich bewust dat ...': a question inside a sentence."""
+    k = max([x for x in range(hit.i) if words[x] in (":", ";")], default=-1)
+    lead = words[k + 1:k + 3]
+    return k >= 0 and len(lead) == 2 and lead[0] in _triggers()["question_openers"] \
+        and lead[1] in ("het", "de", "u", "zij", "ze", "hij", "er", "dit", "deze", "men")
 
 
 def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify, inherited_actor):
@@ -1039,7 +1053,7 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
             return None, None   # scenarios, options, 'de mogelijkheid ... dat partijen een voorstel doen'
     if _has(words, cfg["not_a_decision_words"]):
         return None, None       # 'de bevoegdheid voor de besluitvorming ligt bij de colleges': a competence
-    if _generic_frame(clause, hit):
+    if _generic_frame(clause, hit, text) or _question_after_colon(words, hit):
         return None, None
     seg_a, seg_b, _ = _segment(words, hit)
     modal = [w for k, w in enumerate(words[seg_a:hit.i], seg_a) if not (k and words[k - 1] == "te")]
@@ -1066,7 +1080,8 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
     mention = clause_actor_mention(words, hit, resolver, (oa, ob))
     if mention is not None and mention.actor == NOBODY:
         return None, None                         # 'besluit de fractie ...', 'ouders beslissen mee': no body's decision
-    if _generic_role(clause, mention, hit) and basis in ("present", "nominal") and not clause_dates:
+    if _generic_role(clause, mention, hit) and (basis in ("present", "nominal") and not clause_dates
+                                                or _has(words, _GENERIC_MODALS)):
         return None, None                         # 'De aanbieder spreekt met de inwoner af hoe ...': a rule
     actor, explicit = (mention.actor, not mention.weak) if mention else (None, False)
     if actor is None and inherited_actor and clause.words and clause.start > 0:
@@ -1094,7 +1109,8 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         if actor is None:
             row_words = [_norm(w) for w in re.findall(r"\S+", rtxt)]
             row_ms = resolver.mentions(row_words)
-            ms = [m for m in row_ms if _role(row_words, m, row_ms) not in ("comitative", "beneficiary") and m.actor != NOBODY]
+            ms = [m for m in row_ms if _role(row_words, m, row_ms) not in ("comitative", "beneficiary") and m.actor != NOBODY
+                  and not (m.end - m.start == 1 and row_words[m.start] in _actor_data().get("generic_roles", []))]
             if ms:
                 actor, explicit = ms[0].actor, not ms[0].weak
     if actor is None and date_val is not None and hit.kind in ("nominal", "phrase"):
