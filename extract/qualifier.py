@@ -50,6 +50,10 @@ from importlib import resources
 
 CATEGORIES = ("negated", "historical", "hypothetical", "chosen", "proposed", "future", "continued")
 
+# Negation particles inside the gap of a split trigger ("kiest ... voor") negate it;
+# the split trigger must not swallow them.
+_GAP_BREAKS = frozenset(("niet", "geen", "nooit"))
+
 # What may stand before an adnominal cue that modifies a heading's head noun:
 # numbering, punctuation and articles ("3.2 De huidige bekostiging").
 _HEAD_LEFT = frozenset(("de", "het", "een", "onze", "ons", ".", ":", "-", "(", ")"))
@@ -59,7 +63,7 @@ _HEAD_LEFT = frozenset(("de", "het", "een", "onze", "ons", ".", ":", "-", "(", "
 # insertion: its triggers speak about its own words, not about a target
 # outside it, and its tokens do not count towards a trigger's scope.
 _SUBORDINATORS = frozenset(("die", "dat", "wat", "welke", "waarbij", "waarin", "waarmee", "waarvoor",
-                            "waardoor", "waarop", "zoals", "hoewel", "omdat", "doordat", "zodat",
+                            "waardoor", "waarop", "waarover", "waarvan", "waaraan", "waarna", "waaruit", "zoals", "hoewel", "omdat", "doordat", "zodat",
                             "wanneer", "nadat", "voordat", "terwijl", "aangezien"))
 
 _TOKEN = re.compile(r"\w+(?:['’.]\w+)*\.?|[^\w\s]", re.UNICODE)
@@ -186,6 +190,8 @@ def _match_at(rule: _Rule, toks: list[tuple[int, int, str]], i: int) -> int | No
         if p == "...":
             nxt = pats[k + 1]
             for g in range(rule.gap + 1):
+                if j + g < len(toks) and toks[j + g][2] in _GAP_BREAKS:
+                    return None   # "kiezen de gemeenten niet voor": the negation is its own trigger
                 if j + g < len(toks) and _tok_match(nxt, toks[j + g][2]):
                     j += g
                     break
@@ -272,14 +278,47 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         lo, hi = (tj, first) if tj <= first else (last + 1, ti)
         # ("future" is a weak tense cue and does not close other scopes)
         # A modal hedge scopes over the verb of choice it governs ("zou kunnen overstappen op").
-        closers = ("negated", "historical", "hypothetical") if rule.modal else CATEGORIES
+        # Keeping a model ("handhaven de bestaande lumpsum") names the current one.
+        closers = ("negated", "historical", "hypothetical") if rule.modal else \
+            ("negated", "hypothetical") if rule.category == "continued" else CATEGORIES
         if any(r.category not in (rule.category, "future") and r.category in closers and lo <= a and b <= hi
                for r, a, b in found):
             continue
         if _in_scope(toks, rule, ti, tj, first, last, terminators, skipped):
             setattr(q, rule.category, True)
             q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
+    if q.hypothetical and not q.negated:
+        _declined_after(q, toks, found, last)
     return q
+
+
+#: prefix of the phrase of a trigger found by :func:`_declined_after`
+DECLINED = "declined: "
+
+# pronominal adverbs that point back at what was just weighed ("daar is niet voor gekozen")
+_ANAPHORS = frozenset(("daar", "daarvan", "daarvoor", "daarop", "daarmee", "ervan", "ervoor", "ermee",
+                       "hiervan", "hiervoor", "hiermee", "dat", "dit"))
+
+
+def _declined_after(q: Qualification, toks, found, last: int) -> None:
+    """Weighed, then declined: "X is overwogen, maar daar is niet voor gekozen" → negated.
+
+    The negation stands after the contrastive terminator and reaches the target
+    only through an anaphor that points back at it; the refusal then settles
+    the option that was weighed.
+    """
+    k = next((i for i in range(last + 1, len(toks)) if toks[i][2] in ("maar", "echter", "doch")), None)
+    if k is None or any(t[2] in (".", ";", "!", "?") for t in toks[last + 1:k]):
+        return
+    window = range(k + 1, min(len(toks), k + 12))
+    if not any(toks[i][2] in _ANAPHORS for i in window):
+        return
+    for rule, ti, tj in found:
+        if rule.category == "negated" and ti in window:
+            q.negated = True
+            # marked so that a caller can tell it from a negation of the target itself
+            q.triggers.append(Trigger("negated", DECLINED + rule.phrase, toks[ti][0], toks[tj - 1][1]))
+            return
 
 
 def qualify_text(text: str) -> Qualification:

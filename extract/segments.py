@@ -43,7 +43,7 @@ from functools import lru_cache
 from ..models.facts import Fact
 from ..models.taxonomy import Entry, load_taxonomy
 from .context import ExtractionContext
-from .qualifier import qualify, qualify_lead_in, qualify_text
+from .qualifier import DECLINED, qualify, qualify_lead_in, qualify_text
 from .sections import Place, Structure
 
 _SEP = r"[\s\-‐–/]*"
@@ -442,6 +442,11 @@ _CHOICE_LABEL = re.compile(r"\b(bekostigingsvariant\w*|gekozen\s+\w+|keuze\w*|vo
                            r"aanbestedingsvorm|nieuwe\s+\w+)\b", re.I)
 
 
+def _excluded(q) -> bool:
+    """Is a segment mention negated itself ("valt buiten"), not merely the topic of a declined option?"""
+    return any(t.category == "negated" and not t.phrase.startswith(DECLINED) for t in q.triggers)
+
+
 def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], float]:
     """Segment ids a financing/procedure mention applies to, with attachment confidence."""
     b = place.block
@@ -462,7 +467,7 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
             if lab:
                 return [d.resolve(lab, place)], 0.9
     s, e = d.sentence(m.start)
-    in_sent = [x for x in d.segments_in((s, e)) if not x.generic and not d.qualify_at(x.start, x.end).negated]
+    in_sent = [x for x in d.segments_in((s, e)) if not x.generic and not _excluded(d.qualify_at(x.start, x.end))]
     if in_sent:
         near = min(in_sent, key=lambda x: abs(x.start - m.start))
         return [d.resolve(near, place)], 0.8

@@ -45,6 +45,12 @@ def test_case(case_facts):
     proc = {(f.value["id"], f.value["segment"], f.value["status"]) for f in procs}
     for triple in case.get("expect_procedures", []):
         assert tuple(triple) in proc, (triple, sorted(proc, key=str))
+    for triple in case.get("no_procedures", []):
+        assert tuple(triple) not in proc
+    for fid in case.get("no_financing_ids", []):
+        assert fid not in {t[0] for t in fin}, [f.text for f in fins]
+    for pid in case.get("no_procedure_ids", []):
+        assert pid not in {t[0] for t in proc}, [f.text for f in procs]
 
 
 def test_facts_obey_contract(case_facts):
