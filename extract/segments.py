@@ -517,8 +517,15 @@ def _only_segment(d: _Doc) -> str | None:
     tops = {f.value["id"] for f in facts if f.value["parent"] is None}
     parents = {f.value["parent"] for f in facts if f.value["parent"] is not None}
     if len(tops) == 1 and parents <= tops and "other" not in tops:
-        return next(iter(tops))
+        # ... and is about it: the segment is named in its title or opening, not only
+        # in passing deep in a long text (an administration protocol's one example)
+        if min(f.start for f in facts) < _OPENING_CHARS:
+            return next(iter(tops))
     return None
+
+
+# how far into a document its title and opening paragraph reach
+_OPENING_CHARS = 1500
 
 
 def _context_status(q) -> str | None:
