@@ -147,15 +147,21 @@ def patterns() -> dict[str, re.Pattern]:
     HALF = "|".join(w.replace(" ", r"\s+") for w in v["half_year_words"])
     REL = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(v["relative_years"], key=len, reverse=True))
     # an optional year after a month / season / quarter: ' 2022', ' van 2022', "'22"
-    YO = rf"(?:\s+(?:van\s+)?(?P<y4>{Y4})(?![\d])(?![.,]\d)|\s*(?P<y2>{Y2})(?!\d))"
+    # or in brackets ('juni (2025)'): the writer adds the year as an aside, it still belongs to the date
+    YO = rf"(?:\s+(?:van\s+)?(?P<y4>{Y4})(?![\d])(?![.,]\d)|\s*(?P<y2>{Y2})(?!\d)|\s*\((?P<y4p>{Y4})\))"
     DSUF = r"(?:e|ste|de)?"
+    # between a day number and its month: spaces or a wrapped line, never a tab (a tab is a
+    # table-cell boundary: 'Perceel 2<TAB>september 2025' is a lot number and a month)
+    DSEP = r"[^\S\t]+"
     p = {
         "iso": rf"(?<![\w.\-/])(?P<y>{Y4})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\w]|[-/.]\d)",
         "numeric": rf"(?<![\w.,/\-])(?P<d>\d{{1,2}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<y>{Y4}|\d{{2}})(?![\w]|[.,/\-]\d)",
-        "day_range_month": rf"(?<![\w.,/\-])(?P<d1>\d{{1,2}}){DSUF}\s*(?:-|–|—|t/m|tot\s+en\s+met|tot|en|&)\s*(?P<d2>\d{{1,2}}){DSUF}\s+(?P<m>{MONTHS}){YO}?",
-        "day_month": rf"(?<![\w.,/\-])(?:(?P<wd>{WEEKDAYS})\.?,?\s+)?(?P<d>\d{{1,2}}){DSUF}\s+(?P<m>{MONTHS}){YO}?",
+        "day_range_month": rf"(?<![\w.,/\-])(?P<d1>\d{{1,2}}){DSUF}\s*(?:-|–|—|t/m|tot\s+en\s+met|tot|en|&)\s*(?P<d2>\d{{1,2}}){DSUF}{DSEP}(?P<m>{MONTHS}){YO}?",
+        "day_month": rf"(?<![\w.,/\-])(?:(?P<wd>{WEEKDAYS})\.?,?\s+)?(?P<d>\d{{1,2}}){DSUF}{DSEP}(?P<m>{MONTHS}){YO}?",
         "numeric_dm": r"(?<![\w.,/\-€])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\w/%+\-]|[.,]\d)",
         "part": rf"\b(?P<p>{PARTS})(?:\s+|(?<=-))(?:van\s+)?(?:(?P<m>{MONTHS}){YO}?|(?P<yy>{Y4})(?![\d]))",
+        # 'eind Q1 2025', 'begin van het tweede kwartaal': the quarter's first/middle/last month
+        "part_quarter": rf"\b(?P<p>{PARTS})(?:\s+|(?<=-))(?:van\s+)?(?:(?:het|de)\s+)?(?:\bQ(?P<q>[1-4])|(?P<o>{ORD})\s+kwartaal|kwartaal\s+(?P<qn>[1-4]))(?:\s*[-/]?\s*(?:van\s+)?(?P<y4>{Y4})(?!\d)|\s*(?P<y2>{Y2})(?!\d))?(?![\w])",
         "quarter_q": rf"\bQ(?P<q>[1-4])(?:\s*[-/]?\s*(?P<y4>{Y4})(?!\d)|\s*(?P<y2>{Y2})(?!\d))?(?![\w])",
         "quarter_word": rf"(?:\b(?:het|de)\s+)?\b(?P<o>{ORD})\s+kwartaal(?:\s+(?:van\s+)?(?P<y4>{Y4})(?!\d))?",
         "quarter_num": rf"\bkwartaal\s+(?P<q>[1-4])(?:\s+(?:van\s+)?(?P<y4>{Y4})(?!\d))?\b",
@@ -164,7 +170,7 @@ def patterns() -> dict[str, re.Pattern]:
         "half_h": rf"\bH(?P<h>[12])\s*[-/]?\s*(?P<yy>{Y4})(?!\d)",
         "season": rf"\b(?P<s>{SEASONS})(?:{SEASON_SUFFIX})?\b{YO}?",
         "week_of_month": rf"\b(?P<o>{ORD})\s+week\s+(?:van\s+)?(?P<m>{MONTHS}){YO}?",
-        "week_num": rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+(?:van\s+)?(?P<y4>{Y4}))?(?![\d])(?!\s+van\s+(?:de|het|dit|deze|onze|uw)\b)",
+        "week_num": rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+(?:van\s+)?(?P<y4>{Y4})|\s*\((?P<y4p>{Y4})\))?(?![\d])(?!\s+van\s+(?:de|het|dit|deze|onze|uw)\b)",
         "school_year": rf"\b(?:school|cursus)jaar\s+(?P<y1>{Y4})\s*[-/–]\s*(?P<y2>{Y4}|\d{{2}})(?!\d)",
         "month": rf"\b(?P<m>{MONTHS}){YO}?",
         "school_year_start": rf"\b(?:het\s+)?(?:begin|start)\s+van\s+het\s+(?:nieuwe\s+|volgende\s+|komende\s+)?(?:school|cursus)jaar\b(?:\s+(?P<y1>{Y4})\s*[-/–]\s*(?P<y2>{Y4}|\d{{2}})(?!\d))?",
@@ -294,6 +300,8 @@ def _year_from(m: re.Match, g4: str = "y4", g2: str = "y2") -> int | None:
     d = m.groupdict()
     if d.get(g4):
         return int(d[g4])
+    if d.get("y4p"):
+        return int(d["y4p"])
     if d.get(g2):
         return year_of_two_digits(d[g2][-2:])
     return None
@@ -433,6 +441,18 @@ def find_atoms(text: str) -> list[Atom]:
             add(Atom(m.start(), m.end(), "part_year", y,
                      lambda yy, part=part: (*part_of_year(yy, part), "year"),
                      month_key={"begin": 1, "mid": 5, "end": 9}[part]))
+
+    for m in P["part_quarter"].finditer(text):
+        part = v["parts"][m["p"].lower()]
+        if m["q"] or m["qn"]:
+            q = int(m["q"] or m["qn"])
+        else:
+            o = v["ordinals"][m["o"].lower()]
+            q = 4 if o == -1 else o
+        if not 1 <= q <= 4:
+            continue
+        mo = 3 * q - 2 + {"begin": 0, "mid": 1, "end": 2}[part]
+        add(_month_atom(m.start(), m.end(), _year_from(m), mo))
 
     def quarter(s, e, q, y):
         return Atom(s, e, "quarter", y,

@@ -307,11 +307,13 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
 HEADER_ZONE = 800
 # words that make a short header line a stamp of the document itself: the date on it is
 # when the document was written, published or updated, not an event of the procurement
+# (a web byline 'Nieuwsbericht | 19 september 2024 | Leestijd 4 minuten' is a stamp too)
 _STAMP_WORDS = re.compile(r"(?i)(?:^|[^\w])(?:datum|date|d\.d\.|editie|uitgave|versie|nieuwsbrief|"
+                          r"nieuwsbericht|nieuwsitem|persbericht|leestijd|publicatiedatum|"
                           r"gepubliceerd\s+op|geplaatst\s+op|bijgewerkt(?:\s+op)?|laatst\s+(?:gewijzigd|bijgewerkt))"
                           r"(?![\w])")
 # anywhere in a text, a line that starts with a publication/update stamp (web pages, PDFs)
-_STAMP_LINE_START = re.compile(r"(?i)^\W*(?:datum|date|d\.d\.|gepubliceerd\s+op|geplaatst\s+op|"
+_STAMP_LINE_START = re.compile(r"(?i)^\W*(?:datum|date|d\.d\.|publicatiedatum|gepubliceerd\s+op|geplaatst\s+op|"
                                r"(?:laatst\s+)?bijgewerkt(?:\s+op)?|laatst\s+gewijzigd(?:\s+op)?)\s*[:.]?\s")
 
 
@@ -475,9 +477,16 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
                             break
                     if prev:
                         s, e, d0, d1, og = prev
-                        y = d1.year if og.atoms[-1].kind not in ("year", "years") else d0.year
-                        last_month = d1.month if og.atoms[-1].kind not in ("year", "years") else 0
-                        year = y + (1 if a0.month_key < last_month else 0)
+                        if og.atoms[-1].kind in ("year", "years"):
+                            year = d0.year
+                        else:
+                            # the anchor's last year; a month before the anchor's START lies in the
+                            # next year ('september 2021 ... eind januari' = 2022), one inside the
+                            # anchor's span does not ('van mei tot eind juli 2025, met een
+                            # terugkoppeling in juni' = June 2025)
+                            year = d1.year
+                            if (year, a0.month_key) < (d0.year, d0.month):
+                                year += 1
                 # 3. the anchor year (manifest / document year)
                 if year is None:
                     year = anchor_year

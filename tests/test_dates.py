@@ -123,3 +123,18 @@ def test_contract_running_until_a_date_ends_then():
     ev = {m.text: (m.value["modifier"], m.value["event"]) for m in find_dates(text)}
     assert ev["30 juni 2027"] == ("tot", "contract_end")
     assert ev["1 maart 2026"][1] != "contract_end"          # no contract in that sentence
+
+
+def test_web_byline_is_a_stamp_and_anchors_year_less_dates(tmp_path):
+    # a news page byline ('Persbericht | date | Leestijd n minuten') is the writing date: year-less
+    # dates told in the past lie before it, even when the text plans for later years
+    p = tmp_path / "bericht.txt"
+    p.write_text("Regio kiest nieuwe koers voor Wmo-begeleiding\nPersbericht | 4 maart 2027 | Leestijd 3 minuten\n"
+                 "Het bestuur heeft op 20 februari ingestemd met de strategie voor de contracten vanaf 2029. "
+                 "De raad bespreekt het stuk op 15 april.\n", encoding="utf-8")
+    doc = read_document(p)
+    assert detect_document_date(doc).isoformat() == "2027-03-04"
+    facts = {f.text: f.value for f in extract_dates(ExtractionContext(doc=doc, year=None))}
+    assert facts["4 maart 2027"]["event"] is None
+    assert facts["20 februari"]["start"] == "2027-02-20"
+    assert facts["15 april"]["start"] == "2027-04-15"
