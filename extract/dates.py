@@ -182,10 +182,17 @@ def _triggers(text: str, s: int, e: int) -> tuple[tuple[int, int, str, int], ...
     return tuple(out)
 
 
+# after a date, a comma or a coordinator opens the next conjunct: in 'publicatie in het voorjaar
+# en gunning uiterlijk 1 september' the 'gunning' belongs to the date after it, not to 'voorjaar'
+_NEXT_CONJUNCT = re.compile(r",|;|\s(?:en|of|met|maar)\s", re.IGNORECASE)
+
+
 def _nearest_event(text: str, s: int, e: int, ds: int, de: int) -> str | None:
     best = None
     for ts, te, name, prio in _triggers(text, s, e):
         dist = ds - te if te <= ds else (ts - de if ts >= de else 0)
+        if ts >= de and _NEXT_CONJUNCT.search(text, de, ts):
+            dist += 1000                  # still used when nothing before the date names an event
         key = (max(dist, 0), prio)
         if best is None or key < best[0]:
             best = (key, name)
@@ -200,7 +207,11 @@ def _first_event(text: str, s: int, e: int) -> str | None:
 
 _PREPOSITIONS = {"in", "op", "voor", "vóór", "na", "per", "vanaf", "tot", "sinds", "van", "over", "naar", "tussen",
                  "rond", "t/m", "en", "of", "tijdens", "gedurende", "dan", "met", "uiterlijk", "begin", "eind",
-                 "medio", "om", "door", "aan", "bij", "januari", "tot", "reeds", "al", "nog", "eerst", "pas"}
+                 "medio", "om", "door", "aan", "bij", "januari", "tot", "reeds", "al", "nog", "eerst", "pas",
+                 # determiners and temporal head nouns: 'het schooljaar 2026-2027', 'de jaren 2019-2023'
+                 # name a period, not a plan or a law
+                 "het", "de", "een", "deze", "dit", "die", "dat", "jaar", "jaren", "periode", "kalenderjaar",
+                 "boekjaar", "begrotingsjaar", "contractjaar", "contractperiode", "looptijd"}
 
 
 def name_like(text: str, start: int, end: int, gran: str) -> bool:
@@ -210,8 +221,10 @@ def name_like(text: str, start: int, end: int, gran: str) -> bool:
     line_e = len(text) if line_e < 0 else line_e
     before = text[line_s:start]
     after = text[end:line_e]
-    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
-        return True                      # '(2018)', '(november 2020)': a bibliographic date
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) \
+            and not re.search(r"\s(?:tot|t/m|en)\s", text[start:end]):
+        return True                      # '(2018)', '(november 2020)': a bibliographic date; but
+        #                                  '(2015 tot en met 2017)' is a period told as an aside
     if re.search(r"\.{4,}|…{2,}", after) or re.search(r"\.{4,}\s*\d+\s*$", after):
         return True                      # a table-of-contents line
     if re.match(r"\s*\d+(?:\.\d+)*\.?\s+\S", before) and len(before) + len(after) < 90 \
@@ -223,6 +236,18 @@ def name_like(text: str, start: int, end: int, gran: str) -> bool:
     if m and re.search(r"[^\W\d]", m.group(1)) and m.group(1).lower() not in _PREPOSITIONS:
         return True
     return False
+
+
+# a document cited by its date: 'het rapport van 19 januari 2024', 'de planning van maart 2023'.
+# Only with a full year: a year-less 'de nieuwsbrief van juli' announces a mailing, it cites nothing.
+_CITED_DOC = re.compile(r"(?i)(?<!\w)\w*(?:rapport|rapportage|notitie|memo|planning|versie|verslag|notulen|brief|"
+                        r"nota|advies|kaderbrief|offerte)\s+(?:d\.d\.\s+|van\s+|gedateerd\s+)$")
+
+
+def cited_document(text: str, start: int, end: int) -> bool:
+    if not re.search(r"(?:19|20)\d\d|'\d\d", text[start:end]):
+        return False
+    return bool(_CITED_DOC.search(text[max(0, start - 40):start]))
 
 
 def _label_below(text: str, pos: int, limit: int) -> str | None:
@@ -253,7 +278,7 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
     block = doc.block_at(start) if doc is not None else None
     if block is not None and block.kind == "heading":
         return None
-    if name_like(text, start, end, gran) or is_stamp(text, start, end):
+    if name_like(text, start, end, gran) or is_stamp(text, start, end) or cited_document(text, start, end):
         return None
     if block is not None and block.kind == "table_row" and block.cells:
         ci = doc.cell_index(block, start)
@@ -336,7 +361,8 @@ def is_stamp(text: str, start: int, end: int) -> bool:
     return ls < HEADER_ZONE and bool(_STAMP_WORDS.search(line))
 
 
-_CONTRACT_WORDS = re.compile(r"(?i)(?<!\w)(?:overeenkomst|contract|raamovereenkomst|verleng|looptijd|convenant)")
+# also compounds: 'subsidieovereenkomst', 'zorgcontracten'
+_CONTRACT_WORDS = re.compile(r"(?i)(?<!\w)(?:\w*overeenkomst|\w*contract|verleng|looptijd|convenant)")
 
 
 def _runs_until(text: str, start: int, end: int) -> bool:
@@ -507,7 +533,8 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
         next_start = spans[gi + 1][0] if gi + 1 < len(spans) else len(text)
         modifier = find_modifier(text, g.start, g.end, bare_year)
         event = assign_event(text, doc, g.start, g.end, gran, prev_end, next_start)
-        if modifier == "tot" and event in ("other", "decision") and _runs_until(text, g.start, g.end):
+        if modifier == "tot" and event in ("other", "decision", "contract_start") \
+                and _runs_until(text, g.start, g.end):
             event = "contract_end"
         value = {"start": d0.isoformat(), "end": d1.isoformat(), "granularity": gran,
                  "modifier": modifier, "event": event}

@@ -1,0 +1,37 @@
+"""Event assignment of date facts: clause triggers (tests/data/date_event_cases.json, own
+sentences) and planning tables where a row's label cell names the event."""
+import json
+from pathlib import Path
+
+import pytest
+
+from inkoopgraaf.extract.context import ExtractionContext
+from inkoopgraaf.extract.dates import extract_dates, find_dates
+from inkoopgraaf.extract.readers import read_document
+
+CASES = json.loads((Path(__file__).parent / "data" / "date_event_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_event_of_clause(case):
+    got = {m.text: m.value["event"] for m in find_dates(case["text"], 2026)}
+    for text, event in case["event"].items():
+        assert text in got, (text, got)
+        assert got[text] == event, (text, got[text], event)
+
+
+def test_planning_table_row_labels(tmp_path):
+    p = tmp_path / "planning.txt"
+    p.write_text("Planning\n\nStap\tWanneer\n"
+                 "Openstelling dynamisch aankoopsysteem\tQ2 2027\n"
+                 "Toelating eerste aanbieders\tjuni 2027\n"
+                 "Overdracht cliënten naar nieuwe aanbieders\tseptember en oktober 2027\n"
+                 "Start nieuwe overeenkomsten\t1 november 2027\n"
+                 "Subsidiebesluit perceel 4\teind Q3 2027\n", encoding="utf-8")
+    doc = read_document(p)
+    facts = extract_dates(ExtractionContext(doc=doc, year=None))
+    assert [(f.text, f.value["start"], f.value["event"]) for f in facts] == [
+        ("Q2 2027", "2027-04-01", "publication"), ("juni 2027", "2027-06-01", "selection"),
+        ("september en oktober 2027", "2027-09-01", "implementation"),
+        ("1 november 2027", "2027-11-01", "contract_start"),
+        ("eind Q3 2027", "2027-09-01", "decision")]
