@@ -60,12 +60,15 @@ class _Date:
 _NUMBERS = {"een": 1, "één": 1, "1": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "half": 0.5, "halve": 0.5}
 
 
-def parse_shift(text: str) -> tuple[int, int] | None:
+def parse_shift(text: str, last: bool = False) -> tuple[int, int] | None:
     """(months, days) of a stated shift: '1 jaar', 'een half jaar', '3 maanden',
-    'tweemaal met één jaar' (= 2 years), '2 x met 1 jaar'."""
+    'tweemaal met één jaar' (= 2 years), '2 x met 1 jaar'. ``last``: the shift nearest the end of
+    ``text`` (the text before a target date: 'een looptijd van 4 jaar en met 3 jaar verlengd tot ...'
+    moves by the 3 years, not by the contract term)."""
     cfg = _cues()
     t = text.lower()
-    m = re.search(cfg["shift_pattern"], t)
+    found = list(re.finditer(cfg["shift_pattern"], t))
+    m = (found[-1] if last else found[0]) if found else None
     if not m:
         return None
     num = m.group("num")
@@ -152,10 +155,18 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
         s_text = text[sent.start:sent.end]
         low = s_text.lower()
         in_sent = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
-        pc = (_contrast_instead(ctx, sent, low, in_sent) or _contrast_not_but(ctx, sent, low, in_sent)
-              or _move_verb(ctx, sentences, k, low, in_sent, dates) or _new_date(ctx, sentences, k, low, dates))
+        pc = _contrast_instead(ctx, sent, low, in_sent) or _contrast_not_but(ctx, sent, low, in_sent)
         if pc:
             changes.append(pc)
+            continue
+        moves = _move_verbs(ctx, sentences, k, low, in_sent, dates)
+        if moves:
+            changes.extend(moves)
+            continue
+        pc = _new_date(ctx, sentences, k, low, dates)
+        if pc:
+            changes.append(pc)
+    changes.extend(_planning_tables(ctx, dates))
     # one fact per move: the same (from, to) said twice is one change
     seen, facts = set(), []
     for pc in changes:
@@ -164,7 +175,7 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
             continue
         seen.add(key)
         value = {"what": pc.what, "from": _clean_value(pc.frm), "to": _clean_value(pc.to), "shift_days": pc.shift_days}
-        conf = {"contrast": 0.9, "move": 0.8, "new_date": 0.75}.get(pc.how, 0.7)
+        conf = {"contrast": 0.9, "table": 0.85, "move": 0.8, "new_date": 0.75}.get(pc.how, 0.7)
         facts.append(ctx.fact("plan_change", pc.start, pc.end, value, confidence=conf))
     return facts
 
@@ -252,13 +263,26 @@ def _section_window(ctx, sentences: list[Clause], k: int, back: int, ahead: int)
     return out
 
 
+_TOPIC_STOP = {"de", "het", "een", "van", "voor", "en", "met", "op", "in", "te", "om", "aan", "tot", "naar", "door",
+               "deze", "dit", "die", "dat", "is", "zijn", "wordt", "worden", "nog", "ook", "per", "bij", "als", "nu",
+               "niet", "meer", "daardoor", "daarom", "uiteindelijk", "inmiddels", "voorzien", "gepland", "plaats"}
+
+
+def _topic_stems(s: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-zà-ÿ]{4,}", s.lower()) if w not in _TOPIC_STOP}
+
+
 def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
-              shift: tuple[int, int] | None, exclude: list[_Date]) -> dict | None:
-    """The date the plan had before: stated nearby (preferring sentences with a 'planned before' cue),
-    or the target moved back by the stated shift."""
+              shift: tuple[int, int] | None, exclude: list[_Date], cue_only: bool = False) -> dict | None:
+    """The date the plan had before: stated nearby (preferring sentences with a 'planned before' cue,
+    then a date whose own words name what moves: 'publicatie in het voorjaar en gunning uiterlijk 1
+    september' -> the gunning's date for 'De gunning is nu voorzien in februari'), or the target moved
+    back by the stated shift."""
     cfg = _cues()
     text = ctx.doc.text
     expected = shift_back(to.value, shift, direction) if shift else None
+    cur = sentences[k]
+    topic = _topic_stems(text[max(cur.start, to.start - 80):to.start])
     cands = []
     for rank, s in enumerate(_section_window(ctx, sentences, k, back=4, ahead=3)):
         low = text[s.start:s.end].lower()
@@ -272,48 +296,95 @@ def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
                 continue
             if d.value.get("granularity") in ("year", "years") and to.value.get("granularity") == "day":
                 continue
+            if cue_only and not cue:
+                continue
             ahead = s.start > to.start
-            cands.append(((not cue, ahead, rank), d))
+            own = _topic_stems(text[max(s.start, d.start - 30):d.start])
+            cands.append(((not cue, not (topic & own), ahead, rank), d))
     if cands:
         return min(cands, key=lambda c: c[0])[1].value
     return expected
 
 
-def _move_verb(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_Date]) -> PlanChange | None:
+def _move_verb_hits(low: str) -> list[tuple[re.Match, dict]]:
+    """Every move verb of the clause, in order, none overlapping ('... te verschuiven naar X en de
+    lopende overeenkomsten met een half jaar te verlengen tot en met Y' moves two things)."""
+    hits = []
+    for verb in _cues()["move_verbs"]:
+        for m in re.finditer(verb["pattern"], low):
+            hits.append((m, verb))
+    hits.sort(key=lambda h: (h[0].start(), -h[0].end()))
+    out: list[tuple[re.Match, dict]] = []
+    for m, verb in hits:
+        if out and m.start() < out[-1][0].end():
+            continue
+        out.append((m, verb))
+    return out
+
+
+def _move_verbs(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_Date]) -> list[PlanChange]:
+    """Each move verb of the clause with its own target: the target of a verb lies between it and the
+    next move verb (or right before it)."""
+    words = re.findall(r"\w+", low[:40])
+    if words and words[0] in _conditional_openers():
+        return []      # 'Als de selectie vertraging oploopt, is uitstel naar ... de terugvaloptie': a scenario
+    hits = _move_verb_hits(low)
+    out = []
+    for x, (m, verb) in enumerate(hits):
+        limit = sentences[k].start + (hits[x + 1][0].start() if x + 1 < len(hits) else len(low))
+        prev_end = sentences[k].start + (hits[x - 1][0].end() if x else 0)
+        pc = _move_verb(ctx, sentences, k, low, in_sent, dates, m, verb, prev_end, limit)
+        if pc:
+            out.append(pc)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _conditional_openers() -> frozenset[str]:
+    data = json.loads(resources.files(__package__).joinpath("resources/decision_triggers.json").read_text("utf-8"))
+    return frozenset(data["conditional_openers"])
+
+
+def _move_verb(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_Date],
+               m: re.Match, verb: dict, prev_end: int, limit: int) -> PlanChange | None:
     """'1 jaar op te schuiven, naar 1 januari 2022', 'verlengd tot en met 31 december 2022',
     'de planning aan te passen ..., naar 2024', 'uitgesteld tot', 'vervroegd naar'."""
     cfg = _cues()
     sent = sentences[k]
-    hit = None
-    for verb in cfg["move_verbs"]:
-        m = re.search(verb["pattern"], low)
-        if m and (hit is None or m.start() < hit[0].start()):
-            hit = (m, verb)
-    if not hit:
-        return None
-    m, verb = hit
     verb_at = sent.start + m.start()
     # the target: a date introduced by 'naar', 'tot (en met)', 'per', 'op' after the verb, or right before it
     targets = []
     for d in in_sent:
+        if d.start >= limit or d.end <= prev_end:
+            continue
         before = ctx.doc.text[max(sent.start, d.start - 14):d.start].lower()
         if re.search(cfg["target_preps"], before):
             targets.append(d)
     if not targets:
         return None
     after = [d for d in targets if d.start > verb_at]
+    if not after:
+        # before the verb only 'naar/tot/per X': 'in 2021 ... verlengd' says when, not to when
+        targets = [d for d in targets if re.search(cfg["target_preps_before_verb"],
+                                                   ctx.doc.text[max(sent.start, d.start - 14):d.start].lower())]
+        if not targets:
+            return None
     to = after[0] if after else targets[-1]
     if to.start < verb_at and verb_at - to.end > 60:
         return None
     direction = -1 if verb.get("direction") == "earlier" else 1
-    shift = parse_shift(low[:max(0, to.start - sent.start)]) or parse_shift(low)
-    explicit_from = [d for d in in_sent if d is not to and d.start < to.start
+    rel_to = max(0, to.start - sent.start)
+    shift = parse_shift(low[max(0, prev_end - sent.start, m.start() - 40):rel_to], last=True) \
+        or parse_shift(low[max(0, prev_end - sent.start):rel_to], last=True) \
+        or parse_shift(low[max(0, prev_end - sent.start):max(0, limit - sent.start)])
+    explicit_from = [d for d in in_sent if d is not to and prev_end <= d.start < to.start
                      and re.search(r"\bvan\s*$", ctx.doc.text[max(sent.start, d.start - 6):d.start].lower())]
     decision_dates = [d for d in in_sent if d.start < verb_at and re.search(r"\bop\s*$", ctx.doc.text[max(sent.start, d.start - 4):d.start].lower())]
     if explicit_from:
         frm = explicit_from[-1].value
     else:
-        frm = _old_date(ctx, sentences, k, dates, to, direction, shift, exclude=decision_dates + [to])
+        frm = _old_date(ctx, sentences, k, dates, to, direction, shift, exclude=decision_dates + [to],
+                        cue_only=bool(verb.get("needs_old_cue")) and not shift)
     if not frm:
         return None
     what = _what(sent, ctx.doc.text, verb_at)
@@ -325,7 +396,12 @@ def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | N
     cfg = _cues()
     hit = _find(low, cfg["new_date_phrases"])
     if not hit:
-        return None
+        # 'wordt de ingangsdatum ... 1 januari 2026', 'is nu voorzien in februari', 'vond uiteindelijk plaats op'
+        found = [m for m in (re.search(p, low) for p in cfg.get("new_date_patterns", [])) if m]
+        if not found:
+            return None
+        m = min(found, key=lambda m: m.start())
+        hit = (m.start(), m.group(0))
     sent = sentences[k]
     cue = sent.start + hit[0]
     text = ctx.doc.text
@@ -335,17 +411,69 @@ def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | N
     if to is None:
         return None
     # only a real move: the nearby text must say what was planned before ('aanvankelijk', 'niet gehaald')
-    window = _section_window(ctx, sentences, k, back=3, ahead=0)
+    window = _section_window(ctx, sentences, k, back=3, ahead=0) + [sent]
     if not any(re.search(cfg["old_plan_cues"], text[s.start:s.end].lower()) for s in window):
         return None
     frm = _old_date(ctx, sentences, k, dates, to, 1, None, exclude=[to])
     if not frm:
         frm = _old_date(ctx, sentences, k, dates, to, -1, None, exclude=[to])
     if not frm:
+        # 'De start per 1 maart is niet meer haalbaar en wordt de startdatum 1 juni': the old date in the clause
+        own = [d for d in dates if sent.start <= d.start and d.end <= cue and d.first and to.first and d.first < to.first]
+        frm = own[-1].value if own else None
+    if not frm:
         return None
     start = min([s.start for s in window if re.search(cfg["old_plan_cues"], text[s.start:s.end].lower())] + [sent.start])
     first = next(s for s in sentences if s.start == start) if start != sent.start else sent
     return PlanChange(start, to.end, _what(first, text, first.end), frm, to.value, "new_date")
+
+
+def _column_kind(header: str) -> str | None:
+    """'new' for a column of moved dates ('Nieuwe planning', 'Herzien', 'Gerealiseerd'), 'old' for the
+    planned dates ('Oorspronkelijk', 'Gepland', 'Oude datum'), else None. New is tried first."""
+    cfg = _cues()
+    words = re.findall(r"\w+", header.lower())
+    if any(w in cfg["table_new_headers"] for w in words):
+        return "new"
+    if any(w in cfg["table_old_headers"] for w in words):
+        return "old"
+    return None
+
+
+def _planning_tables(ctx, dates: list[_Date]) -> list[PlanChange]:
+    """A planning table with an old-plan column and a new-plan column: each row whose two date cells
+    start on different days is a move of the row's activity (its first cell without a date)."""
+    doc, text = ctx.doc, ctx.doc.text
+    tables: dict[Any, list] = {}
+    for b in doc.blocks:
+        if b.kind == "table_row" and b.cells:
+            tables.setdefault(b.table, []).append(b)
+    out: list[PlanChange] = []
+    for rows in tables.values():
+        rows.sort(key=lambda b: b.row if b.row is not None else 0)
+        header = rows[0]
+        kinds = [_column_kind(text[s:e]) for s, e in header.cells]
+        old_cols = [i for i, k in enumerate(kinds) if k == "old"]
+        new_cols = [i for i, k in enumerate(kinds) if k == "new"]
+        if not old_cols or not new_cols:
+            continue
+        oc = old_cols[0]
+        nc = next((i for i in new_cols if i > oc), new_cols[0])
+        for row in rows[1:]:
+            if max(oc, nc) >= len(row.cells):
+                continue
+
+            def cell_dates(i):
+                s, e = row.cells[i]
+                return [d for d in dates if s <= d.start and d.end <= e]
+            old, new = cell_dates(oc), cell_dates(nc)
+            if not old or not new or old[0].value.get("start") == new[0].value.get("start"):
+                continue
+            label = next((text[s:e] for i, (s, e) in enumerate(row.cells)
+                          if i not in (oc, nc) and text[s:e].strip() and not cell_dates(i)), "")
+            out.append(PlanChange(row.start, row.end, re.sub(r"\s+", " ", label).strip(), old[0].value,
+                                  new[0].value, "table"))
+    return out
 
 
 # --------------------------------------------------------------------------- scoring
