@@ -139,6 +139,7 @@ class _Rule:
     phrase: str
     np: bool = False       # adnominal ("huidige", "lopende"): qualifies its own noun phrase only
     modal: bool = False    # a modal/hedge verb that governs the verb of choice after it ("zou kunnen kiezen voor")
+    exclusion: bool = False  # a predicate that puts its subject outside ("valt buiten"): no other cue closes it
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +152,7 @@ def _rules() -> tuple[tuple[_Rule, ...], frozenset[str]]:
         rules.append(_Rule(toks, r["category"], r.get("direction", "forward"),
                            int(r.get("max_scope", defaults.get(r["category"], 10))),
                            int(r.get("gap", 5)), r["phrase"], bool(r.get("np", False)),
-                           bool(r.get("modal", False))))
+                           bool(r.get("modal", False)), bool(r.get("exclusion", False))))
     # longest phrases first so that "niet langer" beats "niet"
     rules.sort(key=lambda r: -len([t for t in r.tokens if t != "..."]))
     return tuple(rules), frozenset(data.get("terminators", []))
@@ -279,7 +280,9 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         # ("future" is a weak tense cue and does not close other scopes)
         # A modal hedge scopes over the verb of choice it governs ("zou kunnen overstappen op").
         # Keeping a model ("handhaven de bestaande lumpsum") names the current one.
-        closers = ("negated", "historical", "hypothetical") if rule.modal else \
+        # An exclusion predicate ("X valt sinds 2015 onder de Zvw en maakt geen deel uit van
+        # deze inkoop") is not closed by tense or stance cues of the clause it ends.
+        closers = () if rule.exclusion else ("negated", "historical", "hypothetical") if rule.modal else \
             ("negated", "hypothetical") if rule.category == "continued" else CATEGORIES
         if any(r.category not in (rule.category, "future") and r.category in closers and lo <= a and b <= hi
                for r, a, b in found):

@@ -116,7 +116,7 @@ def find_terms(text: str, kind: str) -> list[Match]:
 
 _LABEL_PREFIX = re.compile(
     r"^[\s\-–•●▪◦*·o]*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s*)?"
-    r"(?:(?:segment|subsegment|perceel|deelperceel|voorziening|lot)(?:\s+(?-i:[A-Z]|\d{1,2})\b)?\s*[:.]?\s*)?['\"‘’“”]?",
+    r"(?:(?:segment|subsegment|perceel|deelperceel|voorziening|lot)(?:\s+(?-i:[A-Z]|\d{1,2})\b)?\s*[:.\-–—]?\s*)?['\"‘’“”]?",
     re.IGNORECASE)
 _TOPIC_INTRO = re.compile(r"\b(onderwerp\w*|thema\w*|uitgangspunt\w*|doelstelling\w*|doelen|principe\w*|"
                           r"basisprincipe\w*|agenda|vragen|ontwikkeling\w*|inzichten|kenmerken)\b", re.I)
@@ -126,11 +126,24 @@ _CONTRACT_CUE = re.compile(
     r"gegund|gunnen|uitbesteed)", re.I)
 _MARKER_BEFORE = re.compile(
     r"(?:\b(?:segment|subsegment|perceel|deelperceel|inkoopsegment|voorziening|lot|inkoop|aanbesteding|"
-    r"inkooptraject|contractering|verwerving)(?:en)?\s*(?:(?-i:[A-Z]|\d{1,2})\b\s*)?[:.]?\s*['\"‘’“”]?\s*)$", re.I)
+    r"inkooptraject|contractering|verwerving)(?:en)?\s*(?:(?-i:[A-Z]|\d{1,2})\b\s*)?[:.\-–—]?\s*['\"‘’“”]?\s*)$", re.I)
 _PART_OF = re.compile(r"\b(omvat|omvatten|bestaat\s+uit|bestaan\s+uit|behoren|behoort|onder\s+te\s+verdelen\s+in|"
                       r"bevat|bevatten|valt\s+onder|vallen\s+onder|ondergebracht\s+bij)\b", re.I)
 # a header cell saying only "Perceel"/"Segment": the cells below are column labels, not sub-segments
 _COLUMN_MARKER = re.compile(r"^\s*(perce(el|len)|segment(en)?|voorziening(en)?|lot)\s*\w{0,2}\s*$", re.I)
+# What stands right before an item of a lot's enumerated contents: "Perceel 2 – Verblijf: pleegzorg,
+# gezinshuizen en residentiële zorg", "(inclusief jeugd-GGZ)", "(onder meer jeugdzorgplus en de crisisdienst)"
+_ENUM_LEFT = re.compile(
+    r"(?:[:(,;]|\s[-–]|\b(?:en|of|inclusief|incl\.|waaronder|alsmede|plus|onder\s+meer|met\s+name))\s*"
+    r"(?:(?:inclusief|waaronder|onder\s+meer|met\s+name)\s+)?(?:(?:de|het|een|alle)\s+)?$", re.I)
+# a span that opens with a lot marker and its identifier: "Perceel A –", "Segment 3:", "Lot 2."
+_LOT_OPENING = re.compile(r"^[\s\-–•●▪◦*·]*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s*)?"
+                          r"(?:segment|subsegment|perceel|deelperceel|lot)\s+(?-i:[A-Z]|\d{1,2})\b\s*[:.\-–—]", re.I)
+# the end of a lot's label: its contents follow after a colon, a bracket or a dash
+_LABEL_END = re.compile(r"[:(;]|\s[-–]\s")
+# "binnen dit perceel", "onder deze segmenten": a mention placed inside the section's lot
+_INSIDE_THIS_LOT = re.compile(r"\b(?:binnen|onder|in)\s+(?:dit|dat|deze|hetzelfde|het\s+eigen)\s+"
+                              r"(?:perceel|segment|deelperceel|lot)\b", re.I)
 _EXAMPLE = re.compile(r"\b(bijvoorbeeld|zoals|bv\.|o\.a\.|onder\s+andere|met\s+name\s+bij|denk\s+aan)\b", re.I)
 
 
@@ -300,6 +313,10 @@ def _state(ctx: ExtractionContext) -> _Doc:
 def _segment_value(d: _Doc, m: Match, parent: str | None, place: Place) -> dict:
     tax = load_taxonomy()
     sid = d.resolve(m, place)
+    # a generic word among a lot's contents ("begeleiding en behandeling" in the ambulant
+    # lot, "ondersteuning bij ..." in the HbH lot) is that lot's own kind of care
+    if m.generic and parent:
+        sid = parent
     # a sub-segment named in the other domain's words belongs to its parent's
     # segment (jeugd "Persoonlijke Verzorging" under Ambulante Jeugdhulp)
     if parent and tax.segment_domain(sid) and tax.segment_domain(parent) and \
@@ -313,11 +330,105 @@ def _is_topic_list(d: _Doc, place: Place) -> bool:
     return bool(place.list_intro and _TOPIC_INTRO.search(d.st.text(place.list_intro)))
 
 
+def _lot_span(place: Place) -> tuple[int, int] | None:
+    """The span that may define a lot: a table cell, a list item or a heading."""
+    b = place.block
+    if b is None:
+        return None
+    if b.kind == "table_row":
+        return place.cell
+    if b.kind in ("list_item", "heading"):
+        return (b.start, b.end)
+    return None
+
+
+def _column_lot(d: _Doc, place: Place) -> str | None:
+    """The lot whose column a table cell stands in, for tables with one column per lot.
+
+    The header row names a lot in the cell's column ("Perceel 2: Jeugdhulp met verblijf"),
+    either with a lot marker or beside other columns that also name segments.
+    """
+    ci, header = place.cell_index, place.table_header
+    if ci is None or not header or ci >= len(header) or header[ci] == place.cell:
+        return None
+    lab = d.label_segment(header[ci])
+    if lab is None:
+        return None
+    if _LOT_OPENING.match(d.st.text(header[ci])) or \
+            sum(1 for c in header if c != header[ci] and d.label_segment(c)) >= 1:
+        return d.resolve(lab, place)
+    return None
+
+
+def _content_item(d: _Doc, m: Match, place: Place) -> tuple[bool, str | None]:
+    """Is ``m`` an item of the contents of a lot (and which lot, if known)?
+
+    A lot is defined by a list item or heading opened by a marker and identifier
+    ("Perceel B – Verblijf (pleegzorg, gezinshuizen en residentiële zorg)",
+    "Perceel 1 – Begeleiding: individuele begeleiding en dagbesteding") or by a
+    column of a per-lot table; the care types enumerated after the label (after
+    ':', '(', ',', 'en', 'inclusief', 'waaronder', 'onder meer') are the lot's
+    contents: sub-segments whose parent is the lot. A label that is not in the
+    taxonomy ("Perceel A – Jeugdhulp thuis") still defines a lot; its contents
+    then have no known parent.
+    """
+    span = _lot_span(place)
+    if not span or not (span[0] <= m.start < span[1]):
+        return False, None
+    s, e = span
+    t = d.text[s:e]
+    opening = _LOT_OPENING.match(t)
+    if opening:
+        le = _LABEL_END.search(t, opening.end())
+        label_end = s + (le.start() if le else len(t))
+        if m.start < label_end:
+            return False, None          # the lot's own label
+        lab = d.label_segment(span)
+        parent = d.resolve(lab, place) if lab else None
+    else:
+        parent = _column_lot(d, place) if place.block.kind == "table_row" else None
+        if parent is None:
+            return False, None
+        label_end = s
+    left = d.text[label_end:m.start]
+    if re.search(r"[.!?]\s", left):
+        return False, None              # a later sentence of the item, no longer its contents
+    if left.strip() and not _ENUM_LEFT.search(d.text[max(label_end, m.start - 40):m.start]):
+        return False, None
+    return True, parent
+
+
+def _antecedent_segment(d: _Doc, sent_start: int) -> Match | None:
+    """The segment a sentence opened by 'daarvoor'/'hiervoor' points back at.
+
+    "De crisiszorg valt buiten deze inkoop: daarvoor loopt een subsidie." The
+    sentencizer breaks at the colon; the pronominal adverb refers to the last
+    segment named in the previous sentence of the same block (even one the
+    previous sentence excludes: the model is given for it).
+    """
+    if not _ANAPHOR_OPENING.match(d.text, sent_start, min(len(d.text), sent_start + 60)):
+        return None
+    b = d.doc.block_at(sent_start)
+    ps, pe = d.sentence(max(0, sent_start - 1))
+    if b is None or ps < b.start or ps >= sent_start:
+        return None
+    named = [x for x in d.segments_in((ps, sent_start)) if not x.generic]
+    return named[-1] if named else None
+
+
+# a clause opened by a pronominal adverb or a demonstrative phrase that names what was just said
+_ANAPHOR_OPENING = re.compile(r"\s*[(\[]?(?:(?i:daarvoor|hiervoor|daarbij|hierbij|daarbinnen|hierbinnen)\b|"
+                              r"(?i:voor|bij|binnen)\s+(?i:deze|die|dit|dat)\s+(?i:zorg|hulp|vorm|voorziening|functie|functies|groep|doelgroep)\b)")
+
+
 def _parent_for(d: _Doc, m: Match, place: Place) -> tuple[str | None, bool]:
     """(parent segment id, structural) for a segment mention from its place."""
     b = place.block
     if b is None:
         return None, False
+    item, lot = _content_item(d, m, place)
+    if item and lot:
+        return lot, True
     if b.kind == "table_row":
         # other cells of a row whose first cell names a segment (sub-segment tables)
         column_table = any(_COLUMN_MARKER.match(d.st.text(c)) for c in place.column_header)
@@ -348,6 +459,12 @@ def _parent_for(d: _Doc, m: Match, place: Place) -> tuple[str | None, bool]:
             subj = [lab] if lab else []
         if subj and not (subj[-1].start == m.start):
             return d.resolve(subj[-1], place), False
+    # "Voor X geldt binnen dit perceel een aparte module": X belongs to the section's lot
+    if _INSIDE_THIS_LOT.search(d.text, s, e):
+        for h in place.headings:
+            lab = d.label_segment((h.start, h.end))
+            if lab and not (lab.start <= m.start < lab.end):
+                return d.resolve(lab, place), False
     # a list item under a heading or list item that is itself a segment
     if b.kind == "list_item":
         for h in place.headings[:1]:
@@ -384,6 +501,8 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
             if not label and b.kind == "table_row":
                 prev = d.text[span[0]:m.start].rstrip()
                 label = prev.endswith((";", " -", "–", ",")) and len(d.text[m.end:span[1]].split(";")[0]) < 40
+    if not label:
+        label = _content_item(d, m, place)[0]
     if m.generic and not (label or marker):
         return False, 0.0
     if label and b.kind == "heading" and len(d.text[b.start:b.end]) > 80:
@@ -396,7 +515,18 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return False, 0.0
     if _CONTRACT_CUE.search(sent) and not q.hypothetical:
         return True, 0.7
+    # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
+    # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
+    if _FOR_SEGMENT.search(d.text, max(s, m.start - 60), m.start) and \
+            (find_terms(sent, "financing") or find_terms(sent, "procedure")):
+        return True, 0.65
     return False, 0.0
+
+
+# "voor (de|het) X" right before a segment mention
+# (up to three words may stand between, e.g. an adjective and a head noun before a bracketed name:
+# "voor de gesloten jeugdhulp (jeugdzorgplus)"); "van" is left out: "aanbieders van X" names providers
+_FOR_SEGMENT = re.compile(r"\bvoor\s+(?:de\s+|het\s+|alle\s+)?(?:[\w\-]+\s+){0,3}\(?$", re.I)
 
 
 def extract_segments(ctx: ExtractionContext) -> list[Fact]:
@@ -415,7 +545,11 @@ def _collect_segments(d: _Doc) -> list[Fact]:
     facts: dict[tuple, Fact] = {}
     for m in d.seg_matches:
         place = d.st.place(m.start)
+        if _is_excluded_mention(d, m):
+            continue
         ok, conf = _is_segment_mention(d, m, place)
+        if not ok and _given_a_model_after_exclusion(d, m):
+            ok, conf = True, 0.6
         if not ok:
             if m.generic or d.qualify_at(m.start, m.end).negated:
                 continue
@@ -434,6 +568,99 @@ def _collect_segments(d: _Doc) -> list[Fact]:
         if key not in facts or facts[key].confidence < conf:
             facts[key] = f
     return sorted(facts.values(), key=lambda f: f.start)
+
+
+def _has_model(d: _Doc, span: tuple[int, int]) -> bool:
+    t = d.text[span[0]:span[1]]
+    return bool(find_terms(t, "financing") or find_terms(t, "procedure"))
+
+
+def _next_sentence(d: _Doc, m_start: int) -> tuple[int, int] | None:
+    """The sentence after the one holding ``m_start``, if it lies in the same block."""
+    s, e = d.sentence(m_start)
+    b = d.doc.block_at(m_start)
+    if b is None or e >= b.end:
+        return None
+    ns, ne = d.sentence(e + 1 if d.text[e:e + 1].isspace() else e)
+    return (ns, ne) if ns >= e and ns < b.end else None
+
+
+def _given_a_model_after_exclusion(d: _Doc, m: Match) -> bool:
+    """"X valt buiten deze inkoop: daarvoor loopt een subsidie" - an excluded segment that the
+    next sentence gives a model or procedure of its own (through 'daarvoor'/'hiervoor')."""
+    if m.generic or not _excluded(d.qualify_at(m.start, m.end)):
+        return False
+    nxt = _next_sentence(d, m.start)
+    if nxt is None or not _has_model(d, nxt):
+        return False
+    ante = _antecedent_segment(d, nxt[0])
+    return ante is not None and ante.start == m.start
+
+
+_EXCLUDING_PREDICATES = frozenset((
+    "valt buiten", "vallen buiten", "blijft buiten", "blijven buiten", "geen deel uit", "geen onderdeel van",
+    "geen onderdeel uit", "valt niet onder", "vallen niet onder", "behoort niet tot", "niet onder deze",
+    "buiten beschouwing", "uitgesloten"))
+
+
+def _excluded_ids(d: _Doc) -> set[str]:
+    """Care words the document explicitly keeps out of the procurement and gives no model or procedure.
+
+    "Dyslexie valt buiten deze aanbesteding" makes every mention of that care in the
+    document (its section heading, "de dyslexiezorg loopt via de bestaande
+    overeenkomsten") a mention of something not bought here - unless the document
+    states a model or procedure for it, in the sentence that names it or right
+    after through an anaphor ("daarvoor loopt een subsidie"). The exclusion holds
+    for the wording's own word family ("dyslexie", "dyslexiezorg"), not for the
+    whole segment id: excluding "pleegzorg" leaves "jeugdhulp met verblijf" bought.
+    Returns the excluded word stems.
+    """
+    cached = getattr(d, "_excluded", None)
+    if cached is not None:
+        return cached
+    d._excluded = set()
+    excluded: set[str] = set()
+    for m in d.seg_matches:
+        # a predicate that puts the care itself outside ("valt buiten", "maakt geen deel uit"),
+        # not a carve-out from an enumeration ("alle ambulante hulp, met uitzondering van X")
+        if not m.generic and any(t.category == "negated" and t.phrase in _EXCLUDING_PREDICATES
+                                 for t in d.qualify_at(m.start, m.end).triggers):
+            excluded |= _stems(d.text[m.start:m.end])
+    kept: set[str] = set()
+    for m in d.seg_matches:
+        st = _stems(d.text[m.start:m.end])
+        if m.generic or not _shares_stem(st, excluded):
+            continue
+        sent = d.sentence(m.start)
+        if _given_a_model_after_exclusion(d, m):
+            kept |= st
+        elif not _excluded(d.qualify_at(m.start, m.end)) and _has_model(d, sent):
+            # the model must be given for it (the nearest segment to the model's wording)
+            t = d.text[sent[0]:sent[1]]
+            terms = [sent[0] + x.start for x in find_terms(t, "financing") + find_terms(t, "procedure")]
+            named = [x.start for x in d.segments_in(sent) if not x.generic]
+            if any(min(named, key=lambda a: abs(a - p)) == m.start for p in terms):
+                kept |= st
+    d._excluded = {w for w in excluded if not _shares_stem({w}, kept)}
+    return d._excluded
+
+
+# words that say nothing about which care is meant
+_NON_DISTINCTIVE = frozenset(("jeugdhulp", "jeugdzorg", "zorg", "hulp", "ernstige", "enkelvoudige", "wmo",
+                              "specialistische", "integrale", "individuele"))
+
+
+def _stems(label: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", label.lower()) if len(w) >= 5 and w not in _NON_DISTINCTIVE}
+
+
+def _shares_stem(words: set[str], stems: set[str]) -> bool:
+    return any(u.startswith(w) or w.startswith(u) for u in words for w in stems)
+
+
+def _is_excluded_mention(d: _Doc, m: Match) -> bool:
+    ex = _excluded_ids(d)
+    return bool(ex) and not m.generic and _shares_stem(_stems(d.text[m.start:m.end]), ex)
 
 
 # -- financing and procedures ----------------------------------------------------
@@ -471,6 +698,9 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
     if in_sent:
         near = min(in_sent, key=lambda x: abs(x.start - m.start))
         return [d.resolve(near, place)], 0.8
+    ante = _antecedent_segment(d, s)
+    if ante is not None:
+        return [d.resolve(ante, place)], 0.75
     if b is not None and b.kind == "list_item":
         # a list item describes one contract: its model applies to the segments it named first
         earlier = [x for x in d.segments_in((b.start, m.start)) if not x.generic]
