@@ -33,6 +33,9 @@ STABLE API (other extractors rely on it)
     qualify_text(text) -> Qualification
         The stance of a whole span (no target): every trigger counts. Used for
         headings and table titles that set the stance of what stands under them.
+    qualify_follow_up(text) -> "rejected" | "chosen" | None
+        The stance a following clause takes through a back-reference ("die route
+        is verlaten", "die systematiek blijft").
     qualify_lead_in(text) -> Qualification
         The stance a lead-in passes on to the list/table after it (only
         forward triggers whose scope reaches the end of ``text``).
@@ -303,6 +306,12 @@ _ANAPHORS = frozenset(("daar", "daarvan", "daarvoor", "daarop", "daarmee", "erva
                        "hiervan", "hiervoor", "hiermee", "dat", "dit"))
 
 
+# finite verbs that open a coordinated clause sharing the subject before 'maar'
+_FINITE_OPENERS = frozenset(("is", "was", "wordt", "werd", "bleek", "blijkt", "bleef", "zijn", "waren", "worden",
+                             "werden", "bleken", "heeft", "had", "past", "paste", "levert", "leverde", "valt",
+                             "viel", "kan", "kon", "vraagt", "vroeg", "sluit", "sloot", "geeft", "gaf"))
+
+
 def _declined_after(q: Qualification, toks, found, last: int) -> None:
     """Weighed, then declined: "X is overwogen, maar daar is niet voor gekozen" → negated.
 
@@ -313,15 +322,48 @@ def _declined_after(q: Qualification, toks, found, last: int) -> None:
     k = next((i for i in range(last + 1, len(toks)) if toks[i][2] in ("maar", "echter", "doch")), None)
     if k is None or any(t[2] in (".", ";", "!", "?") for t in toks[last + 1:k]):
         return
-    window = range(k + 1, min(len(toks), k + 12))
-    if not any(toks[i][2] in _ANAPHORS for i in window):
+    window = range(k + 1, min(len(toks), k + 16))
+    # the refusal reaches back to the target through an anaphor ("maar daar is niet voor
+    # gekozen") or through a shared subject: a clause after 'maar' that opens with its
+    # finite verb has the target as subject ("X is onderzocht, maar is niet gekozen")
+    elliptic = k + 1 < len(toks) and toks[k + 1][2] in _FINITE_OPENERS
+    anaphor = any(toks[i][2] in _ANAPHORS for i in window)
+    if not elliptic and not anaphor:
         return
     for rule, ti, tj in found:
-        if rule.category == "negated" and ti in window:
+        # without an anaphor only a refusal of the choice counts ("is niet gekozen"), not
+        # a bare particle that may negate another predicate ("maar past niet")
+        if rule.category == "negated" and ti in window and (anaphor or rule.phrase not in ("niet", "geen", "nooit")):
             q.negated = True
             # marked so that a caller can tell it from a negation of the target itself
             q.triggers.append(Trigger("negated", DECLINED + rule.phrase, toks[ti][0], toks[tj - 1][1]))
             return
+
+
+# "die route", "dat model", "deze systematiek": a demonstrative phrase that names a model just mentioned
+_BACK_REFERENCE = re.compile(
+    r"\b(?:die|dat|deze|dit)\s+(?:\w+\s+)?(?:route|model|optie|variant|systematiek|werkwijze|vorm|aanpak|"
+    r"procedure|bekostiging\w*|financiering\w*|methode|constructie|mogelijkheid|keuze)\b", re.I)
+
+
+def qualify_follow_up(text: str) -> str | None:
+    """Stance a following clause takes towards a model through a back-reference.
+
+    "Een bestuurlijke aanbesteding is besproken. ... is die route verlaten" →
+    ``rejected``; "...; die systematiek blijft ongewijzigd" → ``chosen``.
+    ``text`` is the clause after the one that names the model; only negation
+    (abandoning, refusing) and continuation count, and only when the clause
+    refers back with a demonstrative phrase.
+    """
+    ref = _BACK_REFERENCE.search(text)
+    if ref is None:
+        return None
+    q = qualify(text, ref.start(), ref.end())
+    if q.negated and not q.hypothetical:
+        return "rejected"
+    if q.continued and not (q.negated or q.hypothetical):
+        return "chosen"
+    return None
 
 
 def qualify_text(text: str) -> Qualification:

@@ -43,7 +43,7 @@ from functools import lru_cache
 from ..models.facts import Fact
 from ..models.taxonomy import Entry, load_taxonomy
 from .context import ExtractionContext
-from .qualifier import DECLINED, qualify, qualify_lead_in, qualify_text
+from .qualifier import DECLINED, qualify, qualify_follow_up, qualify_lead_in, qualify_text
 from .sections import Place, Structure
 
 _SEP = r"[\s\-‐–/]*"
@@ -575,9 +575,32 @@ def _has_model(d: _Doc, span: tuple[int, int]) -> bool:
     return bool(find_terms(t, "financing") or find_terms(t, "procedure"))
 
 
-def _next_sentence(d: _Doc, m_start: int) -> tuple[int, int] | None:
-    """The sentence after the one holding ``m_start``, if it lies in the same block."""
-    s, e = d.sentence(m_start)
+def _colon_unit(d: _Doc, offset: int) -> tuple[int, int]:
+    """The sentence holding ``offset`` joined with the sentences a colon ties it to.
+
+    The sentencizer breaks at ':'; but "werd X bekostigd via productiefinanciering:
+    een uurtarief voor ..." is one statement, and the clause after the colon keeps
+    the tense and stance of the clause before it.
+    """
+    s, e = d.sentence(offset)
+    b = d.doc.block_at(offset)
+    lo, hi = (b.start, b.end) if b is not None else (s, e)
+    while s > lo:
+        ps, pe = d.sentence(s - 1)
+        if ps >= s or ps < lo or not d.text[ps:pe].rstrip().endswith(":"):
+            break
+        s = ps
+    while e < hi and d.text[s:e].rstrip().endswith(":"):
+        ns, ne = d.sentence(e + 1 if d.text[e:e + 1].isspace() else e)
+        if ns < e or ne <= e:
+            break
+        e = ne
+    return s, e
+
+
+def _next_sentence(d: _Doc, m_start: int, colon: bool = True) -> tuple[int, int] | None:
+    """The sentence after the one holding ``m_start`` (with ``colon``: and its colon-tied clauses), in the same block."""
+    s, e = _colon_unit(d, m_start) if colon else d.sentence(m_start)
     b = d.doc.block_at(m_start)
     if b is None or e >= b.end:
         return None
@@ -590,7 +613,7 @@ def _given_a_model_after_exclusion(d: _Doc, m: Match) -> bool:
     next sentence gives a model or procedure of its own (through 'daarvoor'/'hiervoor')."""
     if m.generic or not _excluded(d.qualify_at(m.start, m.end)):
         return False
-    nxt = _next_sentence(d, m.start)
+    nxt = _next_sentence(d, m.start, colon=False)
     if nxt is None or not _has_model(d, nxt):
         return False
     ante = _antecedent_segment(d, nxt[0])
@@ -815,8 +838,41 @@ def _default_status(d: _Doc, m: Match, place: Place) -> str | None:
     return "chosen"
 
 
+def _follow_up_status(d: _Doc, m: Match) -> str | None:
+    """Stance a later clause of the same block takes towards this model by a back-reference.
+
+    The clause after a ';' in the same sentence, or the next sentence of the block,
+    when it says "die route is verlaten" / "dat model is afgewezen" / "die
+    systematiek blijft" and no other model is named in between.
+    """
+    s, e = _colon_unit(d, m.start)
+    semi = d.text.find(";", m.end, e)
+    spans = [(semi + 1, e)] if semi != -1 else []
+    nxt = _next_sentence(d, m.start)
+    if nxt is not None:
+        spans.append(nxt)
+    for a, b in spans:
+        clause = d.text[a:b]
+        if clause.find(";") > 0:
+            clause = clause[:clause.find(";")]
+        between = d.text[m.end:a]
+        if find_terms(between, "financing") or find_terms(between, "procedure"):
+            return None
+        st = qualify_follow_up(clause)
+        if st:
+            return st
+    return None
+
+
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     q = d.qualify_at(m.start, m.end)
+    if q.status is None:
+        us, ue = _colon_unit(d, m.start)
+        if (us, ue) != d.sentence(m.start):
+            q = qualify(d.text[us:ue], m.start - us, m.end - us)
+    follow = _follow_up_status(d, m) if q.status != "rejected" else None
+    if follow == "rejected" or (follow == "chosen" and q.status in (None, "previous")):
+        return follow, 0.8
     if q.status:
         return q.status, 0.85
     b = place.block
