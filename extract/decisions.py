@@ -340,8 +340,15 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
         nominal = set(spec.get("nominal", []))
         participles = set(spec.get("participles", []))
         blockers = set(spec.get("reflexive_blockers", []))
+        suffixes = tuple(spec.get("nominal_suffixes", []))
         for i, w in enumerate(words):
             prev = words[i - 1] if i else ""
+            if suffixes and w not in nominal and w not in joined and w.endswith(suffixes) and len(w) > 10 \
+                    and (prev in dets or prev in ("eigen", "eigen,")) and not (raw and raw[i][:1].isupper() and i > 0):
+                # 'neemt ieder college een eigen inkoopbesluit', 'het gunningsbesluit wordt genomen door ...'
+                if _has(words, ["neemt", "nemen", "nam", "namen", "genomen", "nemen"]):
+                    hits.append(TriggerHit(i, i, fam, "nominal", w))
+                continue
             if fam == "proposal" and blockers and (prev in blockers or (i + 1 < n and words[i + 1] in blockers)):
                 continue  # 'we kunnen ons voorstellen', 'stelt zich voor' = imagine
             if w in nominal and raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper() and raw[i - 1] not in ("-", "•"):
@@ -358,7 +365,8 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
                     # 'deze voorstellen', 'de huidige voorstellen': a noun that is not a decision noun; but
                     # 'op basis van de evaluatie besluiten de gemeenten' is a verb (noun in -ie, subject after it)
                     continue
-                if w.endswith("en") and "het" in words[max(0, i - 2):i]:
+                if w.endswith("en") and w not in participles and w not in _PARTICIPLES \
+                        and (prev == "het" or words[max(0, i - 2):i] == ["het", "laten"]):
                     hits.append(TriggerHit(i, i, fam, "nominal", w))   # 'het (laten) vaststellen van'
                     continue
                 if w in participles and prev in dets:
@@ -368,9 +376,14 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
                 near = spec.get("needs_nearby")
                 if near and not any(x in near or any(x.startswith(p) for p in near) for x in words):
                     continue
+                if spec.get("needs_te") and not _te_clause_follows(words, i + 1):
+                    continue   # 'er wordt gevraagd naar de tarieven' asks for information, not for a decision
                 hits.append(TriggerHit(i, i, fam, "verb", w))
                 continue
             if w in finite and spec.get("particle"):
+                near = spec.get("needs_nearby")
+                if near and not any(x in near or any(x.startswith(p) for p in near) for x in words):
+                    continue
                 j = _find_particle(words, i, spec["particle"], spec.get("particle_next"))
                 needs_next = spec.get("finite_needs_next", {}).get(w)
                 if j is not None and needs_next and (j + 1 >= n or words[j + 1] not in needs_next):
@@ -443,6 +456,16 @@ def _find_particle(words: list[str], i: int, particle: str, particle_next: list[
     return None
 
 
+def _te_clause_follows(words: list[str], a: int) -> bool:
+    """'gevraagd (om) bij de begroting een budget beschikbaar te stellen': a te-infinitive in the same sentence."""
+    for k in range(a, min(len(words) - 1, a + 25)):
+        if words[k] in _CLAUSE_BREAK or words[k] in ("dat", "of", "welke", "hoe", "naar"):
+            return False   # 'gevraagd dat zij ...', 'gevraagd naar ...': a request for information or effort
+        if words[k] == "te" and words[k + 1].endswith("n"):
+            return True
+    return False
+
+
 def _te_infinitive_follows(words: list[str], a: int) -> bool:
     """'[voor] de kaders uit deze strategie vast te stellen': a te-infinitive closes the phrase (no 'om' before it)."""
     for k in range(a, min(len(words) - 1, a + 14)):
@@ -453,7 +476,7 @@ def _te_infinitive_follows(words: list[str], a: int) -> bool:
     return False
 
 
-_FAMILY_RANK = {"proposal": 0, "submit": 1, "decide": 2, "fix": 2, "consent": 2, "reject": 2, "choose": 3, "agree": 3,
+_FAMILY_RANK = {"proposal": 0, "request": 0, "submit": 1, "ruling": 2, "decide": 2, "fix": 2, "consent": 2, "reject": 2, "choose": 3, "agree": 3,
                 "adopt": 3, "deliberate": 4}
 
 
@@ -477,7 +500,7 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
     the clause's date against the document's own date decides), 'nominal'
     (no finite verb: a step in a planning)."""
     cues = _triggers()["status_cues"]
-    if any(h.family == "proposal" for h in hits):
+    if any(h.family in ("proposal", "request") for h in hits):
         return "proposed", "explicit"
     if any(h.family == "submit" for h in hits):
         return "planned", "explicit"
@@ -485,9 +508,12 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
     window = words[lo:hi]
     if _has(window, ["zal", "zullen"]) or ("nog" in window and "niet" in window):
         return "planned", "explicit"
+    if _has(window, cues.get("future_explicit", [])) and not _has(words[lo:hit.i], ["heeft", "hebben", "had", "hadden"]):
+        return "planned", "explicit"   # 'naar verwachting stemmen de portefeuillehouders ... in'
+
     if _has(words, cues["taken_words"]):
         return "taken", "explicit"
-    perfect = _has(words[lo:hit.i], cues["perfect_aux"]) and hit.form in _PARTICIPLES | {"akkoord"}
+    perfect = _has(words[max(0, hit.i - 20):hit.i], cues["perfect_aux"]) and hit.form in _PARTICIPLES | {"akkoord"}
     perfect = perfect or (hit.kind == "verb" and hit.form in _PARTICIPLES and _has(words[hit.i + 1:hi], cues["perfect_aux"]))
     if hit.form == "akkoord" and _has(window, ["gegaan", "gegeven"]):
         perfect = True
@@ -573,6 +599,17 @@ def clause_actor(words: list[str], hit: TriggerHit, resolver: ActorResolver,
     return (m.actor, not m.weak) if m else (None, False)
 
 
+def _insertions(words: list[str]) -> set[int]:
+    """Token indexes inside comma-bounded subordinate insertions (', waarin de wethouders zitting hebben,')."""
+    out: set[int] = set()
+    for k, w in enumerate(words):
+        if w == "," and k + 1 < len(words) and words[k + 1] in _SUBORDINATORS:
+            end = next((x for x in range(k + 2, len(words)) if words[x] in (",", ";", ":", ".")), None)
+            if end is not None and words[end] == ",":
+                out.update(range(k + 1, end))
+    return out
+
+
 def _passive_aux(words: list[str], hit: TriggerHit) -> int | None:
     """Index of the passive auxiliary of a transitive decision participle ('is ... vastgesteld'), if any."""
     if hit.kind != "verb" or words[hit.i] not in _PASSIVE_PARTICIPLES:
@@ -603,7 +640,9 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
             seg_b = k
             break
     in_seg = [m for m in all_ms if seg_a <= m.start < seg_b]
-    ms = in_seg if (in_seg or subordinate) else [m for m in all_ms if not (hit.j < m.start and seg_b <= m.start < len(words) and seg_b < len(words) and words[seg_b] in _SUBORDINATORS)]
+    # a subordinate clause after the comma ('..., omdat het aantal aanbieders ...') has its own subject
+    sub_after = next((k for k in range(seg_b, min(len(words), seg_b + 2)) if words[k] in _SUBORDINATORS), None)
+    ms = in_seg if (in_seg or subordinate) else [m for m in all_ms if not (hit.j < m.start and sub_after is not None and sub_after <= m.start)]
     roles = [(m, _role(words, m, all_ms)) for m in ms]
     oa, ob = object_span or (0, 0)
     pas = _passive_aux(words, hit)
@@ -614,11 +653,21 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
         # active clause: the body right before the finite verb or right after it (inversion) is the subject,
         # and it beats a place or a genitive elsewhere ('De raad besluit ... er bij het college op aan te dringen')
         anchor = hit.i
+        inserted = _insertions(words)
         if words[hit.i] in _PARTICIPLES | {"akkoord"}:
-            auxes = [k for k in range(max(0, hit.i - 12), hit.i) if words[k] in _AUX_ALL]
+            # the auxiliary of the participle, not one inside an inserted relative clause
+            # ('heeft het Overleg, waarin de wethouders zitting hebben, ingestemd')
+            auxes = [k for k in range(max(0, hit.i - 24), hit.i) if words[k] in _AUX_ALL and k not in inserted]
             anchor = auxes[-1] if auxes else hit.i
         for m, r in roles:
-            if r == "plain" and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
+            if r == "plain" and m.start not in inserted and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
+                if m.weak:
+                    # 'Het Dagelijks Bestuur (DB) van de Regeling Zuidoost Gemeenten heeft': the named body heads the
+                    # subject; the generic word closing the name is part of it
+                    head = [p for p, _ in roles if not p.weak and p.end <= m.start and m.start - p.end <= 10
+                            and not _has(words[p.end:m.start], _AUX_ALL | {",", ";", ":"})]
+                    if head:
+                        return head[0]
                 return m
         if hit.form == "akkoord" and not _has(words[max(0, hit.i - 4):hit.i + 4], ["gaan", "gaat", "ging", "gingen", "gegaan",
                                                                                   "geven", "geeft", "gaf", "gaven", "gegeven"]):
@@ -698,15 +747,30 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
 
     if hit.family == "submit":
         return _submit_object(words, hit, actor_spans, date_spans)
+    # 'Met de uitgangspunten heeft het college ... ingestemd': the object opens the clause
+    fa, fb = _fronted_object(words)
+    if fb > fa and fb <= hit.i:
+        return fa, fb, "prep"
     # 'om ... te <verb>': the decided action
     for k in range(hit.i + 1, min(n, hit.j + 8)):
         if words[k] == "om":
             return k + 1, until_break(k + 1, 24), "om"
         if words[k] in (".", ";"):
             break
+    # 'besloten [de pilot niet op te schalen]', 'droeg de regio op [de budgetten ... te onderbouwen]':
+    # a te-infinitive clause right after the verb (past its subject, dates and adverbs) is what is decided
+    if hit.kind == "verb" and hit.family not in ("submit", "deliberate"):
+        a = _skip_subject(hit.j + 1, words, actor_spans, date_spans)
+        if a < n and words[a] not in ("met", "over", "op", "voor", "tot", "van", "aan", "in", "dat", "of") \
+                and _te_infinitive_follows(words, a):
+            return a, until_break(a, 24), "te"
+    # 'droeg ... de regio op de budgetten te onderbouwen': particle, then the infinitive clause
     # 'instemmen met / akkoord op / besluit over / keuze voor / kiezen voor X'
     if hit.family != "submit":
+        first = _skip_subject(hit.j + 1, words, actor_spans, date_spans)
         for k in range(hit.j + 1, min(n, hit.j + 4)):
+            if k > first and words[k] in ("met", "over", "op", "voor", "tot", "van"):
+                break       # 'besloten de ingangsdatum van ...': 'van' inside the object, not its preposition
             if words[k] in ("met", "over", "op", "voor", "tot", "van"):
                 b = until_break(k + 1, 12)
                 for s_, e_ in sorted(actor_spans):
@@ -727,6 +791,28 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
             a = _skip_dates(a + 1, date_spans)
         if a < hit.j:
             return a, hit.j, "between"
+    # 'De hoofdlijnen die het bestuur op 3 mei heeft vastgesteld': the antecedent of the relative clause
+    rel = next((k for k in range(hit.i - 1, -1, -1) if words[k] in ("die", "dat", "welke") and k > 0), None)
+    if rel is not None and hit.kind == "verb" and any(rel < s_ < hit.i for s_, _ in actor_spans) \
+            and not any(w in (",", ";", ":") for w in words[rel:hit.i]):
+        a = rel
+        while a > 0 and words[a - 1] not in (",", ";", ":", "volgt", "volgen", "is", "zijn", "wordt", "worden") and rel - a < 8 \
+                and not any(s_ <= a - 1 < e_ for s_, e_ in actor_spans):
+            a -= 1
+        if a < rel:
+            return a, rel, "antecedent"
+    # 'Het bestuur heeft dat model afgewezen': a perfect with the participle last has its object
+    # between the subject and the participle
+    if hit.kind == "verb" and words[hit.i] in _PARTICIPLES and hit.j == hit.i:
+        haux = [k for k in range(max(0, hit.i - 12), hit.i) if words[k] in ("heeft", "hebben", "had", "hadden")]
+        if haux:
+            a = _skip_subject(haux[-1] + 1, words, actor_spans, date_spans)
+            b = hit.i
+            while b > a and (words[b - 1] in ("niet", "ook", "al", "nu", "eerder", "unaniem", "definitief") or
+                             any(s_ <= b - 1 < e_ for s_, e_ in date_spans)):
+                b -= 1
+            if b > a and words[a] not in ("op", "in", "na", "per", "met", "door", "bij") and not words[a] in _R_PRONOUNS:
+                return a, b, "between"
     # passive or submission: the subject before the auxiliary ('De Inkoopstrategie is ... vastgesteld')
     aux = {"is", "zijn", "wordt", "worden", "werd", "werden"}
     for k in range(0, hit.i):
@@ -800,6 +886,29 @@ def _submit_object(words, hit, actor_spans, date_spans) -> tuple[int, int, str]:
     if b > a:
         return a, b, "subject"
     return max(0, hit.i - 6), hit.i, "rest"
+
+
+_R_PRONOUNS = {"daarover", "daarmee", "daarvan", "daartoe", "daarop", "daarvoor", "hierover", "hiermee", "hiervan",
+               "hiertoe", "daar", "hier", "er"}
+_ADVERBS = {"ook", "al", "dan", "daarom", "nu", "tevens", "dus", "ervoor", "eerder", "inmiddels", "vervolgens", "daarna",
+            "uiteindelijk", "unaniem", "definitief", "formeel", "op", "in", "per", "na", "begin", "medio", "eind", "uiterlijk",
+            "gegaan", "gegeven", "akkoord", "zich"}
+
+
+def _skip_subject(a: int, words: list[str], actor_spans, date_spans) -> int:
+    """First token after an inverted subject, dates and adverbs ('besloot [het bestuur] [op 3 mei] [daarom] ...')."""
+    n = len(words)
+    for _ in range(6):
+        b = _skip_dates(a, date_spans)
+        for s_, e_ in sorted(actor_spans):
+            if b <= s_ <= b + 2 and all(w in ("de", "het", "alle", "beide", "ieder", "elk", "elke", "iedere") for w in words[b:s_]):
+                b = e_
+        while b < n and words[b] in _ADVERBS and not (words[b] in ("op", "in", "per", "na") and not any(s_ == b + 1 or s_ == b + 2 for s_, _ in date_spans)):
+            b += 1
+        if b == a:
+            return a
+        a = b
+    return a
 
 
 def _skip_dates(a: int, date_spans: list[tuple[int, int]]) -> int:
@@ -915,13 +1024,21 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     decisions: list[Decision] = []
     consumed_until = -1
     prev_dates: list[dict] = []
+    stamp = decision_stamp(text, dates, resolver)
+    prev_sentence: Clause | None = None
     for sentence in _clauses(ctx):
         block = sentence.block
         sent_dates = [(s, e, v) for s, e, v in dates if s >= sentence.start and e <= sentence.end]
         skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
-                or not_a_decision_sentence(sentence))
+                or not_a_decision_sentence(sentence)
+                or (stamp is not None and stamp[0] <= sentence.start < stamp[1]))
         hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
         last_actor = None
+        # 'Ook X is afgewezen': an agentless passive right after a decision continues its body
+        if decisions and prev_sentence is not None and decisions[-1].start >= prev_sentence.start \
+                and (block is None or prev_sentence.block is block or block.kind == "paragraph"):
+            last_actor = ("continue", decisions[-1].actor)
+        prev_sentence = sentence
         for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
             clause = _slice(sentence, lo, hi)
             hits = find_triggers(clause.words, clause.raw)
@@ -933,12 +1050,28 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
             last_actor = d.actor
             if items is not None:
                 all_items, labelled = items
-                if labelled:
-                    for b in labelled:
+                is_proposal = _primary(hits).family == "proposal"
+                points = labelled if is_proposal else (all_items if _is_item_intro(d, hits) else [])
+                if points and not is_proposal:
+                    # the points of a decision are actions ('in te stemmen met ...', 'X aan te besteden'); a list
+                    # of principles after 'zijn vastgesteld:' describes what was decided, one decision; a list
+                    # whose first item is no action belongs to something else (the next agenda items)
+                    acts = [_is_action_item(re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])) for b in points]
+                    points = [b for b, a in zip(points, acts) if a] if acts[0] else []
+                    if not points:
+                        decisions.append(d)
+                        continue
+                if points:
+                    actor, status, date = d.actor, ("proposed" if hits and _primary(hits).family == "proposal" else d.status), d.date
+                    if stamp is not None and stamp[0] > clause.end:
+                        # 'Besluit college d.d. 3 maart 2026: conform advies': the advised points are taken
+                        status, date = "taken", stamp[3]
+                        actor = stamp[2] or actor
+                    for b in points:
                         label = re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])
                         if _takes_note(label):
                             continue      # 'kennis te nemen van de aanpak': noted, not decided
-                        decisions.append(Decision(b.start, b.end, d.actor, "proposed", _tidy_object(label), None,
+                        decisions.append(Decision(b.start, b.end, actor, status, _tidy_object(label), date,
                                                   "explicit", d.explicit_actor))
                 else:
                     decisions.append(d)
@@ -1035,6 +1168,31 @@ def _question_after_colon(words: list[str], hit: TriggerHit) -> bool:
         and lead[1] in ("het", "de", "u", "zij", "ze", "hij", "er", "dit", "deze", "men")
 
 
+def _habitual(words: list[str]) -> bool:
+    cues = _triggers()["status_cues"]
+    if _has(words, cues["habitual_words"]):
+        return True
+    units = set(cues.get("habitual_units", []))
+    return any(w in cues.get("habitual_quantifiers", []) and k + 1 < len(words) and words[k + 1] in units
+               for k, w in enumerate(words))
+
+
+_FRONT_PREPS = {"met", "over", "tot", "aan"}
+
+
+def _fronted_object(words: list[str]) -> tuple[int, int]:
+    """'Met de uitgangspunten van dit plan heeft het college ... ingestemd', 'Over een eventuele uitrol wordt
+    ... besloten': a clause that opens with the prepositional object of its decision verb. Token span of
+    the noun phrase, (0, 0) if the clause does not open so."""
+    if len(words) < 4 or words[0] not in _FRONT_PREPS or words[1] not in ("de", "het", "een", "dit", "deze", "dat", "die", "alle", "zijn", "haar", "hun", "onze"):
+        return 0, 0
+    for k in range(2, min(len(words), 16)):
+        if words[k] in _AUX_ALL or words[k] in (",", ";", ":", "heeft", "hebben", "stemt", "stemmen", "besluit", "besluiten",
+                                                "gaat", "gaan", "ging", "gingen", "kiest", "kiezen", "neemt", "nemen"):
+            return (1, k) if k > 2 else (0, 0)
+    return 0, 0
+
+
 def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify, inherited_actor):
     """One decision (or None) for a clause with trigger hits; plus the list items of a proposal intro."""
     cfg = _triggers()
@@ -1049,17 +1207,25 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         s0 = clause.offsets[hit.i][0] - clause.start
         e0 = clause.offsets[hit.j][1] - clause.start
         q = qualify(text[clause.start:clause.end], s0, e0)
-        if q.hypothetical and not all(t.phrase == "nog niet" for t in q.triggers if t.category == "hypothetical"):
+        fa, fb = _fronted_object(words)
+        front_end = clause.offsets[fb - 1][1] - clause.start if fb > fa else -1
+        # a hedge inside what is decided ('besloten de pilot niet op te schalen', 'Over een eventuele uitrol
+        # wordt ... besloten') qualifies the object, not the decision
+        hyp = [t for t in q.triggers if t.category == "hypothetical" and t.phrase != "nog niet"
+               and t.start < e0 and not t.end <= front_end]
+        if q.hypothetical and hyp:
             return None, None   # scenarios, options, 'de mogelijkheid ... dat partijen een voorstel doen'
     if _has(words, cfg["not_a_decision_words"]):
         return None, None       # 'de bevoegdheid voor de besluitvorming ligt bij de colleges': a competence
     if _generic_frame(clause, hit, text) or _question_after_colon(words, hit):
         return None, None
     seg_a, seg_b, _ = _segment(words, hit)
-    modal = [w for k, w in enumerate(words[seg_a:hit.i], seg_a) if not (k and words[k - 1] == "te")]
-    if _has(modal, cfg["hypothetical_words"]) or _has(words[max(0, hit.i - 15):hit.i], cfg["hypothetical_nouns"]):
+    fa, fb = _fronted_object(words)
+    modal = [w for k, w in enumerate(words[seg_a:hit.i], seg_a) if not (k and words[k - 1] == "te") and not fa <= k < fb]
+    if _has(modal, cfg["hypothetical_words"]) or _has([w for k, w in enumerate(words[:hit.i]) if k >= hit.i - 15 and not fa <= k < fb],
+                                                      cfg["hypothetical_nouns"]):
         return None, None       # 'de mogelijkheid dat partijen een voorstel doen', 'kunnen besluiten'
-    if _has(words[seg_a:hit.j + 4], cues["habitual_words"]) and hit.family not in ("proposal", "submit"):
+    if _habitual(words[seg_a:hit.j + 4]) and hit.family not in ("proposal", "submit", "request"):
         return None, None       # 'wordt jaarlijks door de raad vastgesteld': a standing rule, not a decision
 
     status, basis = clause_status(words, hit, hits)
@@ -1084,6 +1250,10 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
                                                 or _has(words, _GENERIC_MODALS)):
         return None, None                         # 'De aanbieder spreekt met de inwoner af hoe ...': a rule
     actor, explicit = (mention.actor, not mention.weak) if mention else (None, False)
+    if isinstance(inherited_actor, tuple):
+        # the previous sentence's decision: only an agentless passive continues it ('Ook X is afgewezen')
+        inherited_actor = inherited_actor[1] if _passive_aux(words, hit) is not None \
+            and not _has(words[:hit.i], _SUBORDINATORS) and clause.raw[-1] != ":" else None
     if actor is None and inherited_actor and clause.words and clause.start > 0:
         actor, explicit = inherited_actor, True   # 'hebben bestuurders X omarmd en besloten om ...'
     if actor is None and hit.family == "proposal":
@@ -1130,9 +1300,49 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
             start, end = block.start, block.end
     d = Decision(start, end, actor, status, _tidy_object(obj_text), _date_value(date_val), basis, explicit, table_row=row)
     items = None
-    if hit.family == "proposal" and clause.raw[-1] == ":":
+    if (hit.family == "proposal" or hit.family in cfg.get("item_intro_families", [])) and clause.raw[-1] == ":":
         items = _label_items(ctx, clause)
     return d, items
+
+
+def _is_action_item(item: str) -> bool:
+    """A decision point is an action: a te-infinitive clause ('de segmenten A, B en C aan te besteden via ...',
+    'in te stemmen met ...'), not a labelled principle ('Eigen kracht: alles is erop gericht ... te stellen')."""
+    head = item.split(".")[0]
+    first = _norm(head.split()[0]) if head.split() else ""
+    return ":" not in head[:60] and first not in _triggers().get("agenda_item_heads", []) \
+        and re.search(r"\bte\s+[a-zë]+en\b", head.lower()) is not None
+
+
+def _is_item_intro(d: Decision, hits: list[TriggerHit]) -> bool:
+    """'Het college besluit:' followed by points: each point is a decision (labelled or not)."""
+    fams = _triggers().get("item_intro_families", [])
+    return any(h.family in fams and h.kind == "verb" for h in hits)
+
+
+def decision_stamp(text: str, dates: list[tuple[int, int, dict]], resolver: ActorResolver
+                   ) -> tuple[int, int, str | None, dict] | None:
+    """(start, end, actor, date) of a decision stamp line ('Besluit college d.d. 3 maart 2026: conform
+    advies'), or None. The line must be short, name a decision, carry a date and adopt the advice."""
+    cfg = _triggers().get("decision_stamp")
+    if not cfg:
+        return None
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        low = line.lower()
+        if not line.strip() or len(line.strip()) > cfg["max_chars"]:
+            continue
+        # the whole line is the stamp: decision word first, the outcome right after the colon, nothing more
+        if not re.search(cfg["line_pattern"], low):
+            continue
+        colon = low.find(":")
+        line_dates = [v for s, e, v in dates if start <= s and e <= start + colon]
+        if not line_dates:
+            continue
+        return start, end, resolver.actor_of_name(line[:colon]), _date_value(line_dates[0])
+    return None
 
 
 def _takes_note(label: str) -> bool:
@@ -1148,6 +1358,7 @@ def _date_value(v: dict | None) -> dict | None:
 
 def _tidy_object(s: str) -> str:
     s = re.sub(r"\s+", " ", s).strip(" ,.;:-–\t")
+    s = re.sub(r"^(?:(?:ook|tevens|daarom|dus|eerder|inmiddels|nu)\s+)+", "", s, flags=re.IGNORECASE)   # 'Ook een X': the X
     words = s.split()
     if len(words) > 16:
         s = " ".join(words[:16]) + " …"
