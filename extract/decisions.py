@@ -1038,13 +1038,14 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
         if decisions and prev_sentence is not None and decisions[-1].start >= prev_sentence.start \
                 and (block is None or prev_sentence.block is block or block.kind == "paragraph"):
             last_actor = ("continue", decisions[-1].actor)
+        previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
         prev_sentence = sentence
         for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
             clause = _slice(sentence, lo, hi)
             hits = find_triggers(clause.words, clause.raw)
             if not hits:
                 continue
-            d, items = _decide(ctx, clause, hits, resolver, dates, now, prev_dates, qualify, last_actor)
+            d, items = _decide(ctx, clause, hits, resolver, dates, now, prev_dates, qualify, last_actor, previous_text)
             if d is None:
                 continue
             last_actor = d.actor
@@ -1193,7 +1194,7 @@ def _fronted_object(words: list[str]) -> tuple[int, int]:
     return 0, 0
 
 
-def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify, inherited_actor):
+def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify, inherited_actor, previous_text=""):
     """One decision (or None) for a clause with trigger hits; plus the list items of a proposal intro."""
     cfg = _triggers()
     cues = cfg["status_cues"]
@@ -1292,6 +1293,7 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         status = "taken" if start and start < now else "planned"
 
     obj_text = text[clause.offsets[oa][0]:clause.offsets[max(oa, ob - 1)][1]] if ob > oa else text[clause.start:clause.end]
+    obj_text = _refine_object(clause, hit, obj_text, (oa, ob, how), actor_spans, previous_text, text)
     start, end = clause.start, clause.end
     row = None
     if block is not None and block.kind == "table_row":
@@ -1343,6 +1345,76 @@ def decision_stamp(text: str, dates: list[tuple[int, int, dict]], resolver: Acto
             continue
         return start, end, resolver.actor_of_name(line[:colon]), _date_value(line_dates[0])
     return None
+
+
+_SCOPE_STOP = _AUX_ALL | {",", ";", ":", "kiezen", "kiest", "kozen", "koos", "besluiten", "besluit", "stellen", "stelt",
+                           "wijst", "wijzen", "gaan", "gaat", "hanteren", "hanteert", "passen", "past"}
+
+
+def _antecedent(words: list[str], raw_text: str) -> str:
+    """The noun phrase a clause opens with, past leading adverbs ('Eerder is [een X] overwogen')."""
+    toks = raw_text.split()
+    k = 0
+    while k < len(toks) and _norm(toks[k]) in _ADVERBS | {"eerder", "ook", "maar", "wel", "daarnaast", "verder", "zo"}:
+        k += 1
+    if k < len(toks) and _norm(toks[k]) in _AUX_ALL | {"was", "waren"}:
+        k += 1      # inversion after an adverb: 'Eerder is [een X] overwogen'
+    out = []
+    for t in toks[k:k + 14]:
+        w = _norm(t)
+        if w in _AUX_ALL or w in ("heeft", "hebben", "was", "waren", "werd", "werden") or w.endswith(("eerd", "eerde")):
+            break
+        if len(out) >= 2 and w.startswith(("ge", "over", "onder", "be", "ver", "ont")) and w.endswith(("d", "t", "en")) \
+                and not t[:1].isupper():
+            break   # the participle closing the clause ('... overwogen', '... besproken')
+        out.append(t)
+        if t.endswith((",", ";", ":")):
+            break
+    return " ".join(out).strip(" ,;:")
+
+
+def _refine_object(clause: Clause, hit: TriggerHit, obj_text: str, span, actor_spans, previous_text: str, text: str) -> str:
+    """Object repairs that need more than the clause's own shape:
+    * an R-pronoun ('daar ... van afgezien', 'Daarover besluiten de colleges') points back to what was
+      named before: the opening noun phrase of the preceding clause (same sentence before 'maar') or of the
+      previous sentence;
+    * a fronted direct object ('Populatiebekostiging, zoals ..., wijst het bestuur af');
+    * a scope the clause opens with ('Voor verblijf kiezen de gemeenten voor X') belongs to the choice;
+    * a decision noun ('neemt ... een eigen inkoopbesluit', 'het besluit over de kaders') names itself."""
+    words = clause.words
+    oa, ob, how = span
+    r = next((k for k in range(0, min(len(words), hit.j + 3)) if words[k] in _R_PRONOUNS - {"er"}), None)
+    if r is not None and (how == "rest" or oa <= r < max(ob, oa + 1) or r < hit.i):
+        maar = max([k for k in range(r) if words[k] in ("maar", ";")], default=None)
+        if maar is not None:
+            ante = _antecedent(words[:maar], text[clause.start:clause.offsets[maar][0]])
+        else:
+            ante = _antecedent([], previous_text)
+        if ante:
+            return ante
+    if hit.kind == "verb" and how in ("rest", "between") and words and words[0] in ("de", "het", "een") or \
+            (hit.kind == "verb" and how == "rest" and clause.raw and clause.raw[0][:1].isupper() and words[0] not in _LEAD_PREPS
+             and words[0] not in ("voor", "met", "over", "na", "door", "in", "op", "daarna", "dan", "zo") and hit.i > 1
+             and any(hit.i < s_ <= hit.i + 3 for s_, _ in actor_spans)):
+        # object-verb-subject order: the clause opens with what is decided, the body follows the verb
+        if any(hit.i < s_ <= hit.i + 3 for s_, _ in actor_spans) and not any(s_ < hit.i for s_, _ in actor_spans):
+            ante = _antecedent(words, text[clause.start:clause.offsets[hit.i][0]])
+            if ante:
+                return ante
+    if hit.kind == "nominal" and words[hit.i].endswith(("besluit", "besluiten")) and how == "rest":
+        b = hit.i + 1
+        while b < len(words) and words[b] not in _SCOPE_STOP and b - hit.i < 10:
+            b += 1
+        a = hit.i - 1 if hit.i and words[hit.i - 1] in ("eigen", "definitief", "definitieve", "aanvullend", "nieuw") else hit.i
+        return text[clause.offsets[a][0]:clause.offsets[b - 1][1]]
+    if words and words[0] == "voor" and how in ("prep", "rest", "between") and hit.family in ("choose", "decide", "agree", "fix"):
+        b = 1
+        while b < hit.i and words[b] not in _SCOPE_STOP:
+            b += 1
+        scope = text[clause.offsets[0][0]:clause.offsets[b - 1][1]] if b > 1 else ""
+        if scope and scope.lower() not in obj_text.lower():
+            return obj_text.rstrip(" ,.;:") + " (" + scope[0].lower() + scope[1:] + ")"
+    return obj_text
 
 
 def _takes_note(label: str) -> bool:
