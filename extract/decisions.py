@@ -1262,8 +1262,12 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
 
     # the decision's date: the date nearest the trigger, not one inside the decided action ('om ... per 1 oktober')
     date_val = None
-    outside = [(a, b, v) for a, b, v in date_tok if not (oa <= a < ob)]
-    usable = outside or [(a, b, v) for a, b, v in date_tok if how != "om"]
+    # 'Vanaf 2026 kiezen de gemeenten voor X': a date that says from when the chosen thing applies dates the
+    # object, not the decision
+    applies_from = {a for a, b, v in date_tok if hit.family in ("choose", "agree") and a > 0
+                    and (words[a - 1] in ("vanaf", "per") or words[max(0, a - 3):a] == ["met", "ingang", "van"])}
+    outside = [(a, b, v) for a, b, v in date_tok if not (oa <= a < ob) and a not in applies_from]
+    usable = outside or [(a, b, v) for a, b, v in date_tok if how != "om" and a not in applies_from]
     if usable:
         date_val = min(usable, key=lambda t: min(abs(t[0] - hit.i), abs(t[1] - 1 - hit.i)))[2]
     elif not clause_dates and words[0] in cues["anaphoric_time"] and prev_dates:
@@ -1401,7 +1405,7 @@ def _refine_object(clause: Clause, hit: TriggerHit, obj_text: str, span, actor_s
             ante = _antecedent(words, text[clause.start:clause.offsets[hit.i][0]])
             if ante:
                 return ante
-    if hit.kind == "nominal" and words[hit.i].endswith(("besluit", "besluiten")) and how == "rest":
+    if hit.kind == "nominal" and words[hit.i].endswith(("besluit", "besluiten")) and len(words[hit.i]) > 9 and how not in ("om", "te"):
         b = hit.i + 1
         while b < len(words) and words[b] not in _SCOPE_STOP and b - hit.i < 10:
             b += 1

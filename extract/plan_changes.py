@@ -282,9 +282,16 @@ def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
     text = ctx.doc.text
     expected = shift_back(to.value, shift, direction) if shift else None
     cur = sentences[k]
-    topic = _topic_stems(text[max(cur.start, to.start - 80):to.start])
+    # what moves: the words before the new date, back into the previous clause ('de publicatie liep vertraging
+    # op; die vond plaats op ...') but not past the paragraph
+    lead_from = cur.start
+    if k > 0 and text[max(0, cur.start - 3):cur.start].strip().endswith(";"):
+        lead_from = sentences[k - 1].start
+    topic = _topic_stems(text[max(lead_from, to.start - 120):to.start])
     cands = []
-    for rank, s in enumerate(_section_window(ctx, sentences, k, back=4, ahead=3)):
+    window = [(r, s, r >= 4) for r, s in enumerate(_section_window(ctx, sentences, k, back=8, ahead=0))]
+    window += [(4 + r, s, False) for r, s in enumerate(_section_window(ctx, sentences, k, back=0, ahead=3))]
+    for rank, s, far in window:
         low = text[s.start:s.end].lower()
         cue = bool(re.search(cfg["old_plan_cues"], low))
         for d in dates:
@@ -298,8 +305,12 @@ def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
                 continue
             if cue_only and not cue:
                 continue
+            if re.search(r"^\W{0,3}(?:\w+\s+){0,2}(besloten|besluit|ingestemd|vastgesteld|akkoord)\b", text[d.end:d.end + 40].lower()):
+                continue   # 'heeft op 4 juli besloten': the date of a decision, not a planned date
             ahead = s.start > to.start
             own = _topic_stems(text[max(s.start, d.start - 30):d.start])
+            if far and not (topic & own):
+                continue   # further back only a date that names the same activity ('gunning uiterlijk 1 september')
             cands.append(((not cue, not (topic & own), ahead, rank), d))
     if cands:
         return min(cands, key=lambda c: c[0])[1].value
@@ -361,7 +372,7 @@ def _move_verb(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_D
         if re.search(cfg["target_preps"], before):
             targets.append(d)
     if not targets:
-        return None
+        return _shift_only(ctx, sentences, k, low, dates, m, verb, prev_end, limit)
     after = [d for d in targets if d.start > verb_at]
     if not after:
         # before the verb only 'naar/tot/per X': 'in 2021 ... verlengd' says when, not to when
@@ -389,6 +400,43 @@ def _move_verb(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_D
         return None
     what = _what(sent, ctx.doc.text, verb_at)
     return PlanChange(sent.start, sent.end, what, frm, to.value, "move")
+
+
+def _shift_only(ctx, sentences, k, low: str, dates: list[_Date], m: re.Match, verb: dict, prev_end: int,
+                limit: int) -> PlanChange | None:
+    """'Oorspronkelijk stond de publicatie gepland voor juni. ... is de publicatie met vier maanden uitgesteld':
+    a stated shift without a target. The old date is the planned date said just before (a sentence with an
+    old-plan cue); the new one is that date moved by the shift, or a date said shortly after that falls in
+    the same month ('De aankondiging staat gepland voor eind oktober')."""
+    cfg = _cues()
+    sent = sentences[k]
+    text = ctx.doc.text
+    shift = parse_shift(low[max(0, prev_end - sent.start):max(0, limit - sent.start)])
+    if not shift or re.search(r"\b(kunnen|kan|mogen|mag|zou|zouden|maximaal|hooguit|eventueel)\b", low):
+        return None     # 'kunnen met maximaal 6 maanden worden verlengd': a possibility, not a move
+    direction = -1 if verb.get("direction") == "earlier" else 1
+    old = None
+    for s in _section_window(ctx, sentences, k, back=4, ahead=0):
+        if s.start > sent.start or not re.search(cfg["old_plan_cues"], text[s.start:s.end].lower()):
+            continue
+        ds = [d for d in dates if s.start <= d.start and d.end <= s.end and d.first]
+        if ds:
+            old = ds[-1]
+            break
+    if old is None:
+        return None
+    expected = shift_back(old.value, shift, -direction)
+    exp_first = _as_date(expected.get("start")) if expected else None
+    if not exp_first:
+        return None
+    to_value = expected
+    for d in dates:
+        if sent.end <= d.start <= sent.end + 1500 and d.first and (d.first.year, d.first.month) == (exp_first.year, exp_first.month):
+            host = next((x for x in sentences if x.start <= d.start < x.end), None)
+            if host is not None and re.search(r"\b(gepland|voorzien|verwacht|volgt|plaats|staat)\b", text[host.start:host.end].lower()):
+                to_value = d.value     # the concrete new date, said in a planning sentence
+                break
+    return PlanChange(sent.start, sent.end, _what(sent, text, sent.start + m.start()), old.value, to_value, "move")
 
 
 def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | None:
