@@ -1026,6 +1026,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     prev_dates: list[dict] = []
     stamp = decision_stamp(text, dates, resolver)
     prev_sentence: Clause | None = None
+    prev_before: Clause | None = None
     for sentence in _clauses(ctx):
         block = sentence.block
         sent_dates = [(s, e, v) for s, e, v in dates if s >= sentence.start and e <= sentence.end]
@@ -1035,11 +1036,17 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
         hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
         last_actor = None
         # 'Ook X is afgewezen': an agentless passive right after a decision continues its body
-        if decisions and prev_sentence is not None and decisions[-1].start >= prev_sentence.start \
+        # the previous sentence, or the one before it when the previous one only explains it after a colon
+        # ('... van afgezien: een DAS zou ... verhogen. Ook X is afgewezen')
+        anchor_sentence = prev_sentence
+        if prev_sentence is not None and prev_before is not None and \
+                text[max(0, prev_sentence.start - 3):prev_sentence.start].strip().endswith(":"):
+            anchor_sentence = prev_before
+        if decisions and anchor_sentence is not None and decisions[-1].start >= anchor_sentence.start \
                 and (block is None or prev_sentence.block is block or block.kind == "paragraph"):
             last_actor = ("continue", decisions[-1].actor)
         previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
-        prev_sentence = sentence
+        prev_before, prev_sentence = prev_sentence, sentence
         for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
             clause = _slice(sentence, lo, hi)
             hits = find_triggers(clause.words, clause.raw)
@@ -1405,6 +1412,13 @@ def _refine_object(clause: Clause, hit: TriggerHit, obj_text: str, span, actor_s
             ante = _antecedent(words, text[clause.start:clause.offsets[hit.i][0]])
             if ante:
                 return ante
+    ow = obj_text.split()
+    if len(ow) == 2 and _norm(ow[0]) in ("deze", "dit", "die", "dat") and previous_text \
+            and _norm(ow[1]) in _triggers().get("anaphoric_object_nouns", []):
+        # 'Deze punten staan op de collegeagenda': the points are what the previous sentence named
+        ante = _antecedent([], previous_text)
+        if ante:
+            return obj_text + ": " + ante
     if hit.kind == "nominal" and words[hit.i].endswith(("besluit", "besluiten")) and len(words[hit.i]) > 9 and how not in ("om", "te"):
         b = hit.i + 1
         while b < len(words) and words[b] not in _SCOPE_STOP and b - hit.i < 10:
