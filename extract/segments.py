@@ -718,9 +718,13 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
                 return [d.resolve(lab, place)], 0.9
     s, e = d.sentence(m.start)
     in_sent = [x for x in d.segments_in((s, e)) if not x.generic and not _excluded(d.qualify_at(x.start, x.end))]
-    if in_sent:
-        near = min(in_sent, key=lambda x: abs(x.start - m.start))
-        return [d.resolve(near, place)], 0.8
+    # candidates: care named in the sentence, lots named by their number or letter
+    # ("voor de percelen 1 en 3"), and phrases meaning every lot ("voor alle percelen")
+    cands = [(x.start, [d.resolve(x, place)]) for x in in_sent]
+    cands += [(a, ids) for a, ids in _lot_references(d, s, e)]
+    if cands:
+        pos, ids = min(cands, key=lambda c: abs(c[0] - m.start))
+        return ids, 0.8
     ante = _antecedent_segment(d, s)
     if ante is not None:
         return [d.resolve(ante, place)], 0.75
@@ -750,7 +754,10 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
         if lab is None:
             lab = next((x for x in d.segments_in((h.start, h.end)) if d._marker_before(x.start)), None)
         if lab:
-            return [d.resolve(lab, place)], 0.7
+            return _heading_segments(d, lab, h, place), 0.7
+        refs = _lot_references(d, h.start, h.end)
+        if refs:
+            return refs[0][1], 0.7
     only = _only_segment(d)
     if only:
         # a document that buys one segment (a Wmo HbH tender): its models are that segment's
@@ -758,10 +765,105 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
     return [None], 0.8
 
 
+# A lot defined by its marker and identifier and then its label: "Perceel 2: Verblijf en
+# pleegzorg", "- Segment B – Dyslexiezorg", "Lot 3 (crisis)". Identifiers are a number or a capital.
+_LOT_DEFINITION = re.compile(r"\b(?i:perceel|deelperceel|segment|lot)\s+([A-Z]|\d{1,2})\s*(?:[:.\-–—(]|\s[-–—]\s)\s*")
+# A reference to lots by identifier: "perceel 1", "de percelen A en B", "segmenten 2, 3 en 4",
+# "percelen 1 t/m 3" (a range names every lot in it)
+_LOT_REFERENCE = re.compile(
+    r"\b(?i:perce(?:el|len)|deelperce(?:el|len)|segment(?:en)?|lots?)\s+"
+    r"((?:[A-Z]|\d{1,2})(?:\s*(?:,|(?i:en|of|&|t/m|tot\s+en\s+met))\s*(?:[A-Z]|\d{1,2})\b)*)\b")
+# Every lot at once: the model applies to the whole document
+_EVERY_LOT = re.compile(r"\b(?i:alle|ieder|iedere|elk|elke)\s+(?i:perce(?:el|len)|deelperce(?:el|len)|segment(?:en)?|lots?)\b")
+
+
+def _lot_map(d: _Doc) -> dict[str, str]:
+    """Lot identifier -> segment id, from the places the document defines its lots.
+
+    The label after "Perceel 2:" must open with a care wording (the first segment
+    named within the label's first 60 characters of the same line); the first
+    definition of an identifier wins.
+    """
+    cached = getattr(d, "_lots", None)
+    if cached is not None:
+        return cached
+    lots: dict[str, str] = {}
+    for mm in _LOT_DEFINITION.finditer(d.text):
+        ident = mm.group(1)
+        if ident in lots:
+            continue
+        line_end = d.text.find("\n", mm.end())
+        line_end = len(d.text) if line_end == -1 else line_end
+        span = (mm.end(), min(line_end, mm.end() + 60))
+        named = [x for x in d.segments_in(span) if x.start <= span[0] + 25]
+        if named:
+            lots[ident] = d.resolve(named[0])
+    d._lots = lots
+    return lots
+
+
+def _lot_references(d: _Doc, s: int, e: int) -> list[tuple[int, list[str | None]]]:
+    """(offset, segment ids) for each reference to defined lots, and to every lot, in [s, e)."""
+    out: list[tuple[int, list[str | None]]] = []
+    for mm in _EVERY_LOT.finditer(d.text, s, e):
+        out.append((mm.start(), [None]))
+    lots = _lot_map(d)
+    if not lots:
+        return out
+    for mm in _LOT_REFERENCE.finditer(d.text, s, e):
+        if any(a <= mm.start() < a + 20 for a, _ in out):
+            continue
+        idents = _expand_idents(mm.group(1))
+        ids: list[str | None] = []
+        for i in idents:
+            if i in lots and lots[i] not in ids:
+                ids.append(lots[i])
+        if ids:
+            out.append((mm.start(), ids))
+    return out
+
+
+def _expand_idents(group: str) -> list[str]:
+    """"1 en 3" -> [1, 3]; "1 t/m 3" -> [1, 2, 3]; "A, B en C" -> [A, B, C]."""
+    parts = re.split(r"\s*(,|\ben\b|\bof\b|&|t/m|tot\s+en\s+met)\s*", group, flags=re.I)
+    idents: list[str] = []
+    k = 0
+    while k < len(parts):
+        p = parts[k].strip()
+        if p and p not in (",", "&") and p.lower() not in ("en", "of") and not re.match(r"t/m|tot", p, re.I):
+            prev_sep = parts[k - 1].lower() if k > 0 else ""
+            if (prev_sep == "t/m" or prev_sep.startswith("tot")) and idents:
+                a = idents[-1]
+                if a.isdigit() and p.isdigit():
+                    idents.extend(str(x) for x in range(int(a) + 1, int(p) + 1))
+                elif len(a) == 1 and len(p) == 1:
+                    idents.extend(chr(x) for x in range(ord(a) + 1, ord(p) + 1))
+            else:
+                idents.append(p)
+        k += 1
+    return idents
+
+
 # "Voor de jeugd-GGZ", "Bij het perceel Verblijf", "Wat betreft dyslexie": a fronted topic phrase
 _PARAGRAPH_TOPIC = re.compile(
     r"(?i:voor|bij|binnen|wat\s+betreft|ten\s+aanzien\s+van|met\s+betrekking\s+tot)\s+"
     r"(?:(?i:de|het|dit|deze)\s+)?[^\s,.;:]+(?:[ \-][^\s,.;:]+){0,3}")
+
+
+def _heading_segments(d: _Doc, lab: Match, h, place: Place) -> list[str]:
+    """The segments a heading is about: its label and the care joined to it by a
+    coordinator ("Verblijf en crisis", "Dyslexie / jeugd-GGZ"); not the contents
+    after a colon or dash ("Verblijf: pleegzorg" names a sub-segment)."""
+    ids = [d.resolve(lab, place)]
+    prev = lab
+    for x in d.segments_in((lab.end, h.end)):
+        if x.generic or not re.fullmatch(r"\s*(?:,|&|/|\+|\ben\b)\s*(?:(?:de|het)\s+)?", d.text[prev.end:x.start], re.I):
+            break
+        sid = d.resolve(x, place)
+        if sid not in ids:
+            ids.append(sid)
+        prev = x
+    return ids
 
 
 def _only_segment(d: _Doc) -> str | None:
