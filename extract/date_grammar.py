@@ -159,7 +159,8 @@ def patterns() -> dict[str, re.Pattern]:
         "day_range_month": rf"(?<![\w.,/\-])(?P<d1>\d{{1,2}}){DSUF}\s*(?:-|–|—|t/m|tot\s+en\s+met|tot|en|&)\s*(?P<d2>\d{{1,2}}){DSUF}{DSEP}(?P<m>{MONTHS}){YO}?",
         "day_month": rf"(?<![\w.,/\-])(?:(?P<wd>{WEEKDAYS})\.?,?\s+)?(?P<d>\d{{1,2}}){DSUF}{DSEP}(?P<m>{MONTHS}){YO}?",
         "numeric_dm": r"(?<![\w.,/\-€])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\w/%+\-]|[.,]\d)",
-        "part": rf"\b(?P<p>{PARTS})(?:\s+|(?<=-))(?:van\s+)?(?:(?P<m>{MONTHS}){YO}?|(?P<yy>{Y4})(?![\d]))",
+        # 'eind januari', 'begin 2026', and against the anchor year 'eind dit jaar', 'begin volgend jaar'
+        "part": rf"\b(?P<p>{PARTS})(?:\s+|(?<=-))(?:van\s+)?(?:(?P<m>{MONTHS}){YO}?|(?P<yy>{Y4})(?![\d])|(?:het\s+)?(?P<rel>{REL})\b)",
         # 'eind Q1 2025', 'begin van het tweede kwartaal': the quarter's first/middle/last month
         "part_quarter": rf"\b(?P<p>{PARTS})(?:\s+|(?<=-))(?:van\s+)?(?:(?:het|de)\s+)?(?:\bQ(?P<q>[1-4])|(?P<o>{ORD})\s+kwartaal|kwartaal\s+(?P<qn>[1-4]))(?:\s*[-/]?\s*(?:van\s+)?(?P<y4>{Y4})(?!\d)|\s*(?P<y2>{Y2})(?!\d))?(?![\w])",
         "quarter_q": rf"\bQ(?P<q>[1-4])(?:\s*[-/]?\s*(?P<y4>{Y4})(?!\d)|\s*(?P<y2>{Y2})(?!\d))?(?![\w])",
@@ -170,6 +171,8 @@ def patterns() -> dict[str, re.Pattern]:
         "half_h": rf"\bH(?P<h>[12])\s*[-/]?\s*(?P<yy>{Y4})(?!\d)",
         "season": rf"\b(?P<s>{SEASONS})(?:{SEASON_SUFFIX})?\b{YO}?",
         "week_of_month": rf"\b(?P<o>{ORD})\s+week\s+(?:van\s+)?(?P<m>{MONTHS}){YO}?",
+        # 'in de week van 17 maart': the (ISO, Monday-Sunday) week that holds the day
+        "week_of_day": rf"\bweek\s+van\s+(?:(?:{WEEKDAYS})\.?,?\s+)?(?P<d>\d{{1,2}}){DSUF}{DSEP}(?P<m>{MONTHS}){YO}?(?!\s*(?:-|–|t/m|tot)\s*\d)",
         "week_num": rf"\bweek\s+(?P<w>\d{{1,2}})(?:\s+(?:van\s+)?(?P<y4>{Y4})|\s*\((?P<y4p>{Y4})\))?(?![\d])(?!\s+van\s+(?:de|het|dit|deze|onze|uw)\b)",
         "school_year": rf"\b(?:school|cursus)jaar\s+(?P<y1>{Y4})\s*[-/–]\s*(?P<y2>{Y4}|\d{{2}})(?!\d)",
         "month": rf"\b(?P<m>{MONTHS}){YO}?",
@@ -434,6 +437,15 @@ def find_atoms(text: str) -> list[Atom]:
             add(Atom(m.start(), m.end(), "part_month", _year_from(m),
                      lambda yy, mo=mo, part=part: (*part_of_month(yy, mo, part), "month"),
                      month_key=mo, month=mo))
+        elif m["rel"]:
+            # a third of the year the anchor names: 'eind dit jaar' in a 2024 text = Sep-Dec 2024.
+            # Not after the verb 'start' ('de pilot start volgend jaar' = in that year) nor with
+            # 'later/eerder dit jaar' (itself vague about the part)
+            if m["p"].lower() == "start" or m["rel"].lower().startswith(("later", "eerder")):
+                continue
+            off = v["relative_years"][re.sub(r"\s+", " ", m["rel"].lower())]
+            add(Atom(m.start(), m.end(), "relative", None,
+                     lambda yy, part=part: (*part_of_year(yy, part), "year"), relative=off))
         else:
             y = int(m["yy"])
             if _bad_year_context(text, m.start("yy"), m.end("yy")):
@@ -504,6 +516,16 @@ def find_atoms(text: str) -> list[Atom]:
             start = date(yy, mo, 1) + timedelta(days=7 * (o - 1))
             return start, min(start + timedelta(days=6), month_end(yy, mo)), "week"
         add(Atom(m.start(), m.end(), "week", _year_from(m), wk, month_key=mo, month=mo))
+    for m in P["week_of_day"].finditer(text):
+        mo, d = _month_no(m["m"]), int(m["d"])
+        if not 1 <= d <= calendar.monthrange(2000, mo)[1]:
+            continue
+
+        def week_of(yy, mo=mo, d=d):
+            day = date(yy, mo, d)
+            monday = day - timedelta(days=day.weekday())
+            return monday, monday + timedelta(days=6), "week"
+        add(Atom(m.start(), m.end(), "week", _year_from(m), week_of, month_key=mo, month=mo))
     for m in P["week_num"].finditer(text):
         w = int(m["w"])
         if not 1 <= w <= 53:

@@ -413,8 +413,9 @@ def _is_anchor(g: Group, text: str) -> bool:
 
 # finite past-tense auxiliaries: 'heeft ... besloten', 'werd ... gepubliceerd'. Bare participles
 # ('niet meer gecontracteerd') describe a state and say nothing about when.
+# Past modals too: 'moesten worden doorgerekend' is past, whatever 'worden' suggests.
 _PAST_FINITE = re.compile(r"\b(?:werd|werden|was|waren|had|hadden|heeft|hebben|hebt|vond|vonden|besloot|besloten\s+(?:de|het)"
-                          r"|stemde|stemden)\b", re.IGNORECASE)
+                          r"|stemde|stemden|moest|moesten|kon|konden|wilde|wilden)\b", re.IGNORECASE)
 _SUBCLAUSE_BREAK = re.compile(r"[:;]\s|\s[–—]\s")
 
 
@@ -506,12 +507,14 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
                         if og.atoms[-1].kind in ("year", "years"):
                             year = d0.year
                         else:
-                            # the anchor's last year; a month before the anchor's START lies in the
-                            # next year ('september 2021 ... eind januari' = 2022), one inside the
-                            # anchor's span does not ('van mei tot eind juli 2025, met een
-                            # terugkoppeling in juni' = June 2025)
+                            # the anchor's last year; a date that would END in a month before the
+                            # anchor STARTS lies in the next year ('september 2021 ... eind januari' =
+                            # 2022), one inside or around the anchor's span does not ('van mei tot
+                            # eind juli 2025, met een terugkoppeling in juni' = June 2025; 'op
+                            # 4 juli 2024 ... na de zomer' = summer 2024, which holds 4 July)
                             year = d1.year
-                            if (year, a0.month_key) < (d0.year, d0.month):
+                            own = _group_value(g, year)
+                            if own is not None and own[1] < d0.replace(day=1):
                                 year += 1
                 # 3. the anchor year (manifest / document year)
                 if year is None:
@@ -644,17 +647,47 @@ def detect_document_date(doc: Document | str) -> date | None:
     day of the first stamped day, week or month. None without such a stamp."""
     text = doc.text if isinstance(doc, Document) else str(doc)
     head = text[:HEADER_ZONE + 200]
-    if not _STAMP_WORDS.search(head):     # every stamp line holds one of these words
-        return None
     try:
-        for m in _matches(head, None, None):
-            if not m.explicit_year or m.value["granularity"] not in ("day", "week", "month"):
-                continue
-            if is_stamp(head, m.start, m.end):
-                return date.fromisoformat(m.value["end"])
+        ms = [m for m in _matches(head, None, None)
+              if m.explicit_year and m.value["granularity"] in ("day", "week", "month")]
+        if _STAMP_WORDS.search(head):     # every stamp line holds one of these words
+            for m in ms:
+                if is_stamp(head, m.start, m.end):
+                    return date.fromisoformat(m.value["end"])
+        if ms and _is_dateline(head, ms[0]):
+            return date.fromisoformat(ms[0].value["end"])
     except Exception:  # noqa: BLE001
         return None
     return None
+
+
+#: what a dateline may hold besides its date: a place ('Den Haag, 3 maart 2025'), an issue
+#: number ('Nummer 3 · 26 juni 2025', 'Jaargang 4, nr. 2 | ...') and separators
+_DATELINE_REST = re.compile(
+    r"(?i)\s*(?:(?:nieuws|actueel|bericht|update|blog)\s*[·|•\-–—/:]\s*)?"
+    r"(?:(?:nummer|nr\.?|no\.?|jaargang|editie|uitgave|week)\s*\d+\s*[,·|•\-–—/]?\s*)*"
+    r"(?P<place>[A-Z][\w'’\-]+(?:[ \-][\w'’\-]+){0,2},\s*)?[\s·|•\-–—/]*§[\s·|•\-–—/.]*")
+_ISSUE_NUMBER = re.compile(r"(?i)(?:nummer|nr\.?|no\.?|jaargang|editie|uitgave)\s*\d")
+
+
+def _is_dateline(text: str, m: DateMatch) -> bool:
+    """The first dated expression of a text, alone on one of its first lines, is the date the
+    text was written or published even without a stamp word: a news item's date line under its
+    title, a letter's 'Den Haag, 3 maart 2025', a newsletter's 'Nummer 3 · 26 juni 2025'.
+    A day date on its own; a month only with an issue number (a lone month line is more often
+    a timeline entry)."""
+    ls, le = _line_bounds(text, m.start, m.end)
+    if text.count("\n", 0, ls) >= 6:
+        return False
+    rest = text[ls:m.start] + "§" + text[m.end:le]
+    if not _DATELINE_REST.fullmatch(rest):
+        return False
+    nxt = re.match(r"\s*([^\n]*)", text[le:le + 200])
+    if nxt and len(nxt.group(1)) < 60 and _first_event(text, le, le + nxt.end()):
+        return False                      # '1 maart 2026 / Publicatie': a timeline entry
+    if m.value["granularity"] == "day":
+        return True
+    return bool(_ISSUE_NUMBER.search(rest))
 
 
 # -- the extractor ---------------------------------------------------------------------------
