@@ -243,7 +243,19 @@ def _insertions(toks) -> list[tuple[int, int]]:
             while j < n and toks[j][2] not in (",", ".", ";", ":", "!", "?"):
                 j += 1
             out.append((i, j + 1 if j < n and toks[j][2] == "," else j))
+        elif t in _RELATIVES and 0 < i and toks[i - 1][2] not in (",", "(") and toks[i - 1][2].isalpha():
+            # a relative clause right after its noun, closed by a comma: "Aanbieders die
+            # in 2024 weinig omzet hadden, krijgen ..." (its verb is not the sentence's tense)
+            j = i + 1
+            while j < n and j - i <= 15 and toks[j][2] not in (",", ".", ";", ":", "!", "?", "(", ")"):
+                j += 1
+            if j < n and j - i <= 15 and toks[j][2] == ",":
+                out.append((i, j + 1))
     return out
+
+
+# relative pronouns that open a clause right after the noun they describe (without a comma)
+_RELATIVES = frozenset(("die", "welke", "waarbij", "waarin", "waarmee", "waarvoor", "waarop"))
 
 
 def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int, terminators,

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as _replace
 from functools import lru_cache
 
 from ..models.facts import Fact
@@ -780,9 +780,10 @@ _EVERY_LOT = re.compile(r"\b(?i:alle|ieder|iedere|elk|elke)\s+(?i:perce(?:el|len
 def _lot_map(d: _Doc) -> dict[str, str]:
     """Lot identifier -> segment id, from the places the document defines its lots.
 
-    The label after "Perceel 2:" must open with a care wording (the first segment
-    named within the label's first 60 characters of the same line); the first
-    definition of an identifier wins.
+    The lot is the first care wording within the first 60 characters of the line
+    after "Perceel 2:" (the label, or the first item of the contents of a lot whose
+    own label is not a care wording: "Perceel A – Jeugdhulp thuis (ambulante
+    begeleiding ...)"); the first definition of an identifier wins.
     """
     cached = getattr(d, "_lots", None)
     if cached is not None:
@@ -795,7 +796,7 @@ def _lot_map(d: _Doc) -> dict[str, str]:
         line_end = d.text.find("\n", mm.end())
         line_end = len(d.text) if line_end == -1 else line_end
         span = (mm.end(), min(line_end, mm.end() + 60))
-        named = [x for x in d.segments_in(span) if x.start <= span[0] + 25]
+        named = [x for x in d.segments_in(span) if not x.generic] or d.segments_in(span)
         if named:
             lots[ident] = d.resolve(named[0])
     d._lots = lots
@@ -1008,14 +1009,15 @@ _DEFAULT_CONF = 0.45
 def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
     d = _state(ctx)
     tax = load_taxonomy()
-    facts: dict[tuple, Fact] = {}
-    defaulted: set[tuple] = set()
+    # every mention: (fact, stance stated (not by default), current-use cue only)
+    mentions: list[tuple[Fact, bool, bool]] = []
     for m in find_terms(d.text, kind):
         place = d.st.place(m.start)
         if not _care_context(d, m, place):
             continue
         segs, att_conf = _segment_of(d, m, place)
         status, st_conf = _status_of(d, m, place)
+        current = status == "previous" and _current_use_only(d, m)
         conf = round(min(0.95, (att_conf + st_conf) / 2), 3)
         for sid in segs:
             if kind == "financing":
@@ -1023,21 +1025,91 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
                          "segment": sid, "status": status}
             else:
                 value = {"id": m.id, "segment": sid, "status": status}
-            key = (m.id, sid, status)
-            f = ctx.fact(kind, m.start, m.end, value, conf)
-            if key not in facts or facts[key].confidence < conf:
-                facts[key] = f
-                if st_conf == _DEFAULT_CONF:
-                    defaulted.add(key)
-                else:
-                    defaulted.discard(key)
-    # a mention whose stance was not stated (null, or chosen by default) adds
-    # nothing where another mention of the same model for the same segment states one
-    stated = {(f.value["id"], f.value["segment"]) for k, f in facts.items()
-              if f.value["status"] and k not in defaulted}
-    kept = [f for k, f in facts.items()
-            if (f.value["status"] and k not in defaulted) or (f.value["id"], f.value["segment"]) not in stated]
-    return sorted(kept, key=lambda f: f.start)
+            mentions.append((ctx.fact(kind, m.start, m.end, value, conf), st_conf != _DEFAULT_CONF, current))
+    return sorted(_reconcile(mentions), key=lambda f: f.start)
+
+
+# Present-tense cues of the model in use now ("de huidige", "sinds 2020", "momenteel", "wordt nu").
+# They make a model ``previous`` only when the document replaces it; otherwise it stays in use.
+_CURRENT_CUES = frozenset(("huidige", "bestaande", "lopende", "sinds", "momenteel", "thans", "op dit moment",
+                           "nu nog", "wordt nu", "worden nu", "( nu :", "in de huidige", "in de bestaande",
+                           "in de lopende", "onder de huidige", "binnen de huidige", "bij de huidige",
+                           "in het huidige", "in het bestaande", "binnen het huidige", "vanuit de huidige"))
+
+
+def _current_use_only(d: _Doc, m: Match) -> bool:
+    """Is the mention ``previous`` only through a cue of present use (no past tense, no 'voorheen')?"""
+    q = d.qualify_at(m.start, m.end)
+    hist = [t.phrase for t in q.triggers if t.category == "historical"]
+    return bool(hist) and q.status == "previous" and all(h in _CURRENT_CUES for h in hist)
+
+
+# a model that comes with another one and replaces nothing ("met daarnaast een omzetplafond")
+_COMPANION_MODELS = frozenset(("plafond",))
+
+# Which stance the document takes when mentions of one model for one segment disagree:
+# an option weighed and then dropped is rejected, weighed and then chosen is chosen;
+# a model in use now that the document also refuses stays refused.
+_STANCE_ORDER = ("previous", "rejected", "chosen", "considered")
+
+
+def _reconcile(mentions: list[tuple[Fact, bool, bool]]) -> list[Fact]:
+    """One fact per (model, segment): the document's stance, reconciled over its mentions.
+
+    - a model whose only historical cue is one of present use ("de huidige", "sinds
+      2020 ... valt onder") is ``previous`` only when the document chooses or weighs
+      another model for the same segment (or for the whole document); otherwise it
+      is the model in use, ``chosen``;
+    - stated stances beat stances taken by default (a plain statement) and null;
+    - among stated stances, ``_STANCE_ORDER`` decides (weighed then dropped →
+      rejected; weighed then chosen → chosen), except that a model in use now and
+      continued or chosen again keeps both ``previous`` and ``chosen`` only when
+      it is replaced for part of the mentions - which we do not try to tell apart:
+      the first in the order wins.
+    """
+    chosen_for: dict = {}
+    for f, stated, _ in mentions:
+        v = f.value
+        # another model chosen for the segment, or weighed as its alternative
+        if v["status"] in ("chosen", "considered") and v["id"] not in _COMPANION_MODELS:
+            chosen_for.setdefault(v["segment"], set()).add(v["id"])
+
+    def replaced(v) -> bool:
+        seg = v["segment"]
+        others = set(chosen_for.get(seg, set())) | set(chosen_for.get(None, set()))
+        if seg is None:
+            others = {i for ids in chosen_for.values() for i in ids}
+        return bool(others - {v["id"]}) or v["id"] in _COMPANION_MODELS
+
+    best: dict[tuple, tuple[Fact, bool]] = {}
+    for f, stated, current in mentions:
+        v = f.value
+        if current and not replaced(v):
+            f = _with_status(f, "chosen")
+            v = f.value
+        key = (v["id"], v["segment"])
+        if key not in best:
+            best[key] = (f, stated)
+            continue
+        g, g_stated = best[key]
+        if _better(f, stated, g, g_stated):
+            best[key] = (f, stated)
+    return [f for f, _ in best.values()]
+
+
+def _rank(f: Fact, stated: bool) -> tuple:
+    st = f.value["status"]
+    return (0 if stated and st else 1 if st else 2,
+            _STANCE_ORDER.index(st) if st in _STANCE_ORDER else len(_STANCE_ORDER),
+            -f.confidence)
+
+
+def _better(f: Fact, f_stated: bool, g: Fact, g_stated: bool) -> bool:
+    return _rank(f, f_stated) < _rank(g, g_stated)
+
+
+def _with_status(f: Fact, status: str) -> Fact:
+    return _replace(f, value={**f.value, "status": status})
 
 
 def extract_financing(ctx: ExtractionContext) -> list[Fact]:
