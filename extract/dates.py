@@ -454,12 +454,43 @@ def _fit_to_writing_date(g: Group, year: int, text: str, doc_date: date) -> int:
     return year
 
 
+# the title of a report over one (earlier) year: 'Jaarverslag 2024', 'Evaluatie inkoop jeugdhulp
+# 2023', 'Terugblik op 2022', 'Verantwoording over het jaar 2023'
+_REPORT_TITLE = re.compile(
+    r"(?im)^[^\S\n]*(?:[\w&'’\-]+[^\S\n]+){0,5}(?:\w*verslag|\w*rapportage|jaarverantwoording|verantwoording|"
+    r"terugblik|evaluatie|jaarbericht|jaarbeeld)[^\S\n]+(?:[\w&'’\-]+[^\S\n]+){0,4}?(?:(?:op|over)[^\S\n]+"
+    r"(?:het[^\S\n]+(?:jaar|boekjaar)[^\S\n]+)?)?(?P<y>(?:19|20)\d\d)[^\S\n]*$")
+
+
+def _reported_year(text: str, anchor_year: int | None) -> int | None:
+    """The year a retrospective report covers, when its title (first lines) names one year
+    before the anchor (writing) year."""
+    if anchor_year is None:
+        return None
+    head = text[:400]
+    m = _REPORT_TITLE.search(head, 0, _nth_line_end(head, 3))
+    if m and int(m["y"]) < anchor_year:
+        return int(m["y"])
+    return None
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    pos = 0
+    for _ in range(n):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return pos
+
+
 def _matches(text: str, anchor_year: int | None, doc: Document | None,
              doc_date: date | None = None) -> list[DateMatch]:
     # the clause/trigger caches serve one pass over one text; start each pass cold so that a
     # repeated run (the benchmark) measures the real work
     clause_bounds.cache_clear()
     _triggers.cache_clear()
+    reported_year = _reported_year(text, anchor_year)
     atoms = find_atoms(text)
     groups = combine(text, atoms)
     explicit: list[tuple[int, int, date, date, Group]] = []
@@ -504,7 +535,9 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
                             break
                     if prev:
                         s, e, d0, d1, og = prev
-                        if og.atoms[-1].kind in ("year", "years"):
+                        # a year or a third of one ('Eind 2024 werkten ...; in het voorjaar
+                        # startte ...') is a time frame, not a point the narrative moves on from
+                        if og.atoms[-1].kind in ("year", "years", "part_year"):
                             year = d0.year
                         else:
                             # the anchor's last year; a date that would END in a month before the
@@ -516,7 +549,12 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
                             own = _group_value(g, year)
                             if own is not None and own[1] < d0.replace(day=1):
                                 year += 1
-                # 3. the anchor year (manifest / document year)
+                # 3. the anchor year (manifest / document year); but a report over an earlier
+                #    year ('Jaarverslag 2024' written in 2025) narrates that year: there the
+                #    nearest year mentioned before the date counts ('In 2025 ...' in its outlook)
+                if year is None and reported_year is not None:
+                    k = bisect_right(ex_ends, g.start)
+                    year = explicit[k - 1][3].year if k else reported_year
                 if year is None:
                     year = anchor_year
                 # 4. the nearest year mentioned before
@@ -648,17 +686,31 @@ def detect_document_date(doc: Document | str) -> date | None:
     text = doc.text if isinstance(doc, Document) else str(doc)
     head = text[:HEADER_ZONE + 200]
     try:
-        ms = [m for m in _matches(head, None, None)
-              if m.explicit_year and m.value["granularity"] in ("day", "week", "month")]
         if _STAMP_WORDS.search(head):     # every stamp line holds one of these words
-            for m in ms:
-                if is_stamp(head, m.start, m.end):
+            for m in _matches(head, None, None):
+                if m.explicit_year and m.value["granularity"] in ("day", "week", "month") \
+                        and is_stamp(head, m.start, m.end):
                     return date.fromisoformat(m.value["end"])
-        if ms and _is_dateline(head, ms[0]):
-            return date.fromisoformat(ms[0].value["end"])
+        # a dateline stands on one of the first lines (and holds a year): only those are parsed
+        top_end = 0
+        for _ in range(_DATELINE_LINES + 1):
+            nl = head.find("\n", top_end)
+            if nl < 0:
+                top_end = len(head)
+                break
+            top_end = nl + 1
+        if _ANY_YEAR.search(head, 0, top_end):
+            ms = [m for m in _matches(head[:top_end], None, None)
+                  if m.explicit_year and m.value["granularity"] in ("day", "week", "month")]
+            if ms and _is_dateline(head, ms[0]):
+                return date.fromisoformat(ms[0].value["end"])
     except Exception:  # noqa: BLE001
         return None
     return None
+
+
+_DATELINE_LINES = 6
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 #: what a dateline may hold besides its date: a place ('Den Haag, 3 maart 2025'), an issue
@@ -677,7 +729,7 @@ def _is_dateline(text: str, m: DateMatch) -> bool:
     A day date on its own; a month only with an issue number (a lone month line is more often
     a timeline entry)."""
     ls, le = _line_bounds(text, m.start, m.end)
-    if text.count("\n", 0, ls) >= 6:
+    if text.count("\n", 0, ls) >= _DATELINE_LINES:
         return False
     rest = text[ls:m.start] + "§" + text[m.end:le]
     if not _DATELINE_REST.fullmatch(rest):

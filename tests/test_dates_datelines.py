@@ -54,3 +54,26 @@ NOT_DATELINES = [
 @pytest.mark.parametrize("head", NOT_DATELINES, ids=[h[:30] for h in NOT_DATELINES])
 def test_no_dateline(tmp_path, head):
     assert detect_document_date(_doc(tmp_path, head + BODY)) is None
+
+
+def test_report_over_an_earlier_year_narrates_that_year(tmp_path):
+    """A year report written the next year: year-less dates of its narrative lie in the
+    reported year, and an explicit later year ('In 2027 ...') takes over after it."""
+    text = ("Stichting De Brug\nJaarverslag 2026\n"
+            "Voorwoord\nIn het najaar verhuisden we naar een nieuw pand.\n"
+            "Op 3 februari openden we de inloop in de wijk.\n"
+            "Eind 2026 werkten er 40 mensen; in het voorjaar kwam er een tweede team bij.\n"
+            "Vooruitblik\nIn 2027 breiden we uit.\nNa de zomer volgt een evaluatie.\n"
+            "Het bestuur stelde dit verslag op 20 maart 2027 vast.\n")
+    doc = _doc(tmp_path, text)
+    facts = {f.text: f.value for f in extract_dates(ExtractionContext(doc=doc, year=2027))}
+    assert facts["najaar"]["start"] == "2026-09-23"
+    assert facts["3 februari"]["start"] == "2026-02-03"
+    assert facts["voorjaar"]["start"] == "2026-03-20"
+    assert facts["zomer"]["start"] == "2027-06-21"
+
+
+def test_report_title_of_the_writing_year_changes_nothing(tmp_path):
+    text = "Voortgangsrapportage 2027\nOp 3 februari besloot het bestuur.\n"
+    facts = {f.text: f.value for f in extract_dates(ExtractionContext(doc=_doc(tmp_path, text), year=2027))}
+    assert facts["3 februari"]["start"] == "2027-02-03"
