@@ -146,6 +146,14 @@ class ActorResolver:
                 if n and tuple(words[i:i + n]) == seq:
                     hit = ActorMention(i, i + n, actor, weak)
                     break
+            if hit is not None and i + 1 < len(words):
+                # 'de raad' must not swallow the start of 'raad van toezicht': a longer wording that starts one
+                # word later and reaches further names the body
+                for seq, actor, weak in self.phrases:
+                    n = len(seq)
+                    if n and i + 1 + n > hit.end and tuple(words[i + 1:i + 1 + n]) == seq:
+                        hit = ActorMention(i + 1, i + 1 + n, actor, weak)
+                        break
             if hit is None:
                 w = words[i]
                 if w in self.addressee_pronouns:
@@ -544,6 +552,14 @@ _PARTICIPLES = {"besloten", "vastgesteld", "ingestemd", "goedgekeurd", "gekozen"
 _PASSIVE_PARTICIPLES = {"vastgesteld", "goedgekeurd", "gekozen", "afgesproken", "aangenomen", "voorgesteld",
                         "voorgelegd", "afgewezen", "behandeld"}
 _PASSIVE_AUX = {"wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"}
+_POSSESSIVE_PREPS = {"in", "op", "met", "van", "voor", "bij", "door", "aan", "uit", "naar", "tijdens", "na", "over", "om"}
+
+
+def _is_aux(words: list[str], k: int, aux: set[str]) -> bool:
+    """words[k] is an auxiliary of the set, not the possessive 'zijn' ('in zijn vergadering van 17 april')."""
+    if words[k] not in aux:
+        return False
+    return not (words[k] == "zijn" and k > 0 and words[k - 1] in _POSSESSIVE_PREPS)
 
 
 # --------------------------------------------------------------------------- actor in clause
@@ -615,7 +631,7 @@ def _passive_aux(words: list[str], hit: TriggerHit) -> int | None:
     if hit.kind != "verb" or words[hit.i] not in _PASSIVE_PARTICIPLES:
         return None
     for k in range(hit.i - 1, max(-1, hit.i - 12), -1):
-        if words[k] in _PASSIVE_AUX:
+        if _is_aux(words, k, _PASSIVE_AUX):
             return k
         if words[k] in ("heeft", "hebben", "had", "hadden"):
             return None
@@ -657,7 +673,7 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
         if words[hit.i] in _PARTICIPLES | {"akkoord"}:
             # the auxiliary of the participle, not one inside an inserted relative clause
             # ('heeft het Overleg, waarin de wethouders zitting hebben, ingestemd')
-            auxes = [k for k in range(max(0, hit.i - 24), hit.i) if words[k] in _AUX_ALL and k not in inserted]
+            auxes = [k for k in range(max(0, hit.i - 24), hit.i) if _is_aux(words, k, _AUX_ALL) and k not in inserted]
             anchor = auxes[-1] if auxes else hit.i
         for m, r in roles:
             if r == "plain" and m.start not in inserted and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
@@ -816,7 +832,7 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
     # passive or submission: the subject before the auxiliary ('De Inkoopstrategie is ... vastgesteld')
     aux = {"is", "zijn", "wordt", "worden", "werd", "werden"}
     for k in range(0, hit.i):
-        if words[k] in aux and k > 0:
+        if _is_aux(words, k, aux) and k > 0:
             a = _skip_dates(0, date_spans)
             lead = [x for x in range(0, k) if not any(s_ <= x < e_ for s_, e_ in date_spans)]
             if all(words[x] in ("in", "op", "per", "medio", "begin", "eind", "uiterlijk", "vanaf") for x in lead):
@@ -860,6 +876,17 @@ def _submit_object(words, hit, actor_spans, date_spans) -> tuple[int, int, str]:
     ... voorgelegd', '... waarna het vierkant ter besluitvorming wordt voorgelegd'), or after an
     inverted auxiliary ('In september 2021 wordt aan de gemeenteraden de Regiovisie ... voorgelegd')."""
     n = len(words)
+    om = next((k for k in range(hit.i - 1, -1, -1) if words[k] == "om"), None)
+    if om is not None and hit.kind == "phrase" and words[hit.i] == "voor":
+        # 'Het streven is om [begin Q2] [een voorstel] aan de colleges voor te leggen': the object follows 'om'
+        a = _skip_dates(om + 1, date_spans)
+        while a < hit.i and (words[a] in _LEAD_PREPS or any(s_ <= a < e_ for s_, e_ in date_spans)):
+            a = _skip_dates(a + 1, date_spans)   # the submission's own time ('om [in september] X voor te leggen')
+        b = a
+        while b < hit.i and words[b] not in ("aan", "bij", ",", ";"):
+            b += 1
+        if b > a:
+            return a, b, "om"
     a = hit.i
     while a > 0 and words[a - 1] not in (",", ";", ":"):
         a -= 1
@@ -932,6 +959,8 @@ class Decision:
     basis: str
     explicit_actor: bool
     table_row: int | None = None
+    anchor: bool = False        # named only as the time of another action ('Na het raadsbesluit ...')
+    proposer: bool = False      # the actor proposes (a proposal's author), it does not decide
 
 
 _CITED_DATE = re.compile(r"\(\s*([^()]{3,25})\s*\)\s*$")
@@ -1071,6 +1100,13 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
                         continue
                 if points:
                     actor, status, date = d.actor, ("proposed" if hits and _primary(hits).family == "proposal" else d.status), d.date
+                    hd = ctx.doc.headings_before(clause.start)
+                    htxt = text[hd[-1].start:hd[-1].end].lower() if hd else ""
+                    if (actor == "raad" or any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cfg["status_cues"]["proposal_headings"])) \
+                            and not re.search(cfg["adoption_formula"], text.lower()):
+                        # 'Voorgesteld besluit / De raad besluit: 1. ...': a raadsvoorstel asks the raad to decide these
+                        # points; they are proposed until a stamp or the adoption formula says they were adopted
+                        status = "proposed"
                     if stamp is not None and stamp[0] > clause.end:
                         # 'Besluit college d.d. 3 maart 2026: conform advies': the advised points are taken
                         status, date = "taken", stamp[3]
@@ -1080,7 +1116,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
                         if _takes_note(label):
                             continue      # 'kennis te nemen van de aanpak': noted, not decided
                         decisions.append(Decision(b.start, b.end, actor, status, _tidy_object(label), date,
-                                                  "explicit", d.explicit_actor))
+                                                  "explicit", d.explicit_actor, proposer=is_proposal))
                 else:
                     decisions.append(d)
                 if all_items:
@@ -1118,6 +1154,10 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
     stamp = set(cfg["document_stamp_words"])
     if lead[0] in stamp and len(words) < 14:
         return True
+    block = sentence.block
+    if block is not None and block.kind == "paragraph" and len(words) <= 3 and sentence.start == block.start \
+            and sentence.end == block.end and not sentence.raw[-1].endswith((".", "!", ":", ";")):
+        return True   # a label line ('Voorgesteld besluit', 'Besluitvorming') titles what follows, it states nothing
     if any(w == "versie" and k + 1 < len(words) and re.match(r"\d", words[k + 1]) for k, w in enumerate(words)) and len(words) < 14:
         return True
     return False
@@ -1144,6 +1184,37 @@ def _generic_frame(clause: Clause, hit: TriggerHit, text: str) -> bool:
             and hit.j + 1 < len(words) and words[hit.j + 1] in cfg["anaphoric_predicates"] \
             and not _has(words, cfg["decision_verbs_with_nominal"]):
         return True
+    return False
+
+
+def _temporal_anchor(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+    """A decision noun inside a fronted time phrase ('Na het raadsbesluit informeert de regio ...', 'Na
+    vaststelling door de raden bereidt X ... voor'): it dates another action. When the document states that
+    body's decision elsewhere this is a repeated mention (dropped in _dedupe); when not, it is the only
+    trace of a planned step ('Na instemming van het secretarissenoverleg wordt ... uitgewerkt') and stays."""
+    lead = 1 if words and words[0] in ("-", "•", "*") else 0
+    return hit.kind == "nominal" and len(words) > lead and words[lead] in _triggers()["temporal_anchor_openers"] \
+        and hit.i - lead <= 3 and all(h.kind == "nominal" for h in hits)
+
+
+def _mention_frame(words: list[str], hit: TriggerHit, hits: list[TriggerHit], resolver: ActorResolver) -> bool:
+    """Clauses that mention a decision without stating one (see decision_triggers.json, _comment_frames_ho3):
+    a decision noun in a fronted time phrase ('Na het raadsbesluit informeert de regio ...'), a competence
+    ('De definitieve vaststelling ligt bij de colleges'), an embedded question ('... en wat we voorstellen
+    voor ...') and a commissioned task without an asked body ('Het team heeft gevraagd de routes op een rij
+    te zetten')."""
+    cfg = _triggers()
+    if hit.kind == "nominal" and hit.j + 2 < len(words) and words[hit.j + 1] in cfg["competence_predicates"] \
+            and words[hit.j + 2] == "bij":
+        return True
+    k = max([x for x in range(max(0, hit.i - 3), hit.i) if words[x] in cfg["embedded_question_words"]], default=None)
+    if k is not None and k > 0 and hit.family in ("proposal", "choose", "decide") \
+            and not _has(words[k:hit.i], [",", ";", ":"]):
+        return True
+    if hit.family == "request":
+        aux = [x for x in range(max(0, hit.i - 8), hit.i) if words[x] in ("heeft", "hebben", "had", "hadden")]
+        if aux and not any(aux[-1] < m.start < hit.i for m in resolver.mentions(words)):
+            return True
     return False
 
 
@@ -1220,24 +1291,35 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         # a hedge inside what is decided ('besloten de pilot niet op te schalen', 'Over een eventuele uitrol
         # wordt ... besloten') qualifies the object, not the decision
         hyp = [t for t in q.triggers if t.category == "hypothetical" and t.phrase != "nog niet"
-               and t.start < e0 and not t.end <= front_end]
+               and t.start < e0 and not t.end <= front_end
+               and not (hit.family == "submit" and _norm(t.phrase).split("'")[0] in set(cfg["hypothetical_nouns"]) | {"scenario", "optie"})]
         if q.hypothetical and hyp:
             return None, None   # scenarios, options, 'de mogelijkheid ... dat partijen een voorstel doen'
     if _has(words, cfg["not_a_decision_words"]):
         return None, None       # 'de bevoegdheid voor de besluitvorming ligt bij de colleges': a competence
-    if _generic_frame(clause, hit, text) or _question_after_colon(words, hit):
+    if _generic_frame(clause, hit, text) or _question_after_colon(words, hit) or _mention_frame(words, hit, hits, resolver):
         return None, None
     seg_a, seg_b, _ = _segment(words, hit)
     fa, fb = _fronted_object(words)
     modal = [w for k, w in enumerate(words[seg_a:hit.i], seg_a) if not (k and words[k - 1] == "te") and not fa <= k < fb]
+    # 'Beide scenario's worden ... voorgelegd aan het PHO': options put before a board are a real submission
+    hyp_nouns = [] if hit.family == "submit" and not _has(words[:hit.i], ["om", "dat"]) else cfg["hypothetical_nouns"]
+    if not hyp_nouns:
+        modal = [w for w in modal if w not in cfg["hypothetical_nouns"] and w not in ("optie", "scenario")]
     if _has(modal, cfg["hypothetical_words"]) or _has([w for k, w in enumerate(words[:hit.i]) if k >= hit.i - 15 and not fa <= k < fb],
-                                                      cfg["hypothetical_nouns"]):
+                                                      hyp_nouns):
         return None, None       # 'de mogelijkheid dat partijen een voorstel doen', 'kunnen besluiten'
     if _habitual(words[seg_a:hit.j + 4]) and hit.family not in ("proposal", "submit", "request"):
         return None, None       # 'wordt jaarlijks door de raad vastgesteld': a standing rule, not a decision
 
     status, basis = clause_status(words, hit, hits)
     headings = ctx.doc.headings_before(clause.start)
+    if headings and basis != "explicit" or headings and status != "taken":
+        # 'Scenario C - ...: Voor verblijf kiezen we ...': the option is described, not chosen; a decision
+        # reported there in the past or perfect ('heeft op 20 februari besloten ...') still counts
+        first = _norm(text[headings[-1].start:headings[-1].end].split()[0]) if text[headings[-1].start:headings[-1].end].split() else ""
+        if first in cfg["scenario_heading_words"]:
+            return None, None
     if basis == "nominal" and headings:
         htxt = text[headings[-1].start:headings[-1].end].lower()
         if any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cues["proposal_headings"]):
@@ -1311,7 +1393,8 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         row = (block.table, block.row)
         if short_row:
             start, end = block.start, block.end
-    d = Decision(start, end, actor, status, _tidy_object(obj_text), _date_value(date_val), basis, explicit, table_row=row)
+    d = Decision(start, end, actor, status, _tidy_object(obj_text), _date_value(date_val), basis, explicit, table_row=row,
+                 anchor=_temporal_anchor(words, hit, hits), proposer=hit.family == "proposal")
     items = None
     if (hit.family == "proposal" or hit.family in cfg.get("item_intro_families", [])) and clause.raw[-1] == ":":
         items = _label_items(ctx, clause)
@@ -1488,6 +1571,9 @@ def object_stems(s: str) -> set[str]:
 def _dedupe(decisions: list[Decision]) -> list[Decision]:
     """One fact per distinct decision: same actor and (mostly) the same object is one decision."""
     kept: list[Decision] = []
+    # the anchored decision is still to come: it repeats a pending (proposed or planned) decision of that body
+    deciders = {d.actor for d in decisions if not d.anchor and not d.proposer and d.status != "taken"}
+    decisions = [d for d in decisions if not (d.anchor and d.actor in deciders)]
     for d in decisions:
         sd = object_stems(d.object)
         dup = None
