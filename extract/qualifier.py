@@ -254,6 +254,8 @@ def _insertions(toks) -> list[tuple[int, int]]:
     return out
 
 
+_PREPOSITIONS = frozenset(("met", "voor", "via", "op", "in", "bij", "tegen", "naast"))
+
 # relative pronouns that open a clause right after the noun they describe (without a comma)
 _RELATIVES = frozenset(("die", "welke", "waarbij", "waarin", "waarmee", "waarvoor", "waarop"))
 
@@ -266,6 +268,11 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
             return False
         return not (rule.np and any(t[2] in _np_breaks() for t in between))
     if rule.direction in ("forward", "both") and tgt_first >= tj and ok(tj, tgt_first):
+        # a negation of a phrase ("in plaats van X", "zonder X") ends where a new
+        # prepositional conjunct begins: "in plaats van uurtarieven en met een zorgplafond"
+        if rule.category == "negated" and any(toks[k][2] in ("en", ",") and toks[k + 1][2] in _PREPOSITIONS
+                                              for k in range(tj, tgt_first - 1)):
+            return False
         return True
     if rule.direction in ("backward", "both") and tgt_last < ti and ok(tgt_last + 1, ti):
         return True

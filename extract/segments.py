@@ -926,6 +926,16 @@ def _care_context(d: _Doc, m: Match, place: Place) -> bool:
     return False
 
 
+def _care_model_elsewhere(d: _Doc, m: Match, kind: str) -> bool:
+    """Has the document named this model where it speaks about buying care? Then a later
+    mention in a sentence without care words ("Ook de lumpsum vinden we ongewenst") is
+    about the same care model, when it takes a stance of its own. Not for subsidies, which have many other uses."""
+    if m.id == "subsidie":
+        return False
+    return any(x.id == m.id and x.start != m.start and _care_context(d, x, d.st.place(x.start))
+               for x in find_terms(d.text, kind))
+
+
 def _default_status(d: _Doc, m: Match, place: Place) -> str | None:
     """The stance of a plain statement in the document's own voice.
 
@@ -1013,7 +1023,8 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
     mentions: list[tuple[Fact, bool, bool]] = []
     for m in find_terms(d.text, kind):
         place = d.st.place(m.start)
-        if not _care_context(d, m, place):
+        if not _care_context(d, m, place) and not (d.qualify_at(m.start, m.end).status
+                                                   and _care_model_elsewhere(d, m, kind)):
             continue
         segs, att_conf = _segment_of(d, m, place)
         status, st_conf = _status_of(d, m, place)
@@ -1067,19 +1078,24 @@ def _reconcile(mentions: list[tuple[Fact, bool, bool]]) -> list[Fact]:
       it is replaced for part of the mentions - which we do not try to tell apart:
       the first in the order wins.
     """
-    chosen_for: dict = {}
+    # per segment: model id -> stances, of every mention
+    stances: dict = {}
     for f, stated, _ in mentions:
         v = f.value
-        # another model chosen for the segment, or weighed as its alternative
-        if v["status"] in ("chosen", "considered") and v["id"] not in _COMPANION_MODELS:
-            chosen_for.setdefault(v["segment"], set()).add(v["id"])
+        if v["id"] not in _COMPANION_MODELS and v["status"]:
+            stances.setdefault(v["segment"], {}).setdefault(v["id"], set()).add(v["status"])
 
     def replaced(v) -> bool:
+        """Another model chosen or weighed for the same segment, or chosen for the whole document."""
+        if v["id"] in _COMPANION_MODELS:
+            return True
         seg = v["segment"]
-        others = set(chosen_for.get(seg, set())) | set(chosen_for.get(None, set()))
+        def other(segment, wanted):
+            return any(i != v["id"] and sts & wanted for i, sts in stances.get(segment, {}).items())
         if seg is None:
-            others = {i for ids in chosen_for.values() for i in ids}
-        return bool(others - {v["id"]}) or v["id"] in _COMPANION_MODELS
+            return other(None, {"chosen", "considered"}) or \
+                any(other(sg, {"chosen"}) for sg in stances if sg is not None)
+        return other(seg, {"chosen", "considered"}) or other(None, {"chosen"})
 
     best: dict[tuple, tuple[Fact, bool]] = {}
     for f, stated, current in mentions:
