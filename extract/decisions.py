@@ -1340,6 +1340,10 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
                                                 or _has(words, _GENERIC_MODALS)):
         return None, None                         # 'De aanbieder spreekt met de inwoner af hoe ...': a rule
     actor, explicit = (mention.actor, not mention.weak) if mention else (None, False)
+    if mention is not None and hit.family == "choose" and words[mention.start] in _actor_data().get("pronouns_ambtelijk", []):
+        # 'Voor de percelen 2 en 4 kiezen we voor X': the document's own choice is the municipalities' choice
+        # (lead's convention, as 'kiezen de gemeenten voor X' in dev gold): the colleges, not the authors
+        actor, explicit = "college", False
     if isinstance(inherited_actor, tuple):
         # the previous sentence's decision: only an agentless passive continues it ('Ook X is afgewezen')
         inherited_actor = inherited_actor[1] if _passive_aux(words, hit) is not None \
