@@ -427,6 +427,8 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             cands = [c for c in cands if name_key(c.province) == name_key(province)]
         if not cands:
             continue
+        if _former_municipality_as_place(sc, m, cands):
+            continue
         m.common_word = m.key in ix.common_words
         if len(cands) == 1:
             m.cbs = cands[0].cbs
@@ -435,6 +437,31 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
         m.confidence = 0.75 if m.common_word else 0.9
         munis.append(m)
     return regions, munis
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MERGER_WORDS = re.compile(r"(?i)\b(?:fuse\w*|fusie\w*|herinde\w*|samengevoegd|samenvoeging|opgegaan|opgeheven|"
+                           r"voormalig\w*|gingen\s+op|ging\s+op)\b")
+
+
+def _former_municipality_as_place(sc: _Scanner, m: Mention, cands: list) -> bool:
+    """A name whose municipality was dissolved before the document's year ('Heerhugowaard' in a
+    2025 text, part of Dijk en Waard since 2022) names a town, not a municipality - unless the
+    text speaks of the municipality itself ('de (voormalige) gemeente Vianen') or of a time it
+    still existed (a year up to its last one in the same sentence)."""
+    if sc.year is None or any(c.valid_in(sc.year) for c in cands):
+        return False
+    last = max((c.valid_to.year for c in cands if c.valid_to), default=None)
+    if last is None or last >= sc.year:
+        return False
+    prev = sc._prev_words(m.tok0, 2)  # noqa: SLF001
+    if prev and (prev[-1] in ("gemeente", "gemeenten", "gemeentes") or any(w.startswith("voormalig") for w in prev)):
+        return False
+    sentence = _sentence(sc.text, m.start, m.end)
+    if _MERGER_WORDS.search(sentence):
+        return False                       # 'In 2019 fuseerden Nuth, Onderbanken en Schinnen'
+    # a year up to the one its successor started in
+    return not any(int(y) <= last + 1 for y in _YEAR.findall(sentence))
 
 
 def _muni_surface_ok(sc: _Scanner, m: Mention) -> bool:
@@ -547,7 +574,8 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1: min(bs) if bs else len(text)]
 
 
-def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]) -> dict[str, list[Mention]]:
+def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention],
+                    munis: list[Mention] = ()) -> dict[str, list[Mention]]:
     by: dict[str, list[Mention]] = {}
     for m in regions:
         ms = by.setdefault(m.region_id, [])
@@ -562,6 +590,13 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
         (rid, ms), = by.items()
         if len(ms) >= 2 or any(m.region_cue or m.start < title_end for m in ms):
             return by
+        # named once, but the municipalities the text names lie in it: the text's own region
+        # ('het aantal jeugdigen in Noordoost-Brabant' in a newsletter that names Oss)
+        g = sc.ix.gazetteer
+        if rid in g.regions:
+            members = {x.cbs for x in g.members(rid, sc.year)}
+            if any(m.cbs in members for m in munis):
+                return by
         return {}
     keep: set[str] = set()
     for rid, ms in by.items():
@@ -622,7 +657,7 @@ def find_places(text: str, year: int | None = None) -> tuple[list[Mention], list
 def extract_places(ctx: ExtractionContext) -> list[Fact]:
     """Region and municipality facts: one per distinct entity, evidence = best mention."""
     sc, regions, munis = _scan(ctx.doc.text, ctx.year)
-    by_region = _select_regions(sc, ctx, regions)
+    by_region = _select_regions(sc, ctx, regions, munis)
     inferred = _single_member_regions(sc, ctx, munis, by_region)
 
     facts: list[Fact] = []
