@@ -25,7 +25,9 @@ the context around an expression:
   nearest preceding explicitly dated expression in the same block (a
   paragraph narrates in order, so ``in juni 2014 ... in juli en augustus`` is
   2014 and ``september 2021 ... eind januari`` is 2022); then ``ctx.year``
-  (manifest or detected document year); then the nearest year mentioned
+  (manifest or detected document year) - but in a report over an earlier
+  year (title 'Jaarverslag 2024' in a 2025 text) the nearest year mentioned
+  before the date, else the reported year; then the nearest year mentioned
   before anywhere in the text. Never today's date: what cannot be anchored is
   dropped. ``sinds/vanaf/per X`` states a condition, not a narrative time, and
   anchors nothing. Finally, when the document's writing date is known (a stamp
@@ -35,7 +37,10 @@ the context around an expression:
   date is the latest one on or before the writing date, in the future tense the
   first one on or after it.
 - **document stamps** (header dateline, edition line, web page publication /
-  update line) are dates with event ``null`` and give the writing date.
+  update line) are dates with event ``null`` and give the writing date. A
+  dateline without a stamp word (a lone day date under the title, 'Zwolle,
+  3 maart 2025', 'Nummer 3 · 26 juni 2025') gives the writing date too, but
+  keeps its event (``_is_dateline``).
 - **school years**: ``schooljaar 2019-2020`` is the school year, 1 August
   2019..31 July 2020 (granularity ``year``), and ``de start van het schooljaar
   2026-2027`` is the day 2026-08-01. This is a deliberate choice: a Dutch school
