@@ -123,3 +123,31 @@ def test_shared_pages(name):
     assert any(b.kind == "heading" for b in doc.blocks)
     if name != "den_helder_meeting_item.html":
         assert any(b.kind == "list_item" for b in doc.blocks)
+
+
+NEWSLETTER = """<html><body>
+<header><p class="editie">Nieuwsbrief Jeugd · editie 4 · 2 oktober 2025</p></header>
+<main><h1>Nieuwe contracten per 1 januari 2026</h1><p>De regio ronde de aanbesteding af.</p></main>
+<footer><p>Deze nieuwsbrief is een uitgave van de gemeenten Tiel, Culemborg en Buren.</p></footer>
+</body></html>"""
+
+SITE = """<html><body>
+<header><a href="/">Home</a> <a href="/nieuws">Nieuws</a> <a href="/contact">Contact</a></header>
+<main><h1>Inkoop Wmo</h1><p>Tekst van de pagina.</p></main>
+<footer><a href="/a">Over ons</a> · <a href="/b">Vacatures</a></footer>
+</body></html>"""
+
+
+def test_content_in_header_and_footer_is_kept(tmp_path):
+    """A newsletter's issue line and publisher are content; a site's menus and legal lines are not."""
+    path = tmp_path / "nieuwsbrief.html"
+    path.write_text(NEWSLETTER, encoding="utf-8")
+    doc = read_html(path)
+    assert "editie 4 · 2 oktober 2025" in doc.text
+    assert "gemeenten Tiel, Culemborg en Buren" in doc.text
+    site = tmp_path / "site.html"
+    site.write_text(SITE, encoding="utf-8")
+    text = read_html(site).text
+    assert "Tekst van de pagina." in text
+    for chrome in ("Home", "Contact", "Vacatures"):
+        assert chrome not in text

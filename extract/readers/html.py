@@ -19,7 +19,7 @@ from .builder import TextBuilder
 
 # content that is never text of the document
 _DROP_TAGS = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-              "nav", "footer", "aside", "input", "select", "option", "button", "textarea", "head",
+              "nav", "aside", "input", "select", "option", "button", "textarea", "head",
               "map", "audio", "video"}
 # id/class words of site chrome; matched per word ("menuHolder" → "menuholder" starts with "menu")
 _CHROME_PREFIXES = ("nav", "menu", "breadcrumb", "footer", "cookie", "skip", "sidebar", "social",
@@ -31,14 +31,22 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "blockquote",
                "figure", "figcaption", "dl", "dt", "dd", "fieldset", "legend", "form", "body",
                "center", "details", "summary", "caption", "hr"}
 _WHITESPACE = re.compile(r"\s+")
+# words of a site's legal footer / banner
+_BOILERPLATE = re.compile(r"©|\bcopyright\b|privacy|cookie|disclaimer|toegankelijkheid|proclaimer|"
+                          r"alle rechten|inloggen|\bzoeken\b", re.I)
 
 
 def _is_chrome(tag) -> bool:
     if tag.name in _DROP_TAGS:
         return True
-    if tag.name == "header" and not tag.find_parent(["article", "main"]):
-        return True     # the site's banner; an article's own <header> holds its title
-    if tag.get("role") in ("navigation", "banner", "contentinfo", "search"):
+    if tag.name in ("header", "footer") or tag.get("role") in ("banner", "contentinfo"):
+        # A site's banner or footer is links (menus, contact, privacy); a newsletter's or
+        # an article's header/footer can be content: the issue date, the publishing
+        # municipalities. Decide by what is in it, not by the tag alone.
+        if tag.find_parent(["article", "main"]) and tag.name == "header":
+            return False
+        return _link_heavy(tag)
+    if tag.get("role") in ("navigation", "search"):
         return True
     if tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
         return True
@@ -51,6 +59,20 @@ def _is_chrome(tag) -> bool:
             if word.startswith(_CHROME_PREFIXES):
                 return True
     return False
+
+
+def _link_heavy(tag) -> bool:
+    """Mostly link text (or a menu inside): chrome, not content."""
+    if tag.find(["nav", "form"]) is not None or tag.find(attrs={"role": "navigation"}) is not None:
+        return True
+    raw = tag.get_text(" ")
+    if len(raw) < 300 and _BOILERPLATE.search(raw):
+        return True     # "© Gemeente X · Privacyverklaring · Cookies"
+    text = _WHITESPACE.sub("", raw)
+    if not text:
+        return True
+    linked = sum(len(_WHITESPACE.sub("", a.get_text())) for a in tag.find_all("a"))
+    return linked / len(text) >= 0.5
 
 
 def _text(tag) -> str:
