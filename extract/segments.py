@@ -1028,6 +1028,11 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
             continue
         segs, att_conf = _segment_of(d, m, place)
         status, st_conf = _status_of(d, m, place)
+        scenario = _scenario_stance(d, place)
+        if scenario and (status in (None, "considered", "chosen") or
+                         (status == "rejected" and scenario == "rejected")):
+            # the options of a scenario the document drops or prefers take its stance
+            status, st_conf = scenario, 0.75
         current = status == "previous" and _current_use_only(d, m)
         conf = round(min(0.95, (att_conf + st_conf) / 2), 3)
         for sid in segs:
@@ -1038,6 +1043,52 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
                 value = {"id": m.id, "segment": sid, "status": status}
             mentions.append((ctx.fact(kind, m.start, m.end, value, conf), st_conf != _DEFAULT_CONF, current))
     return sorted(_reconcile(mentions), key=lambda f: f.start)
+
+
+# "Scenario B – ...", "Optie 2: ...", "Variant A" opening a heading: the section describes that option
+_SCENARIO_HEADING = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?(?i:scenario|optie|variant)\s+([A-Z]|\d{1,2})\b")
+_SCENARIO_MENTION = re.compile(r"\b(?i:scenario|optie|variant)\s+([A-Z]|\d{1,2})\b")
+_PREFERRED = re.compile(r"\bvoorkeurs(?:scenario|optie|variant)\b", re.I)
+
+
+def _scenario_stance(d: _Doc, place: Place) -> str | None:
+    """The stance the document takes towards the scenario whose section holds ``place``.
+
+    A memo that weighs options describes each under its own heading; what it says
+    about the option elsewhere ("Scenario B valt af", "wij adviseren scenario A",
+    "scenario C is het voorkeursscenario") settles the models in that section:
+    ``rejected`` for a dropped option, ``chosen`` for the preferred one. Options
+    it does not settle stay as their sentences say (``considered``).
+    """
+    ident = None
+    for h in place.headings:
+        hm = _SCENARIO_HEADING.match(d.text, h.start, h.end)
+        if hm:
+            ident = hm.group(1)
+            break
+    if ident is None:
+        return None
+    return _scenario_stances(d).get(ident)
+
+
+def _scenario_stances(d: _Doc) -> dict[str, str]:
+    cached = getattr(d, "_scenarios", None)
+    if cached is not None:
+        return cached
+    found: dict[str, set[str]] = {}
+    for mm in _SCENARIO_MENTION.finditer(d.text):
+        b = d.doc.block_at(mm.start())
+        if b is not None and b.kind in ("heading", "table_row"):
+            continue
+        s, e = d.sentence(mm.start())
+        q = qualify(d.text[s:e], mm.start() - s, mm.end() - s)
+        if q.negated and not q.hypothetical:
+            found.setdefault(mm.group(1), set()).add("rejected")
+        elif not q.negated and not q.hypothetical and (q.chosen or q.proposed or _PREFERRED.search(d.text, s, e)):
+            found.setdefault(mm.group(1), set()).add("chosen")
+    # an option both dropped and preferred is left unsettled
+    d._scenarios = {i: next(iter(st)) for i, st in found.items() if len(st) == 1}
+    return d._scenarios
 
 
 # Present-tense cues of the model in use now ("de huidige", "sinds 2020", "momenteel", "wordt nu").
