@@ -1019,8 +1019,8 @@ _DEFAULT_CONF = 0.45
 def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
     d = _state(ctx)
     tax = load_taxonomy()
-    # every mention: (fact, stance stated (not by default), current-use cue only)
-    mentions: list[tuple[Fact, bool, bool]] = []
+    # every mention: (fact, confidence of its stance (says where it came from), current-use cue only)
+    mentions: list[tuple[Fact, float, bool]] = []
     for m in find_terms(d.text, kind):
         place = d.st.place(m.start)
         if not _care_context(d, m, place) and not (d.qualify_at(m.start, m.end).status
@@ -1041,7 +1041,7 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
                          "segment": sid, "status": status}
             else:
                 value = {"id": m.id, "segment": sid, "status": status}
-            mentions.append((ctx.fact(kind, m.start, m.end, value, conf), st_conf != _DEFAULT_CONF, current))
+            mentions.append((ctx.fact(kind, m.start, m.end, value, conf), st_conf, current))
     return sorted(_reconcile(mentions), key=lambda f: f.start)
 
 
@@ -1115,15 +1115,17 @@ _COMPANION_MODELS = frozenset(("plafond",))
 _STANCE_ORDER = ("previous", "rejected", "chosen", "considered")
 
 
-def _reconcile(mentions: list[tuple[Fact, bool, bool]]) -> list[Fact]:
+def _reconcile(mentions: list[tuple[Fact, float, bool]]) -> list[Fact]:
     """One fact per (model, segment): the document's stance, reconciled over its mentions.
 
     - a model whose only historical cue is one of present use ("de huidige", "sinds
       2020 ... valt onder") is ``previous`` only when the document chooses or weighs
       another model for the same segment (or for the whole document); otherwise it
       is the model in use, ``chosen``;
-    - stated stances beat stances taken by default (a plain statement) and null;
-    - among stated stances, ``_STANCE_ORDER`` decides (weighed then dropped →
+    - a stance the mention's own sentence states beats one passed on by a heading,
+      table title or lead-in, which beats a stance taken by default (a plain
+      statement), which beats null;
+    - among stances of the same source, ``_STANCE_ORDER`` decides (weighed then dropped →
       rejected; weighed then chosen → chosen), except that a model in use now and
       continued or chosen again keeps both ``previous`` and ``chosen`` only when
       it is replaced for part of the mentions - which we do not try to tell apart:
@@ -1131,7 +1133,7 @@ def _reconcile(mentions: list[tuple[Fact, bool, bool]]) -> list[Fact]:
     """
     # per segment: model id -> stances, of every mention
     stances: dict = {}
-    for f, stated, _ in mentions:
+    for f, _, _ in mentions:
         v = f.value
         if v["id"] not in _COMPANION_MODELS and v["status"]:
             stances.setdefault(v["segment"], {}).setdefault(v["id"], set()).add(v["status"])
@@ -1148,31 +1150,37 @@ def _reconcile(mentions: list[tuple[Fact, bool, bool]]) -> list[Fact]:
                 any(other(sg, {"chosen"}) for sg in stances if sg is not None)
         return other(seg, {"chosen", "considered"}) or other(None, {"chosen"})
 
-    best: dict[tuple, tuple[Fact, bool]] = {}
-    for f, stated, current in mentions:
+    best: dict[tuple, tuple[Fact, float]] = {}
+    for f, st_conf, current in mentions:
         v = f.value
         if current and not replaced(v):
             f = _with_status(f, "chosen")
             v = f.value
         key = (v["id"], v["segment"])
-        if key not in best:
-            best[key] = (f, stated)
-            continue
-        g, g_stated = best[key]
-        if _better(f, stated, g, g_stated):
-            best[key] = (f, stated)
-    return [f for f, _ in best.values()]
+        if key not in best or _rank(f, st_conf) < _rank(*best[key]):
+            best[key] = (f, st_conf)
+    # a model stated for particular segments: a mention that attaches it to the whole
+    # document only by default (a remark in a list of risks) adds nothing
+    with_segment = {f.value["id"] for f, _ in best.values() if f.value["segment"] is not None}
+    return [f for (mid, seg), (f, st_conf) in best.items()
+            if not (seg is None and mid in with_segment and _source(f, st_conf) >= 2)]
 
 
-def _rank(f: Fact, stated: bool) -> tuple:
+def _source(f: Fact, st_conf: float) -> int:
+    """0: the mention's own sentence (or a back-reference), 1: a governing span or a
+    scenario's outcome, 2: default, 3: no stance."""
+    if not f.value["status"]:
+        return 3
+    if st_conf == _DEFAULT_CONF:
+        return 2
+    return 0 if st_conf >= 0.8 else 1
+
+
+def _rank(f: Fact, st_conf: float) -> tuple:
     st = f.value["status"]
-    return (0 if stated and st else 1 if st else 2,
+    return (_source(f, st_conf),
             _STANCE_ORDER.index(st) if st in _STANCE_ORDER else len(_STANCE_ORDER),
             -f.confidence)
-
-
-def _better(f: Fact, f_stated: bool, g: Fact, g_stated: bool) -> bool:
-    return _rank(f, f_stated) < _rank(g, g_stated)
 
 
 def _with_status(f: Fact, status: str) -> Fact:
