@@ -381,6 +381,11 @@ def _content_item(d: _Doc, m: Match, place: Place) -> tuple[bool, str | None]:
     if opening:
         le = _LABEL_END.search(t, opening.end())
         label_end = s + (le.start() if le else len(t))
+        # the label ends with its first care wording at the latest
+        # ("Perceel 1: Ambulante hulp, ..., inclusief de jeugd-GGZ;")
+        first = _lot_label_segment(d, span, opening)
+        if first is not None:
+            label_end = min(label_end, first.end)
         if m.start < label_end:
             return False, None          # the lot's own label
         lab = d.label_segment(span)
@@ -396,6 +401,16 @@ def _content_item(d: _Doc, m: Match, place: Place) -> tuple[bool, str | None]:
     if left.strip() and not _ENUM_LEFT.search(d.text[max(label_end, m.start - 40):m.start]):
         return False, None
     return True, parent
+
+
+def _lot_label_segment(d: _Doc, span: tuple[int, int], opening) -> Match | None:
+    """The care wording that names a lot whose label opens with other words:
+    "Perceel 2 – Jeugdhulp voor kinderen met een beperking", "Perceel 4: Spoedhulp en
+    crisisopvang" - the first (non-generic) segment of the label part."""
+    s = span[0]
+    le = _LABEL_END.search(d.text[s:span[1]], opening.end())
+    end = s + le.start() if le else span[1]
+    return next((x for x in d.segments_in((s + opening.end(), end)) if not x.generic), None)
 
 
 def _antecedent_segment(d: _Doc, sent_start: int) -> Match | None:
@@ -501,6 +516,12 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
             if not label and b.kind == "table_row":
                 prev = d.text[span[0]:m.start].rstrip()
                 label = prev.endswith((";", " -", "–", ",")) and len(d.text[m.end:span[1]].split(";")[0]) < 40
+    if not label and b is not None and b.kind in ("heading", "list_item", "table_row"):
+        span = place.cell if b.kind == "table_row" else (b.start, b.end)
+        opening = _LOT_OPENING.match(d.text[span[0]:span[1]]) if span else None
+        if opening:
+            first = _lot_label_segment(d, span, opening)
+            label = first is not None and first.start == m.start
     if not label:
         label = _content_item(d, m, place)[0]
     if m.generic and not (label or marker):
