@@ -418,6 +418,11 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
             for i in range(n - k + 1):
                 if words[i:i + k] == phrase:
                     hits.append(TriggerHit(i, i + k - 1, fam, "phrase", " ".join(phrase)))
+    # 'De raad stemde in met het voorstel om ...', 'Het voorstel is aangenomen': a proposal noun that names what
+    # a body accepts is the object of the decision, not a proposal still open
+    accepting = [h for h in hits if h.kind == "verb" and h.family in _ACCEPTING_FAMILIES and not (h.i and words[h.i - 1] == "te")]
+    hits = [h for h in hits if not (h.family == "proposal" and h.kind == "nominal" and any(
+        a.j < h.i or (a.i > h.i and a.form in _PARTICIPLES and words[a.i - 1] in _PASSIVE_AUX) for a in accepting))]
     # one hit per token position (a 'voorgelegd' is not also a 'voor' particle of something else)
     seen, uniq = set(), []
     # at one position a proposal frames what follows ('stelt de raad voor de kaders vast te stellen')
@@ -427,6 +432,9 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
         seen.add(h.i)
         uniq.append(h)
     return uniq
+
+
+_ACCEPTING_FAMILIES = {"decide", "fix", "consent", "adopt"}
 
 
 def _subject_follows(words: list[str], i: int) -> bool:
@@ -1054,6 +1062,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     consumed_until = -1
     prev_dates: list[dict] = []
     stamp = decision_stamp(text, dates, resolver)
+    frame = meeting_frame(ctx, dates, resolver)
     prev_sentence: Clause | None = None
     prev_before: Clause | None = None
     for sentence in _clauses(ctx):
@@ -1081,7 +1090,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
             hits = find_triggers(clause.words, clause.raw)
             if not hits:
                 continue
-            d, items = _decide(ctx, clause, hits, resolver, dates, now, prev_dates, qualify, last_actor, previous_text)
+            d, items = _decide(ctx, clause, hits, resolver, dates, now, prev_dates, qualify, last_actor, previous_text,
+                               frame_actor=frame[1] if frame is not None and clause.start >= frame[0] else None)
             if d is None:
                 continue
             last_actor = d.actor
@@ -1125,6 +1135,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
             decisions.append(d)
         prev_dates = [v for _, _, v in sent_dates] or prev_dates
 
+    if frame is not None:
+        decisions = [_in_meeting(d, frame) for d in decisions]
     decisions = _dedupe(decisions)
     facts = []
     for d in decisions:
@@ -1272,7 +1284,8 @@ def _fronted_object(words: list[str]) -> tuple[int, int]:
     return 0, 0
 
 
-def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify, inherited_actor, previous_text=""):
+def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify, inherited_actor, previous_text="",
+            frame_actor: str | None = None):
     """One decision (or None) for a clause with trigger hits; plus the list items of a proposal intro."""
     cfg = _triggers()
     cues = cfg["status_cues"]
@@ -1352,12 +1365,17 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         actor, explicit = inherited_actor, True   # 'hebben bestuurders X omarmd en besloten om ...'
     if actor is None and hit.family == "proposal":
         actor, explicit = "ambtelijk", False      # an unsigned proposal comes from the civil service writing it
+    if actor is None and frame_actor is not None and _passive_aux(words, hit) is not None:
+        # 'Besluit: Het tarief wordt per 1 april vastgesteld op € 38,47' in a meeting's decision list: the
+        # meeting's body decides
+        actor, explicit = frame_actor, False
 
     # the decision's date: the date nearest the trigger, not one inside the decided action ('om ... per 1 oktober')
     date_val = None
     # 'Vanaf 2026 kiezen de gemeenten voor X': a date that says from when the chosen thing applies dates the
     # object, not the decision
-    applies_from = {a for a, b, v in date_tok if hit.family in ("choose", "agree") and a > 0
+    # 'Het tarief wordt met ingang van 1 april vastgesteld op € 38,47': likewise for what is fixed or agreed to
+    applies_from = {a for a, b, v in date_tok if hit.family in ("choose", "agree", "fix", "consent") and a > 0
                     and (words[a - 1] in ("vanaf", "per") or words[max(0, a - 3):a] == ["met", "ingang", "van"])}
     outside = [(a, b, v) for a, b, v in date_tok if not (oa <= a < ob) and a not in applies_from]
     usable = outside or [(a, b, v) for a, b, v in date_tok if how != "om" and a not in applies_from]
@@ -1418,6 +1436,62 @@ def _is_item_intro(d: Decision, hits: list[TriggerHit]) -> bool:
     """'Het college besluit:' followed by points: each point is a decision (labelled or not)."""
     fams = _triggers().get("item_intro_families", [])
     return any(h.family in fams and h.kind == "verb" for h in hits)
+
+
+def meeting_frame(ctx: ExtractionContext, dates: list[tuple[int, int, dict]], resolver: ActorResolver
+                  ) -> tuple[int, str, dict] | None:
+    """(end of the header, body, meeting date) when the document is the decision list of one meeting
+    ('Besluitenlijst van de vergadering van het college ...' + 'Datum vergadering: 11 maart 2025'), else None.
+
+    Its items ('Besluit: ...', 'Het college stemt in met ...', 'De notulen worden vastgesteld') report what that
+    body decided in that meeting: present tense there is the minute's tense, not a plan."""
+    cfg = _triggers().get("meeting_frame")
+    if not cfg:
+        return None
+    text = ctx.doc.text
+    head = text[:cfg["head_chars"]]
+    low = head.lower()
+    title = re.search(r"[^\n]*\b(?:" + "|".join(cfg["title_words"]) + r")\b[^\n]*", low)
+    if not title:
+        return None
+    body = resolver.actor_of_name(head[title.start():title.end()])
+    if body is None or body == NOBODY:
+        return None
+    # the meeting date: the first date in the title or on a line that names the meeting
+    meeting = None
+    for s, e, v in dates:
+        if s >= len(head):
+            break
+        ls = head.rfind("\n", 0, s) + 1
+        le = head.find("\n", e)
+        line = low[ls:le if le >= 0 else len(head)]
+        if ls == title.start() or any(w in line for w in cfg["date_line_words"]):
+            meeting = (e, _date_value(v))
+            break
+    if meeting is None or not meeting[1] or meeting[1].get("granularity") != "day":
+        return None
+    # the header ends where the first agenda item starts (the next heading), else after the date line
+    end = text.find("\n", meeting[0])
+    for b in ctx.doc.blocks:
+        if b.kind == "heading" and b.start > meeting[0]:
+            end = b.start
+            break
+    return (end if end >= 0 else meeting[0]), body, meeting[1]
+
+
+def _in_meeting(d: "Decision", frame: tuple[int, str, dict]) -> "Decision":
+    """A decision of the meeting's body in its decision list is taken at the meeting, unless its own date lies
+    after the meeting ('opnieuw geagendeerd voor de vergadering van 25 maart'): then it is still planned."""
+    end, body, meeting = frame
+    if d.start < end or d.actor != body or d.status == "proposed":
+        return d
+    own = _as_date(d.date.get("start")) if d.date else None
+    when = _as_date(meeting.get("start"))
+    if own is not None and when is not None and own > when:
+        d.status = "planned"
+        return d
+    d.status, d.date = "taken", meeting
+    return d
 
 
 def decision_stamp(text: str, dates: list[tuple[int, int, dict]], resolver: ActorResolver
