@@ -418,3 +418,40 @@ def qualify_span(span) -> Qualification:
     sent = span.sent
     base = sent.start_char
     return qualify(sent.text, span.start_char - base, span.end_char - base)
+
+
+# -- table columns ------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _column_rules() -> tuple[tuple[tuple[str, re.Pattern], ...], frozenset[str]]:
+    data = json.loads(resources.files(__package__).joinpath("resources/qualifier_rules.json").read_text("utf-8"))
+    col = data["column_stance"]
+    stances = tuple((st, re.compile("|".join(f"(?:{p})" for p in col[st]), re.I)) for st in col["order"])
+    same = frozenset(re.sub(r"\s+", " ", w.strip().lower()) for w in col["same_as"])
+    return stances, same
+
+
+def column_stance(header: str) -> str | None:
+    """Stance a table column header passes on to its cells.
+
+    "Nieuwe bekostiging" / "Vanaf 2026" / "Gekozen variant" -> chosen, "Huidige
+    bekostiging" / "Tot nu toe" / "Vorige contractperiode" -> previous,
+    "Afgewezen" / "Niet gekozen" -> rejected, "Overwogen alternatieven" /
+    "Opties" -> considered. The cue that opens the header earliest wins
+    ("Nieuwe bekostiging (was: ...)" is chosen; "Niet gekozen" is rejected
+    although it ends in "gekozen"); ties go by the order of the rules file.
+    """
+    stances, _ = _column_rules()
+    best = None
+    for rank, (st, rx) in enumerate(stances):
+        m = rx.search(header)
+        if m and (best is None or (m.start(), rank) < best[0]):
+            best = ((m.start(), rank), st)
+    return best[1] if best else None
+
+
+def is_same_as(cell: str) -> bool:
+    """Does a table cell only repeat another cell ("idem", "ongewijzigd", "=")?"""
+    _, same = _column_rules()
+    t = re.sub(r"\s+", " ", cell.strip().strip(".:;()").lower()).strip()
+    return t in same or (cell.strip().lower().rstrip(".") in same)

@@ -43,7 +43,8 @@ from functools import lru_cache
 from ..models.facts import Fact
 from ..models.taxonomy import Entry, load_taxonomy
 from .context import ExtractionContext
-from .qualifier import DECLINED, qualify, qualify_follow_up, qualify_lead_in, qualify_text
+from .qualifier import (DECLINED, column_stance, is_same_as, qualify, qualify_follow_up, qualify_lead_in,
+                        qualify_text)
 from .sections import Place, Structure
 
 _SEP = r"[\s\-‐–/]*"
@@ -118,6 +119,10 @@ _LABEL_PREFIX = re.compile(
     r"^[\s\-–•●▪◦*·o]*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s*)?"
     r"(?:(?:segment|subsegment|perceel|deelperceel|voorziening|lot)(?:\s+(?-i:[A-Z]|\d{1,2})\b)?\s*[:.\-–—]?\s*)?['\"‘’“”]?",
     re.IGNORECASE)
+_LABEL_ADJECTIVE = re.compile(r"([^\W\d_]{3,}e)\s+")
+# determiners/negations ending in -e that make a phrase no label of care bought
+_NOT_LABEL_ADJECTIVES = frozenset(("geen", "deze", "onze", "alle", "elke", "iedere", "welke", "die", "huidige",
+                                   "bestaande", "vorige", "oude", "nieuwe", "eventuele", "mogelijke"))
 _TOPIC_INTRO = re.compile(r"\b(onderwerp\w*|thema\w*|uitgangspunt\w*|doelstelling\w*|doelen|principe\w*|"
                           r"basisprincipe\w*|agenda|vragen|ontwikkeling\w*|inzichten|kenmerken)\b", re.I)
 _CONTRACT_CUE = re.compile(
@@ -281,11 +286,16 @@ class _Doc:
         t = self.text[s:e]
         m = _LABEL_PREFIX.match(t)
         off = s + (m.end() if m else 0)
-        for sm in self.segments_in(span):
-            if sm.start <= off + 1 and sm.start >= s:
-                return sm
-            if sm.start > off + 1:
-                break
+        # a label may open with one degree/kind adjective before its care wording
+        # ("Lichte ambulante jeugdhulp", "Intensieve begeleiding", "Zware verblijfszorg")
+        adj = _LABEL_ADJECTIVE.match(self.text, off, e)
+        offs = (off, adj.end()) if adj and adj.group(1).lower() not in _NOT_LABEL_ADJECTIVES else (off,)
+        for o in offs:
+            for sm in self.segments_in(span):
+                if sm.start <= o + 1 and sm.start >= s:
+                    return sm
+                if sm.start > o + 1:
+                    break
         return None
 
 
@@ -691,7 +701,7 @@ def _excluded_ids(d: _Doc) -> set[str]:
 
 # words that say nothing about which care is meant
 _NON_DISTINCTIVE = frozenset(("jeugdhulp", "jeugdzorg", "zorg", "hulp", "ernstige", "enkelvoudige", "wmo",
-                              "specialistische", "integrale", "individuele"))
+                              "specialistische", "integrale", "individuele", "jeugd", "jeugdigen"))
 
 
 def _stems(label: str) -> set[str]:
@@ -1011,6 +1021,10 @@ def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         return q.status, 0.85
     b = place.block
     in_table = b is not None and b.kind == "table_row"
+    # a column whose header carries the stance ("Nieuwe bekostiging | Huidige bekostiging")
+    col = _column_stance_at(d, place, m.id) if in_table else None
+    if col:
+        return col, 0.8
     # a row/column labelled as the choice of a lot ("Bekostigingsvariant", "Vorm aanbesteding")
     if in_table:
         labels = [place.row_label] + list(place.column_header)
@@ -1031,6 +1045,62 @@ def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         if st:
             return st, 0.65
     return _default_status(d, m, place), _DEFAULT_CONF
+
+
+def _header_of(place: Place, ci: int) -> tuple[int, int] | None:
+    """The header cell of column ``ci``: the table's first multi-cell row, when it is another row."""
+    header = place.table_header
+    if not header or ci >= len(header) or header[ci] in place.row_cells:
+        return None
+    return header[ci]
+
+
+def _column_stance_at(d: _Doc, place: Place, model_id: str | None = None) -> str | None:
+    """Stance of a table cell's column header, like a heading's for a section.
+
+    Tables that compare models per segment put the stance in the header: "Nieuwe
+    bekostiging | Huidige bekostiging", "Gekozen | Afgewezen", "Tot 2025 | Vanaf
+    2026". A cell saying only "idem"/"ongewijzigd"/"=" repeats the model of the cell
+    it refers to (the nearest model cell to its left, else to its right): that
+    model is in use and stays, so when one of the two columns is the chosen one the
+    model is ``chosen`` rather than ``previous``. Likewise a model the row names both
+    in a previous and in a chosen column ("Dagprijs" now and "Dagprijs met een
+    plafond" next) is continued: ``chosen``.
+    """
+    ci = place.cell_index
+    if ci is None or ci == 0:
+        return None
+    h = _header_of(place, ci)
+    st = column_stance(d.st.text(h)) if h else None
+    if st is None:
+        return None
+    for j, cell in enumerate(place.row_cells):
+        if j in (0, ci) or not is_same_as(d.st.text(cell)) or _same_as_referent(d, place, j) != ci:
+            continue
+        hj = _header_of(place, j)
+        other = column_stance(d.st.text(hj)) if hj else None
+        if "chosen" in (st, other) and {st, other} <= {"chosen", "previous"}:
+            return "chosen"
+    if st == "previous" and model_id:
+        for j, cell in enumerate(place.row_cells):
+            hj = _header_of(place, j) if j not in (0, ci) else None
+            if hj and column_stance(d.st.text(hj)) == "chosen" and \
+                    any(x.id == model_id for k in ("financing", "procedure") for x in find_terms(d.st.text(cell), k)):
+                return "chosen"
+    return st
+
+
+def _same_as_referent(d: _Doc, place: Place, j: int) -> int | None:
+    """The column an "idem" cell in column ``j`` repeats: the nearest cell to the left
+    that names a model, else the nearest to the right (the row label never)."""
+    cells = place.row_cells
+    def has_model(k):
+        t = d.st.text(cells[k])
+        return bool(find_terms(t, "financing") or find_terms(t, "procedure"))
+    for k in list(range(j - 1, 0, -1)) + list(range(j + 1, len(cells))):
+        if has_model(k):
+            return k
+    return None
 
 
 # confidence of a stance taken by default (see _default_status): below every stated stance

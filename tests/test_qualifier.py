@@ -53,3 +53,29 @@ def test_qualify_text_for_headings():
 def test_empty_qualification_and_tokenizer():
     assert Qualification().status is None
     assert [t for _, _, t in tokenize("i.p.v. scenario's.")] == ["i.p.v.", "scenario's", "."]
+
+
+# -- table column headers carry the stance of their cells -------------------------
+from inkoopgraaf.extract.qualifier import column_stance, is_same_as  # noqa: E402
+
+
+@pytest.mark.parametrize("header,stance", [
+    ("Bekostiging per 1 januari 2027", "chosen"), ("Toekomstige systematiek", "chosen"),
+    ("Gekozen model", "chosen"), ("Voorkeursvariant", "chosen"), ("Straks", "chosen"),
+    ("Oude systematiek", "previous"), ("Lopende contracten", "previous"), ("Tot en met 2025", "previous"),
+    ("Bestaand", "previous"), ("Situatie nu", "previous"),
+    ("Afgewezen varianten", "rejected"), ("Niet gekozen", "rejected"),
+    ("Onderzochte alternatieven", "considered"), ("Andere opties", "considered"),
+    ("Nieuwe inkoop (was: open house)", "chosen"),
+    ("Segment", None), ("Toelichting", None), ("Contractvorm", None),
+])
+def test_column_stance(header, stance):
+    assert column_stance(header) == stance
+
+
+@pytest.mark.parametrize("cell,same", [
+    ("idem", True), (" = ", True), ("Ongewijzigd.", True), ("gelijk", True), ("dito", True),
+    ("Dagprijs", False), ("gelijke tarieven voor alle aanbieders", False), ("", False),
+])
+def test_same_as_cells(cell, same):
+    assert is_same_as(cell) == same

@@ -84,6 +84,12 @@ def test_facts_obey_contract(case_facts):
     ("lump sum", "financing", "lumpsum"), ("Lumpsum-financiering", "financing", "lumpsum"),
     ("taakgerichte bekostiging (lump sum financiering)", "financing", "lumpsum"),
     ("2B-procedure", "procedure", "sas"), ("Sociale en Andere Specifieke diensten", "procedure", "sas"),
+    ("dagtarief", "financing", "pxq"), ("betalen per geleverde eenheid", "financing", "pxq"),
+    ("een vaste prijs per behandeltraject", "financing", "trajectfinanciering"),
+    ("prijs per cliëntprofiel", "financing", "trajectfinanciering"),
+    ("vast budget per gebiedsaanbieder", "financing", "lumpsum"), ("een vaste jaarlijkse bijdrage", "financing", "lumpsum"),
+    ("vast bedrag per jaar", "financing", "lumpsum"), ("taakgericht", "financing", "lumpsum"),
+    ("volumeplafonds", "financing", "plafond"), ("productieplafond", "financing", "plafond"),
 ])
 def test_vocabulary_variants(text, kind, expected):
     ids = {m.id for m in find_terms(text, kind)}
@@ -93,6 +99,7 @@ def test_vocabulary_variants(text, kind, expected):
 @pytest.mark.parametrize("text,kind", [
     ("de coronacrisis", "segment"), ("ambulantisering", "segment"), ("kmb", "segment"),
     ("een resultaatgerichte beweging", "financing"), ("de dasspeld", "procedure"),
+    ("een jaarlijkse bijdrage aan de vereniging", "financing"), ("de prijs per liter", "financing"),
 ])
 def test_no_match_in_other_senses(text, kind):
     assert find_terms(text, kind) == []
