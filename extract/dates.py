@@ -237,6 +237,8 @@ def name_like(text: str, start: int, end: int, gran: str) -> bool:
         return True                      # a numbered section title: '3. Het speelveld in 2016 ...'
     if gran not in ("year", "years") or not re.search(r"\d", text[start:end]):
         return False
+    if not re.match(r"['’]?\d", text[start:end]):
+        return False                     # 'volgt eind 2025', 'stukken begin 2025': a time, not a name
     m = re.search(r"([\w'’\-]+)\s*$", before)
     if m and re.search(r"[^\W\d]", m.group(1)) and m.group(1).lower() not in _PREPOSITIONS:
         return True
@@ -247,12 +249,25 @@ def name_like(text: str, start: int, end: int, gran: str) -> bool:
 # Only with a full year: a year-less 'de nieuwsbrief van juli' announces a mailing, it cites nothing.
 _CITED_DOC = re.compile(r"(?i)(?<!\w)\w*(?:rapport|rapportage|notitie|memo|planning|versie|verslag|notulen|brief|"
                         r"nota|advies|kaderbrief|offerte)\s+(?:d\.d\.\s+|van\s+|gedateerd\s+)$")
+# a meeting or a question cited by its date: 'de besluitenlijst van de vergadering van 4 maart
+# 2025', 'de vragen van de fractie X van 17 februari 2025'. Unlike a document's date it is a
+# time something happened (event 'other'); the clause's event words speak of what the cited
+# meeting or question is about, not of this date. A college- or raadsvergadering is not matched
+# (the word must start at 'vergadering'): it decides, see the decision triggers.
+_CITED_MEETING = re.compile(r"(?i)(?<!\w)(?:vergadering|vragen(?:\s+van\s+(?:de\s+)?(?:fractie\s+)?"
+                            r"(?:van\s+(?:de\s+)?)?[\w\-]+)?)\s+(?:d\.d\.\s+|van\s+|gedateerd\s+)$")
 
 
 def cited_document(text: str, start: int, end: int) -> bool:
     if not re.search(r"(?:19|20)\d\d|'\d\d", text[start:end]):
         return False
     return bool(_CITED_DOC.search(text[max(0, start - 40):start]))
+
+
+def cited_meeting(text: str, start: int, end: int) -> bool:
+    if not re.search(r"(?:19|20)\d\d|'\d\d", text[start:end]):
+        return False
+    return bool(_CITED_MEETING.search(text[max(0, start - 60):start]))
 
 
 def _label_below(text: str, pos: int, limit: int) -> str | None:
@@ -273,6 +288,20 @@ def _label_below(text: str, pos: int, limit: int) -> str | None:
     return None
 
 
+def _column_header_event(doc: Document, block, ci: int) -> str | None:
+    """The event named by the header of the date's column ('Segment | ... | Ingangsdatum'):
+    the column says what every date under it is, more specifically than the row's other cells."""
+    if block.table is None or not block.row:
+        return None
+    rows = doc.table_rows(block.table)
+    if not rows or rows[0] is block or len(rows[0].cells) != len(block.cells):
+        return None
+    hs, he = rows[0].cells[ci]
+    if he - hs > 60 or re.search(r"\d", doc.text[hs:he]):
+        return None                      # a header is a short label, not a data row
+    return _first_event(doc.text, hs, he)
+
+
 def assign_event(text: str, doc: Document | None, start: int, end: int, gran: str,
                  prev_end: int = 0, next_start: int | None = None) -> str | None:
     """The event of the date at [start, end) (see module docstring); ``prev_end`` and
@@ -283,8 +312,17 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
     block = doc.block_at(start) if doc is not None else None
     if block is not None and block.kind == "heading":
         return None
-    if name_like(text, start, end, gran) or is_stamp(text, start, end) or cited_document(text, start, end):
+    if name_like(text, start, end, gran):
         return None
+    if is_stamp(text, start, end):
+        # a stamp whose label names a decision meeting dates that decision: 'Datum collegebesluit:
+        # 24 september 2024', the 'Datum vergadering:' heading a besluitenlijst
+        ls, _ = _line_bounds(text, start, end)
+        return "decision" if _DECISION_STAMP.search(text, ls, start) else None
+    if cited_document(text, start, end):
+        return None                      # the date names the cited document, like a title's year
+    if cited_meeting(text, start, end):
+        return "other"
     if block is not None and block.kind == "table_row" and block.cells:
         ci = doc.cell_index(block, start)
         if ci is not None:
@@ -293,6 +331,8 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
             ev = _nearest_event(text, max(cs, prev_end), start, start, end)
             if ev is None:
                 ev = _nearest_event(text, end, min(ce, next_start), start, end)
+            if ev is None:
+                ev = _column_header_event(doc, block, ci)
             if ev is None:
                 for k in [0] + [k for k in range(1, len(block.cells)) if k != 0]:
                     if k == ci:
@@ -347,10 +387,19 @@ _STAMP_LINE_START = re.compile(r"(?i)^\W*(?:datum|date|d\.d\.|publicatiedatum|ge
                                r"(?:laatst\s+)?bijgewerkt(?:\s+op)?|laatst\s+gewijzigd(?:\s+op)?)\s*[:.]?\s")
 
 
+# a stamp label that dates a decision: the decision itself or the meeting that took it
+_DECISION_STAMP = re.compile(r"(?i)(?<!\w)(?:datum\s+(?:\w*besluit|besluitvorming|\w*vergadering)|"
+                             r"\w*besluitdatum|vergaderdatum)\b")
+
+
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     return ls, (len(text) if le < 0 else le)
+
+
+# a line that opens with a version number and then the date: the document's own version stamp
+_VERSION_LEAD = re.compile(r"(?i)[\W_]*(?:concept)?versie\s+\d+(?:\.\d+)*\s*[,·•|:–—\-]?\s*")
 
 
 def is_stamp(text: str, start: int, end: int) -> bool:
@@ -359,6 +408,9 @@ def is_stamp(text: str, start: int, end: int) -> bool:
     a short header line with a stamp word, or a line that starts with one."""
     ls, le = _line_bounds(text, start, end)
     line = text[ls:le]
+    v = _VERSION_LEAD.match(text, ls, start)
+    if v and v.end() == start:
+        return True                      # 'Versie 1.0, 14 januari 2025 – opgesteld door ...' (any length)
     if len(line) > 200:
         return False
     if _STAMP_LINE_START.match(line):
@@ -422,6 +474,7 @@ def _is_anchor(g: Group, text: str) -> bool:
 _PAST_FINITE = re.compile(r"\b(?:werd|werden|was|waren|had|hadden|heeft|hebben|hebt|vond|vonden|besloot|besloten\s+(?:de|het)"
                           r"|stemde|stemden|moest|moesten|kon|konden|wilde|wilden)\b", re.IGNORECASE)
 _SUBCLAUSE_BREAK = re.compile(r"[:;]\s|\s[–—]\s")
+_SUBORDINATE = re.compile(r"(?i)(?<=\s)(?:dat|die|waarin|waarop|waarmee|toen|nadat|zodra)\s")
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
@@ -430,6 +483,11 @@ def _tense(text: str, start: int, end: int) -> str | None:
     cs, ce = clause_bounds(text, start, end)
     for m in _SUBCLAUSE_BREAK.finditer(text, cs, start):
         cs = m.end()
+    # a date inside a subordinate clause has that clause's tense: in 'het voornemen wordt
+    # genomen op basis van het mandaat dat in december is verleend' the main clause's 'wordt'
+    # says nothing about december
+    for m in _SUBORDINATE.finditer(text, cs, start):
+        cs = m.start()
     m = _SUBCLAUSE_BREAK.search(text, end, ce)
     if m:
         ce = m.start()

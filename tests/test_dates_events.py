@@ -35,3 +35,25 @@ def test_planning_table_row_labels(tmp_path):
         ("september en oktober 2027", "2027-09-01", "implementation"),
         ("1 november 2027", "2027-11-01", "contract_start"),
         ("eind Q3 2027", "2027-09-01", "decision")]
+
+
+def test_column_header_names_the_event(tmp_path):
+    # a summary table whose last column is the start date of each lot: the header says what the
+    # dates are, the row's own cells (procedure names) name no event
+    p = tmp_path / "percelen.txt"
+    p.write_text("Overzicht per perceel\n\nPerceel\tProcedure\tIngangsdatum contract\n"
+                 "Begeleiding\tOpen House\t1 januari 2027\n"
+                 "Dagbesteding\tEuropese aanbesteding\t1 april 2027\n", encoding="utf-8")
+    doc = read_document(p)
+    facts = extract_dates(ExtractionContext(doc=doc, year=None))
+    assert [(f.text, f.value["event"]) for f in facts] == [
+        ("1 januari 2027", "contract_start"), ("1 april 2027", "contract_start")]
+
+
+def test_subordinate_clause_keeps_its_own_tense():
+    # a memo of January 2026: the mandate 'dat in december is verleend' lies before it, although
+    # the main clause is told in the future ('wordt ... genomen')
+    text = ("Datum: 20 januari 2026\n\nDe colleges hebben op 9 december 2025 ingestemd. Het gunningsbesluit "
+            "wordt genomen op basis van het mandaat dat in december is verleend.")
+    got = {m.text: m.value["start"] for m in find_dates(text, 2026)}
+    assert got["december"] == "2025-12-01"
