@@ -260,21 +260,35 @@ _PREPOSITIONS = frozenset(("met", "voor", "via", "op", "in", "bij", "tegen", "na
 _RELATIVES = frozenset(("die", "welke", "waarbij", "waarin", "waarmee", "waarvoor", "waarop"))
 
 
+_SUBJECT_PRONOUNS = frozenset(("we", "wij", "ze", "zij", "ik", "jij", "u", "hij"))
+_ARTICLES = frozenset(("een", "de", "het", "deze", "die", "dit", "dat", "onze", "hun"))
+
+
 def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int, terminators,
               skipped: frozenset[int] = frozenset()) -> bool:
     def ok(lo: int, hi: int) -> bool:
         between = [toks[k] for k in range(lo, hi) if k not in skipped]
         if len(between) > rule.max_scope or any(t[2] in terminators for t in between):
             return False
-        return not (rule.np and any(t[2] in _np_breaks() for t in between))
+        # an adnominal cue's noun phrase also ends where a subject pronoun follows a finite
+        # verb ("met de huidige aanbieders maken we afspraken over X"): a new clause
+        return not (rule.np and any(t[2] in _np_breaks() or t[2] in _SUBJECT_PRONOUNS for t in between))
     if rule.direction in ("forward", "both") and tgt_first >= tj and ok(tj, tgt_first):
         # a negation of a phrase ("in plaats van X", "zonder X") ends where a new
         # prepositional conjunct begins: "in plaats van uurtarieven en met een zorgplafond"
         if rule.category == "negated" and any(toks[k][2] in ("en", ",") and toks[k + 1][2] in _PREPOSITIONS
                                               for k in range(tj, tgt_first - 1)):
             return False
+        # the starting point of a change ("stappen over van X naar Y") is past; its
+        # destination after "naar" is not
+        if rule.category == "historical" and any(toks[k][2] == "naar" for k in range(tj, tgt_first)):
+            return False
         return True
     if rule.direction in ("backward", "both") and tgt_last < ti and ok(tgt_last + 1, ti):
+        # a participle used as an adjective ("gebaseerd op een afgesproken capaciteit",
+        # "de vastgestelde tarieven") describes the noun after it, not the target before it
+        if rule.category == "historical" and ti > 0 and toks[ti - 1][2] in _ARTICLES:
+            return False
         return True
     return False
 

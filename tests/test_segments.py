@@ -84,7 +84,7 @@ def test_facts_obey_contract(case_facts):
     ("lump sum", "financing", "lumpsum"), ("Lumpsum-financiering", "financing", "lumpsum"),
     ("taakgerichte bekostiging (lump sum financiering)", "financing", "lumpsum"),
     ("2B-procedure", "procedure", "sas"), ("Sociale en Andere Specifieke diensten", "procedure", "sas"),
-    ("dagtarief", "financing", "pxq"), ("betalen per geleverde eenheid", "financing", "pxq"),
+    ("dagtarief", "financing", "pxq"), ("een prijs per verblijfsdag", "financing", "pxq"), ("betalen per geleverde eenheid", "financing", "pxq"),
     ("een vaste prijs per behandeltraject", "financing", "trajectfinanciering"),
     ("prijs per cliëntprofiel", "financing", "trajectfinanciering"),
     ("vast budget per gebiedsaanbieder", "financing", "lumpsum"), ("een vaste jaarlijkse bijdrage", "financing", "lumpsum"),
