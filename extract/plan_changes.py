@@ -152,6 +152,8 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
     sentences = _clauses(ctx)
     changes: list[PlanChange] = []
     for k, sent in enumerate(sentences):
+        if _under_scenario_heading(ctx, sent):
+            continue   # 'Scenario A - Eerst een jaar overbruggen: ... worden verlengd tot ...': an option, not a move
         s_text = text[sent.start:sent.end]
         low = s_text.lower()
         in_sent = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
@@ -178,6 +180,35 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
         conf = {"contrast": 0.9, "table": 0.85, "move": 0.8, "new_date": 0.75}.get(pc.how, 0.7)
         facts.append(ctx.fact("plan_change", pc.start, pc.end, value, confidence=conf))
     return facts
+
+
+def _under_scenario_heading(ctx, sent: Clause) -> bool:
+    headings = ctx.doc.headings_before(sent.start)
+    if not headings:
+        return False
+    words = ctx.doc.text[headings[-1].start:headings[-1].end].split()
+    first = re.sub(r"\W", "", words[0].lower()) if words else ""
+    return first in _scenario_heading_words()
+
+
+@lru_cache(maxsize=1)
+def _scenario_heading_words() -> frozenset[str]:
+    data = json.loads(resources.files(__package__).joinpath("resources/decision_triggers.json").read_text("utf-8"))
+    return frozenset(data.get("scenario_heading_words", []))
+
+
+def _in_year_of(d: "_Date", to: "_Date", text: str) -> dict:
+    """A year-less old month or day said in the same clause as a dated new one ('eerder voorzien in mei, volgt
+    nu in september 2025') lies in the new date's year: the date reader may have put it in the next one."""
+    v = d.value
+    if re.search(r"\d{4}|'\d{2}", text[d.start:d.end]) or not to.first or not d.first or d.first.year == to.first.year:
+        return v
+    try:
+        moved = {**v, "start": d.first.replace(year=to.first.year).isoformat(),
+                 "end": _as_date(v["end"]).replace(year=to.first.year).isoformat() if v.get("end") else None}
+    except ValueError:
+        return v
+    return moved
 
 
 def _what(sent: Clause, text: str, stop_at: int) -> str:
@@ -305,10 +336,14 @@ def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
                 continue
             if cue_only and not cue:
                 continue
-            if re.search(r"^\W{0,3}(?:\w+\s+){0,2}(besloten|besluit|ingestemd|vastgesteld|akkoord)\b", text[d.end:d.end + 40].lower()):
+            if re.search(r"^\W{0,3}(?:\w+\s+){0,2}(besloten|besluit|ingestemd|vastgesteld|akkoord|bevestigd|bekrachtigd|goedgekeurd)\b", text[d.end:d.end + 40].lower()):
                 continue   # 'heeft op 4 juli besloten': the date of a decision, not a planned date
             ahead = s.start > to.start
             own = _topic_stems(text[max(s.start, d.start - 30):d.start])
+            if far and cue and sum(1 for x in dates if s.start <= x.start and x.end <= s.end) == 1:
+                # the sentence states one old plan ('De nieuwe overeenkomsten ... zouden per 1 januari ingaan'):
+                # all its words name what was planned
+                own = _topic_stems(text[s.start:s.end])
             if far and not (topic & own):
                 continue   # further back only a date that names the same activity ('gunning uiterlijk 1 september')
             cands.append(((not cue, not (topic & own), ahead, rank), d))
@@ -398,6 +433,12 @@ def _move_verb(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_D
                         cue_only=bool(verb.get("needs_old_cue")) and not shift)
     if not frm:
         return None
+    if verb.get("needs_old_cue") and not explicit_from and frm.get("event") == "contract_start" \
+            and to.value.get("event") == "contract_end" and frm.get("granularity") == "day":
+        # extending the running contracts until the moved start of the new ones: they were to end the day
+        # before the old start ('zouden per 1 januari ingaan ... worden verlengd tot en met 30 juni')
+        day_before = (_as_date(frm["start"]) - dt.timedelta(days=1)).isoformat()
+        frm = {**frm, "start": day_before, "end": day_before, "modifier": None, "event": "contract_end"}
     what = _what(sent, ctx.doc.text, verb_at)
     return PlanChange(sent.start, sent.end, what, frm, to.value, "move")
 
@@ -462,13 +503,19 @@ def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | N
     window = _section_window(ctx, sentences, k, back=3, ahead=0) + [sent]
     if not any(re.search(cfg["old_plan_cues"], text[s.start:s.end].lower()) for s in window):
         return None
-    frm = _old_date(ctx, sentences, k, dates, to, 1, None, exclude=[to])
+    # 'De publicatie, eerder voorzien in mei, volgt nu in september': the old date said with its cue in the clause
+    said = [d for d in dates if sent.start <= d.start and d.end <= cue and d.first and to.first
+            and re.search(cfg["old_plan_cues"], text[max(sent.start, d.start - 30):d.start].lower())]
+    frm = _in_year_of(said[-1], to, text) if said else None
+    if not frm:
+        frm = _old_date(ctx, sentences, k, dates, to, 1, None, exclude=[to])
     if not frm:
         frm = _old_date(ctx, sentences, k, dates, to, -1, None, exclude=[to])
     if not frm:
         # 'De start per 1 maart is niet meer haalbaar en wordt de startdatum 1 juni': the old date in the clause
-        own = [d for d in dates if sent.start <= d.start and d.end <= cue and d.first and to.first and d.first < to.first]
-        frm = own[-1].value if own else None
+        own = [(d, _in_year_of(d, to, text)) for d in dates if sent.start <= d.start and d.end <= cue and d.first and to.first]
+        own = [v for d, v in own if _as_date(v["start"]) and _as_date(v["start"]) < to.first]
+        frm = own[-1] if own else None
     if not frm:
         return None
     start = min([s.start for s in window if re.search(cfg["old_plan_cues"], text[s.start:s.end].lower())] + [sent.start])
