@@ -35,6 +35,14 @@ for each one whether it names a youth-care region, a municipality or neither:
    coordinated with another counted region, or when it is the only region
    named. A region named once in passing ("zoals in Twente") is dropped.
 
+5. **Unlisted cooperations.** A cooperation missing from the rules is still a
+   region when the text names it as one: after a cooperation head ("regio
+   Langstraat", "samenwerkingsverband Maaskant") or as a capitalised compound
+   on "gemeenten" after an article ("de BUCH-gemeenten"). Its id is the slug
+   of the name; the name must be unknown to the gazetteer and contain no
+   common Dutch word (lookup lexicon + ``not_names``), so "regio Noord" and
+   "de Buurgemeenten" stay nothing (:func:`_unlisted_cooperations`).
+
 One fact per distinct region or municipality; its evidence is the first
 mention with the strongest signal (a cued mention for regions).
 """
@@ -198,6 +206,7 @@ class _Scanner:
         self.year = year
         self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
                        for m in _TOKEN.finditer(self.folded)]
+        self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
 
     # -- helpers --------------------------------------------------------------
     def _sep_ok(self, i: int) -> bool:
@@ -639,10 +648,76 @@ def _single_member_regions(sc: _Scanner, ctx: ExtractionContext, munis: list[Men
     return out
 
 
+# --------------------------------------------------------------------------- unlisted cooperations
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Base forms of the Dutch lookup lemmatizer (spacy-lookups-data) plus the rules' not_names:
+    a word in it is a common word, never a cooperation's proper name."""
+    words: set[str] = set(_lw(_rules()["cooperation_discovery"]["not_names"]))
+    try:
+        from spacy.lookups import load_lookups
+        table = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+        words.update(fold(str(v)).lower() for v in table.values())
+    except Exception:  # noqa: BLE001 - without the lexicon only the explicit list guards
+        pass
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _discovery_res() -> tuple[re.Pattern, re.Pattern]:
+    rules = _rules()["cooperation_discovery"]
+    heads = "|".join(re.escape(h) for h in sorted(_lw(rules["heads"]), key=len, reverse=True))
+    # a proper name: 1-3 capitalised words, joined by a space or hyphen or a particle
+    name = r"[A-Z][a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])[A-Z][a-zà-ÿ]+){0,2}"
+    after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w-])")
+    suffix = re.escape(rules["compound_suffix"])
+    compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w-])")
+    return after_head, compound
+
+
+def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
+    """Cooperations named as such but missing from the rules (see place_rules
+    'cooperation_discovery'): region mentions with the slug of the name as id, and their names."""
+    after_head, compound = _discovery_res()
+    common = _common_words()
+    found: list[Mention] = []
+    names: dict[str, str] = {}
+    spans = [(m.start, m.end) for m in known]
+    for rx in (after_head, compound):
+        for mt in rx.finditer(sc.text):
+            name = mt["n"]
+            s, e = mt.span("n")
+            if any(a < e and s < b for a, b in spans):
+                continue                     # part of a known place ('regio Hart van Brabant')
+            if name_key(name) in sc.ix.entries:
+                continue
+            words = [w.lower() for w in re.findall(r"[^\W\d_]+", fold(name)) if w.lower() not in ("van", "en", "de", "aan")]
+            if not words or any(w in common or (w.endswith("s") and w[:-1] in common) for w in words):
+                continue
+            rid = slugify(name)
+            if not rid or rid in sc.ix.region_names:
+                continue
+            if rx is compound:
+                e = mt.end()                 # the evidence is the whole compound
+            m = Mention(start=s, end=e, tok0=-1, tok1=-1, key=name_key(name), kind="cooperation",
+                        region_cue=True, region_id=rid, confidence=0.8)
+            if rx is after_head:
+                m.cue_start = mt.start()
+            found.append(m)
+            names.setdefault(rid, name)
+            spans.append((s, e))
+    found.sort(key=lambda m: m.start)
+    return found, names
+
+
 # --------------------------------------------------------------------------- entry point
 def _scan(text: str, year: int | None) -> tuple[_Scanner, list[Mention], list[Mention]]:
     sc = _Scanner(text, place_index(), year)
-    regions, munis = _interpret(sc, sc.annotate(sc.mentions()))
+    annotated = sc.annotate(sc.mentions())
+    regions, munis = _interpret(sc, annotated)
+    extra, sc.cooperation_names = _unlisted_cooperations(sc, annotated)
+    if extra:
+        regions = sorted(regions + extra, key=lambda m: m.start)
     munis = _accept_common_words(sc, munis)
     munis = _resolve_homonyms(sc, regions, munis)
     return sc, regions, munis
@@ -668,7 +743,8 @@ def extract_places(ctx: ExtractionContext) -> list[Fact]:
         conf = best.confidence if rid in by_region else 0.6
         if rid in by_region and len(rms) >= 2:
             conf = min(0.99, conf + 0.04)
-        facts.append(ctx.fact("region", start, best.end, {"id": rid, "name": ix.region_name(rid)}, conf))
+        name = sc.cooperation_names.get(rid) or ix.region_name(rid)
+        facts.append(ctx.fact("region", start, best.end, {"id": rid, "name": name}, conf))
     seen: dict[str, Mention] = {}
     for m in munis:
         seen.setdefault(m.cbs, m)
