@@ -232,7 +232,7 @@ def name_like(text: str, start: int, end: int, gran: str) -> bool:
         #                                  '(2015 tot en met 2017)' is a period told as an aside
     if re.search(r"\.{4,}|…{2,}", after) or re.search(r"\.{4,}\s*\d+\s*$", after):
         return True                      # a table-of-contents line
-    if re.match(r"\s*\d+(?:\.\d+)*\.?\s+\S", before) and len(before) + len(after) < 90 \
+    if re.match(r"\s*\d+(?:\.\d+)*\.?\s+\S", before) and len(before) + len(after) < 90 and "\t" not in before \
             and not re.search(r"[.!?]\s*$", after):
         return True                      # a numbered section title: '3. Het speelveld in 2016 ...'
     if gran not in ("year", "years") or not re.search(r"\d", text[start:end]):
@@ -249,13 +249,12 @@ def name_like(text: str, start: int, end: int, gran: str) -> bool:
 # Only with a full year: a year-less 'de nieuwsbrief van juli' announces a mailing, it cites nothing.
 _CITED_DOC = re.compile(r"(?i)(?<!\w)\w*(?:rapport|rapportage|notitie|memo|planning|versie|verslag|notulen|brief|"
                         r"nota|advies|kaderbrief|offerte)\s+(?:d\.d\.\s+|van\s+|gedateerd\s+)$")
-# a meeting or a question cited by its date: 'de besluitenlijst van de vergadering van 4 maart
-# 2025', 'de vragen van de fractie X van 17 februari 2025'. Unlike a document's date it is a
-# time something happened (event 'other'); the clause's event words speak of what the cited
-# meeting or question is about, not of this date. A college- or raadsvergadering is not matched
-# (the word must start at 'vergadering'): it decides, see the decision triggers.
-_CITED_MEETING = re.compile(r"(?i)(?<!\w)(?:vergadering|vragen(?:\s+van\s+(?:de\s+)?(?:fractie\s+)?"
-                            r"(?:van\s+(?:de\s+)?)?[\w\-]+)?)\s+(?:d\.d\.\s+|van\s+|gedateerd\s+)$")
+# questions cited by their date: 'de vragen van de fractie X van 17 februari 2025'. Unlike a
+# document's date it is a time something happened (event 'other'); the clause's event words
+# speak of what the questions are about, not of this date. A meeting cited by its date is not
+# such a case: 'in de vergadering van 10 april 2025 ... vastgesteld' dates the decision.
+_CITED_MEETING = re.compile(r"(?i)(?<!\w)vragen(?:\s+van\s+(?:de\s+)?(?:fractie\s+)?"
+                            r"(?:van\s+(?:de\s+)?)?[\w\-]+)?\s+(?:d\.d\.\s+|van\s+|gedateerd\s+)$")
 
 
 def cited_document(text: str, start: int, end: int) -> bool:

@@ -57,3 +57,16 @@ def test_subordinate_clause_keeps_its_own_tense():
             "wordt genomen op basis van het mandaat dat in december is verleend.")
     got = {m.text: m.value["start"] for m in find_dates(text, 2026)}
     assert got["december"] == "2025-12-01"
+
+
+def test_numbered_table_row_is_no_section_title(tmp_path):
+    # a numbered first cell ('3. Dyslexie') makes a table row, not a section title: its date is
+    # no name, the column header names its event
+    p = tmp_path / "segmenten.txt"
+    p.write_text("Keuzes per segment\n\nSegment\tProcedure\tIngangsdatum\n"
+                 "1. Ambulante hulp\tOpen House\t1 januari 2027\n"
+                 "3. Dyslexie\tOpen House\t1 augustus 2027\n", encoding="utf-8")
+    doc = read_document(p)
+    facts = extract_dates(ExtractionContext(doc=doc, year=None))
+    assert [(f.text, f.value["event"]) for f in facts] == [
+        ("1 januari 2027", "contract_start"), ("1 augustus 2027", "contract_start")]
