@@ -435,6 +435,7 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
 
 
 _ACCEPTING_FAMILIES = {"decide", "fix", "consent", "adopt"}
+_ADVISING_BODIES = {"regionaal_bestuur", "college", "raad"}
 
 
 def _subject_follows(words: list[str], i: int) -> bool:
@@ -492,7 +493,7 @@ def _te_infinitive_follows(words: list[str], a: int) -> bool:
     return False
 
 
-_FAMILY_RANK = {"proposal": 0, "request": 0, "submit": 1, "ruling": 2, "decide": 2, "fix": 2, "consent": 2, "reject": 2, "choose": 3, "agree": 3,
+_FAMILY_RANK = {"proposal": 0, "request": 0, "advise": 0, "submit": 1, "ruling": 2, "decide": 2, "fix": 2, "consent": 2, "reject": 2, "choose": 3, "agree": 3,
                 "adopt": 3, "deliberate": 4}
 
 
@@ -509,6 +510,17 @@ def _has(words: Iterable[str], vocab: Iterable[str]) -> bool:
     return any(w in v for w in words)
 
 
+_FRONTED_SUBORDINATORS = {"waar", "omdat", "doordat", "aangezien", "zodra", "wanneer", "hoewel", "terwijl", "nadat"}
+_CAUSAL_SUBORDINATORS = {"omdat", "doordat", "aangezien"}
+
+
+def _fronted_subclause_end(words: list[str]) -> int | None:
+    """Index after the comma that closes a fronted subordinate clause ('Omdat ..., is X'), or None."""
+    if not words or words[0] not in _FRONTED_SUBORDINATORS or "," not in words:
+        return None
+    return words.index(",") + 1
+
+
 def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> tuple[str, str]:
     """(status, basis) from trigger family, tense, aspect and modality.
 
@@ -516,11 +528,14 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
     the clause's date against the document's own date decides), 'nominal'
     (no finite verb: a step in a planning)."""
     cues = _triggers()["status_cues"]
-    if any(h.family in ("proposal", "request") for h in hits):
+    if any(h.family in ("proposal", "request", "advise") for h in hits):
         return "proposed", "explicit"
     if any(h.family == "submit" for h in hits):
         return "planned", "explicit"
     lo, hi = max(0, hit.i - 10), min(len(words), hit.j + 8)
+    front = _fronted_subclause_end(words)
+    if front is not None and front <= hit.i:
+        lo = max(lo, front)   # 'Waar het aanbod ... kan worden gemaakt, kiezen de gemeenten voor X': its verbs are not the choice's
     window = words[lo:hi]
     if _has(window, ["zal", "zullen"]) or ("nog" in window and "niet" in window):
         return "planned", "explicit"
@@ -1308,6 +1323,10 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
                and not (hit.family == "submit" and _norm(t.phrase).split("'")[0] in set(cfg["hypothetical_nouns"]) | {"scenario", "optie"})]
         if q.hypothetical and hyp:
             return None, None   # scenarios, options, 'de mogelijkheid ... dat partijen een voorstel doen'
+    front = _fronted_subclause_end(words)
+    if front is not None and words[0] in _CAUSAL_SUBORDINATORS and hit.i < front and hit.kind == "nominal" \
+            and not any(h.i >= front for h in hits):
+        return None, None   # 'Omdat de colleges meer tijd nodig hadden voor het vaststellen van X, is Y verschoven': a cause
     if _has(words, cfg["not_a_decision_words"]):
         return None, None       # 'de bevoegdheid voor de besluitvorming ligt bij de colleges': a competence
     if _generic_frame(clause, hit, text) or _question_after_colon(words, hit) or _mention_frame(words, hit, hits, resolver):
@@ -1353,10 +1372,14 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
                                                 or _has(words, _GENERIC_MODALS)):
         return None, None                         # 'De aanbieder spreekt met de inwoner af hoe ...': a rule
     actor, explicit = (mention.actor, not mention.weak) if mention else (None, False)
+    if hit.family == "advise" and (mention is None or mention.weak or actor not in _ADVISING_BODIES):
+        return None, None                         # 'Er wordt geadviseerd om ...': guidance, not a body's proposal
     if mention is not None and hit.family == "choose" and words[mention.start] in _actor_data().get("pronouns_ambtelijk", []):
         # 'Voor de percelen 2 en 4 kiezen we voor X': the document's own choice is the municipalities' choice
         # (lead's convention, as 'kiezen de gemeenten voor X' in dev gold): the colleges, not the authors
         actor, explicit = "college", False
+    if isinstance(inherited_actor, tuple) and hit.family == "proposal":
+        inherited_actor = None   # an agentless 'Voorgesteld wordt om ...' is the writers' proposal, not the last body's
     if isinstance(inherited_actor, tuple):
         # the previous sentence's decision: only an agentless passive continues it ('Ook X is afgewezen')
         inherited_actor = inherited_actor[1] if _passive_aux(words, hit) is not None \
@@ -1385,9 +1408,14 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         date_val = prev_dates[0]                  # 'Dan stellen de colleges ... vast': the previous clause's time
     short_row = block is not None and block.kind in ("list_item", "table_row") and block.end - block.start < 160
     if short_row:
-        if date_val is None:
+        if date_val is None or block.kind == "table_row":
             row_dates = [v for s, e, v in dates if block.start <= s and e <= block.end]
-            if row_dates:
+            # 'Vaststelling inkoopdocumenten | december 2023 | 17 september 2024' under 'Oorspronkelijke planning |
+            # Nieuwe planning': the step now happens at the revised date
+            revised = _revised_cell_dates(ctx.doc, block, dates)
+            if revised:
+                date_val = revised[0]
+            elif row_dates and date_val is None:
                 date_val = row_dates[0]           # '30/4: besluit inkoop in BPSDL', 'Besluitvorming colleges | oktober'
         rtxt = text[block.start:block.end].lower()
         if re.search(r"\b(afgerond|gereed|klaar)\b", rtxt):
@@ -1421,6 +1449,29 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
     if (hit.family == "proposal" or hit.family in cfg.get("item_intro_families", [])) and clause.raw[-1] == ":":
         items = _label_items(ctx, clause)
     return d, items
+
+
+def _revised_cell_dates(doc, row, dates: list[tuple[int, int, dict]]) -> list[dict]:
+    """The dates in a planning row's revised-plan column ('Nieuwe planning', 'Herzien') when its table also
+    has an original-plan column, else []."""
+    if row.table is None or not row.cells:
+        return []
+    rows = sorted(doc.table_rows(row.table), key=lambda b: b.row if b.row is not None else 0)
+    if not rows or rows[0] is row:
+        return []
+    cues = _triggers()["plan_change_cues"]
+    kinds = []
+    for a, b in rows[0].cells:
+        words = re.findall(r"\w+", doc.text[a:b].lower())
+        kinds.append("new" if any(w in cues["table_new_headers"] for w in words)
+                     else "old" if any(w in cues["table_old_headers"] for w in words) else None)
+    if "old" not in kinds or "new" not in kinds:
+        return []
+    nc = max(i for i, k in enumerate(kinds) if k == "new")
+    if nc >= len(row.cells):
+        return []
+    a, b = row.cells[nc]
+    return [v for s, e, v in dates if a <= s and e <= b]
 
 
 def _is_action_item(item: str) -> bool:
