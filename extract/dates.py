@@ -198,6 +198,9 @@ def _nearest_event(text: str, s: int, e: int, ds: int, de: int) -> str | None:
         dist = ds - te if te <= ds else (ts - de if ts >= de else 0)
         if ts >= de and _NEXT_CONJUNCT.search(text, de, ts):
             dist += 1000                  # still used when nothing before the date names an event
+        if name == "other":
+            dist += 10000                 # a non-event word only speaks when no event word does:
+            #                               'in Q3 worden aanbieders via een marktconsultatie geïnformeerd'
         key = (max(dist, 0), prio)
         if best is None or key < best[0]:
             best = (key, name)
@@ -429,6 +432,12 @@ def _runs_until(text: str, start: int, end: int) -> bool:
     return bool(_CONTRACT_WORDS.search(text, cs, ce))
 
 
+def _clause_names_event(text: str, start: int, end: int) -> bool:
+    """Does the clause around the date itself hold an event word (not a heading's)?"""
+    cs, ce = clause_bounds(text, start, end)
+    return any(name != "other" for _, _, name, _ in _triggers(text, cs, ce))
+
+
 # -- anchoring and matches ---------------------------------------------------------------
 
 def _block_span(doc: Document | None, text: str, offset: int) -> tuple[int, int]:
@@ -636,9 +645,10 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
         next_start = spans[gi + 1][0] if gi + 1 < len(spans) else len(text)
         modifier = find_modifier(text, g.start, g.end, bare_year)
         event = assign_event(text, doc, g.start, g.end, gran, prev_end, next_start)
-        if modifier == "tot" and event in ("other", "decision", "contract_start") \
-                and _runs_until(text, g.start, g.end):
-            event = "contract_end"
+        if modifier == "tot" and _runs_until(text, g.start, g.end) \
+                and (event in ("other", "decision", "contract_start") or not _clause_names_event(text, g.start, g.end)):
+            event = "contract_end"       # also over a heading's event: 'De overeenkomsten lopen tot en met ...'
+
         value = {"start": d0.isoformat(), "end": d1.isoformat(), "granularity": gran,
                  "modifier": modifier, "event": event}
         conf = 0.95 if explicit_year else 0.8

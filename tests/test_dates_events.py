@@ -70,3 +70,14 @@ def test_numbered_table_row_is_no_section_title(tmp_path):
     facts = extract_dates(ExtractionContext(doc=doc, year=None))
     assert [(f.text, f.value["event"]) for f in facts] == [
         ("1 januari 2027", "contract_start"), ("1 augustus 2027", "contract_start")]
+
+
+def test_contract_running_until_beats_the_heading(tmp_path):
+    # under a heading that names the award, a sentence about how long the contracts run gives
+    # their end, not the heading's event
+    p = tmp_path / "looptijd.txt"
+    p.write_text("Inkoopplan\n\n4. Gunning\nDe raamovereenkomsten lopen tot en met 31 december 2029.\n",
+                 encoding="utf-8")
+    doc = read_document(p)
+    facts = extract_dates(ExtractionContext(doc=doc, year=None))
+    assert [(f.text, f.value["event"]) for f in facts] == [("31 december 2029", "contract_end")]
