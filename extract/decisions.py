@@ -357,8 +357,10 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
                 if _has(words, ["neemt", "nemen", "nam", "namen", "genomen", "nemen"]):
                     hits.append(TriggerHit(i, i, fam, "nominal", w))
                 continue
-            if fam == "proposal" and blockers and (prev in blockers or (i + 1 < n and words[i + 1] in blockers)):
-                continue  # 'we kunnen ons voorstellen', 'stelt zich voor' = imagine
+            if fam == "proposal" and blockers and (prev in blockers or (i + 1 < n and words[i + 1] in blockers)) \
+                    and not (i + 1 < n and words[i + 1] == "u" and _te_infinitive_after_particle(words, i + 2)):
+                continue  # 'we kunnen ons voorstellen', 'stelt zich voor' = imagine; but 'Wij stellen u voor X te doen'
+                          # proposes to the addressee
             if w in nominal and raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper() and raw[i - 1] not in ("-", "•"):
                 continue  # part of a name: 'Preventie Akkoord Achterhoek', 'Besluit Jeugdwet'
             if w in nominal and (prev in dets or w not in joined or i == 0):
@@ -438,6 +440,14 @@ _ACCEPTING_FAMILIES = {"decide", "fix", "consent", "adopt"}
 _ADVISING_BODIES = {"regionaal_bestuur", "college", "raad"}
 
 
+def _te_infinitive_after_particle(words: list[str], a: int) -> bool:
+    """'(stellen u) voor dit bedrag op te nemen': the particle 'voor' follows and a te-infinitive closes the clause."""
+    if "voor" not in words[a:a + 2]:
+        return False
+    rest = words[a + 1:]
+    return any(w == "te" and k + 1 < len(rest) and rest[k + 1].endswith("en") for k, w in enumerate(rest))
+
+
 def _subject_follows(words: list[str], i: int) -> bool:
     """A body right after the word ('besluiten de gemeenten'): the word is an inverted finite verb."""
     nxt = words[i + 1:i + 4]
@@ -464,8 +474,10 @@ def _find_particle(words: list[str], i: int, particle: str, particle_next: list[
             nxt = words[j + 1] if j + 1 < len(words) else "."
             if particle_next and nxt not in particle_next and nxt not in _CLAUSE_BREAK and nxt not in (",", "en"):
                 continue
-            if particle == "voor" and nxt not in _CLAUSE_BREAK and nxt not in (",", "om", "dat", "en", "te", "aan", "in", "op", "het", "de") :
-                continue  # 'voor' as a preposition ('stellen de gemeenten voor de keuze')
+            if particle == "voor" and nxt not in _CLAUSE_BREAK and nxt not in (",", "om", "dat", "en", "te", "aan", "in", "op", "het", "de") \
+                    and not (words[j - 1] == "u" and _te_infinitive_follows(words, j + 1)):
+                continue  # 'voor' as a preposition ('stellen de gemeenten voor de keuze'); but 'stellen u voor dit
+                          # bedrag op te nemen' proposes
             if particle == "voor" and nxt in ("het", "de", "een") and j + 2 < len(words) and words[j + 2] not in ("college", "colleges", "raad", "gemeenteraad", "gemeenteraden") \
                     and not _te_infinitive_follows(words, j + 1):
                 continue  # 'stelt de gemeenten voor de keuze'; but 'stelt voor de gunning te verschuiven' proposes
@@ -1388,6 +1400,10 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         actor, explicit = inherited_actor, True   # 'hebben bestuurders X omarmd en besloten om ...'
     if actor is None and hit.family == "proposal":
         actor, explicit = "ambtelijk", False      # an unsigned proposal comes from the civil service writing it
+    if hit.family == "proposal" and mention is not None and words[mention.start] in _actor_data().get("pronouns_ambtelijk", []) \
+            and re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", text.lower()):
+        # 'Wij stellen u voor ...' in a letter to the council ('uw raad'): the college writes to its raad
+        actor, explicit = "college", False
     if actor is None and frame_actor is not None and _passive_aux(words, hit) is not None:
         # 'Besluit: Het tarief wordt per 1 april vastgesteld op € 38,47' in a meeting's decision list: the
         # meeting's body decides
