@@ -290,6 +290,9 @@ def _label_below(text: str, pos: int, limit: int) -> str | None:
     return None
 
 
+_BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+
+
 def _column_header_event(doc: Document, block, ci: int) -> str | None:
     """The event named by the header of the date's column ('Segment | ... | Ingangsdatum'):
     the column says what every date under it is, more specifically than the row's other cells."""
@@ -325,6 +328,9 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
         return None                      # the date names the cited document, like a title's year
     if cited_meeting(text, start, end):
         return "other"
+    if block is not None and block.kind == "table_row" and len(block.cells) >= 3 and gran == "year" \
+            and all(_BARE_YEAR.fullmatch(text[a:b]) for a, b in block.cells[1:]):
+        return None                      # a header row of years ('Kerncijfer | 2023 | 2024'): column labels
     if block is not None and block.kind == "table_row" and block.cells:
         ci = doc.cell_index(block, start)
         if ci is not None:

@@ -81,3 +81,11 @@ def test_contract_running_until_beats_the_heading(tmp_path):
     doc = read_document(p)
     facts = extract_dates(ExtractionContext(doc=doc, year=None))
     assert [(f.text, f.value["event"]) for f in facts] == [("31 december 2029", "contract_end")]
+
+
+def test_header_row_of_years_names_no_event(tmp_path):
+    p = tmp_path / "kerncijfers.txt"
+    p.write_text("Jaarbeeld\n\nIndicator\t2024\t2025\nAantal cliënten\t410\t455\n", encoding="utf-8")
+    doc = read_document(p)
+    facts = extract_dates(ExtractionContext(doc=doc, year=2026))
+    assert [(f.text, f.value["event"]) for f in facts] == [("2024", None), ("2025", None)]
