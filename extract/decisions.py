@@ -675,6 +675,11 @@ def _passive_aux(words: list[str], hit: TriggerHit) -> int | None:
     return None
 
 
+def _meeting_of_body(words: list[str], m: ActorMention, hit: TriggerHit) -> bool:
+    """A body's meeting or agenda ('collegevergadering', 'raadsagenda') that a matter is put on."""
+    return hit.family == "submit" and m.end - m.start == 1 and words[m.start].endswith(("vergadering", "agenda"))
+
+
 def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResolver,
                          object_span: tuple[int, int] | None = None) -> ActorMention | None:
     """The mention that names the deciding body of the clause (None if no body is named)."""
@@ -726,6 +731,8 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
     nominal = hit.kind in ("nominal", "phrase") and not _has(words, _triggers()["decision_verbs_with_nominal"] + ["geven", "geeft", "gaven", "gaan", "gaat"])
 
     def allowed(m: ActorMention, role: str) -> bool:
+        if role == "beneficiary" and _meeting_of_body(words, m, hit):
+            return True   # 'geagendeerd voor de collegevergadering van 25 maart': the board whose meeting takes it
         if role in ("comitative", "beneficiary"):
             return False
         if role == "recipient" and hit.family != "submit":
@@ -762,7 +769,7 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
 
     order = ["agent"]
     if hit.family == "submit":
-        order += ["recipient", "locative"]
+        order += ["recipient", "locative", "beneficiary"]
     if hit.kind == "nominal":
         order += ["genitive"]
     order += ["locative"]
