@@ -293,6 +293,18 @@ def _label_below(text: str, pos: int, limit: int) -> str | None:
 _BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
 
 
+def _timeline_heading(text: str, block, start: int, gran: str) -> bool:
+    """A heading that dates a phase ('Proces tot 1 januari 2022', 'oktober – december 2021'
+    over the phase's text, '1 januari 2022: start nieuwe contracten') names a time, not a title:
+    a day/week/month date below the document's first lines, not a stamp or an update line.
+    Its event comes from the heading itself, else the text under it, like a lone date line."""
+    if gran in ("year", "years") or text.count("\n", 0, block.start) < _DATELINE_LINES:
+        return False
+    if re.match(r"(?i)\W*(?:update|editie|uitgave|versie|week\s+\d+\s*[–—-])", text[block.start:start]):
+        return False
+    return not is_stamp(text, start, start + 1)
+
+
 def _column_header_event(doc: Document, block, ci: int) -> str | None:
     """The event named by the header of the date's column ('Segment | ... | Ingangsdatum'):
     the column says what every date under it is, more specifically than the row's other cells."""
@@ -315,7 +327,7 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
     if next_start is None:
         next_start = len(text)
     block = doc.block_at(start) if doc is not None else None
-    if block is not None and block.kind == "heading":
+    if block is not None and block.kind == "heading" and not _timeline_heading(text, block, start, gran):
         return None
     if name_like(text, start, end, gran):
         return None

@@ -89,3 +89,19 @@ def test_header_row_of_years_names_no_event(tmp_path):
     doc = read_document(p)
     facts = extract_dates(ExtractionContext(doc=doc, year=2026))
     assert [(f.text, f.value["event"]) for f in facts] == [("2024", None), ("2025", None)]
+
+
+def test_phase_headings_are_times_not_titles(tmp_path):
+    # a process note whose phases are headed by their dates: the heading's date takes the
+    # event named in the heading or in the text under it; a title's year stays a name
+    p = tmp_path / "proces.md"
+    p.write_text("# Inkoop begeleiding 2027\n\nDeze notitie beschrijft het proces.\n\nHet kent drie fasen.\n\n"
+                 "Elke fase heeft een eigen kop.\n\nDe data zijn indicatief.\n\nWijzigingen melden we.\n\n"
+                 "Vragen kunnen altijd.\n\n## Start nieuwe contracten: 1 juli 2027\n\nDaar werken we naartoe.\n\n"
+                 "## februari – april 2027\n\nIn deze fase voeren we de dialoog met aanbieders.\n", encoding="utf-8")
+    doc = read_document(p)
+    facts = extract_dates(ExtractionContext(doc=doc, year=None))
+    got = {f.text: f.value["event"] for f in facts}
+    assert got["2027"] is None
+    assert got["1 juli 2027"] == "contract_start"
+    assert got["februari – april 2027"] == "dialogue"
