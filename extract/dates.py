@@ -55,6 +55,14 @@ the context around an expression:
   in running text, the clause around the date (nearest trigger wins); else the
   heading it stands under; else ``other`` — but ``null`` for name-like years
   (``Inkoop 2021``, ``Beleidsplan 2014-2018``, ``(2018)``, headings).
+  Refinements (error analysis on hold-outs 3/4): a table's column header
+  (``Ingangsdatum``) names the event of the dates under it; a header row of
+  bare years is column labels (null); a stamp labelled with a decision meeting
+  (``Datum collegebesluit:``) is a decision; a heading dating a phase (a
+  day/month below the first lines) is a time, not a title; 'other' words
+  (``beoordeling van de inschrijvingen``, informing the council, indexing)
+  only speak when no event word does; ``per`` + the first of a month with no
+  event word at all is a contract start.
 
 Ranges: domain.md says connected expressions form ONE interval, and the dev
 gold (after its review) contains ``3 mei tot 21 oktober 2022`` and
@@ -666,6 +674,9 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
         if modifier == "tot" and _runs_until(text, g.start, g.end) \
                 and (event in ("other", "decision", "contract_start") or not _clause_names_event(text, g.start, g.end)):
             event = "contract_end"       # also over a heading's event: 'De overeenkomsten lopen tot en met ...'
+        elif modifier == "per" and event == "other" and gran == "day" and d0.day == 1 \
+                and not _triggers(text, *clause_bounds(text, g.start, g.end)):
+            event = "contract_start"     # 'Wmo-begeleiding per 1 januari 2027': the day a new arrangement starts
 
         value = {"start": d0.isoformat(), "end": d1.isoformat(), "granularity": gran,
                  "modifier": modifier, "event": event}
