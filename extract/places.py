@@ -679,7 +679,6 @@ def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Men
     """Cooperations named as such but missing from the rules (see place_rules
     'cooperation_discovery'): region mentions with the slug of the name as id, and their names."""
     after_head, compound = _discovery_res()
-    common = _common_words()
     found: list[Mention] = []
     names: dict[str, str] = {}
     spans = [(m.start, m.end) for m in known]
@@ -692,6 +691,7 @@ def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Men
             if name_key(name) in sc.ix.entries:
                 continue
             words = [w.lower() for w in re.findall(r"[^\W\d_]+", fold(name)) if w.lower() not in ("van", "en", "de", "aan")]
+            common = _common_words()         # loaded (~2 s, once) only when a candidate appears
             if not words or any(w in common or (w.endswith("s") and w[:-1] in common) for w in words):
                 continue
             rid = slugify(name)
