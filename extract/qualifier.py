@@ -360,8 +360,18 @@ def _declined_after(q: Qualification, toks, found, last: int) -> None:
     # gekozen") or through a shared subject: a clause after 'maar' that opens with its
     # finite verb has the target as subject ("X is onderzocht, maar is niet gekozen")
     elliptic = k + 1 < len(toks) and toks[k + 1][2] in _FINITE_OPENERS
-    anaphor = any(toks[i][2] in _ANAPHORS for i in window)
-    if not elliptic and not anaphor:
+    # a clause after 'maar' that opens with the refusal itself shares subject and auxiliary
+    # ("X is overwogen maar afgewezen", "onderzocht, maar verworpen")
+    opens_with_refusal = any(rule.category == "negated" and ti == k + 1
+                             and rule.phrase not in ("niet", "geen", "nooit") for rule, ti, _ in found)
+    # a demonstrative pronoun as the new clause's subject points back at the weighed model
+    # ("X is onderzocht, maar die valt af"); as a determiner ("maar die aanbieders ...") it
+    # does not, so only a pronoun followed by its finite verb or the refusal counts
+    pronoun = k + 2 < len(toks) and toks[k + 1][2] in ("die", "deze") and (
+        toks[k + 2][2] in _FINITE_OPENERS
+        or any(rule.category == "negated" and ti == k + 2 for rule, ti, _ in found))
+    anaphor = pronoun or any(toks[i][2] in _ANAPHORS for i in window)
+    if not elliptic and not anaphor and not opens_with_refusal:
         return
     for rule, ti, tj in found:
         # without an anaphor only a refusal of the choice counts ("is niet gekozen"), not
