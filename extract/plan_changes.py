@@ -324,7 +324,8 @@ def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
     window += [(4 + r, s, False) for r, s in enumerate(_section_window(ctx, sentences, k, back=0, ahead=3))]
     for rank, s, far in window:
         low = text[s.start:s.end].lower()
-        cue = bool(re.search(cfg["old_plan_cues"], low))
+        cue_m = re.search(cfg["old_plan_cues"], low)
+        cue = bool(cue_m)
         for d in dates:
             if not (s.start <= d.start and d.end <= s.end) or d in exclude or not d.first or not to.first:
                 continue
@@ -346,7 +347,10 @@ def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
                 own = _topic_stems(text[s.start:s.end])
             if far and not (topic & own):
                 continue   # further back only a date that names the same activity ('gunning uiterlijk 1 september')
-            cands.append(((not cue, not (topic & own), ahead, rank), d))
+            # within one old-plan sentence the date after the cue is the plan; one before it dates the
+            # statement ('In de versie uit november 2022 gingen wij uit van contracten per 1 juli 2024')
+            before_cue = bool(cue_m) and d.start < s.start + cue_m.start()
+            cands.append(((not cue, not (topic & own), ahead, rank, before_cue), d))
     if cands:
         return min(cands, key=lambda c: c[0])[1].value
     return expected
