@@ -240,6 +240,35 @@ def eval_cmd(gold, facts_path, corpus, as_json):
         click.echo(format_extra(extra))
 
 
+@main.command()
+@click.option("--outputs", "outputs", default="outputs", show_default=True, type=click.Path(path_type=Path),
+              help="A folder written by `inkoopgraaf build`.")
+@click.option("--out", "out", type=click.Path(path_type=Path), help="Where to write (default OUTPUTS/report.html).")
+def report(outputs, out):
+    """Write the browser report again from a build folder, without re-extracting.
+
+    \b
+    Reads OUTPUTS/facts.jsonl, documents.csv and texts/ and writes one
+    self-contained HTML file you can open offline or mail to a colleague.
+
+    \b
+    Examples:
+      inkoopgraaf report
+      inkoopgraaf report --outputs resultaten/ --out vergelijking.html
+    """
+    from .models.graph import build_graph
+    from .models.tables import load_inputs, load_texts, tables_from_graph
+    from .report import write_report
+    if not (outputs / "facts.jsonl").exists():
+        raise click.ClickException(f"{outputs}/facts.jsonl not found: run `inkoopgraaf build` first "
+                                   f"(or pass --outputs with the folder build wrote to).")
+    facts, docs = load_inputs(outputs)
+    texts = load_texts(outputs)
+    tables = tables_from_graph(build_graph(facts, docs, texts))
+    path = write_report(out or outputs / "report.html", facts, docs, texts, tables)
+    click.echo(f"wrote {path}", err=True)
+
+
 def _register_optional_commands() -> None:
     """Commands of the query layer and the report, added when their modules exist."""
     try:

@@ -76,6 +76,19 @@ def test_extract_contract_exit_codes(small_corpus, tmp_path):
 
 
 def test_every_command_has_help_with_examples():
-    for cmd in ("build", "extract", "eval", "query", "region", "compare", "timeline"):
+    for cmd in ("build", "extract", "eval", "report", "query", "region", "compare", "timeline"):
         r = CliRunner().invoke(main, [cmd, "--help"])
         assert r.exit_code == 0 and "inkoopgraaf" in r.output, cmd
+
+
+def test_report_command_rewrites_the_report_from_a_build(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    runner.invoke(main, ["build", str(small_corpus), "--out", str(out), "--no-report"])
+    assert not (out / "report.html").exists()
+    r = runner.invoke(main, ["report", "--outputs", str(out)])
+    assert r.exit_code == 0, r.output
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script" in html and "rivierenland" in html
+    missing = runner.invoke(main, ["report", "--outputs", str(tmp_path / "leeg")])
+    assert missing.exit_code != 0 and "inkoopgraaf build" in missing.output
