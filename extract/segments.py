@@ -754,6 +754,9 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
     cands = [(x.start, [d.resolve(x, place)]) for x in in_sent]
     cands += [(a, ids) for a, ids in _lot_references(d, s, e)]
     if cands:
+        bound = _bound_segment(d, m, in_sent, place, s, e)
+        if bound:
+            return bound, 0.8
         pos, ids = min(cands, key=lambda c: abs(c[0] - m.start))
         return ids, 0.8
     ante = _antecedent_segment(d, s)
@@ -794,6 +797,37 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
         # a document that buys one segment (a Wmo HbH tender): its models are that segment's
         return [only], 0.75
     return [None], 0.8
+
+
+# "per etmaal voor beschermd wonen": the care right after the model, joined by "voor"
+_FOR_FOLLOWING = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?i:voor)\s+(?:(?i:de|het|alle)\s+)?$")
+# clauses of a sentence that gives several segments each their own model:
+# "Voor hulp bij het huishouden betalen we per resultaat, voor begeleiding per uur"
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+(?:en|maar|terwijl)\s+(?=(?i:voor|bij|binnen)\s)")
+
+
+def _bound_segment(d: _Doc, m: Match, in_sent: list[Match], place: Place, s: int, e: int) -> list[str | None]:
+    """The segment a model mention is bound to inside a sentence naming several.
+
+    A segment joined to the model by a following "voor" ("per uur voor individuele
+    begeleiding") is that model's; else the segments of the model's own clause
+    (clauses break at commas/semicolons and at "en/maar voor ..."), when they name one.
+    Empty when the sentence gives no such binding (the nearest mention decides).
+    """
+    if len({d.resolve(x, place) for x in in_sent}) < 2:
+        return []
+    for x in in_sent:
+        if x.start >= m.end and _FOR_FOLLOWING.fullmatch(d.text, m.end, x.start):
+            return [d.resolve(x, place)]
+    cuts = [s] + [c.end() for c in _CLAUSE_BREAK.finditer(d.text, s, e)] + [e]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= m.start < b:
+            own = []
+            for x in in_sent:
+                if a <= x.start < b and d.resolve(x, place) not in own:
+                    own.append(d.resolve(x, place))
+            return own if len(own) == 1 else []
+    return []
 
 
 # A lot defined by its marker and identifier and then its label: "Perceel 2: Verblijf en
