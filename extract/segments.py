@@ -119,7 +119,8 @@ _LABEL_PREFIX = re.compile(
     r"^[\s\-–•●▪◦*·o]*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s*)?"
     r"(?:(?:segment|subsegment|perceel|deelperceel|voorziening|lot)(?:\s+(?-i:[A-Z]|\d{1,2})\b)?\s*[:.\-–—]?\s*)?['\"‘’“”]?",
     re.IGNORECASE)
-_LABEL_ADJECTIVE = re.compile(r"([^\W\d_]{3,}e)\s+")
+# ... or with a degree word written without -e ("Basis ambulante jeugdhulp", "Intensief ambulant")
+_LABEL_ADJECTIVE = re.compile(r"([^\W\d_]{3,}e|(?i:basis|intensief|licht|zwaar|kortdurend|langdurend))\s+")
 # determiners/negations ending in -e that make a phrase no label of care bought
 _NOT_LABEL_ADJECTIVES = frozenset(("geen", "deze", "onze", "alle", "elke", "iedere", "welke", "die", "huidige",
                                    "bestaande", "vorige", "oude", "nieuwe", "eventuele", "mogelijke"))
@@ -728,6 +729,10 @@ def _excluded(q) -> bool:
     return any(t.category == "negated" and not t.phrase.startswith(DECLINED) for t in q.triggers)
 
 
+# a first cell that only numbers the row's lot: "1", "B", "Perceel 2", "Lot 3."
+_BARE_LOT_ID = re.compile(r"\s*(?:(?i:perceel|deelperceel|segment|lot)\s*)?(?:\d{1,2}|[A-Z])[.):]?\s*$")
+
+
 def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], float]:
     """Segment ids a financing/procedure mention applies to, with attachment confidence."""
     b = place.block
@@ -739,6 +744,15 @@ def _segment_of(d: _Doc, m: Match, place: Place) -> tuple[list[str | None], floa
             lab = d.label_segment(place.row_label)
             if lab:
                 return [d.resolve(lab, place)], 0.95
+            if _BARE_LOT_ID.match(d.text, *place.row_label):
+                # "| 2 | Begeleiding individueel ... | Uurtarief |": the row is numbered, its
+                # description cell (before the model's cell) names the lot's care
+                for c in place.row_cells[1:]:
+                    if place.cell and c[0] >= place.cell[0]:
+                        break
+                    lab = d.label_segment(c)
+                    if lab:
+                        return [d.resolve(lab, place)], 0.9
         for hc in place.column_header:
             lab = d.label_segment(hc)
             if lab:
