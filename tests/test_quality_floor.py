@@ -1,7 +1,7 @@
 """Extraction quality never silently drops: F1 floors on every gold set we ship.
 
-Six gold sets: the dev gold beside the checkout (``../shared/dev-gold``, the
-seed documents the rules were developed on) and the five hand-written
+Seven gold sets: the dev gold beside the checkout (``../shared/dev-gold``, the
+seed documents the rules were developed on) and the six hand-written
 hold-out sets under ``tests/data/``. The floors sit about 0.04 below the
 figures measured when they were set (see the README), so a rule change that
 costs quality on any set fails here and has to be argued for. This checks behaviour — which
@@ -26,14 +26,15 @@ FLOORS = {
     "holdout": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.88, "financing": 0.93, "financing_by_segment": 0.91, "financing_status": 0.91, "procedures": 0.93, "regions": 0.96, "municipalities": 0.96, "decisions": 0.90, "plan_changes": 0.90},
     "holdout2": {"dates": 0.96, "dates_lenient": 0.96, "segments": 0.96, "financing": 0.93, "financing_by_segment": 0.86, "financing_status": 0.84, "procedures": 0.91, "regions": 0.96, "municipalities": 0.96, "decisions": 0.88, "plan_changes": 0.84},
     "holdout3": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.88, "financing_status": 0.84, "procedures": 0.85, "regions": 0.96, "municipalities": 0.96, "decisions": 0.77, "plan_changes": 0.96},
-    "holdout4": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.93, "financing": 0.96, "financing_by_segment": 0.76, "financing_status": 0.70, "procedures": 0.93, "regions": 0.96, "municipalities": 0.96, "decisions": 0.86, "plan_changes": 0.91},
-    "holdout5": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.76, "financing": 0.96, "financing_by_segment": 0.67, "financing_status": 0.58, "procedures": 0.89, "regions": 0.96, "municipalities": 0.96, "decisions": 0.68, "plan_changes": 0.90},
+    "holdout4": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.93, "financing": 0.96, "financing_by_segment": 0.86, "financing_status": 0.80, "procedures": 0.93, "regions": 0.96, "municipalities": 0.96, "decisions": 0.86, "plan_changes": 0.91},
+    "holdout5": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.76, "financing": 0.96, "financing_by_segment": 0.74, "financing_status": 0.65, "procedures": 0.89, "regions": 0.96, "municipalities": 0.96, "decisions": 0.68, "plan_changes": 0.90},
+    "holdout6": {"dates": 0.93, "dates_lenient": 0.95, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.81, "financing_status": 0.68, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.67, "plan_changes": 0.36},
 }
 
 
 def _sets(shared):
     out = {name: (DATA / name / "docs", DATA / name / "gold")
-           for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")}
+           for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")}
     if shared is not None:
         out["dev"] = (Path(__file__).resolve().parents[1] / "corpus", shared / "dev-gold")
     return out
