@@ -82,7 +82,7 @@ from datetime import date
 
 from ..models.facts import Fact
 from .context import ExtractionContext
-from .date_grammar import Atom, Group, combine, find_atoms, load_resource, vocab, _alt
+from .date_grammar import Group, combine, find_atoms, load_resource, vocab, _alt
 from .document import Document
 
 __all__ = ["DateMatch", "extract_dates", "find_dates", "parse_date", "detect_document_year", "detect_document_date"]

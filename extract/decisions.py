@@ -1082,7 +1082,6 @@ def _is_conditional(words: list[str], hit: TriggerHit) -> bool:
 
 def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     cfg = _triggers()
-    cues = cfg["status_cues"]
     text = ctx.doc.text
     resolver = ActorResolver(text)
     dates = date_matches(ctx)

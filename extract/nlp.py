@@ -21,7 +21,6 @@ import spacy
 from spacy.lang.nl import Dutch, DutchDefaults
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from .document import Document
 

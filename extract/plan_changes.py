@@ -146,7 +146,6 @@ class PlanChange:
 
 
 def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
-    cfg = _cues()
     text = ctx.doc.text
     dates = [_Date(s, e, v) for s, e, v in date_matches(ctx) if v and v.get("start")]
     sentences = _clauses(ctx)

@@ -183,7 +183,6 @@ class _Doc:
 
     # -- segment mentions --------------------------------------------------
     def _segment_matches(self) -> list[Match]:
-        tax = load_taxonomy()
         raw = find_terms(self.text, "segment")
         # lots ("perceel complexe jeugdhulp"): a lot wording is the lot where
         # a marker precedes it, and everywhere once the document defined it so
@@ -192,12 +191,10 @@ class _Doc:
             if m.lot and self._marker_before(m.start):
                 lot_phrases.add(self._norm(self.text[m.start:m.end]))
         out = []
-        lot_rx = [(e, rx) for e, rx, _ in _compiled("segment") if getattr(e, "lot", False)]
         for m in raw:
             phrase = self._norm(self.text[m.start:m.end])
             if m.lot and phrase not in lot_phrases:
                 # not defined as a lot here: fall back to the care-type reading
-                sub = [x for x in find_terms(self.text[m.start:m.end], "segment") if not x.lot]
                 alt = self._non_lot(m)
                 if alt:
                     out.append(alt)

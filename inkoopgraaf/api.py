@@ -26,8 +26,9 @@ import networkx as nx
 import pandas as pd
 
 from .models.facts import Fact
-from .models.graph import ALL_SEGMENTS, build_graph, slug, taxonomy_index, _gazetteer
-from .models.tables import facts_frame, load_inputs, load_texts, read_documents, tables_from_graph
+from .models import gazetteer
+from .models.graph import ALL_SEGMENTS, build_graph, slug, taxonomy_index
+from .models.tables import facts_frame, load_inputs, load_texts, tables_from_graph
 
 
 class OutputsNotBuilt(FileNotFoundError):
@@ -158,13 +159,7 @@ class KnowledgeGraph:
 
     @staticmethod
     def _gazetteer_knows(text: str) -> bool:
-        gaz = _gazetteer()
-        if gaz is None or not hasattr(gaz, "region"):
-            return False
-        try:
-            return bool(gaz.region(slug(text)))
-        except Exception:  # noqa: BLE001
-            return False
+        return gazetteer.region(slug(text)) is not None
 
     def suggest(self, kind: str, given: str, aliases=None, present=None, n: int = 3) -> list[str]:
         """Nearest ids present in the outputs (difflib over ids and labels; gazetteer for regions)."""
@@ -181,12 +176,7 @@ class KnowledgeGraph:
             if len(text) >= 3 and text in alias and ident not in out:
                 out.append(ident)
         if kind == "region":
-            gaz = _gazetteer()
-            if gaz is not None and hasattr(gaz, "nearest_region_ids"):
-                try:
-                    out += [r for r in gaz.nearest_region_ids(given) if r in present and r not in out]
-                except Exception:  # noqa: BLE001
-                    pass
+            out += [r for r in gazetteer.nearest_region_ids(given) if r in present and r not in out]
         return out[:n]
 
     # ------------------------------------------------------------------ questions

@@ -6,7 +6,6 @@ reason and say what to do; one bad document never stops a batch.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from pathlib import Path

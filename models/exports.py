@@ -216,7 +216,7 @@ def fact_iri(p: dict) -> str:
 
 def to_rdf(G: nx.MultiDiGraph):
     """The graph as an rdflib Graph (nodes typed by kind, edges as triples + reified statements)."""
-    from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef  # noqa: F401
+    from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
     V, PROV = Namespace(VOCAB_BASE), Namespace(PROV_BASE)
     g = Graph()

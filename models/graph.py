@@ -26,9 +26,10 @@ Design
 * A document no fact attributes to a region is attached to ``region:unknown``;
   nothing is silently dropped.
 
-Reference data (taxonomy labels, gazetteer members and TOOI URIs) is used when
-the sibling modules exist; without them the graph falls back to what the facts
-themselves say, so this module never breaks on a missing lookup.
+Reference data comes from the sibling modules: labels and iSD variants from
+:mod:`.taxonomy`, region names, members per year and TOOI URIs from
+:mod:`.gazetteer`. Ids the reference data does not know (a cooperation that is
+not a jeugdregio, a segment ``other``) fall back to what the facts say.
 """
 from __future__ import annotations
 
@@ -41,8 +42,11 @@ from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from . import gazetteer
 from .evidence import passage
 from .facts import Fact
+from .gazetteer import tooi_uri
+from .taxonomy import load_taxonomy
 
 UNKNOWN_REGION = "unknown"
 ALL_SEGMENTS = "all"  # segment column value for whole-procurement financing/procedures
@@ -69,7 +73,6 @@ ACTOR_LABELS = {
     "other": ("overig", "other"),
 }
 
-TOOI_PATTERN = "https://identifier.overheid.nl/tooi/id/gemeente/{code}"
 
 
 # --------------------------------------------------------------------------- reference data
@@ -79,105 +82,30 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_") or "x"
 
 
-def _get(obj: Any, *names: str, default=None):
-    """Read a field from a dict, dataclass or namedtuple-like record."""
-    if obj is None:
-        return default
-    for name in names:
-        if isinstance(obj, Mapping) and obj.get(name) not in (None, ""):
-            return obj[name]
-        val = getattr(obj, name, None)
-        if val not in (None, ""):
-            return val
-    return default
-
-
 @lru_cache(maxsize=1)
 def taxonomy_index() -> dict[str, dict[str, dict]]:
-    """{"segment"|"financing"|"procedure"|"actor": {id: {"label", "label_en", "variant", "domain"}}}.
-
-    Tolerates the shapes a taxonomy may take (dict keyed by id or list of entries)
-    and returns empty maps when models/taxonomy.py is not there (yet)."""
-    out: dict[str, dict[str, dict]] = {"segment": {}, "financing": {}, "procedure": {}, "actor": {}}
-    try:
-        from .taxonomy import load_taxonomy  # type: ignore
-        tax = load_taxonomy()
-    except Exception:  # noqa: BLE001 - a missing or broken taxonomy must not break the graph
-        tax = {}
-    aliases = {"segment": ("segments", "segment"), "financing": ("financing", "financing_models", "financings"),
-               "procedure": ("procedures", "procedure"), "actor": ("actors", "actor")}
-    for kind, keys in aliases.items():
-        section = None
-        for key in keys:
-            section = _get(tax, key)
-            if section is not None:
-                break
-        if section is None:
-            continue
-        items = section.items() if isinstance(section, Mapping) else ((_get(e, "id"), e) for e in section)
-        for ident, entry in items:
-            if not ident:
-                continue
-            out[kind][str(ident)] = {
-                "label": _get(entry, "label", "label_nl", "name", default=str(ident)) if not isinstance(entry, str) else entry,
-                "label_en": _get(entry, "label_en", "en") if not isinstance(entry, str) else None,
-                "variant": _get(entry, "variant", "isd_variant") if not isinstance(entry, str) else None,
-                "domain": _get(entry, "domain") if not isinstance(entry, str) else None,
-            }
-    for actor, (nl, en) in ACTOR_LABELS.items():
-        out["actor"].setdefault(actor, {"label": nl, "label_en": en, "variant": None, "domain": None})
+    """{"segment"|"financing"|"procedure"|"actor": {id: {"label", "label_en", "variant", "domain"}}}."""
+    tax = load_taxonomy()
+    out: dict[str, dict[str, dict]] = {
+        kind: {ident: {"label": e.label, "label_en": None, "variant": e.variant, "domain": e.domain}
+               for ident, e in table.items()}
+        for kind, table in (("segment", tax.segments), ("financing", tax.financing), ("procedure", tax.procedures))
+    }
+    out["actor"] = {actor: {"label": nl, "label_en": en, "variant": None, "domain": None}
+                    for actor, (nl, en) in ACTOR_LABELS.items()}
     return out
-
-
-def _gazetteer():
-    try:
-        from . import gazetteer  # type: ignore
-        return gazetteer
-    except Exception:  # noqa: BLE001
-        return None
 
 
 def region_name(region_id: str) -> str | None:
-    gaz = _gazetteer()
-    if gaz is None or not hasattr(gaz, "region"):
-        return None
-    try:
-        rec = gaz.region(region_id)
-    except Exception:  # noqa: BLE001 - unknown ids raise in some gazetteers
-        return None
-    return rec if isinstance(rec, str) else _get(rec, "name", "region_name", "label")
+    reg = gazetteer.region(region_id)
+    return reg.name if reg else None
 
 
 def region_members(region_id: str, year: int | None) -> list[tuple[str, str | None]]:
-    """[(cbs, name)] of a region in ``year`` from the gazetteer, or [] without one."""
-    gaz = _gazetteer()
-    if gaz is None or not hasattr(gaz, "members") or region_id == UNKNOWN_REGION:
+    """[(cbs, name)] of a region in ``year`` from the gazetteer ([] for unknown regions)."""
+    if region_id == UNKNOWN_REGION:
         return []
-    try:
-        recs = gaz.members(region_id, year) or []
-    except Exception:  # noqa: BLE001
-        return []
-    out = []
-    for rec in recs:
-        if isinstance(rec, str):
-            out.append((rec, None))
-        else:
-            code = _get(rec, "cbs", "cbs_code", "code")
-            if code:
-                out.append((str(code), _get(rec, "name")))
-    return out
-
-
-def tooi_uri(cbs: str) -> str:
-    gaz = _gazetteer()
-    if gaz is not None and hasattr(gaz, "tooi_uri"):
-        try:
-            uri = gaz.tooi_uri(cbs)
-            if uri:
-                return str(uri)
-        except Exception:  # noqa: BLE001
-            pass
-    return TOOI_PATTERN.format(code=cbs.lower())
+    return [(m.cbs, m.name) for m in gazetteer.members(region_id, year)]
 
 
 # --------------------------------------------------------------------------- ids
@@ -501,16 +429,10 @@ def _add_segment_node(G, snode, skey, label, domain, tax, prov) -> None:
 def _regions_of_municipalities(cbs_codes: set[str], year: int | None) -> list[str]:
     """Regions whose membership that year holds at least half of the named municipalities
     (a text naming Houten and Lopik is about Lekstroom even if it never says so)."""
-    gaz = _gazetteer()
-    if gaz is None or not hasattr(gaz, "regions_of"):
-        return []
     hits: Counter = Counter()
     for cbs in cbs_codes:
-        try:
-            for reg in gaz.regions_of(cbs, year) or []:
-                hits[_get(reg, "id", "region_id")] += 1
-        except Exception:  # noqa: BLE001
-            continue
+        for reg in gazetteer.regions_of(cbs, year):
+            hits[reg.id] += 1
     return sorted(rid for rid, n in hits.items() if rid and n * 2 >= len(cbs_codes))
 
 

@@ -778,7 +778,6 @@ def read_pdf(path, table_engine: str = "pdfium") -> Document:
         raise ValueError(f"table_engine must be 'pdfium' or 'pdfplumber', not {table_engine!r}")
     path = Path(path)
     pdf = _open(path)
-    plumber = None
     try:
         n_pages = len(pdf)
         if n_pages == 0:

@@ -7,7 +7,6 @@ usable on its own and cover every id of domain.md.
 """
 from __future__ import annotations
 
-from typing import Any
 
 FACT_TYPE_LABELS = {
     "date": "Datum", "segment": "Segment", "financing": "Bekostiging",
