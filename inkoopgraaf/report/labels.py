@@ -1,12 +1,12 @@
 """Dutch display labels for the report (the audience is Dutch policy staff).
 
 The canonical ids come from ``shared/spec/domain.md``; these are only the words
-shown on screen. When ``inkoopgraaf.models.taxonomy`` is present its labels win
-(one source of truth for the whole project); the tables below keep the report
-usable on its own and cover every id of domain.md.
+shown on screen. Segment, financing and procedure labels are taken from the
+project's taxonomy (one source of truth); the rest are report vocabulary.
 """
 from __future__ import annotations
 
+from ..models.taxonomy import load_taxonomy
 
 FACT_TYPE_LABELS = {
     "date": "Datum", "segment": "Segment", "financing": "Bekostiging",
@@ -14,47 +14,23 @@ FACT_TYPE_LABELS = {
     "municipality": "Gemeente", "plan_change": "Planwijziging",
 }
 
-SEGMENT_LABELS = {
-    "ambulant": "Ambulant", "verblijf": "Verblijf", "hoog_complex": "Hoog complex",
-    "crisis": "Crisis", "dyslexie": "Dyslexie", "jeugd_ggz": "Jeugd-GGZ",
-    "kinderen_met_beperking": "Kinderen met beperking",
-    "jeugd_en_opvoedhulp": "Jeugd- en opvoedhulp", "onderwijs": "Onderwijs",
-    "forensisch": "Forensisch", "ziekenhuiszorg": "Ziekenhuiszorg",
-    "jongvolwassenen": "Jongvolwassenen", "enkelvoudig": "Enkelvoudig",
-    "complex": "Complex", "wmo_begeleiding": "Wmo begeleiding",
-    "wmo_logeren": "Wmo logeren", "wmo_persoonlijke_verzorging": "Persoonlijke verzorging",
-    "hulp_bij_huishouden": "Hulp bij het huishouden", "beschermd_wonen": "Beschermd wonen",
-    "other": "Overig segment",
-}
-_WMO_SEGMENTS = {"wmo_begeleiding", "wmo_logeren", "wmo_persoonlijke_verzorging",
-                 "hulp_bij_huishouden", "beschermd_wonen"}
-SEGMENT_DOMAINS = {s: ("wmo" if s in _WMO_SEGMENTS else "jeugd") for s in SEGMENT_LABELS if s != "other"}
-#: Column order of the comparison matrix: youth care first, then Wmo (domain.md order).
+# Segment, financing and procedure labels, domains and iSD variants come from the
+# project's taxonomy (models/taxonomy.json), the one source the extractor and the graph
+# use too, so the report never drifts from them. Its order is domain.md's: youth care
+# first, then Wmo, which is the column order of the comparison matrix.
+_TAX = load_taxonomy()
+SEGMENT_LABELS = {**{e.id: e.label for e in _TAX.segments.values()}, "other": "Overig segment"}
+SEGMENT_DOMAINS = {e.id: e.domain for e in _TAX.segments.values() if e.domain}
 SEGMENT_ORDER = list(SEGMENT_LABELS)
-
-FINANCING_LABELS = {
-    "pxq": "PxQ", "trajectfinanciering": "Trajectfinanciering",
-    "resultaatgericht": "Resultaatgericht", "dbc": "DBC", "lumpsum": "Lumpsum",
-    "populatiebekostiging": "Populatiebekostiging", "subsidie": "Subsidie",
-    "plafond": "Plafond",
-}
+FINANCING_LABELS = {e.id: e.label for e in _TAX.financing.values()}
 #: iSD execution variant of each financing model (domain.md), used when a fact lacks one.
-FINANCING_VARIANTS = {
-    "pxq": "inspanningsgericht", "trajectfinanciering": "outputgericht",
-    "resultaatgericht": "outputgericht", "dbc": "outputgericht", "lumpsum": "taakgericht",
-    "populatiebekostiging": "taakgericht", "subsidie": "none", "plafond": "none",
-}
+FINANCING_VARIANTS = {e.id: e.variant for e in _TAX.financing.values() if e.variant}
 VARIANT_LABELS = {
     "inspanningsgericht": "inspanningsgericht", "outputgericht": "outputgericht",
     "taakgericht": "taakgericht", "none": "geen iSD-variant",
 }
 
-PROCEDURE_LABELS = {
-    "open_house": "Open House", "sas": "SAS-procedure",
-    "bestuurlijk_aanbesteden": "Bestuurlijk aanbesteden", "niet_openbaar": "Niet-openbaar",
-    "dialooggericht": "Dialooggericht", "openbaar": "Openbaar", "das": "Dynamisch aankoopsysteem",
-    "verlenging": "Verlenging", "subsidie": "Subsidieverlening",
-}
+PROCEDURE_LABELS = {e.id: e.label for e in _TAX.procedures.values()}
 
 STATUS_LABELS = {
     "chosen": "gekozen", "previous": "eerder", "considered": "overwogen",
@@ -96,35 +72,6 @@ MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december"]
 
 
-def _from_taxonomy() -> None:
-    """Take segment, financing and procedure labels, domains and variants from the project's
-    taxonomy (models/taxonomy.json), so the report never drifts from the extractor and graph.
-
-    The built-in tables stay as the fallback: a missing or broken taxonomy must not stop
-    a report from being written.
-    """
-    try:
-        from inkoopgraaf.models.taxonomy import load_taxonomy
-        tax = load_taxonomy()
-    except Exception:  # absent or unreadable: the built-in labels stand
-        return
-    for entry in tax.segments.values():
-        SEGMENT_LABELS[entry.id] = entry.label
-        if entry.domain:
-            SEGMENT_DOMAINS[entry.id] = entry.domain
-    for entry in tax.financing.values():
-        FINANCING_LABELS[entry.id] = entry.label
-        if entry.variant:
-            FINANCING_VARIANTS[entry.id] = entry.variant
-    for entry in tax.procedures.values():
-        PROCEDURE_LABELS[entry.id] = entry.label
-    # Keep the matrix column order of domain.md, with any new taxonomy segment before "other".
-    for sid in tax.segments:
-        if sid not in SEGMENT_ORDER:
-            SEGMENT_ORDER.insert(SEGMENT_ORDER.index("other"), sid)
-
-
-_from_taxonomy()
 
 
 def label(table: dict, key, fallback: str | None = None) -> str:
