@@ -70,10 +70,6 @@ class Taxonomy:
         return tuple(self.raw.get("inflections", ()))
 
     @property
-    def segment_markers(self) -> tuple[str, ...]:
-        return tuple(self.raw.get("segment_markers", ()))
-
-    @property
     def domain_words(self) -> dict[str, list[str]]:
         return dict(self.raw.get("domain_words", {}))
 

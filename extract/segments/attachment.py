@@ -1,0 +1,192 @@
+"""Which segment a financing or procedure mention applies to.
+
+In this order: its table row's first cell, its column header, the table's
+title row, a segment named in the same sentence (bound by "voor" or by its own
+clause), a lot referred to by identifier, an anaphor ("daarvoor"), segments
+named earlier in the same list item, a paragraph's fronted topic, the heading
+chain, the one segment a document buys; else ``None`` (the whole document).
+"""
+from __future__ import annotations
+
+from ..sections import Place
+from .cues import CUE
+from .lots import _lot_references
+from .mentions import _segment_facts
+from .state import _antecedent_segment, _Doc, _excluded
+from .terms import Match
+
+
+Attachment = tuple[list[str | None], float]
+
+
+def _segment_of(d: _Doc, m: Match, place: Place) -> Attachment:
+    """Segment ids a financing/procedure mention applies to, with attachment confidence.
+
+    The rules of ``_ATTACHMENT_RULES`` are tried in order; the first that attaches wins.
+    """
+    for rule in _ATTACHMENT_RULES:
+        found = rule(d, m, place)
+        if found is not None:
+            return found
+    return [None], 0.8
+
+
+def _by_table(d: _Doc, m: Match, place: Place) -> Attachment | None:
+    """Row label, numbered row's description cell, column header, table title."""
+    b = place.block
+    if b is None or b.kind != "table_row":
+        return None
+    cells = [d.st.text(c).strip().lower() for c in place.row_cells]
+    if len(cells) > 2 and len(set(cells)) == 1:
+        return [None], 0.9            # same in every column: applies to all lots
+    if place.row_label:
+        lab = d.label_segment(place.row_label)
+        if lab:
+            return [d.resolve(lab, place)], 0.95
+        if CUE["bare_lot_id"].match(d.text, *place.row_label):
+            # "| 2 | Begeleiding individueel ... | Uurtarief |": the row is numbered, its
+            # description cell (before the model's cell) names the lot's care
+            for c in place.row_cells[1:]:
+                if place.cell and c[0] >= place.cell[0]:
+                    break
+                lab = d.label_segment(c)
+                if lab:
+                    return [d.resolve(lab, place)], 0.9
+    for hc in place.column_header:
+        lab = d.label_segment(hc)
+        if lab:
+            return [d.resolve(lab, place)], 0.9
+    if place.table_title:
+        lab = d.label_segment(place.table_title)
+        if lab:
+            return [d.resolve(lab, place)], 0.9
+    return None
+
+
+def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
+    """Care named in the sentence (bound, else nearest), lots by identifier, else an anaphor."""
+    s, e = d.sentence(m.start)
+    in_sent = [x for x in d.segments_in((s, e)) if not x.generic and not _excluded(d.qualify_at(x.start, x.end))]
+    # candidates: care named in the sentence, lots named by their number or letter
+    # ("voor de percelen 1 en 3"), and phrases meaning every lot ("voor alle percelen")
+    cands = [(x.start, [d.resolve(x, place)]) for x in in_sent]
+    cands += [(a, ids) for a, ids in _lot_references(d, s, e)]
+    if cands:
+        bound = _bound_segment(d, m, in_sent, place, s, e)
+        if bound:
+            return bound, 0.8
+        pos, ids = min(cands, key=lambda c: abs(c[0] - m.start))
+        return ids, 0.8
+    ante = _antecedent_segment(d, s)
+    if ante is not None:
+        return [d.resolve(ante, place)], 0.75
+    return None
+
+
+def _by_block(d: _Doc, m: Match, place: Place) -> Attachment | None:
+    """Segments named earlier in the list item; a paragraph's fronted topic."""
+    b = place.block
+    if b is not None and b.kind == "list_item":
+        # a list item describes one contract: its model applies to the segments it named first
+        earlier = [x for x in d.segments_in((b.start, m.start)) if not x.generic]
+        if earlier:
+            ids = []
+            for x in earlier:
+                sid = d.resolve(x, place)
+                if sid not in ids:
+                    ids.append(sid)
+            return ids, 0.7
+        gen = [x for x in d.segments_in((b.start, b.end)) if x.generic]
+        if gen:
+            return [d.resolve(gen[0], place)], 0.6
+    if b is not None and b.kind == "paragraph":
+        # a paragraph opened by a topic phrase keeps that topic in its later
+        # sentences: "Voor de jeugd-GGZ blijft X. Wel onderzoeken we Y."
+        s = d.sentence(m.start)[0]
+        topic = CUE["paragraph_topic"].match(d.text, b.start, min(b.end, s))
+        if topic:
+            named = {d.resolve(x, place) for x in d.segments_in((topic.start(), topic.end())) if not x.generic}
+            if len(named) == 1:
+                return [named.pop()], 0.65
+    return None
+
+
+def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:
+    """The innermost heading that names a segment (with a label or marker) or a lot by identifier."""
+    for h in place.headings:
+        lab = d.label_segment((h.start, h.end))
+        if lab is None:
+            lab = next((x for x in d.segments_in((h.start, h.end)) if d._marker_before(x.start)), None)
+        if lab:
+            return _heading_segments(d, lab, h, place), 0.7
+        refs = _lot_references(d, h.start, h.end)
+        if refs:
+            return refs[0][1], 0.7
+    return None
+
+
+def _by_only_segment(d: _Doc, m: Match, place: Place) -> Attachment | None:
+    """A document that buys one segment (a Wmo HbH tender): its models are that segment's."""
+    only = _only_segment(d)
+    return ([only], 0.75) if only else None
+
+
+#: in order: the first rule that attaches a mention wins
+_ATTACHMENT_RULES = (_by_table, _by_sentence, _by_block, _by_heading, _by_only_segment)
+
+
+def _bound_segment(d: _Doc, m: Match, in_sent: list[Match], place: Place, s: int, e: int) -> list[str | None]:
+    """The segment a model mention is bound to inside a sentence naming several.
+
+    A segment joined to the model by a following "voor" ("per uur voor individuele
+    begeleiding") is that model's; else the segments of the model's own clause
+    (clauses break at commas/semicolons and at "en/maar voor ..."), when they name one.
+    Empty when the sentence gives no such binding (the nearest mention decides).
+    """
+    if len({d.resolve(x, place) for x in in_sent}) < 2:
+        return []
+    for x in in_sent:
+        if x.start >= m.end and CUE["for_following"].fullmatch(d.text, m.end, x.start):
+            return [d.resolve(x, place)]
+    cuts = [s] + [c.end() for c in CUE["clause_break"].finditer(d.text, s, e)] + [e]
+    for a, b in zip(cuts, cuts[1:]):
+        if a <= m.start < b:
+            own = []
+            for x in in_sent:
+                if a <= x.start < b and d.resolve(x, place) not in own:
+                    own.append(d.resolve(x, place))
+            return own if len(own) == 1 else []
+    return []
+
+
+def _heading_segments(d: _Doc, lab: Match, h, place: Place) -> list[str]:
+    """The segments a heading is about: its label and the care joined to it by a
+    coordinator ("Verblijf en crisis", "Dyslexie / jeugd-GGZ"); not the contents
+    after a colon or dash ("Verblijf: pleegzorg" names a sub-segment)."""
+    ids = [d.resolve(lab, place)]
+    prev = lab
+    for x in d.segments_in((lab.end, h.end)):
+        if x.generic or not CUE["heading_coordinator"].fullmatch(d.text[prev.end:x.start]):
+            break
+        sid = d.resolve(x, place)
+        if sid not in ids:
+            ids.append(sid)
+        prev = x
+    return ids
+
+
+def _only_segment(d: _Doc) -> str | None:
+    """The id of the one segment a document buys, when it names exactly one (sub-segments under it allowed)."""
+    facts = _segment_facts(d)
+    tops = {f.value["id"] for f in facts if f.value["parent"] is None}
+    parents = {f.value["parent"] for f in facts if f.value["parent"] is not None}
+    if len(tops) == 1 and parents <= tops and "other" not in tops:
+        # ... and is about it: the segment is named in its title or opening, not only
+        # in passing deep in a long text (an administration protocol's one example)
+        if min(f.start for f in facts) < _OPENING_CHARS:
+            return next(iter(tops))
+    return None
+
+
+# how far into a document its title and opening paragraph reach
+_OPENING_CHARS = 1500

@@ -1,0 +1,156 @@
+"""Financing and procedure facts: every model wording in a care context, with segment and stance, reconciled per (model, segment)."""
+from __future__ import annotations
+
+from dataclasses import replace as _replace
+
+from ...models.facts import Fact
+from ...models.taxonomy import load_taxonomy
+from ..context import ExtractionContext
+from ..sections import Place
+from .attachment import _segment_of
+from .cues import COMPANION_MODELS, CUE, STANCE_ORDER
+from .stance import _DEFAULT_CONF, _current_use_only, _scenario_stance, _status_of
+from .state import _Doc, _state
+from .terms import Match, find_terms
+
+
+def extract_financing(ctx: ExtractionContext) -> list[Fact]:
+    return _extract_models(ctx, "financing")
+
+
+def extract_procedures(ctx: ExtractionContext) -> list[Fact]:
+    return _extract_models(ctx, "procedure")
+
+
+def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
+    d = _state(ctx)
+    tax = load_taxonomy()
+    # every mention: (fact, confidence of its stance (says where it came from), current-use cue only)
+    mentions: list[tuple[Fact, float, bool]] = []
+    for m in find_terms(d.text, kind):
+        place = d.st.place(m.start)
+        if not _care_context(d, m, place) and not (d.qualify_at(m.start, m.end).status
+                                                   and _care_model_elsewhere(d, m, kind)):
+            continue
+        segs, att_conf = _segment_of(d, m, place)
+        status, st_conf = _status_of(d, m, place)
+        scenario = _scenario_stance(d, place)
+        if scenario and (status in (None, "considered", "chosen") or
+                         (status == "rejected" and scenario == "rejected")):
+            # the options of a scenario the document drops or prefers take its stance
+            status, st_conf = scenario, 0.75
+        current = status == "previous" and _current_use_only(d, m)
+        conf = round(min(0.95, (att_conf + st_conf) / 2), 3)
+        for sid in segs:
+            if kind == "financing":
+                value = {"id": m.id, "variant": tax.financing_variant(m.id) or "none",
+                         "segment": sid, "status": status}
+            else:
+                value = {"id": m.id, "segment": sid, "status": status}
+            mentions.append((ctx.fact(kind, m.start, m.end, value, conf), st_conf, current))
+    return sorted(_reconcile(mentions), key=lambda f: f.start)
+
+
+def _care_context(d: _Doc, m: Match, place: Place) -> bool:
+    """Does the mention stand where the document speaks about buying care (sentence, row, section)?"""
+    s, e = d.sentence(m.start)
+    spans = [(s, e)]
+    b = place.block
+    if b is not None:
+        spans.append((b.start, b.end))
+        if b.kind == "table_row":
+            spans += [place.table_title, place.lead_in, *place.table_header]
+        elif place.list_intro:
+            spans.append(place.list_intro)
+    spans += [(h.start, h.end) for h in place.headings]
+    for sp in spans:
+        if not sp:
+            continue
+        t = d.text[sp[0]:sp[1]]
+        # the model's own words ("subsidie", "bekostiging") do not make the context
+        t = t[:max(0, m.start - sp[0])] + " " + t[max(0, m.end - sp[0]):] if sp[0] <= m.start < sp[1] else t
+        if CUE["care_context"].search(t) or any(not x.generic for x in d.segments_in(sp)):
+            return True
+    return False
+
+
+def _care_model_elsewhere(d: _Doc, m: Match, kind: str) -> bool:
+    """Has the document named this model where it speaks about buying care? Then a later
+    mention in a sentence without care words ("Ook de lumpsum vinden we ongewenst") is
+    about the same care model, when it takes a stance of its own. Not for subsidies, which have many other uses."""
+    if m.id == "subsidie":
+        return False
+    return any(x.id == m.id and x.start != m.start and _care_context(d, x, d.st.place(x.start))
+               for x in find_terms(d.text, kind))
+
+
+def _reconcile(mentions: list[tuple[Fact, float, bool]]) -> list[Fact]:
+    """One fact per (model, segment): the document's stance, reconciled over its mentions.
+
+    - a model whose only historical cue is one of present use ("de huidige", "sinds
+      2020 ... valt onder") is ``previous`` only when the document chooses or weighs
+      another model for the same segment (or for the whole document); otherwise it
+      is the model in use, ``chosen``;
+    - a stance the mention's own sentence states beats one passed on by a heading,
+      table title or lead-in, which beats a stance taken by default (a plain
+      statement), which beats null;
+    - among stances of the same source, ``STANCE_ORDER`` decides (weighed then dropped →
+      rejected; weighed then chosen → chosen), except that a model in use now and
+      continued or chosen again keeps both ``previous`` and ``chosen`` only when
+      it is replaced for part of the mentions - which we do not try to tell apart:
+      the first in the order wins.
+    """
+    # per segment: model id -> stances, of every mention
+    stances: dict = {}
+    for f, _, _ in mentions:
+        v = f.value
+        if v["id"] not in COMPANION_MODELS and v["status"]:
+            stances.setdefault(v["segment"], {}).setdefault(v["id"], set()).add(v["status"])
+
+    def replaced(v) -> bool:
+        """Another model chosen or weighed for the same segment, or chosen for the whole document."""
+        if v["id"] in COMPANION_MODELS:
+            return True
+        seg = v["segment"]
+        def other(segment, wanted):
+            return any(i != v["id"] and sts & wanted for i, sts in stances.get(segment, {}).items())
+        if seg is None:
+            return other(None, {"chosen", "considered"}) or \
+                any(other(sg, {"chosen"}) for sg in stances if sg is not None)
+        return other(seg, {"chosen", "considered"}) or other(None, {"chosen"})
+
+    best: dict[tuple, tuple[Fact, float]] = {}
+    for f, st_conf, current in mentions:
+        v = f.value
+        if current and not replaced(v):
+            f = _with_status(f, "chosen")
+            v = f.value
+        key = (v["id"], v["segment"])
+        if key not in best or _rank(f, st_conf) < _rank(*best[key]):
+            best[key] = (f, st_conf)
+    # a model stated for particular segments: a mention that attaches it to the whole
+    # document only by default (a remark in a list of risks) adds nothing
+    with_segment = {f.value["id"] for f, _ in best.values() if f.value["segment"] is not None}
+    return [f for (mid, seg), (f, st_conf) in best.items()
+            if not (seg is None and mid in with_segment and _source(f, st_conf) >= 2)]
+
+
+def _source(f: Fact, st_conf: float) -> int:
+    """0: the mention's own sentence (or a back-reference), 1: a governing span or a
+    scenario's outcome, 2: default, 3: no stance."""
+    if not f.value["status"]:
+        return 3
+    if st_conf == _DEFAULT_CONF:
+        return 2
+    return 0 if st_conf >= 0.8 else 1
+
+
+def _rank(f: Fact, st_conf: float) -> tuple:
+    st = f.value["status"]
+    return (_source(f, st_conf),
+            STANCE_ORDER.index(st) if st in STANCE_ORDER else len(STANCE_ORDER),
+            -f.confidence)
+
+
+def _with_status(f: Fact, status: str) -> Fact:
+    return _replace(f, value={**f.value, "status": status})

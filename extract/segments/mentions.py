@@ -1,0 +1,278 @@
+"""Segment facts: which care wordings name a segment the document buys, and their parent segments.
+
+A wording counts where the text treats it as a lot (label of a heading, list
+item or table cell; after a lot/procurement marker; the object of contracting).
+Negated, example and topic-list mentions do not count; care the document keeps
+out of the procurement ("X valt buiten deze inkoop") does not count anywhere in it.
+"""
+from __future__ import annotations
+
+import re
+
+from ...models.facts import Fact
+from ...models.taxonomy import load_taxonomy
+from ..context import ExtractionContext
+from ..sections import Place
+from .cues import CUE, EXCLUDING_PREDICATES, NON_DISTINCTIVE
+from .lots import _content_item, _lot_label_segment
+from .state import _antecedent_segment, _Doc, _excluded, _has_model, _next_sentence, _state
+from .terms import Match, find_terms
+
+
+def extract_segments(ctx: ExtractionContext) -> list[Fact]:
+    return list(_segment_facts(_state(ctx)))
+
+
+def _segment_facts(d: _Doc) -> tuple[Fact, ...]:
+    cached = getattr(d, "_segment_facts", None)
+    if cached is None:
+        cached = d._segment_facts = tuple(_collect_segments(d))
+    return cached
+
+
+def _collect_segments(d: _Doc) -> list[Fact]:
+    ctx = d.ctx
+    facts: dict[tuple, Fact] = {}
+    for m in d.seg_matches:
+        place = d.st.place(m.start)
+        if _is_excluded_mention(d, m):
+            continue
+        ok, conf = _is_segment_mention(d, m, place)
+        if not ok and _given_a_model_after_exclusion(d, m):
+            ok, conf = True, 0.6
+        if not ok:
+            if m.generic or d.qualify_at(m.start, m.end).negated:
+                continue
+            # the object of "perceel X omvat a en b" is a sub-segment of X
+            parent, structural = _parent_for(d, m, place)
+            if parent is None or structural:
+                continue
+            conf = 0.7
+        parent, _ = _parent_for(d, m, place)
+        value = _segment_value(d, m, parent, place)
+        if value["parent"] == value["id"] and not (place.block and place.block.kind == "table_row"
+                                                   or place.kind == "list_item"):
+            value["parent"] = None
+        key = (value["id"], value["label"].lower(), value["parent"])
+        f = ctx.fact("segment", m.start, m.end, value, conf)
+        if key not in facts or facts[key].confidence < conf:
+            facts[key] = f
+    return sorted(facts.values(), key=lambda f: f.start)
+
+
+def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
+    """Does this mention name a segment the document buys? (decision, confidence)."""
+    b = place.block
+    q = d.qualify_at(m.start, m.end)
+    if q.negated:
+        return False, 0.0
+    s, e = d.sentence(m.start)
+    sent = d.text[s:e]
+    if b is not None and b.kind in ("list_item", "heading") and _is_topic_list(d, place):
+        return False, 0.0
+    marker = d._marker_before(m.start)
+    label = _is_label(d, m, place)
+    if m.generic and not (label or marker):
+        return False, 0.0
+    if label and b.kind == "heading" and len(d.text[b.start:b.end]) > 80:
+        label = False
+    if label or marker:
+        return True, 0.9 if marker else 0.85
+    if CUE["example"].search(sent) and not marker:
+        return False, 0.0
+    if m.generic:
+        return False, 0.0
+    if CUE["contract_cue"].search(sent) and not q.hypothetical:
+        return True, 0.7
+    # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
+    # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
+    if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
+            (find_terms(sent, "financing") or find_terms(sent, "procedure")):
+        return True, 0.65
+    return False, 0.0
+
+
+def _is_label(d: _Doc, m: Match, place: Place) -> bool:
+    """Is the mention the label of its heading, list item or cell, a lot's label, or an item of a lot's contents?"""
+    b = place.block
+    label = False
+    if b is not None and b.kind in ("heading", "list_item", "table_row"):
+        span = place.cell if b.kind == "table_row" else (b.start, b.end)
+        if span:
+            lab = d.label_segment(span)
+            label = lab is not None and lab.start == m.start
+            # later items of a "a; b; c" or "X - a - b" cell are labels too
+            if not label and b.kind == "table_row":
+                prev = d.text[span[0]:m.start].rstrip()
+                label = prev.endswith((";", " -", "–", ",")) and len(d.text[m.end:span[1]].split(";")[0]) < 40
+        if not label:
+            opening = CUE["lot_opening"].match(d.text[span[0]:span[1]]) if span else None
+            if opening:
+                first = _lot_label_segment(d, span, opening)
+                label = first is not None and first.start == m.start
+    if not label:
+        label = _content_item(d, m, place)[0]
+    return label
+
+
+def _is_topic_list(d: _Doc, place: Place) -> bool:
+    return bool(place.list_intro and CUE["topic_intro"].search(d.st.text(place.list_intro)))
+
+
+def _parent_for(d: _Doc, m: Match, place: Place) -> tuple[str | None, bool]:
+    """(parent segment id, structural) for a segment mention from its place."""
+    b = place.block
+    if b is None:
+        return None, False
+    item, lot = _content_item(d, m, place)
+    if item and lot:
+        return lot, True
+    if b.kind == "table_row":
+        found = _table_parent(d, m, place)
+        if found is not None:
+            return found, True
+    found = _clause_parent(d, m, place)
+    if found is not None:
+        return found, False
+    # a list item under a heading or list item that is itself a segment
+    if b.kind == "list_item":
+        for h in place.headings[:1]:
+            lab = d.label_segment((h.start, h.end))
+            if lab:
+                return d.resolve(lab, place), True
+    return None, False
+
+
+def _table_parent(d: _Doc, m: Match, place: Place) -> str | None:
+    """The parent a table cell's structure gives: the row label, the cell's first item, the title row."""
+    # other cells of a row whose first cell names a segment (sub-segment tables)
+    column_table = any(CUE["column_marker"].match(d.st.text(c)) for c in place.column_header)
+    if place.cell_index and place.row_label and not column_table:
+        lab = d.label_segment(place.row_label)
+        if lab and not _financing_table(d, place):
+            return d.resolve(lab, place)
+    # items after the first in a "X - a - b" cell
+    if place.cell:
+        first = d.label_segment(place.cell)
+        if first and first.start < m.start and CUE["item_dash"].search(d.text[first.end:m.start]):
+            return d.resolve(first, place)
+    # the segment of the table's title row ("Segment Ambulant" above "Percelen | Perceel 1: ...")
+    if place.table_title:
+        lab = d.label_segment(place.table_title)
+        if lab and not (lab.start <= m.start < lab.end):
+            return d.resolve(lab, place)
+    return None
+
+
+def _clause_parent(d: _Doc, m: Match, place: Place) -> str | None:
+    """The parent the sentence gives: "X omvat a, b en c", "binnen dit perceel" (the section's lot)."""
+    b = place.block
+    # "X omvat a, b en c" / "Tot dit segment behoren a, b"
+    s, e = d.sentence(m.start)
+    before = d.text[s:m.start]
+    pm = None
+    for pm in CUE["part_of"].finditer(before):
+        pass
+    if pm is not None:
+        subj = [x for x in d.segments_in((s, s + pm.start())) if x.end <= s + pm.start()]
+        if not subj and CUE["this_lot_subject"].search(before[:pm.end()]):
+            lab = d.label_segment((b.start, b.end))
+            subj = [lab] if lab else []
+        if subj and not (subj[-1].start == m.start):
+            return d.resolve(subj[-1], place)
+    # "Voor X geldt binnen dit perceel een aparte module": X belongs to the section's lot
+    if CUE["inside_this_lot"].search(d.text, s, e):
+        for h in place.headings:
+            lab = d.label_segment((h.start, h.end))
+            if lab and not (lab.start <= m.start < lab.end):
+                return d.resolve(lab, place)
+    return None
+
+
+def _financing_table(d: _Doc, place: Place) -> bool:
+    heads = " ".join(d.st.text(c) for c in place.table_header).lower()
+    return bool(CUE["financing_table_header"].search(heads)) or \
+        bool(find_terms(" ".join(d.st.text(c) for c in place.row_cells[1:]), "financing"))
+
+
+def _segment_value(d: _Doc, m: Match, parent: str | None, place: Place) -> dict:
+    tax = load_taxonomy()
+    sid = d.resolve(m, place)
+    # a generic word among a lot's contents ("begeleiding en behandeling" in the ambulant
+    # lot, "ondersteuning bij ..." in the HbH lot) is that lot's own kind of care
+    if m.generic and parent:
+        sid = parent
+    # a sub-segment named in the other domain's words belongs to its parent's
+    # segment (jeugd "Persoonlijke Verzorging" under Ambulante Jeugdhulp)
+    if parent and tax.segment_domain(sid) and tax.segment_domain(parent) and \
+            tax.segment_domain(sid) != tax.segment_domain(parent):
+        sid = parent
+    label = re.sub(r"\s+", " ", d.text[m.start:m.end]).strip()
+    return {"id": sid, "label": label, "domain": tax.segment_domain(sid) or "jeugd", "parent": parent}
+
+
+def _given_a_model_after_exclusion(d: _Doc, m: Match) -> bool:
+    """"X valt buiten deze inkoop: daarvoor loopt een subsidie" - an excluded segment that the
+    next sentence gives a model or procedure of its own (through 'daarvoor'/'hiervoor')."""
+    if m.generic or not _excluded(d.qualify_at(m.start, m.end)):
+        return False
+    nxt = _next_sentence(d, m.start, colon=False)
+    if nxt is None or not _has_model(d, nxt):
+        return False
+    ante = _antecedent_segment(d, nxt[0])
+    return ante is not None and ante.start == m.start
+
+
+def _excluded_ids(d: _Doc) -> set[str]:
+    """Care words the document explicitly keeps out of the procurement and gives no model or procedure.
+
+    "Dyslexie valt buiten deze aanbesteding" makes every mention of that care in the
+    document (its section heading, "de dyslexiezorg loopt via de bestaande
+    overeenkomsten") a mention of something not bought here - unless the document
+    states a model or procedure for it, in the sentence that names it or right
+    after through an anaphor ("daarvoor loopt een subsidie"). The exclusion holds
+    for the wording's own word family ("dyslexie", "dyslexiezorg"), not for the
+    whole segment id: excluding "pleegzorg" leaves "jeugdhulp met verblijf" bought.
+    Returns the excluded word stems.
+    """
+    cached = getattr(d, "_excluded", None)
+    if cached is not None:
+        return cached
+    d._excluded = set()
+    excluded: set[str] = set()
+    for m in d.seg_matches:
+        # a predicate that puts the care itself outside ("valt buiten", "maakt geen deel uit"),
+        # not a carve-out from an enumeration ("alle ambulante hulp, met uitzondering van X")
+        if not m.generic and any(t.category == "negated" and t.phrase in EXCLUDING_PREDICATES
+                                 for t in d.qualify_at(m.start, m.end).triggers):
+            excluded |= _stems(d.text[m.start:m.end])
+    kept: set[str] = set()
+    for m in d.seg_matches:
+        st = _stems(d.text[m.start:m.end])
+        if m.generic or not _shares_stem(st, excluded):
+            continue
+        sent = d.sentence(m.start)
+        if _given_a_model_after_exclusion(d, m):
+            kept |= st
+        elif not _excluded(d.qualify_at(m.start, m.end)) and _has_model(d, sent):
+            # the model must be given for it (the nearest segment to the model's wording)
+            t = d.text[sent[0]:sent[1]]
+            terms = [sent[0] + x.start for x in find_terms(t, "financing") + find_terms(t, "procedure")]
+            named = [x.start for x in d.segments_in(sent) if not x.generic]
+            if any(min(named, key=lambda a: abs(a - p)) == m.start for p in terms):
+                kept |= st
+    d._excluded = {w for w in excluded if not _shares_stem({w}, kept)}
+    return d._excluded
+
+
+def _stems(label: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", label.lower()) if len(w) >= 5 and w not in NON_DISTINCTIVE}
+
+
+def _shares_stem(words: set[str], stems: set[str]) -> bool:
+    return any(u.startswith(w) or w.startswith(u) for u in words for w in stems)
+
+
+def _is_excluded_mention(d: _Doc, m: Match) -> bool:
+    ex = _excluded_ids(d)
+    return bool(ex) and not m.generic and _shares_stem(_stems(d.text[m.start:m.end]), ex)

@@ -1,0 +1,212 @@
+"""The stance (status) a document takes towards a financing or procedure mention.
+
+From the qualifier on the sentence (and its colon-tied clauses), a later
+back-reference ("die route is verlaten"), the table column header, a row
+labelled as the choice, the table title or lead-in, the headings, a scenario
+the document drops or prefers; else a plain statement is ``chosen``.
+"""
+from __future__ import annotations
+
+from ..qualifier import column_stance, is_same_as, qualify, qualify_follow_up, qualify_lead_in, qualify_text
+from ..sections import Place
+from .cues import CUE, CURRENT_CUES
+from .state import _colon_unit, _Doc, _next_sentence
+from .terms import Match, find_terms
+
+
+def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
+    q = d.qualify_at(m.start, m.end)
+    if q.status is None:
+        us, ue = _colon_unit(d, m.start)
+        if (us, ue) != d.sentence(m.start):
+            q = qualify(d.text[us:ue], m.start - us, m.end - us)
+    follow = _follow_up_status(d, m) if q.status != "rejected" else None
+    if follow == "rejected" or (follow == "chosen" and q.status in (None, "previous")):
+        return follow, 0.8
+    if q.status:
+        return q.status, 0.85
+    b = place.block
+    in_table = b is not None and b.kind == "table_row"
+    # a column whose header carries the stance ("Nieuwe bekostiging | Huidige bekostiging")
+    col = _column_stance_at(d, place, m.id) if in_table else None
+    if col:
+        return col, 0.8
+    # a row/column labelled as the choice of a lot ("Bekostigingsvariant", "Vorm aanbesteding")
+    if in_table:
+        labels = [place.row_label] + list(place.column_header)
+        if any(sp and CUE["choice_label"].search(d.st.text(sp)) for sp in labels):
+            return "chosen", 0.75
+    # then the spans that introduce the table or list, and the headings above
+    if in_table and place.table_title:
+        st = _context_status(qualify_text(d.st.text(place.table_title)))
+        if st:
+            return st, 0.7
+    intro = place.lead_in if in_table else place.list_intro if b is not None and b.kind == "list_item" else None
+    if intro:
+        st = _context_status(qualify_lead_in(d.st.text(intro)))
+        if st:
+            return st, 0.7
+    for h in place.headings:
+        st = _context_status(qualify_text(d.text[h.start:h.end]))
+        if st:
+            return st, 0.65
+    return _default_status(d, m, place), _DEFAULT_CONF
+
+
+def _context_status(q) -> str | None:
+    """Stance a governing span passes on; negation is local to its sentence and does not."""
+    if q.hypothetical:
+        return "considered"
+    if q.historical:
+        return "previous"
+    if q.proposed or q.chosen:
+        return "chosen"
+    return None
+
+
+def _default_status(d: _Doc, m: Match, place: Place) -> str | None:
+    """The stance of a plain statement in the document's own voice.
+
+    A procurement document that says "Voor verblijf geldt lumpsum" or "We bekostigen
+    de dyslexiezorg met een trajectprijs" without a cue of history, doubt or
+    refusal states its plan: ``chosen``. The cues that would say otherwise are the
+    qualifier's (past tense, "huidige", hedges, negation) and have already been
+    looked for in the sentence and the spans that govern it; a question is no plan.
+    """
+    s, e = d.sentence(m.start)
+    if d.text[s:e].rstrip().endswith("?"):
+        return None
+    return "chosen"
+
+
+def _follow_up_status(d: _Doc, m: Match) -> str | None:
+    """Stance a later clause of the same block takes towards this model by a back-reference.
+
+    The clause after a ';' in the same sentence, or the next sentence of the block,
+    when it says "die route is verlaten" / "dat model is afgewezen" / "die
+    systematiek blijft" and no other model is named in between.
+    """
+    s, e = _colon_unit(d, m.start)
+    semi = d.text.find(";", m.end, e)
+    spans = [(semi + 1, e)] if semi != -1 else []
+    nxt = _next_sentence(d, m.start)
+    if nxt is not None:
+        spans.append(nxt)
+    for a, b in spans:
+        clause = d.text[a:b]
+        if clause.find(";") > 0:
+            clause = clause[:clause.find(";")]
+        between = d.text[m.end:a]
+        if find_terms(between, "financing") or find_terms(between, "procedure"):
+            return None
+        st = qualify_follow_up(clause)
+        if st:
+            return st
+    return None
+
+
+def _header_of(place: Place, ci: int) -> tuple[int, int] | None:
+    """The header cell of column ``ci``: the table's first multi-cell row, when it is another row."""
+    header = place.table_header
+    if not header or ci >= len(header) or header[ci] in place.row_cells:
+        return None
+    return header[ci]
+
+
+def _column_stance_at(d: _Doc, place: Place, model_id: str | None = None) -> str | None:
+    """Stance of a table cell's column header, like a heading's for a section.
+
+    Tables that compare models per segment put the stance in the header: "Nieuwe
+    bekostiging | Huidige bekostiging", "Gekozen | Afgewezen", "Tot 2025 | Vanaf
+    2026". A cell saying only "idem"/"ongewijzigd"/"=" repeats the model of the cell
+    it refers to (the nearest model cell to its left, else to its right): that
+    model is in use and stays, so when one of the two columns is the chosen one the
+    model is ``chosen`` rather than ``previous``. Likewise a model the row names both
+    in a previous and in a chosen column ("Dagprijs" now and "Dagprijs met een
+    plafond" next) is continued: ``chosen``.
+    """
+    ci = place.cell_index
+    if ci is None or ci == 0:
+        return None
+    h = _header_of(place, ci)
+    st = column_stance(d.st.text(h)) if h else None
+    if st is None:
+        return None
+    for j, cell in enumerate(place.row_cells):
+        if j in (0, ci) or not is_same_as(d.st.text(cell)) or _same_as_referent(d, place, j) != ci:
+            continue
+        hj = _header_of(place, j)
+        other = column_stance(d.st.text(hj)) if hj else None
+        if "chosen" in (st, other) and {st, other} <= {"chosen", "previous"}:
+            return "chosen"
+    if st == "previous" and model_id:
+        for j, cell in enumerate(place.row_cells):
+            hj = _header_of(place, j) if j not in (0, ci) else None
+            if hj and column_stance(d.st.text(hj)) == "chosen" and \
+                    any(x.id == model_id for k in ("financing", "procedure") for x in find_terms(d.st.text(cell), k)):
+                return "chosen"
+    return st
+
+
+def _same_as_referent(d: _Doc, place: Place, j: int) -> int | None:
+    """The column an "idem" cell in column ``j`` repeats: the nearest cell to the left
+    that names a model, else the nearest to the right (the row label never)."""
+    cells = place.row_cells
+    def has_model(k):
+        t = d.st.text(cells[k])
+        return bool(find_terms(t, "financing") or find_terms(t, "procedure"))
+    for k in list(range(j - 1, 0, -1)) + list(range(j + 1, len(cells))):
+        if has_model(k):
+            return k
+    return None
+
+
+# confidence of a stance taken by default (see _default_status): below every stated stance
+_DEFAULT_CONF = 0.45
+
+
+def _scenario_stance(d: _Doc, place: Place) -> str | None:
+    """The stance the document takes towards the scenario whose section holds ``place``.
+
+    A memo that weighs options describes each under its own heading; what it says
+    about the option elsewhere ("Scenario B valt af", "wij adviseren scenario A",
+    "scenario C is het voorkeursscenario") settles the models in that section:
+    ``rejected`` for a dropped option, ``chosen`` for the preferred one. Options
+    it does not settle stay as their sentences say (``considered``).
+    """
+    ident = None
+    for h in place.headings:
+        hm = CUE["scenario_heading"].match(d.text, h.start, h.end)
+        if hm:
+            ident = hm.group(1)
+            break
+    if ident is None:
+        return None
+    return _scenario_stances(d).get(ident)
+
+
+def _scenario_stances(d: _Doc) -> dict[str, str]:
+    cached = getattr(d, "_scenarios", None)
+    if cached is not None:
+        return cached
+    found: dict[str, set[str]] = {}
+    for mm in CUE["scenario_mention"].finditer(d.text):
+        b = d.doc.block_at(mm.start())
+        if b is not None and b.kind in ("heading", "table_row"):
+            continue
+        s, e = d.sentence(mm.start())
+        q = qualify(d.text[s:e], mm.start() - s, mm.end() - s)
+        if q.negated and not q.hypothetical:
+            found.setdefault(mm.group(1), set()).add("rejected")
+        elif not q.negated and not q.hypothetical and (q.chosen or q.proposed or CUE["preferred"].search(d.text, s, e)):
+            found.setdefault(mm.group(1), set()).add("chosen")
+    # an option both dropped and preferred is left unsettled
+    d._scenarios = {i: next(iter(st)) for i, st in found.items() if len(st) == 1}
+    return d._scenarios
+
+
+def _current_use_only(d: _Doc, m: Match) -> bool:
+    """Is the mention ``previous`` only through a cue of present use (no past tense, no 'voorheen')?"""
+    q = d.qualify_at(m.start, m.end)
+    hist = [t.phrase for t in q.triggers if t.category == "historical"]
+    return bool(hist) and q.status == "previous" and all(h in CURRENT_CUES for h in hist)

@@ -1,0 +1,234 @@
+"""Per-document state shared by the segment, financing and procedure extractors.
+
+:class:`_Doc` holds the document's sentences, its structure (blocks, tables,
+headings) and its segment mentions (lot readings resolved), computed once and
+kept on the extraction context; the sentence helpers join the pieces the
+sentencizer splits at ':' back into one statement.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...models.taxonomy import load_taxonomy
+from ..context import ExtractionContext
+from ..qualifier import DECLINED, qualify
+from ..sections import Place, Structure
+from .cues import CUE, NOT_LABEL_ADJECTIVES
+from .terms import Match, _single_rx, find_terms
+
+
+class _Doc:
+    """Per-document state shared by the three extractors."""
+
+    def __init__(self, ctx: ExtractionContext):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.text = ctx.doc.text
+        self.st = Structure(ctx.doc)
+        self.sents = self._sentences()
+        self._starts = [s for s, _ in self.sents]
+        self.seg_matches = self._segment_matches()
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        try:
+            sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
+        except Exception:   # pragma: no cover - fall back to lines when spaCy is unavailable
+            sents = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text)]
+        return sents or [(0, len(self.text))]
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.sents[i]
+
+    def qualify_at(self, start: int, end: int):
+        s, e = self.sentence(start)
+        e = max(e, end)
+        return qualify(self.text[s:e], start - s, end - s)
+
+    # -- segment mentions --------------------------------------------------
+    def _segment_matches(self) -> list[Match]:
+        raw = find_terms(self.text, "segment")
+        # lots ("perceel complexe jeugdhulp"): a lot wording is the lot where
+        # a marker precedes it, and everywhere once the document defined it so
+        lot_phrases = set()
+        for m in raw:
+            if m.lot and self._marker_before(m.start):
+                lot_phrases.add(self._norm(self.text[m.start:m.end]))
+        out = []
+        for m in raw:
+            phrase = self._norm(self.text[m.start:m.end])
+            if m.lot and phrase not in lot_phrases:
+                # not defined as a lot here: fall back to the care-type reading
+                alt = self._non_lot(m)
+                if alt:
+                    out.append(alt)
+                continue
+            if not m.lot and lot_phrases:
+                # a care-type wording that is the tail of a defined lot phrase stays itself
+                pass
+            out.append(m)
+        for g in find_terms(self.text, "generic"):
+            if all(g.end <= m.start or g.start >= m.end for m in out):
+                out.append(g)
+        return sorted(out, key=lambda m: m.start)
+
+    def _non_lot(self, m: Match) -> Match | None:
+        tax = load_taxonomy()
+        best = None
+        for e in tax.segments.values():
+            if e.lot:
+                continue
+            for t in e.terms:
+                if t.startswith("re:"):
+                    continue
+                rx = _single_rx(t)
+                mm = rx.search(self.text, m.start, m.end)
+                if mm and (best is None or mm.end() - mm.start() > best.end - best.start):
+                    best = Match("segment", e.id, mm.start(), mm.end())
+        return best
+
+    @staticmethod
+    def _norm(s: str) -> str:
+        s = re.sub(r"\(([^)]*)\)", r"\1", s.lower())
+        return re.sub(r"[\s\-‐–/]+", " ", s).strip()
+
+    def _marker_before(self, start: int) -> bool:
+        # the block (not the sentence: the sentencizer splits at ':') bounds the look-back
+        b = self.doc.block_at(start)
+        s = b.start if b is not None else self.sentence(start)[0]
+        if b is not None and b.kind == "table_row":
+            ci = self.doc.cell_index(b, start)
+            s = b.cells[ci][0] if ci is not None else s
+        before = self.text[max(s, start - 40):start]
+        before = CUE["determiner_before_marker"].sub("", before)
+        return bool(CUE["marker_before"].search(before))
+
+    def domain_at(self, offset: int, place: Place) -> str:
+        """jeugd or wmo: from the row label, the block, the headings (innermost first)."""
+        words = load_taxonomy().domain_words
+        spans = []
+        if place.row_label:
+            spans.append(place.row_label)
+        if place.block is not None:
+            spans.append((place.block.start, place.block.end))
+        spans.extend((h.start, h.end) for h in place.headings)
+        for s, e in spans:
+            t = self.text[s:e].lower()
+            hits = {d: min((m.start() for w in ws for m in re.finditer(rf"\b{re.escape(w)}", t)), default=None)
+                    for d, ws in words.items()}
+            hits = {d: i for d, i in hits.items() if i is not None}
+            if hits:
+                return min(hits, key=hits.get)
+        return "jeugd"
+
+    def resolve(self, m: Match, place: Place | None = None) -> str:
+        if not m.generic:
+            return m.id
+        place = place or self.st.place(m.start)
+        tax = load_taxonomy()
+        d = self.domain_at(m.start, place)
+        return tax.generic_segments[0]["ids"].get(d, "ambulant")
+
+    def segments_in(self, span: tuple[int, int] | None) -> list[Match]:
+        if not span:
+            return []
+        i = bisect.bisect_left([m.start for m in self.seg_matches], span[0])
+        out = []
+        while i < len(self.seg_matches) and self.seg_matches[i].start < span[1]:
+            if self.seg_matches[i].end <= span[1]:
+                out.append(self.seg_matches[i])
+            i += 1
+        return out
+
+    def label_segment(self, span: tuple[int, int] | None) -> Match | None:
+        """The segment a span (cell, heading, list item) is labelled with: a match at its start."""
+        if not span:
+            return None
+        s, e = span
+        t = self.text[s:e]
+        m = CUE["label_prefix"].match(t)
+        off = s + (m.end() if m else 0)
+        # a label may open with one degree/kind adjective before its care wording
+        # ("Lichte ambulante jeugdhulp", "Intensieve begeleiding", "Zware verblijfszorg")
+        adj = CUE["label_adjective"].match(self.text, off, e)
+        offs = (off, adj.end()) if adj and adj.group(1).lower() not in NOT_LABEL_ADJECTIVES else (off,)
+        for o in offs:
+            for sm in self.segments_in(span):
+                if sm.start <= o + 1 and sm.start >= s:
+                    return sm
+                if sm.start > o + 1:
+                    break
+        return None
+
+
+def _state(ctx: ExtractionContext) -> _Doc:
+    st = getattr(ctx, "_segments_state", None)
+    if st is None or st.doc is not ctx.doc:
+        st = _Doc(ctx)
+        try:
+            ctx._segments_state = st
+        except AttributeError:  # pragma: no cover
+            pass
+    return st
+
+
+def _colon_unit(d: _Doc, offset: int) -> tuple[int, int]:
+    """The sentence holding ``offset`` joined with the sentences a colon ties it to.
+
+    The sentencizer breaks at ':'; but "werd X bekostigd via productiefinanciering:
+    een uurtarief voor ..." is one statement, and the clause after the colon keeps
+    the tense and stance of the clause before it.
+    """
+    s, e = d.sentence(offset)
+    b = d.doc.block_at(offset)
+    lo, hi = (b.start, b.end) if b is not None else (s, e)
+    while s > lo:
+        ps, pe = d.sentence(s - 1)
+        if ps >= s or ps < lo or not d.text[ps:pe].rstrip().endswith(":"):
+            break
+        s = ps
+    while e < hi and d.text[s:e].rstrip().endswith(":"):
+        ns, ne = d.sentence(e + 1 if d.text[e:e + 1].isspace() else e)
+        if ns < e or ne <= e:
+            break
+        e = ne
+    return s, e
+
+
+def _next_sentence(d: _Doc, m_start: int, colon: bool = True) -> tuple[int, int] | None:
+    """The sentence after the one holding ``m_start`` (with ``colon``: and its colon-tied clauses), in the same block."""
+    s, e = _colon_unit(d, m_start) if colon else d.sentence(m_start)
+    b = d.doc.block_at(m_start)
+    if b is None or e >= b.end:
+        return None
+    ns, ne = d.sentence(e + 1 if d.text[e:e + 1].isspace() else e)
+    return (ns, ne) if ns >= e and ns < b.end else None
+
+
+def _excluded(q) -> bool:
+    """Is a segment mention negated itself ("valt buiten"), not merely the topic of a declined option?"""
+    return any(t.category == "negated" and not t.phrase.startswith(DECLINED) for t in q.triggers)
+
+
+def _has_model(d: _Doc, span: tuple[int, int]) -> bool:
+    t = d.text[span[0]:span[1]]
+    return bool(find_terms(t, "financing") or find_terms(t, "procedure"))
+
+
+def _antecedent_segment(d: _Doc, sent_start: int) -> Match | None:
+    """The segment a sentence opened by 'daarvoor'/'hiervoor' points back at.
+
+    "De crisiszorg valt buiten deze inkoop: daarvoor loopt een subsidie." The
+    sentencizer breaks at the colon; the pronominal adverb refers to the last
+    segment named in the previous sentence of the same block (even one the
+    previous sentence excludes: the model is given for it).
+    """
+    if not CUE["anaphor_opening"].match(d.text, sent_start, min(len(d.text), sent_start + 60)):
+        return None
+    b = d.doc.block_at(sent_start)
+    ps, pe = d.sentence(max(0, sent_start - 1))
+    if b is None or ps < b.start or ps >= sent_start:
+        return None
+    named = [x for x in d.segments_in((ps, sent_start)) if not x.generic]
+    return named[-1] if named else None

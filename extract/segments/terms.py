@@ -1,0 +1,87 @@
+"""Taxonomy wordings found in text: :func:`find_terms` and the :class:`Match` it returns.
+
+Matching is compound-aware (see ``models/taxonomy.json``): wordings match
+across hyphens and spaces ("Hoog-specialistisch"), with inflections and as the
+modifier of a compound ("dyslexie|aanbieders") but never as the head of
+another word's compound ("corona|crisis"). The wordings themselves are data
+(``models/taxonomy.json``); this module only turns them into patterns.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...models.taxonomy import Entry, load_taxonomy
+
+
+_SEP = r"[\s\-‐–/]*"
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str          # segment | financing | procedure
+    id: str
+    start: int
+    end: int
+    lot: bool = False
+    generic: bool = False
+
+
+def _word_regex(word: str, suffix: str) -> str:
+    return re.escape(word) + suffix
+
+
+@lru_cache(maxsize=None)
+def _compiled(kind: str) -> tuple[tuple[Entry | dict, re.Pattern, bool], ...]:
+    """(entry, regex, acronym) per term of ``kind`` (segment|financing|procedure|generic)."""
+    tax = load_taxonomy()
+    infl = "|".join(sorted((re.escape(s) for s in tax.inflections), key=len, reverse=True))
+    heads = "|".join(sorted((re.escape(h) for h in tax.compound_heads), key=len, reverse=True))
+    last_suffix = rf"(?:(?:{infl})?(?:-?(?:{heads})(?:{infl})?)?)"
+    inner_suffix = rf"(?:{infl})?"
+    if kind == "generic":
+        entries = [(g, t) for g in tax.generic_segments for t in g["terms"]]
+    else:
+        table = {"segment": tax.segments, "financing": tax.financing, "procedure": tax.procedures}[kind]
+        entries = [(e, t) for e in table.values() for t in e.terms]
+    out = []
+    for e, term in entries:
+        if term.startswith("re:"):
+            out.append((e, re.compile(term[3:], re.IGNORECASE), False))
+            continue
+        words = [w.strip("-") for w in term.lower().split() if w.strip("-")]
+        parts = [_word_regex(w, inner_suffix if i < len(words) - 1 else last_suffix) for i, w in enumerate(words)]
+        rx = r"(?<![\w&])" + _SEP.join(parts) + r"(?![\w])"
+        acronym = len(words) == 1 and len(words[0]) <= 4
+        out.append((e, re.compile(rx, re.IGNORECASE), acronym))
+    return tuple(out)
+
+
+def find_terms(text: str, kind: str) -> list[Match]:
+    """Non-overlapping taxonomy matches of ``kind`` in ``text`` (longest first)."""
+    cands = []
+    for e, rx, acronym in _compiled(kind):
+        for m in rx.finditer(text):
+            s, t = m.start(), m.group(0)
+            if acronym and t.islower():
+                continue          # short wordings count only when written as acronyms (KmB, HbH, DAS)
+            if kind == "generic":
+                cands.append(Match("segment", "", s, m.end(), generic=True))
+            else:
+                cands.append(Match(kind, e.id, s, m.end(), lot=getattr(e, "lot", False)))
+    # longest first; on a tie a lot reading wins (it is checked against its marker later)
+    cands.sort(key=lambda m: (-(m.end - m.start), not m.lot, m.start))
+    taken: list[Match] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=None)
+def _single_rx(term: str) -> re.Pattern:
+    tax = load_taxonomy()
+    infl = "|".join(sorted((re.escape(s) for s in tax.inflections), key=len, reverse=True))
+    words = [w.strip("-") for w in term.lower().split() if w.strip("-")]
+    return re.compile(r"(?<![\w&])" + _SEP.join(re.escape(w) + f"(?:{infl})?" for w in words) + r"(?![\w])", re.I)
