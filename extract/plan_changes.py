@@ -35,7 +35,9 @@ from typing import Any, Iterable
 
 from ..models.facts import Fact
 from .context import ExtractionContext
-from .decisions import Clause, _as_date, _clauses, date_matches
+from .clauses import Clause, date_matches
+from .clauses import as_date as _as_date
+from .clauses import sentence_clauses as _clauses
 
 
 @lru_cache(maxsize=1)
