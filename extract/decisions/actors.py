@@ -216,91 +216,29 @@ def _meeting_of_body(words: list[str], m: ActorMention, hit: TriggerHit) -> bool
 
 def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResolver,
                          object_span: tuple[int, int] | None = None) -> ActorMention | None:
-    """The mention that names the deciding body of the clause (None if no body is named)."""
+    """The mention that names the deciding body of the clause (None if no body is named).
+
+    In order: the owner in a compound ('collegebesluit'); in an active clause the subject next to the verb;
+    else the candidates by role (agent, then for a submission the board it goes to, for a noun its
+    genitive, then a place), else the first plain or genitive one."""
     trig = words[hit.i]
     comp = resolver._token_actor(trig)
     if comp and comp[0] and not comp[1] and hit.kind == "nominal":
         return ActorMention(hit.i, hit.i + 1, comp[0], False)           # collegebesluit, raadsbesluit
     all_ms = resolver.mentions(words)
-    seg_a, seg_b, subordinate = _segment(words, hit)
-    # a subordinate clause after the trigger ('... gekozen dat de aanbieder ...', 'vanuit de gedachte dat
-    # aanbieders ...') has its own subject: its bodies do not decide the main clause
-    for k in range(hit.j + 1, seg_b):
-        if words[k] in SUBORDINATORS and hit.family not in ("submit",):
-            seg_b = k
-            break
-    in_seg = [m for m in all_ms if seg_a <= m.start < seg_b]
-    # a subordinate clause after the comma ('..., omdat het aantal aanbieders ...') has its own subject
-    sub_after = next((k for k in range(seg_b, min(len(words), seg_b + 2)) if words[k] in SUBORDINATORS), None)
-    ms = in_seg if (in_seg or subordinate) else [m for m in all_ms if not (hit.j < m.start and sub_after is not None and sub_after <= m.start)]
-    roles = [(m, _role(words, m, all_ms)) for m in ms]
-    oa, ob = object_span or (0, 0)
+    roles = [(m, _role(words, m, all_ms)) for m in _clause_mentions(words, hit, all_ms)]
     pas = _passive_aux(words, hit)
     if pas is not None:
         # passive without agent: the subject before the auxiliary is what is decided
         roles = [(m, r) for m, r in roles if not (r == "plain" and m.start < pas)]
     elif hit.kind == "verb" and hit.family not in ("proposal", "submit"):
-        # active clause: the body right before the finite verb or right after it (inversion) is the subject,
-        # and it beats a place or a genitive elsewhere ('De raad besluit ... er bij het college op aan te dringen')
-        anchor = hit.i
-        inserted = _insertions(words)
-        if words[hit.i] in PARTICIPLES | {"akkoord"}:
-            # the auxiliary of the participle, not one inside an inserted relative clause
-            # ('heeft het Overleg, waarin de wethouders zitting hebben, ingestemd')
-            auxes = [k for k in range(max(0, hit.i - 24), hit.i) if is_aux(words, k, AUX_ALL) and k not in inserted]
-            anchor = auxes[-1] if auxes else hit.i
-        for m, r in roles:
-            if r == "plain" and m.start not in inserted and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
-                if m.weak:
-                    # 'Het Dagelijks Bestuur (DB) van de Regeling Zuidoost Gemeenten heeft': the named body heads the
-                    # subject; the generic word closing the name is part of it
-                    head = [p for p, _ in roles if not p.weak and p.end <= m.start and m.start - p.end <= 10
-                            and not has_any(words[p.end:m.start], AUX_ALL | {",", ";", ":"})]
-                    if head:
-                        return head[0]
-                return m
-        if hit.form == "akkoord" and not has_any(words[max(0, hit.i - 4):hit.i + 4], ["gaan", "gaat", "ging", "gingen", "gegaan",
-                                                                                  "geven", "geeft", "gaf", "gaven", "gegeven"]):
-            return None   # 'Het verzoek is akkoord, ...': a request that passes, not a body that agrees
-    nominal = hit.kind in ("nominal", "phrase") and not has_any(words, triggers()["decision_verbs_with_nominal"] + ["geven", "geeft", "gaven", "gaan", "gaat"])
-
-    def allowed(m: ActorMention, role: str) -> bool:
-        if role == "beneficiary" and _meeting_of_body(words, m, hit):
-            return True   # 'geagendeerd voor de collegevergadering van 25 maart': the board whose meeting takes it
-        if role in ("comitative", "beneficiary"):
-            return False
-        if role == "recipient" and hit.family != "submit":
-            return False
-        inside = oa <= m.start < ob
-        if hit.family == "proposal":
-            # the proposer stands around the verb ('stelt de werkgroep voor'), never inside the proposal
-            return not inside and m.start < hit.j + 4
-        if nominal:
-            # a noun ('besluit', 'instemming') takes its body from 'van/door X' or 'in X' close by
-            if role == "genitive":
-                return hit.j < m.start <= hit.j + 4
-            if role in ("agent", "locative", "recipient"):
-                return abs(m.start - hit.i) <= 10
-            return False
-        if inside:
-            return role == "agent" or (hit.family == "submit" and role in ("recipient", "locative"))
-        if role == "genitive":
-            return hit.j < m.start <= hit.j + 4 or not m.weak
-        return True
-
-    cands = [(m, r) for m, r in roles if allowed(m, r)]
-
-    def pick(group: list[ActorMention]) -> ActorMention | None:
-        if not group:
-            return None
-        first = group[0]
-        if first.weak:
-            # 'door de gemeenten in VNG-verband': a named body right after the generic one wins
-            for m in all_ms:
-                if not m.weak and 0 <= m.start - first.end <= 3:
-                    return m
-        return first
-
+        subject = _active_subject(words, hit, roles)
+        if subject is not _NO_SUBJECT:
+            return subject
+    nominal = hit.kind in ("nominal", "phrase") and not has_any(
+        words, triggers()["decision_verbs_with_nominal"] + ["geven", "geeft", "gaven", "gaan", "gaat"])
+    oa, ob = object_span or (0, 0)
+    cands = [(m, r) for m, r in roles if _allowed(words, hit, m, r, (oa, ob), nominal)]
     order = ["agent"]
     if hit.family == "submit":
         order += ["recipient", "locative", "beneficiary"]
@@ -311,7 +249,97 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
         group = [m for m, r in cands if r == role]
         if role == "locative" and hit.family != "submit" and not nominal:
             group = [m for m in group if not m.weak]   # 'in de gemeenten' is a place, not a board
-        m = pick(group)
+        m = _pick(group, all_ms)
         if m:
             return m
-    return pick([m for m, r in cands if r in ("plain", "genitive")])
+    return _pick([m for m, r in cands if r in ("plain", "genitive")], all_ms)
+
+
+def _clause_mentions(words: list[str], hit: TriggerHit, all_ms: list[ActorMention]) -> list[ActorMention]:
+    """The mentions that may decide: those of the trigger's comma-bounded part, else of the clause outside
+    a subordinate clause that follows it."""
+    seg_a, seg_b, subordinate = _segment(words, hit)
+    # a subordinate clause after the trigger ('... gekozen dat de aanbieder ...', 'vanuit de gedachte dat
+    # aanbieders ...') has its own subject: its bodies do not decide the main clause
+    for k in range(hit.j + 1, seg_b):
+        if words[k] in SUBORDINATORS and hit.family not in ("submit",):
+            seg_b = k
+            break
+    in_seg = [m for m in all_ms if seg_a <= m.start < seg_b]
+    # a subordinate clause after the comma ('..., omdat het aantal aanbieders ...') has its own subject
+    sub_after = next((k for k in range(seg_b, min(len(words), seg_b + 2)) if words[k] in SUBORDINATORS), None)
+    if in_seg or subordinate:
+        return in_seg
+    return [m for m in all_ms if not (hit.j < m.start and sub_after is not None and sub_after <= m.start)]
+
+
+#: returned by _active_subject when the clause has no subject next to its verb (the role rules decide)
+_NO_SUBJECT = ActorMention(-1, -1, "", True)
+
+
+def _active_subject(words: list[str], hit: TriggerHit, roles: list[tuple[ActorMention, str]]):
+    """Active clause: the body right before the finite verb or right after it (inversion) is the subject,
+    and it beats a place or a genitive elsewhere ('De raad besluit ... er bij het college op aan te dringen').
+    None when the clause says no body agrees ('Het verzoek is akkoord'); _NO_SUBJECT when no subject is there."""
+    anchor = hit.i
+    inserted = _insertions(words)
+    if words[hit.i] in PARTICIPLES | {"akkoord"}:
+        # the auxiliary of the participle, not one inside an inserted relative clause
+        # ('heeft het Overleg, waarin de wethouders zitting hebben, ingestemd')
+        auxes = [k for k in range(max(0, hit.i - 24), hit.i) if is_aux(words, k, AUX_ALL) and k not in inserted]
+        anchor = auxes[-1] if auxes else hit.i
+    for m, r in roles:
+        if r == "plain" and m.start not in inserted and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
+            if m.weak:
+                # 'Het Dagelijks Bestuur (DB) van de Regeling Zuidoost Gemeenten heeft': the named body heads the
+                # subject; the generic word closing the name is part of it
+                head = [p for p, _ in roles if not p.weak and p.end <= m.start and m.start - p.end <= 10
+                        and not has_any(words[p.end:m.start], AUX_ALL | {",", ";", ":"})]
+                if head:
+                    return head[0]
+            return m
+    if hit.form == "akkoord" and not has_any(words[max(0, hit.i - 4):hit.i + 4], ["gaan", "gaat", "ging", "gingen", "gegaan",
+                                                                                 "geven", "geeft", "gaf", "gaven", "gegeven"]):
+        return None   # 'Het verzoek is akkoord, ...': a request that passes, not a body that agrees
+    return _NO_SUBJECT
+
+
+def _allowed(words: list[str], hit: TriggerHit, m: ActorMention, role: str, object_span: tuple[int, int],
+             nominal: bool) -> bool:
+    """May a mention in this role decide the clause?"""
+    if role == "beneficiary" and _meeting_of_body(words, m, hit):
+        return True   # 'geagendeerd voor de collegevergadering van 25 maart': the board whose meeting takes it
+    if role in ("comitative", "beneficiary"):
+        return False
+    if role == "recipient" and hit.family != "submit":
+        return False
+    oa, ob = object_span
+    inside = oa <= m.start < ob
+    if hit.family == "proposal":
+        # the proposer stands around the verb ('stelt de werkgroep voor'), never inside the proposal
+        return not inside and m.start < hit.j + 4
+    if nominal:
+        # a noun ('besluit', 'instemming') takes its body from 'van/door X' or 'in X' close by
+        if role == "genitive":
+            return hit.j < m.start <= hit.j + 4
+        if role in ("agent", "locative", "recipient"):
+            return abs(m.start - hit.i) <= 10
+        return False
+    if inside:
+        return role == "agent" or (hit.family == "submit" and role in ("recipient", "locative"))
+    if role == "genitive":
+        return hit.j < m.start <= hit.j + 4 or not m.weak
+    return True
+
+
+def _pick(group: list[ActorMention], all_ms: list[ActorMention]) -> ActorMention | None:
+    """The first of a group; for a generic 'de gemeenten', a named body right after it
+    ('door de gemeenten in VNG-verband')."""
+    if not group:
+        return None
+    first = group[0]
+    if first.weak:
+        for m in all_ms:
+            if not m.weak and 0 <= m.start - first.end <= 3:
+                return m
+    return first

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..clauses import Clause, is_aux, norm_token
@@ -12,56 +13,80 @@ from .words import (_WORD, ADVERBS, AUX_ALL, FRONT_PREPS, HAVE_AUX, LEAD_PREPS, 
                     SUBORDINATORS, triggers)
 
 
+Span = tuple[int, int, str]
+
+
 def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, int]],
-                  date_spans: list[tuple[int, int]]) -> tuple[int, int, str]:
-    """Token span [a, b) of what is decided, and how it was found ('om', 'prep', 'between',
-    'subject', 'rest')."""
+                  date_spans: list[tuple[int, int]]) -> Span:
+    """Token span [a, b) of what is decided, and how it was found ('om', 'te', 'prep', 'between',
+    'antecedent', 'subject', 'rest'): the first of ``_OBJECT_RULES`` that finds one."""
     words = clause.words
-    n = len(words)
-
-    def until_break(a: int, limit: int = 16) -> int:
-        b = a
-        while b < n and b - a < limit and words[b] not in (".", ";", ":") and not (
-                words[b] == "," and b + 1 < n and words[b + 1] in ("maar", "en", "waarna", "waarbij", "omdat", "zodat")):
-            b += 1
-        return b
-
     if hit.family == "submit":
         return _submit_object(words, hit, actor_spans, date_spans)
-    # 'Met de uitgangspunten heeft het college ... ingestemd': the object opens the clause
+    for rule in _OBJECT_RULES:
+        span = rule(words, hit, actor_spans, date_spans)
+        if span is not None:
+            return span
+    return _rest_object(words, hit, actor_spans)
+
+
+def _until_break(words: list[str], a: int, limit: int = 16) -> int:
+    """The end of the phrase from ``a``: a clause break, or a comma before a coordinated or subordinate clause."""
+    n = len(words)
+    b = a
+    while b < n and b - a < limit and words[b] not in (".", ";", ":") and not (
+            words[b] == "," and b + 1 < n and words[b + 1] in ("maar", "en", "waarna", "waarbij", "omdat", "zodat")):
+        b += 1
+    return b
+
+
+def _fronted(words, hit, actor_spans, date_spans) -> Span | None:
+    """'Met de uitgangspunten heeft het college ... ingestemd': the object opens the clause."""
     fa, fb = _fronted_object(words)
-    if fb > fa and fb <= hit.i:
-        return fa, fb, "prep"
-    # 'om ... te <verb>': the decided action
-    for k in range(hit.i + 1, min(n, hit.j + 8)):
+    return (fa, fb, "prep") if fb > fa and fb <= hit.i else None
+
+
+def _om_clause(words, hit, actor_spans, date_spans) -> Span | None:
+    """'om ... te <verb>': the decided action."""
+    for k in range(hit.i + 1, min(len(words), hit.j + 8)):
         if words[k] == "om":
-            return k + 1, until_break(k + 1, 24), "om"
+            return k + 1, _until_break(words, k + 1, 24), "om"
         if words[k] in (".", ";"):
             break
-    # 'besloten [de pilot niet op te schalen]', 'droeg de regio op [de budgetten ... te onderbouwen]':
-    # a te-infinitive clause right after the verb (past its subject, dates and adverbs) is what is decided
+    return None
+
+
+def _te_clause(words, hit, actor_spans, date_spans) -> Span | None:
+    """'besloten [de pilot niet op te schalen]', 'droeg de regio op [de budgetten ... te onderbouwen]':
+    a te-infinitive clause right after the verb (past its subject, dates and adverbs) is what is decided."""
     if hit.kind == "verb" and hit.family not in ("submit", "deliberate"):
         a = _skip_subject(hit.j + 1, words, actor_spans, date_spans)
-        if a < n and words[a] not in ("met", "over", "op", "voor", "tot", "van", "aan", "in", "dat", "of") \
+        if a < len(words) and words[a] not in ("met", "over", "op", "voor", "tot", "van", "aan", "in", "dat", "of") \
                 and _te_infinitive_follows(words, a):
-            return a, until_break(a, 24), "te"
-    # 'droeg ... de regio op de budgetten te onderbouwen': particle, then the infinitive clause
-    # 'instemmen met / akkoord op / besluit over / keuze voor / kiezen voor X'
-    if hit.family != "submit":
-        first = _skip_subject(hit.j + 1, words, actor_spans, date_spans)
-        for k in range(hit.j + 1, min(n, hit.j + 4)):
-            if k > first and words[k] in OBJECT_PREPS:
-                break       # 'besloten de ingangsdatum van ...': 'van' inside the object, not its preposition
-            if words[k] in OBJECT_PREPS:
-                b = until_break(k + 1, 12)
-                for s_, e_ in sorted(actor_spans):
-                    if k + 2 < s_ < b and words[s_ - 1] not in ("van", "met", "door", "aan", "bij", "in"):
-                        b = s_ - 1 if words[s_ - 1] in ("de", "het") else s_   # '... maken [de gemeenten] nog niet'
-                        break
-                return k + 1, b, "prep"
-            if words[k] in (",", ".", ";", ":"):
-                break
-    # separable verb: object between the actor and the particle ('stellen de colleges X vast')
+            return a, _until_break(words, a, 24), "te"
+    return None
+
+
+def _prepositional(words, hit, actor_spans, date_spans) -> Span | None:
+    """'instemmen met / akkoord op / besluit over / keuze voor / kiezen voor X'."""
+    first = _skip_subject(hit.j + 1, words, actor_spans, date_spans)
+    for k in range(hit.j + 1, min(len(words), hit.j + 4)):
+        if k > first and words[k] in OBJECT_PREPS:
+            break       # 'besloten de ingangsdatum van ...': 'van' inside the object, not its preposition
+        if words[k] in OBJECT_PREPS:
+            b = _until_break(words, k + 1, 12)
+            for s_, e_ in sorted(actor_spans):
+                if k + 2 < s_ < b and words[s_ - 1] not in ("van", "met", "door", "aan", "bij", "in"):
+                    b = s_ - 1 if words[s_ - 1] in ("de", "het") else s_   # '... maken [de gemeenten] nog niet'
+                    break
+            return k + 1, b, "prep"
+        if words[k] in (",", ".", ";", ":"):
+            break
+    return None
+
+
+def _before_particle(words, hit, actor_spans, date_spans) -> Span | None:
+    """Separable verb: the object between the actor and the particle ('stellen de colleges X vast')."""
     if hit.j > hit.i + 1 and hit.kind == "verb":
         a = hit.i + 1
         for s_, e_ in sorted(actor_spans):
@@ -72,7 +97,11 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
             a = _skip_dates(a + 1, date_spans)
         if a < hit.j:
             return a, hit.j, "between"
-    # 'De hoofdlijnen die het bestuur op 3 mei heeft vastgesteld': the antecedent of the relative clause
+    return None
+
+
+def _relative_antecedent(words, hit, actor_spans, date_spans) -> Span | None:
+    """'De hoofdlijnen die het bestuur op 3 mei heeft vastgesteld': the antecedent of the relative clause."""
     rel = next((k for k in range(hit.i - 1, -1, -1) if words[k] in ("die", "dat", "welke") and k > 0), None)
     if rel is not None and hit.kind == "verb" and any(rel < s_ < hit.i for s_, _ in actor_spans) \
             and not any(w in (",", ";", ":") for w in words[rel:hit.i]):
@@ -82,8 +111,12 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
             a -= 1
         if a < rel:
             return a, rel, "antecedent"
-    # 'Het bestuur heeft dat model afgewezen': a perfect with the participle last has its object
-    # between the subject and the participle
+    return None
+
+
+def _before_participle(words, hit, actor_spans, date_spans) -> Span | None:
+    """'Het bestuur heeft dat model afgewezen': a perfect with the participle last has its object
+    between the subject and the participle."""
     if hit.kind == "verb" and words[hit.i] in PARTICIPLES and hit.j == hit.i:
         haux = [k for k in range(max(0, hit.i - 12), hit.i) if words[k] in HAVE_AUX]
         if haux:
@@ -94,40 +127,54 @@ def clause_object(clause: Clause, hit: TriggerHit, actor_spans: list[tuple[int, 
                 b -= 1
             if b > a and words[a] not in ("op", "in", "na", "per", "met", "door", "bij") and not words[a] in R_PRONOUNS:
                 return a, b, "between"
-    # passive or submission: the subject before the auxiliary ('De Inkoopstrategie is ... vastgesteld')
+    return None
+
+
+def _passive_subject(words, hit, actor_spans, date_spans) -> Span | None:
+    """Passive: the subject before the auxiliary ('De Inkoopstrategie is ... vastgesteld'), or after it
+    when only a time phrase precedes ('In september 2021 wordt [de Regiovisie] ... voorgelegd')."""
     aux = {"is", "zijn", "wordt", "worden", "werd", "werden"}
-    for k in range(0, hit.i):
-        if is_aux(words, k, aux) and k > 0:
-            a = _skip_dates(0, date_spans)
-            lead = [x for x in range(0, k) if not any(s_ <= x < e_ for s_, e_ in date_spans)]
-            if all(words[x] in ("in", "op", "per", "medio", "begin", "eind", "uiterlijk", "vanaf") for x in lead):
-                # 'In september 2021 wordt [de Regiovisie] ... voorgelegd': subject after the auxiliary
-                a = k + 1
-                b = a
-                while b < hit.i and words[b] not in ("voor", "aan", "door", "ter", "in", ",", "."):
-                    b += 1
-                for s_, e_ in actor_spans:
-                    if a <= s_ < b:
-                        b = s_ if s_ > a else b
-                if b > a:
-                    return a, b, "subject"
-            elif a < k:
-                return a, k, "subject"
-            break
+    k = next((k for k in range(0, hit.i) if is_aux(words, k, aux) and k > 0), None)
+    if k is None:
+        return None
+    a = _skip_dates(0, date_spans)
+    lead = [x for x in range(0, k) if not any(s_ <= x < e_ for s_, e_ in date_spans)]
+    if all(words[x] in ("in", "op", "per", "medio", "begin", "eind", "uiterlijk", "vanaf") for x in lead):
+        a = k + 1
+        b = a
+        while b < hit.i and words[b] not in ("voor", "aan", "door", "ter", "in", ",", "."):
+            b += 1
+        for s_, e_ in actor_spans:
+            if a <= s_ < b:
+                b = s_ if s_ > a else b
+        return (a, b, "subject") if b > a else None
+    return (a, k, "subject") if a < k else None
+
+
+def _after_verb(words, hit, actor_spans, date_spans) -> Span | None:
+    """What follows the verb, past an inverted subject ('kiezen de gemeenten het model van Simons als basis')."""
     a = hit.j + 1
     for s_, e_ in sorted(actor_spans):
         if a <= s_ <= a + 2:
-            a = e_          # inverted subject: 'kiezen de gemeenten het model van Simons als basis'
-    while a < n and words[a] in ("ervoor", "daarom", "dus", "ook", "al", "nu", "tevens"):
+            a = e_
+    while a < len(words) and words[a] in ("ervoor", "daarom", "dus", "ook", "al", "nu", "tevens"):
         a += 1
-    b = until_break(a, 12)
-    if b > a:
-        return a, b, "rest"
+    b = _until_break(words, a, 12)
+    return (a, b, "rest") if b > a else None
+
+
+def _rest_object(words, hit, actor_spans) -> Span:
+    """The words before the trigger, past its actor ('Het inkoopteam stelt ... voor:': the proposer is not the object)."""
     a = max(0, hit.i - 6)
     for s_, e_ in actor_spans:
         if a <= s_ < hit.i:
-            a = max(a, e_)     # 'Het inkoopteam stelt ... voor:': the proposer is not the object
+            a = max(a, e_)
     return a, hit.i, "rest"
+
+
+#: in order; the first that finds a span is the object (after the submission's own rule)
+_OBJECT_RULES = (_fronted, _om_clause, _te_clause, _prepositional, _before_particle, _relative_antecedent,
+                 _before_participle, _passive_subject, _after_verb)
 
 
 def _submit_object(words, hit, actor_spans, date_spans) -> tuple[int, int, str]:
@@ -233,54 +280,97 @@ def _antecedent(words: list[str], raw_text: str) -> str:
 
 
 def _refine_object(clause: Clause, hit: TriggerHit, obj_text: str, span, actor_spans, previous_text: str, text: str) -> str:
-    """Object repairs that need more than the clause's own shape:
-    * an R-pronoun ('daar ... van afgezien', 'Daarover besluiten de colleges') points back to what was
-      named before: the opening noun phrase of the preceding clause (same sentence before 'maar') or of the
-      previous sentence;
-    * a fronted direct object ('Populatiebekostiging, zoals ..., wijst het bestuur af');
-    * a scope the clause opens with ('Voor verblijf kiezen de gemeenten voor X') belongs to the choice;
-    * a decision noun ('neemt ... een eigen inkoopbesluit', 'het besluit over de kaders') names itself."""
-    words = clause.words
-    oa, ob, how = span
+    """Object repairs that need more than the clause's own shape: the first of ``_OBJECT_REPAIRS`` that
+    applies gives the object text, else it stays as found."""
+    o = _ObjectInContext(clause, hit, obj_text, span, actor_spans, previous_text, text)
+    for repair in _OBJECT_REPAIRS:
+        found = repair(o)
+        if found:
+            return found
+    return obj_text
+
+
+@dataclass
+class _ObjectInContext:
+    clause: Clause
+    hit: TriggerHit
+    obj_text: str
+    span: tuple[int, int, str]
+    actor_spans: list[tuple[int, int]]
+    previous_text: str
+    text: str
+
+
+def _r_pronoun(o: _ObjectInContext) -> str | None:
+    """An R-pronoun ('daar ... van afgezien', 'Daarover besluiten de colleges') points back to what was
+    named before: the opening noun phrase of the preceding clause (same sentence before 'maar') or of the
+    previous sentence."""
+    words, hit, clause = o.clause.words, o.hit, o.clause
+    oa, ob, how = o.span
     r = next((k for k in range(0, min(len(words), hit.j + 3)) if words[k] in R_PRONOUNS - {"er"}), None)
     if r is not None and (how == "rest" or oa <= r < max(ob, oa + 1) or r < hit.i):
         maar = max([k for k in range(r) if words[k] in ("maar", ";")], default=None)
         if maar is not None:
-            ante = _antecedent(words[:maar], text[clause.start:clause.offsets[maar][0]])
-        else:
-            ante = _antecedent([], previous_text)
-        if ante:
-            return ante
-    if hit.kind == "verb" and how in ("rest", "between") and words and words[0] in ("de", "het", "een") or \
-            (hit.kind == "verb" and how == "rest" and clause.raw and clause.raw[0][:1].isupper() and words[0] not in LEAD_PREPS
-             and words[0] not in ("voor", "met", "over", "na", "door", "in", "op", "daarna", "dan", "zo") and hit.i > 1
-             and any(hit.i < s_ <= hit.i + 3 for s_, _ in actor_spans)):
-        # object-verb-subject order: the clause opens with what is decided, the body follows the verb
-        if any(hit.i < s_ <= hit.i + 3 for s_, _ in actor_spans) and not any(s_ < hit.i for s_, _ in actor_spans):
-            ante = _antecedent(words, text[clause.start:clause.offsets[hit.i][0]])
-            if ante:
-                return ante
-    ow = obj_text.split()
-    if len(ow) == 2 and norm_token(ow[0]) in ("deze", "dit", "die", "dat") and previous_text \
+            return _antecedent(words[:maar], o.text[clause.start:clause.offsets[maar][0]]) or None
+        return _antecedent([], o.previous_text) or None
+    return None
+
+
+def _fronted_direct_object(o: _ObjectInContext) -> str | None:
+    """Object-verb-subject order ('Populatiebekostiging, zoals ..., wijst het bestuur af'): the clause opens
+    with what is decided, the body follows the verb."""
+    words, hit, clause, spans = o.clause.words, o.hit, o.clause, o.actor_spans
+    how = o.span[2]
+    body_after = any(hit.i < s_ <= hit.i + 3 for s_, _ in spans)
+    opens_with_object = hit.kind == "verb" and how in ("rest", "between") and words and words[0] in ("de", "het", "een") or \
+        (hit.kind == "verb" and how == "rest" and clause.raw and clause.raw[0][:1].isupper() and words[0] not in LEAD_PREPS
+         and words[0] not in ("voor", "met", "over", "na", "door", "in", "op", "daarna", "dan", "zo") and hit.i > 1
+         and body_after)
+    if opens_with_object and body_after and not any(s_ < hit.i for s_, _ in spans):
+        return _antecedent(words, o.text[clause.start:clause.offsets[hit.i][0]]) or None
+    return None
+
+
+def _anaphoric_noun(o: _ObjectInContext) -> str | None:
+    """'Deze punten staan op de collegeagenda': the points are what the previous sentence named."""
+    ow = o.obj_text.split()
+    if len(ow) == 2 and norm_token(ow[0]) in ("deze", "dit", "die", "dat") and o.previous_text \
             and norm_token(ow[1]) in triggers().get("anaphoric_object_nouns", []):
-        # 'Deze punten staan op de collegeagenda': the points are what the previous sentence named
-        ante = _antecedent([], previous_text)
+        ante = _antecedent([], o.previous_text)
         if ante:
-            return obj_text + ": " + ante
-    if hit.kind == "nominal" and words[hit.i].endswith(("besluit", "besluiten")) and len(words[hit.i]) > 9 and how not in ("om", "te"):
+            return o.obj_text + ": " + ante
+    return None
+
+
+def _decision_noun(o: _ObjectInContext) -> str | None:
+    """A decision noun names itself: 'neemt ... een eigen inkoopbesluit', 'het besluit over de kaders'."""
+    words, hit, clause = o.clause.words, o.hit, o.clause
+    if hit.kind == "nominal" and words[hit.i].endswith(("besluit", "besluiten")) and len(words[hit.i]) > 9 \
+            and o.span[2] not in ("om", "te"):
         b = hit.i + 1
         while b < len(words) and words[b] not in SCOPE_STOP and b - hit.i < 10:
             b += 1
         a = hit.i - 1 if hit.i and words[hit.i - 1] in ("eigen", "definitief", "definitieve", "aanvullend", "nieuw") else hit.i
-        return text[clause.offsets[a][0]:clause.offsets[b - 1][1]]
-    if words and words[0] == "voor" and how in ("prep", "rest", "between") and hit.family in ("choose", "decide", "agree", "fix"):
+        return o.text[clause.offsets[a][0]:clause.offsets[b - 1][1]]
+    return None
+
+
+def _opening_scope(o: _ObjectInContext) -> str | None:
+    """A scope the clause opens with ('Voor verblijf kiezen de gemeenten voor X') belongs to the choice."""
+    words, hit, clause = o.clause.words, o.hit, o.clause
+    if words and words[0] == "voor" and o.span[2] in ("prep", "rest", "between") \
+            and hit.family in ("choose", "decide", "agree", "fix"):
         b = 1
         while b < hit.i and words[b] not in SCOPE_STOP:
             b += 1
-        scope = text[clause.offsets[0][0]:clause.offsets[b - 1][1]] if b > 1 else ""
-        if scope and scope.lower() not in obj_text.lower():
-            return obj_text.rstrip(" ,.;:") + " (" + scope[0].lower() + scope[1:] + ")"
-    return obj_text
+        scope = o.text[clause.offsets[0][0]:clause.offsets[b - 1][1]] if b > 1 else ""
+        if scope and scope.lower() not in o.obj_text.lower():
+            return o.obj_text.rstrip(" ,.;:") + " (" + scope[0].lower() + scope[1:] + ")"
+    return None
+
+
+#: in order; the first repair that applies wins
+_OBJECT_REPAIRS = (_r_pronoun, _fronted_direct_object, _anaphoric_noun, _decision_noun, _opening_scope)
 
 
 def _tidy_object(s: str) -> str:

@@ -18,8 +18,8 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
 
     basis: 'explicit' (tense/modality decides it), 'present' (present tense:
     the clause's date against the document's own date decides), 'nominal'
-    (no finite verb: a step in a planning)."""
-    cues = triggers()["status_cues"]
+    (no finite verb: a step in a planning). In order: the family, the future,
+    the past and perfect, then the present."""
     if any(h.family in ("proposal", "request", "advise") for h in hits):
         return "proposed", "explicit"
     if any(h.family == "submit" for h in hits):
@@ -28,12 +28,22 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
     front = fronted_subclause_end(words)
     if front is not None and front <= hit.i:
         lo = max(lo, front)   # 'Waar het aanbod ... kan worden gemaakt, kiezen de gemeenten voor X': its verbs are not the choice's
+    return _future(words, hit, lo, hi) or _past(words, hit, lo, hi) or _present(words, hit, lo, hi)
+
+
+def _future(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, str] | None:
+    cues = triggers()["status_cues"]
     window = words[lo:hi]
     if has_any(window, ["zal", "zullen"]) or ("nog" in window and "niet" in window):
         return "planned", "explicit"
     if has_any(window, cues.get("future_explicit", [])) and not has_any(words[lo:hit.i], HAVE_AUX):
         return "planned", "explicit"   # 'naar verwachting stemmen de portefeuillehouders ... in'
+    return None
 
+
+def _past(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, str] | None:
+    cues = triggers()["status_cues"]
+    window = words[lo:hi]
     if has_any(words, cues["taken_words"]):
         return "taken", "explicit"
     perfect = has_any(words[max(0, hit.i - 20):hit.i], PERFECT_AUX) and hit.form in PARTICIPLES | {"akkoord"}
@@ -42,6 +52,12 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
         perfect = True
     if perfect or has_any(window, cues["past_forms"]) or has_any(window, ["genomen", "gekozen", "besloten"]) and has_any(window, PERFECT_AUX):
         return "taken", "explicit"
+    return None
+
+
+def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, str]:
+    cues = triggers()["status_cues"]
+    window = words[lo:hi]
     if hit.family == "decide" and hit.kind == "verb" and has_any(words[hit.j + 1:hit.j + 6], cues["open_outcome"]) \
             and "om" not in words[hit.j + 1:hit.j + 6]:
         return "planned", "explicit"   # 'besluiten de gemeenten of ...': the outcome is still open

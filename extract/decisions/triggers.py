@@ -24,99 +24,156 @@ class TriggerHit:
 
 
 def find_triggers(words: list[str], raw: list[str] | None = None) -> list[TriggerHit]:
-    """Every decision trigger in one clause (token lists), with its family and kind."""
+    """Every decision trigger in one clause (token lists), with its family and kind; one hit per token position."""
     cfg = triggers()
     dets = set(cfg["nominal_determiners"])
     not_adj = set(cfg["noun_preceders_not_adjective"])
     hits: list[TriggerHit] = []
-    n = len(words)
     for spec in cfg["triggers"]:
-        fam = spec["family"]
-        joined = set(spec.get("joined", []))
-        finite = set(spec.get("finite", []))
-        nominal = set(spec.get("nominal", []))
-        participles = set(spec.get("participles", []))
-        blockers = set(spec.get("reflexive_blockers", []))
-        suffixes = tuple(spec.get("nominal_suffixes", []))
-        for i, w in enumerate(words):
-            prev = words[i - 1] if i else ""
-            if suffixes and w not in nominal and w not in joined and w.endswith(suffixes) and len(w) > 10 \
-                    and (prev in dets or prev in ("eigen", "eigen,")) and not (raw and raw[i][:1].isupper() and i > 0):
-                # 'neemt ieder college een eigen inkoopbesluit', 'het gunningsbesluit wordt genomen door ...'
-                if has_any(words, ["neemt", "nemen", "nam", "namen", "genomen", "nemen"]):
-                    hits.append(TriggerHit(i, i, fam, "nominal", w))
-                continue
-            if fam == "proposal" and blockers and (prev in blockers or (i + 1 < n and words[i + 1] in blockers)) \
-                    and not (i + 1 < n and words[i + 1] == "u" and _te_infinitive_after_particle(words, i + 2)):
-                continue  # 'we kunnen ons voorstellen', 'stelt zich voor' = imagine; but 'Wij stellen u voor X te doen'
-                          # proposes to the addressee
-            if w in nominal and raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper() and raw[i - 1] not in ("-", "•"):
-                continue  # part of a name: 'Preventie Akkoord Achterhoek', 'Besluit Jeugdwet'
-            if w in nominal and (prev in dets or w not in joined or i == 0):
-                needs = spec.get("nominal_needs")
-                if needs and not any(x in needs for x in words[i + 1:i + 5]):
-                    continue
-                hits.append(TriggerHit(i, i, fam, "nominal", w))
-                continue
-            if w in joined:
-                if prev in dets or (prev.endswith("e") and len(prev) > 3 and prev not in not_adj and w.endswith("en")
-                                    and not prev.endswith(("ie", "ee")) and not _subject_follows(words, i)):
-                    # 'deze voorstellen', 'de huidige voorstellen': a noun that is not a decision noun; but
-                    # 'op basis van de evaluatie besluiten de gemeenten' is a verb (noun in -ie, subject after it)
-                    continue
-                if w.endswith("en") and w not in participles and w not in PARTICIPLES \
-                        and (prev == "het" or words[max(0, i - 2):i] == ["het", "laten"]):
-                    hits.append(TriggerHit(i, i, fam, "nominal", w))   # 'het (laten) vaststellen van'
-                    continue
-                if w in participles and prev in dets:
-                    continue  # 'de vastgestelde visie', 'de gekozen inkoopstrategie': an adjective
-                if w in participles and i + 1 < n and words[i + 1] not in (",", ".", ";", ":", "en", "om", "met", "voor", "in", "door", "dat", "tot", "op", "te", "worden", "wordt", "is", "zijn") and prev not in ("is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "er", "ervoor") and i > 0 and not _aux_before(words, i):
-                    continue  # 'vanuit vastgestelde P*Q'
-                near = spec.get("needs_nearby")
-                if near and not any(x in near or any(x.startswith(p) for p in near) for x in words):
-                    continue
-                if spec.get("needs_te") and not _te_clause_follows(words, i + 1):
-                    continue   # 'er wordt gevraagd naar de tarieven' asks for information, not for a decision
-                hits.append(TriggerHit(i, i, fam, "verb", w))
-                continue
-            if w in finite and spec.get("particle"):
-                near = spec.get("needs_nearby")
-                if near and not any(x in near or any(x.startswith(p) for p in near) for x in words):
-                    continue
-                j = _find_particle(words, i, spec["particle"], spec.get("particle_next"))
-                needs_next = spec.get("finite_needs_next", {}).get(w)
-                if j is not None and needs_next and (j + 1 >= n or words[j + 1] not in needs_next):
-                    j = None   # 'die voor ons liggen' is no 'ligt voor in de colleges'
-                if j is not None:
-                    hits.append(TriggerHit(i, j, fam, "verb", w + " … " + spec["particle"]))
-        head = spec.get("phrase_head")
-        if head:
-            verbs = set(spec["phrase_verbs"])
-            for i, w in enumerate(words):
-                if w == head and raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper():
-                    continue  # part of a name: 'Preventie Akkoord Achterhoek'
-                if w == head and ((i + 1 < n and words[i + 1] in (",", ";")) or i == 0 or words[i - 1] == "niet" and i == 1) \
-                        and not has_any(words[max(0, i - 4):i + 4], ["gegaan", "gegeven"]):
-                    continue  # 'Akkoord, de gemeente stuurt ...', 'Het verzoek is akkoord, ...': an outcome label of a procedure step
-                if w == head:
-                    window = words[max(0, i - 4):i + 4]
-                    if any(v in verbs for v in window):
-                        hits.append(TriggerHit(i, i, fam, "verb", "akkoord"))
-                    else:
-                        hits.append(TriggerHit(i, i, fam, "nominal", "akkoord"))
+        forms = _Forms(spec)
+        for i in range(len(words)):
+            hit = _form_hit(forms, words, raw, i, dets, not_adj)
+            if hit is not None:
+                hits.append(hit)
+        hits += _phrase_head_hits(spec, words, raw)
         for phrase in spec.get("phrases", []):
             k = len(phrase)
-            for i in range(n - k + 1):
+            for i in range(len(words) - k + 1):
                 if words[i:i + k] == phrase:
-                    hits.append(TriggerHit(i, i + k - 1, fam, "phrase", " ".join(phrase)))
-    # 'De raad stemde in met het voorstel om ...', 'Het voorstel is aangenomen': a proposal noun that names what
-    # a body accepts is the object of the decision, not a proposal still open
+                    hits.append(TriggerHit(i, i + k - 1, spec["family"], "phrase", " ".join(phrase)))
+    return _one_per_position(_drop_accepted_proposals(words, hits))
+
+
+class _Forms:
+    """The surface forms of one trigger spec, as sets."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+        self.family = spec["family"]
+        self.joined = set(spec.get("joined", []))
+        self.finite = set(spec.get("finite", []))
+        self.nominal = set(spec.get("nominal", []))
+        self.participles = set(spec.get("participles", []))
+        self.blockers = set(spec.get("reflexive_blockers", []))
+        self.suffixes = tuple(spec.get("nominal_suffixes", []))
+
+
+def _form_hit(f: _Forms, words: list[str], raw: list[str] | None, i: int, dets: set, not_adj: set) -> TriggerHit | None:
+    """The trigger of one spec at token ``i``, if its forms say so: a compound noun, a reflexive blocker,
+    a name, a nominal, a joined verb form, a finite verb with its particle."""
+    w = words[i]
+    prev = words[i - 1] if i else ""
+    n = len(words)
+    if f.suffixes and w not in f.nominal and w not in f.joined and w.endswith(f.suffixes) and len(w) > 10 \
+            and (prev in dets or prev in ("eigen", "eigen,")) and not (raw and raw[i][:1].isupper() and i > 0):
+        # 'neemt ieder college een eigen inkoopbesluit', 'het gunningsbesluit wordt genomen door ...'
+        if has_any(words, ["neemt", "nemen", "nam", "namen", "genomen", "nemen"]):
+            return TriggerHit(i, i, f.family, "nominal", w)
+        return None
+    if f.family == "proposal" and f.blockers and (prev in f.blockers or (i + 1 < n and words[i + 1] in f.blockers)) \
+            and not (i + 1 < n and words[i + 1] == "u" and _te_infinitive_after_particle(words, i + 2)):
+        return None  # 'we kunnen ons voorstellen', 'stelt zich voor' = imagine; but 'Wij stellen u voor X te doen'
+                     # proposes to the addressee
+    if w in f.nominal and raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper() and raw[i - 1] not in ("-", "•"):
+        return None  # part of a name: 'Preventie Akkoord Achterhoek', 'Besluit Jeugdwet'
+    if w in f.nominal and (prev in dets or w not in f.joined or i == 0):
+        needs = f.spec.get("nominal_needs")
+        if needs and not any(x in needs for x in words[i + 1:i + 5]):
+            return None
+        return TriggerHit(i, i, f.family, "nominal", w)
+    if w in f.joined:
+        return _joined_hit(f, words, i, dets, not_adj)
+    if w in f.finite and f.spec.get("particle"):
+        return _finite_hit(f, words, i)
+    return None
+
+
+def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) -> TriggerHit | None:
+    """A verb form with its particle inside ('vastgesteld', 'ingestemd'), unless it is a noun or an adjective."""
+    w = words[i]
+    prev = words[i - 1] if i else ""
+    n = len(words)
+    if prev in dets or (prev.endswith("e") and len(prev) > 3 and prev not in not_adj and w.endswith("en")
+                        and not prev.endswith(("ie", "ee")) and not _subject_follows(words, i)):
+        # 'deze voorstellen', 'de huidige voorstellen': a noun that is not a decision noun; but
+        # 'op basis van de evaluatie besluiten de gemeenten' is a verb (noun in -ie, subject after it)
+        return None
+    if w.endswith("en") and w not in f.participles and w not in PARTICIPLES \
+            and (prev == "het" or words[max(0, i - 2):i] == ["het", "laten"]):
+        return TriggerHit(i, i, f.family, "nominal", w)   # 'het (laten) vaststellen van'
+    if w in f.participles and prev in dets:
+        return None  # 'de vastgestelde visie', 'de gekozen inkoopstrategie': an adjective
+    if w in f.participles and i + 1 < n and words[i + 1] not in _PARTICIPLE_FOLLOWERS \
+            and prev not in _PARTICIPLE_PRECEDERS and i > 0 and not _aux_before(words, i):
+        return None  # 'vanuit vastgestelde P*Q'
+    if not _nearby_ok(f.spec, words):
+        return None
+    if f.spec.get("needs_te") and not _te_clause_follows(words, i + 1):
+        return None   # 'er wordt gevraagd naar de tarieven' asks for information, not for a decision
+    return TriggerHit(i, i, f.family, "verb", w)
+
+
+# what may follow / precede a bare participle that is a verb (not an adjective: 'vanuit vastgestelde P*Q')
+_PARTICIPLE_FOLLOWERS = (",", ".", ";", ":", "en", "om", "met", "voor", "in", "door", "dat", "tot", "op", "te", "worden",
+                         "wordt", "is", "zijn")
+_PARTICIPLE_PRECEDERS = ("is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "er", "ervoor")
+
+
+def _nearby_ok(spec: dict, words: list[str]) -> bool:
+    """A spec's ``needs_nearby``: some word of the clause is (or starts with) one of them."""
+    near = spec.get("needs_nearby")
+    return not near or any(x in near or any(x.startswith(p) for p in near) for x in words)
+
+
+def _finite_hit(f: _Forms, words: list[str], i: int) -> TriggerHit | None:
+    """A finite separable verb with its particle later in the clause ('stellen ... vast', 'stemt ... in')."""
+    w = words[i]
+    n = len(words)
+    if not _nearby_ok(f.spec, words):
+        return None
+    j = _find_particle(words, i, f.spec["particle"], f.spec.get("particle_next"))
+    needs_next = f.spec.get("finite_needs_next", {}).get(w)
+    if j is not None and needs_next and (j + 1 >= n or words[j + 1] not in needs_next):
+        j = None   # 'die voor ons liggen' is no 'ligt voor in de colleges'
+    if j is not None:
+        return TriggerHit(i, j, f.family, "verb", w + " … " + f.spec["particle"])
+    return None
+
+
+def _phrase_head_hits(spec: dict, words: list[str], raw: list[str] | None) -> list[TriggerHit]:
+    """'akkoord': a verb with 'gaan/geven' nearby, else a noun; not an outcome label or part of a name."""
+    head = spec.get("phrase_head")
+    if not head:
+        return []
+    fam, n = spec["family"], len(words)
+    verbs = set(spec["phrase_verbs"])
+    out = []
+    for i, w in enumerate(words):
+        if w != head:
+            continue
+        if raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper():
+            continue  # part of a name: 'Preventie Akkoord Achterhoek'
+        if ((i + 1 < n and words[i + 1] in (",", ";")) or i == 0 or words[i - 1] == "niet" and i == 1) \
+                and not has_any(words[max(0, i - 4):i + 4], ["gegaan", "gegeven"]):
+            continue  # 'Akkoord, de gemeente stuurt ...', 'Het verzoek is akkoord, ...': an outcome label of a procedure step
+        window = words[max(0, i - 4):i + 4]
+        kind = "verb" if any(v in verbs for v in window) else "nominal"
+        out.append(TriggerHit(i, i, fam, kind, "akkoord"))
+    return out
+
+
+def _drop_accepted_proposals(words: list[str], hits: list[TriggerHit]) -> list[TriggerHit]:
+    """'De raad stemde in met het voorstel om ...', 'Het voorstel is aangenomen': a proposal noun that names what
+    a body accepts is the object of the decision, not a proposal still open."""
     accepting = [h for h in hits if h.kind == "verb" and h.family in ACCEPTING_FAMILIES and not (h.i and words[h.i - 1] == "te")]
-    hits = [h for h in hits if not (h.family == "proposal" and h.kind == "nominal" and any(
+    return [h for h in hits if not (h.family == "proposal" and h.kind == "nominal" and any(
         a.j < h.i or (a.i > h.i and a.form in PARTICIPLES and words[a.i - 1] in PASSIVE_AUX) for a in accepting))]
-    # one hit per token position (a 'voorgelegd' is not also a 'voor' particle of something else)
+
+
+def _one_per_position(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """One hit per token position (a 'voorgelegd' is not also a 'voor' particle of something else); at one
+    position a proposal frames what follows ('stelt de raad voor de kaders vast te stellen')."""
     seen, uniq = set(), []
-    # at one position a proposal frames what follows ('stelt de raad voor de kaders vast te stellen')
     for h in sorted(hits, key=lambda h: (h.i, h.family != "proposal", -(h.j - h.i))):
         if h.i in seen:
             continue
