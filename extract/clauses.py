@@ -114,3 +114,20 @@ def fronted_subclause_end(words: list[str]) -> int | None:
     if not words or words[0] not in _FRONTED_SUBORDINATORS or "," not in words:
         return None
     return words.index(",") + 1
+
+
+def section_window(sentences: list[Clause], k: int, back: int, ahead: int) -> list[Clause]:
+    """Up to ``back`` sentences before sentence ``k`` (nearest first), then up to ``ahead`` after it, all in
+    the same section: a heading ends the window either way."""
+    out = []
+    for j in range(k - 1, max(-1, k - 1 - back), -1):
+        b = sentences[j].block
+        if b is not None and b.kind == "heading":
+            break
+        out.append(sentences[j])
+    for j in range(k + 1, min(len(sentences), k + 1 + ahead)):
+        b = sentences[j].block
+        if b is not None and b.kind == "heading":
+            break
+        out.append(sentences[j])
+    return out
