@@ -28,6 +28,12 @@ class ExtractionContext:
         from .nlp import parse
         return parse(self.doc)
 
+    @cached_property
+    def clauses(self):
+        """The document's sentences as :class:`~inkoopgraaf.extract.clauses.Clause` (built on first use, shared)."""
+        from .clauses import build_clauses
+        return build_clauses(self)
+
     def fact(self, type: str, start: int, end: int, value: dict, confidence: float = 0.9) -> Fact:
         """A Fact whose text is exactly the document slice and whose page is looked up."""
         return Fact(doc=self.doc.id, type=type, text=self.doc.text[start:end], start=start, end=end,

@@ -81,3 +81,17 @@ def cues(name: str) -> dict[str, re.Pattern]:
 def word_lists(name: str) -> dict[str, tuple[str, ...]]:
     """List name -> its words (in the order written), for every entry of the file's ``word_lists``."""
     return {w["name"]: tuple(w["words"]) for w in resource(name).get("word_lists", ())}
+
+
+@lru_cache(maxsize=None)
+def dutch(path: str) -> frozenset[str] | dict[str, str]:
+    """A group of the shared Dutch lexicon (``resources/dutch_lexicon.json``) by dotted path.
+
+    ``dutch("auxiliaries.passive")`` -> frozenset of words; a mapping (``prepositions.roles``) comes back as a dict.
+    """
+    node = resource("dutch_lexicon.json")
+    for key in path.split("."):
+        if not isinstance(node, dict) or key not in node:
+            raise ResourceError(f"resources/dutch_lexicon.json: no group {path!r}")
+        node = node[key]
+    return dict(node) if isinstance(node, dict) else frozenset(node)

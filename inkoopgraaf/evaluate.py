@@ -12,7 +12,7 @@ from __future__ import annotations
 import collections
 import json
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .models.facts import Fact
 
@@ -209,3 +209,43 @@ def format_extra(extra: dict) -> str:
         f"{'plan_changes':22s} P={pc['p']:.3f} R={pc['r']:.3f} F1={pc['f1']:.3f}  "
         f"(tp={pc['tp']} fp={pc['fp']} fn={pc['fn']}; both ends must match)",
     ])
+
+
+# --------------------------------------------------------------------------- plan changes of one document
+
+
+def _plan_change_value(f: Any) -> dict:
+    if isinstance(f, Fact):
+        return f.value
+    if isinstance(f, dict) and "value" in f and isinstance(f["value"], dict):
+        return f["value"]
+    return f
+
+
+def score_plan_changes(system_facts: Iterable[Any], gold_entries: Iterable[dict], lenient: bool = False) -> dict:
+    """Precision/recall of plan changes for ONE document: a system change matches a gold one when
+    both ends agree (start and end of 'from' and of 'to'; lenient: their starts). Greedy one-to-one.
+    ``system_facts``: Fact objects, fact JSON dicts or bare values (type plan_change only)."""
+    def key(v: dict):
+        f, t = v.get("from") or {}, v.get("to") or {}
+        if lenient:
+            return (f.get("start"), t.get("start"))
+        return (f.get("start"), f.get("end") or f.get("start"), t.get("start"), t.get("end") or t.get("start"))
+
+    sys_vals = []
+    for f in system_facts:
+        if isinstance(f, Fact) and f.type != "plan_change":
+            continue
+        if isinstance(f, dict) and f.get("type") not in (None, "plan_change"):
+            continue
+        sys_vals.append(key(_plan_change_value(f)))
+    gold = [key(g) for g in gold_entries]
+    remaining = list(gold)
+    tp = 0
+    for k in sys_vals:
+        if k in remaining:
+            remaining.remove(k)
+            tp += 1
+    fp, fn = len(sys_vals) - tp, len(remaining)
+    p, r, f1 = prf(tp, fp, fn)
+    return {"tp": tp, "fp": fp, "fn": fn, "p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3)}

@@ -12,7 +12,8 @@ import pytest
 
 from inkoopgraaf.extract.context import ExtractionContext
 from inkoopgraaf.extract.dates import extract_dates
-from inkoopgraaf.extract.plan_changes import extract_plan_changes, parse_shift, score_plan_changes, shift_back
+from inkoopgraaf.evaluate import score_plan_changes
+from inkoopgraaf.extract.plan_changes import extract_plan_changes, parse_shift, shift_back
 from inkoopgraaf.extract.readers import read_document
 
 DATA = Path(__file__).parent / "data"

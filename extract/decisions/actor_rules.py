@@ -1,0 +1,82 @@
+"""Actor overrides: named rules that settle the deciding body where the clause's own mention does not.
+
+:func:`clause_actor` starts from the body the clause names (``f.mention``) and
+passes it through ``OVERRIDES`` in order; each rule returns the new
+``(actor, explicit)`` or None to leave it. The rules after the date is known
+(a planning row's body, a dated decision noun) are in :mod:`.decide`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..clauses import has_any
+from .actors import _passive_aux
+from .frames import Frame
+from .words import SUBORDINATORS, actor_data
+
+Actor = tuple[str | None, bool]
+
+
+def own_choice(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'Voor de percelen 2 en 4 kiezen we voor X': the document's own choice is the municipalities' choice
+    (lead's convention, as 'kiezen de gemeenten voor X' in dev gold): the colleges, not the authors."""
+    m = f.mention
+    if m is not None and f.hit.family == "choose" and f.words[m.start] in actor_data().get("pronouns_ambtelijk", []):
+        return "college", False
+    return None
+
+
+def continued(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'hebben bestuurders X omarmd en besloten om ...': the body of the sentence's earlier clause."""
+    if actor[0] is None and inherited and f.clause.words and f.clause.start > 0:
+        return inherited, True
+    return None
+
+
+def unsigned_proposal(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """An unsigned proposal comes from the civil service writing it."""
+    return ("ambtelijk", False) if actor[0] is None and f.hit.family == "proposal" else None
+
+
+def letter_to_council(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'Wij stellen u voor ...' in a letter to the council ('uw raad'): the college writes to its raad."""
+    m = f.mention
+    if f.hit.family == "proposal" and m is not None and f.words[m.start] in actor_data().get("pronouns_ambtelijk", []) \
+            and re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", f.text.lower()):
+        return "college", False
+    return None
+
+
+def meeting_body(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'Besluit: Het tarief wordt per 1 april vastgesteld op € 38,47' in a meeting's decision list: the
+    meeting's body decides."""
+    if actor[0] is None and frame_actor is not None and _passive_aux(f.words, f.hit) is not None:
+        return frame_actor, False
+    return None
+
+
+#: in order; each sees the actor the rules before it settled
+OVERRIDES = (own_choice, continued, unsigned_proposal, letter_to_council, meeting_body)
+
+
+def continued_actor(f: Frame, inherited) -> str | None:
+    """The body a clause may inherit: the earlier clause's actor, or (``("continue", actor)``) the previous
+    sentence's decision, which only an agentless passive continues ('Ook X is afgewezen')."""
+    if isinstance(inherited, tuple) and f.hit.family == "proposal":
+        return None   # an agentless 'Voorgesteld wordt om ...' is the writers' proposal, not the last body's
+    if isinstance(inherited, tuple):
+        return inherited[1] if _passive_aux(f.words, f.hit) is not None \
+            and not has_any(f.words[:f.hit.i], SUBORDINATORS) and f.clause.raw[-1] != ":" else None
+    return inherited
+
+
+def clause_actor(f: Frame, inherited, frame_actor: str | None) -> Actor:
+    """(actor id or None, explicit?) of the clause: its own mention, then the overrides."""
+    m = f.mention
+    actor: Actor = (m.actor, not m.weak) if m else (None, False)
+    inherited = continued_actor(f, inherited)
+    for rule in OVERRIDES:
+        changed = rule(f, actor, inherited, frame_actor)
+        if changed is not None:
+            actor = changed
+    return actor

@@ -1,0 +1,54 @@
+"""Dedupe: one fact per distinct decision (same actor and mostly the same object)."""
+from __future__ import annotations
+
+from ..clauses import norm_token
+from .record import Decision
+from .words import _WORD, OBJ_STOP, _actor_words
+
+
+def _dedupe(decisions: list[Decision]) -> list[Decision]:
+    """One fact per distinct decision: same actor and (mostly) the same object is one decision."""
+    kept: list[Decision] = []
+    # the anchored decision is still to come: it repeats a pending (proposed or planned) decision of that body
+    deciders = {d.actor for d in decisions if not d.anchor and not d.proposer and d.status != "taken"}
+    decisions = [d for d in decisions if not (d.anchor and d.actor in deciders)]
+    for d in decisions:
+        sd = object_stems(d.object)
+        dup = None
+        for k in kept:
+            if k.actor != d.actor or k.table_row is not None and d.table_row is not None and k.table_row != d.table_row:
+                continue
+            sk = object_stems(k.object)
+            if sd and sk and len(sd & sk) / min(len(sd), len(sk)) >= 0.6:
+                dup = k
+                break
+            if d.table_row is not None and k.table_row == d.table_row:
+                dup = k
+                break
+            if (d.table_row is None) != (k.table_row is None) and d.status == k.status and _same_precise_date(d.date, k.date):
+                dup = k       # a planning row restating a decision the prose dates to the same day or week
+                break
+        if dup is None:
+            kept.append(d)
+        elif dup.date is None and d.date is not None:
+            dup.date = d.date
+    return kept
+
+
+def object_stems(s: str) -> set[str]:
+    """Content-word stems of an object phrase (no actor words): for telling two mentions of one decision apart."""
+    return {_stem(w) for w in (norm_token(x) for x in _WORD.findall(s))
+            if len(w) > 3 and w not in OBJ_STOP and w not in _actor_words() and not w.isdigit()
+            and not w.endswith("se")}
+
+
+def _stem(w: str) -> str:
+    for suf in ("en", "s", "e"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+def _same_precise_date(a: dict | None, b: dict | None) -> bool:
+    return bool(a and b and a.get("granularity") in ("day", "week") and a.get("start") == b.get("start")
+                and a.get("end") == b.get("end"))

@@ -1,0 +1,130 @@
+"""The decision extractor's loop over a document's sentences."""
+from __future__ import annotations
+
+import re
+
+from ...models.facts import Fact
+from ..clauses import Clause, date_matches, sentence_clauses
+from ..context import ExtractionContext
+from .actors import ActorResolver
+from .decide import _decide, _slice, _sub_clauses
+from .record import Decision
+from .dedupe import _dedupe
+from .frames import not_a_decision_sentence
+from .objects import _is_action_item, _is_item_intro, _takes_note, _tidy_object
+from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
+from .triggers import _primary, find_triggers
+from .words import triggers
+
+
+def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
+    """Every decision fact of the document (see the package docstring for the stages)."""
+    text = ctx.doc.text
+    resolver = ActorResolver(text)
+    dates = date_matches(ctx)
+    now = reference_date(ctx, dates)
+    stamp = decision_stamp(text, dates, resolver)
+    frame = meeting_frame(ctx, dates, resolver)
+    decisions: list[Decision] = []
+    consumed_until = -1
+    prev_dates: list[dict] = []
+    prev_sentence: Clause | None = None
+    prev_before: Clause | None = None
+    for sentence in sentence_clauses(ctx):
+        block = sentence.block
+        sent_dates = [(s, e, v) for s, e, v in dates if s >= sentence.start and e <= sentence.end]
+        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
+                or not_a_decision_sentence(sentence)
+                or (stamp is not None and stamp[0] <= sentence.start < stamp[1]))
+        hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
+        last_actor = _continuation(text, decisions, sentence, prev_sentence, prev_before)
+        previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
+        prev_before, prev_sentence = prev_sentence, sentence
+        for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
+            clause = _slice(sentence, lo, hi)
+            hits = find_triggers(clause.words, clause.raw)
+            if not hits:
+                continue
+            d, items = _decide(ctx, clause, hits, resolver, dates, now, prev_dates, last_actor, previous_text,
+                               frame_actor=frame[1] if frame is not None and clause.start >= frame[0] else None)
+            if d is None:
+                continue
+            last_actor = d.actor
+            if items is None:
+                decisions.append(d)
+                continue
+            points, consumed = _point_decisions(ctx, d, items, hits, clause, stamp)
+            decisions.extend(points)
+            if consumed and items[0]:
+                consumed_until = items[0][-1].end
+        prev_dates = [v for _, _, v in sent_dates] or prev_dates
+    if frame is not None:
+        decisions = [_in_meeting(d, frame) for d in decisions]
+    return [_fact(ctx, d) for d in _dedupe(decisions)]
+
+
+def _continuation(text: str, decisions: list[Decision], sentence: Clause, prev_sentence: Clause | None,
+                  prev_before: Clause | None):
+    """``("continue", actor)`` when an agentless passive in ``sentence`` may continue the last decision.
+
+    'Ook X is afgewezen' right after a decision continues its body: the previous sentence's, or the one
+    before it when the previous one only explains it after a colon ('... van afgezien: een DAS zou ...
+    verhogen. Ook X is afgewezen')."""
+    anchor_sentence = prev_sentence
+    if prev_sentence is not None and prev_before is not None and \
+            text[max(0, prev_sentence.start - 3):prev_sentence.start].strip().endswith(":"):
+        anchor_sentence = prev_before
+    block = sentence.block
+    if decisions and anchor_sentence is not None and decisions[-1].start >= anchor_sentence.start \
+            and (block is None or prev_sentence.block is block or block.kind == "paragraph"):
+        return ("continue", decisions[-1].actor)
+    return None
+
+
+def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: Clause, stamp
+                     ) -> tuple[list[Decision], bool]:
+    """The decisions of an intro ending in ':' ('Het college besluit:', 'Voorgesteld wordt:') and its points;
+    and whether its list is consumed (its items are read as its points, not again as sentences)."""
+    cfg = triggers()
+    text = ctx.doc.text
+    all_items, labelled = items
+    is_proposal = _primary(hits).family == "proposal"
+    points = labelled if is_proposal else (all_items if _is_item_intro(d, hits) else [])
+    if points and not is_proposal:
+        # the points of a decision are actions ('in te stemmen met ...', 'X aan te besteden'); a list
+        # of principles after 'zijn vastgesteld:' describes what was decided, one decision; a list
+        # whose first item is no action belongs to something else (the next agenda items)
+        acts = [_is_action_item(re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])) for b in points]
+        points = [b for b, a in zip(points, acts) if a] if acts[0] else []
+        if not points:
+            return [d], False
+    if not points:
+        return [d], True
+    actor, status, date = d.actor, ("proposed" if hits and _primary(hits).family == "proposal" else d.status), d.date
+    hd = ctx.doc.headings_before(clause.start)
+    htxt = text[hd[-1].start:hd[-1].end].lower() if hd else ""
+    if (actor == "raad" or any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cfg["status_cues"]["proposal_headings"])) \
+            and not re.search(cfg["adoption_formula"], text.lower()):
+        # 'Voorgesteld besluit / De raad besluit: 1. ...': a raadsvoorstel asks the raad to decide these
+        # points; they are proposed until a stamp or the adoption formula says they were adopted
+        status = "proposed"
+    if stamp is not None and stamp[0] > clause.end:
+        # 'Besluit college d.d. 3 maart 2026: conform advies': the advised points are taken
+        status, date = "taken", stamp[3]
+        actor = stamp[2] or actor
+    out = []
+    for b in points:
+        label = re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])
+        if _takes_note(label):
+            continue      # 'kennis te nemen van de aanpak': noted, not decided
+        out.append(Decision(b.start, b.end, actor, status, _tidy_object(label), date,
+                            "explicit", d.explicit_actor, proposer=is_proposal))
+    return out, True
+
+
+def _fact(ctx: ExtractionContext, d: Decision) -> Fact:
+    conf = 0.75 if d.explicit_actor else 0.6
+    if d.basis == "explicit":
+        conf += 0.1
+    return ctx.fact("decision", d.start, d.end, {"actor": d.actor, "status": d.status, "object": d.object, "date": d.date},
+                    confidence=min(conf, 0.95))

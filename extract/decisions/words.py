@@ -1,0 +1,68 @@
+"""The word lists the decision stages read: the shared Dutch lexicon and the decision words.
+
+Shared function words (auxiliaries, subordinators, prepositions, R-pronouns)
+come from ``resources/dutch_lexicon.json``; words of deciding (triggers,
+participles, family ranks, frames) from ``resources/decision_triggers.json``;
+bodies from ``resources/actors.json``. All through :mod:`inkoopgraaf.extract.lexicon`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import dutch, resource
+
+
+def triggers() -> dict:
+    """``resources/decision_triggers.json`` (parsed once)."""
+    return resource("decision_triggers.json")
+
+
+def actor_data() -> dict:
+    """``resources/actors.json`` (parsed once)."""
+    return resource("actors.json")
+
+
+# shared Dutch lexicon
+AUX_ALL = dutch("auxiliaries.all")
+PASSIVE_AUX = dutch("auxiliaries.passive")
+HAVE_AUX = dutch("auxiliaries.have")
+PERFECT_AUX = dutch("auxiliaries.perfect")
+PRESENT_PASSIVE_AUX = dutch("auxiliaries.present_passive")
+SUBORDINATORS = dutch("subordinators.relative")
+FRONTED_SUBORDINATORS = dutch("subordinators.fronted")
+CAUSAL_SUBORDINATORS = dutch("subordinators.causal")
+POSSESSIVE_PREPS = dutch("prepositions.possessive")
+LEAD_PREPS = dutch("prepositions.lead")
+FRONT_PREPS = dutch("prepositions.front")
+OBJECT_PREPS = dutch("prepositions.object")
+ROLE_PREPS = dutch("prepositions.roles")
+R_PRONOUNS = dutch("r_pronouns.all")
+ADVERBS = dutch("adverbs.skippable")
+SKIPPABLE = dutch("determiners.skippable")
+OBJ_STOP = dutch("function_words.all")
+GENERIC_MODALS = dutch("modals.generic")
+CLAUSE_BREAK = dutch("punctuation.clause_break")
+
+# words of deciding
+PARTICIPLES = frozenset(triggers()["decision_participles"])
+PASSIVE_PARTICIPLES = frozenset(triggers()["passive_participles"])
+FAMILY_RANK = dict(triggers()["family_rank"])
+ACCEPTING_FAMILIES = frozenset(triggers()["accepting_families"])
+ADVISING_BODIES = frozenset(triggers()["advising_bodies"])
+SCOPE_STOP = AUX_ALL | frozenset(triggers()["scope_stop_verbs"])
+
+#: a word of an actor wording or a name: letters, digits and '&'
+_WORD = re.compile(r"[\w&]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _actor_words() -> frozenset[str]:
+    words = set()
+    for spec in actor_data()["actors"].values():
+        for w in spec.get("wordings", []):
+            words.update(_WORD.findall(w.lower()))
+    for ws in actor_data()["weak"].values():
+        for w in ws:
+            words.update(_WORD.findall(w.lower()))
+    return frozenset(words)

@@ -1,0 +1,59 @@
+"""The plan-change extractor's loop over a document's sentences, and one fact per move."""
+from __future__ import annotations
+
+import re
+
+from ...models.facts import Fact
+from ..clauses import Clause, date_matches, sentence_clauses
+from ..context import ExtractionContext
+from .changes import PlanChange, _clean_value, _Date
+from .contrast import _contrast_instead, _contrast_not_but
+from .cues import SCENARIO_HEADING_WORDS
+from .moves import _move_verbs
+from .new_date import _new_date
+from .tables import _planning_tables
+
+
+def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
+    text = ctx.doc.text
+    dates = [_Date(s, e, v) for s, e, v in date_matches(ctx) if v and v.get("start")]
+    sentences = sentence_clauses(ctx)
+    changes: list[PlanChange] = []
+    for k, sent in enumerate(sentences):
+        if _under_scenario_heading(ctx, sent):
+            continue   # 'Scenario A - Eerst een jaar overbruggen: ... worden verlengd tot ...': an option, not a move
+        s_text = text[sent.start:sent.end]
+        low = s_text.lower()
+        in_sent = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+        pc = _contrast_instead(ctx, sent, low, in_sent) or _contrast_not_but(ctx, sent, low, in_sent)
+        if pc:
+            changes.append(pc)
+            continue
+        moves = _move_verbs(ctx, sentences, k, low, in_sent, dates)
+        if moves:
+            changes.extend(moves)
+            continue
+        pc = _new_date(ctx, sentences, k, low, dates)
+        if pc:
+            changes.append(pc)
+    changes.extend(_planning_tables(ctx, dates))
+    # one fact per move: the same (from, to) said twice is one change
+    seen, facts = set(), []
+    for pc in changes:
+        key = (pc.frm.get("start"), pc.to.get("start"))
+        if key in seen or pc.frm.get("start") == pc.to.get("start"):
+            continue
+        seen.add(key)
+        value = {"what": pc.what, "from": _clean_value(pc.frm), "to": _clean_value(pc.to), "shift_days": pc.shift_days}
+        conf = {"contrast": 0.9, "table": 0.85, "move": 0.8, "new_date": 0.75}.get(pc.how, 0.7)
+        facts.append(ctx.fact("plan_change", pc.start, pc.end, value, confidence=conf))
+    return facts
+
+
+def _under_scenario_heading(ctx, sent: Clause) -> bool:
+    headings = ctx.doc.headings_before(sent.start)
+    if not headings:
+        return False
+    words = ctx.doc.text[headings[-1].start:headings[-1].end].split()
+    first = re.sub(r"\W", "", words[0].lower()) if words else ""
+    return first in SCENARIO_HEADING_WORDS
