@@ -94,23 +94,18 @@ def _compiled(kind: str) -> tuple[tuple[Entry | dict, re.Pattern, bool], ...]:
 
 def find_terms(text: str, kind: str) -> list[Match]:
     """Non-overlapping taxonomy matches of ``kind`` in ``text`` (longest first)."""
+    from .terms import non_overlapping, term_matches  # one pass for all wordings of the kind
     cands = []
-    for e, rx, acronym in _compiled(kind):
-        for m in rx.finditer(text):
-            s, t = m.start(), m.group(0)
-            if acronym and t.islower():
-                continue          # short wordings count only when written as acronyms (KmB, HbH, DAS)
-            if kind == "generic":
-                cands.append(Match("segment", "", s, m.end(), generic=True))
-            else:
-                cands.append(Match(kind, e.id, s, m.end(), lot=getattr(e, "lot", False)))
+    for (e, _, acronym), s, end in term_matches(_compiled(kind), text):
+        if acronym and text[s:end].islower():
+            continue          # short wordings count only when written as acronyms (KmB, HbH, DAS)
+        if kind == "generic":
+            cands.append(Match("segment", "", s, end, generic=True))
+        else:
+            cands.append(Match(kind, e.id, s, end, lot=getattr(e, "lot", False)))
     # longest first; on a tie a lot reading wins (it is checked against its marker later)
     cands.sort(key=lambda m: (-(m.end - m.start), not m.lot, m.start))
-    taken: list[Match] = []
-    for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda m: m.start)
+    return non_overlapping(cands)
 
 
 # -- shared helpers -----------------------------------------------------------
