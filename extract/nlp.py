@@ -14,11 +14,14 @@ character offsets equal the document's.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 import spacy
 from spacy.lang.nl import Dutch, DutchDefaults
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -77,19 +80,58 @@ def get_nlp() -> Language:
     return nlp
 
 
+#: Longest text handed to spaCy in one piece; longer texts are cut into blocks at line
+#: ends (a newline always ends a sentence here) and the block Docs joined.
+BLOCK_CHARS = 1_000_000
+
+
+def _blocks(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, after a newline where possible."""
+    out, i, n = [], 0, len(text)
+    while n - i > limit:
+        cut = text.rfind("\n", i, i + limit) + 1
+        if cut <= i:                                  # one huge line: cut after a space
+            cut = text.rfind(" ", i, i + limit) + 1
+        if cut <= i:
+            cut = i + limit
+        out.append(text[i:cut])
+        i = cut
+    out.append(text[i:])
+    return out
+
+
+def _make_doc(text: str) -> Doc:
+    nlp = get_nlp()
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    # Beyond spaCy's limit (E088) the text is processed in blocks; shorter texts stay one
+    # Doc, so their tokens and sentences are exactly those of a single call.
+    docs = list(nlp.pipe(_blocks(text, BLOCK_CHARS)))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def parse(document: Document) -> Doc:
     """spaCy Doc over ``document.text``; sentences also break at block and cell starts."""
-    nlp = get_nlp()
-    doc = nlp(document.text)
+    doc = _make_doc(document.text)
+    if len(doc) < 2:
+        return doc
     starts = set()
     for b in document.blocks:
         starts.add(b.start)
         for s, _ in b.cells:
             starts.add(s)
     # Newlines always end a sentence: a heading or table row never runs into the next.
-    for tok in doc:
-        if tok.i == 0:
-            continue
-        if tok.idx in starts or "\n" in doc[tok.i - 1].text or doc[tok.i - 1].text == "\t":
-            tok.is_sent_start = True
+    # Worked on arrays: Token.is_sent_start's setter checks the whole Doc for a parse on
+    # every call, which made this loop quadratic in the document's length.
+    cols = doc.to_array([IDX, LENGTH])
+    idx, length = cols[:, 0].astype(numpy.int64), cols[:, 1].astype(numpy.int64)
+    text = doc.text
+    breaks = numpy.array([m.start() for m in re.finditer("\n", text)], dtype=numpy.int64)
+    has_newline = numpy.searchsorted(breaks, idx + length) > numpy.searchsorted(breaks, idx)
+    is_tab = (length == 1) & numpy.fromiter((text[i] == "\t" for i in idx.tolist()), dtype=bool, count=len(idx))
+    opens = numpy.isin(idx, numpy.fromiter(starts, dtype=numpy.int64, count=len(starts)))
+    new_start = opens[1:] | has_newline[:-1] | is_tab[:-1]
+    sent = doc.to_array(SENT_START).astype(numpy.int64)
+    sent[1:][new_start] = 1
+    doc.from_array([SENT_START], sent.astype(numpy.uint64))
     return doc
