@@ -100,14 +100,57 @@ def _blocks(text: str, limit: int) -> list[str]:
     return out
 
 
+#: Whitespace-free runs longer than this ("((((...", OCR garbage) are tokenised in pieces:
+#: spaCy's affix loop re-slices the rest of a run for every prefix it strips (quadratic).
+RUN_CHARS = 1000
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
+
+#: A "sentence" of more tokens than this (a list without full stops, an OCR'd table) is cut,
+#: after a comma where one stands in its second half: every extractor works per sentence,
+#: so this bounds the work per mention. The longest real sentence in the test material
+#: has 125 tokens.
+MAX_SENTENCE_TOKENS = 250
+
+
+def _tokenize(text: str) -> Doc:
+    tokenizer = get_nlp().tokenizer
+    if not _LONG_RUN.search(text):
+        return tokenizer(text)
+    pieces, i = [], 0
+    for m in _LONG_RUN.finditer(text):
+        if m.start() > i:
+            pieces.append(text[i:m.start()])
+        pieces.extend(text[j:min(j + RUN_CHARS, m.end())] for j in range(m.start(), m.end(), RUN_CHARS))
+        i = m.end()
+    if i < len(text):
+        pieces.append(text[i:])
+    return Doc.from_docs([tokenizer(p) for p in pieces], ensure_whitespace=False)
+
+
 def _make_doc(text: str) -> Doc:
     nlp = get_nlp()
-    if len(text) <= nlp.max_length:
+    if len(text) <= nlp.max_length and not _LONG_RUN.search(text):
         return nlp(text)
-    # Beyond spaCy's limit (E088) the text is processed in blocks; shorter texts stay one
-    # Doc, so their tokens and sentences are exactly those of a single call.
-    docs = list(nlp.pipe(_blocks(text, BLOCK_CHARS)))
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    # Beyond spaCy's limit (E088) the text is tokenised in blocks cut at line ends, and long
+    # runs in pieces; other texts stay one call, so their tokens are exactly spaCy's.
+    blocks = _blocks(text, BLOCK_CHARS) if len(text) > nlp.max_length else [text]
+    docs = [_tokenize(b) for b in blocks]
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _cap_sentences(sent, lower: list[str]) -> None:
+    """Start a new sentence in every run of more than MAX_SENTENCE_TOKENS tokens (in place)."""
+    cap = MAX_SENTENCE_TOKENS
+    starts = numpy.flatnonzero(sent == 1).tolist()
+    bounds = ([0] if not starts or starts[0] != 0 else []) + starts + [len(sent)]
+    for a, b in zip(bounds, bounds[1:]):
+        while b - a > cap:
+            cut = next((k + 1 for k in range(a + cap - 1, a + cap // 2, -1) if lower[k] == ","), a + cap)
+            sent[cut] = 1
+            a = cut
 
 
 def parse(document: Document) -> Doc:
@@ -133,5 +176,7 @@ def parse(document: Document) -> Doc:
     new_start = opens[1:] | has_newline[:-1] | is_tab[:-1]
     sent = doc.to_array(SENT_START).astype(numpy.int64)
     sent[1:][new_start] = 1
+    if len(doc) > MAX_SENTENCE_TOKENS:
+        _cap_sentences(sent, [t.text for t in doc])
     doc.from_array([SENT_START], sent.astype(numpy.uint64))
     return doc
