@@ -67,14 +67,17 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     meta: dict = field(default_factory=dict)  # manifest row (title, year, region...) if any
     _block_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _page_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _outline: tuple[list[int], list[tuple[Block, ...]]] | None = field(default=None, repr=False, compare=False)
 
     # -- look-ups -----------------------------------------------------------
     def page_at(self, offset: int) -> int | None:
         """1-based page number of a character offset, or None for unpaged formats."""
         if not self.pages:
             return None
-        starts = [s for s, _ in self.pages]
-        i = bisect.bisect_right(starts, offset) - 1
+        if self._page_starts is None or len(self._page_starts) != len(self.pages):
+            self._page_starts = [s for s, _ in self.pages]
+        i = bisect.bisect_right(self._page_starts, offset) - 1
         return max(i, 0) + 1
 
     def block_at(self, offset: int) -> Block | None:
@@ -82,6 +85,7 @@ class Document:
         if self._block_starts is None or len(self._block_starts) != len(self.blocks):
             self.blocks.sort(key=lambda b: b.start)
             self._block_starts = [b.start for b in self.blocks]
+            self._outline = None          # the block order may have changed
         i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
             return self.blocks[i]
@@ -93,17 +97,36 @@ class Document:
         A heading of level L closes every open heading of level >= L, as in an
         outline. Headings without a level count as level 9 (innermost).
         """
+        reach, chains = self._heading_outline()
+        # blocks are walked in list order up to the first one that starts after ``offset``
+        return list(chains[bisect.bisect_right(reach, offset)])
+
+    def _heading_outline(self) -> tuple[list[int], list[tuple[Block, ...]]]:
+        """Running maximum of block starts, and the open heading chain before each block.
+
+        ``chains[k]`` is the chain after walking ``blocks[:k]``; the first block starting
+        after an offset is found by bisecting the running maximum, so a look-up costs
+        O(log n) instead of a walk over all blocks (plan changes ask once per sentence).
+        """
+        if self._outline is not None and len(self._outline[1]) == len(self.blocks) + 1:
+            return self._outline
+        reach: list[int] = []
+        chains: list[tuple[Block, ...]] = [()]
         chain: list[Block] = []
+        top = None
         for b in self.blocks:
-            if b.start > offset:
-                break
-            if b.kind != "heading":
-                continue
-            lvl = b.level or 9
-            while chain and (chain[-1].level or 9) >= lvl:
-                chain.pop()
-            chain.append(b)
-        return chain
+            top = b.start if top is None or b.start > top else top
+            reach.append(top)
+            if b.kind == "heading":
+                lvl = b.level or 9
+                while chain and (chain[-1].level or 9) >= lvl:
+                    chain.pop()
+                chain.append(b)
+                chains.append(tuple(chain))
+            else:
+                chains.append(chains[-1])
+        self._outline = (reach, chains)
+        return self._outline
 
     def table_rows(self, table: int) -> list[Block]:
         return [b for b in self.blocks if b.kind == "table_row" and b.table == table]

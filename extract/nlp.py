@@ -14,11 +14,14 @@ character offsets equal the document's.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 import spacy
 from spacy.lang.nl import Dutch, DutchDefaults
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -77,19 +80,103 @@ def get_nlp() -> Language:
     return nlp
 
 
+#: Longest text handed to spaCy in one piece; longer texts are cut into blocks at line
+#: ends (a newline always ends a sentence here) and the block Docs joined.
+BLOCK_CHARS = 1_000_000
+
+
+def _blocks(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, after a newline where possible."""
+    out, i, n = [], 0, len(text)
+    while n - i > limit:
+        cut = text.rfind("\n", i, i + limit) + 1
+        if cut <= i:                                  # one huge line: cut after a space
+            cut = text.rfind(" ", i, i + limit) + 1
+        if cut <= i:
+            cut = i + limit
+        out.append(text[i:cut])
+        i = cut
+    out.append(text[i:])
+    return out
+
+
+#: Whitespace-free runs longer than this ("((((...", OCR garbage) are tokenised in pieces:
+#: spaCy's affix loop re-slices the rest of a run for every prefix it strips (quadratic).
+RUN_CHARS = 1000
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
+
+#: A "sentence" of more tokens than this (a list without full stops, an OCR'd table) is cut,
+#: after a comma where one stands in its second half: every extractor works per sentence,
+#: so this bounds the work per mention. The longest real sentence in the test material
+#: has 125 tokens.
+MAX_SENTENCE_TOKENS = 250
+
+
+def _tokenize(text: str) -> Doc:
+    tokenizer = get_nlp().tokenizer
+    if not _LONG_RUN.search(text):
+        return tokenizer(text)
+    pieces, i = [], 0
+    for m in _LONG_RUN.finditer(text):
+        if m.start() > i:
+            pieces.append(text[i:m.start()])
+        pieces.extend(text[j:min(j + RUN_CHARS, m.end())] for j in range(m.start(), m.end(), RUN_CHARS))
+        i = m.end()
+    if i < len(text):
+        pieces.append(text[i:])
+    return Doc.from_docs([tokenizer(p) for p in pieces], ensure_whitespace=False)
+
+
+def _make_doc(text: str) -> Doc:
+    nlp = get_nlp()
+    if len(text) <= nlp.max_length and not _LONG_RUN.search(text):
+        return nlp(text)
+    # Beyond spaCy's limit (E088) the text is tokenised in blocks cut at line ends, and long
+    # runs in pieces; other texts stay one call, so their tokens are exactly spaCy's.
+    blocks = _blocks(text, BLOCK_CHARS) if len(text) > nlp.max_length else [text]
+    docs = [_tokenize(b) for b in blocks]
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _cap_sentences(sent, lower: list[str]) -> None:
+    """Start a new sentence in every run of more than MAX_SENTENCE_TOKENS tokens (in place)."""
+    cap = MAX_SENTENCE_TOKENS
+    starts = numpy.flatnonzero(sent == 1).tolist()
+    bounds = ([0] if not starts or starts[0] != 0 else []) + starts + [len(sent)]
+    for a, b in zip(bounds, bounds[1:]):
+        while b - a > cap:
+            cut = next((k + 1 for k in range(a + cap - 1, a + cap // 2, -1) if lower[k] == ","), a + cap)
+            sent[cut] = 1
+            a = cut
+
+
 def parse(document: Document) -> Doc:
     """spaCy Doc over ``document.text``; sentences also break at block and cell starts."""
-    nlp = get_nlp()
-    doc = nlp(document.text)
+    doc = _make_doc(document.text)
+    if len(doc) < 2:
+        return doc
     starts = set()
     for b in document.blocks:
         starts.add(b.start)
         for s, _ in b.cells:
             starts.add(s)
     # Newlines always end a sentence: a heading or table row never runs into the next.
-    for tok in doc:
-        if tok.i == 0:
-            continue
-        if tok.idx in starts or "\n" in doc[tok.i - 1].text or doc[tok.i - 1].text == "\t":
-            tok.is_sent_start = True
+    # Worked on arrays: Token.is_sent_start's setter checks the whole Doc for a parse on
+    # every call, which made this loop quadratic in the document's length.
+    cols = doc.to_array([IDX, LENGTH])
+    idx, length = cols[:, 0].astype(numpy.int64), cols[:, 1].astype(numpy.int64)
+    text = doc.text
+    breaks = numpy.array([m.start() for m in re.finditer("\n", text)], dtype=numpy.int64)
+    has_newline = numpy.searchsorted(breaks, idx + length) > numpy.searchsorted(breaks, idx)
+    is_tab = (length == 1) & numpy.fromiter((text[i] == "\t" for i in idx.tolist()), dtype=bool, count=len(idx))
+    opens = numpy.isin(idx, numpy.fromiter(starts, dtype=numpy.int64, count=len(starts)))
+    new_start = opens[1:] | has_newline[:-1] | is_tab[:-1]
+    sent = doc.to_array(SENT_START).astype(numpy.int64)
+    sent[1:][new_start] = 1
+    if len(doc) > MAX_SENTENCE_TOKENS:
+        _cap_sentences(sent, [t.text for t in doc])
+    doc.from_array([SENT_START], sent.astype(numpy.uint64))
     return doc

@@ -45,6 +45,7 @@ A spaCy wrapper, :func:`qualify_span`, qualifies a ``Span`` inside its sentence.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -210,15 +211,50 @@ def _match_at(rule: _Rule, toks: list[tuple[int, int, str]], i: int) -> int | No
     return j
 
 
-def find_triggers(text: str) -> list[tuple[_Rule, int, int]]:
-    """All triggers in ``text`` as (rule, first token index, end token index), greedy longest match."""
-    toks = tokenize(text)
-    rules, _ = _rules()
+@lru_cache(maxsize=1)
+def _rule_index() -> tuple[dict[str, list[int]], dict[str, list[int]], tuple[int, ...]]:
+    """Rule numbers by their first token: exact words, and prefixes ("mogelijk*") by length."""
+    exact: dict[str, list[int]] = {}
+    prefix: dict[str, list[int]] = {}
+    for n, r in enumerate(_rules()[0]):
+        p = r.tokens[0]
+        if p.endswith("*"):
+            prefix.setdefault(p[:-1], []).append(n)
+        else:
+            exact.setdefault(p, []).append(n)
+    return exact, prefix, tuple(sorted({len(p) for p in prefix}))
+
+
+_CANDIDATES: dict[str, tuple[_Rule, ...]] = {}
+
+
+def _candidates(tok: str) -> tuple[_Rule, ...]:
+    """The rules whose first token matches ``tok``, in rule order (longest phrases first).
+
+    Only these can match at a token, so the greedy scan tries a handful of rules
+    instead of all of them; the order keeps the first longest match winning.
+    """
+    found = _CANDIDATES.get(tok)
+    if found is None:
+        exact, prefix, lengths = _rule_index()
+        nums = list(exact.get(tok, ()))
+        for n in lengths:
+            if len(tok) >= n:
+                nums.extend(prefix.get(tok[:n], ()))
+        rules = _rules()[0]
+        found = tuple(rules[n] for n in sorted(nums))
+        if len(_CANDIDATES) < 200_000:    # words of a corpus: bounded in practice, capped anyway
+            _CANDIDATES[tok] = found
+    return found
+
+
+def _scan_triggers(toks: list[tuple[int, int, str]]) -> list[tuple[_Rule, int, int]]:
     found = []
     i = 0
-    while i < len(toks):
+    n = len(toks)
+    while i < n:
         best = None
-        for r in rules:
+        for r in _candidates(toks[i][2]):
             j = _match_at(r, toks, i)
             if j is not None and (best is None or j > best[2]):
                 best = (r, i, j)
@@ -228,6 +264,11 @@ def find_triggers(text: str) -> list[tuple[_Rule, int, int]]:
         else:
             i += 1
     return found
+
+
+def find_triggers(text: str) -> list[tuple[_Rule, int, int]]:
+    """All triggers in ``text`` as (rule, first token index, end token index), greedy longest match."""
+    return list(_sentence(text).found)
 
 
 def _insertions(toks) -> list[tuple[int, int]]:
@@ -293,22 +334,123 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
     return False
 
 
+class _Sentence:
+    """What the qualifier knows about one text before any target is given.
+
+    Tokens, triggers, insertions and the indexes over them are computed once per
+    text (see :func:`_sentence`): a sentence naming twenty models is tokenised and
+    scanned once, not twenty times, and each target then looks only at the
+    tokens a trigger's scope can reach.
+    """
+    __slots__ = ("toks", "starts", "ends", "found", "found_ti", "found_tj", "trigger_at", "insertions",
+                 "cover", "terminal", "contrasts", "stops")
+
+    def __init__(self, text: str):
+        toks = tokenize(text)
+        _, terminators = _rules()
+        self.toks = toks
+        self.starts = [t[0] for t in toks]
+        self.ends = [t[1] for t in toks]
+        self.found = _scan_triggers(toks)
+        self.found_ti = [t[1] for t in self.found]
+        self.found_tj = [t[2] for t in self.found]
+        self.trigger_at = {t[1]: t for t in self.found}   # triggers do not overlap
+        self.insertions = _insertions(toks)
+        cover: dict[int, list[int]] = {}                    # token -> insertions holding it
+        for n, (a, b) in enumerate(self.insertions):
+            for k in range(a, b):
+                cover.setdefault(k, []).append(n)
+        self.cover = cover
+        self.terminal = [t[2] in terminators for t in toks]
+        self.contrasts = [i for i, t in enumerate(toks) if t[2] in ("maar", "echter", "doch")]
+        self.stops = [i for i, t in enumerate(toks) if t[2] in (".", ";", "!", "?")]
+
+    def target(self, target_start: int, target_end: int) -> tuple[int, int]:
+        """First and last token index of the target (tokens are sorted and do not overlap)."""
+        lo = bisect.bisect_right(self.ends, target_start)      # first token ending after the start
+        hi = bisect.bisect_left(self.starts, target_end)       # first token starting at/after the end
+        if lo < hi:
+            return lo, hi - 1
+        # target between tokens (empty span): place it at the next token
+        nxt = bisect.bisect_left(self.starts, target_start)
+        return nxt, nxt
+
+
+@lru_cache(maxsize=256)
+def _sentence(text: str) -> _Sentence:
+    return _Sentence(text)
+
+
+class _Skipped:
+    """Tokens of the insertions that do not hold the target (see :func:`_insertions`)."""
+    __slots__ = ("cover", "holding")
+
+    def __init__(self, sen: _Sentence, first: int):
+        self.cover = sen.cover
+        self.holding = frozenset(sen.cover.get(first, ()))
+
+    def insertion(self, k: int) -> list[int]:
+        """Insertions that make token ``k`` silent (empty when it counts)."""
+        return [n for n in self.cover.get(k, ()) if n not in self.holding]
+
+    def __contains__(self, k: int) -> bool:
+        return any(n not in self.holding for n in self.cover.get(k, ()))
+
+
+@lru_cache(maxsize=1)
+def _widest_scope() -> int:
+    return max(r.max_scope for r in _rules()[0])
+
+
+def _reach(sen: _Sentence, skipped: _Skipped, first: int, last: int) -> tuple[int, int]:
+    """Token bounds no trigger in scope of the target can lie beyond.
+
+    A forward trigger must end at or after the returned low bound and a backward
+    one start at or before the high bound: further away, more than the widest
+    scope of counted tokens, or a counted terminator, stands between it and the
+    target, so :func:`_in_scope` would reject it. Silent insertions are jumped.
+    """
+    widest, n = _widest_scope(), len(sen.toks)
+    k, count = first - 1, 0
+    while k >= 0:
+        silent = skipped.insertion(k)
+        if silent:
+            k = min(sen.insertions[m][0] for m in silent) - 1
+            continue
+        count += 1
+        if sen.terminal[k] or count > widest:
+            break
+        k -= 1
+    low = k + 1
+    k, count = last + 1, 0
+    while k < n:
+        silent = skipped.insertion(k)
+        if silent:
+            k = max(sen.insertions[m][1] for m in silent)
+            continue
+        count += 1
+        if sen.terminal[k] or count > widest:
+            break
+        k += 1
+    return low, k
+
+
 def qualify(text: str, target_start: int, target_end: int) -> Qualification:
     """Qualify ``text[target_start:target_end]`` by the triggers around it in ``text``."""
-    toks = tokenize(text)
+    sen = _sentence(text)
+    toks = sen.toks
     _, terminators = _rules()
     q = Qualification()
-    tgt = [i for i, (s, e, _) in enumerate(toks) if s < target_end and e > target_start]
-    if not tgt:
-        # target between tokens (empty span): place it at the next token
-        nxt = [i for i, (s, _, _) in enumerate(toks) if s >= target_start]
-        tgt = [nxt[0]] if nxt else [len(toks)]
-    first, last = tgt[0], tgt[-1]
+    first, last = sen.target(target_start, target_end)
     # insertions that do not hold the target are silent and do not count as distance
-    skipped = frozenset(k for a, b in _insertions(toks) if not (a <= first < b) for k in range(a, b))
-    found = [t for t in find_triggers(text) if t[0].category != "pseudo" and t[1] not in skipped]
+    skipped = _Skipped(sen, first)
+    low, high = _reach(sen, skipped, first, last)
+    window = sen.found[bisect.bisect_left(sen.found_tj, low):bisect.bisect_right(sen.found_ti, high)]
+    found = [t for t in window if t[0].category != "pseudo" and t[1] not in skipped]
     for rule, ti, tj in found:
         if ti <= last and tj > first:          # overlaps the target: the target's own words
+            continue
+        if not _in_scope(toks, rule, ti, tj, first, last, terminators, skipped):
             continue
         # a trigger of another category standing between this one and the
         # target closes the scope ("in plaats van X kiest de regio voor Y")
@@ -323,11 +465,10 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         if any(r.category not in (rule.category, "future") and r.category in closers and lo <= a and b <= hi
                for r, a, b in found):
             continue
-        if _in_scope(toks, rule, ti, tj, first, last, terminators, skipped):
-            setattr(q, rule.category, True)
-            q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
+        setattr(q, rule.category, True)
+        q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
     if q.hypothetical and not q.negated:
-        _declined_after(q, toks, found, last)
+        _declined_after(q, sen, skipped, last)
     return q
 
 
@@ -345,16 +486,27 @@ _FINITE_OPENERS = frozenset(("is", "was", "wordt", "werd", "bleek", "blijkt", "b
                              "viel", "kan", "kon", "vraagt", "vroeg", "sluit", "sloot", "geeft", "gaf"))
 
 
-def _declined_after(q: Qualification, toks, found, last: int) -> None:
+def _declined_after(q: Qualification, sen: _Sentence, skipped: _Skipped, last: int) -> None:
     """Weighed, then declined: "X is overwogen, maar daar is niet voor gekozen" → negated.
 
     The negation stands after the contrastive terminator and reaches the target
     only through an anaphor that points back at it; the refusal then settles
     the option that was weighed.
     """
-    k = next((i for i in range(last + 1, len(toks)) if toks[i][2] in ("maar", "echter", "doch")), None)
-    if k is None or any(t[2] in (".", ";", "!", "?") for t in toks[last + 1:k]):
+    toks = sen.toks
+    c = bisect.bisect_right(sen.contrasts, last)
+    if c == len(sen.contrasts):
         return
+    k = sen.contrasts[c]
+    stop = bisect.bisect_right(sen.stops, last)
+    if stop < len(sen.stops) and sen.stops[stop] < k:
+        return
+
+    def trigger(ti: int):
+        """The counted trigger starting at token ``ti``, if any."""
+        t = sen.trigger_at.get(ti)
+        return t if t is not None and t[0].category != "pseudo" and ti not in skipped else None
+
     window = range(k + 1, min(len(toks), k + 16))
     # the refusal reaches back to the target through an anaphor ("maar daar is niet voor
     # gekozen") or through a shared subject: a clause after 'maar' that opens with its
@@ -362,21 +514,26 @@ def _declined_after(q: Qualification, toks, found, last: int) -> None:
     elliptic = k + 1 < len(toks) and toks[k + 1][2] in _FINITE_OPENERS
     # a clause after 'maar' that opens with the refusal itself shares subject and auxiliary
     # ("X is overwogen maar afgewezen", "onderzocht, maar verworpen")
-    opens_with_refusal = any(rule.category == "negated" and ti == k + 1
-                             and rule.phrase not in ("niet", "geen", "nooit") for rule, ti, _ in found)
+    opener = trigger(k + 1)
+    opens_with_refusal = opener is not None and opener[0].category == "negated" \
+        and opener[0].phrase not in ("niet", "geen", "nooit")
     # a demonstrative pronoun as the new clause's subject points back at the weighed model
     # ("X is onderzocht, maar die valt af"); as a determiner ("maar die aanbieders ...") it
     # does not, so only a pronoun followed by its finite verb or the refusal counts
+    second = trigger(k + 2)
     pronoun = k + 2 < len(toks) and toks[k + 1][2] in ("die", "deze") and (
-        toks[k + 2][2] in _FINITE_OPENERS
-        or any(rule.category == "negated" and ti == k + 2 for rule, ti, _ in found))
+        toks[k + 2][2] in _FINITE_OPENERS or (second is not None and second[0].category == "negated"))
     anaphor = pronoun or any(toks[i][2] in _ANAPHORS for i in window)
     if not elliptic and not anaphor and not opens_with_refusal:
         return
-    for rule, ti, tj in found:
+    for ti in window:
+        t = trigger(ti)
+        if t is None:
+            continue
+        rule, _, tj = t
         # without an anaphor only a refusal of the choice counts ("is niet gekozen"), not
         # a bare particle that may negate another predicate ("maar past niet")
-        if rule.category == "negated" and ti in window and (anaphor or rule.phrase not in ("niet", "geen", "nooit")):
+        if rule.category == "negated" and (anaphor or rule.phrase not in ("niet", "geen", "nooit")):
             q.negated = True
             # marked so that a caller can tell it from a negation of the target itself
             q.triggers.append(Trigger("negated", DECLINED + rule.phrase, toks[ti][0], toks[tj - 1][1]))
@@ -411,15 +568,19 @@ def qualify_follow_up(text: str) -> str | None:
 
 def qualify_text(text: str) -> Qualification:
     """Stance of a whole span (heading, table title): every non-pseudo trigger counts."""
-    toks = tokenize(text)
+    sen = _sentence(text)
+    toks = sen.toks
+    # index of the first token that is not numbering, punctuation or an article
+    head = next((i for i, t in enumerate(toks) if t[2] not in _HEAD_LEFT and not t[2].replace(".", "").isdigit()),
+                len(toks))
     q = Qualification()
-    for rule, ti, tj in find_triggers(text):
+    for rule, ti, tj in sen.found:
         if rule.category == "pseudo":
             continue
         # an adnominal cue sets the stance of the whole span only where it modifies
         # the span's head ("Huidige bekostiging"), not a complement ("Verlenging van
         # de huidige overeenkomsten" is about the extension, not about the past)
-        if rule.np and any(t[2] not in _HEAD_LEFT and not t[2].replace(".", "").isdigit() for t in toks[:ti]):
+        if rule.np and head < ti:
             continue
         setattr(q, rule.category, True)
         q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...models.taxonomy import Entry, load_taxonomy
+from ..terms import non_overlapping, term_matches
 
 
 _SEP = r"[\s\-‐–/]*"
@@ -61,22 +62,16 @@ def _compiled(kind: str) -> tuple[tuple[Entry | dict, re.Pattern, bool], ...]:
 def find_terms(text: str, kind: str) -> list[Match]:
     """Non-overlapping taxonomy matches of ``kind`` in ``text`` (longest first)."""
     cands = []
-    for e, rx, acronym in _compiled(kind):
-        for m in rx.finditer(text):
-            s, t = m.start(), m.group(0)
-            if acronym and t.islower():
-                continue          # short wordings count only when written as acronyms (KmB, HbH, DAS)
-            if kind == "generic":
-                cands.append(Match("segment", "", s, m.end(), generic=True))
-            else:
-                cands.append(Match(kind, e.id, s, m.end(), lot=getattr(e, "lot", False)))
+    for (e, _, acronym), s, end in term_matches(_compiled(kind), text):  # one pass for all wordings of the kind
+        if acronym and text[s:end].islower():
+            continue          # short wordings count only when written as acronyms (KmB, HbH, DAS)
+        if kind == "generic":
+            cands.append(Match("segment", "", s, end, generic=True))
+        else:
+            cands.append(Match(kind, e.id, s, end, lot=getattr(e, "lot", False)))
     # longest first; on a tie a lot reading wins (it is checked against its marker later)
     cands.sort(key=lambda m: (-(m.end - m.start), not m.lot, m.start))
-    taken: list[Match] = []
-    for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda m: m.start)
+    return non_overlapping(cands)
 
 
 @lru_cache(maxsize=None)

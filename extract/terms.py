@@ -1,0 +1,122 @@
+"""One pass over a text for all taxonomy wordings at once, with the matches of one regex per wording.
+
+:func:`~inkoopgraaf.extract.segments.find_terms` has one regex per taxonomy
+wording (~290 of them). Run one by one, each is a full pass over the document.
+Nearly every one of them starts with ``(?<![\\w&])`` and a literal first word, so
+a single scanner finds every position where some first word starts; only the
+regexes of the first words found there are then tried, at that position. The
+result is exactly what ``rx.finditer(text)`` gives for every regex: positions
+are visited left to right and a wording's next match may not start before its
+previous one ended. Regexes without that shape (the ``re:`` wordings) still run
+as their own pass.
+
+:func:`non_overlapping` keeps the longest matches without overlap, in the
+priority order the caller sorted them, with a bisect instead of a comparison
+against every match taken so far.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator, Sequence
+
+_LEAD = r"(?<![\w&])"
+
+
+def _literal_first_word(pattern: str) -> str | None:
+    """The literal first word of a generated wording regex, or None if the pattern has another shape."""
+    if not pattern.startswith(_LEAD):
+        return None
+    body = pattern[len(_LEAD):]
+    cut = body.find("(?:")
+    escaped = body if cut < 0 else body[:cut]
+    word = re.sub(r"\\(.)", r"\1", escaped, flags=re.S)
+    if not word or re.escape(word) != escaped:
+        return None
+    return word
+
+
+class TermIndex:
+    """The scanner and per-first-word regex lists for one tuple of wording regexes."""
+
+    def __init__(self, patterns: Sequence[re.Pattern]):
+        self.patterns = list(patterns)
+        self.raw: list[int] = []                     # regexes that need their own pass
+        by_word: dict[str, list[int]] = {}
+        for n, rx in enumerate(self.patterns):
+            word = _literal_first_word(rx.pattern)
+            if word is None:
+                self.raw.append(n)
+            else:
+                by_word.setdefault(word, []).append(n)
+        # longest first: the scanner reports the longest first word found at a position;
+        # every shorter one matching there matches a prefix of it (``compatible``)
+        words = sorted(by_word, key=lambda w: (-len(w), w))
+        self.words = words
+        self.compatible = [
+            [n for b in words if len(b) <= len(a) and re.fullmatch(re.escape(b), a[:len(b)], re.I)
+             for n in by_word[b]]
+            for a in words]
+        for lst in self.compatible:
+            lst.sort()   # regex order: a wording's matches are then collected in regex order
+        alts = "|".join(f"({re.escape(w)})" for w in words)
+        self.scanner = re.compile(_LEAD + f"(?=(?:{alts}))", re.I) if words else None
+
+    def spans(self, text: str) -> list[list[tuple[int, int]]]:
+        """Per regex (in the given order), the (start, end) of its ``finditer`` matches."""
+        out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+        for n in self.raw:
+            out[n] = [(m.start(), m.end()) for m in self.patterns[n].finditer(text)]
+        if self.scanner is None:
+            return out
+        resume = [0] * len(self.patterns)            # where a regex's next match may start
+        patterns, compatible = self.patterns, self.compatible
+        for hit in self.scanner.finditer(text):
+            p = hit.start()
+            for n in compatible[hit.lastindex - 1]:
+                if p >= resume[n]:
+                    m = patterns[n].match(text, p)
+                    if m is not None:
+                        out[n].append((p, m.end()))
+                        resume[n] = m.end() if m.end() > p else p + 1
+        return out
+
+
+_INDEXES: dict[int, tuple[object, TermIndex]] = {}
+
+
+def term_index(compiled: Sequence[tuple]) -> TermIndex:
+    """The index of a tuple of ``(entry, regex, ...)`` rows, built once per tuple."""
+    held = _INDEXES.get(id(compiled))
+    if held is None or held[0] is not compiled:
+        held = (compiled, TermIndex([row[1] for row in compiled]))
+        _INDEXES[id(compiled)] = held
+    return held[1]
+
+
+def term_matches(compiled: Sequence[tuple], text: str) -> Iterator[tuple[tuple, int, int]]:
+    """``(row, start, end)`` for every match of every row's regex: rows in order, matches by position."""
+    for row, spans in zip(compiled, term_index(compiled).spans(text)):
+        for s, e in spans:
+            yield row, s, e
+
+
+def non_overlapping(cands: Sequence) -> list:
+    """The candidates (with ``.start``/``.end``, in priority order) that overlap no earlier kept one.
+
+    Kept spans never overlap, so their starts and ends are both sorted: a new span
+    overlaps a kept one only if it overlaps its neighbour on either side.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list = []
+    for c in cands:
+        i = bisect.bisect_right(starts, c.start)
+        if i > 0 and ends[i - 1] > c.start and c.end > starts[i - 1]:
+            continue
+        if i < len(starts) and starts[i] < c.end and c.start < ends[i]:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.insert(i, c)
+    return kept
