@@ -36,3 +36,39 @@ def test_muiden_is_gm0424_and_naarden_gm0425_in_a_gooi_memo():
                     members.loc[members.region == "gooi_en_vechtstreek", "municipality"]))
     assert gooi["GM0424"] == "Muiden" and gooi["GM0425"] == "Naarden"
     assert gz.get_gazetteer().municipalities["GM0424"].name == "Muiden"
+
+
+# --------------------------------------------------------------------------- 2. document ids
+def test_unique_stems_keep_the_file_stem_and_clashes_get_their_relative_path():
+    from inkoopgraaf.docids import assign_doc_ids
+    paths = [DOCS / "dup" / "noord" / "nota.txt", DOCS / "dup" / "zuid" / "nota.md", DOCS / "gooi_vechtstreek_2015.txt"]
+    ids, warnings = assign_doc_ids(paths, root=DOCS)
+    assert ids == ["dup_noord_nota_txt", "dup_zuid_nota_md", "gooi_vechtstreek_2015"]
+    assert len(warnings) == 1 and "'nota'" in warnings[0] and "dup/noord/nota.txt" in warnings[0]
+    assert assign_doc_ids(list(reversed(paths)), root=DOCS)[0] == list(reversed(ids))  # stable
+
+
+def test_a_path_slug_that_equals_another_stem_is_numbered_not_merged(tmp_path):
+    from inkoopgraaf.docids import assign_doc_ids
+    for rel in ("a/nota.txt", "b/nota.txt", "a_nota_txt.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    ids, warnings = assign_doc_ids([tmp_path / "a_nota_txt.txt", tmp_path / "a/nota.txt", tmp_path / "b/nota.txt"])
+    assert len(set(ids)) == 3 and ids[0] == "a_nota_txt" and len(warnings) == 2
+
+
+def test_build_keeps_two_notas_apart_and_warns(tmp_path):
+    import json
+    from click.testing import CliRunner
+    from inkoopgraaf.cli import main
+    res = CliRunner().invoke(main, ["build", str(DOCS / "dup"), "--out", str(tmp_path / "out"), "--no-report"])
+    assert res.exit_code == 0, res.output
+    assert "share the name 'nota'" in res.output  # the warning (stderr is mixed in)
+    facts = [json.loads(line) for line in (tmp_path / "out" / "facts.jsonl").read_text("utf-8").splitlines()]
+    regions = {(f["doc"], f["value"]["id"]) for f in facts if f["type"] == "region"}
+    assert regions == {("noord_nota_txt", "noord_veluwe"), ("zuid_nota_md", "zeeland")}
+    texts = sorted(p.name for p in (tmp_path / "out" / "texts").glob("*.txt"))
+    assert texts == ["noord_nota_txt.txt", "zuid_nota_md.txt"]
+    for f in facts:  # every offset points into its own text
+        text = (tmp_path / "out" / "texts" / f"{f['doc']}.txt").read_text("utf-8")
+        assert text[f["start"]:f["end"]] == f["text"]
