@@ -72,3 +72,27 @@ def test_build_keeps_two_notas_apart_and_warns(tmp_path):
     for f in facts:  # every offset points into its own text
         text = (tmp_path / "out" / "texts" / f"{f['doc']}.txt").read_text("utf-8")
         assert text[f["start"]:f["end"]] == f["text"]
+
+
+# --------------------------------------------------------------------------- 3. document year
+def test_a_title_period_is_not_the_writing_date():
+    from inkoopgraaf.extract.dates import detect_document_year
+    text = (DOCS / "strategie_2026_2031.txt").read_text("utf-8")
+    assert detect_document_year(text) == 2024                       # the version line's date
+    body = text.replace("Versie 1.2 – 14 mei 2024\n\n", "")          # no stamp: the past-tense event
+    assert detect_document_year(body) == 2024
+    assert process_file(DOCS / "strategie_2026_2031.txt").record["year"] == 2024
+
+
+def test_a_horizon_in_a_past_tense_sentence_is_not_the_writing_year():
+    from inkoopgraaf.extract.dates import detect_document_year
+    text = ("Hervormingsagenda 2023-2028\n\nHet kabinet heeft als doel omarmd dat in 2040 een gezonde generatie "
+            "opgroeit. De geschillencommissie is gestart op 17 april 2023. In 2025 gaan de gemeenten anders inkopen.")
+    assert detect_document_year(text) == 2023
+
+
+def test_the_hervormingsagenda_pdf_is_from_2023_not_2040(shared_dir):
+    from inkoopgraaf.extract.dates import detect_document_year
+    from inkoopgraaf.extract.readers import read_document
+    doc = read_document(shared_dir / "pdf" / "hervormingsagenda-jeugd-2023-2028.pdf")
+    assert detect_document_year(doc) == 2023
