@@ -46,10 +46,12 @@ from . import gazetteer
 from .evidence import passage
 from .facts import Fact
 from .gazetteer import tooi_uri
+from .regions import acting_regions, attribute_regions
 from .taxonomy import load_taxonomy
 
 UNKNOWN_REGION = "unknown"
 ALL_SEGMENTS = "all"  # segment column value for whole-procurement financing/procedures
+UNKNOWN_LABEL = "onbekend"  # what answers say for a document with no own region
 
 NODE_KINDS = ("Document", "Region", "Municipality", "Segment", "FinancingModel",
               "Procedure", "Actor", "Event", "Decision", "PlanChange")
@@ -265,10 +267,11 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
     for f in typed.get("region", []):
         rid = (f.value or {}).get("id") or slug((f.value or {}).get("name") or f.text)
         region_facts.setdefault(rid, []).append(f)
-    regions: dict[str, str] = {rid: "text" for rid in region_facts}
-    for rid in str(rec.get("manifest_region") or "").split("|"):
-        if rid.strip():
-            regions.setdefault(rid.strip(), "manifest")
+    manifest = [r.strip() for r in str(rec.get("manifest_region") or "").split("|") if r.strip()]
+    text = _TEXTS.get().get(doc_id)
+    # own regions (author / publisher / the cooperation it speaks for) vs regions only mentioned
+    att = attribute_regions(region_facts, manifest, text, rec.get("title"))
+    regions: dict[str, str] = {rid: ("text" if rid in region_facts else "manifest") for rid in att.own}
     muni_facts: dict[str, list[Fact]] = {}
     for f in typed.get("municipality", []):
         cbs = (f.value or {}).get("cbs")
@@ -281,6 +284,13 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
         regions[UNKNOWN_REGION] = "unattributed"
 
     doc_prov = G.nodes[dnode]["provenance"]
+    G.nodes[dnode]["own_regions"] = sorted(regions)
+    G.nodes[dnode]["mentioned_regions"] = list(att.mentioned)
+    for rid in att.mentioned:  # named in passing: a node and a 'mentions' edge, none of the document's facts
+        prov = [provenance_of(f) for f in region_facts.get(rid, [])]
+        _add_node(G, region_node(rid), "Region", prov, label=region_name(rid) or _mention_label(region_facts[rid]),
+                  region=rid)
+        _add_edge(G, dnode, region_node(rid), "mentions", [doc_id], prov, source="text", **common)
     region_prov: dict[str, list[dict]] = {}
     for rid, source in sorted(regions.items()):
         rnode = region_node(rid)
@@ -292,7 +302,7 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
         region_prov[rid] = prov
         names = Counter((f.value or {}).get("name") or f.text for f in region_facts.get(rid, []))
         label = region_name(rid) or (names.most_common(1)[0][0] if names else None) \
-            or ("onbekende regio" if rid == UNKNOWN_REGION else rid.replace("_", " ").title())
+            or (UNKNOWN_LABEL if rid == UNKNOWN_REGION else rid.replace("_", " ").title())
         _add_node(G, rnode, "Region", prov, label=label, region=rid)
         _add_edge(G, dnode, rnode, "describes", [doc_id], prov, source=source, **common)
 
@@ -325,6 +335,12 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
                           [provenance_of(f) for f in fs], source="document", named_in_document=True, **common)
 
     region_ids = sorted(regions)
+    if att.own:
+        def regions_at(f: Fact) -> list[str]:
+            return acting_regions(att, text, f.start, f.end)
+    else:
+        def regions_at(f: Fact) -> list[str]:
+            return region_ids
 
     # ---- segments
     seg_facts = typed.get("segment", [])
@@ -333,7 +349,7 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
         skey = segment_key(v.get("id"), v.get("label") or f.text)
         snode = segment_node(v.get("id"), v.get("label") or f.text)
         _add_segment_node(G, snode, skey, v.get("label") or f.text, v.get("domain"), tax, [provenance_of(f)])
-        for rid in region_ids:
+        for rid in regions_at(f):
             _add_edge(G, region_node(rid), snode, "procures", [doc_id], [provenance_of(f)],
                       region=rid, segment=skey, **common)
             G.edges[region_node(rid), snode, f"procures|{doc_id}"].setdefault("labels", [])
@@ -359,7 +375,7 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
                       label_en=entry.get("label_en"), **{ftype: ident}, **extra)
             seg = v.get("segment")
             status = v.get("status")
-            for rid in region_ids:
+            for rid in regions_at(f):
                 if seg:
                     skey = segment_key(seg)
                     source = segment_node(seg)
@@ -382,7 +398,7 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
                   modifier=v.get("modifier"), origin="date", **common)
         event_nodes.append((enode, f))
         _add_edge(G, dnode, enode, "reports", [doc_id], [provenance_of(f)], **common)
-        for rid in region_ids:
+        for rid in regions_at(f):
             _add_edge(G, enode, region_node(rid), "of", [doc_id], [provenance_of(f)], **common)
         near = _nearest_segment(f, seg_facts)
         if near is not None:
@@ -404,7 +420,7 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
         _add_node(G, anode, "Actor", [provenance_of(f)], label=tax["actor"].get(actor, {}).get("label") or actor,
                   actor=actor)
         _add_edge(G, dec, anode, "made_by", [doc_id], [provenance_of(f)], status=v.get("status"), **common)
-        for rid in region_ids:
+        for rid in regions_at(f):
             _add_edge(G, dec, region_node(rid), "concerns", [doc_id], [provenance_of(f)], **common)
         for s in _segments_in_decision(f, v.get("object") or "", seg_facts):
             sv = s.value or {}
@@ -413,7 +429,12 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
 
     # ---- plan changes move an event: the reported date they name, else one made from their own value
     for f in typed.get("plan_change", []):
-        _add_plan_change(G, f, event_nodes, region_ids, dnode, common)
+        _add_plan_change(G, f, event_nodes, regions_at(f), dnode, common)
+
+
+def _mention_label(facts: list[Fact]) -> str:
+    names = Counter((f.value or {}).get("name") or f.text for f in facts)
+    return names.most_common(1)[0][0] if names else "?"
 
 
 def _add_segment_node(G, snode, skey, label, domain, tax, prov) -> None:
@@ -501,6 +522,12 @@ def _add_plan_change(G, f: Fact, event_nodes, region_ids, dnode, common) -> None
 
 
 # --------------------------------------------------------------------------- small queries
+def unattributed_documents(G: nx.MultiDiGraph) -> list[str]:
+    """Documents with no own region (filed under ``region:unknown``): ``build`` lists them."""
+    return sorted(G.nodes[u].get("doc") for u, v, d in G.edges(data=True)
+                  if d.get("type") == "describes" and v == region_node(UNKNOWN_REGION))
+
+
 def nodes_of_kind(G: nx.MultiDiGraph, kind: str) -> list[str]:
     return sorted(n for n, d in G.nodes(data=True) if d.get("kind") == kind)
 

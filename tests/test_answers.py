@@ -6,6 +6,7 @@ asks the same things end to end through the CLI.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from inkoopgraaf.models.tables import tables_from_facts
 DOCS = Path(__file__).parent / "data" / "answers_docs"
 
 
+@lru_cache(maxsize=None)
 def _build(*names: str):
     """Extract the named small documents and compute the comparison tables."""
     results = [process_file(DOCS / n) for n in names]
@@ -96,3 +98,61 @@ def test_the_hervormingsagenda_pdf_is_from_2023_not_2040(shared_dir):
     from inkoopgraaf.extract.readers import read_document
     doc = read_document(shared_dir / "pdf" / "hervormingsagenda-jeugd-2023-2028.pdf")
     assert detect_document_year(doc) == 2023
+
+
+# --------------------------------------------------------------------------- 4. own regions
+def _rows(df, **eq):
+    for k, v in eq.items():
+        df = df[df[k] == v]
+    return df
+
+
+def test_a_partner_region_named_in_passing_gets_none_of_the_documents_facts():
+    _, _, t = _build("nieuwsbrief_west_brabant_west.txt")
+    for name in ("financing", "decisions", "plan_changes", "timeline", "segments"):
+        assert not len(_rows(t[name], region="west_brabant_oost")), name
+    assert set(_rows(t["financing"], region="west_brabant_west")["financing"]) == {"resultaatgericht"}
+    assert len(_rows(t["plan_changes"], region="west_brabant_west")) == 1
+    assert len(_rows(t["decisions"], region="west_brabant_west")) == 2
+
+
+def test_a_sentence_that_names_another_region_as_the_actor_attaches_to_it():
+    _, _, t = _build("nieuwsbrief_west_brabant_west.txt")
+    twente = _rows(t["financing"], region="twente")
+    assert list(twente["financing"]) == ["lumpsum"] and list(twente["segment"]) == ["ambulant"]
+
+
+def test_own_region_scores_title_speaking_for_and_dominance():
+    from inkoopgraaf.models.regions import attribute_regions
+    facts, _, _ = _build("nieuwsbrief_west_brabant_west.txt")
+    region_facts = {}
+    for f in facts:
+        if f.type == "region":
+            region_facts.setdefault(f.value["id"], []).append(f)
+    text = (DOCS / "nieuwsbrief_west_brabant_west.txt").read_text("utf-8")
+    att = attribute_regions(region_facts, (), text)
+    assert att.own == ["west_brabant_west"] and att.mentioned == ["twente", "west_brabant_oost"]
+
+
+def test_lekstroom_newsletter_gives_zuidoost_utrecht_nothing(corpus_dir):
+    from inkoopgraaf.models.graph import build_graph
+    from inkoopgraaf.models.tables import tables_from_graph
+    r = process_file(corpus_dir / "000_6f380fa722ff6616.txt", {"region": "lekstroom"})
+    G = build_graph(r.facts, [r.record], {r.document.id: r.document.text})
+    t = tables_from_graph(G)
+    for name in ("financing", "procedures", "decisions", "plan_changes", "timeline", "segments", "members"):
+        assert not len(_rows(t[name], region="zuidoost_utrecht")), name
+    assert G.nodes[f"doc:{r.document.id}"]["mentioned_regions"] == ["zuidoost_utrecht"]
+    assert len(_rows(t["plan_changes"], region="lekstroom")) == 2
+
+
+def test_a_document_without_own_region_is_onbekend_and_build_warns(tmp_path):
+    from click.testing import CliRunner
+    from inkoopgraaf.cli import main
+    _, _, t = _build("memo_zonder_regio.txt")
+    assert set(t["financing"]["region"]) == {"unknown"} and set(t["financing"]["region_name"]) == {"onbekend"}
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "memo.txt").write_text((DOCS / "memo_zonder_regio.txt").read_text("utf-8"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--no-report"])
+    assert res.exit_code == 0 and "memo: no own region found" in res.output
