@@ -29,9 +29,8 @@ from typing import Iterable, Mapping
 
 from . import gazetteer
 from .facts import Fact
+from .scopes import sentence_bounds
 
-#: Sentence ends: '.', '!' or '?' before a capital, or a line break (headings, table rows).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])|\n")
 
 
 @lru_cache(maxsize=1)
@@ -102,15 +101,6 @@ def attribute_regions(region_facts: Mapping[str, list[Fact]], manifest: Iterable
     best = max(scores.values())
     own = sorted(r for r, s in scores.items() if s >= cfg["own_share"] * best)
     return RegionAttribution(own=own, mentioned=sorted(set(candidates) - set(own)), scores=scores, forms=forms)
-
-
-def sentence_bounds(text: str, start: int, end: int, limit: int = 600) -> tuple[int, int]:
-    """(start, end) of the sentence or line around ``text[start:end]``."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - limit), start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return left, (m.start() if m else len(text))
 
 
 def acting_regions(att: RegionAttribution, text: str | None, start: int, end: int) -> list[str]:
