@@ -750,7 +750,7 @@ def detect_document_year(doc: Document) -> int | None:
         return None
     if not ms:
         return None
-    past, future = [], []
+    past, future, periods = [], [], []
     for m in ms:
         cs, ce = clause_bounds(text, m.start, m.end)
         clause = text[cs:ce]
@@ -758,15 +758,16 @@ def detect_document_year(doc: Document) -> int | None:
         d0 = date.fromisoformat(m.value["start"])
         d1 = date.fromisoformat(m.value["end"])
         if d1.year - d0.year > 1:
-            continue                     # multi-year plans and names say little about the writing date
+            periods.append(m)            # a period ('2026-2031', a title's range) is not the writing date
+            continue
         for_year = m.kinds == ("year",) and re.search(r"\bvoor\s+$", text[max(0, m.start - 8):m.start],
                                                          re.IGNORECASE)
         if p and not f and not for_year:  # 'ingekocht voor 2015': the year a thing is for, not when it happened
-            past.append((d0, d1))
+            past.append((d0, d1, m.value["granularity"]))
         elif f and not p:
             future.append((d0, d1))
     if past:
-        last_start, last_end = max(past, key=lambda x: x[1])
+        last_start, last_end = _latest_past(past)
         y = last_end.year
         later = [f for f in future if f[0] > last_end]
         if any(f[0].year == y for f in later):
@@ -777,7 +778,17 @@ def detect_document_year(doc: Document) -> int | None:
         return y
     if future:
         return min(f[0].year for f in future)
-    return Counter(int(m.value["start"][:4]) for m in ms).most_common(1)[0][0]
+    single = [m for m in ms if m not in periods] or ms
+    return Counter(int(m.value["start"][:4]) for m in single).most_common(1)[0][0]
+
+
+def _latest_past(past: list[tuple[date, date, str]]) -> tuple[date, date]:
+    """The latest date told in the past tense. A dated event ('gestart op 17 april 2023',
+    'in februari 2023 aangeboden') outweighs a bare year: a bare year in a past-tense
+    sentence is often a horizon the sentence reports ('heeft als doel omarmd dat in 2040 ...')."""
+    dated = [(d0, d1) for d0, d1, gran in past if gran in ("day", "week", "month")]
+    pool = dated or [(d0, d1) for d0, d1, _ in past]
+    return max(pool, key=lambda x: x[1])
 
 
 def detect_document_date(doc: Document | str) -> date | None:

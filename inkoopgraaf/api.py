@@ -199,6 +199,7 @@ class KnowledgeGraph:
             df = self.financing
             if seg:
                 df = df[(df["segment"] == seg) | ((df["segment"] == ALL_SEGMENTS) & self._procures(df, seg))]
+                df = self._with_segment_dates(df, seg)
             if fin:
                 df = df[df["financing"] == fin]
             if proc:
@@ -210,6 +211,15 @@ class KnowledgeGraph:
         if year is not None:
             df = df[df["year"] == int(year)]
         return df.reset_index(drop=True)
+
+    def _with_segment_dates(self, df: pd.DataFrame, seg: str) -> pd.DataFrame:
+        """Whole-procurement rows shown for a segment carry that segment's contract start."""
+        own = self.segments[self.segments["segment"] == seg]
+        dates = dict(zip(zip(own["region"], own["doc"]), own["contract_start"]))
+        wide = df["segment"] == ALL_SEGMENTS
+        df = df.copy()
+        df.loc[wide, "contract_start"] = [dates.get((r, d)) for r, d in zip(df.loc[wide, "region"], df.loc[wide, "doc"])]
+        return df
 
     def _procures(self, df: pd.DataFrame, seg: str) -> pd.Series:
         pairs = set(zip(self.segments.loc[self.segments["segment"] == seg, "region"],
@@ -225,14 +235,15 @@ class KnowledgeGraph:
         fin = self.financing
         specific = fin[fin["segment"] == seg]
         rows = [specific]
-        procured = self.segments[self.segments["segment"] == seg][["region", "region_name", "year", "doc"]]
+        procured = self.segments[self.segments["segment"] == seg][["region", "region_name", "year", "doc",
+                                                                   "contract_start"]]
         covered = set(zip(specific["region"], specific["doc"]))
         for _, p in procured.drop_duplicates(["region", "doc"]).iterrows():
             if (p["region"], p["doc"]) in covered:
                 continue
             wide = fin[(fin["region"] == p["region"]) & (fin["doc"] == p["doc"]) & (fin["segment"] == ALL_SEGMENTS)]
             if len(wide):
-                rows.append(wide)
+                rows.append(wide.assign(contract_start=p["contract_start"]))  # the segment's own date
             else:
                 rows.append(pd.DataFrame([{**p.to_dict(), "segment": seg, "n_evidence": 0}]))
         out = pd.concat([r for r in rows if len(r)], ignore_index=True) if any(len(r) for r in rows) \
@@ -261,7 +272,7 @@ class KnowledgeGraph:
                                                                                            False: None}),
                               detail=t["start"] + ".." + t["end"]))
         c = self.plan_changes[self.plan_changes["region"] == reg]
-        parts.append(c.assign(aspect="plan_change", value=c["event"], segment=None, status=None,
+        parts.append(c.assign(aspect="plan_change", value=c["event"], status=None,
                               detail=c["from_start"] + " -> " + c["to_start"] + " ("
                               + c["shift_days"].astype(str) + " d)"))
         d = self.decisions[self.decisions["region"] == reg]

@@ -45,4 +45,15 @@ def run_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: i
                 bar.update()
     if bar:
         bar.close()
-    return [results[i] for i in range(len(paths))]
+    return _with_unique_ids(paths, [results[i] for i in range(len(paths))])
+
+
+def _with_unique_ids(paths: list[Path], results: list[DocResult]) -> list[DocResult]:
+    """Hook for issue 12: batch-unique document ids (inkoopgraaf/docids.py decides)."""
+    from .docids import apply_doc_id, assign_doc_ids
+    ids, warnings = assign_doc_ids(paths)
+    for w in warnings:
+        print(f"inkoopgraaf: warning: {w}", file=sys.stderr)
+    for r, doc_id in zip(results, ids):
+        apply_doc_id(r, doc_id)
+    return results

@@ -177,6 +177,9 @@ def _write_graph_outputs(out: Path, facts, docs, texts):
     """Graph exports and comparison tables; returns (files written, tables)."""
     from .models import exports, graph, tables as tables_mod
     g = graph.build_graph(facts, docs, texts)
+    for doc in graph.unattributed_documents(g):  # issue 12: never silently filed
+        click.echo(f"inkoopgraaf: warning: {doc}: no own region found (title, dateline, 'wij, de gemeenten van "
+                   f"...'); its answers say 'onbekend'. Name the region in corpus/manifest.csv.", err=True)
     written = list(exports.write_exports(g, out))
     tables = tables_mod.tables_from_graph(g)
     written += tables_mod.write_tables(tables, out)

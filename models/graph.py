@@ -46,10 +46,13 @@ from . import gazetteer
 from .evidence import passage
 from .facts import Fact
 from .gazetteer import tooi_uri
+from .regions import acting_regions, attribute_regions
+from .scopes import ScopeIndex, has_cue, resolve_what, weak_whole_document_claim
 from .taxonomy import load_taxonomy
 
 UNKNOWN_REGION = "unknown"
 ALL_SEGMENTS = "all"  # segment column value for whole-procurement financing/procedures
+UNKNOWN_LABEL = "onbekend"  # what answers say for a document with no own region
 
 NODE_KINDS = ("Document", "Region", "Municipality", "Segment", "FinancingModel",
               "Procedure", "Actor", "Event", "Decision", "PlanChange")
@@ -265,10 +268,11 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
     for f in typed.get("region", []):
         rid = (f.value or {}).get("id") or slug((f.value or {}).get("name") or f.text)
         region_facts.setdefault(rid, []).append(f)
-    regions: dict[str, str] = {rid: "text" for rid in region_facts}
-    for rid in str(rec.get("manifest_region") or "").split("|"):
-        if rid.strip():
-            regions.setdefault(rid.strip(), "manifest")
+    manifest = [r.strip() for r in str(rec.get("manifest_region") or "").split("|") if r.strip()]
+    text = _TEXTS.get().get(doc_id)
+    # own regions (author / publisher / the cooperation it speaks for) vs regions only mentioned
+    att = attribute_regions(region_facts, manifest, text, rec.get("title"))
+    regions: dict[str, str] = {rid: ("text" if rid in region_facts else "manifest") for rid in att.own}
     muni_facts: dict[str, list[Fact]] = {}
     for f in typed.get("municipality", []):
         cbs = (f.value or {}).get("cbs")
@@ -281,6 +285,13 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
         regions[UNKNOWN_REGION] = "unattributed"
 
     doc_prov = G.nodes[dnode]["provenance"]
+    G.nodes[dnode]["own_regions"] = sorted(regions)
+    G.nodes[dnode]["mentioned_regions"] = list(att.mentioned)
+    for rid in att.mentioned:  # named in passing: a node and a 'mentions' edge, none of the document's facts
+        prov = [provenance_of(f) for f in region_facts.get(rid, [])]
+        _add_node(G, region_node(rid), "Region", prov, label=region_name(rid) or _mention_label(region_facts[rid]),
+                  region=rid)
+        _add_edge(G, dnode, region_node(rid), "mentions", [doc_id], prov, source="text", **common)
     region_prov: dict[str, list[dict]] = {}
     for rid, source in sorted(regions.items()):
         rnode = region_node(rid)
@@ -292,7 +303,7 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
         region_prov[rid] = prov
         names = Counter((f.value or {}).get("name") or f.text for f in region_facts.get(rid, []))
         label = region_name(rid) or (names.most_common(1)[0][0] if names else None) \
-            or ("onbekende regio" if rid == UNKNOWN_REGION else rid.replace("_", " ").title())
+            or (UNKNOWN_LABEL if rid == UNKNOWN_REGION else rid.replace("_", " ").title())
         _add_node(G, rnode, "Region", prov, label=label, region=rid)
         _add_edge(G, dnode, rnode, "describes", [doc_id], prov, source=source, **common)
 
@@ -325,15 +336,22 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
                           [provenance_of(f) for f in fs], source="document", named_in_document=True, **common)
 
     region_ids = sorted(regions)
+    if att.own:
+        def regions_at(f: Fact) -> list[str]:
+            return acting_regions(att, text, f.start, f.end)
+    else:
+        def regions_at(f: Fact) -> list[str]:
+            return region_ids
 
     # ---- segments
     seg_facts = typed.get("segment", [])
+    scopes = ScopeIndex(text, seg_facts, _fact_segment_key) if text else None
     for f in seg_facts:
         v = f.value or {}
         skey = segment_key(v.get("id"), v.get("label") or f.text)
         snode = segment_node(v.get("id"), v.get("label") or f.text)
         _add_segment_node(G, snode, skey, v.get("label") or f.text, v.get("domain"), tax, [provenance_of(f)])
-        for rid in region_ids:
+        for rid in regions_at(f):
             _add_edge(G, region_node(rid), snode, "procures", [doc_id], [provenance_of(f)],
                       region=rid, segment=skey, **common)
             G.edges[region_node(rid), snode, f"procures|{doc_id}"].setdefault("labels", [])
@@ -359,7 +377,12 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
                       label_en=entry.get("label_en"), **{ftype: ident}, **extra)
             seg = v.get("segment")
             status = v.get("status")
-            for rid in region_ids:
+            if not seg and scopes is not None and _weak_whole_claim(f, status, scopes):
+                # 'Lumpsum: vooral passend als ...' is no choice for the whole procurement
+                _add_edge(G, dnode, target, "mentions", [doc_id, status], [provenance_of(f)],
+                          status=status or None, weak=True, **common)
+                continue
+            for rid in regions_at(f):
                 if seg:
                     skey = segment_key(seg)
                     source = segment_node(seg)
@@ -370,25 +393,8 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
                           region=rid, segment=skey, status=status or None,
                           scope="segment" if seg else "all", **{ftype: ident}, **extra, **common)
 
-    # ---- events (dated), linked to the regions and to a segment mentioned right next to them
-    event_nodes: list[tuple[str, Fact]] = []
-    for f in typed.get("date", []):
-        v = f.value or {}
-        if not v.get("event"):
-            continue  # years inside names and titles are dates, not events
-        enode = _span_id("event", f)
-        _add_node(G, enode, "Event", [provenance_of(f)], label=f"{v['event']} {f.text}", event=v["event"],
-                  date_start=v.get("start"), date_end=v.get("end"), granularity=v.get("granularity"),
-                  modifier=v.get("modifier"), origin="date", **common)
-        event_nodes.append((enode, f))
-        _add_edge(G, dnode, enode, "reports", [doc_id], [provenance_of(f)], **common)
-        for rid in region_ids:
-            _add_edge(G, enode, region_node(rid), "of", [doc_id], [provenance_of(f)], **common)
-        near = _nearest_segment(f, seg_facts)
-        if near is not None:
-            nv = near.value or {}
-            _add_edge(G, enode, segment_node(nv.get("id"), nv.get("label") or near.text), "of", [doc_id],
-                      [provenance_of(f), provenance_of(near)], link="proximity", **common)
+    # ---- events (dated), linked to the regions and to the segment of their clause or section
+    event_nodes = _add_events(G, typed.get("date", []), seg_facts, scopes, regions_at, dnode, common)
 
     # ---- decisions
     for f in typed.get("decision", []):
@@ -404,7 +410,7 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
         _add_node(G, anode, "Actor", [provenance_of(f)], label=tax["actor"].get(actor, {}).get("label") or actor,
                   actor=actor)
         _add_edge(G, dec, anode, "made_by", [doc_id], [provenance_of(f)], status=v.get("status"), **common)
-        for rid in region_ids:
+        for rid in regions_at(f):
             _add_edge(G, dec, region_node(rid), "concerns", [doc_id], [provenance_of(f)], **common)
         for s in _segments_in_decision(f, v.get("object") or "", seg_facts):
             sv = s.value or {}
@@ -413,7 +419,64 @@ def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: l
 
     # ---- plan changes move an event: the reported date they name, else one made from their own value
     for f in typed.get("plan_change", []):
-        _add_plan_change(G, f, event_nodes, region_ids, dnode, common)
+        _add_plan_change(G, f, event_nodes, regions_at(f), dnode, common, scopes)
+
+
+def _mention_label(facts: list[Fact]) -> str:
+    names = Counter((f.value or {}).get("name") or f.text for f in facts)
+    return names.most_common(1)[0][0] if names else "?"
+
+
+def _fact_segment_key(f: Fact) -> str:
+    v = f.value or {}
+    return segment_key(v.get("id"), v.get("label") or f.text)
+
+
+def _weak_whole_claim(f: Fact, status: str | None, scopes: ScopeIndex) -> bool:
+    """A whole-procurement 'chosen' needs a statement about the whole procurement."""
+    return status == "chosen" and weak_whole_document_claim(scopes.scope(f.start, f.end).sentence)
+
+
+def _event_scope(f: Fact, seg_facts: list[Fact], scopes: ScopeIndex | None) -> tuple[list[str], str | None, str]:
+    """(segment keys, how linked, sentence) of a dated fact: its clause or section with text,
+    else the segment mentioned right next to it."""
+    if scopes is not None:
+        sc = scopes.scope(f.start, f.end)
+        return list(sc.segments), sc.level, sc.sentence
+    near = _nearest_segment(f, seg_facts)
+    return ([_fact_segment_key(near)], "proximity", "") if near is not None else ([], None, "")
+
+
+def _event_type(event: str, sentence: str) -> str:
+    """A deadline for change requests ('verzoeken tot wijziging ... tot uiterlijk 1 maart') is a
+    submission deadline, not the end of the contract."""
+    if event == "contract_end" and has_cue(sentence, "change_request_cues"):
+        return "submission"
+    return event
+
+
+def _add_events(G, date_facts, seg_facts, scopes, regions_at, dnode, common) -> list[tuple[str, Fact]]:
+    event_nodes: list[tuple[str, Fact]] = []
+    doc_id = common["doc"]
+    for f in date_facts:
+        v = f.value or {}
+        if not v.get("event"):
+            continue  # years inside names and titles are dates, not events
+        segs, link, sentence = _event_scope(f, seg_facts, scopes)
+        event = _event_type(v["event"], sentence)
+        enode = _span_id("event", f)
+        _add_node(G, enode, "Event", [provenance_of(f)], label=f"{event} {f.text}", event=event,
+                  date_start=v.get("start"), date_end=v.get("end"), granularity=v.get("granularity"),
+                  modifier=v.get("modifier"), origin="date", scope=link,
+                  extension=has_cue(sentence, "extension_cues"),
+                  extracted_event=v["event"] if event != v["event"] else None, **common)
+        event_nodes.append((enode, f))
+        _add_edge(G, dnode, enode, "reports", [doc_id], [provenance_of(f)], **common)
+        for rid in regions_at(f):
+            _add_edge(G, enode, region_node(rid), "of", [doc_id], [provenance_of(f)], **common)
+        for key in segs:
+            _add_edge(G, enode, f"segment:{key}", "of", [doc_id], [provenance_of(f)], link=link, **common)
+    return event_nodes
 
 
 def _add_segment_node(G, snode, skey, label, domain, tax, prov) -> None:
@@ -459,7 +522,7 @@ def _segments_in_decision(dec: Fact, obj: str, seg_facts: list[Fact]) -> list[Fa
     return out
 
 
-def _add_plan_change(G, f: Fact, event_nodes, region_ids, dnode, common) -> None:
+def _add_plan_change(G, f: Fact, event_nodes, region_ids, dnode, common, scopes: ScopeIndex | None = None) -> None:
     v = f.value or {}
     frm, to = v.get("from") or {}, v.get("to") or {}
     fstart, fend = _date_parts(frm)
@@ -468,21 +531,38 @@ def _add_plan_change(G, f: Fact, event_nodes, region_ids, dnode, common) -> None
     if shift is None:
         shift = _shift_days(fstart, tstart)
     pc = _span_id("plan_change", f)
+    segs = _plan_change_segments(G, f, scopes)
 
     def find(start, end):
+        # the date in the clause itself, else one in the same section, else the nearest
         cands = [(n, d) for n, d in event_nodes if (d.value or {}).get("start") == start
                  and (d.value or {}).get("end") == end]
-        cands.sort(key=lambda nd: (0 if f.start <= nd[1].start < f.end else 1, abs(nd[1].start - f.start)))
+        cands.sort(key=lambda nd: (0 if f.start <= nd[1].start < f.end else
+                                   1 if scopes is not None and scopes.same_section(f.start, nd[1].start) else 2,
+                                   abs(nd[1].start - f.start)))
         return cands[0][0] if cands else None
 
     from_ev, to_ev = find(fstart, fend), find(tstart, tend)
-    event_type = (to.get("event") or frm.get("event")
-                  or (G.nodes[to_ev]["event"] if to_ev else None)
-                  or (G.nodes[from_ev]["event"] if from_ev else None) or "other")
-    _add_node(G, pc, "PlanChange", [provenance_of(f)], label=v.get("what") or f.text, what=v.get("what") or f.text,
+    # the most specific event type any end names ('de planning ... naar 2024' moves a contract start)
+    types = [frm.get("event"), to.get("event"), G.nodes[from_ev]["event"] if from_ev else None,
+             G.nodes[to_ev]["event"] if to_ev else None]
+    event_type = next((t for t in types if t not in (None, "other", "decision")), None) \
+        or next((t for t in types if t not in (None, "other")), None) or "other"
+    if from_ev and segs and not f.start <= G.nodes[from_ev]["provenance"][0]["start"] < f.end \
+            and not _segments_of(G, from_ev):
+        from_ev = None  # a document-wide date still holds for the segments the change does not move
+    if to_ev and G.nodes[to_ev]["event"] in ("other", "decision") and event_type not in ("other", "decision"):
+        # the new date of a moved contract start is a contract start ('uit te stellen, naar 1 januari 2026')
+        G.nodes[to_ev]["extracted_event"] = G.nodes[to_ev]["event"]
+        G.nodes[to_ev]["event"] = event_type
+    what = _plan_change_what(G, f, v.get("what") or "", segs)
+    _add_node(G, pc, "PlanChange", [provenance_of(f)], label=what or f.text, what=what or f.text,
+              what_as_written=v.get("what") or None, segments=list(segs),
               event=event_type, from_start=fstart, from_end=fend, to_start=tstart, to_end=tend,
               shift_days=shift, **common)
     _add_edge(G, dnode, pc, "reports", [common["doc"]], [provenance_of(f)], **common)
+    for key in segs:
+        _add_edge(G, pc, f"segment:{key}", "concerns", [common["doc"]], [provenance_of(f)], **common)
     for role, ev, start, end, val in (("from", from_ev, fstart, fend, frm), ("to", to_ev, tstart, tend, to)):
         if start is None:
             continue
@@ -491,16 +571,47 @@ def _add_plan_change(G, f: Fact, event_nodes, region_ids, dnode, common) -> None
             ev = f"{pc.replace('plan_change:', 'event:', 1)}:{role}"
             _add_node(G, ev, "Event", [provenance_of(f)], label=f"{event_type} {start}", event=event_type,
                       date_start=start, date_end=end, granularity=val.get("granularity"),
-                      modifier=val.get("modifier"), origin="plan_change", superseded=(role == "from"), **common)
+                      modifier=val.get("modifier"), origin="plan_change", superseded=(role == "from"),
+                      scope="plan_change" if segs else None, **common)
             for rid in region_ids:
                 _add_edge(G, ev, region_node(rid), "of", [common["doc"]], [provenance_of(f)], **common)
         elif role == "from":
             G.nodes[ev]["superseded"] = True
+        for key in segs:  # the moved date is the moved segment's date
+            _add_edge(G, ev, f"segment:{key}", "of", [common["doc"]], [provenance_of(f)], link="plan_change",
+                      **common)
         _add_edge(G, pc, ev, "moves", [common["doc"], role], [provenance_of(f)], role=role,
                   shift_days=shift, **common)
 
 
+def _segments_of(G, node: str) -> list[str]:
+    return [G.nodes[v]["segment"] for _, v in G.out_edges(node) if G.nodes[v].get("kind") == "Segment"]
+
+
+def _plan_change_segments(G, f: Fact, scopes: ScopeIndex | None) -> tuple[str, ...]:
+    """The segments / lots a plan change moves: those of its clause, else of its section."""
+    if scopes is None:
+        return ()
+    return tuple(k for k in scopes.scope(f.start, f.end).segments if f"segment:{k}" in G)
+
+
+def _plan_change_what(G, f: Fact, what: str, segs: tuple[str, ...]) -> str:
+    """'what' as a noun phrase that names the moved thing and, when known, its segment."""
+    text = _TEXTS.get().get(f.doc)
+    if text:
+        what = resolve_what(what, text, f.start, f.end)
+    labels = [G.nodes[f"segment:{k}"].get("label") or k for k in segs]
+    missing = [lab for lab in labels if lab.lower() not in what.lower()]
+    return f"{what} ({', '.join(missing)})" if what and missing else (what or ", ".join(labels))
+
+
 # --------------------------------------------------------------------------- small queries
+def unattributed_documents(G: nx.MultiDiGraph) -> list[str]:
+    """Documents with no own region (filed under ``region:unknown``): ``build`` lists them."""
+    return sorted(G.nodes[u].get("doc") for u, v, d in G.edges(data=True)
+                  if d.get("type") == "describes" and v == region_node(UNKNOWN_REGION))
+
+
 def nodes_of_kind(G: nx.MultiDiGraph, kind: str) -> list[str]:
     return sorted(n for n, d in G.nodes(data=True) if d.get("kind") == kind)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -44,10 +45,10 @@ COLUMNS: dict[str, list[str]] = {
     "procedures": ["region", "region_name", "segment", "segment_label", "year", "doc", "procedure",
                    "procedure_label", "status", *EVIDENCE_COLUMNS],
     "segments": ["region", "region_name", "year", "doc", "segment", "segment_label", "labels", "domain", "parent",
-                 *EVIDENCE_COLUMNS],
+                 "contract_start", *EVIDENCE_COLUMNS],
     "timeline": ["region", "region_name", "year", "doc", "event", "start", "end", "granularity", "modifier",
                  "event_year", "segment", "origin", "superseded", "node", *EVIDENCE_COLUMNS],
-    "plan_changes": ["region", "region_name", "year", "doc", "event", "what", "from_start", "from_end", "to_start",
+    "plan_changes": ["region", "region_name", "year", "doc", "event", "what", "segment", "from_start", "from_end", "to_start",
                      "to_end", "shift_days", "node", *EVIDENCE_COLUMNS],
     "decisions": ["region", "region_name", "year", "doc", "actor", "actor_label", "status", "object", "date_start",
                   "date_end", "segments", "node", *EVIDENCE_COLUMNS],
@@ -92,7 +93,7 @@ def _regions_of(G, node: str, doc: str) -> list[str]:
 
 
 def _contract_starts(G) -> dict[str, list[tuple[dict, set[str]]]]:
-    """doc -> [(contract_start event data, segments it is linked to)]."""
+    """doc -> [(contract_start event data, segments it is about)]."""
     out: dict[str, list[tuple[dict, set[str]]]] = {}
     for node in nodes_of_kind(G, "Event"):
         d = G.nodes[node]
@@ -104,17 +105,23 @@ def _contract_starts(G) -> dict[str, list[tuple[dict, set[str]]]]:
 
 
 def _pick_contract_start(events: list[tuple[dict, set[str]]], segment: str, year: int | None) -> str | None:
-    """The new contracts' start for a segment: its own dates first, else the document's;
-    dates a plan change moved away from and dates before the document's year come last;
-    of what remains, the latest (a strategy describes the contracts it is preparing)."""
-    own = [e for e, segs in events if segment in segs]
-    for pool in (own, [e for e, _ in events]):
-        live = [e for e in pool if not e.get("superseded")]
-        if year is not None:
-            live = [e for e in live if int(e["date_start"][:4]) >= year] or live
-        if live:
-            return max(e["date_start"] for e in live)
-    return None
+    """The new contracts' start for a segment, or None (onbekend).
+
+    A date belongs to the segment of its clause, table row or section (or the segment a plan
+    change moved). A segment without a date of its own gets the document-wide date only when
+    the document states one for all its care: a contract start no segment claims. Dates a
+    plan change moved away from, and the start of an extended contract, are not the start."""
+    live = [(e, segs) for e, segs in events if not e.get("superseded") and not e.get("extension")]
+    own = [e for e, segs in live if segment in segs] if segment != ALL_SEGMENTS else []
+    return _dominant_date(own or [e for e, segs in live if not segs], year)
+
+
+def _dominant_date(pool: list[dict], year: int | None) -> str | None:
+    """The date the document states most often (dates before its own year last; ties: the latest)."""
+    if year is not None:
+        pool = [e for e in pool if int(e["date_start"][:4]) >= year] or pool
+    counts = Counter(e["date_start"] for e in pool)
+    return max(counts, key=lambda d: (counts[d], d)) if counts else None
 
 
 # --------------------------------------------------------------------------- tables
@@ -158,7 +165,9 @@ def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         seg_rows.append({"region": d["region"], "region_name": rname.get(d["region"]), "year": d.get("year"),
                          "doc": d["doc"], "segment": d["segment"], "segment_label": _label(G, v),
                          "labels": "; ".join(d.get("labels") or []), "domain": G.nodes[v].get("domain"),
-                         "parent": "; ".join(parents) or None, **evidence(d["provenance"])})
+                         "parent": "; ".join(parents) or None,
+                         "contract_start": _pick_contract_start(starts.get(d["doc"], []), d["segment"], d.get("year")),
+                         **evidence(d["provenance"])})
     tables["segments"] = _frame("segments", seg_rows, ["region", "year", "doc", "segment"])
 
     tl_rows = []
@@ -182,6 +191,7 @@ def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         for region in regions or [None]:
             pc_rows.append({"region": region, "region_name": rname.get(region), "year": d.get("year"),
                             "doc": d["doc"], "event": d.get("event"), "what": d.get("what"),
+                            "segment": "; ".join(d.get("segments") or []) or None,
                             "from_start": d.get("from_start"), "from_end": d.get("from_end"),
                             "to_start": d.get("to_start"), "to_end": d.get("to_end"),
                             "shift_days": d.get("shift_days"), "node": node, **evidence(d["provenance"])})

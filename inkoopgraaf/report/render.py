@@ -181,6 +181,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
                   tables: Mapping[str, Any] | None = None, title: str | None = None) -> dict:
     """Everything the page shows, as plain JSON-able data (lists of indices keep it compact)."""
     fact_dicts = [_as_dict(f) for f in facts]
+    documents = list(documents)
     texts = dict(texts or {})
 
     # Documents: the given records first, then any document that only appears in the facts.
@@ -206,17 +207,20 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
                          "characters": len(texts[did]) if did in texts else None, "status": "ok",
                          "error": "", "year": None, "declared_regions": []})
 
-    # Regions: a document belongs to every region it names (region facts) or declares (its record).
+    # Regions: a document belongs to its own regions (issue 12: not to every region it names).
+    from inkoopgraaf.models.regions import document_attributions
+    own = document_attributions(fact_dicts, documents, texts)
     region_names: dict[str, str] = {}
     doc_regions: dict[int, set[str]] = defaultdict(set)
     for f in fact_dicts:
         if f.get("type") == "region" and isinstance(f.get("value"), Mapping):
             rid = f["value"].get("id")
-            if rid:
+            if rid and rid in own[str(f["doc"])].own:
                 region_names.setdefault(rid, f["value"].get("name") or rid)
                 doc_regions[doc_index[str(f["doc"])]].add(rid)
     for i, d in enumerate(docs):
-        for rid in d.pop("declared_regions"):
+        declared = d.pop("declared_regions")
+        for rid in declared if d["id"] not in own else [r for r in declared if r in own[d["id"]].own]:
             region_names.setdefault(rid, rid.replace("_", " ").title())
             doc_regions[i].add(rid)
     if any(not doc_regions[i] for i in range(len(docs))):

@@ -1,0 +1,158 @@
+"""Issue 12: the comparison layer says what the documents say, or `onbekend`.
+
+Each defect has its own small document under tests/data/answers_docs/ (written
+for these tests); the question bank (tests/data/answers.json, test_answer_bank.py)
+asks the same things end to end through the CLI.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from inkoopgraaf.extract.pipeline import process_file
+from inkoopgraaf.models import gazetteer as gz
+from inkoopgraaf.models.tables import tables_from_facts
+
+DOCS = Path(__file__).parent / "data" / "answers_docs"
+
+
+@lru_cache(maxsize=None)
+def _build(*names: str):
+    """Extract the named small documents and compute the comparison tables."""
+    results = [process_file(DOCS / n) for n in names]
+    facts = [f for r in results for f in r.facts]
+    records = [r.record for r in results]
+    texts = {r.document.id: r.document.text for r in results if r.document is not None}
+    return facts, records, tables_from_facts(facts, records, texts)
+
+
+# --------------------------------------------------------------------------- 1. gazetteer
+def test_muiden_is_gm0424_and_naarden_gm0425_in_a_gooi_memo():
+    facts, _, tables = _build("gooi_vechtstreek_2015.txt")
+    named = {f.text: f.value["cbs"] for f in facts if f.type == "municipality"}
+    assert named["Muiden"] == "GM0424" and named["Naarden"] == "GM0425"
+    members = tables["members"]
+    gooi = dict(zip(members.loc[members.region == "gooi_en_vechtstreek", "cbs"],
+                    members.loc[members.region == "gooi_en_vechtstreek", "municipality"]))
+    assert gooi["GM0424"] == "Muiden" and gooi["GM0425"] == "Naarden"
+    assert gz.get_gazetteer().municipalities["GM0424"].name == "Muiden"
+
+
+# --------------------------------------------------------------------------- 2. document ids
+def test_unique_stems_keep_the_file_stem_and_clashes_get_their_relative_path():
+    from inkoopgraaf.docids import assign_doc_ids
+    paths = [DOCS / "dup" / "noord" / "nota.txt", DOCS / "dup" / "zuid" / "nota.md", DOCS / "gooi_vechtstreek_2015.txt"]
+    ids, warnings = assign_doc_ids(paths, root=DOCS)
+    assert ids == ["dup_noord_nota_txt", "dup_zuid_nota_md", "gooi_vechtstreek_2015"]
+    assert len(warnings) == 1 and "'nota'" in warnings[0] and "dup/noord/nota.txt" in warnings[0]
+    assert assign_doc_ids(list(reversed(paths)), root=DOCS)[0] == list(reversed(ids))  # stable
+
+
+def test_a_path_slug_that_equals_another_stem_is_numbered_not_merged(tmp_path):
+    from inkoopgraaf.docids import assign_doc_ids
+    for rel in ("a/nota.txt", "b/nota.txt", "a_nota_txt.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    ids, warnings = assign_doc_ids([tmp_path / "a_nota_txt.txt", tmp_path / "a/nota.txt", tmp_path / "b/nota.txt"])
+    assert len(set(ids)) == 3 and ids[0] == "a_nota_txt" and len(warnings) == 2
+
+
+def test_build_keeps_two_notas_apart_and_warns(tmp_path):
+    import json
+    from click.testing import CliRunner
+    from inkoopgraaf.cli import main
+    res = CliRunner().invoke(main, ["build", str(DOCS / "dup"), "--out", str(tmp_path / "out"), "--no-report"])
+    assert res.exit_code == 0, res.output
+    assert "share the name 'nota'" in res.output  # the warning (stderr is mixed in)
+    facts = [json.loads(line) for line in (tmp_path / "out" / "facts.jsonl").read_text("utf-8").splitlines()]
+    regions = {(f["doc"], f["value"]["id"]) for f in facts if f["type"] == "region"}
+    assert regions == {("noord_nota_txt", "noord_veluwe"), ("zuid_nota_md", "zeeland")}
+    texts = sorted(p.name for p in (tmp_path / "out" / "texts").glob("*.txt"))
+    assert texts == ["noord_nota_txt.txt", "zuid_nota_md.txt"]
+    for f in facts:  # every offset points into its own text
+        text = (tmp_path / "out" / "texts" / f"{f['doc']}.txt").read_text("utf-8")
+        assert text[f["start"]:f["end"]] == f["text"]
+
+
+# --------------------------------------------------------------------------- 3. document year
+def test_a_title_period_is_not_the_writing_date():
+    from inkoopgraaf.extract.dates import detect_document_year
+    text = (DOCS / "strategie_2026_2031.txt").read_text("utf-8")
+    assert detect_document_year(text) == 2024                       # the version line's date
+    body = text.replace("Versie 1.2 – 14 mei 2024\n\n", "")          # no stamp: the past-tense event
+    assert detect_document_year(body) == 2024
+    assert process_file(DOCS / "strategie_2026_2031.txt").record["year"] == 2024
+
+
+def test_a_horizon_in_a_past_tense_sentence_is_not_the_writing_year():
+    from inkoopgraaf.extract.dates import detect_document_year
+    text = ("Hervormingsagenda 2023-2028\n\nHet kabinet heeft als doel omarmd dat in 2040 een gezonde generatie "
+            "opgroeit. De geschillencommissie is gestart op 17 april 2023. In 2025 gaan de gemeenten anders inkopen.")
+    assert detect_document_year(text) == 2023
+
+
+def test_the_hervormingsagenda_pdf_is_from_2023_not_2040(shared_dir):
+    from inkoopgraaf.extract.dates import detect_document_year
+    from inkoopgraaf.extract.readers import read_document
+    doc = read_document(shared_dir / "pdf" / "hervormingsagenda-jeugd-2023-2028.pdf")
+    assert detect_document_year(doc) == 2023
+
+
+# --------------------------------------------------------------------------- 4. own regions
+def _rows(df, **eq):
+    for k, v in eq.items():
+        df = df[df[k] == v]
+    return df
+
+
+def test_a_partner_region_named_in_passing_gets_none_of_the_documents_facts():
+    _, _, t = _build("nieuwsbrief_west_brabant_west.txt")
+    for name in ("financing", "decisions", "plan_changes", "timeline", "segments"):
+        assert not len(_rows(t[name], region="west_brabant_oost")), name
+    assert set(_rows(t["financing"], region="west_brabant_west")["financing"]) == {"resultaatgericht"}
+    assert len(_rows(t["plan_changes"], region="west_brabant_west")) == 1
+    assert len(_rows(t["decisions"], region="west_brabant_west")) == 2
+
+
+def test_a_sentence_that_names_another_region_as_the_actor_attaches_to_it():
+    _, _, t = _build("nieuwsbrief_west_brabant_west.txt")
+    twente = _rows(t["financing"], region="twente")
+    assert list(twente["financing"]) == ["lumpsum"] and list(twente["segment"]) == ["ambulant"]
+
+
+def test_own_region_scores_title_speaking_for_and_dominance():
+    from inkoopgraaf.models.regions import attribute_regions
+    facts, _, _ = _build("nieuwsbrief_west_brabant_west.txt")
+    region_facts = {}
+    for f in facts:
+        if f.type == "region":
+            region_facts.setdefault(f.value["id"], []).append(f)
+    text = (DOCS / "nieuwsbrief_west_brabant_west.txt").read_text("utf-8")
+    att = attribute_regions(region_facts, (), text)
+    assert att.own == ["west_brabant_west"] and att.mentioned == ["twente", "west_brabant_oost"]
+
+
+def test_lekstroom_newsletter_gives_zuidoost_utrecht_nothing(corpus_dir):
+    from inkoopgraaf.models.graph import build_graph
+    from inkoopgraaf.models.tables import tables_from_graph
+    r = process_file(corpus_dir / "000_6f380fa722ff6616.txt", {"region": "lekstroom"})
+    G = build_graph(r.facts, [r.record], {r.document.id: r.document.text})
+    t = tables_from_graph(G)
+    for name in ("financing", "procedures", "decisions", "plan_changes", "timeline", "segments", "members"):
+        assert not len(_rows(t[name], region="zuidoost_utrecht")), name
+    assert G.nodes[f"doc:{r.document.id}"]["mentioned_regions"] == ["zuidoost_utrecht"]
+    assert len(_rows(t["plan_changes"], region="lekstroom")) == 2
+
+
+def test_a_document_without_own_region_is_onbekend_and_build_warns(tmp_path):
+    from click.testing import CliRunner
+    from inkoopgraaf.cli import main
+    _, _, t = _build("memo_zonder_regio.txt")
+    assert set(t["financing"]["region"]) == {"unknown"} and set(t["financing"]["region_name"]) == {"onbekend"}
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "memo.txt").write_text((DOCS / "memo_zonder_regio.txt").read_text("utf-8"), encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--no-report"])
+    assert res.exit_code == 0 and "memo: no own region found" in res.output
