@@ -145,6 +145,7 @@ def build(corpus, out, jobs, no_cache, no_report):
     written += _write_texts(out, texts)
     graph_files, tables = _write_graph_outputs(out, facts, docs, texts)
     written += graph_files
+    written += write_store(out, facts, docs, texts, tables)
     if not no_report:
         written += _write_report(out, facts, docs, texts, tables)
     failed = _fail_report(results)
@@ -181,6 +182,15 @@ def _write_graph_outputs(out: Path, facts, docs, texts):
     tables = tables_mod.tables_from_graph(g)
     written += tables_mod.write_tables(tables, out)
     return [str(Path(p).relative_to(out)) for p in written], tables
+
+
+def write_store(out: Path, facts, docs, texts, tables) -> list[str]:
+    """OUT/inkoopgraaf.db: the SQLite store the CLI, the API and `inkoopgraaf serve` read.
+
+    Updated per document (only changed documents are rewritten, removed ones deleted)."""
+    from .models.store import store_path, write_store as update_store
+    stats = update_store(store_path(out), facts, docs, texts, tables)
+    return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
 
 def _write_report(out: Path, facts, docs, texts, tables) -> list[str]:
