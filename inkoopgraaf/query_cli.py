@@ -290,4 +290,9 @@ def timeline(region_id, all_events, outputs, fmt, lang):
     _emit(df, fmt, lambda d, lg: _render_timeline(d, lg, pcs), lang)
 
 
-COMMANDS = [query, region, compare, timeline]
+def _serve_command():
+    from .serve import serve
+    return serve
+
+
+COMMANDS = [query, region, compare, timeline, _serve_command()]

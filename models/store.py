@@ -12,6 +12,7 @@ Tables (``SCHEMA`` gives the columns):
 * the comparison tables of :mod:`models.tables` (``financing``, ``procedures``, ``segments``,
   ``timeline``, ``plan_changes``, ``decisions``) with an ``evidence_fact`` column that points at
   the fact their quote comes from,
+* ``vocabulary``: every id a user may type with its Dutch label and wordings (input resolution),
 * ``facts_fts`` (quote, span text) and ``texts_fts`` (title, text): FTS5 indexes kept in step by
   triggers.
 
@@ -26,8 +27,12 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -37,6 +42,7 @@ from . import gazetteer
 from .evidence import passage
 from .facts import Fact
 from .tables import INT_COLUMNS
+from .taxonomy import load_taxonomy
 
 STORE_NAME = "inkoopgraaf.db"
 SCHEMA_VERSION = 1
@@ -67,6 +73,11 @@ FACT_COLUMNS = {
 REGION_COLUMNS = {"id": "TEXT PRIMARY KEY", "name": "TEXT", "code": "TEXT", "is_jeugdregio": "INTEGER"}
 MUNICIPALITY_COLUMNS = {"cbs": "TEXT PRIMARY KEY", "name": "TEXT", "province": "TEXT", "valid_from": "TEXT",
                         "valid_to": "TEXT", "merged_into": "TEXT", "tooi_uri": "TEXT"}
+
+#: Every id users may type, with its Dutch label and each wording that means it (taxonomy terms,
+#: gazetteer names, Dutch status/actor/event words): the CLI and the canned queries resolve input here.
+VOCABULARY_COLUMNS = {"kind": "TEXT NOT NULL", "id": "TEXT NOT NULL", "label": "TEXT", "term": "TEXT",
+                      "key": "TEXT NOT NULL"}
 
 COMPARISON_TABLES = ("financing", "procedures", "segments", "timeline", "plan_changes", "decisions", "members")
 #: Columns of the comparison tables that point at a reference table.
@@ -136,6 +147,8 @@ def schema(tables: Mapping[str, pd.DataFrame]) -> list[str]:
         _create("regions", REGION_COLUMNS),
         _create("municipalities", MUNICIPALITY_COLUMNS),
         _create("facts", FACT_COLUMNS),
+        _create("vocabulary", VOCABULARY_COLUMNS),
+        "CREATE INDEX idx_vocabulary_key ON vocabulary(kind, key)",
     ]
     for name in COMPARISON_TABLES:
         if name in tables:
@@ -252,6 +265,49 @@ def _fingerprint(rec: Mapping, facts: list[dict], text: str | None, rows: Mappin
     payload = json.dumps([{k: _clean(v) for k, v in rec.items()}, facts, text, rows],
                          ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- vocabulary
+_SEPARATORS = re.compile(r"[\s\-_/.'’]+")
+
+
+def vocabulary_key(text: str, fold: bool = False) -> str:
+    """How a typed id, label or wording is looked up: lower case without spaces, hyphens,
+    underscores, slashes or dots ('Lumpsum-financiering' -> 'lumpsumfinanciering'), as the
+    taxonomy's own matcher treats them; ``fold`` also drops accents ('financiële' -> 'financiele')."""
+    key = _SEPARATORS.sub("", (text or "").strip().lower())
+    if fold:
+        key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return key
+
+
+@lru_cache(maxsize=1)
+def dutch_labels() -> dict[str, dict[str, dict]]:
+    """models/data/labels_nl.json: Dutch labels and wordings of statuses, actors and events."""
+    data = json.loads(resources.files(__package__).joinpath("data/labels_nl.json").read_text("utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def vocabulary_rows() -> list[dict]:
+    """kind, id, label, term, key for every id a user may type (see VOCABULARY_COLUMNS)."""
+    entries: list[tuple[str, str, str, list[str]]] = []
+    tax = load_taxonomy()
+    for kind, table in (("segment", tax.segments), ("financing", tax.financing), ("procedure", tax.procedures)):
+        for e in table.values():
+            entries.append((kind, e.id, e.label, [t for t in e.terms if not t.startswith("re:")]))
+    for kind, table in dutch_labels().items():
+        for ident, e in table.items():
+            entries.append((kind, ident, e["label"], list(e.get("terms", ()))))
+    for r in gazetteer.all_regions():
+        entries.append(("region", r.id, r.name, list(r.aliases)))
+    rows, seen = [], set()
+    for kind, ident, label, terms in entries:
+        for term in (ident, label, *terms):
+            for key in {vocabulary_key(term), vocabulary_key(term, fold=True)}:
+                if key and (kind, ident, key) not in seen:
+                    seen.add((kind, ident, key))
+                    rows.append({"kind": kind, "id": ident, "label": label, "term": term, "key": key})
+    return rows
 
 
 # --------------------------------------------------------------------------- writing
@@ -380,6 +436,8 @@ def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mappi
         stats = StoreStats(path, rebuilt=_ensure_schema(con, tables))
         regions, munis = _reference_rows(facts, tables)
         with con:
+            con.execute("DELETE FROM vocabulary")
+            _insert(con, "vocabulary", vocabulary_rows())
             _upsert(con, "regions", "id", regions)
             _upsert(con, "municipalities", "cbs", munis)
         have = dict(con.execute("SELECT id, fingerprint FROM documents"))
