@@ -443,19 +443,26 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ analyses
     def _slip_rows(self) -> pd.DataFrame:
-        """plan_changes with ``segments``: the segments named inside the plan change's own clause."""
+        """plan_changes with ``segments``: the segments named in the sentence the plan change stands in
+        (its evidence quote): segment facts of the same document near the clause whose words the quote
+        contains."""
         pcs = self.tables["plan_changes"].copy()
         facts = self.facts
-        segs = facts[facts["type"] == "segment"][["doc", "start", "end", "value_id"]]
+        segs = facts[facts["type"] == "segment"][["doc", "start", "end", "text", "value_id"]]
         by_doc = {d: g for d, g in segs.groupby("doc", observed=True)}
         names = []
-        for doc, start, end in zip(pcs["doc"], pcs["evidence_start"], pcs["evidence_end"]):
+        for doc, start, end, quote in zip(pcs["doc"], pcs["evidence_start"], pcs["evidence_end"],
+                                          pcs["evidence_quote"]):
             g = by_doc.get(doc)
-            if g is None or pd.isna(start):
+            if g is None or pd.isna(start) or not isinstance(quote, str):
                 names.append(None)
                 continue
-            inside = g[(g["start"] >= start) & (g["end"] <= end)]["value_id"].dropna().astype(str)
-            names.append("; ".join(sorted(set(inside))) or None)
+            reach = len(quote)
+            near = g[(g["start"] >= start - reach) & (g["end"] <= end + reach)]
+            flat = " ".join(quote.split()).lower()
+            inside = {str(v) for v, t in zip(near["value_id"], near["text"])
+                      if pd.notna(v) and " ".join(str(t).split()).lower() in flat}
+            names.append("; ".join(sorted(inside)) or None)
         pcs["segments"] = names
         return pcs
 

@@ -269,7 +269,7 @@ def _render_plan_change(row, lang, indent="  ") -> None:
     click.echo(f"{indent}{_region(row)}: {what} ({_nl('event', row.get('event'), lang)}) "
                f"{t['moved']} {row.get('from_start') or '?'} {t['to']} {row.get('to_start') or '?'}: "
                f"{shift_words(row.get('shift_days'), row.get('event'), lang)}"
-               + (f" [{row['segments']}]" if row.get("segments") else ""))
+               + (f" [{_nl('segment', row['segments'], lang)}]" if row.get("segments") else ""))
     _print_evidence(row, lang, indent + "    ")
 
 
@@ -307,6 +307,9 @@ def _render_slips(df: pd.DataFrame, lang: str) -> None:
 
 
 def _summary(n: int, what: str, df: pd.DataFrame, date_col: str | None = None) -> str:
+    """'3 data in 1 regio('s): Lekstroom; van 2016-01-01 tot 2022-10-01.' (``what`` may be 'plural|singular')."""
+    plural, _, singular = what.partition("|")
+    what = singular if n == 1 and singular else plural
     regions = sorted({str(r) for r in df.get("region_name", df.get("region", pd.Series(dtype=str))).dropna()})
     line = f"{n} {what} in {len(regions)} regio('s)" + (f": {', '.join(regions[:8])}" if regions else "")
     if date_col and len(df) and df[date_col].notna().any():
@@ -482,7 +485,7 @@ def decisions(region, actor, status, since, outputs, fmt, lang, excel):
     df = df.sort_values(["region", "date_start", "year", "doc"], na_position="last", kind="stable")
     df = typed(df.reset_index(drop=True))
     if fmt == "table" and not excel:
-        click.echo(_summary(len(df), "besluiten" if lang == "nl" else "decisions", df, "date_start"))
+        click.echo(_summary(len(df), "besluiten|besluit" if lang == "nl" else "decisions|decision", df, "date_start"))
     _emit(df, fmt, _render_decisions, lang, excel)
 
 
@@ -514,7 +517,7 @@ def slips(region, segment, outputs, fmt, lang, excel):
     df = _ask(kg.slips, region=region, segment=segment, detail=True)
     if fmt == "table" and not excel:
         moved = df[df["shift_days"].notna()]
-        line = _summary(len(df), "planwijzigingen" if lang == "nl" else "plan changes", df)
+        line = _summary(len(df), "planwijzigingen|planwijziging" if lang == "nl" else "plan changes|plan change", df)
         if len(moved):
             late = int((moved["shift_days"] > 0).sum())
             line = line[:-1] + f"; {late} later, {len(moved) - late} eerder."

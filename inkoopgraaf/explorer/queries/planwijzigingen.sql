@@ -15,6 +15,11 @@ select
     when p.shift_days > 0 then 'uitgesteld met ' || p.shift_days || ' dagen'
     else 'vervroegd met ' || (-p.shift_days) || ' dagen'
   end as "Verschuiving",
+  (select group_concat(distinct coalesce(v.label, sf.value_id)) from facts sf
+     left join vocabulary v on v.kind = 'segment' and v.id = sf.value_id and v.term = v.id
+     where sf.doc = p.doc and sf.type = 'segment'
+       and sf.start >= p.evidence_start - length(p.evidence_quote) and sf."end" <= p.evidence_end + length(p.evidence_quote)
+       and instr(lower(p.evidence_quote), lower(sf.text)) > 0) as "Segmenten",
   p.year as "Jaar document",
   p.evidence_quote as "Citaat",
   d.title as "Document",
