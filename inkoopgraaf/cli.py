@@ -265,16 +265,15 @@ def report(outputs, out):
       inkoopgraaf report
       inkoopgraaf report --outputs resultaten/ --out vergelijking.html
     """
-    from .models.graph import build_graph
-    from .models.tables import load_inputs, load_texts, tables_from_graph
+    from .api import OutputsNotBuilt, load
     from .report import write_report
-    if not (outputs / "facts.jsonl").exists():
+    try:
+        kg = load(outputs)  # inkoopgraaf.db when there, else facts.jsonl + documents.csv + texts/
+    except OutputsNotBuilt:
         raise click.ClickException(f"{outputs}/facts.jsonl not found: run `inkoopgraaf build` first "
-                                   f"(or pass --outputs with the folder build wrote to).")
-    facts, docs = load_inputs(outputs)
-    texts = load_texts(outputs)
-    tables = tables_from_graph(build_graph(facts, docs, texts))
-    path = write_report(out or outputs / "report.html", facts, docs, texts, tables)
+                                   f"(or pass --outputs with the folder build wrote to).") from None
+    tables = {name: df.drop(columns=["evidence_fact"], errors="ignore") for name, df in kg.tables.items()}
+    path = write_report(out or outputs / "report.html", kg.fact_list, kg.document_records, kg.texts, tables)
     click.echo(f"wrote {path}", err=True)
 
 

@@ -84,6 +84,17 @@ COMPARISON_TABLES = ("financing", "procedures", "segments", "timeline", "plan_ch
 _REFERENCES = {"doc": "documents(id) ON DELETE CASCADE", "region": "regions(id)",
                "evidence_doc": "documents(id) ON DELETE SET NULL",
                "evidence_fact": "facts(id) ON DELETE SET NULL"}
+#: Row order of each comparison table, as models/tables.py sorts it (the store keeps rows per
+#: document; reading a table back restores the order the CSVs and the report have).
+TABLE_ORDER = {
+    "procedures": ["region", "year", "doc", "segment", "procedure"],
+    "financing": ["region", "segment", "year", "doc", "financing", "status"],
+    "segments": ["region", "year", "doc", "segment"],
+    "timeline": ["region", "start", "end", "event", "doc", "node"],
+    "plan_changes": ["region", "year", "doc", "from_start", "node"],
+    "decisions": ["region", "actor", "year", "doc", "node"],
+    "members": ["region", "year", "doc", "cbs"],
+}
 #: Columns worth an index (the joins and filters the canned queries and the CLI use).
 _INDEXED = ("doc", "region", "segment", "financing", "procedure", "status", "year", "actor", "event")
 
@@ -483,12 +494,25 @@ def store_path(outputs) -> Path:
 
 
 def read_table(path, name: str) -> pd.DataFrame:
-    """A table of the store as a DataFrame (the store's own ``id``/``evidence_fact`` columns included)."""
+    """A table of the store as a DataFrame (the store's own ``id``/``evidence_fact`` columns included).
+
+    INTEGER columns come back as nullable ``Int64`` and flag columns as ``bool``, the dtypes
+    models/tables.py gives them, so a table read back equals the table written."""
     con = connect(path, readonly=True)
     try:
-        return pd.read_sql_query(f"SELECT * FROM {_q(name)} ORDER BY rowid", con)
+        df = pd.read_sql_query(f"SELECT * FROM {_q(name)} ORDER BY rowid", con)
+        types = {r[1]: (r[2] or "").upper() for r in con.execute(f"PRAGMA table_info({_q(name)})")}
     finally:
         con.close()
+    for col, sql_type in types.items():
+        if col in _FLAG_COLUMNS:
+            df[col] = df[col].fillna(0).astype(bool)
+        elif sql_type.startswith("INTEGER"):
+            df[col] = pd.array(df[col].tolist(), dtype="Int64") if len(df) else df[col].astype("Int64")
+    order = [c for c in TABLE_ORDER.get(name, ()) if c in df.columns]
+    if order and len(df):
+        df = df.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)
+    return df
 
 
 def read_facts(path) -> list[Fact]:

@@ -145,3 +145,14 @@ def test_build_writes_the_store_and_updates_it_per_document(tmp_path):
     r = runner.invoke(main, ["build", str(corpus), "--out", str(out), "--no-report"])
     assert "inkoopgraaf.db (0 added, 0 changed, 1 removed)" in r.stderr
     assert [d for (d,) in _rows(db, "SELECT id FROM documents")] == ["rivierenland"]
+
+
+def test_tables_read_back_equal_the_tables_written(case_db):
+    db, facts, docs, texts, _ = case_db
+    tables = _inputs(facts, docs, texts)[3]
+    for name in COMPARISON_TABLES:
+        back = read_table(db, name).drop(columns=["id", "evidence_fact"])
+        want = tables[name]
+        norm = lambda df: df.astype(object).where(df.notna(), None)  # noqa: E731 - same order, same values
+        assert list(back.columns) == list(want.columns), name
+        assert norm(back).to_dict("records") == norm(want).to_dict("records"), name
