@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 import click
+from markupsafe import escape
 
 from .models.store import STORE_NAME
 
@@ -75,10 +76,21 @@ def metadata(db: Path) -> dict:
     name = db.stem
     return {
         "title": spec["title"], "description": spec["description"],
-        "databases": {name: {"title": spec["title"], "description": spec["description"], "tables": tables,
-                             "queries": canned_queries()}},
+        "databases": {name: {"title": spec["title"], "description_html": _database_html(name, spec, tables),
+                             "tables": tables, "queries": canned_queries()}},
         "plugins": {"inkoopgraaf-links": {"database": name}},
     }
+
+
+def _database_html(name: str, spec: dict, tables: dict) -> str:
+    """The database page's introduction: the description and the tables by their Dutch titles."""
+    items = []
+    for table, conf in tables.items():
+        if conf.get("hidden") or not conf.get("title"):
+            continue
+        items.append(f'<li><a href="/{escape(name)}/{escape(table)}">{escape(conf["title"])}</a>: '
+                     f'{escape(conf.get("description", ""))}</li>')
+    return (f"<p>{escape(spec['description'])}</p><p>Tabellen:</p><ul>{''.join(items)}</ul>")
 
 
 def datasette_args(db: Path, metadata_path: Path, host: str, port: int, sql: bool) -> list[str]:

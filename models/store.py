@@ -299,8 +299,17 @@ def dutch_labels() -> dict[str, dict[str, dict]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict, ...]:
+    return tuple(_vocabulary_entries())
+
+
 def vocabulary_rows() -> list[dict]:
     """kind, id, label, term, key for every id a user may type (see VOCABULARY_COLUMNS)."""
+    return [dict(r) for r in _vocabulary()]
+
+
+def _vocabulary_entries() -> list[dict]:
     entries: list[tuple[str, str, str, list[str]]] = []
     tax = load_taxonomy()
     for kind, table in (("segment", tax.segments), ("financing", tax.financing), ("procedure", tax.procedures)):

@@ -95,6 +95,9 @@ def test_search_in_documents_with_quote_and_link(server):
 
 
 def test_tables_are_in_dutch_with_facets_and_evidence_links(server):
+    status, page = get(server)
+    assert status == 200 and "Welke regio&#39;s financieren segment X met model Y?" in page
+    assert '<a href="/inkoopgraaf/decisions">Besluiten</a>' in page  # tables by their Dutch titles
     status, page = get(f"{server}/financing")
     assert status == 200 and "Bekostiging per regio en segment" in page
     assert "Variant (iSD): uitvoeringsvariant" in page
