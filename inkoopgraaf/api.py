@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -27,8 +27,28 @@ import pandas as pd
 
 from .models.facts import Fact
 from .models import gazetteer
-from .models.graph import ALL_SEGMENTS, build_graph, slug, taxonomy_index
-from .models.tables import facts_frame, load_inputs, load_texts, tables_from_graph
+from .models.graph import ALL_SEGMENTS, build_graph, slug
+from .models.taxonomy import load_taxonomy
+from .models.store import FACT_COLUMNS, fact_row, read_table, store_path, vocabulary_key, vocabulary_rows
+from .models.store import read_facts as read_store_facts
+from .models.tables import INT_COLUMNS, TABLE_NAMES, load_inputs, load_texts, tables_from_graph
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[tuple[str, str], str]:
+    return {(r["kind"], r["id"]): r["label"] for r in vocabulary_rows()}
+
+
+def _lookup_keys(text: str) -> list[str]:
+    """Keys to try for typed input: as is, accents folded, and without a compound head or
+    inflection the taxonomy's matcher would accept ('Dyslexiezorg' -> 'dyslexie')."""
+    keys = [vocabulary_key(text), vocabulary_key(text, fold=True)]
+    tax = load_taxonomy()
+    for key in list(keys):
+        for tail in sorted((*tax.compound_heads, *tax.inflections), key=len, reverse=True):
+            if key.endswith(tail) and len(key) - len(tail) >= 3:
+                keys.append(key[: -len(tail)])
+    return list(dict.fromkeys(keys))
 
 
 class OutputsNotBuilt(FileNotFoundError):
@@ -64,97 +84,228 @@ class UnknownId(LookupError):
 
 
 def load(outputs="outputs") -> "KnowledgeGraph":
-    """Load a build directory (``facts.jsonl`` required, ``documents.csv`` optional)."""
+    """Load a build directory: ``inkoopgraaf.db`` when it is there and not older than
+    ``facts.jsonl``, else ``facts.jsonl`` (+ ``documents.csv``, ``texts/``)."""
     out = Path(outputs)
-    if not (out / "facts.jsonl").exists():
+    db, facts_path = store_path(out), out / "facts.jsonl"
+    if db.exists() and (not facts_path.exists() or db.stat().st_mtime >= facts_path.stat().st_mtime):
+        return KnowledgeGraph(out, store=db)
+    if not facts_path.exists():
         raise OutputsNotBuilt(out)
     facts, documents = load_inputs(out)
     return KnowledgeGraph(out, facts, documents, load_texts(out))
 
 
+#: Column kinds of the typed tables (see :func:`typed`).
+DATE_COLUMNS = ("start", "end", "from_start", "from_end", "to_start", "to_end", "date_start", "date_end",
+                "contract_start", "valid_from", "valid_to")
+CATEGORY_COLUMNS = ("region", "region_name", "segment", "segment_label", "financing", "financing_label", "variant",
+                    "status", "procedure", "procedure_label", "doc", "event", "actor", "actor_label", "granularity",
+                    "modifier", "domain", "type", "origin", "source", "value_id", "format", "kind", "evidence_doc")
+FLAG_COLUMNS = ("superseded", "named_in_document")
+COUNT_COLUMNS = ("n_evidence", "characters", "pages")
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """A table with notebook types: ISO dates as ``datetime64``, ids and labels as ``category``,
+    counts and years as (nullable) integers, flags as ``bool``. Offsets stay integers."""
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if col in DATE_COLUMNS and not pd.api.types.is_numeric_dtype(s):
+            out[col] = pd.to_datetime(s, errors="coerce", format="ISO8601")
+        elif col in CATEGORY_COLUMNS:
+            out[col] = s.astype("category")
+        elif col in FLAG_COLUMNS:
+            out[col] = s.fillna(False).astype(bool)
+        elif col == "id" and not pd.api.types.is_numeric_dtype(s):
+            continue  # documents' id is text
+        elif col in INT_COLUMNS or col in COUNT_COLUMNS or col in ("id", "evidence_fact", "page", "start", "end"):
+            num = pd.to_numeric(s, errors="coerce")
+            out[col] = num.astype("int64") if col in COUNT_COLUMNS and not num.isna().any() else num.astype("Int64")
+    return out
+
+
 @dataclass
 class KnowledgeGraph:
+    """The outputs of one build as typed DataFrames and a graph. ``repr(kg)`` is a short summary."""
     outputs: Path
-    fact_list: list[Fact]
-    document_records: list[dict] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    fact_list_: list[Fact] | None = None
+    document_records_: list[dict] | None = None
+    texts_: dict[str, str] | None = field(default=None, repr=False)
+    store: Path | None = None
+
+    def __repr__(self) -> str:
+        docs = self.documents
+        per_type = self.facts["type"].value_counts().sort_index() if len(self.facts) else pd.Series(dtype=int)
+        regions = sorted(set(self.tables["segments"]["region"].dropna()) | set(self.tables["financing"]["region"]
+                                                                               .dropna()))
+        source = self.store.name if self.store else "facts.jsonl"
+        return (f"<KnowledgeGraph {self.outputs} ({source}): {len(docs)} documents, {len(regions)} regions "
+                f"({', '.join(regions[:6])}{', ...' if len(regions) > 6 else ''}); {len(self.facts)} facts: "
+                + ", ".join(f"{t} {n}" for t, n in per_type.items()) + ">")
+
+    # ------------------------------------------------------------------ sources
+    @cached_property
+    def fact_list(self) -> list[Fact]:
+        return self.fact_list_ if self.fact_list_ is not None else read_store_facts(self.store)
+
+    @cached_property
+    def document_records(self) -> list[dict]:
+        if self.document_records_ is not None:
+            return self.document_records_
+        df = read_table(self.store, "documents").drop(columns=["fingerprint"])
+        return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in df.to_dict(orient="records")]
+
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        if self.texts_ is not None:
+            return self.texts_
+        df = read_table(self.store, "texts")
+        return dict(zip(df["doc"], df["text"]))
 
     # ------------------------------------------------------------------ data
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
+        """The knowledge graph (networkx MultiDiGraph), built on first use."""
         return build_graph(self.fact_list, self.document_records, self.texts)
 
     @cached_property
     def tables(self) -> dict[str, pd.DataFrame]:
+        """The comparison tables as stored (ISO date strings, plain ids): what the CLI prints."""
+        if self.store is not None:
+            return {name: read_table(self.store, name).drop(columns=["id"]) for name in TABLE_NAMES}
         return tables_from_graph(self.graph)
 
     @cached_property
+    def _typed(self) -> dict[str, pd.DataFrame]:
+        return {name: typed(df) for name, df in self.tables.items()}
+
+    @cached_property
     def facts(self) -> pd.DataFrame:
-        return facts_frame(self.fact_list)
+        """One row per fact: id, doc, type, text, start, end, page, quote, confidence, then the value's
+        fields as columns (value_id, label, name, domain, parent, variant, segment, status, cbs, actor,
+        object, what, date_start, date_end, granularity, modifier, event, from_start, from_end, to_start,
+        to_end, shift_days) and value (the contract's JSON)."""
+        if self.store is not None:
+            return typed(read_table(self.store, "facts"))
+        rows = [{"id": i, **fact_row(f, self.texts.get(f.doc))} for i, f in enumerate(self.fact_list, 1)]
+        return typed(pd.DataFrame(rows, columns=list(FACT_COLUMNS)))
 
     @cached_property
     def documents(self) -> pd.DataFrame:
-        return pd.DataFrame(self.document_records)
+        """One row per document: id, title, year, path, format, sha256, pages, characters, regions,
+        status, error, manifest_region."""
+        return typed(pd.DataFrame(self.document_records))
 
-    financing = property(lambda self: self.tables["financing"])
-    procedures = property(lambda self: self.tables["procedures"])
-    segments = property(lambda self: self.tables["segments"])
-    timeline = property(lambda self: self.tables["timeline"])
-    plan_changes = property(lambda self: self.tables["plan_changes"])
-    decisions = property(lambda self: self.tables["decisions"])
-    members = property(lambda self: self.tables["members"])
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """doc id -> document title (the id when the document has none)."""
+        return {str(r["id"]): (r.get("title") or str(r["id"])) for r in self.document_records}
+
+    @property
+    def financing(self) -> pd.DataFrame:
+        """region x segment x document -> financing model. Columns: region, region_name, segment,
+        segment_label, year, doc, financing, financing_label, variant, status, procedure, contract_start
+        (datetime64), n_evidence, evidence_quote, evidence_doc, evidence_page, evidence_start, evidence_end,
+        evidence_fact (the fact id in kg.facts)."""
+        return self._typed["financing"]
+
+    @property
+    def procedures(self) -> pd.DataFrame:
+        """region x segment x document -> procedure. Columns: region, region_name, segment, segment_label,
+        year, doc, procedure, procedure_label, status, n_evidence, evidence_* columns."""
+        return self._typed["procedures"]
+
+    @property
+    def segments(self) -> pd.DataFrame:
+        """What a region procures, per document. Columns: region, region_name, year, doc, segment,
+        segment_label, labels (as written), domain, parent, n_evidence, evidence_* columns."""
+        return self._typed["segments"]
+
+    @property
+    def timeline(self) -> pd.DataFrame:
+        """Dated events. Columns: region, region_name, year, doc, event, start, end (datetime64),
+        granularity, modifier, event_year, segment, origin, superseded (bool), node, n_evidence,
+        evidence_* columns."""
+        return self._typed["timeline"]
+
+    @property
+    def plan_changes(self) -> pd.DataFrame:
+        """Moved dates. Columns: region, region_name, year, doc, event, what, from_start, from_end,
+        to_start, to_end (datetime64), shift_days (int; + postponed/extended, - brought forward), node,
+        n_evidence, evidence_* columns."""
+        return self._typed["plan_changes"]
+
+    @property
+    def decisions(self) -> pd.DataFrame:
+        """Decisions. Columns: region, region_name, year, doc, actor, actor_label, status (taken, planned,
+        proposed), object, date_start, date_end (datetime64), segments, node, n_evidence, evidence_*."""
+        return self._typed["decisions"]
+
+    @property
+    def members(self) -> pd.DataFrame:
+        """Municipalities per region and document. Columns: region, region_name, year, doc, cbs,
+        municipality, tooi_uri, source, named_in_document (bool), n_evidence, evidence_* columns."""
+        return self._typed["members"]
 
     # ------------------------------------------------------------------ ids
+    #: kind -> (vocabulary kinds, table columns holding ids of that kind, columns holding labels)
+    _KINDS = {
+        "segment": (("segment",), (("segments", "segment"), ("financing", "segment"), ("procedures", "segment")),
+                    (("segments", "segment", "segment_label"), ("segments", "segment", "labels"))),
+        "financing": (("financing",), (("financing", "financing"),), (("financing", "financing", "financing_label"),)),
+        "procedure": (("procedure",), (("procedures", "procedure"),),
+                      (("procedures", "procedure", "procedure_label"),)),
+        "region": (("region",), tuple((t, "region") for t in ("segments", "financing", "procedures", "timeline",
+                                                              "plan_changes", "decisions", "members")),
+                   (("segments", "region", "region_name"), ("financing", "region", "region_name"),
+                    ("decisions", "region", "region_name"))),
+        "actor": (("actor",), (("decisions", "actor"),), (("decisions", "actor", "actor_label"),)),
+        "status": (("status",), (("financing", "status"), ("procedures", "status")), ()),
+        "decision_status": (("decision_status",), (("decisions", "status"),), ()),
+        "event": (("event",), (("timeline", "event"), ("plan_changes", "event")), ()),
+    }
+
     def _known(self, kind: str) -> tuple[dict[str, str], set[str]]:
-        """(alias -> id, ids present in the outputs) for one kind of thing."""
-        node_kind = {"segment": "Segment", "financing": "FinancingModel", "procedure": "Procedure",
-                     "region": "Region", "actor": "Actor"}[kind]
+        """(lookup key -> id, ids present in the outputs) for one kind of thing. Keys come from the
+        vocabulary (ids, Dutch labels, the taxonomy's wordings, gazetteer names) and from the labels the
+        documents themselves use; see :func:`inkoopgraaf.models.store.vocabulary_key`."""
+        vocab_kinds, id_cols, label_cols = self._KINDS[kind]
+        present: set[str] = set()
+        for table, col in id_cols:
+            present |= {str(v) for v in self.tables[table][col].dropna().unique()}
         aliases: dict[str, str] = {}
-        present = set()
-        for _, d in self.graph.nodes(data=True):
-            if d.get("kind") != node_kind:
-                continue
-            ident = d.get(kind)
-            present.add(ident)
-            for name in [ident, d.get("label"), *(d.get("labels") or [])]:
-                if name:
-                    aliases.setdefault(str(name).lower(), ident)
-        tax = taxonomy_index()
-        tax_kind = {"segment": "segment", "financing": "financing", "procedure": "procedure", "actor": "actor"}
-        if kind in tax_kind:
-            for ident, entry in tax[tax_kind[kind]].items():
-                aliases.setdefault(ident.lower(), ident)
-                if entry.get("label"):
-                    aliases.setdefault(str(entry["label"]).lower(), ident)
-            self._add_terms(kind, aliases)
+        for table, id_col, col in label_cols:
+            df = self.tables[table]
+            for ident, label in zip(df[id_col], df[col]):
+                for name in str(label).split("; ") if isinstance(label, str) else ():
+                    aliases.setdefault(vocabulary_key(name, fold=True), str(ident))
+        for row in vocabulary_rows():
+            if row["kind"] in vocab_kinds:
+                aliases.setdefault(row["key"], row["id"])
+                aliases.setdefault(vocabulary_key(row["key"], fold=True), row["id"])
+        for ident in present:
+            aliases.setdefault(vocabulary_key(ident, fold=True), ident)
+            aliases.setdefault(ident.lower(), ident)
         return aliases, present
 
-    @staticmethod
-    def _add_terms(kind: str, aliases: dict[str, str]) -> None:
-        """Dutch wordings from the taxonomy ('lump sum', 'populatiegebonden bekostiging') as aliases."""
-        try:
-            from .models.taxonomy import load_taxonomy
-            tax = load_taxonomy()
-            table = {"segment": tax.segments, "financing": tax.financing, "procedure": tax.procedures}.get(kind, {})
-        except Exception:  # noqa: BLE001 - aliases are a convenience
-            return
-        for ident, entry in table.items():
-            for term in getattr(entry, "terms", ()) or ():
-                if not str(term).startswith("re:"):
-                    aliases.setdefault(str(term).lower(), ident)
-
     def resolve(self, kind: str, given: str) -> str:
-        """The canonical id for what a user typed (id, label or Dutch wording), else :class:`UnknownId`."""
+        """The canonical id for what a user typed (id, label, Dutch word or the document's own
+        wording: 'lumpsum-financiering', 'Dyslexiezorg', 'gekozen'), else :class:`UnknownId`."""
         aliases, present = self._known(kind)
-        text = (given or "").strip().lower()
-        for cand in (text, slug(text), text.replace(" ", "_"), text.replace("-", "_")):
-            if cand in aliases:
-                ident = aliases[cand]
+        text = (given or "").strip()
+        if text.lower() in aliases:
+            return aliases[text.lower()]
+        for key in _lookup_keys(text):
+            if key in aliases:
+                ident = aliases[key]
                 if ident not in present and kind == "region":
                     break
                 return ident
         suggestions = self.suggest(kind, given, aliases, present)
-        known_elsewhere = text in aliases or slug(text) in aliases or (kind == "region" and self._gazetteer_knows(text))
+        key = vocabulary_key(text, fold=True)
+        known_elsewhere = key in aliases or (kind == "region" and self._gazetteer_knows(text.lower()))
         raise UnknownId(kind, given, suggestions, known_elsewhere=known_elsewhere, present=sorted(present))
 
     @staticmethod
@@ -165,7 +316,7 @@ class KnowledgeGraph:
         """Nearest ids present in the outputs (difflib over ids and labels; gazetteer for regions)."""
         if aliases is None:
             aliases, present = self._known(kind)
-        text = (given or "").strip().lower()
+        text = vocabulary_key(given, fold=True)
         candidates = {a: i for a, i in aliases.items() if i in present} or aliases
         out: list[str] = []
         for alias in difflib.get_close_matches(text, list(candidates), n=n * 3, cutoff=0.5):
@@ -179,6 +330,12 @@ class KnowledgeGraph:
             out += [r for r in gazetteer.nearest_region_ids(given) if r in present and r not in out]
         return out[:n]
 
+    def label(self, kind: str, ident) -> str:
+        """The Dutch label of an id ('niet_openbaar' -> 'Niet-openbare procedure', 'chosen' -> 'gekozen')."""
+        if ident is None or (isinstance(ident, float) and pd.isna(ident)):
+            return ""
+        return _labels().get((kind, str(ident)), str(ident).replace("_", " "))
+
     # ------------------------------------------------------------------ questions
     def query(self, segment: str | None = None, financing: str | None = None, procedure: str | None = None,
               region: str | None = None, status: str | None = None, year: int | None = None) -> pd.DataFrame:
@@ -191,12 +348,12 @@ class KnowledgeGraph:
         proc = self.resolve("procedure", procedure) if procedure else None
         reg = self.resolve("region", region) if region else None
         if proc and not fin:
-            df = self.procedures
+            df = self.tables["procedures"]
             df = df[df["procedure"] == proc]
             if seg:
                 df = df[(df["segment"] == seg) | ((df["segment"] == ALL_SEGMENTS) & self._procures(df, seg))]
         else:
-            df = self.financing
+            df = self.tables["financing"]
             if seg:
                 df = df[(df["segment"] == seg) | ((df["segment"] == ALL_SEGMENTS) & self._procures(df, seg))]
                 df = self._with_segment_dates(df, seg)
@@ -210,11 +367,11 @@ class KnowledgeGraph:
             df = df[df["status"] == status]
         if year is not None:
             df = df[df["year"] == int(year)]
-        return df.reset_index(drop=True)
+        return typed(df.reset_index(drop=True))
 
     def _with_segment_dates(self, df: pd.DataFrame, seg: str) -> pd.DataFrame:
         """Whole-procurement rows shown for a segment carry that segment's contract start."""
-        own = self.segments[self.segments["segment"] == seg]
+        own = self.tables["segments"][self.tables["segments"]["segment"] == seg]
         dates = dict(zip(zip(own["region"], own["doc"]), own["contract_start"]))
         wide = df["segment"] == ALL_SEGMENTS
         df = df.copy()
@@ -222,8 +379,8 @@ class KnowledgeGraph:
         return df
 
     def _procures(self, df: pd.DataFrame, seg: str) -> pd.Series:
-        pairs = set(zip(self.segments.loc[self.segments["segment"] == seg, "region"],
-                        self.segments.loc[self.segments["segment"] == seg, "doc"]))
+        pairs = set(zip(self.tables["segments"].loc[self.tables["segments"]["segment"] == seg, "region"],
+                        self.tables["segments"].loc[self.tables["segments"]["segment"] == seg, "doc"]))
         return pd.Series([(r, d) in pairs for r, d in zip(df["region"], df["doc"])], index=df.index, dtype=bool)
 
     def compare(self, segment: str) -> pd.DataFrame:
@@ -232,11 +389,11 @@ class KnowledgeGraph:
         Regions that procure the segment but state no financing for it show the
         whole-procurement model (segment ``all``), or an empty financing cell."""
         seg = self.resolve("segment", segment)
-        fin = self.financing
+        fin = self.tables["financing"]
         specific = fin[fin["segment"] == seg]
         rows = [specific]
-        procured = self.segments[self.segments["segment"] == seg][["region", "region_name", "year", "doc",
-                                                                   "contract_start"]]
+        segs = self.tables["segments"]
+        procured = segs[segs["segment"] == seg][["region", "region_name", "year", "doc", "contract_start"]]
         covered = set(zip(specific["region"], specific["doc"]))
         for _, p in procured.drop_duplicates(["region", "doc"]).iterrows():
             if (p["region"], p["doc"]) in covered:
@@ -251,8 +408,8 @@ class KnowledgeGraph:
         out = out.reindex(columns=fin.columns)
         for col in ("year", "n_evidence", "evidence_page", "evidence_start", "evidence_end"):
             out[col] = out[col].astype("Int64")
-        return out.sort_values(["region", "year", "doc", "segment", "financing"], na_position="last",
-                               kind="stable").reset_index(drop=True)
+        return typed(out.sort_values(["region", "year", "doc", "segment", "financing"], na_position="last",
+                                     kind="stable").reset_index(drop=True))
 
     def profile(self, region: str) -> pd.DataFrame:
         """A region over time, one row per observation: what it procures, how it finances and buys
@@ -260,22 +417,22 @@ class KnowledgeGraph:
         reg = self.resolve("region", region)
         ev = ["n_evidence", "evidence_quote", "evidence_doc", "evidence_page"]
         parts = []
-        s = self.segments[self.segments["region"] == reg]
+        s = self.tables["segments"][self.tables["segments"]["region"] == reg]
         parts.append(s.assign(aspect="segment", value=s["segment"], status=None, detail=s["segment_label"]))
-        f = self.financing[self.financing["region"] == reg]
+        f = self.tables["financing"][self.tables["financing"]["region"] == reg]
         parts.append(f.assign(aspect="financing", value=f["financing"],
                               detail=f["variant"].fillna("")))
-        p = self.procedures[self.procedures["region"] == reg]
+        p = self.tables["procedures"][self.tables["procedures"]["region"] == reg]
         parts.append(p.assign(aspect="procedure", value=p["procedure"], detail=None))
-        t = self.timeline[(self.timeline["region"] == reg) & (self.timeline["event"] != "other")]
+        t = self.tables["timeline"][(self.tables["timeline"]["region"] == reg) & (self.tables["timeline"]["event"] != "other")]
         parts.append(t.assign(aspect="event", value=t["event"], status=t["superseded"].map({True: "superseded",
                                                                                            False: None}),
                               detail=t["start"] + ".." + t["end"]))
-        c = self.plan_changes[self.plan_changes["region"] == reg]
+        c = self.tables["plan_changes"][self.tables["plan_changes"]["region"] == reg]
         parts.append(c.assign(aspect="plan_change", value=c["event"], status=None,
                               detail=c["from_start"] + " -> " + c["to_start"] + " ("
                               + c["shift_days"].astype(str) + " d)"))
-        d = self.decisions[self.decisions["region"] == reg]
+        d = self.tables["decisions"][self.tables["decisions"]["region"] == reg]
         parts.append(d.assign(aspect="decision", value=d["actor"], segment=d["segments"], detail=d["object"]))
         cols = ["year", "doc", "aspect", "segment", "value", "status", "detail", *ev]
         frames = [x.reindex(columns=cols) for x in parts if len(x)]
@@ -285,12 +442,81 @@ class KnowledgeGraph:
         order = {a: i for i, a in enumerate(["segment", "financing", "procedure", "event", "plan_change", "decision"])}
         out["_o"] = out["aspect"].map(order)
         out = out.sort_values(["year", "doc", "_o", "segment", "value"], na_position="last", kind="stable")
-        return out.drop(columns="_o").reset_index(drop=True)
+        return typed(out.drop(columns="_o").reset_index(drop=True))
 
     def timeline_of(self, region: str, include_other: bool = True) -> pd.DataFrame:
         """Dated events of a region in time order, with the plan changes that moved them."""
         reg = self.resolve("region", region)
-        t = self.timeline[self.timeline["region"] == reg]
+        t = self.tables["timeline"][self.tables["timeline"]["region"] == reg]
         if not include_other:
             t = t[t["event"] != "other"]
-        return t.sort_values(["start", "end", "event", "doc"], kind="stable").reset_index(drop=True)
+        return typed(t.sort_values(["start", "end", "event", "doc"], kind="stable").reset_index(drop=True))
+
+    # ------------------------------------------------------------------ analyses
+    def _slip_rows(self) -> pd.DataFrame:
+        """plan_changes with ``segments``: the segments named in the sentence the plan change stands in
+        (its evidence quote): segment facts of the same document near the clause whose words the quote
+        contains."""
+        pcs = self.tables["plan_changes"].copy()
+        facts = self.facts
+        segs = facts[facts["type"] == "segment"][["doc", "start", "end", "text", "value_id"]]
+        by_doc = {d: g for d, g in segs.groupby("doc", observed=True)}
+        names = []
+        for doc, start, end, quote in zip(pcs["doc"], pcs["evidence_start"], pcs["evidence_end"],
+                                          pcs["evidence_quote"]):
+            g = by_doc.get(doc)
+            if g is None or pd.isna(start) or not isinstance(quote, str):
+                names.append(None)
+                continue
+            reach = len(quote)
+            near = g[(g["start"] >= start - reach) & (g["end"] <= end + reach)]
+            flat = " ".join(quote.split()).lower()
+            inside = {str(v) for v, t in zip(near["value_id"], near["text"])
+                      if pd.notna(v) and " ".join(str(t).split()).lower() in flat}
+            names.append("; ".join(sorted(inside)) or None)
+        pcs["segments"] = names
+        return pcs
+
+    def slips(self, region: str | None = None, segment: str | None = None, detail: bool = False) -> pd.DataFrame:
+        """Planning slips. Per region and segment (default): region, region_name, segment, n_changes,
+        days_total, days_max (int; + later, - earlier), first_from, last_to (datetime64). With
+        ``detail=True`` one row per plan change (the plan_changes columns plus ``segments``)."""
+        df = self._slip_rows()
+        if region:
+            df = df[df["region"] == self.resolve("region", region)]
+        if segment:
+            seg = self.resolve("segment", segment)
+            df = df[df["segments"].fillna("").str.split("; ").apply(lambda ss: seg in ss)]
+        df = df.sort_values(["region", "from_start", "to_start"], kind="stable").reset_index(drop=True)
+        if detail:
+            return typed(df)
+        rows = df.assign(segment=df["segments"].fillna("").str.split("; ")).explode("segment")
+        rows["segment"] = rows["segment"].replace("", ALL_SEGMENTS)
+        out = rows.groupby(["region", "region_name", "segment"], dropna=False, sort=True).agg(
+            n_changes=("shift_days", "size"), days_total=("shift_days", "sum"), days_max=("shift_days", "max"),
+            first_from=("from_start", "min"), last_to=("to_start", "max")).reset_index()
+        for col in ("n_changes", "days_total"):
+            out[col] = out[col].astype("int64")
+        return typed(out)
+
+    def matrix(self, segment: str | None = None, year: int | None = None) -> pd.DataFrame:
+        """Region (and document year) x segment -> "model (status) · start" for the financing table:
+        one row per region and year (years are kept apart), one column per segment ("hele inkoop" for
+        the whole procurement). ``segment``/``year`` narrow it down."""
+        df = self.tables["financing"]
+        if segment:
+            seg = self.resolve("segment", segment)
+            df = df[(df["segment"] == seg) | ((df["segment"] == ALL_SEGMENTS) & self._procures(df, seg))]
+        if year is not None:
+            df = df[df["year"] == int(year)]
+        if not len(df):
+            return pd.DataFrame()
+        status = df["status"].map(lambda v: self.label("status", v) if isinstance(v, str) else "status onbekend")
+        start = df["contract_start"].map(lambda v: f" · {v}" if isinstance(v, str) and v else "")
+        cells = df.assign(cell=df["financing_label"].fillna(df["financing"]) + " (" + status + ")" + start,
+                          column=df["segment_label"].where(df["segment"] != ALL_SEGMENTS, "hele inkoop")
+                          .fillna(df["segment"]))
+        out = cells.pivot_table(index=["region_name", "year"], columns="column", values="cell",
+                                aggfunc=lambda v: "; ".join(sorted(set(v))))
+        out.columns.name = None
+        return out

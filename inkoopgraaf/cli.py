@@ -145,6 +145,7 @@ def build(corpus, out, jobs, no_cache, no_report):
     written += _write_texts(out, texts)
     graph_files, tables = _write_graph_outputs(out, facts, docs, texts)
     written += graph_files
+    written += write_store(out, facts, docs, texts, tables)
     if not no_report:
         written += _write_report(out, facts, docs, texts, tables)
     failed = _fail_report(results)
@@ -184,6 +185,15 @@ def _write_graph_outputs(out: Path, facts, docs, texts):
     tables = tables_mod.tables_from_graph(g)
     written += tables_mod.write_tables(tables, out)
     return [str(Path(p).relative_to(out)) for p in written], tables
+
+
+def write_store(out: Path, facts, docs, texts, tables) -> list[str]:
+    """OUT/inkoopgraaf.db: the SQLite store the CLI, the API and `inkoopgraaf serve` read.
+
+    Updated per document (only changed documents are rewritten, removed ones deleted)."""
+    from .models.store import store_path, write_store as update_store
+    stats = update_store(store_path(out), facts, docs, texts, tables)
+    return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
 
 def _write_report(out: Path, facts, docs, texts, tables) -> list[str]:
@@ -258,16 +268,15 @@ def report(outputs, out):
       inkoopgraaf report
       inkoopgraaf report --outputs resultaten/ --out vergelijking.html
     """
-    from .models.graph import build_graph
-    from .models.tables import load_inputs, load_texts, tables_from_graph
+    from .api import OutputsNotBuilt, load
     from .report import write_report
-    if not (outputs / "facts.jsonl").exists():
+    try:
+        kg = load(outputs)  # inkoopgraaf.db when there, else facts.jsonl + documents.csv + texts/
+    except OutputsNotBuilt:
         raise click.ClickException(f"{outputs}/facts.jsonl not found: run `inkoopgraaf build` first "
-                                   f"(or pass --outputs with the folder build wrote to).")
-    facts, docs = load_inputs(outputs)
-    texts = load_texts(outputs)
-    tables = tables_from_graph(build_graph(facts, docs, texts))
-    path = write_report(out or outputs / "report.html", facts, docs, texts, tables)
+                                   f"(or pass --outputs with the folder build wrote to).") from None
+    tables = {name: df.drop(columns=["evidence_fact"], errors="ignore") for name, df in kg.tables.items()}
+    path = write_report(out or outputs / "report.html", kg.fact_list, kg.document_records, kg.texts, tables)
     click.echo(f"wrote {path}", err=True)
 
 

@@ -408,7 +408,7 @@ def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = N
         entry = {"name": L.TABLE_TITLES.get(str(name), str(name)),
                  "columns": [L.TABLE_COLUMN_LABELS.get(names[i], names[i]) for i in shown],
                  "rows": [[_table_value(str(name), names[i], row[i]) for i in shown] for row in raw],
-                 "total": total}
+                 "total": total, "file": str(name)}
         if {"evidence_doc", "evidence_start", "evidence_end"} <= set(names):
             d, s, e = (names.index(c) for c in ("evidence_doc", "evidence_start", "evidence_end"))
             entry["links"] = [by_span.get((str(row[d]), _int_or_none(row[s]), _int_or_none(row[e]))) for row in raw]

@@ -185,7 +185,11 @@
     var table = el('table', { class: 'data' + (opts.cls ? ' ' + opts.cls : '') });
     if (opts.caption) table.appendChild(el('caption', null, opts.caption));
     var headRow = el('tr');
-    opts.columns.forEach(function (c) { headRow.appendChild(el('th', { scope: 'col', class: c.cls }, c.label)); });
+    opts.columns.forEach(function (c) {
+      var th = el('th', { scope: 'col', class: c.cls }, c.onClick ? el('button', { type: 'button', class: 'sort' }, c.label) : c.label);
+      if (c.onClick) th.firstChild.addEventListener('click', c.onClick);
+      headRow.appendChild(th);
+    });
     table.appendChild(el('thead', null, headRow));
     var body = el('tbody');
     table.appendChild(body);
@@ -346,7 +350,40 @@
   }
 
   // ------------------------------------------------------------------ timelines
+  /* Planning slips per region: one bar per plan change, days right (later) or left (earlier). */
+  function renderSlipsChart() {
+    var box = clear($('slips-chart'));
+    var rows = [];
+    DATA.timeline.forEach(function (r) {
+      r.changes.forEach(function (c) { if (c[3] !== null && c[3] !== undefined) rows.push({ region: r.region, c: c }); });
+    });
+    if (!rows.length) { box.appendChild(el('p', { class: 'note' }, 'Geen verschoven planning gevonden.')); return; }
+    var max = Math.max.apply(null, rows.map(function (x) { return Math.abs(x.c[3]); })) || 1;
+    var labelW = 260, half = 260, rowH = 22, W = labelW + 2 * half + 80, H = rows.length * rowH + 10;
+    var g = svg('svg', { width: W, height: H, role: 'img', 'aria-label': 'Verschuivingen per regio in dagen', class: 'slips' });
+    var mid = labelW + half;
+    g.appendChild(svg('line', { x1: mid, x2: mid, y1: 0, y2: H, stroke: '#555' }));
+    rows.forEach(function (x, i) {
+      var d = x.c[3], len = Math.max(2, Math.round(half * Math.abs(d) / max)), y = 5 + i * rowH;
+      var label = REGIONS[x.region].name + ': ' + (x.c[0] || 'planning');
+      var t = svg('text', { x: labelW - 8, y: y + 14, 'text-anchor': 'end', class: 'slip-label' });
+      t.textContent = label.length > 42 ? label.slice(0, 41) + '…' : label;
+      var bar = svg('rect', { x: d >= 0 ? mid : mid - len, y: y + 3, width: len, height: rowH - 8,
+        class: 'slip-bar ' + (d >= 0 ? 'later' : 'earlier'), tabindex: 0, 'data-days': d,
+        'data-region': REGIONS[x.region].id });
+      var title = svg('title');
+      title.textContent = label + ': ' + (d >= 0 ? 'uitgesteld met ' : 'vervroegd met ') + Math.abs(d) + ' dagen';
+      bar.appendChild(title);
+      var n = svg('text', { x: d >= 0 ? mid + len + 4 : mid - len - 4, y: y + 14, 'text-anchor': d >= 0 ? 'start' : 'end', class: 'slip-days' });
+      n.textContent = (d > 0 ? '+' : '') + d;
+      bindEvidence(bar, title.textContent, [x.c[4]]);
+      append(g, [t, bar, n]);
+    });
+    box.appendChild(g);
+  }
+
   function renderTimelines() {
+    renderSlipsChart();
     var box = clear($('timelines'));
     var T = DATA.timeline;
     $('timeline-legend').textContent = '';
@@ -670,31 +707,90 @@
   }
 
   // ------------------------------------------------------------------ extra tables
-  /* The comparison tables of models/tables.py: one at a time, chosen from a list. */
+  /* The comparison tables of models/tables.py: one at a time, chosen from a list; filter by any
+     word, sort by clicking a column header (again: descending), download what is shown as CSV. */
+  var FORMULA_START = /^[=+\-@\t\r]/;
+  function csvCell(v) {
+    var s = v === null || v === undefined ? '' : String(v);
+    if (FORMULA_START.test(s)) s = "'" + s;  // a document's text never runs as a formula
+    return /[";\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function toCSV(columns, rows) {
+    /* Dutch Excel: ';' between cells and a BOM so the accents come out right. */
+    return '\ufeff' + [columns].concat(rows).map(function (r) { return r.map(csvCell).join(';'); }).join('\r\n') + '\r\n';
+  }
+  function compareCells(a, b) {
+    var na = parseFloat(a), nb = parseFloat(b);
+    if (/^-?\d+(\.\d+)?$/.test(a) && /^-?\d+(\.\d+)?$/.test(b)) return na - nb;
+    if (a === '' && b !== '') return 1;
+    if (b === '' && a !== '') return -1;
+    return a.localeCompare(b, 'nl');
+  }
   function renderTables() {
     var box = clear($('tables'));
     var sel = select('table-select', 'Tabel', DATA.tables.map(function (t, i) {
       return [String(i), t.name + ' (' + t.total.toLocaleString('nl-NL') + ' rijen)'];
     }), function () { show(+sel.input.value); });
-    var holder = el('div', { class: 'scroll-x' }), pagerBox = el('div'), note = el('p', { class: 'note' });
-    append(box, [el('div', { class: 'filters' }, sel.wrap), note, holder, pagerBox]);
+    var search = el('input', { type: 'search', id: 'table-filter', placeholder: 'woord in een cel' });
+    var searchWrap = el('label', null, 'Filter', search);
+    var download = el('button', { type: 'button', class: 'secondary', id: 'table-download' }, 'Download CSV (Excel)');
+    var holder = el('div', { class: 'scroll-x' }), pagerBox = el('div'), note = el('p', { class: 'note', id: 'table-note' });
+    append(box, [el('div', { class: 'filters' }, [sel.wrap, searchWrap, download]), note, holder, pagerBox]);
+    var state = { ti: 0, order: [], sortCol: null, desc: false };
+    function visible() {
+      var t = DATA.tables[state.ti], q = search.value.trim().toLowerCase();
+      var idx = [];
+      t.rows.forEach(function (r, i) { if (!q || r.join(' ').toLowerCase().indexOf(q) >= 0) idx.push(i); });
+      if (state.sortCol !== null) {
+        var c = state.sortCol;
+        idx.sort(function (a, b) { return (state.desc ? -1 : 1) * compareCells(t.rows[a][c] || '', t.rows[b][c] || '') || a - b; });
+      }
+      return idx;
+    }
+    function describe() {
+      var t = DATA.tables[state.ti];
+      var shown = state.order.length;
+      note.textContent = (shown < t.rows.length ? shown.toLocaleString('nl-NL') + ' van ' : '') +
+        t.rows.length.toLocaleString('nl-NL') + ' rijen' + (t.total > t.rows.length ? ' (eerste ' + t.rows.length + ' van ' + t.total + ')' : '') +
+        (state.sortCol !== null ? ', gesorteerd op ' + t.columns[state.sortCol] + (state.desc ? ' (aflopend)' : '') : '') + '.';
+    }
+    var table;
+    function draw(reset) { state.order = visible(); describe(); table.refresh(reset); }
     function show(ti) {
+      state = { ti: ti, order: [], sortCol: null, desc: false };
       var t = DATA.tables[ti];
-      note.textContent = t.total > t.rows.length ? 'Eerste ' + t.rows.length + ' van ' + t.total + ' rijen.' : '';
-      var cols = t.columns.map(function (c) { return { label: c }; });
+      var cols = t.columns.map(function (c, ci) {
+        return { label: c, onClick: function () {
+          state.desc = state.sortCol === ci ? !state.desc : false;
+          state.sortCol = ci;
+          draw(true);
+        } };
+      });
       if (t.links) cols.push({ label: 'Bron' });
-      pagedTable(holder, pagerBox, {
-        caption: t.name, cls: 'compare', count: function () { return t.rows.length; }, columns: cols,
+      state.order = visible();
+      table = pagedTable(holder, pagerBox, {
+        caption: t.name, cls: 'compare', count: function () { return state.order.length; }, columns: cols,
         row: function (i) {
-          var tr = el('tr', null, t.rows[i].map(function (v) { return el('td', null, v); }));
+          var ri = state.order[i];
+          var tr = el('tr', null, t.rows[ri].map(function (v) { return el('td', null, v); }));
           if (t.links) {
-            var fi = t.links[i];
+            var fi = t.links[ri];
             tr.appendChild(el('td', null, fi === null || fi === undefined ? '—' : el('a', { href: factHref(fi) }, 'Toon passage')));
           }
           return tr;
         }
       });
+      describe();
     }
+    search.addEventListener('input', function () { draw(true); });
+    download.addEventListener('click', function () {
+      var t = DATA.tables[state.ti];
+      var blob = new Blob([toCSV(t.columns, state.order.map(function (ri) { return t.rows[ri]; }))], { type: 'text/csv;charset=utf-8' });
+      var a = el('a', { href: URL.createObjectURL(blob), download: (t.file || 'tabel') + '.csv' });
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+    });
     if (DATA.tables.length) show(0);
   }
 

@@ -1,0 +1,535 @@
+"""The SQLite store ``outputs/inkoopgraaf.db``: documents, facts with evidence, regions and the
+comparison tables, with full-text search, written by ``inkoopgraaf build``.
+
+    write_store("outputs/inkoopgraaf.db", facts, documents, texts, tables)
+
+Tables (``SCHEMA`` gives the columns):
+
+* ``documents`` (one row per document), ``texts`` (the extracted text the offsets point into),
+* ``facts`` (one row per fact: the contract's provenance ``doc``/``start``/``end``/``page``, the
+  evidence ``quote`` — the sentence around the span — and the value's fields as typed columns),
+* ``regions`` and ``municipalities`` (the gazetteer plus any id the facts use), ``members``,
+* the comparison tables of :mod:`models.tables` (``financing``, ``procedures``, ``segments``,
+  ``timeline``, ``plan_changes``, ``decisions``) with an ``evidence_fact`` column that points at
+  the fact their quote comes from,
+* ``vocabulary``: every id a user may type with its Dutch label and wordings (input resolution),
+* ``facts_fts`` (quote, span text) and ``texts_fts`` (title, text): FTS5 indexes kept in step by
+  triggers.
+
+The store is updated per document: a document whose record, facts, text or table rows changed
+has all its rows replaced in one transaction (``ON DELETE CASCADE`` from ``documents``); a
+document that is no longer in the input is deleted; an unchanged document is not touched, so its
+fact ids (and the links to them) stay the same. A change of the schema (for instance a new
+column in a comparison table) rebuilds the file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+from . import gazetteer
+from .evidence import passage
+from .facts import Fact
+from .tables import INT_COLUMNS
+from .taxonomy import load_taxonomy
+
+STORE_NAME = "inkoopgraaf.db"
+SCHEMA_VERSION = 1
+QUOTE_LIMIT = 300
+
+DOCUMENT_COLUMNS = {
+    "id": "TEXT PRIMARY KEY", "title": "TEXT", "year": "INTEGER", "path": "TEXT", "format": "TEXT",
+    "sha256": "TEXT", "pages": "INTEGER", "characters": "INTEGER", "regions": "TEXT", "status": "TEXT",
+    "error": "TEXT", "manifest_region": "TEXT", "fingerprint": "TEXT",
+}
+
+#: Value fields of every fact type as typed columns. A decision's date and a plan change's
+#: ``to`` date fill the date columns too, so "all dated things" is one column.
+FACT_VALUE_COLUMNS = {
+    "value_id": "TEXT", "label": "TEXT", "name": "TEXT", "domain": "TEXT", "parent": "TEXT",
+    "variant": "TEXT", "segment": "TEXT", "status": "TEXT", "cbs": "TEXT", "actor": "TEXT",
+    "object": "TEXT", "what": "TEXT", "date_start": "TEXT", "date_end": "TEXT", "granularity": "TEXT",
+    "modifier": "TEXT", "event": "TEXT", "from_start": "TEXT", "from_end": "TEXT", "to_start": "TEXT",
+    "to_end": "TEXT", "shift_days": "INTEGER",
+}
+
+FACT_COLUMNS = {
+    "id": "INTEGER PRIMARY KEY", "doc": "TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE",
+    "type": "TEXT NOT NULL", "text": "TEXT", "start": "INTEGER", "end": "INTEGER", "page": "INTEGER",
+    "quote": "TEXT", "confidence": "REAL", **FACT_VALUE_COLUMNS, "value": "TEXT",
+}
+
+REGION_COLUMNS = {"id": "TEXT PRIMARY KEY", "name": "TEXT", "code": "TEXT", "is_jeugdregio": "INTEGER"}
+MUNICIPALITY_COLUMNS = {"cbs": "TEXT PRIMARY KEY", "name": "TEXT", "province": "TEXT", "valid_from": "TEXT",
+                        "valid_to": "TEXT", "merged_into": "TEXT", "tooi_uri": "TEXT"}
+
+#: Every id users may type, with its Dutch label and each wording that means it (taxonomy terms,
+#: gazetteer names, Dutch status/actor/event words): the CLI and the canned queries resolve input here.
+VOCABULARY_COLUMNS = {"kind": "TEXT NOT NULL", "id": "TEXT NOT NULL", "label": "TEXT", "term": "TEXT",
+                      "key": "TEXT NOT NULL"}
+
+COMPARISON_TABLES = ("financing", "procedures", "segments", "timeline", "plan_changes", "decisions", "members")
+#: Columns of the comparison tables that point at a reference table.
+_REFERENCES = {"doc": "documents(id) ON DELETE CASCADE", "region": "regions(id)",
+               "evidence_doc": "documents(id) ON DELETE SET NULL",
+               "evidence_fact": "facts(id) ON DELETE SET NULL"}
+#: Row order of each comparison table, as models/tables.py sorts it (the store keeps rows per
+#: document; reading a table back restores the order the CSVs and the report have).
+TABLE_ORDER = {
+    "procedures": ["region", "year", "doc", "segment", "procedure"],
+    "financing": ["region", "segment", "year", "doc", "financing", "status"],
+    "segments": ["region", "year", "doc", "segment"],
+    "timeline": ["region", "start", "end", "event", "doc", "node"],
+    "plan_changes": ["region", "year", "doc", "from_start", "node"],
+    "decisions": ["region", "actor", "year", "doc", "node"],
+    "members": ["region", "year", "doc", "cbs"],
+}
+#: Columns worth an index (the joins and filters the canned queries and the CLI use).
+_INDEXED = ("doc", "region", "segment", "financing", "procedure", "status", "year", "actor", "event")
+
+
+@dataclass
+class StoreStats:
+    path: Path
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    rebuilt: bool = False
+
+    def summary(self) -> str:
+        how = "rebuilt" if self.rebuilt else "updated"
+        return (f"{self.path.name} {how}: {self.added} added, {self.updated} changed, {self.removed} removed, "
+                f"{self.unchanged} unchanged")
+
+
+# --------------------------------------------------------------------------- schema
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create(name: str, columns: Mapping[str, str]) -> str:
+    return f"CREATE TABLE {_q(name)} (" + ", ".join(f"{_q(c)} {t}" for c, t in columns.items()) + ")"
+
+
+#: Flag columns of the comparison tables (stored 0/1). With models/tables.py's INT_COLUMNS they fix
+#: a column's type by name, so an empty table gets the same schema as a full one.
+_FLAG_COLUMNS = ("superseded", "named_in_document")
+
+
+def _sql_type(series: pd.Series) -> str:
+    if series.name in INT_COLUMNS or series.name in _FLAG_COLUMNS:
+        return "INTEGER"
+    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series):
+        return "INTEGER"
+    if pd.api.types.is_float_dtype(series):
+        return "REAL"
+    return "TEXT"
+
+
+def comparison_columns(df: pd.DataFrame) -> dict[str, str]:
+    """Column -> SQL declaration for a comparison table, from the DataFrame models/tables.py made."""
+    cols = {"id": "INTEGER PRIMARY KEY"}
+    for c in df.columns:
+        ref = _REFERENCES.get(c)
+        cols[c] = _sql_type(df[c]) + (f" REFERENCES {ref}" if ref else "")
+    cols["evidence_fact"] = "INTEGER REFERENCES " + _REFERENCES["evidence_fact"]
+    return cols
+
+
+def schema(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """All CREATE statements, in dependency order."""
+    stmts = [
+        _create("meta", {"key": "TEXT PRIMARY KEY", "value": "TEXT"}),
+        _create("documents", DOCUMENT_COLUMNS),
+        _create("texts", {"doc": "TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE",
+                          "title": "TEXT", "text": "TEXT"}),
+        _create("regions", REGION_COLUMNS),
+        _create("municipalities", MUNICIPALITY_COLUMNS),
+        _create("facts", FACT_COLUMNS),
+        _create("vocabulary", VOCABULARY_COLUMNS),
+        "CREATE INDEX idx_vocabulary_key ON vocabulary(kind, key)",
+    ]
+    for name in COMPARISON_TABLES:
+        if name in tables:
+            cols = comparison_columns(tables[name])
+            stmts.append(_create(name, cols))
+            stmts += [f"CREATE INDEX {_q(f'idx_{name}_{c}')} ON {_q(name)}({_q(c)})" for c in cols if c in _INDEXED]
+            stmts.append(f"CREATE INDEX {_q(f'idx_{name}_evidence_fact')} ON {_q(name)}(evidence_fact)")
+    stmts += [f"CREATE INDEX idx_facts_{c} ON facts({_q(c)})" for c in ("doc", "type", "value_id", "segment", "event")]
+    stmts += _fts_statements()
+    return stmts
+
+
+def _fts_statements() -> list[str]:
+    """FTS5 indexes over evidence quotes and document texts, kept in step by triggers
+    (external content, so the text is stored once). Datasette finds them by their content= table."""
+    out = []
+    for fts, table, key, cols in (("facts_fts", "facts", "id", ("quote", "text")),
+                                  ("texts_fts", "texts", "rowid", ("title", "text"))):
+        out.append(f'CREATE VIRTUAL TABLE {fts} USING fts5({", ".join(cols)}, content="{table}", '
+                   f"content_rowid='{key}', tokenize='unicode61 remove_diacritics 2')")
+        new = ", ".join(f"new.{_q(c)}" for c in cols)
+        old = ", ".join(f"old.{_q(c)}" for c in cols)
+        names = ", ".join(cols)
+        out.append(f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+                   f"INSERT INTO {fts}(rowid, {names}) VALUES (new.{key}, {new}); END")
+        out.append(f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+                   f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.{key}, {old}); END")
+        out.append(f"CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN "
+                   f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.{key}, {old}); "
+                   f"INSERT INTO {fts}(rowid, {names}) VALUES (new.{key}, {new}); END")
+    return out
+
+
+def schema_fingerprint(tables: Mapping[str, pd.DataFrame]) -> str:
+    text = json.dumps([SCHEMA_VERSION, schema(tables)])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- rows
+def _clean(v):
+    """A value SQLite can hold: NaN/NA -> NULL, numpy scalars -> Python, bools -> 0/1."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def _as_fact(f) -> Fact:
+    return f if isinstance(f, Fact) else Fact.from_json(dict(f))
+
+
+def _date_fields(prefix: str, value) -> dict:
+    if not isinstance(value, Mapping):
+        return {}
+    return {f"{prefix}_start": value.get("start"), f"{prefix}_end": value.get("end")}
+
+
+def fact_row(f: Fact, text: str | None) -> dict:
+    """One ``facts`` row: provenance, the evidence quote and the value's fields as columns."""
+    v = f.value or {}
+    row = {"doc": f.doc, "type": f.type, "text": f.text, "start": f.start, "end": f.end, "page": f.page,
+           "quote": passage(text, f.start, f.end, QUOTE_LIMIT) if text else f.text,
+           "confidence": f.confidence, "value": json.dumps(v, ensure_ascii=False)}
+    row["value_id"] = v.get("id")
+    for key in ("label", "name", "domain", "parent", "variant", "segment", "status", "cbs", "actor", "object",
+                "what", "granularity", "modifier", "event", "shift_days"):
+        if not isinstance(v.get(key), (dict, list)):
+            row[key] = v.get(key)
+    date = v if f.type == "date" else v.get("date") if f.type == "decision" else v.get("to")
+    row.update(_date_fields("date", date))
+    if isinstance(date, Mapping) and f.type != "date":
+        row.update({k: date.get(k) for k in ("granularity", "modifier", "event")})
+    if f.type == "plan_change":
+        row.update(_date_fields("from", v.get("from")))
+        row.update(_date_fields("to", v.get("to")))
+    return {k: _clean(row.get(k)) for k in FACT_COLUMNS if k != "id"}
+
+
+def document_row(rec: Mapping, fingerprint: str) -> dict:
+    row = {k: _clean(rec.get(k)) for k in DOCUMENT_COLUMNS}
+    for k in ("year", "pages", "characters"):
+        if row[k] in ("", None):
+            row[k] = None
+        else:
+            try:
+                row[k] = int(float(row[k]))
+            except (TypeError, ValueError):
+                row[k] = None
+    row["fingerprint"] = fingerprint
+    return {k: (None if v == "" else v) for k, v in row.items()}
+
+
+def _table_rows_by_doc(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, list[dict]]]:
+    """doc -> table -> rows (plain Python values)."""
+    out: dict[str, dict[str, list[dict]]] = {}
+    for name in COMPARISON_TABLES:
+        df = tables.get(name)
+        if df is None or not len(df):
+            continue
+        for rec in df.astype(object).to_dict(orient="records"):
+            row = {k: _clean(v) for k, v in rec.items()}
+            out.setdefault(str(row.get("doc")), {}).setdefault(name, []).append(row)
+    return out
+
+
+def _fingerprint(rec: Mapping, facts: list[dict], text: str | None, rows: Mapping) -> str:
+    payload = json.dumps([{k: _clean(v) for k, v in rec.items()}, facts, text, rows],
+                         ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- vocabulary
+_SEPARATORS = re.compile(r"[\s\-_/.'’]+")
+
+
+def vocabulary_key(text: str, fold: bool = False) -> str:
+    """How a typed id, label or wording is looked up: lower case without spaces, hyphens,
+    underscores, slashes or dots ('Lumpsum-financiering' -> 'lumpsumfinanciering'), as the
+    taxonomy's own matcher treats them; ``fold`` also drops accents ('financiële' -> 'financiele')."""
+    key = _SEPARATORS.sub("", (text or "").strip().lower())
+    if fold:
+        key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return key
+
+
+@lru_cache(maxsize=1)
+def dutch_labels() -> dict[str, dict[str, dict]]:
+    """models/data/labels_nl.json: Dutch labels and wordings of statuses, actors and events."""
+    data = json.loads(resources.files(__package__).joinpath("data/labels_nl.json").read_text("utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict, ...]:
+    return tuple(_vocabulary_entries())
+
+
+def vocabulary_rows() -> list[dict]:
+    """kind, id, label, term, key for every id a user may type (see VOCABULARY_COLUMNS)."""
+    return [dict(r) for r in _vocabulary()]
+
+
+def _vocabulary_entries() -> list[dict]:
+    entries: list[tuple[str, str, str, list[str]]] = []
+    tax = load_taxonomy()
+    for kind, table in (("segment", tax.segments), ("financing", tax.financing), ("procedure", tax.procedures)):
+        for e in table.values():
+            entries.append((kind, e.id, e.label, [t for t in e.terms if not t.startswith("re:")]))
+    for kind, table in dutch_labels().items():
+        for ident, e in table.items():
+            entries.append((kind, ident, e["label"], list(e.get("terms", ()))))
+    for r in gazetteer.all_regions():
+        entries.append(("region", r.id, r.name, list(r.aliases)))
+    rows, seen = [], set()
+    for kind, ident, label, terms in entries:
+        for term in (ident, label, *terms):
+            for key in {vocabulary_key(term), vocabulary_key(term, fold=True)}:
+                if key and (kind, ident, key) not in seen:
+                    seen.add((kind, ident, key))
+                    rows.append({"kind": kind, "id": ident, "label": label, "term": term, "key": key})
+    return rows
+
+
+# --------------------------------------------------------------------------- writing
+def connect(path, readonly: bool = False) -> sqlite3.Connection:
+    path = Path(path)
+    if readonly:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(path)
+    con.execute("PRAGMA foreign_keys = ON")
+    return con
+
+
+def _insert(con: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = f"INSERT INTO {_q(table)} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))})"
+    con.executemany(sql, [[r.get(c) for c in cols] for r in rows])
+
+
+def _ensure_schema(con: sqlite3.Connection, tables: Mapping[str, pd.DataFrame]) -> bool:
+    """Create the schema, or drop and recreate it when it changed. True when (re)created."""
+    want = schema_fingerprint(tables)
+    try:
+        have = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError:
+        have = None
+    if have and have[0] == want:
+        return False
+    con.execute("PRAGMA foreign_keys = OFF")
+    objects = con.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+                          "AND type IN ('table', 'view')").fetchall()
+    with con:
+        for kind, name in objects:
+            if not name.startswith(("facts_fts_", "texts_fts_")):  # shadow tables go with their FTS table
+                con.execute(f"DROP {kind.upper()} IF EXISTS {_q(name)}")
+        for stmt in schema(tables):
+            con.execute(stmt)
+        con.execute("INSERT INTO meta(key, value) VALUES ('schema', ?), ('schema_version', ?)",
+                    (want, str(SCHEMA_VERSION)))
+    con.execute("PRAGMA foreign_keys = ON")
+    return True
+
+
+def _reference_rows(facts: list[Fact], tables: Mapping[str, pd.DataFrame]):
+    """Regions and municipalities: the gazetteer, plus any id the facts or tables use."""
+    regions = {r.id: {"id": r.id, "name": r.name, "code": r.code, "is_jeugdregio": int(r.is_jeugdregio)}
+               for r in gazetteer.all_regions()}
+    for f in facts:
+        if f.type == "region" and f.value.get("id") and f.value["id"] not in regions:
+            regions[f.value["id"]] = {"id": f.value["id"], "name": f.value.get("name"), "code": None,
+                                      "is_jeugdregio": 0}
+    for df in tables.values():
+        if "region" in getattr(df, "columns", ()):
+            names = dict(zip(df["region"], df["region_name"])) if "region_name" in df.columns else {}
+            for rid in df["region"].dropna().unique():
+                regions.setdefault(rid, {"id": rid, "name": _clean(names.get(rid)), "code": None,
+                                         "is_jeugdregio": 0})
+    munis = {}
+    for m in gazetteer.get_gazetteer().municipalities.values():
+        munis[m.cbs] = {"cbs": m.cbs, "name": m.display_name, "province": m.province,
+                        "valid_from": m.valid_from.isoformat() if m.valid_from else None,
+                        "valid_to": m.valid_to.isoformat() if m.valid_to else None,
+                        "merged_into": "|".join(m.merged_into) or None, "tooi_uri": m.tooi_uri}
+    for f in facts:
+        cbs = f.value.get("cbs") if f.type == "municipality" else None
+        if cbs and cbs not in munis:
+            munis[cbs] = {"cbs": cbs, "name": f.value.get("name"), "province": None, "valid_from": None,
+                          "valid_to": None, "merged_into": None, "tooi_uri": gazetteer.tooi_uri(cbs)}
+    return list(regions.values()), list(munis.values())
+
+
+def _upsert(con, table: str, key: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    cols = list(rows[0])
+    sets = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in cols if c != key)
+    sql = (f"INSERT INTO {_q(table)} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))}) "
+           f"ON CONFLICT({_q(key)}) DO UPDATE SET {sets}")
+    con.executemany(sql, [[r.get(c) for c in cols] for r in rows])
+
+
+def _write_document(con, doc: str, rec: Mapping, fingerprint: str, facts: list[Fact], text: str | None,
+                    rows: Mapping[str, list[dict]]) -> None:
+    """Replace one document's rows in one transaction (the caller holds it)."""
+    con.execute("DELETE FROM documents WHERE id = ?", (doc,))  # cascades to texts, facts, table rows
+    _insert(con, "documents", [document_row({**rec, "id": doc}, fingerprint)])
+    if text is not None:
+        _insert(con, "texts", [{"doc": doc, "title": _clean(rec.get("title")), "text": text}])
+    span_to_fact: dict[tuple, int] = {}
+    for f in facts:
+        cur = con.execute(
+            f"INSERT INTO facts ({', '.join(_q(c) for c in FACT_COLUMNS if c != 'id')}) "
+            f"VALUES ({', '.join('?' * (len(FACT_COLUMNS) - 1))})",
+            list(fact_row(f, text).values()))
+        span_to_fact.setdefault((f.doc, f.start, f.end), cur.lastrowid)
+    for name, table_rows in rows.items():
+        out = []
+        for r in table_rows:
+            key = (r.get("evidence_doc"), r.get("evidence_start"), r.get("evidence_end"))
+            out.append({**r, "evidence_fact": span_to_fact.get(key)})
+        _insert(con, name, out)
+
+
+def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mapping],
+                texts: Mapping[str, str], tables: Mapping[str, pd.DataFrame]) -> StoreStats:
+    """Bring the store at ``path`` in line with these documents, facts, texts and tables.
+
+    Only documents whose content changed are rewritten (each in its own transaction);
+    documents not given any more are deleted. Returns counts of what changed.
+    """
+    path = Path(path)
+    facts = [_as_fact(f) for f in facts]
+    records = {str(r["id"]): dict(r) for r in documents if r.get("id")}
+    by_doc: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_doc.setdefault(f.doc, []).append(f)
+        records.setdefault(f.doc, {"id": f.doc})
+    rows_by_doc = _table_rows_by_doc(tables)
+    for doc in rows_by_doc:
+        records.setdefault(doc, {"id": doc})
+    con = connect(path)
+    try:
+        stats = StoreStats(path, rebuilt=_ensure_schema(con, tables))
+        regions, munis = _reference_rows(facts, tables)
+        with con:
+            con.execute("DELETE FROM vocabulary")
+            _insert(con, "vocabulary", vocabulary_rows())
+            _upsert(con, "regions", "id", regions)
+            _upsert(con, "municipalities", "cbs", munis)
+        have = dict(con.execute("SELECT id, fingerprint FROM documents"))
+        for doc in sorted(set(have) - set(records)):
+            with con:
+                con.execute("DELETE FROM documents WHERE id = ?", (doc,))
+            stats.removed += 1
+        for doc, rec in sorted(records.items()):
+            doc_facts = by_doc.get(doc, [])
+            fp = _fingerprint(rec, [f.to_json() for f in doc_facts], texts.get(doc), rows_by_doc.get(doc, {}))
+            if have.get(doc) == fp:
+                stats.unchanged += 1
+                continue
+            with con:
+                _write_document(con, doc, rec, fp, doc_facts, texts.get(doc), rows_by_doc.get(doc, {}))
+            if doc in have:
+                stats.updated += 1
+            else:
+                stats.added += 1
+        _drop_unused_references(con, {r["id"] for r in regions}, {m["cbs"] for m in munis})
+        if stats.added or stats.updated or stats.removed:
+            con.execute("PRAGMA optimize")
+    finally:
+        con.close()
+    return stats
+
+
+def _drop_unused_references(con, regions: set[str], munis: set[str]) -> None:
+    """Regions/municipalities an earlier build added that neither the gazetteer nor any row uses now."""
+    with con:
+        for table, key, keep in (("regions", "id", regions), ("municipalities", "cbs", munis)):
+            stale = [k for (k,) in con.execute(f"SELECT {key} FROM {table}") if k not in keep]
+            for k in stale:
+                try:
+                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", (k,))
+                except sqlite3.IntegrityError:
+                    pass  # still referenced by a row: keep it
+
+
+# --------------------------------------------------------------------------- reading
+def store_path(outputs) -> Path:
+    return Path(outputs) / STORE_NAME
+
+
+def read_table(path, name: str) -> pd.DataFrame:
+    """A table of the store as a DataFrame (the store's own ``id``/``evidence_fact`` columns included).
+
+    INTEGER columns come back as nullable ``Int64`` and flag columns as ``bool``, the dtypes
+    models/tables.py gives them, so a table read back equals the table written."""
+    con = connect(path, readonly=True)
+    try:
+        df = pd.read_sql_query(f"SELECT * FROM {_q(name)} ORDER BY rowid", con)
+        types = {r[1]: (r[2] or "").upper() for r in con.execute(f"PRAGMA table_info({_q(name)})")}
+    finally:
+        con.close()
+    for col, sql_type in types.items():
+        if col in _FLAG_COLUMNS:
+            df[col] = df[col].fillna(0).astype(bool)
+        elif sql_type.startswith("INTEGER"):
+            df[col] = pd.array(df[col].tolist(), dtype="Int64") if len(df) else df[col].astype("Int64")
+    order = [c for c in TABLE_ORDER.get(name, ()) if c in df.columns]
+    if order and len(df):
+        df = df.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)
+    return df
+
+
+def read_facts(path) -> list[Fact]:
+    """The facts of the store as contract facts, in document then offset order."""
+    con = connect(path, readonly=True)
+    try:
+        rows = con.execute('SELECT doc, type, text, start, "end", page, value, confidence FROM facts ORDER BY doc, id')
+        return [Fact(doc=d, type=t, text=x, start=s, end=e, page=p, value=json.loads(v or "{}"), confidence=c)
+                for d, t, x, s, e, p, v, c in rows]
+    finally:
+        con.close()
