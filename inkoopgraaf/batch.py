@@ -155,10 +155,16 @@ def _pool_task(i: int, path, meta: dict, budget: Budget) -> tuple[int, DocResult
     return i, run_document(path, meta, budget)
 
 
+#: None: forkserver where the platform has it, else spawn (fresh workers that do not inherit
+#: the parent's threads). "fork" is accepted too but cannot recycle workers.
+START_METHOD: str | None = None
+
+
 def _context():
     # worker recycling (max_tasks_per_child) needs a start method other than fork
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    method = START_METHOD or ("forkserver" if "forkserver" in methods else "spawn")
+    return multiprocessing.get_context(method)
 
 
 class _Round:
@@ -168,6 +174,8 @@ class _Round:
         ctx = _context()
         self.started = ctx.SimpleQueue()
         self.budget = budget
+        if ctx.get_start_method() == "fork":
+            recycle = None
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                                         initargs=(self.started,), max_tasks_per_child=recycle)
         self.futures = {self.pool.submit(_pool_task, i, str(p), m, budget): (i, p, m) for i, p, m in tasks}

@@ -98,6 +98,6 @@ def csv_safe_frame(df):
     """A copy of a pandas DataFrame with every text cell passed through :func:`csv_safe`."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object:
+        if out[col].dtype.kind not in "biufcmM":   # text columns (object or str dtype), not numbers
             out[col] = out[col].map(csv_safe)
     return out
