@@ -28,6 +28,7 @@ import pandas as pd
 from .models.facts import Fact
 from .models import gazetteer
 from .models.graph import ALL_SEGMENTS, build_graph, slug, taxonomy_index
+from .models.io import resolve_snapshot
 from .models.tables import facts_frame, load_inputs, load_texts, tables_from_graph
 
 
@@ -68,8 +69,9 @@ def load(outputs="outputs") -> "KnowledgeGraph":
     out = Path(outputs)
     if not (out / "facts.jsonl").exists():
         raise OutputsNotBuilt(out)
-    facts, documents = load_inputs(out)
-    return KnowledgeGraph(out, facts, documents, load_texts(out))
+    snapshot = resolve_snapshot(out)   # once: every file from the same build, even if one is switched in now
+    facts, documents = load_inputs(snapshot)
+    return KnowledgeGraph(out, facts, documents, load_texts(snapshot))
 
 
 @dataclass

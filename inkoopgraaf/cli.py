@@ -53,8 +53,12 @@ def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str 
     except ManifestError as exc:
         raise click.ClickException(f"{exc} — fix the manifest or move it away; it is optional.")
     cache = out / ".cache" if use_cache else None
-    results = run_batch(files, manifest, cache, jobs=jobs, budget=budget or Budget(), engine=engine,
-                        scheduler=scheduler)
+    from .cluster import EngineUnavailable
+    try:
+        results = run_batch(files, manifest, cache, jobs=jobs, budget=budget or Budget(), engine=engine,
+                            scheduler=scheduler)
+    except EngineUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
     return results, len(missing)
 
 
