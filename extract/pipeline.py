@@ -99,16 +99,29 @@ class DocResult:
     facts: list[Fact] = field(default_factory=list)
     document: Document | None = None
     cached: bool = False
+    warnings: list[str] = field(default_factory=list)
+    read_failure: bool = False     # the reader refused the bytes: worth caching by sha
+    meta: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.record["status"] == "ok"
 
 
+def document_id(path: Path) -> str:
+    """The id a file's document and facts get: decided here, and only here."""
+    return Path(path).stem
+
+
+def failed_result(path, reason: str, sha: str | None = None, doc: Document | None = None) -> DocResult:
+    """A failure as a result: a batch runner records it and goes on."""
+    return DocResult(_record(Path(path), doc, reason, sha), [], doc)
+
+
 def _record(path: Path, doc: Document | None, error: str | None, sha: str | None) -> dict:
     meta = doc.meta if doc else {}
     return {
-        "id": path.stem, "path": str(path), "format": path.suffix.lower().lstrip("."),
+        "id": document_id(path), "path": str(path), "format": path.suffix.lower().lstrip("."),
         "sha256": sha or "", "pages": len(doc.pages) if doc and doc.pages else (None if doc else None),
         "characters": len(doc.text) if doc else 0, "status": "failed" if error else "ok",
         "error": error or "", "title": meta.get("title") or "", "year": anchor_year(doc) if doc else None,
@@ -116,42 +129,112 @@ def _record(path: Path, doc: Document | None, error: str | None, sha: str | None
     }
 
 
-def process_file(path, meta: dict | None = None, cache_dir: Path | None = None) -> DocResult:
-    """Read and extract one file; never raises for a bad file (the record says why)."""
+def cache_key(sha: str, path: Path) -> str:
+    """What decides a reading: the bytes, the reader chosen by the format, the code's version.
+
+    A text file named ``.docx`` and the same bytes named ``.txt`` are two readings.
+    """
+    from .readers import READER_VERSION
+    fmt = Path(path).suffix.lower().lstrip(".") or "txt"
+    return f"{sha}-{fmt}-r{READER_VERSION}-{extractor_version()}"
+
+
+def _from_cache(cache_file: Path, path: Path, meta: dict, sha: str) -> DocResult | None:
+    try:
+        data = json.loads(cache_file.read_text("utf-8"))
+        if data.get("meta") != meta:
+            return None
+        if "failed" in data:   # a file that failed to read fails again: do not re-read it every build
+            return DocResult(_record(path, None, data["failed"], sha), cached=True)
+        doc = Document.from_json(data["document"])
+        doc.id, doc.path, doc.meta = document_id(path), str(path), dict(meta)
+        facts = [Fact.from_json(f) for f in data["facts"]]
+        for f in facts:  # a renamed file keeps its cache entry but not its old id
+            f.doc = doc.id
+        return DocResult(_record(path, doc, None, sha), facts, doc, cached=True,
+                         warnings=list(data.get("warnings", [])))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # unreadable cache entry: extract again
+
+
+def cached_result(path, meta: dict | None, cache_dir: Path | None,
+                  max_bytes: int | None = None) -> DocResult | None:
+    """The cached result of a file, or None when it must be read (no cache, changed, unreadable).
+
+    Pipes and devices are never opened here (``check_input`` first)."""
+    from .readers import DEFAULT_MAX_BYTES, check_input
+    if cache_dir is None:
+        return None
     path = Path(path)
     try:
+        check_input(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
         sha = sha256_file(path)
+    except (ReadError, OSError):
+        return None
+    cache_file = cache_dir / f"{cache_key(sha, path)}.json"
+    return _from_cache(cache_file, path, dict(meta or {}), sha) if cache_file.exists() else None
+
+
+def store_result(cache_dir: Path | None, path, result: DocResult) -> None:
+    """Keep a fresh result in the cache: a read failure too (by sha and version), so a
+    broken file is not re-read every build; never an extractor crash or a budget refusal."""
+    sha = result.record.get("sha256")
+    if cache_dir is None or result.cached or not sha:
+        return
+    if result.ok and result.document is not None:
+        entry = {"document": result.document.to_json(), "facts": [f.to_json() for f in result.facts],
+                 "meta": result.document.meta, "warnings": result.warnings}
+    elif result.read_failure:
+        entry = {"failed": result.record["error"], "meta": result.meta}
+    else:
+        return
+    try:
+        cache_file = cache_dir / f"{cache_key(sha, Path(path))}.json"
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(cache_file, json.dumps(entry, ensure_ascii=False))
+    except OSError:
+        pass  # a cache that cannot be written (disk full, read-only) costs time, never the result
+
+
+def process_file(path, meta: dict | None = None, cache_dir: Path | None = None,
+                 max_bytes: int | None = None) -> DocResult:
+    """Read and extract one file; never raises for a bad file (the record says why).
+
+    ``max_bytes`` is the size budget per file (None: the readers' default).
+    This is the per-document function of every engine (in-process, local
+    pool, Dask); with a ``cache_dir`` it also looks up and fills the cache.
+    """
+    hit = cached_result(path, meta, cache_dir, max_bytes)
+    if hit is not None:
+        return hit
+    result = read_and_extract(path, meta, max_bytes)
+    store_result(cache_dir, path, result)
+    return result
+
+
+def read_and_extract(path, meta: dict | None = None, max_bytes: int | None = None) -> DocResult:
+    """Read one file and run every extractor over it, no cache involved."""
+    from .readers import DEFAULT_MAX_BYTES, check_input, read_warnings
+    path, meta = Path(path), dict(meta or {})
+    try:
+        check_input(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+        sha = sha256_file(path)
+    except ReadError as exc:
+        return failed_result(path, exc.reason)
     except OSError as exc:
-        return DocResult(_record(path, None, f"cannot open: {exc.strerror or exc}", None))
-    key = f"{sha}-{extractor_version()}"
-    cache_file = cache_dir / f"{key}.json" if cache_dir else None
-    if cache_file and cache_file.exists():
-        try:
-            data = json.loads(cache_file.read_text("utf-8"))
-            doc = Document.from_json(data["document"])
-            doc.id, doc.path, doc.meta = path.stem, str(path), dict(meta or {})
-            facts = [Fact.from_json(f) for f in data["facts"]]
-            for f in facts:  # a renamed file keeps its cache entry but not its old id
-                f.doc = doc.id
-            if data.get("meta") == (meta or {}):
-                return DocResult(_record(path, doc, None, sha), facts, doc, cached=True)
-        except (ValueError, KeyError, TypeError):
-            pass  # unreadable cache entry: extract again
+        return failed_result(path, f"cannot open: {exc.strerror or exc}")
     try:
         doc = read_document(path)
     except ReadError as exc:
-        return DocResult(_record(path, None, exc.reason, sha))
-    doc.meta = dict(meta or {})
+        result = failed_result(path, exc.reason, sha)
+        result.read_failure, result.meta = True, meta
+        return result
+    doc.id, doc.meta = document_id(path), meta
     try:
         facts = extract_document(doc)
     except Exception as exc:  # an extractor bug must not stop the batch; say where
         import traceback
         where = traceback.extract_tb(exc.__traceback__)[-1]
         reason = f"extraction failed: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
-        return DocResult(_record(path, doc, reason, sha), [], doc)
-    if cache_file:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(cache_file, json.dumps(
-            {"document": doc.to_json(), "facts": [f.to_json() for f in facts], "meta": meta or {}},
-            ensure_ascii=False))
-    return DocResult(_record(path, doc, None, sha), facts, doc)
+        return failed_result(path, reason, sha, doc)
+    return DocResult(_record(path, doc, None, sha), facts, doc, warnings=read_warnings(doc))

@@ -28,6 +28,7 @@ import pandas as pd
 from .models.facts import Fact
 from .models import gazetteer
 from .models.graph import ALL_SEGMENTS, build_graph, slug
+from .models.io import resolve_snapshot
 from .models.taxonomy import load_taxonomy
 from .models.store import FACT_COLUMNS, fact_row, read_table, store_path, vocabulary_key, vocabulary_rows
 from .models.store import read_facts as read_store_facts
@@ -87,13 +88,14 @@ def load(outputs="outputs") -> "KnowledgeGraph":
     """Load a build directory: ``inkoopgraaf.db`` when it is there and not older than
     ``facts.jsonl``, else ``facts.jsonl`` (+ ``documents.csv``, ``texts/``)."""
     out = Path(outputs)
-    db, facts_path = store_path(out), out / "facts.jsonl"
+    snapshot = resolve_snapshot(out)   # once: every file from the same build, even if one is switched in now
+    db, facts_path = store_path(snapshot), snapshot / "facts.jsonl"
     if db.exists() and (not facts_path.exists() or db.stat().st_mtime >= facts_path.stat().st_mtime):
         return KnowledgeGraph(out, store=db)
     if not facts_path.exists():
         raise OutputsNotBuilt(out)
-    facts, documents = load_inputs(out)
-    return KnowledgeGraph(out, facts, documents, load_texts(out))
+    facts, documents = load_inputs(snapshot)
+    return KnowledgeGraph(out, facts, documents, load_texts(snapshot))
 
 
 #: Column kinds of the typed tables (see :func:`typed`).

@@ -1,11 +1,91 @@
-"""Process many files: in parallel, with a cache, never stopping on one bad file."""
+"""Process many files: in parallel, with a cache, never stopping on one bad file.
+
+Three engines run the same per-document function (:func:`run_document`):
+
+- ``jobs == 1``: in this process (a time budget through ``SIGALRM``);
+- ``jobs > 1``: a local process pool. Each worker builds the spaCy pipeline
+  once (initializer) and is recycled after ``RECYCLE_AFTER`` documents (a
+  leak or a fragmented heap never grows without end). A worker that dies
+  (killed, out of memory) breaks the pool: the pool is rebuilt, documents
+  that were only queued go on, and the document(s) that were running in it
+  are retried once alone; one that kills its worker again is reported with
+  the reason. A document over its time budget is killed by a watchdog, so a
+  pathological file costs its budget, never the batch.
+- ``engine="dask"``: Dask distributed (:mod:`inkoopgraaf.cluster`).
+
+The cache is looked up and filled here, in the parent process, so workers
+(possibly on other machines) only read and extract.
+"""
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
+import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import threading
+import time
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
-from .extract.pipeline import DocResult, process_file
+from .extract.pipeline import DocResult, cached_result, failed_result, read_and_extract, store_result
+from .extract.readers import DEFAULT_MAX_BYTES
+
+RECYCLE_AFTER = 100        # documents per worker before it is replaced by a fresh one
+WATCHDOG_GRACE = 5.0       # seconds past the budget before the watchdog kills a worker
+POLL = 0.2                 # seconds between watchdog looks
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What one document may cost: bytes on disk and seconds of work (None: no limit)."""
+    max_bytes: int | None = DEFAULT_MAX_BYTES
+    seconds: float | None = 600.0
+
+    def timeout_reason(self) -> str:
+        return (f"over the time budget of {self.seconds:g} s per document (a pathological file?); "
+                "raise it with --timeout")
+
+
+DIED = ("the worker process died while reading this document (killed, or out of memory), "
+        "also when retried alone")
+
+
+class DocumentTimeout(BaseException):
+    """Raised by SIGALRM inside a document's work. A BaseException, so the
+    extractors' own ``except Exception`` cannot swallow it."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None):
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def ring(signum, frame):
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_document(path, meta: dict | None, budget: Budget = Budget()) -> DocResult:
+    """The per-document function of every engine: read + extract one file, never raise."""
+    try:
+        with _alarm(budget.seconds):
+            return read_and_extract(path, meta, budget.max_bytes)
+    except DocumentTimeout:
+        return failed_result(path, budget.timeout_reason())
 
 
 def _progress(total: int, desc: str):
@@ -18,31 +98,15 @@ def _progress(total: int, desc: str):
                 leave=False, file=sys.stderr)
 
 
-def run_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: int = 1) -> list[DocResult]:
+def run_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: int = 1,
+              budget: Budget = Budget(), engine: str = "local", scheduler: str | None = None) -> list[DocResult]:
     """Results in the order of ``paths``; failures are results with status 'failed'."""
     results: dict[int, DocResult] = {}
     bar = _progress(len(paths), "extracting")
-
-    def meta(p: Path) -> dict:
-        return manifest.get(p.name) or manifest.get(p.stem) or {}
-
-    if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(process_file, p, meta(p), cache_dir): i for i, p in enumerate(paths)}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                try:
-                    results[i] = fut.result()
-                except Exception as exc:  # a crashed worker: record it, keep the batch
-                    from .extract.pipeline import _record
-                    results[i] = DocResult(_record(paths[i], None, f"worker crashed: {exc}", None))
-                if bar:
-                    bar.update()
-    else:
-        for i, p in enumerate(paths):
-            results[i] = process_file(p, meta(p), cache_dir)
-            if bar:
-                bar.update()
+    for i, result in iter_batch(paths, manifest, cache_dir, jobs, budget, engine, scheduler):
+        results[i] = result
+        if bar:
+            bar.update()
     if bar:
         bar.close()
     return _with_unique_ids(paths, [results[i] for i in range(len(paths))])
@@ -57,3 +121,153 @@ def _with_unique_ids(paths: list[Path], results: list[DocResult]) -> list[DocRes
     for r, doc_id in zip(results, ids):
         apply_doc_id(r, doc_id)
     return results
+
+
+def iter_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: int = 1,
+               budget: Budget = Budget(), engine: str = "local",
+               scheduler: str | None = None) -> Iterator[tuple[int, DocResult]]:
+    """(index into ``paths``, result) as each document completes: cache hits first."""
+    metas = [manifest.get(p.name) or manifest.get(p.stem) or {} for p in paths]
+    todo = []
+    for i, p in enumerate(paths):
+        hit = cached_result(p, metas[i], cache_dir, budget.max_bytes)
+        if hit is not None:
+            yield i, hit
+        else:
+            todo.append(i)
+    if engine == "dask":
+        from .cluster import dask_results
+        fresh = dask_results([(i, paths[i], metas[i]) for i in todo], budget, scheduler, jobs)
+    elif jobs > 1 and len(todo) > 1:
+        fresh = pool_results([(i, paths[i], metas[i]) for i in todo], budget, jobs)
+    else:
+        fresh = ((i, run_document(paths[i], metas[i], budget)) for i in todo)
+    for i, result in fresh:
+        store_result(cache_dir, paths[i], result)
+        yield i, result
+
+
+# -- the local process pool -------------------------------------------------
+_STARTED = None     # in a worker: the queue that tells the parent which document it started
+
+
+def _init_worker(started) -> None:
+    """Once per worker process: build the spaCy pipeline, keep the start queue."""
+    global _STARTED
+    _STARTED = started
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    from .extract.nlp import get_nlp
+    get_nlp()
+
+
+def _pool_task(i: int, path, meta: dict, budget: Budget) -> tuple[int, DocResult]:
+    if _STARTED is not None:
+        _STARTED.put((i, os.getpid()))
+    return i, run_document(path, meta, budget)
+
+
+#: None: forkserver where the platform has it, else spawn (fresh workers that do not inherit
+#: the parent's threads). "fork" is accepted too but cannot recycle workers.
+START_METHOD: str | None = None
+
+
+def _context():
+    # worker recycling (max_tasks_per_child) needs a start method other than fork
+    methods = multiprocessing.get_all_start_methods()
+    method = START_METHOD or ("forkserver" if "forkserver" in methods else "spawn")
+    return multiprocessing.get_context(method)
+
+
+class _Round:
+    """One pool's life: submit, watch, collect; ends when all are done or the pool broke."""
+
+    def __init__(self, tasks, budget: Budget, workers: int, recycle: int | None = RECYCLE_AFTER):
+        ctx = _context()
+        self.started = ctx.SimpleQueue()
+        self.budget = budget
+        if ctx.get_start_method() == "fork":
+            recycle = None
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                        initargs=(self.started,), max_tasks_per_child=recycle)
+        self.futures = {self.pool.submit(_pool_task, i, str(p), m, budget): (i, p, m) for i, p, m in tasks}
+        self.running: dict[int, tuple[int, float]] = {}   # index -> (worker pid, started at)
+        self.finished: set[int] = set()
+        self.timed_out: set[int] = set()
+
+    def _drain(self) -> None:
+        while not self.started.empty():
+            i, pid = self.started.get()
+            if i not in self.finished:
+                self.running[i] = (pid, time.monotonic())
+
+    def _watchdog(self) -> None:
+        if not self.budget.seconds:
+            return
+        limit = self.budget.seconds + WATCHDOG_GRACE
+        for i, (pid, t0) in list(self.running.items()):
+            if i not in self.timed_out and time.monotonic() - t0 > limit:
+                self.timed_out.add(i)
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+
+    def results(self) -> Iterator[tuple[int, DocResult]]:
+        """Completed results; afterwards ``self.broken`` holds the tasks the broken pool lost."""
+        self.broken: list[tuple] = []
+        pending = set(self.futures)
+        try:
+            while pending:
+                done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+                self._drain()
+                for fut in done:
+                    task = self.futures[fut]
+                    try:
+                        i, result = fut.result()
+                    except BrokenProcessPool:
+                        self.broken.append(task)
+                        continue
+                    except Exception as exc:   # pickling or a bug outside run_document: this document only
+                        i, result = task[0], failed_result(task[1], f"worker failed: {type(exc).__name__}: {exc}")
+                    self.finished.add(i)
+                    self.running.pop(i, None)
+                    yield i, result
+                self._watchdog()
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def suspects(self) -> tuple[list[tuple], list[tuple], list[tuple]]:
+        """Lost tasks split into (timed out, were running when the pool broke, only queued)."""
+        self._drain()
+        timed = [t for t in self.broken if t[0] in self.timed_out]
+        running = [t for t in self.broken if t[0] in self.running and t[0] not in self.timed_out]
+        queued = [t for t in self.broken if t[0] not in self.running]
+        return timed, running, queued
+
+
+def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tuple[int, DocResult]]:
+    """Run tasks (index, path, meta) on a local process pool that survives dying workers."""
+    queue, alone, idle_rounds = deque(tasks), [], 0
+    while queue:
+        rnd = _Round(list(queue), budget, min(jobs, len(queue)))
+        queue.clear()
+        done = 0
+        for item in rnd.results():
+            done += 1
+            yield item
+        timed, running, queued = rnd.suspects()
+        for i, path, _ in timed:
+            yield i, failed_result(path, budget.timeout_reason())
+        alone.extend(running)
+        idle_rounds = 0 if done or running or timed else idle_rounds + 1
+        if idle_rounds >= 2:    # workers die before they start anything: do not loop forever
+            for i, path, _ in queued:
+                yield i, failed_result(path, "the worker processes could not start (see the messages above)")
+            queued = []
+        queue.extend(queued)
+    for task in alone:      # each document that was running when a worker died: once more, alone
+        rnd = _Round([task], budget, 1, recycle=None)
+        yield from rnd.results()
+        timed, running, queued = rnd.suspects()
+        for i, path, _ in timed:
+            yield i, failed_result(path, budget.timeout_reason())
+        for i, path, _ in running + queued:
+            yield i, failed_result(path, DIED)

@@ -13,34 +13,52 @@ from pathlib import Path
 import click
 
 from .models.facts import Fact, dumps_facts
-from .models.io import atomic_writer, write_text_atomic
+from .models.io import atomic_writer, csv_safe, resolve_snapshot, write_text_atomic
 
 DOC_COLUMNS = ("id", "path", "format", "sha256", "pages", "characters", "regions", "status", "error",
                "title", "year", "manifest_region")
 
 
+def shown_path(path) -> str:
+    """A path as printed on stderr: control characters (a newline in a file name) escaped,
+    so one file is always one line of the report."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in str(path))
+
+
 def _fail_report(results) -> int:
     failed = [r for r in results if not r.ok]
+    for r in results:
+        for w in r.warnings:
+            click.echo(f"inkoopgraaf: warning: {shown_path(r.record['path'])}: {w}", err=True)
     for r in failed:
-        click.echo(f"inkoopgraaf: {r.record['path']}: {r.record['error']}", err=True)
+        click.echo(f"inkoopgraaf: {shown_path(r.record['path'])}: {r.record['error']}", err=True)
     return len(failed)
 
 
-def _run(paths, out: Path, jobs: int, use_cache: bool):
-    from .batch import run_batch
+def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str = "local",
+         scheduler: str | None = None):
+    from .batch import Budget, run_batch
     from .extract.manifest import ManifestError, find_manifest
-    from .extract.readers import discover
+    from .extract.readers import discover_with_skipped
 
-    missing = [p for p in paths if not Path(p).exists()]
+    missing = [p for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
     for p in missing:
-        click.echo(f"inkoopgraaf: {p}: no such file or folder", err=True)
-    files = discover([p for p in paths if Path(p).exists()])
+        click.echo(f"inkoopgraaf: {shown_path(p)}: no such file or folder", err=True)
+    present = [p for p in paths if p not in missing]
+    files, skipped = discover_with_skipped(present)
+    for path, why in skipped:
+        click.echo(f"inkoopgraaf: skipped {shown_path(path)}: {why}", err=True)
     try:
-        manifest = find_manifest([p for p in paths if Path(p).exists()])
+        manifest = find_manifest(present, warn=lambda msg: click.echo(f"inkoopgraaf: warning: {msg}", err=True))
     except ManifestError as exc:
         raise click.ClickException(f"{exc} — fix the manifest or move it away; it is optional.")
     cache = out / ".cache" if use_cache else None
-    results = run_batch(files, manifest, cache, jobs=jobs)
+    from .cluster import EngineUnavailable
+    try:
+        results = run_batch(files, manifest, cache, jobs=jobs, budget=budget or Budget(), engine=engine,
+                            scheduler=scheduler)
+    except EngineUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
     return results, len(missing)
 
 
@@ -57,14 +75,61 @@ def write_documents_csv(path: Path, rows: list[dict]) -> None:
     with atomic_writer(path, newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=DOC_COLUMNS, extrasaction="ignore")
         w.writeheader()
-        for row in rows:
-            w.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in DOC_COLUMNS})
+        for row in rows:   # titles and paths come from users' files: no live spreadsheet formulas
+            w.writerow({k: csv_safe("" if row.get(k) is None else row.get(k)) for k in DOC_COLUMNS})
 
 
 def write_facts(path: Path, results) -> list[Fact]:
     facts = [f for r in results for f in r.facts]
     write_text_atomic(path, dumps_facts(facts))
     return facts
+
+
+def _budget_options(f):
+    """--timeout / --max-file-mb / --engine / --scheduler, shared by build and extract."""
+    f = click.option("--scheduler", metavar="tcp://HOST:8786",
+                     help="With --engine dask: the address of a running Dask scheduler "
+                          "(default: start a LocalCluster with --jobs workers).")(f)
+    f = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="local: this machine (--jobs processes); dask: Dask distributed workers.")(f)
+    f = click.option("--max-file-mb", type=float, default=64, show_default=True,
+                     help="Size budget per file: larger files are refused with a clear error.")(f)
+    f = click.option("--timeout", type=float, default=600, show_default=True,
+                     help="Time budget per document in seconds (0: none); a document over it fails alone.")(f)
+    return f
+
+
+def _budget(timeout: float, max_file_mb: float):
+    from .batch import Budget
+    return Budget(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None, seconds=timeout or None)
+
+
+class _Lock:
+    """The output folder's lock as a context manager that turns a held lock into a plain error."""
+
+    def __init__(self, out: Path):
+        from .snapshot import build_lock
+        self.cm = build_lock(out)
+
+    def __enter__(self):
+        from .snapshot import BuildRunning
+        try:
+            return self.cm.__enter__()
+        except BuildRunning as exc:
+            raise click.ClickException(str(exc)) from None
+
+    def __exit__(self, *exc):
+        return self.cm.__exit__(*exc)
+
+
+def _write_phase(out: Path, steps) -> list[str]:
+    """Write a generation (see snapshot.py); disk full becomes one plain line, exit 1."""
+    from .snapshot import NoSpace, clean_stale, write_generation
+    clean_stale(out)
+    try:
+        return write_generation(out, steps)
+    except NoSpace as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -87,7 +152,8 @@ def main():
               help="Folder for facts.jsonl (created if missing).")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Documents processed in parallel.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every document even if unchanged.")
-def extract(paths, out, jobs, no_cache):
+@_budget_options
+def extract(paths, out, jobs, no_cache, timeout, max_file_mb, engine, scheduler):
     """Extract facts from files or folders into OUT/facts.jsonl (the facts contract).
 
     \b
@@ -102,11 +168,18 @@ def extract(paths, out, jobs, no_cache):
     """
     if not paths:
         raise click.UsageError("give at least one file or folder, e.g. `inkoopgraaf extract corpus/ --out out/`")
-    results, missing = _run(paths, out, jobs, not no_cache)
-    write_facts(out / "facts.jsonl", results)
-    write_documents_csv(out / "documents.csv", _documents_rows(results))
+    with _Lock(out):
+        results, missing = _run(paths, out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler)
+        holder: dict = {}
+
+        def facts_step(folder: Path) -> list[str]:
+            holder["facts"] = write_facts(folder / "facts.jsonl", results)
+            write_documents_csv(folder / "documents.csv", _documents_rows(results))
+            return ["facts.jsonl", "documents.csv"]
+
+        _write_phase(out, [("facts.jsonl", facts_step)])
     failed = _fail_report(results) + missing
-    n = sum(len(r.facts) for r in results)
+    n = len(holder["facts"])
     read = sum(r.ok for r in results)
     click.echo(f"{read} document(s) read, {failed} failed, {n} facts → {out / 'facts.jsonl'}", err=True)
     sys.exit(1 if failed else 0)
@@ -119,57 +192,103 @@ def extract(paths, out, jobs, no_cache):
 @click.option("--jobs", "-j", default=1, show_default=True, help="Documents processed in parallel.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every document even if unchanged.")
 @click.option("--no-report", is_flag=True, help="Skip the HTML report.")
-def build(corpus, out, jobs, no_cache, no_report):
+@click.option("--allow-empty", is_flag=True,
+              help="Replace existing outputs even when no document could be read.")
+@_budget_options
+def build(corpus, out, jobs, no_cache, no_report, allow_empty, timeout, max_file_mb, engine, scheduler):
     """The main job: CORPUS (default corpus/) → OUT (default outputs/).
 
     \b
     Writes facts.jsonl, documents.csv, the knowledge graph (GraphML, GEXF,
     node-link JSON, Neo4j CSV, RDF Turtle), comparison tables (CSV) and
     report.html. Re-running on an unchanged corpus does no extraction work;
-    a changed or added file is re-extracted alone.
+    a changed or added file is re-extracted alone. Everything is written into
+    a new snapshot that replaces the old one at once; a second build into the
+    same OUT while one runs is refused.
 
     \b
     Examples:
       inkoopgraaf build
       inkoopgraaf build nieuwe-documenten/ --out resultaten/ --jobs 2
+      inkoopgraaf build corpus/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     if not corpus.exists():
         raise click.ClickException(f"{corpus}: no such folder. Put documents in corpus/ or name a folder: "
                                    f"`inkoopgraaf build MAP`")
-    results, _ = _run([corpus], out, jobs, not no_cache)
-    facts = write_facts(out / "facts.jsonl", results)
-    docs = _documents_rows(results)
-    write_documents_csv(out / "documents.csv", docs)
-    written = ["facts.jsonl", "documents.csv"]
-    texts = {r.document.id: r.document.text for r in results if r.document is not None}
-    written += _write_texts(out, texts)
-    graph_files, tables = _write_graph_outputs(out, facts, docs, texts)
-    written += graph_files
-    written += write_store(out, facts, docs, texts, tables)
-    if not no_report:
-        written += _write_report(out, facts, docs, texts, tables)
+    with _Lock(out):
+        results, _ = _run([corpus], out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler)
+        _refuse_empty(out, corpus, results, allow_empty)
+        written, facts = _write_build(out, results, no_report)
     failed = _fail_report(results)
-    cached = sum(r.cached for r in results)
+    cached = sum(r.cached and r.ok for r in results)
     click.echo(f"{len(results)} document(s): {len(results) - failed} read ({cached} unchanged, from cache), "
                f"{failed} failed; {len(facts)} facts.", err=True)
     click.echo(f"wrote to {out}/: {', '.join(written)}", err=True)
     sys.exit(1 if failed else 0)
 
 
-def _write_texts(out: Path, texts: dict[str, str]) -> list[str]:
-    """outputs/texts/<doc>.txt: the extracted text every fact offset points into.
+def _refuse_empty(out: Path, corpus: Path, results, allow_empty: bool) -> None:
+    """An empty (or all-unreadable) corpus must not silently wipe a good snapshot."""
+    if allow_empty or any(r.ok for r in results):
+        return
+    current = resolve_snapshot(out)
+    facts_file = current / "facts.jsonl"
+    if not facts_file.is_file() or facts_file.stat().st_size == 0:
+        return
+    n = sum(1 for _ in facts_file.open(encoding="utf-8"))
+    _fail_report(results)
+    raise click.ClickException(
+        f"no document in {corpus} could be read ({len(results)} tried); refusing to replace the outputs in "
+        f"{out}/ ({n} facts) with an empty build. Pass --allow-empty to do it anyway.")
 
-    Stale texts of documents no longer in the corpus are removed, so the
-    folder always matches facts.jsonl.
+
+def _write_build(out: Path, results, no_report: bool) -> tuple[list[str], list]:
+    """The write phase of build: every output into one new generation, switched in at once.
+
+    Each step writes into the generation folder it is given; a step added
+    later (the SQLite store) goes into this list and is covered by the same
+    lock, disk-full handling and switch.
     """
+    previous = resolve_snapshot(out)
+    docs = _documents_rows(results)
+    texts = {r.document.id: r.document.text for r in results if r.document is not None}
+    state: dict = {}
+
+    def facts_step(folder: Path) -> list[str]:
+        state["facts"] = write_facts(folder / "facts.jsonl", results)
+        write_documents_csv(folder / "documents.csv", docs)
+        return ["facts.jsonl", "documents.csv"]
+
+    def graph_step(folder: Path) -> list[str]:
+        files, state["tables"] = _write_graph_outputs(folder, state["facts"], docs, texts)
+        return files
+
+    def store_step(folder: Path) -> list[str]:
+        return write_store(folder, state["facts"], docs, texts, state["tables"], previous)
+
+    def report_step(folder: Path) -> list[str]:
+        return _write_report(folder, state["facts"], docs, texts, state["tables"])
+
+    steps = [("facts.jsonl", facts_step), ("texts/", lambda folder: _write_texts(folder, texts, previous)),
+             ("graph and tables", graph_step), ("inkoopgraaf.db", store_step)]
+    if not no_report:
+        steps.append(("report.html", report_step))
+    written = _write_phase(out, steps)
+    return written, state["facts"]
+
+
+def _write_texts(out: Path, texts: dict[str, str], previous: Path | None = None) -> list[str]:
+    """<generation>/texts/<doc>.txt: the extracted text every fact offset points into.
+
+    Only this build's documents are written, so the folder always matches
+    facts.jsonl; an unchanged text is hard-linked from the previous snapshot.
+    """
+    from .snapshot import reuse_file
     folder = out / "texts"
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.txt"):
-        if old.stem not in texts:
-            old.unlink()
     for doc_id, text in texts.items():
         path = folder / f"{doc_id}.txt"
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        if not reuse_file(previous, f"texts/{doc_id}.txt", path, text):
             write_text_atomic(path, text)
     return [f"texts/ ({len(texts)} files)"]
 
@@ -187,11 +306,16 @@ def _write_graph_outputs(out: Path, facts, docs, texts):
     return [str(Path(p).relative_to(out)) for p in written], tables
 
 
-def write_store(out: Path, facts, docs, texts, tables) -> list[str]:
+def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = None) -> list[str]:
     """OUT/inkoopgraaf.db: the SQLite store the CLI, the API and `inkoopgraaf serve` read.
 
-    Updated per document (only changed documents are rewritten, removed ones deleted)."""
+    Updated per document (only changed documents are rewritten, removed ones deleted): the
+    previous snapshot's database is copied into the new generation first, so readers of the
+    old snapshot keep a complete database while this one is updated."""
+    import shutil
     from .models.store import store_path, write_store as update_store
+    if previous is not None and store_path(previous).is_file() and not store_path(out).exists():
+        shutil.copyfile(store_path(previous), store_path(out))
     stats = update_store(store_path(out), facts, docs, texts, tables)
     return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
@@ -275,9 +399,15 @@ def report(outputs, out):
     except OutputsNotBuilt:
         raise click.ClickException(f"{outputs}/facts.jsonl not found: run `inkoopgraaf build` first "
                                    f"(or pass --outputs with the folder build wrote to).") from None
-    tables = {name: df.drop(columns=["evidence_fact"], errors="ignore") for name, df in kg.tables.items()}
-    path = write_report(out or outputs / "report.html", kg.fact_list, kg.document_records, kg.texts, tables)
-    click.echo(f"wrote {path}", err=True)
+    with _Lock(outputs):
+        snapshot = resolve_snapshot(outputs)      # one build, read and written as one
+        kg = load(snapshot)  # inkoopgraaf.db when there, else facts.jsonl + documents.csv + texts/
+        tables = {name: df.drop(columns=["evidence_fact"], errors="ignore") for name, df in kg.tables.items()}
+        path = write_report(out or snapshot / "report.html", kg.fact_list, kg.document_records, kg.texts, tables)
+        if out is None and snapshot != outputs:
+            from .snapshot import _link_top_level
+            _link_top_level(outputs, snapshot)
+    click.echo(f"wrote {out or outputs / 'report.html'}", err=True)
 
 
 def _register_optional_commands() -> None:

@@ -34,7 +34,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from .io import atomic_writer
+from .io import atomic_writer, csv_safe_row
 
 #: Namespaces. No public vocabulary exists for procurement-strategy facts, so the
 #: project mints URNs (stable, resolvable by nobody, claiming no one's domain).
@@ -180,7 +180,8 @@ def write_neo4j(G: nx.MultiDiGraph, out_dir) -> tuple[Path, Path]:
         w = csv.writer(fh)
         w.writerow(["id:ID", ":LABEL", *[h for _, h in props]])
         for r in nodes:
-            w.writerow([r["id"], r.get("kind", "Node"), *[_csv(r.get(k)) for k, _ in props]])
+            # csv_safe on every cell, ids too: the same id stays the same in both files
+            w.writerow(csv_safe_row([r["id"], r.get("kind", "Node"), *[_csv(r.get(k)) for k, _ in props]]))
     rels = [{"_u": u, "_v": v, "key": k, **d} for u, v, k, d in H.edges(keys=True, data=True)]
     rprops = _neo4j_header(rels, ["_u", "_v", "type"])
     rels_path = out / "relationships.csv"
@@ -188,7 +189,8 @@ def write_neo4j(G: nx.MultiDiGraph, out_dir) -> tuple[Path, Path]:
         w = csv.writer(fh)
         w.writerow([":START_ID", ":END_ID", ":TYPE", *[h for _, h in rprops]])
         for r in rels:
-            w.writerow([r["_u"], r["_v"], relationship_type(r["type"]), *[_csv(r.get(k)) for k, _ in rprops]])
+            w.writerow(csv_safe_row([r["_u"], r["_v"], relationship_type(r["type"]),
+                                     *[_csv(r.get(k)) for k, _ in rprops]]))
     return nodes_path, rels_path
 
 

@@ -1,7 +1,11 @@
-"""Atomic file writing: a crash never leaves a half-written output behind.
+"""Atomic file writing, safe CSV cells, and where a build's current snapshot is.
 
 Write to a temporary file in the same directory, flush and fsync, then
-``os.replace`` it over the target (atomic on POSIX and Windows).
+``os.replace`` it over the target (atomic on POSIX and Windows). A build
+writes its files into a fresh generation folder and switches it in with one
+rename (:mod:`inkoopgraaf.snapshot`); readers go through
+:func:`resolve_snapshot` once and read every file from the folder it names,
+so they always see one complete build.
 """
 from __future__ import annotations
 
@@ -29,9 +33,11 @@ def atomic_writer(path, mode: str = "w", encoding: str | None = "utf-8", newline
         # mkstemp creates 0600; outputs are meant to be shared like any file the user writes.
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)    # "no space left ... while writing <this file>"
         raise
 
 
@@ -45,3 +51,53 @@ def write_bytes_atomic(path, data: bytes) -> Path:
     with atomic_writer(path, "wb") as fh:
         fh.write(data)
     return Path(path)
+
+
+# -- snapshots ------------------------------------------------------------
+SNAPSHOTS = ".snapshots"
+CURRENT = "current"
+
+
+def resolve_snapshot(outputs) -> Path:
+    """The folder holding one complete build of ``outputs``: its current generation.
+
+    Resolve once, then read every file from the returned folder: a build that
+    switches generations meanwhile cannot mix two builds into one reading.
+    A folder written before generations existed (plain files) is returned as is.
+    """
+    out = Path(outputs)
+    link = out / SNAPSHOTS / CURRENT
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return out
+    return out / SNAPSHOTS / target
+
+
+# -- CSV cells --------------------------------------------------------------
+# OWASP CSV injection: a cell starting with one of these is a formula in Excel/LibreOffice.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A cell that a spreadsheet shows as text: ``'=HYPERLINK(...)`` instead of a live formula.
+
+    Only text is touched (numbers, including negative ones, stay numbers);
+    the quote keeps the text readable and is how Excel itself marks text.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_safe_row(row):
+    return [csv_safe(v) for v in row]
+
+
+def csv_safe_frame(df):
+    """A copy of a pandas DataFrame with every text cell passed through :func:`csv_safe`."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype.kind not in "biufcmM":   # text columns (object or str dtype), not numbers
+            out[col] = out[col].map(csv_safe)
+    return out

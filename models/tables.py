@@ -33,7 +33,7 @@ import pandas as pd
 
 from .facts import Fact, read_facts
 from .graph import ALL_SEGMENTS, build_graph, edges_of_type, nodes_of_kind
-from .io import atomic_writer
+from .io import atomic_writer, csv_safe_frame
 
 TABLE_NAMES = ("financing", "procedures", "segments", "timeline", "plan_changes", "decisions", "members")
 
@@ -235,7 +235,7 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir) -> list[Path]:
     for name, df in tables.items():
         path = out / f"{name}.csv"
         with atomic_writer(path, newline="") as fh:
-            df.to_csv(fh, index=False)
+            csv_safe_frame(df).to_csv(fh, index=False)   # no live formulas from document text
         paths.append(path)
     return paths
 

@@ -86,8 +86,13 @@ def test_manifest_is_optional_and_validated(tmp_path):
     m = _write(tmp_path / "manifest.csv", "file,region,title,year,kind,source\na.txt,lekstroom,T,2022,memo,x\n")
     rows = read_manifest(m)
     assert rows["a.txt"]["year"] == 2022 and rows["a"]["region"] == "lekstroom"
-    _write(m, "file,year\na.txt,twintig\n")
-    with pytest.raises(ManifestError, match="not a year"):
+    _write(m, "file,year\na.txt,twintig\nb.txt,2021\n")
+    warnings = []
+    rows = read_manifest(m, warn=warnings.append)   # a bad row is a warning naming its line, never fatal
+    assert "a.txt" not in rows and rows["b.txt"]["year"] == 2021
+    assert warnings == [f"{m}:2: year 'twintig' is not a year (e.g. 2022); row ignored"]
+    _write(m, "titel,jaar\nx,2020\n")
+    with pytest.raises(ManifestError, match="needs a header row"):
         read_manifest(m)
 
 

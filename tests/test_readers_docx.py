@@ -142,7 +142,9 @@ def test_zip_bomb_total_size_is_refused(tmp_path, monkeypatch):
 
 
 BROKEN = [
-    ("not a zip archive", b"Dit is geen Word-bestand maar platte tekst.", "not a valid .docx"),
+    ("plain text", b"Dit is geen Word-bestand maar platte tekst.", r"this \.docx is plain text \(rename it to \.txt"),
+    ("html page", b"<!DOCTYPE html><html><body>x</body></html>", r"this \.docx is an HTML page"),
+    ("not a zip archive", bytes(range(256)), "not a valid .docx"),
     ("old .doc / encrypted", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "password-protected or old-format"),
 ]
 

@@ -102,7 +102,8 @@ def test_malformed_markup_reads(tmp_path, label, markup, expect):
 
 
 @pytest.mark.parametrize("data,reason", [
-    (b"", "empty HTML"),
+    (b"", r"empty file \(0 bytes\)"),
+    (b"  \n\t ", "empty HTML"),
     (b"<html><head><script>alert(1)</script></head><body><nav>Menu</nav></body></html>", "no readable text"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
 ])

@@ -162,7 +162,7 @@ def test_blank_pdf_is_no_success(tmp_path):
 
 @pytest.mark.parametrize("label,data,reason", [
     ("html saved as pdf", b"<html><body>Niet gevonden</body></html>", "not a PDF file"),
-    ("empty file", b"", "not a PDF file"),
+    ("empty file", b"", r"empty file \(0 bytes\)"),
     ("header only", b"%PDF-1.7\n%garbage garbage\n", "damaged PDF"),
 ])
 def test_garbage_gives_clear_error(tmp_path, label, data, reason):

@@ -7,18 +7,53 @@ success.
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from ..document import Document, ReadError
 
 SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx")
+#: Bumped when a reader changes what it makes of the same bytes in a way the
+#: extractor-version hash cannot see (it hashes the code, so this is a label
+#: for the cache key and the documents it names, not the only guard).
+READER_VERSION = "2"
+#: Default size budget per file; larger files get a clear error instead of a stalled batch.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+def check_input(path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> os.stat_result:
+    """Refuse what must never be opened for reading: pipes, devices, empty or oversized files.
+
+    A FIFO given as a path would block ``open`` forever; a 100 MB text would
+    stall the batch. Returns the stat so callers need not stat again.
+    """
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
+    except OSError as exc:
+        raise ReadError(path, f"cannot open: {exc.strerror or exc}") from None
+    mode = st.st_mode
+    if stat.S_ISFIFO(mode):
+        raise ReadError(path, "refused: a named pipe (FIFO), not a file")
+    if stat.S_ISDIR(mode):
+        raise ReadError(path, "is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise ReadError(path, "refused: a device or socket, not a file")
+    if st.st_size == 0:
+        raise ReadError(path, "empty file (0 bytes)")
+    if max_bytes and st.st_size > max_bytes:
+        raise ReadError(path, f"refused: {st.st_size / 2**20:.1f} MB is over the size budget of "
+                              f"{max_bytes / 2**20:g} MB per file (raise it with --max-file-mb)")
+    return st
 
 
 def read_document(path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise ReadError(path, "no such file")
+    check_input(path, max_bytes=None)
     try:
         if suffix in (".txt", ".md", ""):
             from .text import read_text
@@ -45,11 +80,35 @@ def read_document(path) -> Document:
 
 def discover(paths) -> list[Path]:
     """Expand files and folders (recursively) into the readable files, sorted."""
+    return discover_with_skipped(paths)[0]
+
+
+def discover_with_skipped(paths) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """(files to read, [(skipped file, why)]): a folder of .doc files must not look empty and fine."""
     out: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
-                              and not any(part.startswith(".") for part in q.relative_to(p).parts)))
-        else:
+        if not p.is_dir():
             out.append(p)
-    return out
+            continue
+        for q in sorted(p.rglob("*")):
+            if any(part.startswith(".") for part in q.relative_to(p).parts) or q.is_dir():
+                continue
+            if q.suffix.lower() not in SUFFIXES:
+                if q.name.lower() != "manifest.csv":
+                    skipped.append((q, f"unsupported format {q.suffix.lower() or '(no suffix)'!r}"))
+            elif not q.is_file():
+                skipped.append((q, "not a regular file (a pipe, socket or broken link)"))
+            else:
+                out.append(q)
+    return out, skipped
+
+
+def read_warnings(doc: Document) -> list[str]:
+    """Hints about a document that was read but whose text looks wrong (see quality.py)."""
+    from .quality import text_warnings
+    words = None
+    if doc.format == "pdf":
+        from .pdf import _dutch_words
+        words = _dutch_words()
+    return text_warnings(doc.text, doc.format, words)

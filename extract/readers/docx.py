@@ -207,6 +207,21 @@ class _Body:
         self.b.end_table()
 
 
+def _not_a_zip(path: Path) -> str:
+    """Say what a .docx that is no zip archive really is: often a text or HTML file renamed."""
+    from .encoding import NotText, decode_text
+
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    try:
+        text, _ = decode_text(head)
+    except NotText:
+        return "not a valid .docx (not a zip archive): damaged or wrong extension"
+    if text.lstrip().lower().startswith(("<!doctype html", "<html")):
+        return "not a Word file: this .docx is an HTML page (rename it to .html to read it)"
+    return "not a Word file: this .docx is plain text (rename it to .txt to read it)"
+
+
 def read_docx(path) -> Document:
     path = Path(path)
     with open(path, "rb") as fh:
@@ -217,7 +232,7 @@ def read_docx(path) -> Document:
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise ReadError(path, "not a valid .docx (not a zip archive): damaged or wrong extension") from exc
+        raise ReadError(path, _not_a_zip(path)) from exc
     with zf:
         _check_archive(path, zf)
         try:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
 from .builder import TextBuilder
+from .encoding import bom_encoding
 
 # content that is never text of the document
 _DROP_TAGS = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
@@ -75,6 +76,10 @@ def _link_heavy(tag) -> bool:
     return linked / len(text) >= 0.5
 
 
+def _NOTHING() -> None:
+    """On-exit action of an inline element: nothing to close."""
+
+
 def _text(tag) -> str:
     return _WHITESPACE.sub(" ", tag.get_text(" ")).strip()
 
@@ -93,46 +98,70 @@ class _Walker:
             kind, level = self.kind[-1]
             self.b.block(kind, text, level=level)
 
-    def walk(self, el) -> None:
+    def walk(self, root) -> None:
+        """Walk ``root``'s subtree in document order with an explicit stack.
+
+        Generated pages nest 100,000 ``<div>``s deep: recursion would hit
+        Python's limit, so each open element is a (children iterator, on-exit
+        action) pair on a stack.
+        """
+        stack: list[tuple] = [(iter(root.children), None)]
+        while stack:
+            children, on_exit = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if on_exit is not None:
+                    on_exit()
+                continue
+            enter = self.visit(child)
+            if enter is not None:
+                stack.append((iter(child.children), enter))
+
+    def visit(self, child):
+        """Handle one node; for an element to descend into, return its on-exit action."""
         from bs4 import NavigableString, Tag
         from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction, CData
 
-        for child in el.children:
-            if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
-                continue
-            if isinstance(child, NavigableString):
-                if isinstance(child, CData) or type(child) is NavigableString:
-                    self.buffer.append(str(child))
-                continue
-            if not isinstance(child, Tag) or _is_chrome(child):
-                continue
-            name = child.name
-            if name in _HEADINGS:
-                self.flush()
-                self.b.block("heading", _text(child), level=_HEADINGS[name])
-            elif name == "table":
-                self.flush()
-                self.table(child)
-            elif name in _LISTS:
-                self.flush()
-                self.list_depth += 1
-                self.walk(child)
-                self.list_depth -= 1
-                self.flush()
-            elif name == "li":
-                self.flush()
-                self.kind.append(("list_item", max(self.list_depth, 1)))
-                self.walk(child)
-                self.flush()
-                self.kind.pop()
-            elif name == "br":
-                self.flush()
-            elif name in _BLOCK_TAGS:
-                self.flush()
-                self.walk(child)
-                self.flush()
-            else:                       # inline: a, span, strong, em, ...
-                self.walk(child)
+        if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            return None
+        if isinstance(child, NavigableString):
+            if isinstance(child, CData) or type(child) is NavigableString:
+                self.buffer.append(str(child))
+            return None
+        if not isinstance(child, Tag) or _is_chrome(child):
+            return None
+        name = child.name
+        if name in _HEADINGS:
+            self.flush()
+            self.b.block("heading", _text(child), level=_HEADINGS[name])
+        elif name == "table":
+            self.flush()
+            self.table(child)
+        elif name in _LISTS:
+            self.flush()
+            self.list_depth += 1
+            return self._leave_list
+        elif name == "li":
+            self.flush()
+            self.kind.append(("list_item", max(self.list_depth, 1)))
+            return self._leave_item
+        elif name == "br":
+            self.flush()
+        elif name in _BLOCK_TAGS:
+            self.flush()
+            return self.flush
+        else:                       # inline: a, span, strong, em, ...
+            return _NOTHING
+        return None
+
+    def _leave_list(self) -> None:
+        self.list_depth -= 1
+        self.flush()
+
+    def _leave_item(self) -> None:
+        self.flush()
+        self.kind.pop()
 
     def table(self, table) -> None:
         rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
@@ -159,23 +188,52 @@ class _Walker:
                 self.flush()
 
 
-def _parse(raw: bytes):
-    from bs4 import BeautifulSoup
+# An XHTML page's internal DTD subset (<!DOCTYPE html [ <!ENTITY ...> ]>): the HTML
+# parser does not know it and would leave "]>" in the text; entities stay unexpanded.
+_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
 
+
+def _parse(raw: bytes, encoding: str | None):
+    import warnings
+
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
     try:
-        return BeautifulSoup(raw, "lxml")
+        return BeautifulSoup(raw, "lxml", from_encoding=encoding)
     except Exception:  # lxml missing or choking on the bytes: the pure-Python parser
-        return BeautifulSoup(raw, "html.parser")
+        return BeautifulSoup(raw, "html.parser", from_encoding=encoding)
+
+
+def _decode(raw: bytes) -> tuple[bytes, str | None]:
+    """Bytes for the parser and their encoding, trusting a BOM and valid UTF-8 over a
+    ``<meta charset>`` that says otherwise (a UTF-8 page declaring utf-16 is common);
+    None lets the parser read the declaration (a cp1252 page)."""
+    bom = bom_encoding(raw)
+    if bom:
+        codec, skip = bom
+        try:
+            raw = raw[skip:].decode(codec).encode("utf-8")
+        except UnicodeDecodeError:
+            return _DOCTYPE_SUBSET.sub(b"<!DOCTYPE html>", raw), None
+        return _DOCTYPE_SUBSET.sub(b"<!DOCTYPE html>", raw), "utf-8"
+    raw = _DOCTYPE_SUBSET.sub(b"<!DOCTYPE html>", raw.replace(b"\x00", b""))
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw, None
+    return raw, "utf-8"
 
 
 def read_html(path) -> Document:
     path = Path(path)
     raw = path.read_bytes()
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in raw[:4096] and bom_encoding(raw) is None:
         raise ReadError(path, "binary file, not HTML (NUL bytes): wrong extension?")
     if not raw.strip():
         raise ReadError(path, "empty HTML file")
-    soup = _parse(raw)
+    raw, encoding = _decode(raw)
+    soup = _parse(raw, encoding)
     body = soup.body or soup
     walker = _Walker()
     has_h1 = body.find("h1") is not None

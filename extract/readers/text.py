@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
 from .builder import TextBuilder, classify_line
+from .encoding import NotText, decode_text
 
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -115,16 +116,10 @@ def build_from_lines(lines: list[str], builder: TextBuilder | None = None) -> Te
 
 
 def read_text(path: Path) -> Document:
-    raw = Path(path).read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError as exc:  # pragma: no cover - cp1252 decodes almost anything
-            raise ReadError(path, f"not UTF-8 or Windows-1252 text ({exc})") from exc
-    if "\x00" in text[:4096]:
-        raise ReadError(path, "binary file, not text (NUL bytes)")
+        text, _ = decode_text(Path(path).read_bytes())
+    except NotText as exc:
+        raise ReadError(path, str(exc)) from exc
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     clean, blocks, _ = build_from_lines(lines).build()
     fmt = Path(path).suffix.lower().lstrip(".") or "txt"

@@ -309,7 +309,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
     return {
         "meta": {
             "title": title or "Inkoop jeugdhulp en Wmo: vergelijking van regio's",
-            "generated": _dt.datetime.now().strftime("%d-%m-%Y %H:%M"),
+            "generated": _generated(),
         },
         "labels": {
             "types": L.FACT_TYPE_LABELS,
@@ -327,6 +327,15 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         "decisions": decisions,
         "tables": _tables_payload(tables or {}, fact_dicts),
     }
+
+
+def _generated() -> str | None:
+    """When the report was made, only when the build says so (SOURCE_DATE_EPOCH, the
+    reproducible-builds convention): a clock reading would make re-runs differ."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).strftime("%d-%m-%Y %H:%M")
 
 
 def _variant_of(fact: Mapping, financing_id: Any) -> str:

@@ -816,7 +816,8 @@
   }
 
   var meta = $('report-meta');
-  meta.textContent = 'Gemaakt op ' + DATA.meta.generated + ' · ' + plural(DOCS.length, 'document', 'documenten') +
+  meta.textContent = (DATA.meta.generated ? 'Gemaakt op ' + DATA.meta.generated + ' · ' : '') +
+    plural(DOCS.length, 'document', 'documenten') +
     ' · ' + plural(FACTS.length, 'feit', 'feiten') + ' · automatisch uit de tekst gehaald: controleer het bewijs.';
   if (DATA.tables.length) $('tab-tabellen').hidden = false;
   window.addEventListener('hashchange', route);

@@ -1,0 +1,228 @@
+"""One consistent snapshot per output folder: a lock, and generations switched in one rename.
+
+Layout of an output folder (``outputs/``)::
+
+    .lock                       held (flock) by the build writing here; holds its PID
+    .snapshots/000007/          one complete build: facts.jsonl, documents.csv, texts/, ...
+    .snapshots/current -> 000007   switched with one atomic rename of a symlink
+    facts.jsonl -> .snapshots/current/facts.jsonl     stable names for people and tools
+    .cache/                     extraction cache (content-addressed, shared by builds)
+
+A build writes everything into ``.snapshots/000008.tmp/``; only when every
+file is written does it rename the folder to ``000008`` and switch
+``current``. A ``kill -9`` at any moment leaves either the old or the new
+build current, never a mix; the half-written ``*.tmp`` folder is removed by
+the next build. The previous generation is kept until the one after, so a
+reader that resolved it just before the switch can finish.
+
+Readers resolve the current generation once with
+:func:`inkoopgraaf.models.io.resolve_snapshot` and read all files from it.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import shutil
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .models.io import CURRENT, SNAPSHOTS, resolve_snapshot
+
+LOCK = ".lock"
+
+
+class BuildRunning(RuntimeError):
+    """Another build holds the output folder's lock."""
+
+    def __init__(self, out: Path, pid: str):
+        self.out, self.pid = out, pid
+        who = f"PID {pid}" if pid else "PID unknown"
+        super().__init__(f"another build is running into {out}/ ({who}); wait for it to finish, "
+                         f"or build into another folder with --out")
+
+
+class NoSpace(RuntimeError):
+    """The disk filled up while writing a generation; the previous one is untouched."""
+
+    def __init__(self, where: str):
+        super().__init__(f"no space left on device while writing {where}; the previous outputs are unchanged")
+
+
+@contextlib.contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock for a whole build. The kernel drops it when the
+    process dies, so a killed build never leaves a stale lock behind."""
+    out.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            raise BuildRunning(out, pid) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _generations(root: Path) -> list[int]:
+    return sorted(int(p.name) for p in root.iterdir() if p.is_dir() and p.name.isdigit()) if root.is_dir() else []
+
+
+def clean_stale(out: Path) -> list[str]:
+    """Remove what a killed build left: ``*.tmp`` generation folders and the temporary
+    files of the old one-file-at-a-time writer (``.facts.jsonl.x1y2.tmp``). Call under the lock."""
+    removed = []
+    root = out / SNAPSHOTS
+    if root.is_dir():
+        for p in root.iterdir():
+            if p.name.endswith(".tmp"):
+                shutil.rmtree(p, ignore_errors=True) if p.is_dir() and not p.is_symlink() else p.unlink()
+                removed.append(str(p))
+    for folder in (out, out / "texts", out / "neo4j"):
+        if folder.is_dir() and not folder.is_symlink():
+            for p in folder.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    p.unlink()
+                    removed.append(str(p))
+    return removed
+
+
+class Generation:
+    """A folder being written; :meth:`commit` makes it the current snapshot."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.root = out / SNAPSHOTS
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.previous = resolve_snapshot(out) if (self.root / CURRENT).is_symlink() else None
+        self.number = (_generations(self.root) or [0])[-1] + 1
+        self.path = self.root / f"{self.number:06d}.tmp"
+        shutil.rmtree(self.path, ignore_errors=True)
+        self.path.mkdir()
+
+    def shown(self, filename: str | None) -> str:
+        """How a path inside this generation is named to the user: ``outputs/graph.ttl``."""
+        if not filename:
+            return f"{self.out}/"
+        try:
+            return str(self.out / Path(filename).relative_to(self.path))
+        except ValueError:
+            return str(filename)
+
+    def commit(self) -> None:
+        final = self.root / f"{self.number:06d}"
+        _fsync_tree(self.path)
+        os.rename(self.path, final)
+        link_tmp = self.root / f"{CURRENT}.tmp"
+        with contextlib.suppress(FileNotFoundError):
+            link_tmp.unlink()
+        os.symlink(final.name, link_tmp)
+        os.replace(link_tmp, self.root / CURRENT)      # the one atomic switch
+        _fsync_dir(self.root)
+        self.path = final
+        _link_top_level(self.out, final)
+        self._prune()
+
+    def abort(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def _prune(self) -> None:
+        """Keep the current and the previous generation (a reader may still be in it)."""
+        keep = {self.number}
+        if self.previous is not None and self.previous.name.isdigit():
+            keep.add(int(self.previous.name))
+        for n in _generations(self.root):
+            if n not in keep:
+                shutil.rmtree(self.root / f"{n:06d}", ignore_errors=True)
+
+
+def _link_top_level(out: Path, gen: Path) -> None:
+    """outputs/<name> -> .snapshots/current/<name> for every name of the new generation.
+
+    Real files of a folder written before generations existed are replaced
+    once; links to names the new build did not write (report.html after
+    --no-report) are removed, so no file of an older build stays visible.
+    """
+    names = {p.name for p in gen.iterdir()}
+    for p in out.iterdir():
+        if p.is_symlink() and os.readlink(p).startswith(f"{SNAPSHOTS}/") and p.name not in names:
+            p.unlink()
+    for name in sorted(names):
+        top = out / name
+        target = f"{SNAPSHOTS}/{CURRENT}/{name}"
+        if top.is_symlink():
+            if os.readlink(top) == target:
+                continue
+            top.unlink()
+        elif top.is_dir():
+            shutil.rmtree(top)
+        elif top.exists():
+            top.unlink()
+        tmp = out / f".{name}.link.tmp"
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        os.symlink(target, tmp)
+        os.replace(tmp, top)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(path: Path) -> None:
+    # every file was fsynced by its atomic writer; the folders' entries must reach the disk too
+    for folder, _dirs, _files in os.walk(path):
+        _fsync_dir(Path(folder))
+
+
+def write_generation(out: Path, steps: list[tuple[str, Callable[[Path], list[str]]]]) -> list[str]:
+    """Run the write phase: each step ``(what, write(folder) -> names written)`` writes into a
+    fresh generation; the generation becomes current only when every step succeeded.
+
+    Disk full in any step raises :class:`NoSpace` naming the file (the
+    generation is removed, the previous snapshot stays current); any other
+    error removes the generation and propagates.
+    """
+    gen = Generation(out)
+    written: list[str] = []
+    try:
+        for what, write in steps:
+            try:
+                written += write(gen.path)
+            except OSError as exc:
+                if exc.errno == errno.ENOSPC:
+                    raise NoSpace(gen.shown(exc.filename) if exc.filename else f"{out}/{what}") from exc
+                raise
+        gen.commit()
+    except BaseException:
+        gen.abort()
+        raise
+    return written
+
+
+def reuse_file(previous: Path | None, rel: str, target: Path, data: str) -> bool:
+    """Hard-link an unchanged file from the previous generation instead of writing it again."""
+    if previous is None:
+        return False
+    old = previous / rel
+    try:
+        if old.stat().st_size != len(data.encode("utf-8")) or old.read_text(encoding="utf-8") != data:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(old, target)
+        return True
+    except OSError:
+        return False
