@@ -31,7 +31,7 @@ def test_plain_pairs_still_run_as_steps():
 def test_declared_fact_types_cover_what_the_steps_produce():
     declared = {t for s in pipeline.STEPS for t in s.produces}
     seen = set()
-    for path in sorted(CORPUS.glob("*.txt"))[:6]:
+    for path in sorted(CORPUS.glob("*.txt"))[:2]:
         seen |= {f.type for f in pipeline.extract_document(read_document(path))}
     assert seen, "the corpus documents produce facts"
     assert seen <= declared
