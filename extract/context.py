@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Callable
 
 from ..models.facts import Fact
 from .document import Document
@@ -21,6 +22,9 @@ class ExtractionContext:
     #: document's own date as detected by the date extractor (may be None).
     year: int | None = None
     facts: dict[str, list[Fact]] = field(default_factory=dict)
+    #: Per-document layers that several extractors share (the segment extractors' state), built once by
+    #: :meth:`layer`; ``spacy_doc`` and ``clauses`` are the two every clause reader uses.
+    layers: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def spacy_doc(self):
@@ -38,6 +42,12 @@ class ExtractionContext:
         """A Fact whose text is exactly the document slice and whose page is looked up."""
         return Fact(doc=self.doc.id, type=type, text=self.doc.text[start:end], start=start, end=end,
                     page=self.doc.page_at(start), value=value, confidence=confidence)
+
+    def layer(self, name: str, build: Callable[["ExtractionContext"], Any]) -> Any:
+        """The layer ``name``, built by ``build(self)`` on first use and kept for the document."""
+        if name not in self.layers:
+            self.layers[name] = build(self)
+        return self.layers[name]
 
     def add(self, facts: list[Fact]) -> None:
         for f in facts:

@@ -2,8 +2,11 @@
 
 The order matters: places and dates come first because later extractors use
 them (a decision takes the date of its clause; a plan change needs both
-ends). Each step is named by ``module:function`` so the registry is data and
-an extractor stays a plain function of an :class:`ExtractionContext`.
+ends). Each :class:`Step` is named by ``module:function`` so the registry is
+data and an extractor stays a plain function of an :class:`ExtractionContext`;
+it declares the fact types it produces and what it needs, and
+:func:`check_steps` says when an order breaks that. A new extractor is a new
+``Step`` (see extract/README.md).
 
 Caching: a document's result is keyed by the file's sha256 and
 :func:`extractor_version` (a hash over the extractor's own code and data), so
@@ -17,25 +20,61 @@ import importlib
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
 
 from ..models.facts import Fact
 from ..models.io import write_text_atomic
 from .context import ExtractionContext
+from .dates import detect_document_year
 from .document import Document, ReadError, sha256_file
 from .readers import read_document
 
-#: (fact-producing step, "module:function") in run order.
-STEPS: tuple[tuple[str, str], ...] = (
-    ("places", "inkoopgraaf.extract.places:extract_places"),
-    ("dates", "inkoopgraaf.extract.dates:extract_dates"),
-    ("segments", "inkoopgraaf.extract.segments:extract_segments"),
-    ("financing", "inkoopgraaf.extract.segments:extract_financing"),
-    ("procedures", "inkoopgraaf.extract.segments:extract_procedures"),
-    ("decisions", "inkoopgraaf.extract.decisions:extract_decisions"),
-    ("plan_changes", "inkoopgraaf.extract.plan_changes:extract_plan_changes"),
+class Step(NamedTuple):
+    """One extractor in the run: its name, ``module:function``, the fact types it produces and what it
+    needs from the steps before it (fact types) or from the context (``CONTEXT_LAYERS``)."""
+    name: str
+    target: str
+    produces: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+
+
+#: What every step may read from :class:`ExtractionContext` without an earlier step: the document with its
+#: blocks and structure, the anchor ``year``, the spaCy ``sentences`` and the shared ``clauses``
+#: (extract/clauses.py), each built on first use.
+CONTEXT_LAYERS = frozenset(("document", "year", "sentences", "clauses"))
+
+#: The extractors in run order. ``needs`` names what a step reads: a fact type means an earlier step
+#: must produce it (:func:`check_steps`); segment facts reach financing/procedures through the segment
+#: package's per-document state, dates reach decisions/plan changes through ``ctx.facts``.
+STEPS: tuple[Step, ...] = (
+    Step("places", "inkoopgraaf.extract.places:extract_places", ("region", "municipality"), ("document", "year")),
+    Step("dates", "inkoopgraaf.extract.dates:extract_dates", ("date",), ("document", "year")),
+    Step("segments", "inkoopgraaf.extract.segments:extract_segments", ("segment",), ("document", "sentences")),
+    Step("financing", "inkoopgraaf.extract.segments:extract_financing", ("financing",),
+         ("document", "sentences", "segment")),
+    Step("procedures", "inkoopgraaf.extract.segments:extract_procedures", ("procedure",),
+         ("document", "sentences", "segment")),
+    Step("decisions", "inkoopgraaf.extract.decisions:extract_decisions", ("decision",),
+         ("document", "year", "clauses", "date")),
+    Step("plan_changes", "inkoopgraaf.extract.plan_changes:extract_plan_changes", ("plan_change",),
+         ("document", "clauses", "date")),
 )
+
+
+def check_steps(steps=None) -> list[str]:
+    """Problems with the run order: a step that needs a fact type no earlier step produces, or an unknown
+    context layer. Empty when the order is sound."""
+    produced: set[str] = set()
+    problems = []
+    for step in STEPS if steps is None else steps:
+        step = Step(*step)
+        for need in step.needs:
+            if need not in produced and need not in CONTEXT_LAYERS:
+                problems.append(f"step {step.name!r} needs {need!r}, which no earlier step produces")
+        produced.update(step.produces)
+    return problems
 
 
 def _load(target: str):
@@ -73,10 +112,6 @@ def anchor_year(doc: Document) -> int | None:
             return int(year)
         except (TypeError, ValueError):
             pass
-    try:
-        from .dates import detect_document_year
-    except ImportError:
-        return None
     return detect_document_year(doc)
 
 
@@ -84,8 +119,8 @@ def extract_document(doc: Document) -> list[Fact]:
     """All facts of one document, sorted by position then type."""
     ctx = ExtractionContext(doc=doc, year=anchor_year(doc))
     facts: list[Fact] = []
-    for _, target in STEPS:
-        step_facts = _load(target)(ctx)
+    for step in STEPS:
+        step_facts = _load(step[1])(ctx)
         ctx.add(step_facts)
         facts.extend(step_facts)
     facts.sort(key=lambda f: (f.start, f.end, f.type))

@@ -1,9 +1,10 @@
-"""Table-driven tests of the decision extractor (extract/decisions.py).
+"""Table-driven tests of the decision extractor (extract/decisions/).
 
 Cases: tests/data/decision_cases.json (a short text, its anchor year, and every
 decision expected, in document order: actor, status, a word the object must
 contain, the date's start) and tests/data/decision_negatives.json (texts that
-hold no decision). Sentences are written for the tests, not taken from the seeds.
+hold no decision; ``veto`` names the rule of decisions/frames.py VETOES that rejects
+the text, when a veto does). Sentences are written for the tests, not taken from the seeds.
 """
 import json
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from inkoopgraaf.extract.context import ExtractionContext
 from inkoopgraaf.extract.dates import extract_dates
-from inkoopgraaf.extract.decisions import ActorResolver, extract_decisions, learn_abbreviations
+from inkoopgraaf.extract.decisions import VETOES, ActorResolver, extract_decisions, learn_abbreviations, veto_reasons
 from inkoopgraaf.extract.readers import read_document
 from inkoopgraaf.models.facts import DECISION_STATUSES
 
@@ -48,8 +49,18 @@ def test_decision_case(tmp_path, case):
 
 @pytest.mark.parametrize("case", NEGATIVES, ids=[c["id"] for c in NEGATIVES])
 def test_no_decision(tmp_path, case):
-    _, facts = run(tmp_path, case["text"], 2022)
+    ctx, facts = run(tmp_path, case["text"], 2022)
     assert facts == [], [f.value for f in facts]
+    # a negative that names its veto (decisions/frames.py VETOES) is rejected by that rule, not by chance
+    if "veto" in case:
+        assert case["veto"] in [r.split(":")[0] for r in veto_reasons(ctx)], veto_reasons(ctx)
+
+
+def test_every_veto_is_named_by_a_negative_case():
+    named = {c["veto"] for c in NEGATIVES if "veto" in c}
+    # 'question' (a question after a colon inside one clause) is not reachable while the sentencizer splits at
+    # ':' - the sentence-level check (not_a_decision_sentence) rejects those questions first
+    assert {v.__name__ for v in VETOES} - {"question"} <= named and "not_a_decision_sentence" in named
 
 
 def test_abbreviation_expansion_is_learnt_from_the_document():

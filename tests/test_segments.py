@@ -51,6 +51,11 @@ def test_case(case_facts):
         assert fid not in {t[0] for t in fin}, [f.text for f in fins]
     for pid in case.get("no_procedure_ids", []):
         assert pid not in {t[0] for t in proc}, [f.text for f in procs]
+    # an exhaustive expect_ list: nothing extra of that kind is extracted
+    got = {"segments": seg_pairs, "financing": fin, "procedures": proc}
+    for kind in case.get("exhaustive", []):
+        expected = {tuple(x) for x in case.get(f"expect_{kind}", [])}
+        assert got[kind] <= expected, (kind, sorted(got[kind] - expected, key=str))
 
 
 def test_facts_obey_contract(case_facts):

@@ -42,9 +42,9 @@ This package is ``inkoopgraaf.extract.decisions`` once installed
 imports fail with "attempted relative import beyond top-level package".
 """
 from .actors import ActorResolver, learn_abbreviations, learn_addressee
-from .extractor import extract_decisions
+from .extractor import extract_decisions, veto_reasons
 from .frames import VETOES, Frame, veto_reason
 from .triggers import find_triggers
 
 __all__ = ["ActorResolver", "Frame", "VETOES", "extract_decisions", "find_triggers", "learn_abbreviations",
-           "learn_addressee", "veto_reason"]
+           "learn_addressee", "veto_reason", "veto_reasons"]

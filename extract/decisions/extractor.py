@@ -10,7 +10,7 @@ from .actors import ActorResolver
 from .decide import _decide, _slice, _sub_clauses
 from .record import Decision
 from .dedupe import _dedupe
-from .frames import not_a_decision_sentence
+from .frames import Frame, not_a_decision_sentence, veto_reason
 from .objects import _is_action_item, _is_item_intro, _takes_note, _tidy_object
 from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
 from .triggers import _primary, find_triggers
@@ -128,3 +128,26 @@ def _fact(ctx: ExtractionContext, d: Decision) -> Fact:
         conf += 0.1
     return ctx.fact("decision", d.start, d.end, {"actor": d.actor, "status": d.status, "object": d.object, "date": d.date},
                     confidence=min(conf, 0.95))
+
+
+def veto_reasons(ctx: ExtractionContext) -> list[str]:
+    """Why each clause with a decision trigger states no decision: ``"<veto>: <reason>"`` per vetoed clause,
+    in text order (``not_a_decision_sentence`` for a question, cross-reference or stamp). For tests and
+    for looking into a missed decision; the extractor itself only needs the first veto of a clause."""
+    dates = date_matches(ctx)
+    resolver = ActorResolver(ctx.doc.text)
+    out = []
+    for sentence in sentence_clauses(ctx):
+        hits_all = find_triggers(sentence.words, sentence.raw)
+        if not hits_all:
+            continue
+        if not_a_decision_sentence(sentence):
+            out.append("not_a_decision_sentence: a question, cross-reference or document stamp")
+            continue
+        for lo, hi in _sub_clauses(sentence, hits_all):
+            clause = _slice(sentence, lo, hi)
+            hits = find_triggers(clause.words, clause.raw)
+            reason = veto_reason(Frame(ctx, clause, hits, resolver, dates)) if hits else None
+            if reason:
+                out.append(reason)
+    return out

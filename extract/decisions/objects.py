@@ -178,36 +178,52 @@ _OBJECT_RULES = (_fronted, _om_clause, _te_clause, _prepositional, _before_parti
 
 
 def _submit_object(words, hit, actor_spans, date_spans) -> tuple[int, int, str]:
-    """What is put before a board: the subject ('De financiële impactanalyses worden ter besluitvorming
-    ... voorgelegd', '... waarna het vierkant ter besluitvorming wordt voorgelegd'), or after an
-    inverted auxiliary ('In september 2021 wordt aan de gemeenteraden de Regiovisie ... voorgelegd')."""
-    n = len(words)
-    om = next((k for k in range(hit.i - 1, -1, -1) if words[k] == "om"), None)
-    if om is not None and hit.kind == "phrase" and words[hit.i] == "voor":
-        # 'Het streven is om [begin Q2] [een voorstel] aan de colleges voor te leggen': the object follows 'om'
-        a = _skip_dates(om + 1, date_spans)
-        while a < hit.i and (words[a] in LEAD_PREPS or any(s_ <= a < e_ for s_, e_ in date_spans)):
-            a = _skip_dates(a + 1, date_spans)   # the submission's own time ('om [in september] X voor te leggen')
-        b = a
-        while b < hit.i and words[b] not in ("aan", "bij", ",", ";"):
-            b += 1
-        if b > a:
-            return a, b, "om"
+    """What is put before a board: the object of 'om ... voor te leggen', else the subject ('De financiële
+    impactanalyses worden ter besluitvorming ... voorgelegd', '... waarna het vierkant ter besluitvorming wordt
+    voorgelegd'), or the subject after an inverted auxiliary ('In september 2021 wordt aan de gemeenteraden
+    de Regiovisie ... voorgelegd')."""
+    span = _submitted_after_om(words, hit, date_spans)
+    if span is not None:
+        return span
     a = hit.i
     while a > 0 and words[a - 1] not in (",", ";", ":"):
         a -= 1
-    if a < n and words[a] in SUBORDINATORS:
+    if a < len(words) and words[a] in SUBORDINATORS:
         a += 1
-    a = _skip_dates(a, date_spans)
-    while a < hit.i and (words[a] in LEAD_PREPS or any(s_ <= a < e_ for s_, e_ in date_spans)):
-        a = _skip_dates(a + 1, date_spans)
+    a = _skip_time(a, hit.i, words, date_spans)
     b = a
     while b < hit.i and words[b] not in AUX_ALL:
         b += 1
     if b > a:
         return a, b, "subject"
-    # inversion: subject after the auxiliary, past an 'aan de gemeenteraden' phrase
-    a = b + 1
+    return _subject_after_aux(words, hit, actor_spans, b)
+
+
+def _skip_time(a: int, limit: int, words: list[str], date_spans) -> int:
+    """Past dates and the time or discourse words before them ('[In september 2021] wordt ...')."""
+    a = _skip_dates(a, date_spans)
+    while a < limit and (words[a] in LEAD_PREPS or any(s_ <= a < e_ for s_, e_ in date_spans)):
+        a = _skip_dates(a + 1, date_spans)
+    return a
+
+
+def _submitted_after_om(words, hit, date_spans) -> tuple[int, int, str] | None:
+    """'Het streven is om [begin Q2] [een voorstel] aan de colleges voor te leggen': the object follows 'om',
+    past the submission's own time ('om [in september] X voor te leggen')."""
+    om = next((k for k in range(hit.i - 1, -1, -1) if words[k] == "om"), None)
+    if om is None or hit.kind != "phrase" or words[hit.i] != "voor":
+        return None
+    a = _skip_time(om + 1, hit.i, words, date_spans)
+    b = a
+    while b < hit.i and words[b] not in ("aan", "bij", ",", ";"):
+        b += 1
+    return (a, b, "om") if b > a else None
+
+
+def _subject_after_aux(words, hit, actor_spans, aux: int) -> tuple[int, int, str]:
+    """Inversion: the subject after the auxiliary at ``aux``, past an 'aan de gemeenteraden' phrase."""
+    n = len(words)
+    a = aux + 1
     while a < n and words[a] in ("aan", "door", "bij"):
         ends = [e_ for s_, e_ in actor_spans if a < s_ <= a + 4]
         if not ends:

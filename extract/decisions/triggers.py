@@ -64,8 +64,7 @@ def _form_hit(f: _Forms, words: list[str], raw: list[str] | None, i: int, dets: 
     w = words[i]
     prev = words[i - 1] if i else ""
     n = len(words)
-    if f.suffixes and w not in f.nominal and w not in f.joined and w.endswith(f.suffixes) and len(w) > 10 \
-            and (prev in dets or prev in ("eigen", "eigen,")) and not (raw and raw[i][:1].isupper() and i > 0):
+    if _is_compound_noun(f, words, raw, i, dets):
         # 'neemt ieder college een eigen inkoopbesluit', 'het gunningsbesluit wordt genomen door ...'
         if has_any(words, ["neemt", "nemen", "nam", "namen", "genomen", "nemen"]):
             return TriggerHit(i, i, f.family, "nominal", w)
@@ -86,6 +85,14 @@ def _form_hit(f: _Forms, words: list[str], raw: list[str] | None, i: int, dets: 
     if w in f.finite and f.spec.get("particle"):
         return _finite_hit(f, words, i)
     return None
+
+
+def _is_compound_noun(f: _Forms, words: list[str], raw: list[str] | None, i: int, dets: set) -> bool:
+    """A compound ending in a decision noun ('inkoopbesluit', 'gunningsbesluit') after a determiner, not a name."""
+    w = words[i]
+    prev = words[i - 1] if i else ""
+    return bool(f.suffixes) and w not in f.nominal and w not in f.joined and w.endswith(f.suffixes) and len(w) > 10 \
+        and (prev in dets or prev in ("eigen", "eigen,")) and not (raw and raw[i][:1].isupper() and i > 0)
 
 
 def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) -> TriggerHit | None:

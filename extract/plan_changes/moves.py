@@ -48,28 +48,13 @@ def _move_verb(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_D
                m: re.Match, verb: dict, prev_end: int, limit: int) -> PlanChange | None:
     """'1 jaar op te schuiven, naar 1 januari 2022', 'verlengd tot en met 31 december 2022',
     'de planning aan te passen ..., naar 2024', 'uitgesteld tot', 'vervroegd naar'."""
-    cfg = cues()
     sent = sentences[k]
     verb_at = sent.start + m.start()
-    # the target: a date introduced by 'naar', 'tot (en met)', 'per', 'op' after the verb, or right before it
-    targets = []
-    for d in in_sent:
-        if d.start >= limit or d.end <= prev_end:
-            continue
-        before = ctx.doc.text[max(sent.start, d.start - 14):d.start].lower()
-        if re.search(cfg["target_preps"], before):
-            targets.append(d)
+    targets = _targets(ctx, sent, in_sent, prev_end, limit)
     if not targets:
         return _shift_only(ctx, sentences, k, low, dates, m, verb, prev_end, limit)
-    after = [d for d in targets if d.start > verb_at]
-    if not after:
-        # before the verb only 'naar/tot/per X': 'in 2021 ... verlengd' says when, not to when
-        targets = [d for d in targets if re.search(cfg["target_preps_before_verb"],
-                                                   ctx.doc.text[max(sent.start, d.start - 14):d.start].lower())]
-        if not targets:
-            return None
-    to = after[0] if after else targets[-1]
-    if to.start < verb_at and verb_at - to.end > 60:
+    to = _target(ctx, sent, targets, verb_at)
+    if to is None:
         return None
     direction = -1 if verb.get("direction") == "earlier" else 1
     rel_to = max(0, to.start - sent.start)
@@ -131,3 +116,31 @@ def _shift_only(ctx, sentences, k, low: str, dates: list[_Date], m: re.Match, ve
                 to_value = d.value     # the concrete new date, said in a planning sentence
                 break
     return PlanChange(sent.start, sent.end, _what(sent, text, sent.start + m.start()), old.value, to_value, "move")
+
+
+def _targets(ctx, sent, in_sent: list[_Date], prev_end: int, limit: int) -> list[_Date]:
+    """Dates of the verb's stretch of the clause introduced by 'naar', 'tot (en met)', 'per', 'op'."""
+    cfg = cues()
+    out = []
+    for d in in_sent:
+        if d.start >= limit or d.end <= prev_end:
+            continue
+        before = ctx.doc.text[max(sent.start, d.start - 14):d.start].lower()
+        if re.search(cfg["target_preps"], before):
+            out.append(d)
+    return out
+
+
+def _target(ctx, sent, targets: list[_Date], verb_at: int) -> _Date | None:
+    """The move's target: the first after the verb, else the last before it introduced by 'naar/tot/per'
+    ('in 2021 ... verlengd' says when, not to when) and close to the verb."""
+    after = [d for d in targets if d.start > verb_at]
+    if not after:
+        targets = [d for d in targets if re.search(cues()["target_preps_before_verb"],
+                                                   ctx.doc.text[max(sent.start, d.start - 14):d.start].lower())]
+        if not targets:
+            return None
+    to = after[0] if after else targets[-1]
+    if to.start < verb_at and verb_at - to.end > 60:
+        return None
+    return to

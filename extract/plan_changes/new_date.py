@@ -13,14 +13,9 @@ from .old_date import _old_date
 def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | None:
     """'... die deadline wordt niet gehaald. Daarom is de nieuwe datum: 1 januari 2023.'"""
     cfg = cues()
-    hit = _find(low, cfg["new_date_phrases"])
+    hit = _new_date_cue(low)
     if not hit:
-        # 'wordt de ingangsdatum ... 1 januari 2026', 'is nu voorzien in februari', 'vond uiteindelijk plaats op'
-        found = [m for m in (re.search(p, low) for p in cfg.get("new_date_patterns", [])) if m]
-        if not found:
-            return None
-        m = min(found, key=lambda m: m.start())
-        hit = (m.start(), m.group(0))
+        return None
     sent = sentences[k]
     cue = sent.start + hit[0]
     text = ctx.doc.text
@@ -33,6 +28,33 @@ def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | N
     window = section_window(sentences, k, back=3, ahead=0) + [sent]
     if not any(re.search(cfg["old_plan_cues"], text[s.start:s.end].lower()) for s in window):
         return None
+    frm = _date_before(ctx, sentences, k, dates, to, cue)
+    if not frm:
+        return None
+    start = min([s.start for s in window if re.search(cfg["old_plan_cues"], text[s.start:s.end].lower())] + [sent.start])
+    first = next(s for s in sentences if s.start == start) if start != sent.start else sent
+    return PlanChange(start, to.end, _what(first, text, first.end), frm, to.value, "new_date")
+
+
+def _new_date_cue(low: str) -> tuple[int, str] | None:
+    """(offset, words) of the phrase that announces the new date: a fixed phrase ('de nieuwe datum'), else
+    the first new-date pattern ('wordt de ingangsdatum ... 1 januari 2026', 'is nu voorzien in februari')."""
+    cfg = cues()
+    hit = _find(low, cfg["new_date_phrases"])
+    if hit:
+        return hit
+    found = [m for m in (re.search(p, low) for p in cfg.get("new_date_patterns", [])) if m]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start())
+    return m.start(), m.group(0)
+
+
+def _date_before(ctx, sentences, k, dates: list[_Date], to: _Date, cue: int) -> dict | None:
+    """The old date of a new-date statement: said with its cue in the clause, else planned nearby (before or
+    after the new one), else any earlier date in the clause before the cue."""
+    cfg = cues()
+    sent, text = sentences[k], ctx.doc.text
     # 'De publicatie, eerder voorzien in mei, volgt nu in september': the old date said with its cue in the clause
     said = [d for d in dates if sent.start <= d.start and d.end <= cue and d.first and to.first
             and re.search(cfg["old_plan_cues"], text[max(sent.start, d.start - 30):d.start].lower())]
@@ -46,8 +68,4 @@ def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | N
         own = [(d, _in_year_of(d, to, text)) for d in dates if sent.start <= d.start and d.end <= cue and d.first and to.first]
         own = [v for d, v in own if as_date(v["start"]) and as_date(v["start"]) < to.first]
         frm = own[-1] if own else None
-    if not frm:
-        return None
-    start = min([s.start for s in window if re.search(cfg["old_plan_cues"], text[s.start:s.end].lower())] + [sent.start])
-    first = next(s for s in sentences if s.start == start) if start != sent.start else sent
-    return PlanChange(start, to.end, _what(first, text, first.end), frm, to.value, "new_date")
+    return frm

@@ -35,32 +35,45 @@ def _old_date(ctx, sentences, k, dates: list[_Date], to: _Date, direction: int,
     for rank, s, far in window:
         low = text[s.start:s.end].lower()
         cue_m = re.search(cfg["old_plan_cues"], low)
-        cue = bool(cue_m)
         for d in dates:
-            if not (s.start <= d.start and d.end <= s.end) or d in exclude or not d.first or not to.first:
+            if not (s.start <= d.start and d.end <= s.end) or d in exclude:
                 continue
-            if (to.first - d.first).days * direction <= 0:
-                continue  # an old date lies before a postponed target (after an advanced one)
-            if expected and d.value.get("start") != expected["start"]:
-                continue
-            if d.value.get("granularity") in ("year", "years") and to.value.get("granularity") == "day":
-                continue
-            if cue_only and not cue:
-                continue
-            if re.search(r"^\W{0,3}(?:\w+\s+){0,2}(besloten|besluit|ingestemd|vastgesteld|akkoord|bevestigd|bekrachtigd|goedgekeurd)\b", text[d.end:d.end + 40].lower()):
-                continue   # 'heeft op 4 juli besloten': the date of a decision, not a planned date
-            ahead = s.start > to.start
-            own = _topic_stems(text[max(s.start, d.start - 30):d.start])
-            if far and cue and sum(1 for x in dates if s.start <= x.start and x.end <= s.end) == 1:
-                # the sentence states one old plan ('De nieuwe overeenkomsten ... zouden per 1 januari ingaan'):
-                # all its words name what was planned
-                own = _topic_stems(text[s.start:s.end])
-            if far and not (topic & own):
-                continue   # further back only a date that names the same activity ('gunning uiterlijk 1 september')
-            # within one old-plan sentence the date after the cue is the plan; one before it dates the
-            # statement ('In de versie uit november 2022 gingen wij uit van contracten per 1 juli 2024')
-            before_cue = bool(cue_m) and d.start < s.start + cue_m.start()
-            cands.append(((not cue, not (topic & own), ahead, rank, before_cue), d))
+            key = _candidate_key(text, dates, d, s, to, direction, expected, topic, (rank, far, cue_m, cue_only))
+            if key is not None:
+                cands.append((key, d))
     if cands:
         return min(cands, key=lambda c: c[0])[1].value
     return expected
+
+
+def _candidate_key(text: str, dates: list[_Date], d: _Date, s, to: _Date, direction: int, expected: dict | None,
+                   topic: set[str], where: tuple) -> tuple | None:
+    """The rank of date ``d`` in sentence ``s`` as the old date of a move to ``to`` (lowest wins), or None
+    when it cannot be: not before a postponed target, not the shifted date, a decision's date, a year for a day,
+    or further back without naming what moves."""
+    rank, far, cue_m, cue_only = where
+    cue = bool(cue_m)
+    if not d.first or not to.first:
+        return None
+    if (to.first - d.first).days * direction <= 0:
+        return None  # an old date lies before a postponed target (after an advanced one)
+    if expected and d.value.get("start") != expected["start"]:
+        return None
+    if d.value.get("granularity") in ("year", "years") and to.value.get("granularity") == "day":
+        return None
+    if cue_only and not cue:
+        return None
+    if re.search(r"^\W{0,3}(?:\w+\s+){0,2}(besloten|besluit|ingestemd|vastgesteld|akkoord|bevestigd|bekrachtigd|goedgekeurd)\b", text[d.end:d.end + 40].lower()):
+        return None   # 'heeft op 4 juli besloten': the date of a decision, not a planned date
+    ahead = s.start > to.start
+    own = _topic_stems(text[max(s.start, d.start - 30):d.start])
+    if far and cue and sum(1 for x in dates if s.start <= x.start and x.end <= s.end) == 1:
+        # the sentence states one old plan ('De nieuwe overeenkomsten ... zouden per 1 januari ingaan'):
+        # all its words name what was planned
+        own = _topic_stems(text[s.start:s.end])
+    if far and not (topic & own):
+        return None   # further back only a date that names the same activity ('gunning uiterlijk 1 september')
+    # within one old-plan sentence the date after the cue is the plan; one before it dates the
+    # statement ('In de versie uit november 2022 gingen wij uit van contracten per 1 juli 2024')
+    before_cue = bool(cue_m) and d.start < s.start + cue_m.start()
+    return (not cue, not (topic & own), ahead, rank, before_cue)

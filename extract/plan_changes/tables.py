@@ -31,8 +31,7 @@ def _planning_tables(ctx, dates: list[_Date]) -> list[PlanChange]:
     out: list[PlanChange] = []
     for rows in tables.values():
         rows.sort(key=lambda b: b.row if b.row is not None else 0)
-        header = rows[0]
-        kinds = [_column_kind(text[s:e]) for s, e in header.cells]
+        kinds = [_column_kind(text[s:e]) for s, e in rows[0].cells]
         old_cols = [i for i, k in enumerate(kinds) if k == "old"]
         new_cols = [i for i, k in enumerate(kinds) if k == "new"]
         if not old_cols or not new_cols:
@@ -40,17 +39,23 @@ def _planning_tables(ctx, dates: list[_Date]) -> list[PlanChange]:
         oc = old_cols[0]
         nc = next((i for i in new_cols if i > oc), new_cols[0])
         for row in rows[1:]:
-            if max(oc, nc) >= len(row.cells):
-                continue
-
-            def cell_dates(i):
-                s, e = row.cells[i]
-                return [d for d in dates if s <= d.start and d.end <= e]
-            old, new = cell_dates(oc), cell_dates(nc)
-            if not old or not new or old[0].value.get("start") == new[0].value.get("start"):
-                continue
-            label = next((text[s:e] for i, (s, e) in enumerate(row.cells)
-                          if i not in (oc, nc) and text[s:e].strip() and not cell_dates(i)), "")
-            out.append(PlanChange(row.start, row.end, re.sub(r"\s+", " ", label).strip(), old[0].value,
-                                  new[0].value, "table"))
+            pc = _row_move(text, dates, row, oc, nc)
+            if pc is not None:
+                out.append(pc)
     return out
+
+
+def _row_move(text: str, dates: list[_Date], row, oc: int, nc: int) -> PlanChange | None:
+    """The move a planning row states: its old-column date to its new-column date, labelled by its activity."""
+    if max(oc, nc) >= len(row.cells):
+        return None
+
+    def cell_dates(i):
+        s, e = row.cells[i]
+        return [d for d in dates if s <= d.start and d.end <= e]
+    old, new = cell_dates(oc), cell_dates(nc)
+    if not old or not new or old[0].value.get("start") == new[0].value.get("start"):
+        return None
+    label = next((text[s:e] for i, (s, e) in enumerate(row.cells)
+                  if i not in (oc, nc) and text[s:e].strip() and not cell_dates(i)), "")
+    return PlanChange(row.start, row.end, re.sub(r"\s+", " ", label).strip(), old[0].value, new[0].value, "table")

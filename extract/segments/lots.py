@@ -100,7 +100,7 @@ def _lot_map(d: _Doc) -> dict[str, str]:
     own label is not a care wording: "Perceel A – Jeugdhulp thuis (ambulante
     begeleiding ...)"); the first definition of an identifier wins.
     """
-    cached = getattr(d, "_lots", None)
+    cached = d._lots
     if cached is not None:
         return cached
     lots: dict[str, str] = {}

@@ -24,7 +24,7 @@ def extract_segments(ctx: ExtractionContext) -> list[Fact]:
 
 
 def _segment_facts(d: _Doc) -> tuple[Fact, ...]:
-    cached = getattr(d, "_segment_facts", None)
+    cached = d._segment_facts
     if cached is None:
         cached = d._segment_facts = tuple(_collect_segments(d))
     return cached
@@ -235,7 +235,7 @@ def _excluded_ids(d: _Doc) -> set[str]:
     whole segment id: excluding "pleegzorg" leaves "jeugdhulp met verblijf" bought.
     Returns the excluded word stems.
     """
-    cached = getattr(d, "_excluded", None)
+    cached = d._excluded
     if cached is not None:
         return cached
     d._excluded = set()

@@ -186,7 +186,7 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
 
 
 def _scenario_stances(d: _Doc) -> dict[str, str]:
-    cached = getattr(d, "_scenarios", None)
+    cached = d._scenarios
     if cached is not None:
         return cached
     found: dict[str, set[str]] = {}

@@ -29,12 +29,14 @@ class _Doc:
         self.sents = self._sentences()
         self._starts = [s for s, _ in self.sents]
         self.seg_matches = self._segment_matches()
+        # filled on first use by the stages that own them (mentions, lots, stance); None = not yet
+        self._segment_facts = None    # mentions._segment_facts
+        self._excluded = None         # mentions._excluded_ids
+        self._lots = None             # lots._lot_map
+        self._scenarios = None        # stance._scenario_stances
 
     def _sentences(self) -> list[tuple[int, int]]:
-        try:
-            sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
-        except Exception:   # pragma: no cover - fall back to lines when spaCy is unavailable
-            sents = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text)]
+        sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
         return sents or [(0, len(self.text))]
 
     def sentence(self, offset: int) -> tuple[int, int]:
@@ -64,9 +66,7 @@ class _Doc:
                 if alt:
                     out.append(alt)
                 continue
-            if not m.lot and lot_phrases:
-                # a care-type wording that is the tail of a defined lot phrase stays itself
-                pass
+            # (a care-type wording that is the tail of a defined lot phrase stays itself)
             out.append(m)
         for g in find_terms(self.text, "generic"):
             if all(g.end <= m.start or g.start >= m.end for m in out):
@@ -163,14 +163,8 @@ class _Doc:
 
 
 def _state(ctx: ExtractionContext) -> _Doc:
-    st = getattr(ctx, "_segments_state", None)
-    if st is None or st.doc is not ctx.doc:
-        st = _Doc(ctx)
-        try:
-            ctx._segments_state = st
-        except AttributeError:  # pragma: no cover
-            pass
-    return st
+    """The document's segment state, built once and shared by the three extractors (a context layer)."""
+    return ctx.layer("segments", _Doc)
 
 
 def _colon_unit(d: _Doc, offset: int) -> tuple[int, int]:
