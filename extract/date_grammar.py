@@ -38,6 +38,7 @@ year-less until :mod:`.dates` anchors it in the document's own context.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import json
 import re
@@ -367,14 +368,36 @@ def _bad_year_context(text: str, s: int, e: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def newlines(text: str) -> tuple[int, ...]:
+    """Offsets of every newline in ``text``, so a date finds its line by bisection instead of
+    scanning back to the previous newline (quadratic on a long line full of dates)."""
+    return tuple(m.start() for m in re.finditer("\n", text))
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start of the line holding ``start`` and end of the line holding ``end`` (as rfind/find)."""
+    nl = newlines(text)
+    i = bisect.bisect_left(nl, start)          # first newline at or after start
+    ls = nl[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(nl, end)
+    return ls, (nl[j] if j < len(nl) else len(text))
+
+
+#: How far back from a date the end-anchored context rules look within its line.
+CONTEXT_WINDOW = 400
+_NOT_LIST_LEAD = re.compile(r"[^\s\-–•*o·>\d.)]")
+
+
 def _numeric_dm_ok(text: str, s: int, e: int, d: int, mo: int) -> bool:
     """A year-less d/m is a date only in a date-like position (list item, 'op 30/4', '30/4:')."""
     if f"{d}/{mo}" in vocab()["idioms_day_month"]:
         return False
-    line_start = text.rfind("\n", 0, s) + 1
-    before = text[line_start:s]
+    line_start, _ = line_bounds(text, s, s)
+    # the rules below look at the end of the line's text before the date: a bounded window
+    before = text[max(line_start, s - CONTEXT_WINDOW):s]
     after = text[e:e + 12]
-    if re.fullmatch(r"[\s\-–•*o·>\d.)]*", before) and not re.search(r"\d\s*$", before):
+    if not _NOT_LIST_LEAD.search(text, line_start, s) and not re.search(r"\d\s*$", before):
         return True                                   # starts a line or list item
     if re.search(r"(?:^|[\s(])(?:op|tot|t/m|en|vanaf|per|van|d\.d\.|dd|datum|uiterlijk|voor|vóór|na|tussen|rond|"
                  r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\s*$",

@@ -82,7 +82,7 @@ from datetime import date
 
 from ..models.facts import Fact
 from .context import ExtractionContext
-from .date_grammar import Group, combine, find_atoms, load_resource, vocab, _alt
+from .date_grammar import CONTEXT_WINDOW, Group, combine, find_atoms, line_bounds, load_resource, vocab, _alt
 from .document import Document
 
 __all__ = ["DateMatch", "extract_dates", "find_dates", "parse_date", "detect_document_year", "detect_document_date"]
@@ -145,8 +145,9 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def find_modifier(text: str, start: int, end: int, bare_year: bool) -> str | None:
     mod_tail, hedge_re, open_end = _mod_regexes()
     v = vocab()
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
-    before = text[max(line_start, start - 40):start]
+    lo = max(0, start - 40)                  # only the last 40 characters are read
+    line_start = max(text.rfind("\n", lo, start), text.rfind("\t", lo, start)) + 1
+    before = text[max(line_start, lo):start]
     m = mod_tail.search(before)
     if m:
         w = m["w"].lower()
@@ -230,20 +231,45 @@ _PREPOSITIONS = {"in", "op", "voor", "vóór", "na", "per", "vanaf", "tot", "sin
                  "boekjaar", "begrotingsjaar", "contractjaar", "contractperiode", "looptijd"}
 
 
+_DOT_LEADER = re.compile(r"\.{4,}|…{2,}")
+
+
+@lru_cache(maxsize=8)
+def _leaders(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, int], ...]]:
+    """Every maximal run of dots (4+) or ellipses (2+) as (start, end, least length), by end."""
+    runs = tuple(sorted((m.start(), m.end(), 4 if m.group()[0] == "." else 2)
+                        for m in re.finditer(r"\.{4,}|…{2,}", text)))
+    return tuple(r[1] for r in runs), runs
+
+
+def _has_leader(text: str, s: int, e: int) -> bool:
+    """``_DOT_LEADER.search(text, s, e)`` without reading the whole stretch: a maximal run
+    counts with the part of it inside [s, e)."""
+    ends, runs = _leaders(text)
+    i = bisect_right(ends, s)
+    while i < len(runs) and runs[i][0] < e:
+        a, b, least = runs[i]
+        if min(b, e) - max(a, s) >= least:
+            return True
+        i += 1              # only the run cut by s can be too short; the next one is whole
+    return False
+
+
 def name_like(text: str, start: int, end: int, gran: str) -> bool:
     """A year that is part of a name or a title: 'Inkoop 2021', 'Beleidsplan 2014-2018', '(2018)'."""
-    line_s = text.rfind("\n", 0, start) + 1
-    line_e = text.find("\n", end)
-    line_e = len(text) if line_e < 0 else line_e
-    before = text[line_s:start]
-    after = text[end:line_e]
+    line_s, line_e = line_bounds(text, start, end)
+    short = (start - line_s) + (line_e - end) < 90
+    # end-anchored rules read a bounded window of the line before the date; the rest of the
+    # line after it only for a short line (and for dot leaders, found by one search each)
+    before = text[max(line_s, start - CONTEXT_WINDOW):start]
+    after = text[end:line_e] if short else text[end:min(line_e, end + CONTEXT_WINDOW)]
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) \
             and not re.search(r"\s(?:tot|t/m|en)\s", text[start:end]):
         return True                      # '(2018)', '(november 2020)': a bibliographic date; but
         #                                  '(2015 tot en met 2017)' is a period told as an aside
-    if re.search(r"\.{4,}|…{2,}", after) or re.search(r"\.{4,}\s*\d+\s*$", after):
+    if _has_leader(text, end, line_e):  # ('\.{4,}\s*\d+\s*$' needs a leader too)
         return True                      # a table-of-contents line
-    if re.match(r"\s*\d+(?:\.\d+)*\.?\s+\S", before) and len(before) + len(after) < 90 and "\t" not in before \
+    if short and re.match(r"\s*\d+(?:\.\d+)*\.?\s+\S", before) and "\t" not in before \
             and not re.search(r"[.!?]\s*$", after):
         return True                      # a numbered section title: '3. Het speelveld in 2016 ...'
     if gran not in ("year", "years") or not re.search(r"\d", text[start:end]):
@@ -327,6 +353,10 @@ def _column_header_event(doc: Document, block, ci: int) -> str | None:
     return _first_event(doc.text, hs, he)
 
 
+_NON_SPACE = re.compile(r"\S")
+_NOT_DATE_TAIL = re.compile(r"[^\s:.]")
+
+
 def assign_event(text: str, doc: Document | None, start: int, end: int, gran: str,
                  prev_end: int = 0, next_start: int | None = None) -> str | None:
     """The event of the date at [start, end) (see module docstring); ``prev_end`` and
@@ -386,10 +416,8 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
             break                                 # only the innermost heading speaks for the date
     if ev is None:
         # a line that is nothing but the date (a heading-like label)
-        line_s = text.rfind("\n", 0, start) + 1
-        line_e = text.find("\n", end)
-        line_e = len(text) if line_e < 0 else line_e
-        if not text[line_s:start].strip() and not re.sub(r"[\s:.]", "", text[end:line_e]):
+        line_s, line_e = line_bounds(text, start, end)
+        if not _NON_SPACE.search(text, line_s, start) and not _NOT_DATE_TAIL.search(text, end, line_e):
             # a line that is only the date: a bare year is a heading; otherwise a timeline entry
             # whose label follows on the next short lines ('7 oktober 2022 / Definitieve gunning')
             if gran in ("year", "years"):
@@ -421,9 +449,7 @@ _DECISION_STAMP = re.compile(r"(?i)(?<!\w)(?:datum\s+(?:\w*besluit|besluitvormin
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    return ls, (len(text) if le < 0 else le)
+    return line_bounds(text, start, end)
 
 
 # a line that opens with a version number and then the date: the document's own version stamp
@@ -435,12 +461,12 @@ def is_stamp(text: str, start: int, end: int) -> bool:
     'Editie 3 – mei 2023', 'Gepubliceerd op 2 juni 2020 · Bijgewerkt op ...'):
     a short header line with a stamp word, or a line that starts with one."""
     ls, le = _line_bounds(text, start, end)
-    line = text[ls:le]
     v = _VERSION_LEAD.match(text, ls, start)
     if v and v.end() == start:
         return True                      # 'Versie 1.0, 14 januari 2025 – opgesteld door ...' (any length)
-    if len(line) > 200:
+    if le - ls > 200:
         return False
+    line = text[ls:le]
     if _STAMP_LINE_START.match(line):
         return True
     return ls < HEADER_ZONE and bool(_STAMP_WORDS.search(line))
@@ -472,9 +498,7 @@ def _block_span(doc: Document | None, text: str, offset: int) -> tuple[int, int]
         b = doc.block_at(offset)
         if b is not None:
             return b.start, b.end
-    s = text.rfind("\n", 0, offset) + 1
-    e = text.find("\n", offset)
-    return s, (len(text) if e < 0 else e)
+    return line_bounds(text, offset, offset)
 
 
 def _group_value(g: Group, year: int | None) -> tuple[date, date, str] | None:

@@ -21,7 +21,8 @@ from importlib import resources
 import numpy
 import spacy
 from spacy.lang.nl import Dutch, DutchDefaults
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH, SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -55,6 +56,8 @@ def _load_overrides() -> dict[str, str]:
 
 @Language.component("inkoop_lemma_overrides")
 def lemma_overrides(doc: Doc) -> Doc:
+    """Per token: the override table's lemma, else keep the lemma, else the lowercase form.
+    (Reference behaviour; the pipeline runs :class:`InkoopLemmas`, which gives the same.)"""
     table = _OVERRIDES
     for tok in doc:
         lemma = table.get(tok.lower_)
@@ -65,6 +68,46 @@ def lemma_overrides(doc: Doc) -> Doc:
     return doc
 
 
+class InkoopLemmas:
+    """spaCy's lookup lemmatizer followed by :func:`lemma_overrides`, once per distinct word.
+
+    Both depend on the token's text only, so the lemma is worked out for one token of
+    each distinct form and written to the Doc as one array, instead of two Python loops
+    over every token (each creating a Token object).
+    """
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmatizer = self.nlp.get_pipe("lemmatizer")
+        strings = doc.vocab.strings
+        cols = doc.to_array([ORTH, LOWER, LEMMA])
+        forms, first, inverse = numpy.unique(cols[:, 0], return_index=True, return_inverse=True)
+        looked_up = numpy.zeros(len(forms), dtype=numpy.uint64)
+        override = numpy.zeros(len(forms), dtype=numpy.uint64)
+        for u, i in enumerate(first.tolist()):
+            tok = doc[i]
+            looked_up[u] = strings.add(lemmatizer.lemmatize(tok)[0])
+            lemma = _OVERRIDES.get(tok.lower_)
+            if lemma:
+                override[u] = strings.add(lemma)
+        inverse = inverse.reshape(-1)
+        lemma = cols[:, 2]
+        base = looked_up[inverse] if lemmatizer.overwrite else numpy.where(lemma == 0, looked_up[inverse], lemma)
+        base = numpy.where(base == 0, cols[:, 1], base)           # no lemma: the lowercase form
+        final = numpy.where(override[inverse] != 0, override[inverse], base)
+        doc.from_array([LEMMA], final.astype(numpy.uint64))
+        return doc
+
+
+@Language.factory("inkoop_lemmas")
+def make_inkoop_lemmas(nlp: Language, name: str) -> InkoopLemmas:
+    return InkoopLemmas(nlp)
+
+
 _OVERRIDES = _load_overrides()
 
 
@@ -73,9 +116,12 @@ def get_nlp() -> Language:
     """The shared pipeline: tokenizer rules, lookup lemmatizer, overrides, sentencizer."""
     nlp = InkoopDutch()
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.add_pipe("inkoop_lemma_overrides")
+    nlp.add_pipe("inkoop_lemmas")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", ":"]})
     nlp.initialize()
+    # the lookup lemmatizer keeps its tables but runs through inkoop_lemmas, once per form
+    nlp.get_pipe("lemmatizer")._validate_tables(Errors.E1004)
+    nlp.disable_pipe("lemmatizer")
     nlp.max_length = 5_000_000
     return nlp
 
@@ -141,14 +187,14 @@ def _make_doc(text: str) -> Doc:
     return doc
 
 
-def _cap_sentences(sent, lower: list[str]) -> None:
+def _cap_sentences(sent, comma) -> None:
     """Start a new sentence in every run of more than MAX_SENTENCE_TOKENS tokens (in place)."""
     cap = MAX_SENTENCE_TOKENS
     starts = numpy.flatnonzero(sent == 1).tolist()
     bounds = ([0] if not starts or starts[0] != 0 else []) + starts + [len(sent)]
     for a, b in zip(bounds, bounds[1:]):
         while b - a > cap:
-            cut = next((k + 1 for k in range(a + cap - 1, a + cap // 2, -1) if lower[k] == ","), a + cap)
+            cut = next((k + 1 for k in range(a + cap - 1, a + cap // 2, -1) if comma[k]), a + cap)
             sent[cut] = 1
             a = cut
 
@@ -166,17 +212,17 @@ def parse(document: Document) -> Doc:
     # Newlines always end a sentence: a heading or table row never runs into the next.
     # Worked on arrays: Token.is_sent_start's setter checks the whole Doc for a parse on
     # every call, which made this loop quadratic in the document's length.
-    cols = doc.to_array([IDX, LENGTH])
+    cols = doc.to_array([IDX, LENGTH, ORTH])
     idx, length = cols[:, 0].astype(numpy.int64), cols[:, 1].astype(numpy.int64)
-    text = doc.text
-    breaks = numpy.array([m.start() for m in re.finditer("\n", text)], dtype=numpy.int64)
+    strings = doc.vocab.strings
+    breaks = numpy.array([m.start() for m in re.finditer("\n", doc.text)], dtype=numpy.int64)
     has_newline = numpy.searchsorted(breaks, idx + length) > numpy.searchsorted(breaks, idx)
-    is_tab = (length == 1) & numpy.fromiter((text[i] == "\t" for i in idx.tolist()), dtype=bool, count=len(idx))
+    is_tab = cols[:, 2] == numpy.uint64(strings.add("\t"))
     opens = numpy.isin(idx, numpy.fromiter(starts, dtype=numpy.int64, count=len(starts)))
     new_start = opens[1:] | has_newline[:-1] | is_tab[:-1]
     sent = doc.to_array(SENT_START).astype(numpy.int64)
     sent[1:][new_start] = 1
     if len(doc) > MAX_SENTENCE_TOKENS:
-        _cap_sentences(sent, [t.text for t in doc])
+        _cap_sentences(sent, cols[:, 2] == numpy.uint64(strings.add(",")))
     doc.from_array([SENT_START], sent.astype(numpy.uint64))
     return doc

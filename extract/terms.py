@@ -36,6 +36,31 @@ def _literal_first_word(pattern: str) -> str | None:
     return word
 
 
+def _trie_regex(words: Sequence[str]) -> str:
+    """One regex for all ``words`` as a trie, longer words first, an empty group ``w<i>``
+    marking where word i ends: the engine rejects a position on its first character
+    instead of trying every word there."""
+    root: dict = {}
+    for i, w in enumerate(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = i
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(f"(?P<w{node['']}>)")   # after the longer words: the longest wins
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return walk(root)
+
+
+def _case_twins(words: Sequence[str]) -> bool:
+    """Do two different characters of ``words`` match each other ignoring case?"""
+    chars = sorted({ch for w in words for ch in w})
+    return any(re.fullmatch(re.escape(a), b, re.I) for i, a in enumerate(chars) for b in chars[i + 1:])
+
+
 class TermIndex:
     """The scanner and per-first-word regex lists for one tuple of wording regexes."""
 
@@ -59,12 +84,15 @@ class TermIndex:
             for a in words]
         for lst in self.compatible:
             lst.sort()   # regex order: a wording's matches are then collected in regex order
-        alts = "|".join(f"({re.escape(w)})" for w in words)
+        if _case_twins(words):   # a trie would keep only one of two case-equal branches
+            alts = "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(words))
+        else:
+            alts = _trie_regex(words)
         self.scanner = re.compile(_LEAD + f"(?=(?:{alts}))", re.I) if words else None
 
-    def spans(self, text: str) -> list[list[tuple[int, int]]]:
-        """Per regex (in the given order), the (start, end) of its ``finditer`` matches."""
-        out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+    def spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Per regex number, the (start, end) of its ``finditer`` matches (absent: none)."""
+        out: dict[int, list[tuple[int, int]]] = {}
         for n in self.raw:
             out[n] = [(m.start(), m.end()) for m in self.patterns[n].finditer(text)]
         if self.scanner is None:
@@ -73,11 +101,11 @@ class TermIndex:
         patterns, compatible = self.patterns, self.compatible
         for hit in self.scanner.finditer(text):
             p = hit.start()
-            for n in compatible[hit.lastindex - 1]:
+            for n in compatible[int(hit.lastgroup[1:])]:
                 if p >= resume[n]:
                     m = patterns[n].match(text, p)
                     if m is not None:
-                        out[n].append((p, m.end()))
+                        out.setdefault(n, []).append((p, m.end()))
                         resume[n] = m.end() if m.end() > p else p + 1
         return out
 
@@ -96,8 +124,10 @@ def term_index(compiled: Sequence[tuple]) -> TermIndex:
 
 def term_matches(compiled: Sequence[tuple], text: str) -> Iterator[tuple[tuple, int, int]]:
     """``(row, start, end)`` for every match of every row's regex: rows in order, matches by position."""
-    for row, spans in zip(compiled, term_index(compiled).spans(text)):
-        for s, e in spans:
+    found = term_index(compiled).spans(text)
+    for n in sorted(found):
+        row = compiled[n]
+        for s, e in found[n]:
             yield row, s, e
 
 

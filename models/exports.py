@@ -216,16 +216,12 @@ def fact_iri(p: dict) -> str:
     return NODE_BASE + "fact:" + quote(f"{p.get('doc')}:{p.get('type')}:{p.get('start')}-{p.get('end')}", safe=":-_.")
 
 
-def to_rdf(G: nx.MultiDiGraph):
-    """The graph as an rdflib Graph (nodes typed by kind, edges as triples + reified statements)."""
-    from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+def rdf_triples(G: nx.MultiDiGraph):
+    """The graph's RDF triples as rdflib terms (nodes typed by kind, edges as triples + reified
+    statements); a fact entity is described once however many nodes and edges cite it."""
+    from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 
     V, PROV = Namespace(VOCAB_BASE), Namespace(PROV_BASE)
-    g = Graph()
-    g.bind("kg", Namespace(NODE_BASE))
-    g.bind("kgv", V)
-    g.bind("prov", PROV)
-    g.bind("tooi", Namespace("https://identifier.overheid.nl/tooi/id/gemeente/"))
 
     def literal(key, value):
         if isinstance(value, bool):
@@ -241,66 +237,89 @@ def to_rdf(G: nx.MultiDiGraph):
         return Literal(json.dumps(value, ensure_ascii=False, sort_keys=True))
 
     doc_iris = {d["doc"]: URIRef(node_iri(G, n)) for n, d in G.nodes(data=True) if d.get("kind") == "Document"}
+    described: set[str] = set()
 
-    def add_provenance(subject, provenance):
+    def provenance_triples(subject, provenance):
         for p in provenance or []:
             if p.get("type") == "document":
                 continue
-            f = URIRef(fact_iri(p))
-            g.add((subject, PROV.wasDerivedFrom, f))
-            if (f, RDF.type, V.Fact) in g:
+            iri = fact_iri(p)
+            f = URIRef(iri)
+            yield subject, PROV.wasDerivedFrom, f
+            if iri in described:
                 continue
-            g.add((f, RDF.type, PROV.Entity))
-            g.add((f, RDF.type, V.Fact))
-            g.add((f, V.factType, Literal(p.get("type"))))
+            described.add(iri)
+            yield f, RDF.type, PROV.Entity
+            yield f, RDF.type, V.Fact
+            yield f, V.factType, Literal(p.get("type"))
             if p.get("quote") is not None:
-                g.add((f, PROV.value, Literal(p["quote"])))
+                yield f, PROV.value, Literal(p["quote"])
             for key in ("start", "end", "page"):
                 if p.get(key) is not None:
-                    g.add((f, V[key], Literal(int(p[key]), datatype=XSD.integer)))
+                    yield f, V[key], Literal(int(p[key]), datatype=XSD.integer)
             if p.get("confidence") is not None:
-                g.add((f, V.confidence, Literal(float(p["confidence"]), datatype=XSD.decimal)))
+                yield f, V.confidence, Literal(float(p["confidence"]), datatype=XSD.decimal)
             doc = doc_iris.get(p.get("doc")) or URIRef(NODE_BASE + quote(f"doc:{p.get('doc')}", safe=":-_."))
-            g.add((f, PROV.wasQuotedFrom, doc))
+            yield f, PROV.wasQuotedFrom, doc
 
     for n, d in G.nodes(data=True):
         s = URIRef(node_iri(G, n))
-        g.add((s, RDF.type, V[d.get("kind", "Node")]))
-        g.add((s, V.nodeId, Literal(n)))
+        yield s, RDF.type, V[d.get("kind", "Node")]
+        yield s, V.nodeId, Literal(n)
         if d.get("kind") == "Document":
-            g.add((s, RDF.type, PROV.Entity))
+            yield s, RDF.type, PROV.Entity
         for k, v in d.items():
             if k in ("kind", "provenance") or v is None:
                 continue
             if k == "label":
-                g.add((s, RDFS.label, Literal(str(v))))
+                yield s, RDFS.label, Literal(str(v))
             elif k == "tooi_uri":
-                g.add((s, V.tooi, URIRef(v)))
+                yield s, V.tooi, URIRef(v)
             else:
-                g.add((s, V[k], literal(k, v)))
-        add_provenance(s, d.get("provenance"))
+                yield s, V[k], literal(k, v)
+        yield from provenance_triples(s, d.get("provenance"))
 
     for u, v, k, d in G.edges(keys=True, data=True):
         su, sv, pred = URIRef(node_iri(G, u)), URIRef(node_iri(G, v)), V[d["type"]]
-        g.add((su, pred, sv))
+        yield su, pred, sv
         # the direct triple answers "what"; the statement keeps doc, year, status and evidence
         st = URIRef(NODE_BASE + "edge:" + hashlib.sha1(f"{u}\x1f{v}\x1f{k}".encode()).hexdigest()[:20])
-        g.add((st, RDF.type, RDF.Statement))
-        g.add((st, RDF.subject, su))
-        g.add((st, RDF.predicate, pred))
-        g.add((st, RDF.object, sv))
+        yield st, RDF.type, RDF.Statement
+        yield st, RDF.subject, su
+        yield st, RDF.predicate, pred
+        yield st, RDF.object, sv
         for a, val in d.items():
             if a in ("type", "provenance") or val is None:
                 continue
-            g.add((st, V[a], literal(a, val)))
-        add_provenance(st, d.get("provenance"))
+            yield st, V[a], literal(a, val)
+        yield from provenance_triples(st, d.get("provenance"))
+
+
+def to_rdf(G: nx.MultiDiGraph):
+    """The graph as an rdflib Graph (see :func:`rdf_triples`)."""
+    from rdflib import Graph, Namespace
+
+    g = Graph()
+    g.bind("kg", Namespace(NODE_BASE))
+    g.bind("kgv", Namespace(VOCAB_BASE))
+    g.bind("prov", Namespace(PROV_BASE))
+    g.bind("tooi", Namespace("https://identifier.overheid.nl/tooi/id/gemeente/"))
+    for triple in rdf_triples(G):
+        g.add(triple)
     return g
 
 
 def write_turtle(G: nx.MultiDiGraph, path) -> Path:
-    data = to_rdf(G).serialize(format="turtle")
+    """``graph.ttl`` streamed as N-Triples, which is valid Turtle: one line per triple, terms
+    escaped by rdflib (``n3()``), each triple once. rdflib's pretty Turtle serializer first
+    builds an in-memory store and sorts it, several times slower on a large graph."""
+    seen: set[str] = set()
     with atomic_writer(path) as fh:
-        fh.write(data)
+        for s, p, o in rdf_triples(G):
+            line = f"{s.n3()} {p.n3()} {o.n3()} .\n"
+            if line not in seen:
+                seen.add(line)
+                fh.write(line)
     return Path(path)
 
 

@@ -149,13 +149,33 @@ def provenance_of(fact: Fact) -> dict:
             "confidence": fact.confidence}
 
 
+#: id(provenance list) -> (the list, its length when last merged, its keys). Rebuilding the key
+#: set from the list on every merge made the graph build grow as N^1.4 (hub nodes gather
+#: thousands of entries); the set is reused while the list is the one it was built for and
+#: nothing else changed its length. Bounded: an evicted entry is rebuilt on its next merge.
+_PROVENANCE_KEYS: dict[int, tuple[list, int, set]] = {}
+_PROVENANCE_KEYS_MAX = 100_000
+
+
+def _provenance_key(p: dict) -> tuple:
+    return p.get("doc"), p.get("type"), p.get("start"), p.get("end")
+
+
 def _merge_provenance(existing: list[dict], new: Iterable[dict]) -> list[dict]:
-    seen = {(p.get("doc"), p.get("type"), p.get("start"), p.get("end")) for p in existing}
+    held = _PROVENANCE_KEYS.get(id(existing))
+    if held is not None and held[0] is existing and held[1] == len(existing):
+        seen = held[2]
+    else:
+        seen = {_provenance_key(p) for p in existing}
     for p in new:
-        key = (p.get("doc"), p.get("type"), p.get("start"), p.get("end"))
+        key = _provenance_key(p)
         if key not in seen:
             seen.add(key)
             existing.append(p)
+    if len(existing) > 8:          # small lists are cheaper to rebuild than to remember
+        if len(_PROVENANCE_KEYS) >= _PROVENANCE_KEYS_MAX and id(existing) not in _PROVENANCE_KEYS:
+            _PROVENANCE_KEYS.clear()
+        _PROVENANCE_KEYS[id(existing)] = (existing, len(existing), seen)
     return existing
 
 
