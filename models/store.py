@@ -17,9 +17,10 @@ Tables (``SCHEMA`` gives the columns):
   triggers.
 
 The store is updated per document: a document whose record, facts, text or table rows changed
-has all its rows replaced in one transaction (``ON DELETE CASCADE`` from ``documents``); a
-document that is no longer in the input is deleted; an unchanged document is not touched, so its
-fact ids (and the links to them) stay the same. A change of the schema (for instance a new
+has all its rows deleted (``ON DELETE CASCADE`` from ``documents``) and written anew; a document
+that is no longer in the input is deleted; an unchanged document is not touched, so its fact ids
+(and the links to them) stay the same. All changes of one build go in one transaction, so a
+reader sees the store of the previous build or of this one, never a mix. A change of the schema (for instance a new
 column in a comparison table) rebuilds the file.
 """
 from __future__ import annotations
@@ -363,6 +364,7 @@ def _ensure_schema(con: sqlite3.Connection, tables: Mapping[str, pd.DataFrame]) 
     objects = con.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
                           "AND type IN ('table', 'view')").fetchall()
     with con:
+        con.execute("BEGIN")  # sqlite3 does not open a transaction for DDL: without it every CREATE syncs
         for kind, name in objects:
             if not name.startswith(("facts_fts_", "texts_fts_")):  # shadow tables go with their FTS table
                 con.execute(f"DROP {kind.upper()} IF EXISTS {_q(name)}")
@@ -413,19 +415,17 @@ def _upsert(con, table: str, key: str, rows: list[dict]) -> None:
 
 
 def _write_document(con, doc: str, rec: Mapping, fingerprint: str, facts: list[Fact], text: str | None,
-                    rows: Mapping[str, list[dict]]) -> None:
-    """Replace one document's rows in one transaction (the caller holds it)."""
-    con.execute("DELETE FROM documents WHERE id = ?", (doc,))  # cascades to texts, facts, table rows
+                    rows: Mapping[str, list[dict]], replace: bool) -> None:
+    """Write one document's rows, replacing the old ones (inside the caller's transaction)."""
+    if replace:
+        con.execute("DELETE FROM documents WHERE id = ?", (doc,))  # cascades to texts, facts, table rows
     _insert(con, "documents", [document_row({**rec, "id": doc}, fingerprint)])
     if text is not None:
         _insert(con, "texts", [{"doc": doc, "title": _clean(rec.get("title")), "text": text}])
+    _insert(con, "facts", [fact_row(f, text) for f in facts])
     span_to_fact: dict[tuple, int] = {}
-    for f in facts:
-        cur = con.execute(
-            f"INSERT INTO facts ({', '.join(_q(c) for c in FACT_COLUMNS if c != 'id')}) "
-            f"VALUES ({', '.join('?' * (len(FACT_COLUMNS) - 1))})",
-            list(fact_row(f, text).values()))
-        span_to_fact.setdefault((f.doc, f.start, f.end), cur.lastrowid)
+    for fid, start, end in con.execute('SELECT id, start, "end" FROM facts WHERE doc = ? ORDER BY id', (doc,)):
+        span_to_fact.setdefault((doc, start, end), fid)
     for name, table_rows in rows.items():
         out = []
         for r in table_rows:
@@ -438,8 +438,8 @@ def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mappi
                 texts: Mapping[str, str], tables: Mapping[str, pd.DataFrame]) -> StoreStats:
     """Bring the store at ``path`` in line with these documents, facts, texts and tables.
 
-    Only documents whose content changed are rewritten (each in its own transaction);
-    documents not given any more are deleted. Returns counts of what changed.
+    Only documents whose content changed are rewritten; documents not given any more are
+    deleted; all in one transaction. Returns counts of what changed.
     """
     path = Path(path)
     facts = [_as_fact(f) for f in facts]
@@ -461,22 +461,23 @@ def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mappi
             _upsert(con, "regions", "id", regions)
             _upsert(con, "municipalities", "cbs", munis)
         have = dict(con.execute("SELECT id, fingerprint FROM documents"))
-        for doc in sorted(set(have) - set(records)):
-            with con:
+        # One transaction for the whole update: a reader sees the store before or after this
+        # build, never half of it; within it each changed document is deleted and written anew.
+        with con:
+            for doc in sorted(set(have) - set(records)):
                 con.execute("DELETE FROM documents WHERE id = ?", (doc,))
-            stats.removed += 1
-        for doc, rec in sorted(records.items()):
-            doc_facts = by_doc.get(doc, [])
-            fp = _fingerprint(rec, [f.to_json() for f in doc_facts], texts.get(doc), rows_by_doc.get(doc, {}))
-            if have.get(doc) == fp:
-                stats.unchanged += 1
-                continue
-            with con:
-                _write_document(con, doc, rec, fp, doc_facts, texts.get(doc), rows_by_doc.get(doc, {}))
-            if doc in have:
-                stats.updated += 1
-            else:
-                stats.added += 1
+                stats.removed += 1
+            for doc, rec in sorted(records.items()):
+                doc_facts = by_doc.get(doc, [])
+                fp = _fingerprint(rec, [f.to_json() for f in doc_facts], texts.get(doc), rows_by_doc.get(doc, {}))
+                if have.get(doc) == fp:
+                    stats.unchanged += 1
+                    continue
+                _write_document(con, doc, rec, fp, doc_facts, texts.get(doc), rows_by_doc.get(doc, {}), doc in have)
+                if doc in have:
+                    stats.updated += 1
+                else:
+                    stats.added += 1
         _drop_unused_references(con, {r["id"] for r in regions}, {m["cbs"] for m in munis})
         if stats.added or stats.updated or stats.removed:
             con.execute("PRAGMA optimize")

@@ -67,6 +67,14 @@ def _open(driver, path: Path):
         lambda d: d.execute_script("return document.documentElement.getAttribute('data-ready')") == "true")
 
 
+def _tab(driver, name):
+    """Open a tab and wait for its section: the page routes on 'hashchange', which fires after the click."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.find_element(By.CSS_SELECTOR, f'a[data-tab="{name}"]').click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, name).is_displayed())
+
+
 def _shot(driver, name):
     ARTIFACTS.mkdir(exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / name))
@@ -95,7 +103,7 @@ def test_overview_loads_without_console_errors(browser, sample_report):
 def test_matrix_cell_click_shows_evidence(browser, sample_report):
     from selenium.webdriver.common.by import By
     _open(browser, sample_report)
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+    _tab(browser, "vergelijking")
     cell = browser.find_element(By.CSS_SELECTOR, 'button.cell[data-region="rivierenland"][data-segment="ambulant"]')
     assert "Lumpsum" in cell.text and "taakgericht" in cell.text and "gekozen" in cell.text
     assert "PxQ" in cell.text and "eerder" in cell.text
@@ -120,7 +128,7 @@ def test_matrix_hover_shows_quote(browser, sample_report):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     _open(browser, sample_report)
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+    _tab(browser, "vergelijking")
     cell = browser.find_element(By.CSS_SELECTOR, 'button.cell[data-region="holland_rijnland"][data-segment="verblijf"]')
     ActionChains(browser).move_to_element(cell).perform()
     card = browser.find_element(By.ID, "hovercard")
@@ -131,7 +139,7 @@ def test_search_filters_fact_table(browser, sample_report):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
     _open(browser, sample_report)
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="feiten"]').click()
+    _tab(browser, "feiten")
     rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
     total = len(rows)
     assert total > 20
@@ -148,7 +156,7 @@ def test_search_filters_fact_table(browser, sample_report):
 def test_timeline_and_decisions_render(browser, sample_report):
     from selenium.webdriver.common.by import By
     _open(browser, sample_report)
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="tijdlijnen"]').click()
+    _tab(browser, "tijdlijnen")
     blocks = browser.find_elements(By.CSS_SELECTOR, ".timeline-block")
     assert len(blocks) == 2
     change = browser.find_element(By.CSS_SELECTOR, "svg .change")
@@ -157,7 +165,7 @@ def test_timeline_and_decisions_render(browser, sample_report):
     assert "een jaar opgeschoven" in browser.find_element(By.ID, "evidence").text
     _shot(browser, "report-tijdlijnen.png")
     browser.find_element(By.ID, "evidence-close").click()
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="besluiten"]').click()
+    _tab(browser, "besluiten")
     table = browser.find_element(By.CSS_SELECTOR, "table.decisions-table")
     assert "College van B&W" in table.text and "Gemeenteraad" in table.text
     table.find_element(By.CSS_SELECTOR, "button.count-btn").click()
@@ -172,7 +180,7 @@ def test_hostile_document_text_never_executes(browser, tmp_path):
     _open(browser, path)
     title = browser.title
     for tab in ("vergelijking", "tijdlijnen", "besluiten", "feiten", "document"):
-        browser.find_element(By.CSS_SELECTOR, f'a[data-tab="{tab}"]').click()
+        _tab(browser, tab)
     for mark in browser.find_elements(By.CSS_SELECTOR, "#doc-text mark")[:5]:
         mark.click()
     shown = browser.find_element(By.ID, "doc-text").text
@@ -192,7 +200,7 @@ def test_scale_1000_documents_paginates(browser, tmp_path):
     assert len(facts) > 100_000
     path = write_report(tmp_path / "groot.html", facts, documents, texts)
     _open(browser, path)
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="feiten"]').click()
+    _tab(browser, "feiten")
     rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
     assert len(rows) == 50
     first_page = [r.get_attribute("data-fact") for r in rows]
@@ -213,9 +221,9 @@ def test_scale_1000_documents_paginates(browser, tmp_path):
         lambda d: d.find_element(By.ID, "fact-count").text.startswith(f"{expected} feit"))
     rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
     assert len(rows) == expected and all("lumpsum" in r.text.lower() for r in rows)
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="overzicht"]').click()
+    _tab(browser, "overzicht")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#overview-docs tbody tr")) == 50
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+    _tab(browser, "vergelijking")
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr")) == 40
     _shot(browser, "report-groot.png")
     assert _errors(browser) == []
@@ -229,7 +237,7 @@ def test_comparison_tables_tab_links_rows_to_passages(browser, tmp_path):
     tables = tables_mod.tables_from_facts(facts, documents)
     path = write_report(tmp_path / "tabellen.html", facts, documents, texts, tables)
     _open(browser, path)
-    browser.find_element(By.CSS_SELECTOR, 'a[data-tab="tabellen"]').click()
+    _tab(browser, "tabellen")
     Select(browser.find_element(By.ID, "table-select")).select_by_index(0)
     table = browser.find_element(By.CSS_SELECTOR, "#tables table")
     headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
@@ -254,16 +262,16 @@ def test_report_without_data_or_texts_still_works(browser, tmp_path, case):
     path = write_report(tmp_path / f"{case}.html", facts, documents, texts)
     _open(browser, path)
     for tab in ("vergelijking", "tijdlijnen", "besluiten", "feiten", "document", "overzicht"):
-        browser.find_element(By.CSS_SELECTOR, f'a[data-tab="{tab}"]').click()
+        _tab(browser, tab)
         assert browser.find_element(By.ID, tab).is_displayed()
     if case == "no_texts":
-        browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+        _tab(browser, "vergelijking")
         browser.find_element(By.CSS_SELECTOR, "button.cell").click()
         assert browser.find_elements(By.CSS_SELECTOR, "#evidence blockquote mark")  # the fact text itself
-        browser.find_element(By.CSS_SELECTOR, 'a[data-tab="document"]').click()
+        _tab(browser, "document")
         assert "niet in het rapport opgenomen" in browser.find_element(By.ID, "doc-text").text
     else:
         assert "0\ndocumenten gelezen" in browser.find_element(By.ID, "overview-stats").text
-        browser.find_element(By.CSS_SELECTOR, 'a[data-tab="vergelijking"]').click()
+        _tab(browser, "vergelijking")
         assert "geen bekostigingsvormen" in browser.find_element(By.ID, "matrix").text
     assert _errors(browser) == []

@@ -262,7 +262,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
                     segment_columns.add(col)
                 kind = "fin" if ftype == "financing" else "proc"
                 key = (value.get("id"), value.get("status"))
-                matrix_cells[(ri, col)][kind].setdefault(key, []).append(fi)
+                matrix_cells[(ri, docs[di].get("year"), col)][kind].setdefault(key, []).append(fi)
             elif ftype == "date" and value.get("event") and _parse_iso(value.get("start")):
                 key = (value["event"], value["start"][:10], (value.get("end") or value["start"])[:10])
                 events[ri].setdefault(key, []).append(fi)
@@ -276,29 +276,8 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
     for ri, r in enumerate(regions):
         r["municipalities"] = sorted(municipalities[ri].values(), key=lambda m: m[1].lower())
 
-    known = [s for s in L.SEGMENT_ORDER if s in segment_columns]
-    extra = sorted(segment_columns - set(known))
-    columns = [{"id": WHOLE_DOCUMENT, "label": "Hele document", "domain": ""}] + [
-        {"id": s, "label": L.label(L.SEGMENT_LABELS, s), "domain": L.SEGMENT_DOMAINS.get(s, "")}
-        for s in known + extra]
-    status_rank = {s: i for i, s in enumerate(L.STATUS_ORDER)}
-    matrix_rows = []
-    for ri in range(len(regions)):
-        cells = {}
-        for col in columns:
-            cell = matrix_cells.get((ri, col["id"]))
-            if not cell:
-                continue
-            fin = [[fid, L.label(L.FINANCING_LABELS, fid),
-                    _variant_of(fact_dicts[idxs[0]], fid), status, idxs]
-                   for (fid, status), idxs in cell["fin"].items()]
-            proc = [[pid, L.label(L.PROCEDURE_LABELS, pid), status, idxs]
-                    for (pid, status), idxs in cell["proc"].items()]
-            fin.sort(key=lambda e: (status_rank.get(e[3], 9), e[1]))
-            proc.sort(key=lambda e: (status_rank.get(e[2], 9), e[1]))
-            cells[col["id"]] = {"fin": fin, "proc": proc}
-        if cells:
-            matrix_rows.append({"region": ri, "cells": cells})
+    matrix = _matrix(regions, fact_dicts, matrix_cells, segment_columns,
+                     _contract_starts(tables or {}, {r["id"]: i for i, r in enumerate(regions)}))
 
     timeline = []
     for ri in range(len(regions)):
@@ -322,7 +301,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         "regions": regions,
         "facts": rows,
         "texts": [texts.get(d["id"]) for d in docs],
-        "matrix": {"columns": columns, "rows": matrix_rows},
+        "matrix": matrix,
         "timeline": timeline,
         "decisions": decisions,
         "tables": _tables_payload(tables or {}, fact_dicts),
@@ -336,6 +315,55 @@ def _generated() -> str | None:
     if not epoch.isdigit():
         return None
     return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).strftime("%d-%m-%Y %H:%M")
+
+
+def _matrix(regions: list[dict], fact_dicts: list[dict], matrix_cells: Mapping, segment_columns: set[str],
+            starts: Mapping) -> dict:
+    """The comparison matrix: one row per region and document year (years are kept apart, never
+    merged), one column per segment plus the whole procurement; each cell lists the financing
+    models and procedures (strongest status first) and the contract start the tables give."""
+    known = [s for s in L.SEGMENT_ORDER if s in segment_columns]
+    extra = sorted(segment_columns - set(known))
+    columns = [{"id": WHOLE_DOCUMENT, "label": "Hele inkoop", "domain": ""}] + [
+        {"id": s, "label": L.label(L.SEGMENT_LABELS, s), "domain": L.SEGMENT_DOMAINS.get(s, "")}
+        for s in known + extra]
+    status_rank = {s: i for i, s in enumerate(L.STATUS_ORDER)}
+    keys = sorted({(ri, year) for ri, year, _ in matrix_cells}, key=lambda k: (k[0], k[1] is None, k[1] or 0))
+    rows, models = [], {}
+    for ri, year in keys:
+        cells = {}
+        for col in columns:
+            cell = matrix_cells.get((ri, year, col["id"]))
+            if not cell:
+                continue
+            fin = [[fid, L.label(L.FINANCING_LABELS, fid), _variant_of(fact_dicts[idxs[0]], fid), status, idxs]
+                   for (fid, status), idxs in cell["fin"].items()]
+            proc = [[pid, L.label(L.PROCEDURE_LABELS, pid), status, idxs] for (pid, status), idxs in cell["proc"].items()]
+            fin.sort(key=lambda e: (status_rank.get(e[3], 9), e[1]))
+            proc.sort(key=lambda e: (status_rank.get(e[2], 9), e[1]))
+            for e in fin:
+                models.setdefault(e[0], [e[0], e[1], e[2]])
+            cells[col["id"]] = {"fin": fin, "proc": proc, "start": starts.get((ri, year, col["id"]))}
+        if cells:
+            rows.append({"region": ri, "year": year, "cells": cells})
+    order = {fid: i for i, fid in enumerate(L.FINANCING_LABELS)}
+    return {"columns": columns, "rows": rows,
+            "models": sorted(models.values(), key=lambda m: (order.get(m[0], len(order)), m[1]))}
+
+
+def _contract_starts(tables: Mapping[str, Any], region_index: Mapping[str, int]) -> dict:
+    """(region index, document year, segment column) -> the contract start of the financing table."""
+    df = tables.get("financing")
+    out: dict[tuple, str] = {}
+    if df is None or not hasattr(df, "columns") or "contract_start" not in df.columns:
+        return out
+    for region, year, segment, start in zip(df["region"], df["year"], df["segment"], df["contract_start"]):
+        if region not in region_index or not isinstance(start, str) or not start:
+            continue
+        col = WHOLE_DOCUMENT if segment in (None, "all") else segment
+        key = (region_index[region], None if _cell(year) == "" else int(year), col)
+        out[key] = max(out.get(key, ""), start[:10])
+    return out
 
 
 def _variant_of(fact: Mapping, financing_id: Any) -> str:

@@ -301,52 +301,97 @@
 
   // ------------------------------------------------------------------ comparison matrix
   var VARIANTS = ['inspanningsgericht', 'outputgericht', 'taakgericht', 'none'];
-  function variantLegend() {
+  /* One colour per financing model (the legend names each model's iSD variant). */
+  var MODEL_COLOURS = 8;
+  function modelClass(fid) {
+    var i = DATA.matrix.models.map(function (m) { return m[0]; }).indexOf(fid);
+    return 'm-' + (i < 0 ? MODEL_COLOURS - 1 : i % MODEL_COLOURS);
+  }
+  function modelLegend() {
     var box = clear($('matrix-legend'));
-    box.appendChild(el('span', { class: 'legend-title' }, 'Uitvoeringsvariant (iSD):'));
-    VARIANTS.forEach(function (v) {
-      box.appendChild(el('span', { class: 'chip v-' + v }, el('span', { class: 'chip-name' }, LBL.variants[v])));
+    box.appendChild(el('span', { class: 'legend-title' }, 'Bekostiging (uitvoeringsvariant iSD):'));
+    DATA.matrix.models.forEach(function (m) {
+      box.appendChild(el('span', { class: 'chip ' + modelClass(m[0]) + ' v-' + m[2] },
+        el('span', { class: 'chip-name' }, m[1]), el('span', { class: 'chip-sub' }, LBL.variants[m[2]] || m[2])));
     });
-    box.appendChild(el('span', { class: 'legend-title' }, 'Status: gekozen · overwogen · eerder (wordt vervangen) · afgewezen (doorgestreept) · status onbekend'));
+    box.appendChild(el('span', { class: 'legend-title' }, 'Status: gekozen · overwogen · eerder (wordt vervangen) · afgewezen (doorgestreept) · status onbekend. ▶ ingangsdatum contract'));
+  }
+  /* Chips shown in a cell before "+N meer": the whole-procurement column lists many models and
+     must not make its row taller than the others (the evidence panel shows them all). */
+  var CELL_LIMIT = { fin: 3, proc: 2 }, WHOLE_LIMIT = { fin: 2, proc: 1 };
+  function matrixCell(M, row, c) {
+    var r = REGIONS[row.region], cell = row.cells[c.id];
+    if (!cell) return el('td', { class: 'empty-cell' }, el('span', { 'aria-label': 'geen gegevens' }, '—'));
+    var limit = c.id === M.columns[0].id ? WHOLE_LIMIT : CELL_LIMIT, hidden = 0, all = [];
+    var btn = el('button', { type: 'button', class: 'cell', 'data-region': r.id, 'data-segment': c.id,
+      'data-year': row.year === null ? '' : String(row.year) });
+    cell.fin.forEach(function (e, i) {
+      all = all.concat(e[4]);
+      if (i >= limit.fin) { hidden++; return; }
+      btn.appendChild(el('span', { class: 'chip ' + modelClass(e[0]) + ' v-' + e[2] + ' s-' + e[3] },
+        el('span', { class: 'chip-name' }, e[1]),
+        el('span', { class: 'chip-sub' }, LBL.variants[e[2]] + ' · ' + statusLabel(e[3]) + (e[4].length > 1 ? ' · ' + e[4].length + '×' : ''))));
+    });
+    cell.proc.forEach(function (e, i) {
+      all = all.concat(e[3]);
+      if (i >= limit.proc) { hidden++; return; }
+      btn.appendChild(el('span', { class: 'proc s-' + e[2] },
+        el('span', { class: 'proc-label' }, 'Procedure: '), e[1], ' · ' + statusLabel(e[2])));
+    });
+    if (hidden) btn.appendChild(el('span', { class: 'more' }, '+' + hidden + ' meer'));
+    if (cell.start) btn.appendChild(el('span', { class: 'start' }, '▶ ' + fmtDate(cell.start)));
+    all.sort(function (a, b) { return a - b; });
+    var name = r.name + (row.year !== null ? ' (' + row.year + ')' : '');
+    btn.setAttribute('aria-label', name + ', ' + c.label + ': ' + btn.textContent + '. Toon bronnen.');
+    bindEvidence(btn, name + ' · ' + c.label, all);
+    return el('td', null, btn);
+  }
+  function regionHead(row, tag) {
+    var r = REGIONS[row.region];
+    return el(tag, { scope: tag === 'th' ? 'row' : null, class: 'sticky' }, r.name,
+      el('span', { class: 'domain' }, row.year !== null ? String(row.year) : 'jaar onbekend'));
+  }
+  function segmentHead(c, scope) {
+    return el('th', { scope: scope, class: scope === 'row' ? 'sticky' : null }, c.label,
+      c.domain ? el('span', { class: 'domain' }, c.domain === 'wmo' ? 'Wmo' : 'Jeugd') : '');
   }
   function renderMatrix() {
-    variantLegend();
+    modelLegend();
     var M = DATA.matrix, box = clear($('matrix'));
     if (!M.rows.length) { box.appendChild(el('p', { class: 'note' }, 'Er zijn geen bekostigingsvormen of procedures gevonden.')); return; }
-    var head = el('tr', null, el('th', { scope: 'col', class: 'sticky' }, 'Regio'));
-    M.columns.forEach(function (c) {
-      head.appendChild(el('th', { scope: 'col' }, c.label, c.domain ? el('span', { class: 'domain' }, c.domain === 'wmo' ? 'Wmo' : 'Jeugd') : ''));
-    });
-    var body = el('tbody');
-    M.rows.forEach(function (row) {
-      var r = REGIONS[row.region];
-      var tr = el('tr', null, el('th', { scope: 'row', class: 'sticky' }, r.name, el('span', { class: 'domain' }, plural(r.docs.length, 'document', 'documenten'))));
-      M.columns.forEach(function (c) {
-        var cell = row.cells[c.id];
-        if (!cell) { tr.appendChild(el('td', { class: 'empty-cell' }, el('span', { 'aria-label': 'geen gegevens' }, '—'))); return; }
-        var all = [];
-        var btn = el('button', { type: 'button', class: 'cell', 'data-region': r.id, 'data-segment': c.id });
-        cell.fin.forEach(function (e) {
-          all = all.concat(e[4]);
-          btn.appendChild(el('span', { class: 'chip v-' + e[2] + ' s-' + e[3] },
-            el('span', { class: 'chip-name' }, e[1]),
-            el('span', { class: 'chip-sub' }, LBL.variants[e[2]] + ' · ' + statusLabel(e[3]) + (e[4].length > 1 ? ' · ' + e[4].length + '×' : ''))));
+    var segSel = select('matrix-segment', 'Segment', [['', 'Alle segmenten']].concat(M.columns.map(function (c) { return [c.id, c.label]; })), draw);
+    var orient = select('matrix-orientation', 'Rijen', [['auto', 'Vanzelf (past op het scherm)'], ['regions', "Regio's"], ['segments', 'Segmenten']], draw);
+    var grid = el('div', { class: 'scroll-x' });
+    append(box, [el('div', { class: 'filters' }, [segSel.wrap, orient.wrap]), grid]);
+    function draw() {
+      var cols = M.columns.filter(function (c) { return !segSel.input.value || c.id === segSel.input.value; });
+      var mode = orient.input.value;
+      var segmentRows = mode === 'segments' || (mode === 'auto' && cols.length > M.rows.length);
+      var head = el('tr'), body = el('tbody'), caption;
+      if (segmentRows) {
+        head.appendChild(el('th', { scope: 'col', class: 'sticky' }, 'Segment'));
+        M.rows.forEach(function (row) { head.appendChild(regionHead(row, 'th')); });
+        head.querySelectorAll('th').forEach(function (th, i) { if (i) { th.setAttribute('scope', 'col'); th.classList.remove('sticky'); } });
+        cols.forEach(function (c) {
+          var tr = el('tr', null, segmentHead(c, 'row'));
+          M.rows.forEach(function (row) { tr.appendChild(matrixCell(M, row, c)); });
+          body.appendChild(tr);
         });
-        cell.proc.forEach(function (e) {
-          all = all.concat(e[3]);
-          btn.appendChild(el('span', { class: 'proc s-' + e[2] },
-            el('span', { class: 'proc-label' }, 'Procedure: '), e[1], ' · ' + statusLabel(e[2])));
+        caption = 'Bekostiging en procedure per segment (rijen) en regio en jaar (kolommen)';
+      } else {
+        head.appendChild(el('th', { scope: 'col', class: 'sticky' }, 'Regio (jaar)'));
+        cols.forEach(function (c) { head.appendChild(segmentHead(c, 'col')); });
+        M.rows.forEach(function (row) {
+          var tr = el('tr', null, regionHead(row, 'th'));
+          cols.forEach(function (c) { tr.appendChild(matrixCell(M, row, c)); });
+          body.appendChild(tr);
         });
-        all.sort(function (a, b) { return a - b; });
-        btn.setAttribute('aria-label', r.name + ', ' + c.label + ': ' + btn.textContent + '. Toon bronnen.');
-        bindEvidence(btn, r.name + ' · ' + c.label, all);
-        tr.appendChild(el('td', null, btn));
-      });
-      body.appendChild(tr);
-    });
-    box.appendChild(el('table', { class: 'matrix' },
-      el('caption', null, 'Bekostiging en procedure per regio (rijen) en segment (kolommen)'),
-      el('thead', null, head), body));
+        caption = 'Bekostiging en procedure per regio en jaar (rijen) en segment (kolommen)';
+      }
+      clear(grid).appendChild(el('table', { class: 'matrix' + (segmentRows ? ' by-segment' : ''), 'data-orientation': segmentRows ? 'segments' : 'regions' },
+        el('caption', null, caption), el('thead', null, head), body));
+    }
+    draw();
   }
 
   // ------------------------------------------------------------------ timelines
