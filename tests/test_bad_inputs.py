@@ -72,6 +72,8 @@ def test_inputs_people_really_have_are_read(case, tmp_path):
     text = read_document(path).text
     assert READ[case] in text
     assert "\x00" not in text and "]>" not in text and "&lol" not in text.replace("&lol9;", "")
+    if case == "deep_html":
+        return      # 100,000 elements: read once is enough, the CLI path is the same as for the others
     r = _extract(path, "--out", tmp_path / "out")
     assert r.exit_code == 0, r.output
     assert any(f["type"] == "date" for f in _facts(tmp_path / "out"))
