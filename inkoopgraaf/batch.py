@@ -175,14 +175,20 @@ def _context():
     # worker recycling (max_tasks_per_child) needs a start method other than fork
     methods = multiprocessing.get_all_start_methods()
     method = START_METHOD or ("forkserver" if "forkserver" in methods else "spawn")
-    return multiprocessing.get_context(method)
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # the fork server imports the code once; every worker (and every recycled one) is forked
+        # from it with spaCy and the extractors already imported, instead of importing them anew
+        ctx.set_forkserver_preload(["inkoopgraaf.batch", "inkoopgraaf.extract.nlp"])
+    return ctx
 
 
 class _Round:
     """One pool's life: submit, watch, collect; ends when all are done or the pool broke."""
 
-    def __init__(self, tasks, budget: Budget, workers: int, recycle: int | None = RECYCLE_AFTER):
+    def __init__(self, tasks, budget: Budget, workers: int, recycle: int | None = -1):
         ctx = _context()
+        recycle = RECYCLE_AFTER if recycle == -1 else recycle
         self.started = ctx.SimpleQueue()
         self.budget = budget
         if ctx.get_start_method() == "fork":
@@ -193,10 +199,12 @@ class _Round:
         self.running: dict[int, tuple[int, float]] = {}   # index -> (worker pid, started at)
         self.finished: set[int] = set()
         self.timed_out: set[int] = set()
+        self.pids: set[int] = set()     # every worker process that started a document
 
     def _drain(self) -> None:
         while not self.started.empty():
             i, pid = self.started.get()
+            self.pids.add(pid)
             if i not in self.finished:
                 self.running[i] = (pid, time.monotonic())
 
@@ -243,8 +251,13 @@ class _Round:
         return timed, running, queued
 
 
+#: pids of the worker processes of the last pool run (for diagnostics and tests)
+LAST_WORKERS: set[int] = set()
+
+
 def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tuple[int, DocResult]]:
     """Run tasks (index, path, meta) on a local process pool that survives dying workers."""
+    LAST_WORKERS.clear()
     queue, alone, idle_rounds = deque(tasks), [], 0
     while queue:
         rnd = _Round(list(queue), budget, min(jobs, len(queue)))
@@ -254,6 +267,7 @@ def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tupl
             done += 1
             yield item
         timed, running, queued = rnd.suspects()
+        LAST_WORKERS.update(rnd.pids)
         for i, path, _ in timed:
             yield i, failed_result(path, budget.timeout_reason())
         alone.extend(running)

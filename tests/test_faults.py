@@ -274,3 +274,12 @@ def test_readers_see_one_generation(tmp_path):
     kg = load(out)
     assert len(kg.facts) == len((snap / "facts.jsonl").read_text().splitlines())
     assert json.loads((snap / "facts.jsonl").read_text().splitlines()[0])["doc"] == "goed"
+
+
+def test_workers_are_recycled_and_give_the_same_facts(tmp_path, monkeypatch):
+    files = discover([_corpus(tmp_path / "c", 4)])
+    expected = _facts(batch.run_batch(files, {}, None))
+    monkeypatch.setattr(batch, "RECYCLE_AFTER", 1)      # a fresh worker for every document
+    results = batch.run_batch(files, {}, None, jobs=2)
+    assert _facts(results) == expected
+    assert len(batch.LAST_WORKERS) == len(files)
