@@ -160,16 +160,17 @@ def resolve_what(what: str, text: str, start: int, end: int) -> str:
     np = re.compile(r"\b(?:de|het)\s+(?:" + word + r"\s+){0,3}?(?:" + things + r")\b"
                     r"(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?:" + word + r"\s+){0,2}" + word + r"){0,2}", re.IGNORECASE)
     names_thing = bool(what) and re.search(r"\b(?:" + things + r")", what, re.IGNORECASE)
-    if names_thing:
-        return what                      # 'de invoeringsdatum', 'dit verdeelmodel'
     first = (what or "").strip().split(" ")[0].lower()
+    if names_thing and (np.fullmatch(what.strip()) or (first in cfg["pronoun_heads"] and len(what.split()) <= 3)):
+        return what                      # 'de invoeringsdatum', 'dit verdeelmodel'
     if first in cfg["pronoun_heads"]:    # 'Deze lopen immers': the noun phrase it stands for
         s, _ = sentence_bounds(text, start, start)
         ps, _ = sentence_bounds(text, max(0, s - 2), max(0, s - 1))
         hits = list(np.finditer(text[ps:s]))
         if hits:
             return _trim(hits[-1].group(0))
-    m = np.search(text[start:end])       # 'Het college heeft': the clause's own object
+    # 'Het college heeft', 'Het bestuur heeft besloten de ingangsdatum': the clause's own object
+    m = np.search(text[start:end])
     return _trim(m.group(0)) if m else what
 
 
