@@ -260,3 +260,31 @@ def test_achterhoek_has_no_whole_procurement_lumpsum(corpus_dir):
     wide = _rows(t["financing"], region="achterhoek", segment="all", status="chosen")
     assert "lumpsum" not in set(wide["financing"]) and "populatiebekostiging" not in set(wide["financing"])
     assert "lumpsum" in set(_rows(t["financing"], region="achterhoek", segment="ambulant")["financing"])
+
+
+# --------------------------------------------------------------------------- 7. confidence you can see
+def test_every_answer_row_says_how_sure_it_is_and_single_weak_facts_are_onzeker():
+    from inkoopgraaf.models.tables import COLUMNS
+    _, _, t = _build("planning_midden_holland.txt")
+    for name, cols in COLUMNS.items():
+        assert {"n_evidence", "confidence", "onzeker"} <= set(cols), name
+    dec = _rows(t["decisions"], region="midden_holland")
+    weak = dec[(dec["n_evidence"] == 1) & (dec["confidence"] < 0.7)]
+    assert len(weak) and weak["onzeker"].all()
+    fin = _rows(t["financing"], region="midden_holland")
+    assert not fin["onzeker"].any() and fin["confidence"].notna().all()
+
+
+def test_the_cli_marks_an_answer_that_rests_on_one_weak_fact(tmp_path):
+    from click.testing import CliRunner
+    from inkoopgraaf.cli import main
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "planning.txt").write_text((DOCS / "planning_midden_holland.txt").read_text("utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--no-report"]).exit_code == 0
+    res = runner.invoke(main, ["region", "midden_holland", "--outputs", str(tmp_path / "out")])
+    assert res.exit_code == 0 and "onzeker: rust op één zwak feit" in res.output and "zekerheid 0.60" in res.output
+    res = runner.invoke(main, ["query", "--region", "midden_holland", "--segment", "dyslexie",
+                               "--outputs", str(tmp_path / "out")])
+    assert "zekerheid" in res.output and "onzeker" not in res.output
