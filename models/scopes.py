@@ -176,3 +176,19 @@ def resolve_what(what: str, text: str, start: int, end: int) -> str:
 
 def _trim(phrase: str) -> str:
     return re.sub(r"\s+(?:te|om|op|per|in|tot|naar|met)$", "", " ".join(phrase.split()))
+
+
+def weak_whole_claim_spans(facts: Iterable, texts: dict[str, str]) -> set[tuple[str, int, int]]:
+    """(doc, start, end) of whole-procurement 'chosen' financing/procedure facts whose sentence is
+    no whole-procurement statement (the graph files them as mentions; readers of the raw facts,
+    like the report's matrix, skip them the same way)."""
+    out = set()
+    for f in facts:
+        get = f.get if isinstance(f, dict) else (lambda k, _f=f: getattr(_f, k))
+        value = get("value") or {}
+        if get("type") not in ("financing", "procedure") or value.get("segment") or value.get("status") != "chosen":
+            continue
+        text = texts.get(str(get("doc")))
+        if text and weak_whole_document_claim(text[slice(*sentence_bounds(text, get("start"), get("end")))]):
+            out.add((str(get("doc")), get("start"), get("end")))
+    return out

@@ -288,3 +288,13 @@ def test_the_cli_marks_an_answer_that_rests_on_one_weak_fact(tmp_path):
     res = runner.invoke(main, ["query", "--region", "midden_holland", "--segment", "dyslexie",
                                "--outputs", str(tmp_path / "out")])
     assert "zekerheid" in res.output and "onzeker" not in res.output
+
+
+def test_the_report_matrix_has_no_whole_document_cell_from_a_when_it_fits_line(corpus_dir):
+    from inkoopgraaf.report.render import build_payload
+    r = process_file(corpus_dir / "002_6dfa1213d0e534a1.txt")
+    payload = build_payload([f.to_json() for f in r.facts], [r.record], {r.document.id: r.document.text})
+    (row,) = payload["matrix"]["rows"]
+    whole = row["cells"].get(payload["matrix"]["columns"][0]["id"], {"fin": []})
+    assert {e[0] for e in whole["fin"]} == {"resultaatgericht", "pxq"}   # not lumpsum / populatiebekostiging
+    assert "lumpsum" in {e[0] for e in row["cells"]["ambulant"]["fin"]}
