@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from inkoopgraaf.extract.pipeline import process_file
 from inkoopgraaf.models import gazetteer as gz
