@@ -417,7 +417,7 @@ class KnowledgeGraph:
         """A region over time, one row per observation: what it procures, how it finances and buys
         it, its key dates, plan changes and decisions, per document year."""
         reg = self.resolve("region", region)
-        ev = ["n_evidence", "evidence_quote", "evidence_doc", "evidence_page"]
+        ev = ["n_evidence", "confidence", "onzeker", "evidence_quote", "evidence_doc", "evidence_page"]
         parts = []
         s = self.tables["segments"][self.tables["segments"]["region"] == reg]
         parts.append(s.assign(aspect="segment", value=s["segment"], status=None, detail=s["segment_label"]))

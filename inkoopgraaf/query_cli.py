@@ -34,6 +34,7 @@ TEXT = {
         "to": "naar", "days": "dagen", "segment": "Segmenten", "financing": "Bekostiging",
         "procedure_h": "Procedures", "event": "Data", "plan_change": "Planningswijzigingen",
         "decision": "Besluiten", "by": "door", "sources": "bron(nen)",
+        "confidence": "zekerheid", "uncertain": "onzeker: rust op één zwak feit",
     },
     "en": {
         "chosen": "chosen", "previous": "used before", "considered": "considered", "rejected": "rejected",
@@ -43,7 +44,7 @@ TEXT = {
         "not_stated": "no financing stated", "superseded": "moved", "moved": "moved from", "to": "to",
         "days": "days", "segment": "Segments", "financing": "Financing", "procedure_h": "Procedures",
         "event": "Dates", "plan_change": "Plan changes", "decision": "Decisions", "by": "by",
-        "sources": "source(s)",
+        "sources": "source(s)", "confidence": "confidence", "uncertain": "uncertain: rests on one weak fact",
     },
 }
 
@@ -157,7 +158,12 @@ def _evidence_line(row: dict, lang: str, indent: str = "    ") -> str:
         where += f", {TEXT[lang]['page']} {row['evidence_page']}"
     n = row.get("n_evidence") or 0
     more = f"; {n} {TEXT[lang]['sources']}" if n and n > 1 else ""
-    return textwrap.fill(f"“{quote}” ({where}{more})", width=100, initial_indent=indent,
+    sure = ""  # issue 12: how sure the answer is, visibly
+    if row.get("confidence") is not None:
+        sure = f" · {TEXT[lang]['confidence']} {row['confidence']:.2f}"
+    if row.get("onzeker"):
+        sure += f" · {TEXT[lang]['uncertain']}"
+    return textwrap.fill(f"“{quote}” ({where}{more}){sure}", width=100, initial_indent=indent,
                          subsequent_indent=indent + " ")
 
 

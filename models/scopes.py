@@ -160,18 +160,35 @@ def resolve_what(what: str, text: str, start: int, end: int) -> str:
     np = re.compile(r"\b(?:de|het)\s+(?:" + word + r"\s+){0,3}?(?:" + things + r")\b"
                     r"(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?:" + word + r"\s+){0,2}" + word + r"){0,2}", re.IGNORECASE)
     names_thing = bool(what) and re.search(r"\b(?:" + things + r")", what, re.IGNORECASE)
-    if names_thing:
-        return what                      # 'de invoeringsdatum', 'dit verdeelmodel'
     first = (what or "").strip().split(" ")[0].lower()
+    if names_thing and (np.fullmatch(what.strip()) or (first in cfg["pronoun_heads"] and len(what.split()) <= 3)):
+        return what                      # 'de invoeringsdatum', 'dit verdeelmodel'
     if first in cfg["pronoun_heads"]:    # 'Deze lopen immers': the noun phrase it stands for
         s, _ = sentence_bounds(text, start, start)
         ps, _ = sentence_bounds(text, max(0, s - 2), max(0, s - 1))
         hits = list(np.finditer(text[ps:s]))
         if hits:
             return _trim(hits[-1].group(0))
-    m = np.search(text[start:end])       # 'Het college heeft': the clause's own object
+    # 'Het college heeft', 'Het bestuur heeft besloten de ingangsdatum': the clause's own object
+    m = np.search(text[start:end])
     return _trim(m.group(0)) if m else what
 
 
 def _trim(phrase: str) -> str:
     return re.sub(r"\s+(?:te|om|op|per|in|tot|naar|met)$", "", " ".join(phrase.split()))
+
+
+def weak_whole_claim_spans(facts: Iterable, texts: dict[str, str]) -> set[tuple[str, int, int]]:
+    """(doc, start, end) of whole-procurement 'chosen' financing/procedure facts whose sentence is
+    no whole-procurement statement (the graph files them as mentions; readers of the raw facts,
+    like the report's matrix, skip them the same way)."""
+    out = set()
+    for f in facts:
+        get = f.get if isinstance(f, dict) else (lambda k, _f=f: getattr(_f, k))
+        value = get("value") or {}
+        if get("type") not in ("financing", "procedure") or value.get("segment") or value.get("status") != "chosen":
+            continue
+        text = texts.get(str(get("doc")))
+        if text and weak_whole_document_claim(text[slice(*sentence_bounds(text, get("start"), get("end")))]):
+            out.add((str(get("doc")), get("start"), get("end")))
+    return out

@@ -4,8 +4,9 @@ The tables are computed FROM THE GRAPH (:func:`tables_from_graph`), so a table
 row and a graph edge can never disagree; :func:`tables_from_facts` is the
 reproducible entry point (facts.jsonl + documents.csv -> graph -> tables).
 
-Every row carries its evidence: the number of supporting facts and the best
-one's quote, document and page (highest confidence, then earliest in the text).
+Every row carries its evidence: the number of supporting facts, the best one's
+confidence, its quote, document and page (highest confidence, then earliest in
+the text), and ``onzeker`` when the answer rests on a single weak fact.
 
 Tables (name -> one row per):
 * ``financing``: region x segment x document(year) x financing model x status.
@@ -34,10 +35,12 @@ import pandas as pd
 from .facts import Fact, read_facts
 from .graph import ALL_SEGMENTS, build_graph, edges_of_type, nodes_of_kind
 from .io import atomic_writer, csv_safe_frame
+from .scopes import rules
 
 TABLE_NAMES = ("financing", "procedures", "segments", "timeline", "plan_changes", "decisions", "members")
 
-EVIDENCE_COLUMNS = ["n_evidence", "evidence_quote", "evidence_doc", "evidence_page", "evidence_start", "evidence_end"]
+EVIDENCE_COLUMNS = ["n_evidence", "confidence", "onzeker", "evidence_quote", "evidence_doc", "evidence_page",
+                    "evidence_start", "evidence_end"]
 
 COLUMNS: dict[str, list[str]] = {
     "financing": ["region", "region_name", "segment", "segment_label", "year", "doc", "financing", "financing_label",
@@ -61,14 +64,20 @@ INT_COLUMNS = ("year", "evidence_page", "evidence_start", "evidence_end", "n_evi
 
 # --------------------------------------------------------------------------- helpers
 def evidence(provenance: list[dict], prefer_type: str | None = None) -> dict:
-    """Summarise provenance as table columns: count + the best supporting quote."""
+    """Summarise provenance as table columns: count, how sure, and the best supporting quote.
+
+    ``confidence`` is the best supporting fact's; ``onzeker`` marks an answer that rests on a
+    single weak fact (one fact, confidence below ``weak_confidence`` in answer_rules.json)."""
     facts = [p for p in provenance or [] if p.get("type") != "document"]
     pool = [p for p in facts if p.get("type") == prefer_type] or facts
     if not pool:
-        return {"n_evidence": 0, "evidence_quote": None, "evidence_doc": None, "evidence_page": None,
-                "evidence_start": None, "evidence_end": None}
+        return {"n_evidence": 0, "confidence": None, "onzeker": None, "evidence_quote": None, "evidence_doc": None,
+                "evidence_page": None, "evidence_start": None, "evidence_end": None}
     best = sorted(pool, key=lambda p: (-(p.get("confidence") or 0), p.get("doc") or "", p.get("start") or 0))[0]
-    return {"n_evidence": len(facts), "evidence_quote": best.get("quote"), "evidence_doc": best.get("doc"),
+    conf = best.get("confidence")
+    weak = len(facts) == 1 and (conf is None or conf < rules()["weak_confidence"])
+    return {"n_evidence": len(facts), "confidence": None if conf is None else round(float(conf), 3),
+            "onzeker": weak, "evidence_quote": best.get("quote"), "evidence_doc": best.get("doc"),
             "evidence_page": best.get("page"), "evidence_start": best.get("start"), "evidence_end": best.get("end")}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
+import pandas as pd
 
 from inkoopgraaf.extract.pipeline import process_file
 from inkoopgraaf.models import gazetteer as gz
@@ -156,3 +156,144 @@ def test_a_document_without_own_region_is_onbekend_and_build_warns(tmp_path):
     (src / "memo.txt").write_text((DOCS / "memo_zonder_regio.txt").read_text("utf-8"), encoding="utf-8")
     res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--no-report"])
     assert res.exit_code == 0 and "memo: no own region found" in res.output
+
+
+# --------------------------------------------------------------------------- 5. dates attached to what they date
+def _start(t, region, segment):
+    rows = _rows(t["financing"], region=region, segment=segment)
+    assert len(rows), (region, segment)
+    return {None if pd.isna(v) else v for v in rows["contract_start"].tolist()}
+
+
+def test_each_segment_gets_the_date_of_its_own_clause_or_section():
+    _, _, t = _build("planning_midden_holland.txt")
+    assert _start(t, "midden_holland", "ambulant") == {"2026-01-01"}
+    assert _start(t, "midden_holland", "dyslexie") == {"2026-08-01"}
+
+
+def test_a_segment_without_its_own_date_is_onbekend_unless_the_document_dates_all_its_care():
+    _, _, t = _build("planning_midden_holland.txt")
+    assert _start(t, "midden_holland", "verblijf") == {None}        # 'De planning van dit segment volgt later.'
+    _, _, t = _build("bekostiging_noord_limburg.txt")               # '... voor alle segmenten in op 1 januari 2025'
+    assert _start(t, "noord_limburg", "ambulant") == {"2025-01-01"}
+    assert _start(t, "noord_limburg", "verblijf") == {"2025-01-01"}
+
+
+def test_a_moved_start_date_is_the_new_date_and_the_plan_change_names_its_segment():
+    _, _, t = _build("planning_midden_holland.txt")
+    seg = _rows(t["segments"], region="midden_holland", segment="wmo_begeleiding")
+    assert set(seg["contract_start"]) == {"2027-01-01"}
+    pc = _rows(t["plan_changes"], region="midden_holland")
+    assert list(pc["segment"]) == ["wmo_begeleiding"]
+    assert list(pc["what"]) == ["de ingangsdatum van de nieuwe contracten voor Wmo begeleiding"]
+    old = _rows(t["timeline"], region="midden_holland", start="2026-07-01")
+    assert list(old["superseded"]) == [True]
+
+
+def test_a_deadline_for_change_requests_is_not_a_contract_end():
+    _, _, t = _build("planning_midden_holland.txt")
+    tl = _rows(t["timeline"], region="midden_holland")
+    assert set(_rows(tl, event="contract_end")["start"]) == {"2026-06-30"}
+    assert list(_rows(tl, start="2026-03-01")["event"]) == ["submission"]
+
+
+def test_a_plan_change_for_one_segment_leaves_the_document_wide_date_of_the_others():
+    _, _, t = _build("nieuwsbrief_west_brabant_west.txt")
+    assert _start(t, "west_brabant_west", "ambulant") == {"2025-01-01"}
+    pc = _rows(t["plan_changes"], region="west_brabant_west")
+    assert list(pc["segment"]) == ["verblijf"] and list(pc["to_start"]) == ["2026-01-01"]
+    assert "verblijf" in pc["what"].iloc[0]
+
+
+def test_seed_dates_achterhoek_dyslexia_and_ijsselland(corpus_dir):
+    from inkoopgraaf.models.graph import build_graph
+    from inkoopgraaf.models.tables import tables_from_graph
+    rs = [process_file(corpus_dir / n) for n in ("002_6dfa1213d0e534a1.txt", "004_b85939c19f97c1cc.txt")]
+    t = tables_from_graph(build_graph([f for r in rs for f in r.facts], [r.record for r in rs],
+                                      {r.document.id: r.document.text for r in rs}))
+    assert _start(t, "achterhoek", "dyslexie") == {"2021-08-01"}
+    assert _start(t, "achterhoek", "ambulant") == {"2022-01-01"}
+    assert set(_rows(t["financing"], region="ijsselland")["contract_start"]) == {"2023-01-01"}
+    assert not len(_rows(t["timeline"], region="ijsselland", event="contract_end"))
+    pcs = _rows(t["plan_changes"], region="achterhoek")
+    assert "Deze lopen immers" not in set(pcs["what"]) and "de nog lopende contracten" in set(pcs["what"])
+
+
+def test_pronoun_what_resolves_to_the_antecedent_noun_phrase():
+    from inkoopgraaf.models.scopes import resolve_what
+    text = ("Daarom moeten de nog lopende contracten nog 1 keer worden verlengd. Deze lopen immers op "
+            "31 december 2020 af.")
+    start = text.index("Deze")
+    assert resolve_what("Deze lopen immers", text, start, len(text)) == "de nog lopende contracten"
+    assert resolve_what("dit verdeelmodel", text, start, len(text)) == "dit verdeelmodel"
+
+
+# --------------------------------------------------------------------------- 6. whole-document claims
+def test_a_line_that_describes_when_a_model_fits_is_no_whole_procurement_choice():
+    from inkoopgraaf.models.facts import Fact
+    facts, records, _ = _build("bekostiging_noord_limburg.txt")
+    text = (DOCS / "bekostiging_noord_limburg.txt").read_text("utf-8")
+    # what the extractor reads in Achterhoek's seed: the model list line as a whole-document choice
+    at = text.index("Lumpsum-financiering")
+    wide = Fact("bekostiging_noord_limburg", "financing", "Lumpsum-financiering", at, at + 20, None,
+                {"id": "lumpsum", "variant": "taakgericht", "segment": None, "status": "chosen"}, 0.8)
+    t = tables_from_facts([*facts, wide], records, {"bekostiging_noord_limburg": text})
+    fin = _rows(t["financing"], region="noord_limburg")
+    assert not len(_rows(fin, segment="all"))
+    assert set(zip(fin["segment"], fin["financing"])) == {("verblijf", "lumpsum"), ("ambulant", "pxq")}
+    # a whole-procurement statement does make a whole-procurement cell
+    text2 = text.replace("De nieuwe contracten", "Voor de hele inkoop kiezen de gemeenten voor lumpsum. De nieuwe contracten")
+    at2 = text2.index("voor lumpsum. De nieuwe") + 5
+    chosen = Fact("bekostiging_noord_limburg", "financing", "lumpsum", at2, at2 + 7, None,
+                  {"id": "lumpsum", "variant": "taakgericht", "segment": None, "status": "chosen"}, 0.8)
+    regions = [f for f in facts if f.type == "region"]    # they stand before the inserted sentence
+    t2 = tables_from_facts([*regions, chosen], records, {"bekostiging_noord_limburg": text2})
+    assert list(_rows(t2["financing"], region="noord_limburg", segment="all")["financing"]) == ["lumpsum"]
+
+
+def test_achterhoek_has_no_whole_procurement_lumpsum(corpus_dir):
+    from inkoopgraaf.models.graph import build_graph
+    from inkoopgraaf.models.tables import tables_from_graph
+    r = process_file(corpus_dir / "002_6dfa1213d0e534a1.txt")
+    t = tables_from_graph(build_graph(r.facts, [r.record], {r.document.id: r.document.text}))
+    wide = _rows(t["financing"], region="achterhoek", segment="all", status="chosen")
+    assert "lumpsum" not in set(wide["financing"]) and "populatiebekostiging" not in set(wide["financing"])
+    assert "lumpsum" in set(_rows(t["financing"], region="achterhoek", segment="ambulant")["financing"])
+
+
+# --------------------------------------------------------------------------- 7. confidence you can see
+def test_every_answer_row_says_how_sure_it_is_and_single_weak_facts_are_onzeker():
+    from inkoopgraaf.models.tables import COLUMNS
+    _, _, t = _build("planning_midden_holland.txt")
+    for name, cols in COLUMNS.items():
+        assert {"n_evidence", "confidence", "onzeker"} <= set(cols), name
+    dec = _rows(t["decisions"], region="midden_holland")
+    weak = dec[(dec["n_evidence"] == 1) & (dec["confidence"] < 0.7)]
+    assert len(weak) and weak["onzeker"].all()
+    fin = _rows(t["financing"], region="midden_holland")
+    assert not fin["onzeker"].any() and fin["confidence"].notna().all()
+
+
+def test_the_cli_marks_an_answer_that_rests_on_one_weak_fact(tmp_path):
+    from click.testing import CliRunner
+    from inkoopgraaf.cli import main
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "planning.txt").write_text((DOCS / "planning_midden_holland.txt").read_text("utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--no-report"]).exit_code == 0
+    res = runner.invoke(main, ["region", "midden_holland", "--outputs", str(tmp_path / "out")])
+    assert res.exit_code == 0 and "onzeker: rust op één zwak feit" in res.output and "zekerheid 0.60" in res.output
+    res = runner.invoke(main, ["query", "--region", "midden_holland", "--segment", "dyslexie",
+                               "--outputs", str(tmp_path / "out")])
+    assert "zekerheid" in res.output and "onzeker" not in res.output
+
+
+def test_the_report_matrix_has_no_whole_document_cell_from_a_when_it_fits_line(corpus_dir):
+    from inkoopgraaf.report.render import build_payload
+    r = process_file(corpus_dir / "002_6dfa1213d0e534a1.txt")
+    payload = build_payload([f.to_json() for f in r.facts], [r.record], {r.document.id: r.document.text})
+    (row,) = payload["matrix"]["rows"]
+    whole = row["cells"].get(payload["matrix"]["columns"][0]["id"], {"fin": []})
+    assert {e[0] for e in whole["fin"]} == {"resultaatgericht", "pxq"}   # not lumpsum / populatiebekostiging
+    assert "lumpsum" in {e[0] for e in row["cells"]["ambulant"]["fin"]}

@@ -244,6 +244,8 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
     events: dict[int, dict[tuple, list[int]]] = defaultdict(dict)
     changes: dict[int, list] = defaultdict(list)
     decisions: list[list] = []
+    from inkoopgraaf.models.scopes import weak_whole_claim_spans
+    weak = weak_whole_claim_spans(fact_dicts, texts)  # issue 12: no whole-document cell without a statement
     for fi, f in enumerate(fact_dicts):
         ftype = str(f.get("type"))
         value = f.get("value") if isinstance(f.get("value"), Mapping) else {}
@@ -256,7 +258,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
             if ftype == "municipality" and value.get("cbs"):
                 entry = municipalities[ri].setdefault(value["cbs"], [value["cbs"], value.get("name") or value["cbs"], 0])
                 entry[2] += 1
-            elif ftype in ("financing", "procedure"):
+            elif ftype in ("financing", "procedure") and (str(f.get("doc")), f.get("start"), f.get("end")) not in weak:
                 col = value.get("segment") or WHOLE_DOCUMENT
                 if col != WHOLE_DOCUMENT:
                     segment_columns.add(col)
