@@ -18,7 +18,11 @@ for each one whether it names a youth-care region, a municipality or neither:
    ("Achterhoekse gemeenten") are matched too.
 2. **Interpretation.** Words around a mention decide (rules are data):
    a region cue ("regio", "jeugdhulpregio's" — plural cues carry over "A en
-   B") makes it a region; names that are also a province or a municipality
+   B") makes it a region, and so do the name of a body the region's
+   municipalities run ("Regionaal Serviceteam Jeugd IJsselland",
+   "Inkooporganisatie Jeugdhulp Zeeland"), a group of its municipalities ("de 7
+   gemeenten in Zuid-Drenthe") and a possessive or noun after it ("Twente's
+   gemeenten"); names that are also a province or a municipality
    ("Zeeland", "Utrecht") are a region only with such a cue. Stop contexts
    ("provincie Utrecht", "GGD Zuid-Limburg", "Zorggroep Almere", "Amsterdam
    UMC", "Utrechtseweg", "www.achterhoek.nl") make it neither. Municipality
@@ -71,6 +75,8 @@ _ARTICLES = {"de", "het", "t", "s", "den"}
 _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022]\s*$|^\s*$|\n\s*[-*\u2022\u2013]\s*$")
 _URLISH = re.compile(r"(?:www\.|https?:|@|\.nl\b|\.com\b|\.org\b)", re.I)
+# between the words of a body's name: spaces or a hyphen, at most one line break, never a tab
+_BODY_GAP = re.compile(r"^[ \u00a0\-]*(?:\r?\n[ \u00a0]*)?$")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
 
 
@@ -117,6 +123,7 @@ class PlaceIndex:
             for m, _ in ms:
                 e.forms.update([m.name, *m.aliases])
         province_keys = {name_key(n) for n in rules["cue_required_regions"]["names"]}
+        self.province_keys = province_keys
         self.region_names: dict[str, str] = {}
         for key, ids in g.region_forms().items():
             e = self.entries.setdefault(key, _Entry())
@@ -166,6 +173,14 @@ class PlaceIndex:
         self.surname_particles = sorted(_lw(rules["surname_particles"]["words"]), key=len, reverse=True)
         self.postcode = re.compile(rules["stop_before"]["postcode"]["pattern"])
         self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
+        bodies = rules["region_bodies"]
+        self.body_heads = set(_lw(bodies["heads"]))
+        self.body_domain_words = set(_lw(bodies["domain_words"]))
+        self.body_bare_heads = set(_lw(bodies["bare_heads"]))
+        self.body_head_modifiers = set(_lw(bodies["head_modifiers"]))
+        self.body_heads_domain = set(_lw(bodies["heads_needing_domain_word"]))
+        self.group_cues = set(_lw(rules["municipality_group_cues"]["phrases"]))
+        self.following_plain = set(_lw(rules["following_cues"]["plain"]))
 
     def region_name(self, rid: str) -> str:
         return self.region_names.get(rid, rid)
@@ -194,6 +209,10 @@ class Mention:
     candidates: list = field(default_factory=list)   # ambiguous municipalities
     common_word: bool = False
     sentence_initial: bool = False
+    group_cue: bool = False   # after "gemeenten in" ("de 7 gemeenten in Zuid-Drenthe")
+    body_cue: bool = False    # after the head of a regional body ("Inkooporganisatie Jeugdhulp ...")
+    bare_body: bool = False   # after a capitalised domain word only ("Jeugdhulp Friesland")
+    region_cue_lifted: bool = False  # a cue-required region name accepted without a full cue
     confidence: float = 0.9
 
 
@@ -323,9 +342,13 @@ class _Scanner:
             before = self._before(m.start, 60)
             after = self.lower[m.end:m.end + 40]
             prev = self._prev_words(m.tok0, 3)
+            body_start = self._body_cue(m)
             # stop contexts: part of a province / organisation / person / URL
-            if self._stopped(m, before, after, prev):
+            if self._stopped(m, before, after, prev, in_body=body_start is not None):
                 continue
+            if body_start is not None:
+                m.body_cue = True
+                m.cue_start = body_start
             # region cue directly before (articles skipped), or carried over a coordination
             words = [w for w in prev if w not in ("de", "het")]
             last1 = words[-1] if words else ""
@@ -342,6 +365,10 @@ class _Scanner:
                     m.region_cue = True
                     cue_word = cand
                     break
+                if c in ix.group_cues:
+                    m.group_cue = True
+                    cue_word = cand
+                    break
             if cue_word:
                 idx = self.lower.rfind(cue_word.split()[0], 0, m.start)
                 if idx >= 0 and m.start - idx < 60:
@@ -355,7 +382,46 @@ class _Scanner:
             kept.append(m)
         return kept
 
-    def _stopped(self, m: Mention, before: str, after: str, prev: list[str]) -> bool:
+    def _words_back(self, tok: int, n: int) -> list[str]:
+        """Up to ``n`` lower-case words before token ``tok`` (nearest last), across at most one
+        line break per gap: a body's name is often set over the lines of a title page."""
+        out: list[str] = []
+        j, limit = tok - 1, self.tokens[tok][0]
+        while j >= 0 and len(out) < n:
+            s, e, w = self.tokens[j]
+            if not _BODY_GAP.match(self.text[e:limit]):
+                break
+            out.insert(0, w)
+            limit, j = s, j - 1
+        return out
+
+    def _body_cue(self, m: Mention) -> int | None:
+        """Start of a regional body's name right before the mention ("Regionaal Serviceteam Jeugd
+        IJsselland", "Opdrachtgeverschap Jeugdhulp Holland Rijnland"): a head, domain words, the
+        name (place_rules 'region_bodies'). Marks a bare capitalised domain word before it
+        ("Jeugdhulp Friesland") as ``bare_body``."""
+        ix = self.ix
+        prev = self._words_back(m.tok0, 8)
+        first = m.tok0 - len(prev)           # token index of prev[0]
+        j = len(prev)
+        while j > 0 and prev[j - 1] in ix.body_domain_words:
+            j -= 1
+        for n in (2, 1):
+            head = " ".join(prev[j - n:j]) if j - n >= 0 else ""
+            # a generic head needs a care word before the name or as the name's first word
+            # ("Gemeenschappelijke Regeling Jeugdhulp Rijnmond": "Jeugdhulp Rijnmond" is an alias)
+            domain = j < len(prev) or self.tokens[m.tok0][2] in ix.body_domain_words
+            if head in ix.body_heads or (head in ix.body_heads_domain and domain):
+                h = j - n
+                while h > 0 and prev[h - 1] in ix.body_head_modifiers:
+                    h -= 1                   # "Regionaal Serviceteam", "Tijdelijke Werkorganisatie"
+                return self.tokens[first + h][0]
+        if prev and prev[-1] in ix.body_bare_heads and self._is_cap(m.tok0 - 1) \
+                and self.text[self.tokens[m.tok0 - 1][1]:m.start] == " ":
+            m.bare_body = True
+        return None
+
+    def _stopped(self, m: Mention, before: str, after: str, prev: list[str], in_body: bool = False) -> bool:
         ix = self.ix
         # inside a URL or e-mail address (www.sociaaldomeinachterhoek.nl)
         span_l = self.text.rfind(" ", 0, m.start) + 1
@@ -378,13 +444,25 @@ class _Scanner:
             s, e, w = self.tokens[j]
             word = self.text[s:e]
             gap = self.text[e:m.start]
-            if gap.strip() == "" and word[:1].isupper() and w.endswith(ix.stop_before_endings) and len(w) > 4:
+            if gap.strip() == "" and word[:1].isupper() and w.endswith(ix.stop_before_endings) and len(w) > 4 \
+                    and not in_body:
                 return True
         a = re.sub(r"\s+", " ", after)
         for sw in ix.stop_after:
             if re.match(r"^ " + re.escape(sw) + r"\b", a):
                 return True
         return False
+
+    def followed_by_head(self, m: Mention) -> bool:
+        """A possessive and a region head noun ("Twente's gemeenten", "Zeeland's aanpak"), or a
+        noun for the municipalities right after the name ("de Holland Rijnland gemeenten")."""
+        k = m.tok1
+        if k < len(self.tokens) and self.tokens[k][2] == "s" \
+                and self.text[m.end:self.tokens[k][0]] in ("'", "\u2019"):
+            return k + 1 < len(self.tokens) and self.tokens[k + 1][2] in self.ix.head_nouns \
+                and self.text[self.tokens[k][1]:self.tokens[k + 1][0]] == " "
+        return k < len(self.tokens) and self.tokens[k][2] in self.ix.following_plain \
+            and self.text[m.end:self.tokens[k][0]] == " "
 
     def _sentence_start_at(self, pos: int) -> bool:
         return pos == 0 or bool(_SENTENCE_END.search(self.text[max(0, pos - 8):pos]))
@@ -407,9 +485,13 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
                 regions.append(m)
             continue
         e = ix.entries[m.key]
-        if e.regions and sc.tokens[m.tok1 - 1][2] in ix.head_nouns:
-            m.region_cue = True            # an alias such as "Zeeuwse gemeenten" carries its own cue
-        if e.regions and (m.region_cue or not e.region_cue_required):
+        if e.regions and (sc.tokens[m.tok1 - 1][2] in ix.head_nouns or sc.followed_by_head(m)):
+            m.region_cue = True            # "Zeeuwse gemeenten", "Twente's gemeenten" carry their own cue
+        if e.regions and (m.body_cue or (m.group_cue and not e.munis)):
+            m.region_cue = True            # "Inkooporganisatie Jeugdhulp Zeeland", "gemeenten in Zuid-Drenthe"
+        if e.regions and m.bare_body and not e.munis and not m.region_cue:
+            m.region_cue_lifted = True     # "Jeugdhulp Friesland": a region, but a bare mention
+        if e.regions and (m.region_cue or m.region_cue_lifted or not e.region_cue_required):
             if len(e.regions) == 1:
                 m.region_id = e.regions[0]
                 m.confidence = 0.95 if m.region_cue else 0.85
@@ -417,6 +499,8 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             continue
         if not e.munis:
             continue
+        if m.group_cue and m.key in ix.province_keys:
+            continue                       # "gemeenten in Utrecht": the province, neither city nor region
         if m.region_cue:
             # "regio Zwolle": the jeugdregio of that (central) municipality
             cands = g.municipality_candidates(m.key, year)

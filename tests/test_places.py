@@ -25,7 +25,7 @@ def run(text: str, year: int | None):
     return extract_places(ExtractionContext(doc, year=year))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.get("id") or c["name"] for c in CASES])
 def test_case(case):
     facts = run(case["text"], case["year"])
     regions = {f.value["id"] for f in facts if f.type == "region"}
@@ -34,7 +34,7 @@ def test_case(case):
     assert munis == set(case["municipalities"]), [(f.value, f.text) for f in facts]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.get("id") or c["name"] for c in CASES])
 def test_facts_obey_contract(case):
     facts = run(case["text"], case["year"])
     ids = [(f.type, f.value.get("id") or f.value.get("cbs")) for f in facts]
