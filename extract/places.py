@@ -47,6 +47,11 @@ for each one whether it names a youth-care region, a municipality or neither:
    common Dutch word (lookup lexicon + ``not_names``), so "regio Noord" and
    "de Buurgemeenten" stay nothing (:func:`_unlisted_cooperations`).
 
+6. **Regions named by their members.** A list of municipalities ("A, B, C en
+   D", a bullet list) that covers (nearly) all members of one jeugdregio in the
+   document's year, or of a cooperation whose members the rules list, names that
+   region (:func:`_member_list_regions`; thresholds in place_rules 'member_lists').
+
 One fact per distinct region or municipality; its evidence is the first
 mention with the strongest signal (a cued mention for regions).
 """
@@ -107,6 +112,7 @@ class Cooperation:
     id: str
     name: str
     within: str | None
+    members: frozenset[str] = frozenset()   # CBS codes, where membership is certain
 
 
 class PlaceIndex:
@@ -139,7 +145,8 @@ class PlaceIndex:
         self.cooperations: dict[str, Cooperation] = {}
         for item in rules["cooperations"]["items"]:
             cid = item.get("id") or slugify(item["name"])
-            self.cooperations[cid] = Cooperation(cid, item["name"], item.get("within"))
+            self.cooperations[cid] = Cooperation(cid, item["name"], item.get("within"),
+                                                 frozenset(item.get("members", [])))
             self.region_names[cid] = item["name"]
             for form, cue in [(n, False) for n in item.get("names", [])] + [(n, True) for n in item.get("cue_names", [])]:
                 key = name_key(form)
@@ -180,6 +187,7 @@ class PlaceIndex:
         self.body_head_modifiers = set(_lw(bodies["head_modifiers"]))
         self.body_heads_domain = set(_lw(bodies["heads_needing_domain_word"]))
         self.group_cues = set(_lw(rules["municipality_group_cues"]["phrases"]))
+        self.member_lists = rules["member_lists"]
         self.following_plain = set(_lw(rules["following_cues"]["plain"]))
 
     def region_name(self, rid: str) -> str:
@@ -681,19 +689,17 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
         # the only region named: kept unless it is a bare name said once in passing
         # ("het Leernetwerk Haaglanden" in a national agenda)
         (rid, ms), = by.items()
-        if len(ms) >= 2 or any(m.region_cue or m.start < title_end for m in ms):
+        if len(ms) >= 2 or any(m.region_cue or m.kind == "members" or m.start < title_end for m in ms):
             return by
         # named once, but the municipalities the text names lie in it: the text's own region
         # ('het aantal jeugdigen in Noordoost-Brabant' in a newsletter that names Oss)
-        g = sc.ix.gazetteer
-        if rid in g.regions:
-            members = {x.cbs for x in g.members(rid, sc.year)}
-            if any(m.cbs in members for m in munis):
-                return by
+        members = _region_members(sc, rid)
+        if any(m.cbs in members for m in munis):
+            return by
         return {}
     keep: set[str] = set()
     for rid, ms in by.items():
-        if len(ms) >= 2 or any(m.start < title_end for m in ms):
+        if len(ms) >= 2 or any(m.start < title_end or m.kind == "members" for m in ms):
             keep.add(rid)
             continue
         for m in ms:
@@ -729,6 +735,56 @@ def _single_member_regions(sc: _Scanner, ctx: ExtractionContext, munis: list[Men
         dominant = not regions and n >= 3 and n * 2 >= sum(counts.values())
         if in_title or dominant:
             out[regs[0].id] = [first]
+    return out
+
+
+# --------------------------------------------------------------------------- regions named by their members
+# what joins the names of a list: commas, "en"/"of", slashes, line breaks, bullets, "gemeente(n)"
+_LIST_GAP = re.compile(r"^[\s,;/&\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-]*(?:(?:en|of)\b[\s,]*)?"
+                       r"(?:(?:de\s+)?gemeente[ns]?\s+)?$", re.I)
+
+
+def _region_members(sc: _Scanner, rid: str) -> frozenset[str]:
+    """CBS codes of a jeugdregio in the document's year, or of a cooperation with known members."""
+    if rid in sc.ix.cooperations:
+        return sc.ix.cooperations[rid].members
+    return frozenset(m.cbs for m in sc.ix.gazetteer.members(rid, sc.year))
+
+
+def _municipality_lists(sc: _Scanner, munis: list[Mention]) -> list[list[Mention]]:
+    """Runs of municipality mentions joined as a list ("A, B, C en D", a bullet list)."""
+    runs: list[list[Mention]] = []
+    for m in sorted(munis, key=lambda m: m.start):
+        if runs and _LIST_GAP.match(sc.text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _member_list_regions(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
+    """Region mentions for lists that enumerate (nearly) all members of one region
+    (thresholds and their reasons: place_rules 'member_lists')."""
+    rules, g = sc.ix.member_lists, sc.ix.gazetteer
+    out = []
+    for run in _municipality_lists(sc, munis):
+        codes = {m.cbs for m in run}
+        if len(codes) < rules["min_listed"]:
+            continue
+        cands = {r.id for c in codes for r in g.regions_of(c, sc.year)}
+        cands |= {cid for cid, co in sc.ix.cooperations.items() if co.members & codes}
+        best = None
+        for rid in sorted(cands):
+            members = _region_members(sc, rid)
+            inside = len(codes & members)
+            if inside >= rules["min_listed"] and inside >= rules["share_of_members"] * len(members) \
+                    and inside >= rules["share_in_region"] * len(codes):
+                rank = (inside / len(members), -len(members))
+                if best is None or rank > best[0]:
+                    best = (rank, rid)
+        if best:
+            out.append(Mention(start=run[0].start, end=run[-1].end, tok0=run[0].tok0, tok1=run[-1].tok1,
+                               key="", kind="members", region_id=best[1], confidence=0.75))
     return out
 
 
@@ -816,13 +872,17 @@ def find_places(text: str, year: int | None = None) -> tuple[list[Mention], list
 def extract_places(ctx: ExtractionContext) -> list[Fact]:
     """Region and municipality facts: one per distinct entity, evidence = best mention."""
     sc, regions, munis = _scan(ctx.doc.text, ctx.year)
+    listed = _member_list_regions(sc, munis)
+    if listed:
+        regions = sorted(regions + listed, key=lambda m: m.start)
     by_region = _select_regions(sc, ctx, regions, munis)
     inferred = _single_member_regions(sc, ctx, munis, by_region)
 
     facts: list[Fact] = []
     ix, g = sc.ix, sc.ix.gazetteer
     for rid, rms in sorted({**by_region, **inferred}.items(), key=lambda kv: kv[1][0].start):
-        best = next((m for m in rms if m.region_cue), rms[0])
+        # evidence: a cued mention, else a named one, else the list of its members
+        best = next((m for m in rms if m.region_cue), next((m for m in rms if m.kind != "members"), rms[0]))
         start = best.cue_start if best.cue_start is not None else best.start
         conf = best.confidence if rid in by_region else 0.6
         if rid in by_region and len(rms) >= 2:
