@@ -142,6 +142,17 @@ class PlaceIndex:
                 k = name_key(gz.strip_cue(form))
                 if k in self.entries:
                     self.entries[k].forms.add(form)
+        for rid, forms in rules["region_aliases"]["forms"].items():
+            if rid.startswith("_"):
+                continue
+            for form in forms:
+                key = name_key(form)
+                e = self.entries.setdefault(key, _Entry())
+                if rid not in e.regions:
+                    e.regions.append(rid)
+                e.forms.add(form)
+                if e.munis or key in province_keys:
+                    e.region_cue_required = True
         self.cooperations: dict[str, Cooperation] = {}
         for item in rules["cooperations"]["items"]:
             cid = item.get("id") or slugify(item["name"])
@@ -160,6 +171,7 @@ class PlaceIndex:
             e.acronym = bool(e.forms) and all(re.fullmatch(r"[A-Z][A-Z0-9]{1,4}", f) for f in e.forms)
         self.max_tokens = max(len(gz.name_tokens(f)) for e in self.entries.values() for f in e.forms or ["x"])
         self.suffixes = sorted(_lw(rules["region_compound_suffixes"]["suffixes"]), key=len, reverse=True)
+        self.self_cue_endings = tuple(_lw(rules["region_compound_suffixes"]["self_cue_endings"]))
         self.adjectives = {name_key(k): v for k, v in rules["region_adjectives"]["forms"].items() if not k.startswith("_")}
         # Regular adjectives of unambiguous region names: "Zuid-Limburgse", "Rivierenlandse",
         # "Noord-Veluwse" (name + "se", a final "e" dropped). Irregular ones are in the rules.
@@ -461,6 +473,13 @@ class _Scanner:
                 return True
         return False
 
+    def starts_with_cue(self, m: Mention) -> bool:
+        """An alias that holds its own cue or body head ("Sociaal Domein Fryslân", "GR Jeugdhulp
+        Rijnmond", "jeugdzorgregio H10")."""
+        ix, words = self.ix, [w for _, _, w in self.tokens[m.tok0:min(m.tok1 - 1, m.tok0 + 2)]]
+        cues = ix.cues_singular | ix.cues_plural | ix.body_heads
+        return bool(words) and (words[0] in cues or " ".join(words[:2]) in cues)
+
     def followed_by_head(self, m: Mention) -> bool:
         """A possessive and a region head noun ("Twente's gemeenten", "Zeeland's aanpak"), or a
         noun for the municipalities right after the name ("de Holland Rijnland gemeenten")."""
@@ -493,9 +512,10 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
                 regions.append(m)
             continue
         e = ix.entries[m.key]
-        if e.regions and (sc.tokens[m.tok1 - 1][2] in ix.head_nouns or sc.followed_by_head(m)):
+        last = sc.tokens[m.tok1 - 1][2]
+        if e.regions and (last in ix.head_nouns or last.endswith(ix.self_cue_endings) or sc.followed_by_head(m)):
             m.region_cue = True            # "Zeeuwse gemeenten", "Twente's gemeenten" carry their own cue
-        if e.regions and (m.body_cue or (m.group_cue and not e.munis)):
+        if e.regions and (m.body_cue or (m.group_cue and not e.munis) or sc.starts_with_cue(m)):
             m.region_cue = True            # "Inkooporganisatie Jeugdhulp Zeeland", "gemeenten in Zuid-Drenthe"
         if e.regions and m.bare_body and not e.munis and not m.region_cue:
             m.region_cue_lifted = True     # "Jeugdhulp Friesland": a region, but a bare mention
