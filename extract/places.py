@@ -69,7 +69,10 @@ from ..models.facts import Fact
 from ..models.gazetteer import fold, name_key, slugify
 from .context import ExtractionContext
 
-_TOKEN = re.compile(r"[^\W_]+|&")
+# Letters and digits are separate tokens: a footnote mark glued to a name ("Zeeland1",
+# "Twente2" in PDF text) leaves the name whole; names with digits ("H10", "Samen14") still
+# match, since name keys join tokens without separators.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|&")
 # What may stand between two tokens of one name: spaces, hyphens, a slash
 # ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
 # ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
@@ -78,10 +81,13 @@ _NAME_SEP = re.compile(r"^[ \u00a0\-\u2010\u2011\u2013/()'\u2019]*(?:\r?\n[ \u00
 _ABBREV_SEP = re.compile(r"^\.[ \u00a0]?$")
 _ARTICLES = {"de", "het", "t", "s", "den"}
 _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", re.I)
-_SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022]\s*$|^\s*$|\n\s*[-*\u2022\u2013]\s*$")
+# bullets: U+2022 and the PDF private-use glyphs U+F0B7/U+F0A7, squares and discs
+_SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022\uf0b7\uf0a7\u25aa\u25cf]\s*$|^\s*$|\n\s*[-*\u2022\u2013]\s*$")
 _URLISH = re.compile(r"(?:www\.|https?:|@|\.nl\b|\.com\b|\.org\b)", re.I)
 # between the words of a body's name: spaces or a hyphen, at most one line break, never a tab
 _BODY_GAP = re.compile(r"^[ \u00a0\-]*(?:\r?\n[ \u00a0]*)?$")
+# between two items of a bullet list: a line break and a bullet glyph
+_BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-][ \t]*$")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
 
 
@@ -630,7 +636,8 @@ def _accept_common_words(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(munis) and solid[j]:
                     a, b = (munis[j], m) if j < i else (m, munis[j])
-                    if _COORD.match(t[a.end:b.start]) and t[a.end:b.start].strip():
+                    gap = t[a.end:b.start]
+                    if (_COORD.match(gap) or _BULLET_GAP.match(gap) or _LIST_GAP.match(gap)) and gap.strip():
                         solid[i] = True
     out = []
     for i, m in enumerate(munis):
@@ -760,7 +767,9 @@ def _single_member_regions(sc: _Scanner, ctx: ExtractionContext, munis: list[Men
 
 # --------------------------------------------------------------------------- regions named by their members
 # what joins the names of a list: commas, "en"/"of", slashes, line breaks, bullets, "gemeente(n)"
-_LIST_GAP = re.compile(r"^[\s,;/&\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-]*(?:(?:en|of)\b[\s,]*)?"
+# (a footnote digit glued to the previous name, "Emmen1, Hoogeveen", or a page marker "(2)"
+# may stand in between)
+_LIST_GAP = re.compile(r"^\d{0,2}(?:\s*\(\d{1,3}\))?[\s,;/&\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-]*(?:(?:en|of)\b[\s,]*)?"
                        r"(?:(?:de\s+)?gemeente[ns]?\s+)?$", re.I)
 
 
