@@ -37,7 +37,9 @@ for each one whether it names a youth-care region, a municipality or neither:
    named partners: a region counts when it is named more than once, in the
    title, with a partner cue ("samen met", "gezamenlijk") in its sentence,
    coordinated with another counted region, or when it is the only region
-   named. A region named once in passing ("zoals in Twente") is dropped.
+   named. A region named once in passing is dropped, and one introduced as an
+   example ("zoals de regio Twente", "regio's als Rijnmond en Haaglanden", the way
+   national texts cite regions) does not count at all (:func:`_drop_examples`).
 
 5. **Unlisted cooperations.** A cooperation missing from the rules is still a
    region when the text names it as one: after a cooperation head ("regio
@@ -206,6 +208,10 @@ class PlaceIndex:
         self.body_heads_domain = set(_lw(bodies["heads_needing_domain_word"]))
         self.group_cues = set(_lw(rules["municipality_group_cues"]["phrases"]))
         self.member_lists = rules["member_lists"]
+        ex = rules["example_cues"]
+        self.example_phrases = {" ".join(t.lower() for t in _TOKEN.findall(fold(p))) for p in ex["phrases"]}
+        self.example_gap = {" ".join(_TOKEN.findall(fold(w).lower())) for w in ex["gap_words"]}
+        self.example_max_gap = int(ex["max_gap_words"])
         self.following_plain = set(_lw(rules["following_cues"]["plain"]))
 
     def region_name(self, rid: str) -> str:
@@ -702,10 +708,42 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1: min(bs) if bs else len(text)]
 
 
+def _is_example(sc: _Scanner, m: Mention) -> bool:
+    """Is the region mention introduced as an example ("zoals in de regio Twente")?
+    (place_rules 'example_cues')"""
+    if m.tok0 < 0:
+        return False
+    words = sc._prev_words(m.tok0, sc.ix.example_max_gap + 3)  # noqa: SLF001
+    i = len(words)
+    for _ in range(sc.ix.example_max_gap + 1):
+        for n in (3, 2, 1):
+            if i >= n and " ".join(words[i - n:i]) in sc.ix.example_phrases:
+                return True
+        if i == 0 or words[i - 1] not in sc.ix.example_gap:
+            break
+        i -= 1                              # skip "in", "de", "regio" between cue and name
+    return False
+
+
+def _drop_examples(sc: _Scanner, regions: list[Mention]) -> list[Mention]:
+    """Region mentions that are not examples; a name coordinated with an example is one too."""
+    out, prev_example = [], None
+    for m in regions:
+        example = _is_example(sc, m) or (prev_example is not None and m.start > prev_example.end
+                                         and _COORD.match(sc.text[prev_example.end:m.start])
+                                         and bool(sc.text[prev_example.end:m.start].strip()))
+        if example:
+            prev_example = m
+            continue
+        prev_example = None
+        out.append(m)
+    return out
+
+
 def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention],
                     munis: list[Mention] = ()) -> dict[str, list[Mention]]:
     by: dict[str, list[Mention]] = {}
-    for m in regions:
+    for m in _drop_examples(sc, regions):
         ms = by.setdefault(m.region_id, [])
         # "regio Rotterdam-Rijnmond" is one mention even though two names resolve to it
         if ms and re.fullmatch(r"[\s\-\u2010\u2011\u2013/]{0,3}", sc.text[ms[-1].end:m.start]):
