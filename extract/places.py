@@ -258,6 +258,7 @@ class _Scanner:
         self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
                        for m in _TOKEN.finditer(self.folded)]
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
+        self.care_title_end = 0      # end of the title when it is about care (see 'title_regions')
 
     # -- helpers --------------------------------------------------------------
     def _sep_ok(self, i: int) -> bool:
@@ -529,7 +530,8 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             m.region_cue = True            # "Zeeuwse gemeenten", "Twente's gemeenten" carry their own cue
         if e.regions and (m.body_cue or (m.group_cue and not e.munis) or sc.starts_with_cue(m)):
             m.region_cue = True            # "Inkooporganisatie Jeugdhulp Zeeland", "gemeenten in Zuid-Drenthe"
-        if e.regions and m.bare_body and not e.munis and not m.region_cue:
+        in_care_title = m.end <= sc.care_title_end
+        if e.regions and (m.bare_body or in_care_title) and not e.munis and not m.region_cue:
             m.region_cue_lifted = True     # "Jeugdhulp Friesland": a region, but a bare mention
         if e.regions and (m.region_cue or m.region_cue_lifted or not e.region_cue_required):
             if len(e.regions) == 1:
@@ -708,6 +710,12 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1: min(bs) if bs else len(text)]
 
 
+def _care_title(title: str) -> bool:
+    """Is the title about care or its procurement? (place_rules 'title_regions')"""
+    prefixes = tuple(_lw(_rules()["title_regions"]["word_prefixes"]))
+    return any(w.startswith(prefixes) for w in re.findall(r"[^\W\d_]+", fold(title).lower()))
+
+
 def _is_example(sc: _Scanner, m: Mention) -> bool:
     """Is the region mention introduced as an example ("zoals in de regio Twente")?
     (place_rules 'example_cues')"""
@@ -747,6 +755,8 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
         ms = by.setdefault(m.region_id, [])
         # "regio Rotterdam-Rijnmond" is one mention even though two names resolve to it
         if ms and re.fullmatch(r"[\s\-\u2010\u2011\u2013/]{0,3}", sc.text[ms[-1].end:m.start]):
+            if m.region_cue and not ms[-1].region_cue:
+                ms[-1] = m                   # keep the cued one of the two as evidence
             continue
         ms.append(m)
     title_end = _title_end(ctx)
@@ -918,8 +928,9 @@ def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Men
 
 
 # --------------------------------------------------------------------------- entry point
-def _scan(text: str, year: int | None) -> tuple[_Scanner, list[Mention], list[Mention]]:
+def _scan(text: str, year: int | None, title_end: int = 0) -> tuple[_Scanner, list[Mention], list[Mention]]:
     sc = _Scanner(text, place_index(), year)
+    sc.care_title_end = title_end if _care_title(text[:title_end]) else 0
     annotated = sc.annotate(sc.mentions())
     regions, munis = _interpret(sc, annotated)
     extra, sc.cooperation_names = _unlisted_cooperations(sc, annotated)
@@ -938,7 +949,7 @@ def find_places(text: str, year: int | None = None) -> tuple[list[Mention], list
 
 def extract_places(ctx: ExtractionContext) -> list[Fact]:
     """Region and municipality facts: one per distinct entity, evidence = best mention."""
-    sc, regions, munis = _scan(ctx.doc.text, ctx.year)
+    sc, regions, munis = _scan(ctx.doc.text, ctx.year, _title_end(ctx))
     listed = _member_list_regions(sc, munis)
     if listed:
         regions = sorted(regions + listed, key=lambda m: m.start)
