@@ -328,6 +328,7 @@ class _Scanner:
                 i += 1
                 continue
             m = Mention(start=toks[i][0], end=toks[i + n - 1][1], tok0=i, tok1=i + n, key=key, kind=kind)
+            self._whole_surface(m)
             if kind == "adjective":
                 nxt = toks[i + n][2] if i + n < len(toks) else ""
                 if nxt not in ix.head_nouns:
@@ -342,6 +343,15 @@ class _Scanner:
             out.append(m)
             i += n
         return out
+
+    def _whole_surface(self, m: Mention) -> None:
+        """Evidence spans the name as written: the apostrophe of "'s-Hertogenbosch" (a token
+        boundary) and the closing bracket of a qualifier inside the name ("Bergen (NH)")."""
+        t = self.text
+        if m.start > 0 and t[m.start - 1] in "'\u2019" and self.tokens[m.tok0][2] == "s":
+            m.start -= 1
+        if t.count("(", m.start, m.end) > t.count(")", m.start, m.end) and t[m.end:m.end + 1] == ")":
+            m.end += 1
 
     def _compound(self, key: str) -> str | None:
         """"lekstroomgemeenten" → "lekstroom" when the stem names a region."""

@@ -55,6 +55,19 @@ def test_evidence_is_the_cued_mention():
     assert fact.text == "regio Lekstroom"
 
 
+def test_evidence_is_the_name_as_written():
+    text = "Deelnemers\nDe gemeenten Bergen (NH) en \u2019s-Hertogenbosch tekenen."
+    facts = run(text, 2022)
+    assert [f.text for f in facts] == ["Bergen (NH)", "\u2019s-Hertogenbosch"]
+
+
+def test_region_from_members_has_the_list_as_evidence():
+    text = "Overeenkomst\nGetekend door Den Helder, Schagen, Texel en Hollands Kroon."
+    (region,) = [f for f in run(text, 2022) if f.type == "region"]
+    assert region.value["id"] == "kop_van_noord_holland"
+    assert region.text == "Den Helder, Schagen, Texel en Hollands Kroon"
+
+
 def test_year_none_uses_newest_state():
     facts = run("Deelnemers\nDe gemeenten Lopik en Vijfheerenlanden.", None)
     assert {f.value["cbs"] for f in facts} == {"GM0331", "GM1961"}
