@@ -18,7 +18,11 @@ for each one whether it names a youth-care region, a municipality or neither:
    ("Achterhoekse gemeenten") are matched too.
 2. **Interpretation.** Words around a mention decide (rules are data):
    a region cue ("regio", "jeugdhulpregio's" — plural cues carry over "A en
-   B") makes it a region; names that are also a province or a municipality
+   B") makes it a region, and so do the name of a body the region's
+   municipalities run ("Regionaal Serviceteam Jeugd IJsselland",
+   "Inkooporganisatie Jeugdhulp Zeeland"), a group of its municipalities ("de 7
+   gemeenten in Zuid-Drenthe") and a possessive or noun after it ("Twente's
+   gemeenten"); names that are also a province or a municipality
    ("Zeeland", "Utrecht") are a region only with such a cue. Stop contexts
    ("provincie Utrecht", "GGD Zuid-Limburg", "Zorggroep Almere", "Amsterdam
    UMC", "Utrechtseweg", "www.achterhoek.nl") make it neither. Municipality
@@ -33,7 +37,9 @@ for each one whether it names a youth-care region, a municipality or neither:
    named partners: a region counts when it is named more than once, in the
    title, with a partner cue ("samen met", "gezamenlijk") in its sentence,
    coordinated with another counted region, or when it is the only region
-   named. A region named once in passing ("zoals in Twente") is dropped.
+   named. A region named once in passing is dropped, and one introduced as an
+   example ("zoals de regio Twente", "regio's als Rijnmond en Haaglanden", the way
+   national texts cite regions) does not count at all (:func:`_drop_examples`).
 
 5. **Unlisted cooperations.** A cooperation missing from the rules is still a
    region when the text names it as one: after a cooperation head ("regio
@@ -42,6 +48,11 @@ for each one whether it names a youth-care region, a municipality or neither:
    of the name; the name must be unknown to the gazetteer and contain no
    common Dutch word (lookup lexicon + ``not_names``), so "regio Noord" and
    "de Buurgemeenten" stay nothing (:func:`_unlisted_cooperations`).
+
+6. **Regions named by their members.** A list of municipalities ("A, B, C en
+   D", a bullet list) that covers (nearly) all members of one jeugdregio in the
+   document's year, or of a cooperation whose members the rules list, names that
+   region (:func:`_member_list_regions`; thresholds in place_rules 'member_lists').
 
 One fact per distinct region or municipality; its evidence is the first
 mention with the strongest signal (a cued mention for regions).
@@ -60,7 +71,10 @@ from ..models.facts import Fact
 from ..models.gazetteer import fold, name_key, slugify
 from .context import ExtractionContext
 
-_TOKEN = re.compile(r"[^\W_]+|&")
+# Letters and digits are separate tokens: a footnote mark glued to a name ("Zeeland1",
+# "Twente2" in PDF text) leaves the name whole; names with digits ("H10", "Samen14") still
+# match, since name keys join tokens without separators.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|&")
 # What may stand between two tokens of one name: spaces, hyphens, a slash
 # ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
 # ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
@@ -69,8 +83,13 @@ _NAME_SEP = re.compile(r"^[ \u00a0\-\u2010\u2011\u2013/()'\u2019]*(?:\r?\n[ \u00
 _ABBREV_SEP = re.compile(r"^\.[ \u00a0]?$")
 _ARTICLES = {"de", "het", "t", "s", "den"}
 _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", re.I)
-_SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022]\s*$|^\s*$|\n\s*[-*\u2022\u2013]\s*$")
+# bullets: U+2022 and the PDF private-use glyphs U+F0B7/U+F0A7, squares and discs
+_SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022\uf0b7\uf0a7\u25aa\u25cf]\s*$|^\s*$|\n\s*[-*\u2022\u2013]\s*$")
 _URLISH = re.compile(r"(?:www\.|https?:|@|\.nl\b|\.com\b|\.org\b)", re.I)
+# between the words of a body's name: spaces or a hyphen, at most one line break, never a tab
+_BODY_GAP = re.compile(r"^[ \u00a0\-]*(?:\r?\n[ \u00a0]*)?$")
+# between two items of a bullet list: a line break and a bullet glyph
+_BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-][ \t]*$")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
 
 
@@ -101,6 +120,7 @@ class Cooperation:
     id: str
     name: str
     within: str | None
+    members: frozenset[str] = frozenset()   # CBS codes, where membership is certain
 
 
 class PlaceIndex:
@@ -117,6 +137,7 @@ class PlaceIndex:
             for m, _ in ms:
                 e.forms.update([m.name, *m.aliases])
         province_keys = {name_key(n) for n in rules["cue_required_regions"]["names"]}
+        self.province_keys = province_keys
         self.region_names: dict[str, str] = {}
         for key, ids in g.region_forms().items():
             e = self.entries.setdefault(key, _Entry())
@@ -129,10 +150,22 @@ class PlaceIndex:
                 k = name_key(gz.strip_cue(form))
                 if k in self.entries:
                     self.entries[k].forms.add(form)
+        for rid, forms in rules["region_aliases"]["forms"].items():
+            if rid.startswith("_"):
+                continue
+            for form in forms:
+                key = name_key(form)
+                e = self.entries.setdefault(key, _Entry())
+                if rid not in e.regions:
+                    e.regions.append(rid)
+                e.forms.add(form)
+                if e.munis or key in province_keys:
+                    e.region_cue_required = True
         self.cooperations: dict[str, Cooperation] = {}
         for item in rules["cooperations"]["items"]:
             cid = item.get("id") or slugify(item["name"])
-            self.cooperations[cid] = Cooperation(cid, item["name"], item.get("within"))
+            self.cooperations[cid] = Cooperation(cid, item["name"], item.get("within"),
+                                                 frozenset(item.get("members", [])))
             self.region_names[cid] = item["name"]
             for form, cue in [(n, False) for n in item.get("names", [])] + [(n, True) for n in item.get("cue_names", [])]:
                 key = name_key(form)
@@ -146,6 +179,7 @@ class PlaceIndex:
             e.acronym = bool(e.forms) and all(re.fullmatch(r"[A-Z][A-Z0-9]{1,4}", f) for f in e.forms)
         self.max_tokens = max(len(gz.name_tokens(f)) for e in self.entries.values() for f in e.forms or ["x"])
         self.suffixes = sorted(_lw(rules["region_compound_suffixes"]["suffixes"]), key=len, reverse=True)
+        self.self_cue_endings = tuple(_lw(rules["region_compound_suffixes"]["self_cue_endings"]))
         self.adjectives = {name_key(k): v for k, v in rules["region_adjectives"]["forms"].items() if not k.startswith("_")}
         # Regular adjectives of unambiguous region names: "Zuid-Limburgse", "Rivierenlandse",
         # "Noord-Veluwse" (name + "se", a final "e" dropped). Irregular ones are in the rules.
@@ -166,6 +200,19 @@ class PlaceIndex:
         self.surname_particles = sorted(_lw(rules["surname_particles"]["words"]), key=len, reverse=True)
         self.postcode = re.compile(rules["stop_before"]["postcode"]["pattern"])
         self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
+        bodies = rules["region_bodies"]
+        self.body_heads = set(_lw(bodies["heads"]))
+        self.body_domain_words = set(_lw(bodies["domain_words"]))
+        self.body_bare_heads = set(_lw(bodies["bare_heads"]))
+        self.body_head_modifiers = set(_lw(bodies["head_modifiers"]))
+        self.body_heads_domain = set(_lw(bodies["heads_needing_domain_word"]))
+        self.group_cues = set(_lw(rules["municipality_group_cues"]["phrases"]))
+        self.member_lists = rules["member_lists"]
+        ex = rules["example_cues"]
+        self.example_phrases = {" ".join(t.lower() for t in _TOKEN.findall(fold(p))) for p in ex["phrases"]}
+        self.example_gap = {" ".join(_TOKEN.findall(fold(w).lower())) for w in ex["gap_words"]}
+        self.example_max_gap = int(ex["max_gap_words"])
+        self.following_plain = set(_lw(rules["following_cues"]["plain"]))
 
     def region_name(self, rid: str) -> str:
         return self.region_names.get(rid, rid)
@@ -194,6 +241,10 @@ class Mention:
     candidates: list = field(default_factory=list)   # ambiguous municipalities
     common_word: bool = False
     sentence_initial: bool = False
+    group_cue: bool = False   # after "gemeenten in" ("de 7 gemeenten in Zuid-Drenthe")
+    body_cue: bool = False    # after the head of a regional body ("Inkooporganisatie Jeugdhulp ...")
+    bare_body: bool = False   # after a capitalised domain word only ("Jeugdhulp Friesland")
+    region_cue_lifted: bool = False  # a cue-required region name accepted without a full cue
     confidence: float = 0.9
 
 
@@ -207,6 +258,7 @@ class _Scanner:
         self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
                        for m in _TOKEN.finditer(self.folded)]
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
+        self.care_title_end = 0      # end of the title when it is about care (see 'title_regions')
 
     # -- helpers --------------------------------------------------------------
     def _sep_ok(self, i: int) -> bool:
@@ -276,6 +328,7 @@ class _Scanner:
                 i += 1
                 continue
             m = Mention(start=toks[i][0], end=toks[i + n - 1][1], tok0=i, tok1=i + n, key=key, kind=kind)
+            self._whole_surface(m)
             if kind == "adjective":
                 nxt = toks[i + n][2] if i + n < len(toks) else ""
                 if nxt not in ix.head_nouns:
@@ -290,6 +343,15 @@ class _Scanner:
             out.append(m)
             i += n
         return out
+
+    def _whole_surface(self, m: Mention) -> None:
+        """Evidence spans the name as written: the apostrophe of "'s-Hertogenbosch" (a token
+        boundary) and the closing bracket of a qualifier inside the name ("Bergen (NH)")."""
+        t = self.text
+        if m.start > 0 and t[m.start - 1] in "'\u2019" and self.tokens[m.tok0][2] == "s":
+            m.start -= 1
+        if t.count("(", m.start, m.end) > t.count(")", m.start, m.end) and t[m.end:m.end + 1] == ")":
+            m.end += 1
 
     def _compound(self, key: str) -> str | None:
         """"lekstroomgemeenten" → "lekstroom" when the stem names a region."""
@@ -323,9 +385,13 @@ class _Scanner:
             before = self._before(m.start, 60)
             after = self.lower[m.end:m.end + 40]
             prev = self._prev_words(m.tok0, 3)
+            body_start = self._body_cue(m)
             # stop contexts: part of a province / organisation / person / URL
-            if self._stopped(m, before, after, prev):
+            if self._stopped(m, before, after, prev, in_body=body_start is not None):
                 continue
+            if body_start is not None:
+                m.body_cue = True
+                m.cue_start = body_start
             # region cue directly before (articles skipped), or carried over a coordination
             words = [w for w in prev if w not in ("de", "het")]
             last1 = words[-1] if words else ""
@@ -342,6 +408,10 @@ class _Scanner:
                     m.region_cue = True
                     cue_word = cand
                     break
+                if c in ix.group_cues:
+                    m.group_cue = True
+                    cue_word = cand
+                    break
             if cue_word:
                 idx = self.lower.rfind(cue_word.split()[0], 0, m.start)
                 if idx >= 0 and m.start - idx < 60:
@@ -355,7 +425,46 @@ class _Scanner:
             kept.append(m)
         return kept
 
-    def _stopped(self, m: Mention, before: str, after: str, prev: list[str]) -> bool:
+    def _words_back(self, tok: int, n: int) -> list[str]:
+        """Up to ``n`` lower-case words before token ``tok`` (nearest last), across at most one
+        line break per gap: a body's name is often set over the lines of a title page."""
+        out: list[str] = []
+        j, limit = tok - 1, self.tokens[tok][0]
+        while j >= 0 and len(out) < n:
+            s, e, w = self.tokens[j]
+            if not _BODY_GAP.match(self.text[e:limit]):
+                break
+            out.insert(0, w)
+            limit, j = s, j - 1
+        return out
+
+    def _body_cue(self, m: Mention) -> int | None:
+        """Start of a regional body's name right before the mention ("Regionaal Serviceteam Jeugd
+        IJsselland", "Opdrachtgeverschap Jeugdhulp Holland Rijnland"): a head, domain words, the
+        name (place_rules 'region_bodies'). Marks a bare capitalised domain word before it
+        ("Jeugdhulp Friesland") as ``bare_body``."""
+        ix = self.ix
+        prev = self._words_back(m.tok0, 8)
+        first = m.tok0 - len(prev)           # token index of prev[0]
+        j = len(prev)
+        while j > 0 and prev[j - 1] in ix.body_domain_words:
+            j -= 1
+        for n in (2, 1):
+            head = " ".join(prev[j - n:j]) if j - n >= 0 else ""
+            # a generic head needs a care word before the name or as the name's first word
+            # ("Gemeenschappelijke Regeling Jeugdhulp Rijnmond": "Jeugdhulp Rijnmond" is an alias)
+            domain = j < len(prev) or self.tokens[m.tok0][2] in ix.body_domain_words
+            if head in ix.body_heads or (head in ix.body_heads_domain and domain):
+                h = j - n
+                while h > 0 and prev[h - 1] in ix.body_head_modifiers:
+                    h -= 1                   # "Regionaal Serviceteam", "Tijdelijke Werkorganisatie"
+                return self.tokens[first + h][0]
+        if prev and prev[-1] in ix.body_bare_heads and self._is_cap(m.tok0 - 1) \
+                and self.text[self.tokens[m.tok0 - 1][1]:m.start] == " ":
+            m.bare_body = True
+        return None
+
+    def _stopped(self, m: Mention, before: str, after: str, prev: list[str], in_body: bool = False) -> bool:
         ix = self.ix
         # inside a URL or e-mail address (www.sociaaldomeinachterhoek.nl)
         span_l = self.text.rfind(" ", 0, m.start) + 1
@@ -378,13 +487,32 @@ class _Scanner:
             s, e, w = self.tokens[j]
             word = self.text[s:e]
             gap = self.text[e:m.start]
-            if gap.strip() == "" and word[:1].isupper() and w.endswith(ix.stop_before_endings) and len(w) > 4:
+            if gap.strip() == "" and word[:1].isupper() and w.endswith(ix.stop_before_endings) and len(w) > 4 \
+                    and not in_body:
                 return True
         a = re.sub(r"\s+", " ", after)
         for sw in ix.stop_after:
             if re.match(r"^ " + re.escape(sw) + r"\b", a):
                 return True
         return False
+
+    def starts_with_cue(self, m: Mention) -> bool:
+        """An alias that holds its own cue or body head ("Sociaal Domein Fryslân", "GR Jeugdhulp
+        Rijnmond", "jeugdzorgregio H10")."""
+        ix, words = self.ix, [w for _, _, w in self.tokens[m.tok0:min(m.tok1 - 1, m.tok0 + 2)]]
+        cues = ix.cues_singular | ix.cues_plural | ix.body_heads
+        return bool(words) and (words[0] in cues or " ".join(words[:2]) in cues)
+
+    def followed_by_head(self, m: Mention) -> bool:
+        """A possessive and a region head noun ("Twente's gemeenten", "Zeeland's aanpak"), or a
+        noun for the municipalities right after the name ("de Holland Rijnland gemeenten")."""
+        k = m.tok1
+        if k < len(self.tokens) and self.tokens[k][2] == "s" \
+                and self.text[m.end:self.tokens[k][0]] in ("'", "\u2019"):
+            return k + 1 < len(self.tokens) and self.tokens[k + 1][2] in self.ix.head_nouns \
+                and self.text[self.tokens[k][1]:self.tokens[k + 1][0]] == " "
+        return k < len(self.tokens) and self.tokens[k][2] in self.ix.following_plain \
+            and self.text[m.end:self.tokens[k][0]] == " "
 
     def _sentence_start_at(self, pos: int) -> bool:
         return pos == 0 or bool(_SENTENCE_END.search(self.text[max(0, pos - 8):pos]))
@@ -407,9 +535,15 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
                 regions.append(m)
             continue
         e = ix.entries[m.key]
-        if e.regions and sc.tokens[m.tok1 - 1][2] in ix.head_nouns:
-            m.region_cue = True            # an alias such as "Zeeuwse gemeenten" carries its own cue
-        if e.regions and (m.region_cue or not e.region_cue_required):
+        last = sc.tokens[m.tok1 - 1][2]
+        if e.regions and (last in ix.head_nouns or last.endswith(ix.self_cue_endings) or sc.followed_by_head(m)):
+            m.region_cue = True            # "Zeeuwse gemeenten", "Twente's gemeenten" carry their own cue
+        if e.regions and (m.body_cue or (m.group_cue and not e.munis) or sc.starts_with_cue(m)):
+            m.region_cue = True            # "Inkooporganisatie Jeugdhulp Zeeland", "gemeenten in Zuid-Drenthe"
+        in_care_title = m.end <= sc.care_title_end
+        if e.regions and (m.bare_body or in_care_title) and not e.munis and not m.region_cue:
+            m.region_cue_lifted = True     # "Jeugdhulp Friesland": a region, but a bare mention
+        if e.regions and (m.region_cue or m.region_cue_lifted or not e.region_cue_required):
             if len(e.regions) == 1:
                 m.region_id = e.regions[0]
                 m.confidence = 0.95 if m.region_cue else 0.85
@@ -417,6 +551,8 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             continue
         if not e.munis:
             continue
+        if m.group_cue and m.key in ix.province_keys:
+            continue                       # "gemeenten in Utrecht": the province, neither city nor region
         if m.region_cue:
             # "regio Zwolle": the jeugdregio of that (central) municipality
             cands = g.municipality_candidates(m.key, year)
@@ -518,7 +654,8 @@ def _accept_common_words(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(munis) and solid[j]:
                     a, b = (munis[j], m) if j < i else (m, munis[j])
-                    if _COORD.match(t[a.end:b.start]) and t[a.end:b.start].strip():
+                    gap = t[a.end:b.start]
+                    if (_COORD.match(gap) or _BULLET_GAP.match(gap) or _LIST_GAP.match(gap)) and gap.strip():
                         solid[i] = True
     out = []
     for i, m in enumerate(munis):
@@ -583,13 +720,53 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1: min(bs) if bs else len(text)]
 
 
+def _care_title(title: str) -> bool:
+    """Is the title about care or its procurement? (place_rules 'title_regions')"""
+    prefixes = tuple(_lw(_rules()["title_regions"]["word_prefixes"]))
+    return any(w.startswith(prefixes) for w in re.findall(r"[^\W\d_]+", fold(title).lower()))
+
+
+def _is_example(sc: _Scanner, m: Mention) -> bool:
+    """Is the region mention introduced as an example ("zoals in de regio Twente")?
+    (place_rules 'example_cues')"""
+    if m.tok0 < 0:
+        return False
+    words = sc._prev_words(m.tok0, sc.ix.example_max_gap + 3)  # noqa: SLF001
+    i = len(words)
+    for _ in range(sc.ix.example_max_gap + 1):
+        for n in (3, 2, 1):
+            if i >= n and " ".join(words[i - n:i]) in sc.ix.example_phrases:
+                return True
+        if i == 0 or words[i - 1] not in sc.ix.example_gap:
+            break
+        i -= 1                              # skip "in", "de", "regio" between cue and name
+    return False
+
+
+def _drop_examples(sc: _Scanner, regions: list[Mention]) -> list[Mention]:
+    """Region mentions that are not examples; a name coordinated with an example is one too."""
+    out, prev_example = [], None
+    for m in regions:
+        example = _is_example(sc, m) or (prev_example is not None and m.start > prev_example.end
+                                         and _COORD.match(sc.text[prev_example.end:m.start])
+                                         and bool(sc.text[prev_example.end:m.start].strip()))
+        if example:
+            prev_example = m
+            continue
+        prev_example = None
+        out.append(m)
+    return out
+
+
 def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention],
                     munis: list[Mention] = ()) -> dict[str, list[Mention]]:
     by: dict[str, list[Mention]] = {}
-    for m in regions:
+    for m in _drop_examples(sc, regions):
         ms = by.setdefault(m.region_id, [])
         # "regio Rotterdam-Rijnmond" is one mention even though two names resolve to it
         if ms and re.fullmatch(r"[\s\-\u2010\u2011\u2013/]{0,3}", sc.text[ms[-1].end:m.start]):
+            if m.region_cue and not ms[-1].region_cue:
+                ms[-1] = m                   # keep the cued one of the two as evidence
             continue
         ms.append(m)
     title_end = _title_end(ctx)
@@ -597,19 +774,17 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
         # the only region named: kept unless it is a bare name said once in passing
         # ("het Leernetwerk Haaglanden" in a national agenda)
         (rid, ms), = by.items()
-        if len(ms) >= 2 or any(m.region_cue or m.start < title_end for m in ms):
+        if len(ms) >= 2 or any(m.region_cue or m.kind == "members" or m.start < title_end for m in ms):
             return by
         # named once, but the municipalities the text names lie in it: the text's own region
         # ('het aantal jeugdigen in Noordoost-Brabant' in a newsletter that names Oss)
-        g = sc.ix.gazetteer
-        if rid in g.regions:
-            members = {x.cbs for x in g.members(rid, sc.year)}
-            if any(m.cbs in members for m in munis):
-                return by
+        members = _region_members(sc, rid)
+        if any(m.cbs in members for m in munis):
+            return by
         return {}
     keep: set[str] = set()
     for rid, ms in by.items():
-        if len(ms) >= 2 or any(m.start < title_end for m in ms):
+        if len(ms) >= 2 or any(m.start < title_end or m.kind == "members" for m in ms):
             keep.add(rid)
             continue
         for m in ms:
@@ -645,6 +820,58 @@ def _single_member_regions(sc: _Scanner, ctx: ExtractionContext, munis: list[Men
         dominant = not regions and n >= 3 and n * 2 >= sum(counts.values())
         if in_title or dominant:
             out[regs[0].id] = [first]
+    return out
+
+
+# --------------------------------------------------------------------------- regions named by their members
+# what joins the names of a list: commas, "en"/"of", slashes, line breaks, bullets, "gemeente(n)"
+# (a footnote digit glued to the previous name, "Emmen1, Hoogeveen", or a page marker "(2)"
+# may stand in between)
+_LIST_GAP = re.compile(r"^\d{0,2}(?:\s*\(\d{1,3}\))?[\s,;/&\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-]*(?:(?:en|of)\b[\s,]*)?"
+                       r"(?:(?:de\s+)?gemeente[ns]?\s+)?$", re.I)
+
+
+def _region_members(sc: _Scanner, rid: str) -> frozenset[str]:
+    """CBS codes of a jeugdregio in the document's year, or of a cooperation with known members."""
+    if rid in sc.ix.cooperations:
+        return sc.ix.cooperations[rid].members
+    return frozenset(m.cbs for m in sc.ix.gazetteer.members(rid, sc.year))
+
+
+def _municipality_lists(sc: _Scanner, munis: list[Mention]) -> list[list[Mention]]:
+    """Runs of municipality mentions joined as a list ("A, B, C en D", a bullet list)."""
+    runs: list[list[Mention]] = []
+    for m in sorted(munis, key=lambda m: m.start):
+        if runs and _LIST_GAP.match(sc.text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _member_list_regions(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
+    """Region mentions for lists that enumerate (nearly) all members of one region
+    (thresholds and their reasons: place_rules 'member_lists')."""
+    rules, g = sc.ix.member_lists, sc.ix.gazetteer
+    out = []
+    for run in _municipality_lists(sc, munis):
+        codes = {m.cbs for m in run}
+        if len(codes) < rules["min_listed"]:
+            continue
+        cands = {r.id for c in codes for r in g.regions_of(c, sc.year)}
+        cands |= {cid for cid, co in sc.ix.cooperations.items() if co.members & codes}
+        best = None
+        for rid in sorted(cands):
+            members = _region_members(sc, rid)
+            inside = len(codes & members)
+            if inside >= rules["min_listed"] and inside >= rules["share_of_members"] * len(members) \
+                    and inside >= rules["share_in_region"] * len(codes):
+                rank = (inside / len(members), -len(members))
+                if best is None or rank > best[0]:
+                    best = (rank, rid)
+        if best:
+            out.append(Mention(start=run[0].start, end=run[-1].end, tok0=run[0].tok0, tok1=run[-1].tok1,
+                               key="", kind="members", region_id=best[1], confidence=0.75))
     return out
 
 
@@ -711,8 +938,9 @@ def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Men
 
 
 # --------------------------------------------------------------------------- entry point
-def _scan(text: str, year: int | None) -> tuple[_Scanner, list[Mention], list[Mention]]:
+def _scan(text: str, year: int | None, title_end: int = 0) -> tuple[_Scanner, list[Mention], list[Mention]]:
     sc = _Scanner(text, place_index(), year)
+    sc.care_title_end = title_end if _care_title(text[:title_end]) else 0
     annotated = sc.annotate(sc.mentions())
     regions, munis = _interpret(sc, annotated)
     extra, sc.cooperation_names = _unlisted_cooperations(sc, annotated)
@@ -731,14 +959,18 @@ def find_places(text: str, year: int | None = None) -> tuple[list[Mention], list
 
 def extract_places(ctx: ExtractionContext) -> list[Fact]:
     """Region and municipality facts: one per distinct entity, evidence = best mention."""
-    sc, regions, munis = _scan(ctx.doc.text, ctx.year)
+    sc, regions, munis = _scan(ctx.doc.text, ctx.year, _title_end(ctx))
+    listed = _member_list_regions(sc, munis)
+    if listed:
+        regions = sorted(regions + listed, key=lambda m: m.start)
     by_region = _select_regions(sc, ctx, regions, munis)
     inferred = _single_member_regions(sc, ctx, munis, by_region)
 
     facts: list[Fact] = []
     ix, g = sc.ix, sc.ix.gazetteer
     for rid, rms in sorted({**by_region, **inferred}.items(), key=lambda kv: kv[1][0].start):
-        best = next((m for m in rms if m.region_cue), rms[0])
+        # evidence: a cued mention, else a named one, else the list of its members
+        best = next((m for m in rms if m.region_cue), next((m for m in rms if m.kind != "members"), rms[0]))
         start = best.cue_start if best.cue_start is not None else best.start
         conf = best.confidence if rid in by_region else 0.6
         if rid in by_region and len(rms) >= 2:

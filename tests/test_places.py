@@ -25,7 +25,7 @@ def run(text: str, year: int | None):
     return extract_places(ExtractionContext(doc, year=year))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.get("id") or c["name"] for c in CASES])
 def test_case(case):
     facts = run(case["text"], case["year"])
     regions = {f.value["id"] for f in facts if f.type == "region"}
@@ -34,7 +34,7 @@ def test_case(case):
     assert munis == set(case["municipalities"]), [(f.value, f.text) for f in facts]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.get("id") or c["name"] for c in CASES])
 def test_facts_obey_contract(case):
     facts = run(case["text"], case["year"])
     ids = [(f.type, f.value.get("id") or f.value.get("cbs")) for f in facts]
@@ -53,6 +53,19 @@ def test_evidence_is_the_cued_mention():
     text = "Jeugdhulp\nIn Lekstroom gaat het goed. De regio Lekstroom besluit in juni."
     (fact,) = run(text, 2022)
     assert fact.text == "regio Lekstroom"
+
+
+def test_evidence_is_the_name_as_written():
+    text = "Deelnemers\nDe gemeenten Bergen (NH) en \u2019s-Hertogenbosch tekenen."
+    facts = run(text, 2022)
+    assert [f.text for f in facts] == ["Bergen (NH)", "\u2019s-Hertogenbosch"]
+
+
+def test_region_from_members_has_the_list_as_evidence():
+    text = "Overeenkomst\nGetekend door Den Helder, Schagen, Texel en Hollands Kroon."
+    (region,) = [f for f in run(text, 2022) if f.type == "region"]
+    assert region.value["id"] == "kop_van_noord_holland"
+    assert region.text == "Den Helder, Schagen, Texel en Hollands Kroon"
 
 
 def test_year_none_uses_newest_state():

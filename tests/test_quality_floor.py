@@ -1,8 +1,9 @@
 """Extraction quality never silently drops: F1 floors on every gold set we ship.
 
-Seven gold sets: the dev gold beside the checkout (``../shared/dev-gold``, the
-seed documents the rules were developed on) and the six hand-written
-hold-out sets under ``tests/data/``. The floors sit about 0.04 below the
+Eight gold sets: the dev gold beside the checkout (``../shared/dev-gold``, the
+seed documents the rules were developed on), the real dev set beside it
+(``../shared/real/dev``: real texts of public bodies with gold, issue 11) and
+the six hand-written hold-out sets under ``tests/data/``. The floors sit about 0.04 below the
 figures measured when they were set (see the README), so a rule change that
 costs quality on any set fails here and has to be argued for. This checks behaviour — which
 facts come out — never speed.
@@ -29,6 +30,9 @@ FLOORS = {
     "holdout4": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.93, "financing": 0.96, "financing_by_segment": 0.86, "financing_status": 0.80, "procedures": 0.93, "regions": 0.96, "municipalities": 0.96, "decisions": 0.86, "plan_changes": 0.91},
     "holdout5": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.76, "financing": 0.96, "financing_by_segment": 0.74, "financing_status": 0.65, "procedures": 0.89, "regions": 0.96, "municipalities": 0.96, "decisions": 0.68, "plan_changes": 0.90},
     "holdout6": {"dates": 0.93, "dates_lenient": 0.95, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.81, "financing_status": 0.68, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.67, "plan_changes": 0.36},
+    # real texts published by public bodies (../shared/real/dev, issue 11); floors 0.04 below the
+    # figures measured when the set was added (regions and municipalities after the places work)
+    "real_dev": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.62, "financing": 0.53, "financing_by_segment": 0.24, "financing_status": 0.24, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.28, "plan_changes": 0.96},
 }
 
 
@@ -37,6 +41,8 @@ def _sets(shared):
            for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")}
     if shared is not None:
         out["dev"] = (Path(__file__).resolve().parents[1] / "corpus", shared / "dev-gold")
+        if (shared / "real" / "dev" / "gold").is_dir():
+            out["real_dev"] = (shared / "real" / "dev" / "docs", shared / "real" / "dev" / "gold")
     return out
 
 
@@ -60,7 +66,7 @@ def figures(request):
 @pytest.mark.parametrize("gold_set,fact_type", [(s, t) for s, floors in FLOORS.items() for t in floors])
 def test_f1_floor(figures, gold_set, fact_type):
     if gold_set not in figures:
-        pytest.skip("../shared/dev-gold is not beside the checkout")
+        pytest.skip(f"gold set {gold_set} is not beside the checkout (../shared)")
     f1 = figures[gold_set][fact_type]["f1"]
     floor = FLOORS[gold_set][fact_type]
     assert f1 >= floor, f"{gold_set} {fact_type}: F1 {f1:.3f} fell below its floor {floor}"
