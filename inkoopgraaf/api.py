@@ -277,6 +277,11 @@ class KnowledgeGraph:
         present: set[str] = set()
         for table, col in id_cols:
             present |= {str(v) for v in self.tables[table][col].dropna().unique()}
+        if kind == "region":
+            # a region a document only mentions is present too: asking about it gets an empty
+            # answer ("no document states ..."), not an "unknown id" error
+            facts = self.facts
+            present |= {str(v) for v in facts.loc[facts["type"] == "region", "value_id"].dropna().unique()}
         aliases: dict[str, str] = {}
         for table, id_col, col in label_cols:
             df = self.tables[table]
