@@ -251,7 +251,7 @@ def _render_profile(df: pd.DataFrame, lang: str) -> None:
             for row in _records(rows):
                 seg = _segment(row, lang) if row.get("segment") else ""
                 if aspect == "segment":
-                    text = f"{row['value']} ({row.get('detail')})"
+                    text = row.get("detail") or row["value"] if lang == "nl" else f"{row['value']} ({row.get('detail')})"
                 elif aspect in ("financing", "procedure"):
                     text = f"{seg}: {_nl(aspect, row['value'], lang)} ({_status(row.get('status'), lang)})"
                 elif aspect == "event":
