@@ -434,7 +434,7 @@ class KnowledgeGraph:
         t = self.tables["timeline"][(self.tables["timeline"]["region"] == reg) & (self.tables["timeline"]["event"] != "other")]
         parts.append(t.assign(aspect="event", value=t["event"], status=t["superseded"].map({True: "superseded",
                                                                                            False: None}),
-                              detail=t["start"] + ".." + t["end"]))
+                              detail=t["start"].where(t["start"] == t["end"], t["start"] + ".." + t["end"])))
         c = self.tables["plan_changes"][self.tables["plan_changes"]["region"] == reg]
         parts.append(c.assign(aspect="plan_change", value=c["event"], status=None,
                               detail=c["from_start"] + " -> " + c["to_start"] + " ("

@@ -228,7 +228,10 @@ def _render_financing(df: pd.DataFrame, lang: str) -> None:
             head = f"{where} → {_nl('financing', row['financing'], lang)} ({_status(row.get('status'), lang)})"
         else:
             head = f"{where} → {t['not_stated']}"
-        extra = [f"{t['variant']} {row['variant']}" if row.get("variant") else "",
+        variant = row.get("variant")
+        if variant == "none":
+            variant = "geen iSD-variant" if lang == "nl" else "no iSD variant"
+        extra = [f"{t['variant']} {variant}" if variant else "",
                  f"{t['procedure']} {_nl('procedure', row['procedure'], lang)}" if row.get("procedure") else "",
                  f"{t['contract_start']} {row['contract_start']}" if row.get("contract_start") else ""]
         extra = ", ".join(e for e in extra if e)
@@ -254,7 +257,7 @@ def _render_profile(df: pd.DataFrame, lang: str) -> None:
             for row in _records(rows):
                 seg = _segment(row, lang) if row.get("segment") else ""
                 if aspect == "segment":
-                    text = f"{row['value']} ({row.get('detail')})"
+                    text = row.get("detail") or row["value"] if lang == "nl" else f"{row['value']} ({row.get('detail')})"
                 elif aspect in ("financing", "procedure"):
                     text = f"{seg}: {_nl(aspect, row['value'], lang)} ({_status(row.get('status'), lang)})"
                 elif aspect == "event":

@@ -125,3 +125,22 @@ def test_matrix_and_slips_analyses(outputs):
     assert {"region", "segment", "n_changes", "days_total", "days_max"} <= set(s.columns)
     lek = s[s["region"] == "lekstroom"]
     assert int(lek["days_total"].sum()) == 92 and str(s["n_changes"].dtype) == "int64"
+
+
+def test_shell_completion_offers_ids_with_labels():
+    from inkoopgraaf.query_cli import _complete
+    items = _complete("segment")(None, None, "dys")
+    assert [(i.value, i.help) for i in items] == [("dyslexie", "Dyslexie")]
+    assert {i.value for i in _complete("decision_status")(None, None, "")} == {"taken", "planned", "proposed"}
+
+
+def test_a_store_older_than_the_facts_is_not_used(outputs, tmp_path):
+    import os
+    import shutil
+    copy = tmp_path / "copy"
+    shutil.copytree(outputs, copy)
+    db = copy / "inkoopgraaf.db"
+    old = (copy / "facts.jsonl").stat().st_mtime - 60
+    os.utime(db, (old, old))
+    kg = load(copy)
+    assert kg.store is None and len(kg.facts) == len(load(outputs).facts)

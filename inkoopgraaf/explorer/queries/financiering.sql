@@ -8,7 +8,7 @@ select
   f.year as "Jaar",
   case when f.segment = 'all' then 'hele inkoop' else coalesce(f.segment_label, f.segment) end as "Segment",
   f.financing_label as "Bekostiging",
-  f.variant as "Variant (iSD)",
+  case when f.variant = 'none' then 'geen iSD-variant' else f.variant end as "Variant (iSD)",
   coalesce((select label from vocabulary v where v.kind = 'status' and v.id = f.status limit 1), 'onbekend') as "Status",
   f.contract_start as "Ingangsdatum",
   coalesce((select label from vocabulary v where v.kind = 'procedure' and v.id = f.procedure limit 1), replace(f.procedure, '_', ' ')) as "Procedure",

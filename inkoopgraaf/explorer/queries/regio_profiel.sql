@@ -8,7 +8,7 @@ aspects as (
     from segments where region in (select id from reg)
   union all
   select year, doc, 2, 'bekostiging', case when segment = 'all' then 'hele inkoop' else coalesce(segment_label, segment) end,
-         financing_label || coalesce(' (' || variant || ')', ''),
+         financing_label || coalesce(' (' || nullif(variant, 'none') || ')', ''),
          (select label from vocabulary v where v.kind = 'status' and v.id = financing.status limit 1),
          evidence_quote, evidence_page, evidence_fact
     from financing where region in (select id from reg)
