@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ..clauses import has_any, is_aux, norm_token
 from .triggers import TriggerHit
-from .words import (_WORD, AUX_ALL, HAVE_AUX, PARTICIPLES, PASSIVE_AUX, PASSIVE_PARTICIPLES, ROLE_PREPS, SKIPPABLE,
-                    SUBORDINATORS, actor_data, triggers)
+from .words import (_WORD, AKKOORD_VERBS, AUX_ALL, HAVE_AUX, NOMINAL_ACTOR_VERBS, PARTICIPLES, PASSIVE_AUX,
+                    PASSIVE_PARTICIPLES, ROLE_PREPS, SKIPPABLE, SUBORDINATORS, actor_data)
 
 
 # people and parties that take part but hold no decision power (a party fraction, parents, clients):
@@ -236,7 +236,7 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
         if subject is not _NO_SUBJECT:
             return subject
     nominal = hit.kind in ("nominal", "phrase") and not has_any(
-        words, triggers()["decision_verbs_with_nominal"] + ["geven", "geeft", "gaven", "gaan", "gaat"])
+        words, NOMINAL_ACTOR_VERBS)
     oa, ob = object_span or (0, 0)
     cands = [(m, r) for m, r in roles if _allowed(words, hit, m, r, (oa, ob), nominal)]
     order = ["agent"]
@@ -298,8 +298,7 @@ def _active_subject(words: list[str], hit: TriggerHit, roles: list[tuple[ActorMe
                 if head:
                     return head[0]
             return m
-    if hit.form == "akkoord" and not has_any(words[max(0, hit.i - 4):hit.i + 4], ["gaan", "gaat", "ging", "gingen", "gegaan",
-                                                                                 "geven", "geeft", "gaf", "gaven", "gegeven"]):
+    if hit.form == "akkoord" and not has_any(words[max(0, hit.i - 4):hit.i + 4], AKKOORD_VERBS):
         return None   # 'Het verzoek is akkoord, ...': a request that passes, not a body that agrees
     return _NO_SUBJECT
 

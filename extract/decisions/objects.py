@@ -9,7 +9,7 @@ from ..clauses import Clause, is_aux, norm_token
 from ..context import ExtractionContext
 from .record import Decision
 from .triggers import TriggerHit, _te_infinitive_follows
-from .words import (_WORD, ADVERBS, AUX_ALL, FRONT_PREPS, HAVE_AUX, LEAD_PREPS, OBJECT_PREPS, PARTICIPLES, R_PRONOUNS, SCOPE_STOP,
+from .words import (_WORD, ADVERBS, AUX_ALL, BE_BECOME_AUX, FRONT_PREPS, HAVE_AUX, LEAD_PREPS, OBJECT_PREPS, PARTICIPLES, R_PRONOUNS, SCOPE_STOP,
                     SUBORDINATORS, triggers)
 
 
@@ -133,7 +133,7 @@ def _before_participle(words, hit, actor_spans, date_spans) -> Span | None:
 def _passive_subject(words, hit, actor_spans, date_spans) -> Span | None:
     """Passive: the subject before the auxiliary ('De Inkoopstrategie is ... vastgesteld'), or after it
     when only a time phrase precedes ('In september 2021 wordt [de Regiovisie] ... voorgelegd')."""
-    aux = {"is", "zijn", "wordt", "worden", "werd", "werden"}
+    aux = BE_BECOME_AUX
     k = next((k for k in range(0, hit.i) if is_aux(words, k, aux) and k > 0), None)
     if k is None:
         return None

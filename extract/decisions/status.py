@@ -10,7 +10,8 @@ from .actors import NOBODY, ActorResolver
 
 from .record import Decision, _date_value
 from .triggers import TriggerHit
-from .words import HAVE_AUX, PARTICIPLES, PERFECT_AUX, PRESENT_PASSIVE_AUX, triggers
+from .words import (AKKOORD_PARTICIPLES, FUTURE_AUX, HAVE_AUX, NOMINAL_TAKEN_VERBS, PARTICIPLES, PERFECT_AUX, PLANNED_MODALS,
+                    PRESENT_PASSIVE_AUX, STRONG_PARTICIPLES, triggers)
 
 
 def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> tuple[str, str]:
@@ -34,7 +35,7 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
 def _future(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, str] | None:
     cues = triggers()["status_cues"]
     window = words[lo:hi]
-    if has_any(window, ["zal", "zullen"]) or ("nog" in window and "niet" in window):
+    if has_any(window, FUTURE_AUX) or ("nog" in window and "niet" in window):
         return "planned", "explicit"
     if has_any(window, cues.get("future_explicit", [])) and not has_any(words[lo:hit.i], HAVE_AUX):
         return "planned", "explicit"   # 'naar verwachting stemmen de portefeuillehouders ... in'
@@ -48,9 +49,9 @@ def _past(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, str
         return "taken", "explicit"
     perfect = has_any(words[max(0, hit.i - 20):hit.i], PERFECT_AUX) and hit.form in PARTICIPLES | {"akkoord"}
     perfect = perfect or (hit.kind == "verb" and hit.form in PARTICIPLES and has_any(words[hit.i + 1:hi], PERFECT_AUX))
-    if hit.form == "akkoord" and has_any(window, ["gegaan", "gegeven"]):
+    if hit.form == "akkoord" and has_any(window, AKKOORD_PARTICIPLES):
         perfect = True
-    if perfect or has_any(window, cues["past_forms"]) or has_any(window, ["genomen", "gekozen", "besloten"]) and has_any(window, PERFECT_AUX):
+    if perfect or has_any(window, cues["past_forms"]) or has_any(window, STRONG_PARTICIPLES) and has_any(window, PERFECT_AUX):
         return "taken", "explicit"
     return None
 
@@ -62,13 +63,13 @@ def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, 
             and "om" not in words[hit.j + 1:hit.j + 6]:
         return "planned", "explicit"   # 'besluiten de gemeenten of ...': the outcome is still open
     if has_any(words[lo:hit.i], PRESENT_PASSIVE_AUX) or has_any(words[hit.i:hi], PRESENT_PASSIVE_AUX):
-        if has_any(window, ["moet", "moeten", "dient", "dienen", "kan", "kunnen", "zal", "zullen"]):
+        if has_any(window, PLANNED_MODALS):
             return "planned", "explicit"
         return "planned", "present"
     if has_any(window, cues["planned_words"]) or has_any(words[:hit.i], ["na"]):
         return "planned", "present"
     if hit.kind in ("nominal", "phrase"):
-        if has_any(words, ["nemen", "neemt", "nam", "namen", "geven", "geeft"]):
+        if has_any(words, NOMINAL_TAKEN_VERBS):
             return "taken", "present"
         return "planned", "nominal"
     if has_any(window, cues["future_go"]) and not has_any(window, ["akkoord"]):

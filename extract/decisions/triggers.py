@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..clauses import has_any
-from .words import _actor_words, ACCEPTING_FAMILIES, CLAUSE_BREAK, FAMILY_RANK, OBJ_STOP, PARTICIPLES, PASSIVE_AUX, PERFECT_AUX, PRESENT_PASSIVE_AUX, triggers
+from .words import (ACCEPTING_FAMILIES, AKKOORD_PARTICIPLES, CLAUSE_BREAK, COMPOUND_NOUN_VERBS, FAMILY_RANK, OBJ_STOP, PARTICIPLES,
+                    PASSIVE_AUX, PERFECT_AUX, PRESENT_PASSIVE_AUX, _actor_words, triggers)
 
 
 @dataclass
@@ -66,7 +67,7 @@ def _form_hit(f: _Forms, words: list[str], raw: list[str] | None, i: int, dets: 
     n = len(words)
     if _is_compound_noun(f, words, raw, i, dets):
         # 'neemt ieder college een eigen inkoopbesluit', 'het gunningsbesluit wordt genomen door ...'
-        if has_any(words, ["neemt", "nemen", "nam", "namen", "genomen", "nemen"]):
+        if has_any(words, COMPOUND_NOUN_VERBS):
             return TriggerHit(i, i, f.family, "nominal", w)
         return None
     if f.family == "proposal" and f.blockers and (prev in f.blockers or (i + 1 < n and words[i + 1] in f.blockers)) \
@@ -161,7 +162,7 @@ def _phrase_head_hits(spec: dict, words: list[str], raw: list[str] | None) -> li
         if raw and i > 0 and raw[i][:1].isupper() and raw[i - 1][:1].isupper():
             continue  # part of a name: 'Preventie Akkoord Achterhoek'
         if ((i + 1 < n and words[i + 1] in (",", ";")) or i == 0 or words[i - 1] == "niet" and i == 1) \
-                and not has_any(words[max(0, i - 4):i + 4], ["gegaan", "gegeven"]):
+                and not has_any(words[max(0, i - 4):i + 4], AKKOORD_PARTICIPLES):
             continue  # 'Akkoord, de gemeente stuurt ...', 'Het verzoek is akkoord, ...': an outcome label of a procedure step
         window = words[max(0, i - 4):i + 4]
         kind = "verb" if any(v in verbs for v in window) else "nominal"

@@ -43,6 +43,9 @@ SKIPPABLE = dutch("determiners.skippable")
 OBJ_STOP = dutch("function_words.all")
 GENERIC_MODALS = dutch("modals.generic")
 CLAUSE_BREAK = dutch("punctuation.clause_break")
+FUTURE_AUX = dutch("auxiliaries.future")
+BE_BECOME_AUX = dutch("auxiliaries.be_become")
+PLANNED_MODALS = dutch("modals.planned")
 
 # words of deciding
 PARTICIPLES = frozenset(triggers()["decision_participles"])
@@ -51,6 +54,13 @@ FAMILY_RANK = dict(triggers()["family_rank"])
 ACCEPTING_FAMILIES = frozenset(triggers()["accepting_families"])
 ADVISING_BODIES = frozenset(triggers()["advising_bodies"])
 SCOPE_STOP = AUX_ALL | frozenset(triggers()["scope_stop_verbs"])
+COMPOUND_NOUN_VERBS = frozenset(triggers()["light_verbs"]["compound_noun"])
+NOMINAL_TAKEN_VERBS = frozenset(triggers()["light_verbs"]["nominal_taken"])
+#: verbs after which a decision noun takes its body like a verb (with decision_verbs_with_nominal)
+NOMINAL_ACTOR_VERBS = frozenset(triggers()["decision_verbs_with_nominal"]) | frozenset(triggers()["light_verbs"]["nominal_actor"])
+AKKOORD_VERBS = frozenset(triggers()["light_verbs"]["akkoord"])
+AKKOORD_PARTICIPLES = frozenset(triggers()["light_verbs"]["akkoord_participles"])
+STRONG_PARTICIPLES = frozenset(triggers()["light_verbs"]["strong_participles"])
 
 #: a word of an actor wording or a name: letters, digits and '&'
 _WORD = re.compile(r"[\w&]+", re.UNICODE)
