@@ -104,7 +104,7 @@ DATE_COLUMNS = ("start", "end", "from_start", "from_end", "to_start", "to_end", 
 CATEGORY_COLUMNS = ("region", "region_name", "segment", "segment_label", "financing", "financing_label", "variant",
                     "status", "procedure", "procedure_label", "doc", "event", "actor", "actor_label", "granularity",
                     "modifier", "domain", "type", "origin", "source", "value_id", "format", "kind", "evidence_doc")
-FLAG_COLUMNS = ("superseded", "named_in_document")
+FLAG_COLUMNS = ("superseded", "named_in_document", "onzeker")
 COUNT_COLUMNS = ("n_evidence", "characters", "pages")
 
 

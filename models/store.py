@@ -126,12 +126,16 @@ def _create(name: str, columns: Mapping[str, str]) -> str:
 
 #: Flag columns of the comparison tables (stored 0/1). With models/tables.py's INT_COLUMNS they fix
 #: a column's type by name, so an empty table gets the same schema as a full one.
-_FLAG_COLUMNS = ("superseded", "named_in_document")
+_FLAG_COLUMNS = ("superseded", "named_in_document", "onzeker")
+#: Fraction columns, REAL by name for the same reason (a table whose rows all lack it stays REAL).
+_REAL_COLUMNS = ("confidence",)
 
 
 def _sql_type(series: pd.Series) -> str:
     if series.name in INT_COLUMNS or series.name in _FLAG_COLUMNS:
         return "INTEGER"
+    if series.name in _REAL_COLUMNS:
+        return "REAL"
     if pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series):
         return "INTEGER"
     if pd.api.types.is_float_dtype(series):
