@@ -720,6 +720,32 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1: min(bs) if bs else len(text)]
 
 
+_TITLE_PAGE_LINES = 6      # title, subtitle, author, body, date ...: the lines of a title page
+_TITLE_PAGE_LINE_MAX = 80  # a longer line is running prose, where the title page has ended
+
+
+def _on_title_page_line(text: str, m: Mention) -> bool:
+    """Is the mention the main content of a short line among the first lines of the text, before
+    any line of prose? ("Opgesteld door:\nRegio Holland Rijnland\nDatum: ...") Such a line names
+    the document's own region or its author; a region named once in running text does not."""
+    pos = 0
+    for _ in range(_TITLE_PAGE_LINES):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end].strip()
+        if len(line) > _TITLE_PAGE_LINE_MAX:
+            return False
+        if pos <= m.start and m.end <= end:
+            # the name is most of the line ('Holland Rijnland', 'Serviceteam Jeugd Twente')
+            return (m.end - m.start) * 2 >= len(line)
+        if nl < 0:
+            return False
+        pos = nl + 1
+        while pos < len(text) and text[pos] in " \t\r\n\u00a0":   # blank lines do not count
+            pos += 1
+    return False
+
+
 def _care_title(title: str) -> bool:
     """Is the title about care or its procurement? (place_rules 'title_regions')"""
     prefixes = tuple(_lw(_rules()["title_regions"]["word_prefixes"]))
@@ -775,6 +801,9 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
         # ("het Leernetwerk Haaglanden" in a national agenda)
         (rid, ms), = by.items()
         if len(ms) >= 2 or any(m.region_cue or m.kind == "members" or m.start < title_end for m in ms):
+            return by
+        # named once on a title page line of its own (subtitle, author or sender line)
+        if any(_on_title_page_line(sc.text, m) for m in ms):
             return by
         # named once, but the municipalities the text names lie in it: the text's own region
         # ('het aantal jeugdigen in Noordoost-Brabant' in a newsletter that names Oss)
