@@ -460,8 +460,9 @@ class _Scanner:
                     h -= 1                   # "Regionaal Serviceteam", "Tijdelijke Werkorganisatie"
                 return self.tokens[first + h][0]
         if prev and prev[-1] in ix.body_bare_heads and self._is_cap(m.tok0 - 1) \
-                and self.text[self.tokens[m.tok0 - 1][1]:m.start] == " ":
-            m.bare_body = True
+                and self.text[self.tokens[m.tok0 - 1][1]:m.start] == " " \
+                and not (len(prev) >= 2 and prev[-2] in ix.stop_before):
+            m.bare_body = True               # not in "Stichting Jeugdhulp Friesland" (a provider)
         return None
 
     def _stopped(self, m: Mention, before: str, after: str, prev: list[str], in_body: bool = False) -> bool:
