@@ -79,7 +79,9 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|&")
 # ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
 # ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
 # (a table cell boundary).
-_NAME_SEP = re.compile(r"^[ \u00a0\-\u2010\u2011\u2013/()'\u2019]*(?:\r?\n[ \u00a0\-\u2010\u2011\u2013]*)?$")
+# A soft hyphen (U+00AD) or zero-width space (U+200B) left by PDF text joins the parts of a
+# word ("Rijn\u00adland").
+_NAME_SEP = re.compile(r"^[ \u00a0\u00ad\u200b\-\u2010\u2011\u2013/()'\u2019]*(?:\r?\n[ \u00a0\u00ad\-\u2010\u2011\u2013]*)?$")
 _ABBREV_SEP = re.compile(r"^\.[ \u00a0]?$")
 _ARTICLES = {"de", "het", "t", "s", "den"}
 _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", re.I)
@@ -87,7 +89,7 @@ _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", 
 _SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022\uf0b7\uf0a7\u25aa\u25cf]\s*$|^\s*$|\n\s*[-*\u2022\u2013]\s*$")
 _URLISH = re.compile(r"(?:www\.|https?:|@|\.nl\b|\.com\b|\.org\b)", re.I)
 # between the words of a body's name: spaces or a hyphen, at most one line break, never a tab
-_BODY_GAP = re.compile(r"^[ \u00a0\-]*(?:\r?\n[ \u00a0]*)?$")
+_BODY_GAP = re.compile(r"^[ \u00a0\u00ad\-]*(?:\r?\n[ \u00a0]*)?$")
 # between two items of a bullet list: a line break and a bullet glyph
 _BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-][ \t]*$")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
@@ -926,9 +928,9 @@ def _discovery_res() -> tuple[re.Pattern, re.Pattern]:
     heads = "|".join(re.escape(h) for h in sorted(_lw(rules["heads"]), key=len, reverse=True))
     # a proper name: 1-3 capitalised words, joined by a space or hyphen or a particle
     name = r"[A-Z][a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])[A-Z][a-zà-ÿ]+){0,2}"
-    after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w-])")
+    after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w\-\u00ad])")
     suffix = re.escape(rules["compound_suffix"])
-    compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w-])")
+    compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w\-\u00ad])")
     return after_head, compound
 
 
