@@ -787,6 +787,19 @@ def _drop_examples(sc: _Scanner, regions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _comparative_regions(sc: _Scanner, by: dict[str, list[Mention]], title_end: int) -> dict[str, list[Mention]]:
+    """In a text comparing many regions only the title's regions and a dominant one count
+    (place_rules 'comparative_texts')."""
+    rules = _rules()["comparative_texts"]
+    keep = {rid for rid, ms in by.items()
+            if any(m.start < title_end or _on_title_page_line(sc.text, m) for m in ms)}
+    counts = sorted(((len(ms), rid) for rid, ms in by.items()), reverse=True)
+    (n1, top), (n2, _) = counts[0], counts[1]
+    if n1 >= rules["dominant_min"] and n1 >= rules["dominant_ratio"] * n2:
+        keep.add(top)
+    return {rid: ms for rid, ms in by.items() if rid in keep}
+
+
 def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention],
                     munis: list[Mention] = ()) -> dict[str, list[Mention]]:
     by: dict[str, list[Mention]] = {}
@@ -799,6 +812,8 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
             continue
         ms.append(m)
     title_end = _title_end(ctx)
+    if len(by) >= _rules()["comparative_texts"]["min_regions"]:
+        return _comparative_regions(sc, by, title_end)
     if len(by) == 1:
         # the only region named: kept unless it is a bare name said once in passing
         # ("het Leernetwerk Haaglanden" in a national agenda)
