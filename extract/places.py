@@ -152,17 +152,7 @@ class PlaceIndex:
                 k = name_key(gz.strip_cue(form))
                 if k in self.entries:
                     self.entries[k].forms.add(form)
-        for rid, forms in rules["region_aliases"]["forms"].items():
-            if rid.startswith("_"):
-                continue
-            for form in forms:
-                key = name_key(form)
-                e = self.entries.setdefault(key, _Entry())
-                if rid not in e.regions:
-                    e.regions.append(rid)
-                e.forms.add(form)
-                if e.munis or key in province_keys:
-                    e.region_cue_required = True
+        self._add_region_aliases(rules["region_aliases"]["forms"])
         self.cooperations: dict[str, Cooperation] = {}
         for item in rules["cooperations"]["items"]:
             cid = item.get("id") or slugify(item["name"])
@@ -202,6 +192,25 @@ class PlaceIndex:
         self.surname_particles = sorted(_lw(rules["surname_particles"]["words"]), key=len, reverse=True)
         self.postcode = re.compile(rules["stop_before"]["postcode"]["pattern"])
         self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
+        self._load_real_text_cues(rules)
+
+    def _add_region_aliases(self, forms_by_region: dict) -> None:
+        """Written forms of jeugdregio's the gazetteer lacks (place_rules 'region_aliases')."""
+        for rid, forms in forms_by_region.items():
+            if rid.startswith("_"):
+                continue
+            for form in forms:
+                key = name_key(form)
+                e = self.entries.setdefault(key, _Entry())
+                if rid not in e.regions:
+                    e.regions.append(rid)
+                e.forms.add(form)
+                if e.munis or key in self.province_keys:
+                    e.region_cue_required = True
+
+    def _load_real_text_cues(self, rules: dict) -> None:
+        """Word lists for the ways real documents name regions: bodies, groups of municipalities,
+        member lists, examples, words after a name."""
         bodies = rules["region_bodies"]
         self.body_heads = set(_lw(bodies["heads"]))
         self.body_domain_words = set(_lw(bodies["domain_words"]))
@@ -522,6 +531,19 @@ class _Scanner:
 
 
 # --------------------------------------------------------------------------- interpretation
+def _region_cues(sc: _Scanner, m: Mention, e: _Entry) -> None:
+    """Cues a region name carries in itself or from its surroundings in real documents."""
+    ix = sc.ix
+    last = sc.tokens[m.tok1 - 1][2]
+    if last in ix.head_nouns or last.endswith(ix.self_cue_endings) or sc.followed_by_head(m):
+        m.region_cue = True            # "Zeeuwse gemeenten", "Drechtsteden", "Twente's gemeenten"
+    if m.body_cue or (m.group_cue and not e.munis) or sc.starts_with_cue(m):
+        m.region_cue = True            # "Inkooporganisatie Jeugdhulp Zeeland", "gemeenten in Zuid-Drenthe"
+    in_care_title = m.end <= sc.care_title_end
+    if (m.bare_body or in_care_title) and not e.munis and not m.region_cue:
+        m.region_cue_lifted = True     # "Jeugdhulp Friesland", a care title: a region, but a bare mention
+
+
 def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """Split mentions into (regions, municipalities); ambiguous municipalities keep candidates."""
     ix, g, year = sc.ix, sc.ix.gazetteer, sc.year
@@ -538,14 +560,8 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
                 regions.append(m)
             continue
         e = ix.entries[m.key]
-        last = sc.tokens[m.tok1 - 1][2]
-        if e.regions and (last in ix.head_nouns or last.endswith(ix.self_cue_endings) or sc.followed_by_head(m)):
-            m.region_cue = True            # "Zeeuwse gemeenten", "Twente's gemeenten" carry their own cue
-        if e.regions and (m.body_cue or (m.group_cue and not e.munis) or sc.starts_with_cue(m)):
-            m.region_cue = True            # "Inkooporganisatie Jeugdhulp Zeeland", "gemeenten in Zuid-Drenthe"
-        in_care_title = m.end <= sc.care_title_end
-        if e.regions and (m.bare_body or in_care_title) and not e.munis and not m.region_cue:
-            m.region_cue_lifted = True     # "Jeugdhulp Friesland": a region, but a bare mention
+        if e.regions:
+            _region_cues(sc, m, e)
         if e.regions and (m.region_cue or m.region_cue_lifted or not e.region_cue_required):
             if len(e.regions) == 1:
                 m.region_id = e.regions[0]
