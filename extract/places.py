@@ -40,6 +40,9 @@ for each one whether it names a youth-care region, a municipality or neither:
    named. A region named once in passing is dropped, and one introduced as an
    example ("zoals de regio Twente", "regio's als Rijnmond en Haaglanden", the way
    national texts cite regions) does not count at all (:func:`_drop_examples`).
+   The only region named once on a title-page line of its own counts; a text
+   naming five or more regions compares them and keeps only its title's
+   regions and a dominant one (:func:`_comparative_regions`).
 
 5. **Unlisted cooperations.** A cooperation missing from the rules is still a
    region when the text names it as one: after a cooperation head ("regio
