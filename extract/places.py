@@ -40,6 +40,9 @@ for each one whether it names a youth-care region, a municipality or neither:
    named. A region named once in passing is dropped, and one introduced as an
    example ("zoals de regio Twente", "regio's als Rijnmond en Haaglanden", the way
    national texts cite regions) does not count at all (:func:`_drop_examples`).
+   The only region named once on a title-page line of its own counts; a text
+   naming five or more regions compares them and keeps only its title's
+   regions and a dominant one (:func:`_comparative_regions`).
 
 5. **Unlisted cooperations.** A cooperation missing from the rules is still a
    region when the text names it as one: after a cooperation head ("regio
@@ -79,7 +82,9 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|&")
 # ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
 # ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
 # (a table cell boundary).
-_NAME_SEP = re.compile(r"^[ \u00a0\-\u2010\u2011\u2013/()'\u2019]*(?:\r?\n[ \u00a0\-\u2010\u2011\u2013]*)?$")
+# A soft hyphen (U+00AD) or zero-width space (U+200B) left by PDF text joins the parts of a
+# word ("Rijn\u00adland").
+_NAME_SEP = re.compile(r"^[ \u00a0\u00ad\u200b\-\u2010\u2011\u2013/()'\u2019]*(?:\r?\n[ \u00a0\u00ad\-\u2010\u2011\u2013]*)?$")
 _ABBREV_SEP = re.compile(r"^\.[ \u00a0]?$")
 _ARTICLES = {"de", "het", "t", "s", "den"}
 _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", re.I)
@@ -87,7 +92,7 @@ _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", 
 _SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022\uf0b7\uf0a7\u25aa\u25cf]\s*$|^\s*$|\n\s*[-*\u2022\u2013]\s*$")
 _URLISH = re.compile(r"(?:www\.|https?:|@|\.nl\b|\.com\b|\.org\b)", re.I)
 # between the words of a body's name: spaces or a hyphen, at most one line break, never a tab
-_BODY_GAP = re.compile(r"^[ \u00a0\-]*(?:\r?\n[ \u00a0]*)?$")
+_BODY_GAP = re.compile(r"^[ \u00a0\u00ad\-]*(?:\r?\n[ \u00a0]*)?$")
 # between two items of a bullet list: a line break and a bullet glyph
 _BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-][ \t]*$")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
@@ -150,17 +155,7 @@ class PlaceIndex:
                 k = name_key(gz.strip_cue(form))
                 if k in self.entries:
                     self.entries[k].forms.add(form)
-        for rid, forms in rules["region_aliases"]["forms"].items():
-            if rid.startswith("_"):
-                continue
-            for form in forms:
-                key = name_key(form)
-                e = self.entries.setdefault(key, _Entry())
-                if rid not in e.regions:
-                    e.regions.append(rid)
-                e.forms.add(form)
-                if e.munis or key in province_keys:
-                    e.region_cue_required = True
+        self._add_region_aliases(rules["region_aliases"]["forms"])
         self.cooperations: dict[str, Cooperation] = {}
         for item in rules["cooperations"]["items"]:
             cid = item.get("id") or slugify(item["name"])
@@ -200,6 +195,25 @@ class PlaceIndex:
         self.surname_particles = sorted(_lw(rules["surname_particles"]["words"]), key=len, reverse=True)
         self.postcode = re.compile(rules["stop_before"]["postcode"]["pattern"])
         self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
+        self._load_real_text_cues(rules)
+
+    def _add_region_aliases(self, forms_by_region: dict) -> None:
+        """Written forms of jeugdregio's the gazetteer lacks (place_rules 'region_aliases')."""
+        for rid, forms in forms_by_region.items():
+            if rid.startswith("_"):
+                continue
+            for form in forms:
+                key = name_key(form)
+                e = self.entries.setdefault(key, _Entry())
+                if rid not in e.regions:
+                    e.regions.append(rid)
+                e.forms.add(form)
+                if e.munis or key in self.province_keys:
+                    e.region_cue_required = True
+
+    def _load_real_text_cues(self, rules: dict) -> None:
+        """Word lists for the ways real documents name regions: bodies, groups of municipalities,
+        member lists, examples, words after a name."""
         bodies = rules["region_bodies"]
         self.body_heads = set(_lw(bodies["heads"]))
         self.body_domain_words = set(_lw(bodies["domain_words"]))
@@ -460,8 +474,9 @@ class _Scanner:
                     h -= 1                   # "Regionaal Serviceteam", "Tijdelijke Werkorganisatie"
                 return self.tokens[first + h][0]
         if prev and prev[-1] in ix.body_bare_heads and self._is_cap(m.tok0 - 1) \
-                and self.text[self.tokens[m.tok0 - 1][1]:m.start] == " ":
-            m.bare_body = True
+                and self.text[self.tokens[m.tok0 - 1][1]:m.start] == " " \
+                and not (len(prev) >= 2 and prev[-2] in ix.stop_before):
+            m.bare_body = True               # not in "Stichting Jeugdhulp Friesland" (a provider)
         return None
 
     def _stopped(self, m: Mention, before: str, after: str, prev: list[str], in_body: bool = False) -> bool:
@@ -519,6 +534,19 @@ class _Scanner:
 
 
 # --------------------------------------------------------------------------- interpretation
+def _region_cues(sc: _Scanner, m: Mention, e: _Entry) -> None:
+    """Cues a region name carries in itself or from its surroundings in real documents."""
+    ix = sc.ix
+    last = sc.tokens[m.tok1 - 1][2]
+    if last in ix.head_nouns or last.endswith(ix.self_cue_endings) or sc.followed_by_head(m):
+        m.region_cue = True            # "Zeeuwse gemeenten", "Drechtsteden", "Twente's gemeenten"
+    if m.body_cue or (m.group_cue and not e.munis) or sc.starts_with_cue(m):
+        m.region_cue = True            # "Inkooporganisatie Jeugdhulp Zeeland", "gemeenten in Zuid-Drenthe"
+    in_care_title = m.end <= sc.care_title_end
+    if (m.bare_body or in_care_title) and not e.munis and not m.region_cue:
+        m.region_cue_lifted = True     # "Jeugdhulp Friesland", a care title: a region, but a bare mention
+
+
 def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """Split mentions into (regions, municipalities); ambiguous municipalities keep candidates."""
     ix, g, year = sc.ix, sc.ix.gazetteer, sc.year
@@ -535,14 +563,8 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
                 regions.append(m)
             continue
         e = ix.entries[m.key]
-        last = sc.tokens[m.tok1 - 1][2]
-        if e.regions and (last in ix.head_nouns or last.endswith(ix.self_cue_endings) or sc.followed_by_head(m)):
-            m.region_cue = True            # "Zeeuwse gemeenten", "Twente's gemeenten" carry their own cue
-        if e.regions and (m.body_cue or (m.group_cue and not e.munis) or sc.starts_with_cue(m)):
-            m.region_cue = True            # "Inkooporganisatie Jeugdhulp Zeeland", "gemeenten in Zuid-Drenthe"
-        in_care_title = m.end <= sc.care_title_end
-        if e.regions and (m.bare_body or in_care_title) and not e.munis and not m.region_cue:
-            m.region_cue_lifted = True     # "Jeugdhulp Friesland": a region, but a bare mention
+        if e.regions:
+            _region_cues(sc, m, e)
         if e.regions and (m.region_cue or m.region_cue_lifted or not e.region_cue_required):
             if len(e.regions) == 1:
                 m.region_id = e.regions[0]
@@ -720,6 +742,32 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1: min(bs) if bs else len(text)]
 
 
+_TITLE_PAGE_LINES = 6      # title, subtitle, author, body, date ...: the lines of a title page
+_TITLE_PAGE_LINE_MAX = 80  # a longer line is running prose, where the title page has ended
+
+
+def _on_title_page_line(text: str, m: Mention) -> bool:
+    """Is the mention the main content of a short line among the first lines of the text, before
+    any line of prose? ("Opgesteld door:\nRegio Holland Rijnland\nDatum: ...") Such a line names
+    the document's own region or its author; a region named once in running text does not."""
+    pos = 0
+    for _ in range(_TITLE_PAGE_LINES):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end].strip()
+        if len(line) > _TITLE_PAGE_LINE_MAX:
+            return False
+        if pos <= m.start and m.end <= end:
+            # the name is most of the line ('Holland Rijnland', 'Serviceteam Jeugd Twente')
+            return (m.end - m.start) * 2 >= len(line)
+        if nl < 0:
+            return False
+        pos = nl + 1
+        while pos < len(text) and text[pos] in " \t\r\n\u00a0":   # blank lines do not count
+            pos += 1
+    return False
+
+
 def _care_title(title: str) -> bool:
     """Is the title about care or its procurement? (place_rules 'title_regions')"""
     prefixes = tuple(_lw(_rules()["title_regions"]["word_prefixes"]))
@@ -758,6 +806,19 @@ def _drop_examples(sc: _Scanner, regions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _comparative_regions(sc: _Scanner, by: dict[str, list[Mention]], title_end: int) -> dict[str, list[Mention]]:
+    """In a text comparing many regions only the title's regions and a dominant one count
+    (place_rules 'comparative_texts')."""
+    rules = _rules()["comparative_texts"]
+    keep = {rid for rid, ms in by.items()
+            if any(m.start < title_end or _on_title_page_line(sc.text, m) for m in ms)}
+    counts = sorted(((len(ms), rid) for rid, ms in by.items()), reverse=True)
+    (n1, top), (n2, _) = counts[0], counts[1]
+    if n1 >= rules["dominant_min"] and n1 >= rules["dominant_ratio"] * n2:
+        keep.add(top)
+    return {rid: ms for rid, ms in by.items() if rid in keep}
+
+
 def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention],
                     munis: list[Mention] = ()) -> dict[str, list[Mention]]:
     by: dict[str, list[Mention]] = {}
@@ -770,11 +831,16 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
             continue
         ms.append(m)
     title_end = _title_end(ctx)
+    if len(by) >= _rules()["comparative_texts"]["min_regions"]:
+        return _comparative_regions(sc, by, title_end)
     if len(by) == 1:
         # the only region named: kept unless it is a bare name said once in passing
         # ("het Leernetwerk Haaglanden" in a national agenda)
         (rid, ms), = by.items()
         if len(ms) >= 2 or any(m.region_cue or m.kind == "members" or m.start < title_end for m in ms):
+            return by
+        # named once on a title page line of its own (subtitle, author or sender line)
+        if any(_on_title_page_line(sc.text, m) for m in ms):
             return by
         # named once, but the municipalities the text names lie in it: the text's own region
         # ('het aantal jeugdigen in Noordoost-Brabant' in a newsletter that names Oss)
@@ -896,9 +962,9 @@ def _discovery_res() -> tuple[re.Pattern, re.Pattern]:
     heads = "|".join(re.escape(h) for h in sorted(_lw(rules["heads"]), key=len, reverse=True))
     # a proper name: 1-3 capitalised words, joined by a space or hyphen or a particle
     name = r"[A-Z][a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])[A-Z][a-zà-ÿ]+){0,2}"
-    after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w-])")
+    after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w\-\u00ad])")
     suffix = re.escape(rules["compound_suffix"])
-    compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w-])")
+    compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w\-\u00ad])")
     return after_head, compound
 
 
