@@ -35,6 +35,7 @@ from typing import Any, Iterable
 
 from ..models.facts import Fact
 from .context import ExtractionContext
+from .dates import spans_within
 
 # --------------------------------------------------------------------------- data
 
@@ -1100,7 +1101,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     prev_before: Clause | None = None
     for sentence in _clauses(ctx):
         block = sentence.block
-        sent_dates = [(s, e, v) for s, e, v in dates if s >= sentence.start and e <= sentence.end]
+        sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
         skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
                 or not_a_decision_sentence(sentence)
                 or (stamp is not None and stamp[0] <= sentence.start < stamp[1]))
@@ -1375,7 +1376,7 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, qualify
         if any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cues["proposal_headings"]):
             status, basis = "proposed", "explicit"   # points under a heading 'Voorstel'
 
-    clause_dates = [(s, e, v) for s, e, v in dates if s >= clause.start and e <= clause.end]
+    clause_dates = spans_within(dates, clause.start, clause.end)   # dates are sorted
     date_tok = []
     for s, e, v in clause_dates:
         ti = [k for k, (a, b) in enumerate(clause.offsets) if a >= s and b <= e]

@@ -35,6 +35,7 @@ from typing import Any, Iterable
 
 from ..models.facts import Fact
 from .context import ExtractionContext
+from .dates import spans_within
 from .decisions import Clause, _as_date, _clauses, date_matches
 
 
@@ -155,7 +156,7 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
             continue   # 'Scenario A - Eerst een jaar overbruggen: ... worden verlengd tot ...': an option, not a move
         s_text = text[sent.start:sent.end]
         low = s_text.lower()
-        in_sent = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+        in_sent = spans_within(dates, sent.start, sent.end, lambda d: (d.start, d.end))   # sorted
         pc = _contrast_instead(ctx, sent, low, in_sent) or _contrast_not_but(ctx, sent, low, in_sent)
         if pc:
             changes.append(pc)
