@@ -490,6 +490,15 @@ def _clause_names_event(text: str, start: int, end: int) -> bool:
     return any(name != "other" for _, _, name, _ in _triggers(text, cs, ce))
 
 
+def spans_within(items, start: int, end: int, span=lambda x: (x[0], x[1])) -> list:
+    """``[x for x in items if start <= s and e <= end]`` for ``items`` sorted by start, by
+    bisection: extractors ask it once per sentence, and a scan of every date of the
+    document per sentence made them quadratic in the document's length."""
+    lo = bisect_left(items, start, key=lambda x: span(x)[0])
+    hi = bisect_right(items, end, key=lambda x: span(x)[0])
+    return [x for x in items[lo:hi] if span(x)[1] <= end]
+
+
 # -- anchoring and matches ---------------------------------------------------------------
 
 def _block_span(doc: Document | None, text: str, offset: int) -> tuple[int, int]:

@@ -6,6 +6,7 @@ import re
 from ...models.facts import Fact
 from ..clauses import Clause, date_matches, sentence_clauses
 from ..context import ExtractionContext
+from ..dates import spans_within
 from .actors import ActorResolver
 from .decide import _decide, _slice, _sub_clauses
 from .record import Decision
@@ -32,7 +33,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     prev_before: Clause | None = None
     for sentence in sentence_clauses(ctx):
         block = sentence.block
-        sent_dates = [(s, e, v) for s, e, v in dates if s >= sentence.start and e <= sentence.end]
+        sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
         skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
                 or not_a_decision_sentence(sentence)
                 or (stamp is not None and stamp[0] <= sentence.start < stamp[1]))

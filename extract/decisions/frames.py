@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ..clauses import Clause, fronted_subclause_end, has_any, norm_token
 from ..context import ExtractionContext
+from ..dates import spans_within
 from ..qualifier import qualify
 from .actors import NOBODY, ActorMention, ActorResolver, _segment, clause_actor_mention
 from .objects import _fronted_object, clause_object
@@ -204,7 +205,7 @@ class Frame:
 
     @cached_property
     def clause_dates(self) -> list[tuple[int, int, dict]]:
-        return [(s, e, v) for s, e, v in self.dates if s >= self.clause.start and e <= self.clause.end]
+        return spans_within(self.dates, self.clause.start, self.clause.end)   # dates are sorted
 
     @cached_property
     def date_tokens(self) -> list[tuple[int, int, dict]]:

@@ -6,6 +6,7 @@ import re
 from ...models.facts import Fact
 from ..clauses import Clause, date_matches, sentence_clauses
 from ..context import ExtractionContext
+from ..dates import spans_within
 from .changes import PlanChange, _clean_value, _Date
 from .contrast import _contrast_instead, _contrast_not_but
 from .cues import SCENARIO_HEADING_WORDS
@@ -24,7 +25,7 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
             continue   # 'Scenario A - Eerst een jaar overbruggen: ... worden verlengd tot ...': an option, not a move
         s_text = text[sent.start:sent.end]
         low = s_text.lower()
-        in_sent = [d for d in dates if sent.start <= d.start and d.end <= sent.end]
+        in_sent = spans_within(dates, sent.start, sent.end, lambda d: (d.start, d.end))   # dates are sorted
         pc = _contrast_instead(ctx, sent, low, in_sent) or _contrast_not_but(ctx, sent, low, in_sent)
         if pc:
             changes.append(pc)

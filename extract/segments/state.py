@@ -133,7 +133,7 @@ class _Doc:
     def segments_in(self, span: tuple[int, int] | None) -> list[Match]:
         if not span:
             return []
-        i = bisect.bisect_left([m.start for m in self.seg_matches], span[0])
+        i = bisect.bisect_left(self.seg_matches, span[0], key=lambda m: m.start)
         out = []
         while i < len(self.seg_matches) and self.seg_matches[i].start < span[1]:
             if self.seg_matches[i].end <= span[1]:
