@@ -76,7 +76,7 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
         if bound:
             return bound, 0.8
         pos, ids = min(cands, key=lambda c: abs(c[0] - m.start))
-        return ids, 0.8
+        return _with_coordinated(d, in_sent, pos, ids, place), 0.8
     ante = _antecedent_segment(d, s)
     if ante is not None:
         return [d.resolve(ante, place)], 0.75
@@ -157,6 +157,26 @@ def _bound_segment(d: _Doc, m: Match, in_sent: list[Match], place: Place, s: int
                     own.append(d.resolve(x, place))
             return own if len(own) == 1 else []
     return []
+
+
+def _with_coordinated(d: _Doc, in_sent: list[Match], pos: int, ids: list, place: Place) -> list:
+    """The nearest segment with the care joined to it by 'en' / ',' / '/': "open house van
+    Laag- en Hoogcomplexe jeugdhulp" is for both lots."""
+    k = next((i for i, x in enumerate(in_sent) if x.start == pos), None)
+    if k is None:
+        return ids
+    out = list(ids)
+    lo = k
+    while lo > 0 and CUE["coordinated"].fullmatch(d.text, in_sent[lo - 1].end, in_sent[lo].start):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(in_sent) and CUE["coordinated"].fullmatch(d.text, in_sent[hi].end, in_sent[hi + 1].start):
+        hi += 1
+    for x in in_sent[lo:hi + 1]:
+        sid = d.resolve(x, place)
+        if sid not in out:
+            out.append(sid)
+    return out
 
 
 def _heading_segments(d: _Doc, lab: Match, h, place: Place) -> list[str]:

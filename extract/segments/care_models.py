@@ -32,6 +32,8 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
         if not _care_context(d, m, place) and not (d.qualify_at(m.start, m.end).status
                                                    and _care_model_elsewhere(d, m, kind)):
             continue
+        if kind == "procedure" and m.id in _EXTENSION_IDS and _extension_clause_only(d, m):
+            continue
         segs, att_conf = _segment_of(d, m, place)
         status, st_conf = _status_of(d, m, place)
         scenario = _scenario_stance(d, place)
@@ -49,6 +51,21 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
                 value = {"id": m.id, "segment": sid, "status": status}
             mentions.append((ctx.fact(kind, m.start, m.end, value, conf), st_conf, current))
     return sorted(_reconcile(mentions), key=lambda f: f.start)
+
+
+#: procedures that continue a contract: an option clause or a staff contract is no such procedure
+_EXTENSION_IDS = frozenset({"verlenging"})
+
+
+def _extension_clause_only(d: _Doc, m: Match) -> bool:
+    """An extension the clause only offers ("kan ... verlengen met drie keer twee jaar", "optie tot
+    verlenging") or one of a hired person's contract ("het contract van de projectleider te verlengen")."""
+    s, e = d.sentence(m.start)
+    if CUE["staff_contract"].search(d.text, s, e):
+        return True
+    # "kunnen niet nog eens worden verlengd" refuses an extension: a stance, no option clause
+    return bool(CUE["extension_option"].search(d.text, max(s, m.start - 200), m.start)) and \
+        not d.qualify_at(m.start, m.end).negated
 
 
 def _care_context(d: _Doc, m: Match, place: Place) -> bool:

@@ -70,8 +70,8 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     sent = d.text[s:e]
     if b is not None and b.kind in ("list_item", "heading") and _is_topic_list(d, place):
         return False, 0.0
-    marker = d._marker_before(m.start)
-    label = _is_label(d, m, place)
+    marker = d._marker_before(m.start) or bool(CUE["marker_after"].match(d.text, m.end, min(len(d.text), m.end + 20)))
+    label = _is_label(d, m, place) or _coordinated_with_marked(d, m)
     if m.generic and not (label or marker):
         return False, 0.0
     if label and b.kind == "heading" and len(d.text[b.start:b.end]) > 80:
@@ -82,7 +82,7 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return False, 0.0
     if m.generic:
         return False, 0.0
-    if CUE["contract_cue"].search(sent) and not q.hypothetical:
+    if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e)) and not q.hypothetical:
         return True, 0.7
     # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
     # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
@@ -112,7 +112,33 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
                 label = first is not None and first.start == m.start
     if not label:
         label = _content_item(d, m, place)[0]
+    if not label and b is not None and b.kind in ("heading", "list_item"):
+        label = _inline_item_label(d, m, b)
     return label
+
+
+def _inline_item_label(d: _Doc, m: Match, b) -> bool:
+    """The label of a numbered item run together with earlier items in one block:
+    "1. Inhuur adviseur (2018) 2. Dyslexie (2018)" (a PDF line holding several items)."""
+    if not CUE["numbered_opening"].match(d.text, b.start, b.end):
+        return False
+    before = d.text[max(b.start, m.start - 8):m.start]
+    return bool(CUE["inline_item_number"].search(before)) and m.start > b.start + 4
+
+
+def _coordinated_with_marked(d: _Doc, m: Match) -> bool:
+    """Care joined by 'en', ',' or '/' to a care wording right before it that a marker or
+    label makes a segment: "Dienstverleningsovereenkomst Beschermd wonen en Beschermd thuis"."""
+    i = d.seg_matches.index(m) if m in d.seg_matches else -1
+    seen = 0
+    while i > 0 and seen < 4:
+        prev = d.seg_matches[i - 1]
+        if prev.generic or not CUE["coordinated"].fullmatch(d.text, prev.end, m.start):
+            return False
+        if d._marker_before(prev.start):
+            return True
+        m, i, seen = prev, i - 1, seen + 1
+    return False
 
 
 def _is_topic_list(d: _Doc, place: Place) -> bool:
