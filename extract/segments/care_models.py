@@ -53,6 +53,11 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
     return sorted(_reconcile(mentions), key=lambda f: f.start)
 
 
+#: models with many uses outside care contracts: only their own sentence, block or section makes the context
+_OWN_CONTEXT_ONLY = frozenset({"subsidie", "plafond", "verlenging"})
+#: how far a document's title and opening reach
+_TITLE_CHARS = 200
+
 #: procedures that continue a contract: an option clause or a staff contract is no such procedure
 _EXTENSION_IDS = frozenset({"verlenging"})
 
@@ -80,6 +85,10 @@ def _care_context(d: _Doc, m: Match, place: Place) -> bool:
         elif place.list_intro:
             spans.append(place.list_intro)
     spans += [(h.start, h.end) for h in place.headings]
+    if m.id not in _OWN_CONTEXT_ONLY:
+        # a title that speaks of care ("Taakgerichte bekostiging in de jeugdzorg") makes the
+        # whole text about care: its table of contents and chapters need not repeat it
+        spans.append((0, min(len(d.text), _TITLE_CHARS)))
     for sp in spans:
         if not sp:
             continue

@@ -80,6 +80,9 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.9 if marker else 0.85
     if CUE["example"].search(sent) and not marker:
         return False, 0.0
+    if b is not None and b.kind == "heading" and _is_title(d, b) and not m.generic and \
+            CUE["title_of_buying"].search(d.text, b.start, b.end):
+        return True, 0.7
     if m.generic:
         return False, 0.0
     if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e)) and not q.hypothetical:
@@ -115,6 +118,16 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
     if not label and b is not None and b.kind in ("heading", "list_item"):
         label = _inline_item_label(d, m, b)
     return label
+
+
+def _is_title(d: _Doc, b) -> bool:
+    """Is the heading the document's title: its first heading, near the start?"""
+    first = next((x for x in d.doc.blocks if x.kind == "heading"), None)
+    return first is not None and first.start == b.start and b.start < _TITLE_CHARS
+
+
+#: how far into a document its title may start (after a page marker or a case number)
+_TITLE_CHARS = 200
 
 
 def _inline_item_label(d: _Doc, m: Match, b) -> bool:
