@@ -200,12 +200,31 @@ def _only_segment(d: _Doc) -> str | None:
     facts = _segment_facts(d)
     tops = {f.value["id"] for f in facts if f.value["parent"] is None}
     parents = {f.value["parent"] for f in facts if f.value["parent"] is not None}
-    if len(tops) == 1 and parents <= tops and "other" not in tops:
+    if len(tops) == 1 and parents <= tops and "other" not in tops and \
+            not any(_among_other_items(d, f.start) for f in facts):
         # ... and is about it: the segment is named in its title or opening, not only
         # in passing deep in a long text (an administration protocol's one example)
         if min(f.start for f in facts) < _OPENING_CHARS:
             return next(iter(tops))
     return None
+
+
+def _among_other_items(d: _Doc, offset: int) -> bool:
+    """Is the segment one item of a list whose other items name no care ("drie categorieën:
+    - zonder contract - vrijgevestigde GGZ - instellingen")? Then the document covers more
+    than that one segment, and its models are not that segment's alone."""
+    b = d.doc.block_at(offset)
+    if b is None or b.kind != "list_item":
+        return False
+    blocks = d.doc.blocks
+    i = blocks.index(b)
+    siblings = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(blocks) and blocks[j].kind == "list_item":
+            siblings.append(blocks[j])
+            j += step
+    return any(not d.segments_in((x.start, x.end)) for x in siblings)
 
 
 # how far into a document its title and opening paragraph reach

@@ -79,7 +79,7 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if label or marker:
         return True, 0.9 if marker else 0.85
     if CUE["example"].search(sent) and not marker:
-        return False, 0.0
+        return (True, 0.6) if _bought_kinds(d, m, s, e) else (False, 0.0)
     if b is not None and b.kind == "heading" and _is_title(d, b) and not m.generic and \
             CUE["title_of_buying"].search(d.text, b.start, b.end):
         return True, 0.7
@@ -118,6 +118,28 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
     if not label and b is not None and b.kind in ("heading", "list_item"):
         label = _inline_item_label(d, m, b)
     return label
+
+
+def _bought_kinds(d: _Doc, m: Match, s: int, e: int) -> bool:
+    """Is ``m`` one of two or more kinds of care that a sentence of buying enumerates after
+    'zoals' ("De regio koopt verblijf in, zoals gezinshuizen, spoedhulp en logeeropvang")?
+    A single example ("bijvoorbeeld crisishulp") stays an example."""
+    zm = None
+    for zm in CUE["such_as"].finditer(d.text, s, m.start):
+        pass
+    if zm is None or not (CUE["contract_cue"].search(d.text, s, zm.start()) or
+                          CUE["buying_split"].search(d.text[s:zm.start()].rstrip(" ,"))):
+        return False
+    if CUE["example"].search(d.text, zm.end(), m.start):
+        return False                       # another example marker in between
+    items = [x for x in d.segments_in((zm.end(), e)) if not x.generic]
+    chain = [items[0]] if items else []
+    for x in items[1:]:
+        if not CUE["coordinated"].fullmatch(d.text, chain[-1].end, x.start):
+            break
+        chain.append(x)
+    return len(chain) >= 2 and any(x.start == m.start for x in chain) and \
+        not d.text[zm.end():chain[0].start].strip(" ,:(")
 
 
 def _is_title(d: _Doc, b) -> bool:
