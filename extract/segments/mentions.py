@@ -92,7 +92,17 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
             (find_terms(sent, "financing") or find_terms(sent, "procedure")):
         return True, 0.65
+    # a paragraph opened by its topic ("Voor de ambulante jeugdhulp en de jeugd-GGZ vragen de
+    # gemeenten één consortium ...") that goes on to give the topic a model or procedure
+    if b is not None and b.kind == "paragraph" and _in_fronted_topic(d, m, b) and _has_model(d, (b.start, b.end)):
+        return True, 0.6
     return False, 0.0
+
+
+def _in_fronted_topic(d: _Doc, m: Match, b) -> bool:
+    """Is ``m`` inside the topic phrase that opens its paragraph ("Voor X en Y ...", "Wat betreft X")?"""
+    tm = CUE["fronted_topic"].match(d.text, b.start, b.end)
+    return tm is not None and tm.start(1) <= m.start and m.end <= tm.end(1)
 
 
 def _is_label(d: _Doc, m: Match, place: Place) -> bool:
@@ -170,7 +180,7 @@ def _coordinated_with_marked(d: _Doc, m: Match) -> bool:
         prev = d.seg_matches[i - 1]
         if prev.generic or not CUE["coordinated"].fullmatch(d.text, prev.end, m.start):
             return False
-        if d._marker_before(prev.start):
+        if d._marker_before(prev.start) or _content_item(d, prev, d.st.place(prev.start))[0]:
             return True
         m, i, seen = prev, i - 1, seen + 1
     return False
