@@ -28,6 +28,7 @@ class Entry:
     domain: str | None = None     # segments: jeugd | wmo
     variant: str | None = None    # financing: inspanningsgericht | outputgericht | taakgericht | none
     lot: bool = False             # segments: wording names a lot only with perceel/segment marker
+    unmarked_terms: tuple[str, ...] = ()   # lot segments: wordings that name the lot without a marker
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,16 @@ class Taxonomy:
     def generic_segments(self) -> list[dict]:
         return list(self.raw.get("generic_segments", []))
 
+    def cross_domain(self, id: str, domain: str) -> str | None:
+        """The id a wording of segment ``id`` stands for in a document of the other ``domain``, if any."""
+        return self.raw.get("cross_domain", {}).get(id, {}).get(domain)
+
 
 def _entries(kind: str, rows: list[dict]) -> dict[str, Entry]:
     return {r["id"]: Entry(kind=kind, id=r["id"], label=r.get("label", r["id"]),
                            terms=tuple(r.get("terms", ())), domain=r.get("domain"),
-                           variant=r.get("variant"), lot=bool(r.get("lot", False)))
+                           variant=r.get("variant"), lot=bool(r.get("lot", False)),
+                           unmarked_terms=tuple(r.get("unmarked_terms", ())))
             for r in rows}
 
 

@@ -8,8 +8,18 @@ Three extractors (facts contract types ``segment``, ``financing``,
     where the text treats it as a lot: as the label of a heading, list item or
     table cell ("Segment Ambulant", "- 2. Gezins- en Woonvormen: ...", a
     perceel column), after a segment/perceel/procurement word ("het perceel
-    complexe jeugdhulp", "Inkoop Wmo Individuele Begeleiding"), or as the
-    object of contracting ("zijn de crisisfuncties gecontracteerd").
+    complexe jeugdhulp", "Inkoop Wmo Individuele Begeleiding", an agreement
+    named by its care: "Dienstverleningsovereenkomst Beschermd wonen"), with a
+    lot number after it ("ambulante hulp (perceel A)"), as the object of
+    contracting ("zijn de crisisfuncties gecontracteerd", "de gesloten
+    jeugdhulp kopen we landelijk in"), in a title about buying or tariffs of
+    that care, in a paragraph's fronted topic that gets a model ("Voor X en Y
+    vragen de gemeenten ..."), as two or more kinds enumerated after "zoals" in
+    a sentence of buying, or joined by "en"/","/"/" to such a mention
+    ("Laag- en Hoogcomplexe jeugdhulp"). "X (inclusief Y)" makes Y a
+    sub-segment of X. A generic word takes the domain it names itself
+    ("Begeleiding Wmo"); a Wmo-only word in a text that never names the Wmo
+    stands for youth care (taxonomy ``cross_domain``).
     Mentions the qualifier negates ("valt buiten", "behalve ..."), examples
     ("bijvoorbeeld") and items of topic lists ("Onderwerpen: ...") are not
     segments. Sub-segments get ``parent``: the other cells of a row whose first

@@ -76,7 +76,7 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
         if bound:
             return bound, 0.8
         pos, ids = min(cands, key=lambda c: abs(c[0] - m.start))
-        return ids, 0.8
+        return _with_coordinated(d, in_sent, pos, ids, place), 0.8
     ante = _antecedent_segment(d, s)
     if ante is not None:
         return [d.resolve(ante, place)], 0.75
@@ -159,6 +159,26 @@ def _bound_segment(d: _Doc, m: Match, in_sent: list[Match], place: Place, s: int
     return []
 
 
+def _with_coordinated(d: _Doc, in_sent: list[Match], pos: int, ids: list, place: Place) -> list:
+    """The nearest segment with the care joined to it by 'en' / ',' / '/': "open house van
+    Laag- en Hoogcomplexe jeugdhulp" is for both lots."""
+    k = next((i for i, x in enumerate(in_sent) if x.start == pos), None)
+    if k is None:
+        return ids
+    out = list(ids)
+    lo = k
+    while lo > 0 and CUE["coordinated"].fullmatch(d.text, in_sent[lo - 1].end, in_sent[lo].start):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(in_sent) and CUE["coordinated"].fullmatch(d.text, in_sent[hi].end, in_sent[hi + 1].start):
+        hi += 1
+    for x in in_sent[lo:hi + 1]:
+        sid = d.resolve(x, place)
+        if sid not in out:
+            out.append(sid)
+    return out
+
+
 def _heading_segments(d: _Doc, lab: Match, h, place: Place) -> list[str]:
     """The segments a heading is about: its label and the care joined to it by a
     coordinator ("Verblijf en crisis", "Dyslexie / jeugd-GGZ"); not the contents
@@ -180,12 +200,31 @@ def _only_segment(d: _Doc) -> str | None:
     facts = _segment_facts(d)
     tops = {f.value["id"] for f in facts if f.value["parent"] is None}
     parents = {f.value["parent"] for f in facts if f.value["parent"] is not None}
-    if len(tops) == 1 and parents <= tops and "other" not in tops:
+    if len(tops) == 1 and parents <= tops and "other" not in tops and \
+            not any(_among_other_items(d, f.start) for f in facts):
         # ... and is about it: the segment is named in its title or opening, not only
         # in passing deep in a long text (an administration protocol's one example)
         if min(f.start for f in facts) < _OPENING_CHARS:
             return next(iter(tops))
     return None
+
+
+def _among_other_items(d: _Doc, offset: int) -> bool:
+    """Is the segment one item of a list whose other items name no care ("drie categorieën:
+    - zonder contract - vrijgevestigde GGZ - instellingen")? Then the document covers more
+    than that one segment, and its models are not that segment's alone."""
+    b = d.doc.block_at(offset)
+    if b is None or b.kind != "list_item":
+        return False
+    blocks = d.doc.blocks
+    i = blocks.index(b)
+    siblings = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(blocks) and blocks[j].kind == "list_item":
+            siblings.append(blocks[j])
+            j += step
+    return any(not d.segments_in((x.start, x.end)) for x in siblings)
 
 
 # how far into a document its title and opening paragraph reach

@@ -32,6 +32,8 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
         if not _care_context(d, m, place) and not (d.qualify_at(m.start, m.end).status
                                                    and _care_model_elsewhere(d, m, kind)):
             continue
+        if kind == "procedure" and m.id in _EXTENSION_IDS and _extension_clause_only(d, m):
+            continue
         segs, att_conf = _segment_of(d, m, place)
         status, st_conf = _status_of(d, m, place)
         scenario = _scenario_stance(d, place)
@@ -51,6 +53,26 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
     return sorted(_reconcile(mentions), key=lambda f: f.start)
 
 
+#: models with many uses outside care contracts: only their own sentence, block or section makes the context
+_OWN_CONTEXT_ONLY = frozenset({"subsidie", "plafond", "verlenging"})
+#: how far a document's title and opening reach
+_TITLE_CHARS = 200
+
+#: procedures that continue a contract: an option clause or a staff contract is no such procedure
+_EXTENSION_IDS = frozenset({"verlenging"})
+
+
+def _extension_clause_only(d: _Doc, m: Match) -> bool:
+    """An extension the clause only offers ("kan ... verlengen met drie keer twee jaar", "optie tot
+    verlenging") or one of a hired person's contract ("het contract van de projectleider te verlengen")."""
+    s, e = d.sentence(m.start)
+    if CUE["staff_contract"].search(d.text, s, e):
+        return True
+    # "kunnen niet nog eens worden verlengd" refuses an extension: a stance, no option clause
+    return bool(CUE["extension_option"].search(d.text, max(s, m.start - 200), m.start)) and \
+        not d.qualify_at(m.start, m.end).negated
+
+
 def _care_context(d: _Doc, m: Match, place: Place) -> bool:
     """Does the mention stand where the document speaks about buying care (sentence, row, section)?"""
     s, e = d.sentence(m.start)
@@ -63,6 +85,10 @@ def _care_context(d: _Doc, m: Match, place: Place) -> bool:
         elif place.list_intro:
             spans.append(place.list_intro)
     spans += [(h.start, h.end) for h in place.headings]
+    if m.id not in _OWN_CONTEXT_ONLY:
+        # a title that speaks of care ("Taakgerichte bekostiging in de jeugdzorg") makes the
+        # whole text about care: its table of contents and chapters need not repeat it
+        spans.append((0, min(len(d.text), _TITLE_CHARS)))
     for sp in spans:
         if not sp:
             continue

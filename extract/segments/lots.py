@@ -72,7 +72,7 @@ def _content_item(d: _Doc, m: Match, place: Place) -> tuple[bool, str | None]:
     else:
         parent = _column_lot(d, place) if place.block.kind == "table_row" else None
         if parent is None:
-            return False, None
+            return _included_item(d, m, place, span)
         label_end = s
     left = d.text[label_end:m.start]
     if CUE["later_sentence"].search(left):
@@ -80,6 +80,16 @@ def _content_item(d: _Doc, m: Match, place: Place) -> tuple[bool, str | None]:
     if left.strip() and not CUE["enum_left"].search(d.text[max(label_end, m.start - 40):m.start]):
         return False, None
     return True, parent
+
+
+def _included_item(d: _Doc, m: Match, place: Place, span: tuple[int, int]) -> tuple[bool, str | None]:
+    """Care a label includes: "Vrijgevestigde GGZ-aanbieders (inclusief dyslexie)", "Ambulante
+    begeleiding (inclusief onderwijszorgarrangementen)" - a sub-segment of the label's care."""
+    lab = d.label_segment(span)
+    if lab is None or lab.start >= m.start or \
+            not CUE["included_item"].search(d.text, max(span[0], m.start - 30), m.start):
+        return False, None
+    return True, d.resolve(lab, place)
 
 
 def _lot_label_segment(d: _Doc, span: tuple[int, int], opening) -> Match | None:

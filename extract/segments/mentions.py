@@ -70,8 +70,8 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     sent = d.text[s:e]
     if b is not None and b.kind in ("list_item", "heading") and _is_topic_list(d, place):
         return False, 0.0
-    marker = d._marker_before(m.start)
-    label = _is_label(d, m, place)
+    marker = d._marker_before(m.start) or bool(CUE["marker_after"].match(d.text, m.end, min(len(d.text), m.end + 20)))
+    label = _is_label(d, m, place) or _coordinated_with_marked(d, m)
     if m.generic and not (label or marker):
         return False, 0.0
     if label and b.kind == "heading" and len(d.text[b.start:b.end]) > 80:
@@ -79,17 +79,30 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if label or marker:
         return True, 0.9 if marker else 0.85
     if CUE["example"].search(sent) and not marker:
-        return False, 0.0
+        return (True, 0.6) if _bought_kinds(d, m, s, e) else (False, 0.0)
+    if b is not None and b.kind == "heading" and _is_title(d, b) and not m.generic and \
+            CUE["title_of_buying"].search(d.text, b.start, b.end):
+        return True, 0.7
     if m.generic:
         return False, 0.0
-    if CUE["contract_cue"].search(sent) and not q.hypothetical:
+    if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e)) and not q.hypothetical:
         return True, 0.7
     # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
     # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
     if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
             (find_terms(sent, "financing") or find_terms(sent, "procedure")):
         return True, 0.65
+    # a paragraph opened by its topic ("Voor de ambulante jeugdhulp en de jeugd-GGZ vragen de
+    # gemeenten één consortium ...") that goes on to give the topic a model or procedure
+    if b is not None and b.kind == "paragraph" and _in_fronted_topic(d, m, b) and _has_model(d, (b.start, b.end)):
+        return True, 0.6
     return False, 0.0
+
+
+def _in_fronted_topic(d: _Doc, m: Match, b) -> bool:
+    """Is ``m`` inside the topic phrase that opens its paragraph ("Voor X en Y ...", "Wat betreft X")?"""
+    tm = CUE["fronted_topic"].match(d.text, b.start, b.end)
+    return tm is not None and tm.start(1) <= m.start and m.end <= tm.end(1)
 
 
 def _is_label(d: _Doc, m: Match, place: Place) -> bool:
@@ -112,7 +125,65 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
                 label = first is not None and first.start == m.start
     if not label:
         label = _content_item(d, m, place)[0]
+    if not label and b is not None and b.kind in ("heading", "list_item"):
+        label = _inline_item_label(d, m, b)
     return label
+
+
+def _bought_kinds(d: _Doc, m: Match, s: int, e: int) -> bool:
+    """Is ``m`` one of two or more kinds of care that a sentence of buying enumerates after
+    'zoals' ("De regio koopt verblijf in, zoals gezinshuizen, spoedhulp en logeeropvang")?
+    A single example ("bijvoorbeeld crisishulp") stays an example."""
+    zm = None
+    for zm in CUE["such_as"].finditer(d.text, s, m.start):
+        pass
+    if zm is None or not (CUE["contract_cue"].search(d.text, s, zm.start()) or
+                          CUE["buying_split"].search(d.text[s:zm.start()].rstrip(" ,"))):
+        return False
+    if CUE["example"].search(d.text, zm.end(), m.start):
+        return False                       # another example marker in between
+    items = [x for x in d.segments_in((zm.end(), e)) if not x.generic]
+    chain = [items[0]] if items else []
+    for x in items[1:]:
+        if not CUE["coordinated"].fullmatch(d.text, chain[-1].end, x.start):
+            break
+        chain.append(x)
+    return len(chain) >= 2 and any(x.start == m.start for x in chain) and \
+        not d.text[zm.end():chain[0].start].strip(" ,:(")
+
+
+def _is_title(d: _Doc, b) -> bool:
+    """Is the heading the document's title: its first heading, near the start?"""
+    first = next((x for x in d.doc.blocks if x.kind == "heading"), None)
+    return first is not None and first.start == b.start and b.start < _TITLE_CHARS
+
+
+#: how far into a document its title may start (after a page marker or a case number)
+_TITLE_CHARS = 200
+
+
+def _inline_item_label(d: _Doc, m: Match, b) -> bool:
+    """The label of a numbered item run together with earlier items in one block:
+    "1. Inhuur adviseur (2018) 2. Dyslexie (2018)" (a PDF line holding several items)."""
+    if not CUE["numbered_opening"].match(d.text, b.start, b.end):
+        return False
+    before = d.text[max(b.start, m.start - 8):m.start]
+    return bool(CUE["inline_item_number"].search(before)) and m.start > b.start + 4
+
+
+def _coordinated_with_marked(d: _Doc, m: Match) -> bool:
+    """Care joined by 'en', ',' or '/' to a care wording right before it that a marker or
+    label makes a segment: "Dienstverleningsovereenkomst Beschermd wonen en Beschermd thuis"."""
+    i = d.seg_matches.index(m) if m in d.seg_matches else -1
+    seen = 0
+    while i > 0 and seen < 4:
+        prev = d.seg_matches[i - 1]
+        if prev.generic or not CUE["coordinated"].fullmatch(d.text, prev.end, m.start):
+            return False
+        if d._marker_before(prev.start) or _content_item(d, prev, d.st.place(prev.start))[0]:
+            return True
+        m, i, seen = prev, i - 1, seen + 1
+    return False
 
 
 def _is_topic_list(d: _Doc, place: Place) -> bool:

@@ -15,7 +15,11 @@ from ..context import ExtractionContext
 from ..qualifier import DECLINED, qualify
 from ..sections import Place, Structure
 from .cues import CUE, NOT_LABEL_ADJECTIVES
-from .terms import Match, _single_rx, find_terms
+from .terms import Match, _single_rx, _term_rx, find_terms
+
+
+#: what may follow a wording that must be a whole label: the line's end, its contents, a page number
+_WHOLE_LABEL_END = re.compile(r"[ \t]*(?:$|\n|[:(/–—\-]|\.\.|\d)", re.M)
 
 
 class _Doc:
@@ -60,7 +64,7 @@ class _Doc:
         out = []
         for m in raw:
             phrase = self._norm(self.text[m.start:m.end])
-            if m.lot and phrase not in lot_phrases:
+            if m.lot and phrase not in lot_phrases and not self._names_lot_unmarked(m):
                 # not defined as a lot here: fall back to the care-type reading
                 alt = self._non_lot(m)
                 if alt:
@@ -68,10 +72,24 @@ class _Doc:
                 continue
             # (a care-type wording that is the tail of a defined lot phrase stays itself)
             out.append(m)
+        tax = load_taxonomy()
         for g in find_terms(self.text, "generic"):
+            if self._generic_group(g, tax).get("whole_label") and not _WHOLE_LABEL_END.match(self.text, g.end):
+                continue
             if all(g.end <= m.start or g.start >= m.end for m in out):
                 out.append(g)
         return sorted(out, key=lambda m: m.start)
+
+    def _names_lot_unmarked(self, m: Match) -> bool:
+        """A lot wording that names its lot without a marker ("Laag- en Hoogcomplexe Jeugdhulp")."""
+        e = load_taxonomy().segment(m.id)
+        if e is None:
+            return False
+        for t in e.unmarked_terms:
+            mm = _term_rx(t).match(self.text, m.start)
+            if mm and mm.end() == m.end:
+                return True
+        return False
 
     def _non_lot(self, m: Match) -> Match | None:
         tax = load_taxonomy()
@@ -123,12 +141,48 @@ class _Doc:
         return "jeugd"
 
     def resolve(self, m: Match, place: Place | None = None) -> str:
-        if not m.generic:
-            return m.id
-        place = place or self.st.place(m.start)
         tax = load_taxonomy()
-        d = self.domain_at(m.start, place)
-        return tax.generic_segments[0]["ids"].get(d, "ambulant")
+        if not m.generic:
+            return self._cross_domain(m, tax) or m.id
+        place = place or self.st.place(m.start)
+        d = self._adjacent_domain(m) or self.domain_at(m.start, place)
+        return self._generic_group(m, tax)["ids"].get(d, "ambulant")
+
+    def _generic_group(self, m: Match, tax) -> dict:
+        """The generic group whose wording this is ("begeleiding" vs "wonen"); the first when none says so."""
+        groups = tax.generic_segments
+        for g in groups:
+            if any(_single_rx(t).fullmatch(self.text, m.start, m.end) for t in g["terms"]):
+                return g
+        return groups[0]
+
+    def _adjacent_domain(self, m: Match) -> str | None:
+        """The domain a generic word names itself: "Begeleiding Wmo", "Wmo-begeleiding", "begeleiding jeugd"."""
+        words = load_taxonomy().domain_words
+        after = self.text[m.end:m.end + 25].lower()
+        before = self.text[max(0, m.start - 25):m.start].lower()
+        for dom, ws in words.items():
+            for w in ws:
+                if re.match(rf"[\s\-]*{re.escape(w)}\b", after) or re.search(rf"\b{re.escape(w)}[\s\-]*$", before):
+                    return dom
+        return None
+
+    def _cross_domain(self, m: Match, tax) -> str | None:
+        """A Wmo-only wording in a document that never names the Wmo: the youth care of that name."""
+        dom = tax.segment_domain(m.id)
+        other = "jeugd" if dom == "wmo" else None
+        if other is None or not tax.cross_domain(m.id, other) or self._names_domain(dom) or \
+                any(x.id != m.id and not x.generic and tax.segment_domain(x.id) == dom for x in self.seg_matches):
+            return None
+        return tax.cross_domain(m.id, other)
+
+    def _names_domain(self, dom: str) -> bool:
+        cached = getattr(self, "_domains_named", None)
+        if cached is None:
+            low = self.text.lower()
+            cached = self._domains_named = {d for d, ws in load_taxonomy().domain_words.items()
+                                            if any(re.search(rf"\b{re.escape(w)}\b", low) for w in ws)}
+        return dom in cached
 
     def segments_in(self, span: tuple[int, int] | None) -> list[Match]:
         if not span:

@@ -80,3 +80,9 @@ def _single_rx(term: str) -> re.Pattern:
     infl = "|".join(sorted((re.escape(s) for s in tax.inflections), key=len, reverse=True))
     words = [w.strip("-") for w in term.lower().split() if w.strip("-")]
     return re.compile(r"(?<![\w&])" + _SEP.join(re.escape(w) + f"(?:{infl})?" for w in words) + r"(?![\w])", re.I)
+
+
+@lru_cache(maxsize=None)
+def _term_rx(term: str) -> re.Pattern:
+    """One taxonomy term as a pattern: a 're:' term as written, else like :func:`_single_rx`."""
+    return re.compile(term[3:], re.I) if term.startswith("re:") else _single_rx(term)
