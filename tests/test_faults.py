@@ -101,9 +101,9 @@ def test_time_budget_turns_a_stuck_document_into_its_own_error(tmp_path, monkeyp
                 time.sleep(0.01)
         return real(path, meta, max_bytes)
     monkeypatch.setattr(batch, "read_and_extract", stuck)
-    results = batch.run_batch(discover([corpus]), {}, None, budget=batch.Budget(seconds=1))
+    results = batch.run_batch(discover([corpus]), {}, None, budget=batch.Budget(seconds=6))
     assert results[0].ok
-    assert results[1].record["error"] == ("over the time budget of 1 s per document (a pathological file?); "
+    assert results[1].record["error"] == ("over the time budget of 6 s per document (a pathological file?); "
                                           "raise it with --timeout")
 
 
@@ -283,3 +283,22 @@ def test_workers_are_recycled_and_give_the_same_facts(tmp_path, monkeypatch):
     results = batch.run_batch(files, {}, None, jobs=2)
     assert _facts(results) == expected
     assert len(batch.LAST_WORKERS) == len(files)
+
+
+def test_watchdog_kills_a_worker_stuck_where_no_alarm_reaches(tmp_path, monkeypatch):
+    import contextlib
+    corpus = _corpus(tmp_path / "c", 3)
+    real = batch.read_and_extract
+
+    def stuck(path, meta=None, max_bytes=None):
+        if Path(path).name == "doc1.txt":
+            while True:         # as if inside C code: the worker's own alarm is switched off below
+                pass
+        return real(path, meta, max_bytes)
+    monkeypatch.setattr(batch, "START_METHOD", "fork")
+    monkeypatch.setattr(batch, "read_and_extract", stuck)
+    monkeypatch.setattr(batch, "_alarm", lambda seconds: contextlib.nullcontext())
+    monkeypatch.setattr(batch, "WATCHDOG_GRACE", 0.5)
+    results = batch.run_batch(discover([corpus]), {}, None, jobs=2, budget=batch.Budget(seconds=8))
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].record["error"] == batch.Budget(seconds=8).timeout_reason()
