@@ -71,7 +71,7 @@ def _client(scheduler: str | None, jobs: int, stack: contextlib.ExitStack):
 
 def dask_results(tasks: list[tuple], budget: Budget, scheduler: str | None,
                  jobs: int = 2) -> Iterator[tuple[int, DocResult]]:
-    """Run tasks (index, path, meta) on Dask; (index, result) as each completes."""
+    """Run tasks (index, path, meta, doc id) on Dask; (index, result) as each completes."""
     if not tasks:
         return
     from distributed import as_completed
@@ -83,24 +83,24 @@ def dask_results(tasks: list[tuple], budget: Budget, scheduler: str | None,
         budget = Budget(max_bytes=budget.max_bytes, seconds=None)
         batch = uuid.uuid4().hex[:8]
         futures = {}
-        for i, path, meta in tasks:
-            fut = client.submit(run_document, str(Path(path).resolve()), meta, budget,
+        for i, path, meta, doc_id in tasks:
+            fut = client.submit(run_document, str(Path(path).resolve()), meta, budget, doc_id,
                                 key=f"inkoopgraaf-{batch}-{i}", pure=False)
-            futures[fut] = (i, path)
+            futures[fut] = (i, path, doc_id)
         for fut in as_completed(futures):
-            i, path = futures.pop(fut)
-            yield i, _result(fut, path)
+            i, path, doc_id = futures.pop(fut)
+            yield i, _result(fut, path, doc_id)
             fut.release()
 
 
-def _result(fut, path) -> DocResult:
+def _result(fut, path, doc_id: str) -> DocResult:
     from distributed import KilledWorker
     try:
         result = fut.result()
     except KilledWorker as exc:
-        return failed_result(path, KILLED.format(exc=exc))
+        return failed_result(path, KILLED.format(exc=exc), doc_id=doc_id)
     except Exception as exc:   # a bug outside run_document, a lost connection: this document only
-        return failed_result(path, f"worker failed: {type(exc).__name__}: {exc}")
+        return failed_result(path, f"worker failed: {type(exc).__name__}: {exc}", doc_id=doc_id)
     # the worker saw the absolute path; the record names the file as the user gave it
     result.record["path"] = str(path)
     if result.document is not None:
