@@ -130,7 +130,8 @@ def _record(path: Path, doc: Document | None, error: str | None, sha: str | None
             doc_id: str | None = None) -> dict:
     meta = doc.meta if doc else {}
     return {
-        "id": doc.id if doc else (doc_id or document_id(path)), "path": str(path), "format": path.suffix.lower().lstrip("."),
+        "id": doc.id if doc else (doc_id or document_id(path)),
+        "path": str(path), "format": path.suffix.lower().lstrip("."),
         "sha256": sha or "", "pages": len(doc.pages) if doc and doc.pages else (None if doc else None),
         "characters": len(doc.text) if doc else 0, "status": "failed" if error else "ok",
         "error": error or "", "title": meta.get("title") or "", "year": anchor_year(doc) if doc else None,
