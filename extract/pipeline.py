@@ -144,19 +144,29 @@ class DocResult:
 
 
 def document_id(path: Path) -> str:
-    """The id a file's document and facts get: decided here, and only here."""
+    """The id a file's document and facts get, when nothing else decides it: the file stem."""
     return Path(path).stem
 
 
-def failed_result(path, reason: str, sha: str | None = None, doc: Document | None = None) -> DocResult:
+def document_ids(paths) -> list[str]:
+    """The ids of a batch's documents, decided here and only here, once per batch, in the
+    parent process: every engine passes them down, so a rule that needs the whole batch
+    (two ``x.txt`` in two folders) changes only this function."""
+    return [document_id(p) for p in paths]
+
+
+def failed_result(path, reason: str, sha: str | None = None, doc: Document | None = None,
+                  doc_id: str | None = None) -> DocResult:
     """A failure as a result: a batch runner records it and goes on."""
-    return DocResult(_record(Path(path), doc, reason, sha), [], doc)
+    return DocResult(_record(Path(path), doc, reason, sha, doc_id), [], doc)
 
 
-def _record(path: Path, doc: Document | None, error: str | None, sha: str | None) -> dict:
+def _record(path: Path, doc: Document | None, error: str | None, sha: str | None,
+            doc_id: str | None = None) -> dict:
     meta = doc.meta if doc else {}
     return {
-        "id": document_id(path), "path": str(path), "format": path.suffix.lower().lstrip("."),
+        "id": doc.id if doc else (doc_id or document_id(path)),
+        "path": str(path), "format": path.suffix.lower().lstrip("."),
         "sha256": sha or "", "pages": len(doc.pages) if doc and doc.pages else (None if doc else None),
         "characters": len(doc.text) if doc else 0, "status": "failed" if error else "ok",
         "error": error or "", "title": meta.get("title") or "", "year": anchor_year(doc) if doc else None,
@@ -174,15 +184,15 @@ def cache_key(sha: str, path: Path) -> str:
     return f"{sha}-{fmt}-r{READER_VERSION}-{extractor_version()}"
 
 
-def _from_cache(cache_file: Path, path: Path, meta: dict, sha: str) -> DocResult | None:
+def _from_cache(cache_file: Path, path: Path, meta: dict, sha: str, doc_id: str) -> DocResult | None:
     try:
         data = json.loads(cache_file.read_text("utf-8"))
         if data.get("meta") != meta:
             return None
         if "failed" in data:   # a file that failed to read fails again: do not re-read it every build
-            return DocResult(_record(path, None, data["failed"], sha), cached=True)
+            return DocResult(_record(path, None, data["failed"], sha, doc_id), cached=True)
         doc = Document.from_json(data["document"])
-        doc.id, doc.path, doc.meta = document_id(path), str(path), dict(meta)
+        doc.id, doc.path, doc.meta = doc_id, str(path), dict(meta)
         facts = [Fact.from_json(f) for f in data["facts"]]
         for f in facts:  # a renamed file keeps its cache entry but not its old id
             f.doc = doc.id
@@ -193,7 +203,7 @@ def _from_cache(cache_file: Path, path: Path, meta: dict, sha: str) -> DocResult
 
 
 def cached_result(path, meta: dict | None, cache_dir: Path | None,
-                  max_bytes: int | None = None) -> DocResult | None:
+                  max_bytes: int | None = None, doc_id: str | None = None) -> DocResult | None:
     """The cached result of a file, or None when it must be read (no cache, changed, unreadable).
 
     Pipes and devices are never opened here (``check_input`` first)."""
@@ -207,7 +217,8 @@ def cached_result(path, meta: dict | None, cache_dir: Path | None,
     except (ReadError, OSError):
         return None
     cache_file = cache_dir / f"{cache_key(sha, path)}.json"
-    return _from_cache(cache_file, path, dict(meta or {}), sha) if cache_file.exists() else None
+    doc_id = doc_id or document_id(path)
+    return _from_cache(cache_file, path, dict(meta or {}), sha, doc_id) if cache_file.exists() else None
 
 
 def store_result(cache_dir: Path | None, path, result: DocResult) -> None:
@@ -232,39 +243,41 @@ def store_result(cache_dir: Path | None, path, result: DocResult) -> None:
 
 
 def process_file(path, meta: dict | None = None, cache_dir: Path | None = None,
-                 max_bytes: int | None = None) -> DocResult:
+                 max_bytes: int | None = None, doc_id: str | None = None) -> DocResult:
     """Read and extract one file; never raises for a bad file (the record says why).
 
     ``max_bytes`` is the size budget per file (None: the readers' default).
     This is the per-document function of every engine (in-process, local
     pool, Dask); with a ``cache_dir`` it also looks up and fills the cache.
     """
-    hit = cached_result(path, meta, cache_dir, max_bytes)
+    hit = cached_result(path, meta, cache_dir, max_bytes, doc_id)
     if hit is not None:
         return hit
-    result = read_and_extract(path, meta, max_bytes)
+    result = read_and_extract(path, meta, max_bytes, doc_id)
     store_result(cache_dir, path, result)
     return result
 
 
-def read_and_extract(path, meta: dict | None = None, max_bytes: int | None = None) -> DocResult:
+def read_and_extract(path, meta: dict | None = None, max_bytes: int | None = None,
+                     doc_id: str | None = None) -> DocResult:
     """Read one file and run every extractor over it, no cache involved."""
     from .readers import DEFAULT_MAX_BYTES, check_input, read_warnings
     path, meta = Path(path), dict(meta or {})
+    doc_id = doc_id or document_id(path)
     try:
         check_input(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
         sha = sha256_file(path)
     except ReadError as exc:
-        return failed_result(path, exc.reason)
+        return failed_result(path, exc.reason, doc_id=doc_id)
     except OSError as exc:
-        return failed_result(path, f"cannot open: {exc.strerror or exc}")
+        return failed_result(path, f"cannot open: {exc.strerror or exc}", doc_id=doc_id)
     try:
         doc = read_document(path)
     except ReadError as exc:
-        result = failed_result(path, exc.reason, sha)
+        result = failed_result(path, exc.reason, sha, doc_id=doc_id)
         result.read_failure, result.meta = True, meta
         return result
-    doc.id, doc.meta = document_id(path), meta
+    doc.id, doc.meta = doc_id, meta
     try:
         facts = extract_document(doc)
     except Exception as exc:  # an extractor bug must not stop the batch; say where

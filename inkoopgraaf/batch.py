@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .extract.pipeline import DocResult, cached_result, failed_result, read_and_extract, store_result
+from .extract.pipeline import DocResult, cached_result, document_ids, failed_result, read_and_extract, store_result
 from .extract.readers import DEFAULT_MAX_BYTES
 
 RECYCLE_AFTER = 100        # documents per worker before it is replaced by a fresh one
@@ -79,13 +79,13 @@ def _alarm(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def run_document(path, meta: dict | None, budget: Budget = Budget()) -> DocResult:
+def run_document(path, meta: dict | None, budget: Budget = Budget(), doc_id: str | None = None) -> DocResult:
     """The per-document function of every engine: read + extract one file, never raise."""
     try:
         with _alarm(budget.seconds):
-            return read_and_extract(path, meta, budget.max_bytes)
+            return read_and_extract(path, meta, budget.max_bytes, doc_id)
     except DocumentTimeout:
-        return failed_result(path, budget.timeout_reason())
+        return failed_result(path, budget.timeout_reason(), doc_id=doc_id)
 
 
 def _progress(total: int, desc: str):
@@ -128,20 +128,22 @@ def iter_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: 
                scheduler: str | None = None) -> Iterator[tuple[int, DocResult]]:
     """(index into ``paths``, result) as each document completes: cache hits first."""
     metas = [manifest.get(p.name) or manifest.get(p.stem) or {} for p in paths]
+    ids = document_ids(paths)
     todo = []
     for i, p in enumerate(paths):
-        hit = cached_result(p, metas[i], cache_dir, budget.max_bytes)
+        hit = cached_result(p, metas[i], cache_dir, budget.max_bytes, ids[i])
         if hit is not None:
             yield i, hit
         else:
             todo.append(i)
+    tasks = [(i, paths[i], metas[i], ids[i]) for i in todo]
     if engine == "dask":
         from .cluster import dask_results
-        fresh = dask_results([(i, paths[i], metas[i]) for i in todo], budget, scheduler, jobs)
+        fresh = dask_results(tasks, budget, scheduler, jobs)
     elif jobs > 1 and len(todo) > 1:
-        fresh = pool_results([(i, paths[i], metas[i]) for i in todo], budget, jobs)
+        fresh = pool_results(tasks, budget, jobs)
     else:
-        fresh = ((i, run_document(paths[i], metas[i], budget)) for i in todo)
+        fresh = ((i, run_document(path, meta, budget, doc_id)) for i, path, meta, doc_id in tasks)
     for i, result in fresh:
         store_result(cache_dir, paths[i], result)
         yield i, result
@@ -160,10 +162,10 @@ def _init_worker(started) -> None:
     get_nlp()
 
 
-def _pool_task(i: int, path, meta: dict, budget: Budget) -> tuple[int, DocResult]:
+def _pool_task(i: int, path, meta: dict, budget: Budget, doc_id: str) -> tuple[int, DocResult]:
     if _STARTED is not None:
         _STARTED.put((i, os.getpid()))
-    return i, run_document(path, meta, budget)
+    return i, run_document(path, meta, budget, doc_id)
 
 
 #: None: forkserver where the platform has it, else spawn (fresh workers that do not inherit
@@ -195,11 +197,20 @@ class _Round:
             recycle = None
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                                         initargs=(self.started,), max_tasks_per_child=recycle)
-        self.futures = {self.pool.submit(_pool_task, i, str(p), m, budget): (i, p, m) for i, p, m in tasks}
         self.running: dict[int, tuple[int, float]] = {}   # index -> (worker pid, started at)
         self.finished: set[int] = set()
         self.timed_out: set[int] = set()
         self.pids: set[int] = set()     # every worker process that started a document
+        self.unsent: list[tuple] = []   # tasks the pool could not take (it broke while starting)
+        self.futures = {}
+        for n, task in enumerate(tasks):
+            try:
+                self.futures[self.pool.submit(_pool_task, task[0], str(task[1]), task[2], budget, task[3])] = task
+            except (BrokenProcessPool, EOFError, OSError):
+                # a worker, or the fork server, died while the pool was starting processes:
+                # these tasks were never sent, the next round takes them
+                self.unsent = list(tasks[n:])
+                break
 
     def _drain(self) -> None:
         while not self.started.empty():
@@ -220,7 +231,7 @@ class _Round:
 
     def results(self) -> Iterator[tuple[int, DocResult]]:
         """Completed results; afterwards ``self.broken`` holds the tasks the broken pool lost."""
-        self.broken: list[tuple] = []
+        self.broken: list[tuple] = list(self.unsent)
         pending = set(self.futures)
         try:
             while pending:
@@ -234,7 +245,8 @@ class _Round:
                         self.broken.append(task)
                         continue
                     except Exception as exc:   # pickling or a bug outside run_document: this document only
-                        i, result = task[0], failed_result(task[1], f"worker failed: {type(exc).__name__}: {exc}")
+                        i, result = task[0], failed_result(task[1], f"worker failed: {type(exc).__name__}: {exc}",
+                                                           doc_id=task[3])
                     self.finished.add(i)
                     self.running.pop(i, None)
                     yield i, result
@@ -256,7 +268,7 @@ LAST_WORKERS: set[int] = set()
 
 
 def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tuple[int, DocResult]]:
-    """Run tasks (index, path, meta) on a local process pool that survives dying workers."""
+    """Run tasks (index, path, meta, doc id) on a local process pool that survives dying workers."""
     LAST_WORKERS.clear()
     queue, alone, idle_rounds = deque(tasks), [], 0
     while queue:
@@ -268,20 +280,21 @@ def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tupl
             yield item
         timed, running, queued = rnd.suspects()
         LAST_WORKERS.update(rnd.pids)
-        for i, path, _ in timed:
-            yield i, failed_result(path, budget.timeout_reason())
+        for i, path, _, doc_id in timed:
+            yield i, failed_result(path, budget.timeout_reason(), doc_id=doc_id)
         alone.extend(running)
         idle_rounds = 0 if done or running or timed else idle_rounds + 1
         if idle_rounds >= 2:    # workers die before they start anything: do not loop forever
-            for i, path, _ in queued:
-                yield i, failed_result(path, "the worker processes could not start (see the messages above)")
+            for i, path, _, doc_id in queued:
+                yield i, failed_result(path, "the worker processes could not start (see the messages above)",
+                                       doc_id=doc_id)
             queued = []
         queue.extend(queued)
     for task in alone:      # each document that was running when a worker died: once more, alone
         rnd = _Round([task], budget, 1, recycle=None)
         yield from rnd.results()
         timed, running, queued = rnd.suspects()
-        for i, path, _ in timed:
-            yield i, failed_result(path, budget.timeout_reason())
-        for i, path, _ in running + queued:
-            yield i, failed_result(path, DIED)
+        for i, path, _, doc_id in timed:
+            yield i, failed_result(path, budget.timeout_reason(), doc_id=doc_id)
+        for i, path, _, doc_id in running + queued:
+            yield i, failed_result(path, DIED, doc_id=doc_id)

@@ -106,6 +106,7 @@ class Generation:
         self.previous = resolve_snapshot(out) if (self.root / CURRENT).is_symlink() else None
         self.number = (_generations(self.root) or [0])[-1] + 1
         self.path = self.root / f"{self.number:06d}.tmp"
+        self.committed = False
         shutil.rmtree(self.path, ignore_errors=True)
         self.path.mkdir()
 
@@ -127,13 +128,15 @@ class Generation:
             link_tmp.unlink()
         os.symlink(final.name, link_tmp)
         os.replace(link_tmp, self.root / CURRENT)      # the one atomic switch
+        self.committed = True
         _fsync_dir(self.root)
         self.path = final
         _link_top_level(self.out, final)
         self._prune()
 
     def abort(self) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
+        if not self.committed:     # once switched in, the folder is the current snapshot
+            shutil.rmtree(self.path, ignore_errors=True)
 
     def _prune(self) -> None:
         """Keep the current and the previous generation (a reader may still be in it)."""
@@ -196,17 +199,24 @@ def write_generation(out: Path, steps: list[tuple[str, Callable[[Path], list[str
     generation is removed, the previous snapshot stays current); any other
     error removes the generation and propagates.
     """
-    gen = Generation(out)
+    try:
+        gen = Generation(out)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise NoSpace(f"{out}/{SNAPSHOTS}/") from exc
+        raise
     written: list[str] = []
+    what = "the snapshot switch"
     try:
         for what, write in steps:
-            try:
-                written += write(gen.path)
-            except OSError as exc:
-                if exc.errno == errno.ENOSPC:
-                    raise NoSpace(gen.shown(exc.filename) if exc.filename else f"{out}/{what}") from exc
-                raise
+            written += write(gen.path)
+        what = "the snapshot switch"
         gen.commit()
+    except OSError as exc:
+        gen.abort()
+        if exc.errno == errno.ENOSPC:
+            raise NoSpace(gen.shown(exc.filename) if exc.filename else f"{out}/{what}") from exc
+        raise
     except BaseException:
         gen.abort()
         raise

@@ -48,7 +48,9 @@ def _worker_processes() -> list:
     return out
 
 
-def test_local_cluster_gives_the_local_facts_and_survives_a_killed_worker(tmp_path):
+def test_local_cluster_gives_the_local_facts_and_survives_a_killed_worker(tmp_path, monkeypatch):
+    # the texts (2.6 KB) go by path, the small broken PDF as bytes: both ways of sending are used
+    monkeypatch.setattr("inkoopgraaf.cluster.SEND_BYTES_LIMIT", 1000)
     corpus = _corpus(tmp_path / "c", 8)
     for p in corpus.glob("doc*.txt"):      # long enough that documents are still running at the kill
         p.write_text(p.read_text(encoding="utf-8") * 8, encoding="utf-8")
