@@ -334,6 +334,16 @@ def generic_party(f: Frame) -> str | None:
     return None
 
 
+def finding(f: Frame) -> str | None:
+    """'We stellen vast dat ...', 'willen vaststellen welke hulpvraag er is': to ascertain, not to adopt."""
+    if f.hit.family != "fix":
+        return None
+    after = [w for w in f.words[f.hit.j + 1:f.hit.j + 3] if w != ","]
+    if after and after[0] in triggers()["finding_followers"]:
+        return "a finding or an embedded question ('vaststellen dat / welke')"
+    return None
+
+
 def guidance(f: Frame) -> str | None:
     """'Er wordt geadviseerd om ...': guidance, not a body's proposal."""
     m = f.mention
@@ -344,7 +354,7 @@ def guidance(f: Frame) -> str | None:
 
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
-          scenario_section, no_body, generic_party, guidance)
+          scenario_section, no_body, generic_party, guidance, finding)
 
 
 def veto_reason(f: Frame) -> str | None:

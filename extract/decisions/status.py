@@ -10,7 +10,7 @@ from .actors import NOBODY, ActorResolver
 
 from .record import Decision, _date_value
 from .triggers import TriggerHit
-from .words import HAVE_AUX, PARTICIPLES, PERFECT_AUX, PRESENT_PASSIVE_AUX, triggers
+from .words import _actor_words, HAVE_AUX, PARTICIPLES, PERFECT_AUX, PRESENT_PASSIVE_AUX, triggers
 
 
 def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> tuple[str, str]:
@@ -68,12 +68,29 @@ def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, 
     if has_any(window, cues["planned_words"]) or has_any(words[:hit.i], ["na"]):
         return "planned", "present"
     if hit.kind in ("nominal", "phrase"):
+        if _owned_decision(words, hit):
+            return "taken", "explicit"
         if has_any(words, ["nemen", "neemt", "nam", "namen", "geven", "geeft"]):
             return "taken", "present"
         return "planned", "nominal"
     if has_any(window, cues["future_go"]) and not has_any(window, ["akkoord"]):
         return "planned", "explicit"
     return "taken", "present"
+
+
+def _owned_decision(words: list[str], hit: TriggerHit) -> bool:
+    """'het besluit van het kabinet om ...', 'ter uitvoering van het besluit van burgemeester en wethouders',
+    'de uitspraak van de voorzieningenrechter': a decision noun owned by a named body ('van' + body) is a
+    decision that exists, so taken (a plan or expectation word has already made it planned above)."""
+    cues = triggers()["owned_decision"]
+    if hit.form not in cues["nouns"] or hit.j + 2 >= len(words) or words[hit.j + 1] != "van":
+        return False
+    if has_any(words, triggers()["status_cues"]["planned_words"]) or has_any(words, PRESENT_PASSIVE_AUX):
+        return False   # 'het besluit van de raad wordt in het najaar verwacht'
+    k = hit.j + 2
+    while k < len(words) and words[k] in ("de", "het", "haar", "zijn"):
+        k += 1
+    return k < len(words) and words[k] in _actor_words() and words[k] not in cues["not_owner_words"]
 
 
 def reference_date(ctx: ExtractionContext, dates: list[tuple[int, int, dict]]) -> dt.date | None:
