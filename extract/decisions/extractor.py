@@ -11,6 +11,7 @@ from .decide import _decide, _slice, _sub_clauses
 from .record import Decision
 from .dedupe import _dedupe
 from .frames import not_a_decision_sentence
+from .preamble import preamble_decisions
 from .objects import _is_action_item, _is_item_intro, _takes_note, _tidy_object
 from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
 from .triggers import _primary, find_triggers
@@ -25,7 +26,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     now = reference_date(ctx, dates)
     stamp = decision_stamp(text, dates, resolver)
     frame = meeting_frame(ctx, dates, resolver)
-    decisions: list[Decision] = []
+    decisions, preamble = preamble_decisions(text, dates, resolver)
     consumed_until = -1
     prev_dates: list[dict] = []
     prev_sentence: Clause | None = None
@@ -35,7 +36,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
         sent_dates = [(s, e, v) for s, e, v in dates if s >= sentence.start and e <= sentence.end]
         skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
                 or not_a_decision_sentence(sentence)
-                or (stamp is not None and stamp[0] <= sentence.start < stamp[1]))
+                or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
+                or (preamble is not None and preamble[0] <= sentence.start < preamble[1]))
         hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
         last_actor = _continuation(text, decisions, sentence, prev_sentence, prev_before)
         previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
