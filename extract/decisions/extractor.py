@@ -114,14 +114,21 @@ def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: C
         # 'Besluit college d.d. 3 maart 2026: conform advies': the advised points are taken
         status, date = "taken", stamp[3]
         actor = stamp[2] or actor
+    # minutes ('Het college heeft besloten: 1. ... 2. Kennis te nemen van ...') record a kennisname as one of
+    # the body's besluitpunten; in a proposal or an advice it is noted, not decided
+    minutes = d.status == "taken" and d.basis == "explicit" and status == "taken" and date is d.date
     out = []
-    for b in points:
+    for n, b in enumerate(points):
         label = re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])
-        if _takes_note(label):
-            continue      # 'kennis te nemen van de aanpak': noted, not decided
-        out.append(Decision(b.start, b.end, actor, status, _tidy_object(label), date,
-                            "explicit", d.explicit_actor, proposer=is_proposal))
+        if _takes_note(label) and not minutes:
+            continue
+        # 'Het college heeft besloten: 1. De raad voor te stellen om ...': the body proposes that point to another
+        own = "proposed" if re.search(cfg["point_proposal_pattern"], label.lower()) else status
+        out.append(Decision(b.start, b.end, actor, own, _tidy_object(label), date,
+                            "explicit", d.explicit_actor, proposer=is_proposal or own == "proposed",
+                            point=(clause.start, n)))
     return out, True
+
 
 
 def _fact(ctx: ExtractionContext, d: Decision) -> Fact:
