@@ -12,7 +12,7 @@ import re
 from ..clauses import has_any, norm_token
 from .actors import _passive_aux, _segment
 from .frames import Frame
-from .words import SUBORDINATORS, actor_data
+from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
 
 Actor = tuple[str | None, bool]
 
@@ -81,8 +81,20 @@ def named_region(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
     return None
 
 
+def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'voor de periode daarna is besloten om gezamenlijk een nieuwe inkoop uit te voeren': an agentless
+    decision to act jointly is the municipalities' joint decision (regionaal_bestuur)."""
+    words, hit = f.words, f.hit
+    impersonal = hit.form in PARTICIPLES and has_any(words[max(0, hit.i - 3):hit.i], PASSIVE_AUX)  # 'is besloten'
+    if actor[0] is not None or hit.family == "proposal" or not (impersonal or _passive_aux(words, hit) is not None):
+        return None
+    if has_any(f.words[f.hit.j + 1:f.hit.j + 8], actor_data()["named_region"]["joint_action_words"]):
+        return "regionaal_bestuur", False
+    return None
+
+
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, letter_to_council, meeting_body, named_region)
+OVERRIDES = (own_choice, continued, unsigned_proposal, letter_to_council, meeting_body, named_region, joint_action)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

@@ -20,6 +20,9 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
     the clause's date against the document's own date decides), 'nominal'
     (no finite verb: a step in a planning). In order: the family, the future,
     the past and perfect, then the present."""
+    if hit.family == "request" and has_any(words, triggers()["motion_words"]) \
+            and has_any(words[max(0, hit.i - 12):hit.i], HAVE_AUX):
+        return "taken", "explicit"     # 'De raad heeft het college in een motie verzocht ...': the motion is adopted
     if any(h.family in ("proposal", "request", "advise") for h in hits):
         return "proposed", "explicit"
     if any(h.family == "submit" for h in hits):
@@ -36,6 +39,8 @@ def _future(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, s
     window = words[lo:hi]
     if has_any(window, ["zal", "zullen"]) or ("nog" in window and "niet" in window):
         return "planned", "explicit"
+    if has_any(words[max(0, hit.i - 1):hit.j + 2], ["worden"]) and has_any(window, cues["obligation_modals"]):
+        return "planned", "explicit"   # '... moeten de kaders door de raad worden vastgesteld': an obligation ahead
     if has_any(window, cues.get("future_explicit", [])) and not has_any(words[lo:hit.i], HAVE_AUX):
         return "planned", "explicit"   # 'naar verwachting stemmen de portefeuillehouders ... in'
     return None
