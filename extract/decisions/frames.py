@@ -47,7 +47,8 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
     lead = [w for w in words[:3] if not w.isdigit()]
     if not lead:
         return False
-    if sentence.raw[-1].endswith("?") or (lead[0] in cfg["question_openers"] and len(lead) > 1
+    # 'Hoe wordt gevolg gegeven aan de uitspraak ...?1': a question, also with a footnote digit glued to its mark
+    if re.sub(r"\d{1,2}$", "", sentence.raw[-1]).endswith("?") or (lead[0] in cfg["question_openers"] and len(lead) > 1
                                           and lead[1] in ("het", "de", "u", "uw", "zij", "ze", "hij", "er", "dit", "deze", "men")):
         return True
     if lead[0] in cfg["citation_openers"]:
@@ -344,6 +345,17 @@ def finding(f: Frame) -> str | None:
     return None
 
 
+def questions_put(f: Frame) -> str | None:
+    """'De commissie heeft vragen en opmerkingen voorgelegd aan de minister': questions put to a body ask for
+    answers; nothing is put before it for decision."""
+    if f.hit.family != "submit":
+        return None
+    seg_a, _, _ = _segment(f.words, f.hit)
+    if has_any(f.words[seg_a:f.hit.i], triggers()["question_nouns"]):
+        return "questions put to a body, no matter for decision"
+    return None
+
+
 def guidance(f: Frame) -> str | None:
     """'Er wordt geadviseerd om ...': guidance, not a body's proposal."""
     m = f.mention
@@ -354,7 +366,7 @@ def guidance(f: Frame) -> str | None:
 
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
-          scenario_section, no_body, generic_party, guidance, finding)
+          scenario_section, no_body, generic_party, guidance, finding, questions_put)
 
 
 def veto_reason(f: Frame) -> str | None:
