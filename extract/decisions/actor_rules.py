@@ -93,8 +93,18 @@ def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
     return None
 
 
+def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'Besluit:' as the label over an agenda item's points in a meeting's decision list: the meeting's body."""
+    words = [w for w in f.clause.words if w not in (":", "-", "•")]
+    rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
+    if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
+            and f.clause.raw[-1] == ":" and not rest.strip(" \t:"):
+        return frame_actor, False       # the label stands alone on its line; 'Besluit: Aangehouden.' is no list
+    return None
+
+
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, letter_to_council, meeting_body, named_region, joint_action)
+OVERRIDES = (own_choice, continued, unsigned_proposal, letter_to_council, meeting_body, meeting_label, named_region, joint_action)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

@@ -55,7 +55,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
             if items is None:
                 decisions.append(d)
                 continue
-            points, consumed = _point_decisions(ctx, d, items, hits, clause, stamp)
+            in_minutes = frame is not None and clause.start >= frame[0]
+            points, consumed = _point_decisions(ctx, d, items, hits, clause, stamp, in_minutes)
             decisions.extend(points)
             if consumed and items[0]:
                 consumed_until = items[0][-1].end
@@ -83,8 +84,8 @@ def _continuation(text: str, decisions: list[Decision], sentence: Clause, prev_s
     return None
 
 
-def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: Clause, stamp
-                     ) -> tuple[list[Decision], bool]:
+def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: Clause, stamp,
+                     in_minutes: bool = False) -> tuple[list[Decision], bool]:
     """The decisions of an intro ending in ':' ('Het college besluit:', 'Voorgesteld wordt:') and its points;
     and whether its list is consumed (its items are read as its points, not again as sentences)."""
     cfg = triggers()
@@ -116,7 +117,8 @@ def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: C
         actor = stamp[2] or actor
     # minutes ('Het college heeft besloten: 1. ... 2. Kennis te nemen van ...') record a kennisname as one of
     # the body's besluitpunten; in a proposal or an advice it is noted, not decided
-    minutes = d.status == "taken" and d.basis == "explicit" and status == "taken" and date is d.date
+    minutes = (in_minutes and status != "proposed") or (d.status == "taken" and d.basis == "explicit"
+                                                        and status == "taken" and date is d.date)
     out = []
     for n, b in enumerate(points):
         label = re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])

@@ -421,12 +421,16 @@ def _is_action_item(item: str) -> bool:
     """A decision point is an action: a te-infinitive clause ('de segmenten A, B en C aan te besteden via ...',
     'in te stemmen met ...'), not a labelled principle ('Eigen kracht: alles is erop gericht ... te stellen')."""
     head = re.split(r"\.(?=\s+[A-Z]|\s*$)", item)[0]   # the first sentence ('€ 400.840,-', 'ad. €' end none)
+    head = re.sub(r"^[\s\-•*\u2022\uf0b7]+", "", head)              # a bullet before the point
     first = norm_token(head.split()[0]) if head.split() else ""
     return ":" not in head[:60] and first not in triggers().get("agenda_item_heads", []) \
-        and re.search(r"\bte\s+[a-zë]+en\b|\bvoorstellen\s+om\b", head.lower()) is not None
+        and (re.search(r"\bte\s+[a-zë]+en\b|\bvoorstellen\s+om\b", head.lower()) is not None
+             or first in triggers()["point_head_infinitives"])   # 'instemmen met ...', 'kennisnemen van ...'
 
 
 def _is_item_intro(d: Decision, hits: list[TriggerHit]) -> bool:
     """'Het college besluit:' followed by points: each point is a decision (labelled or not)."""
     fams = triggers().get("item_intro_families", [])
+    if len(hits) == 1 and hits[0].kind == "nominal" and hits[0].family == "decide" and hits[0].i == 0:
+        return True       # the label 'Besluit:' over a meeting item's points
     return any(h.family in fams and h.kind == "verb" for h in hits)
