@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..clauses import has_any
-from .actors import _passive_aux
+from ..clauses import has_any, norm_token
+from .actors import _passive_aux, _segment
 from .frames import Frame
-from .words import SUBORDINATORS, actor_data
+from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
 
 Actor = tuple[str | None, bool]
 
@@ -55,8 +55,56 @@ def meeting_body(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
     return None
 
 
+def named_region(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'de regio Amersfoort heeft gekozen voor ...', 'Gemeenten in West-Brabant West hebben ... gekozen',
+    'De samenwerkende gemeenten hebben besloten ...': the municipalities acting jointly as a named region decide
+    together (regionaal_bestuur). A bare 'de regio' or 'de (Zeeuwse) gemeenten' stays the colleges (the hold-out
+    convention), and a body the clause names as subject wins. Only a decision reported as made (perfect or
+    past): the present-tense policy line 'De Regio X kiest voor ...' is the colleges' choice (hold-out
+    convention for 'kiezen de gemeenten')."""
+    m = f.mention
+    if m is not None and not m.weak and m.start < f.hit.i:
+        return None
+    if f.status_basis != ("taken", "explicit"):
+        return None
+    words, raw = f.words, f.clause.raw
+    seg_a, _, _ = _segment(words, f.hit)
+    cfg = actor_data()["named_region"]
+    for k in range(seg_a, f.hit.i):
+        after = raw[k + 1] if k + 1 < len(raw) else ""
+        if words[k] in cfg["region_nouns"] and after[:1].isupper() and norm_token(after) not in cfg["not_names"]:
+            return "regionaal_bestuur", True
+        if words[k] == "gemeenten" and k + 2 < len(raw) and words[k + 1] == "in" and raw[k + 2][:1].isupper():
+            return "regionaal_bestuur", True
+        if words[k] == "gemeenten" and k > 0 and words[k - 1] in cfg["joint_adjectives"]:
+            return "regionaal_bestuur", True
+    return None
+
+
+def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'voor de periode daarna is besloten om gezamenlijk een nieuwe inkoop uit te voeren': an agentless
+    decision to act jointly is the municipalities' joint decision (regionaal_bestuur)."""
+    words, hit = f.words, f.hit
+    impersonal = hit.form in PARTICIPLES and has_any(words[max(0, hit.i - 3):hit.i], PASSIVE_AUX)  # 'is besloten'
+    if actor[0] is not None or hit.family == "proposal" or not (impersonal or _passive_aux(words, hit) is not None):
+        return None
+    if has_any(f.words[f.hit.j + 1:f.hit.j + 8], actor_data()["named_region"]["joint_action_words"]):
+        return "regionaal_bestuur", False
+    return None
+
+
+def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'Besluit:' as the label over an agenda item's points in a meeting's decision list: the meeting's body."""
+    words = [w for w in f.clause.words if w not in (":", "-", "•")]
+    rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
+    if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
+            and f.clause.raw[-1] == ":" and not rest.strip(" \t:"):
+        return frame_actor, False       # the label stands alone on its line; 'Besluit: Aangehouden.' is no list
+    return None
+
+
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, letter_to_council, meeting_body)
+OVERRIDES = (own_choice, continued, unsigned_proposal, letter_to_council, meeting_body, meeting_label, named_region, joint_action)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

@@ -18,6 +18,8 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
         for k in kept:
             if k.actor != d.actor or k.table_row is not None and d.table_row is not None and k.table_row != d.table_row:
                 continue
+            if k.point is not None and d.point is not None and k.point[0] == d.point[0]:
+                continue      # two points of one decision list are two decisions, however alike their wording
             sk = object_stems(k.object)
             if sd and sk and len(sd & sk) / min(len(sd), len(sk)) >= 0.6:
                 dup = k

@@ -12,6 +12,7 @@ from .decide import _decide, _slice, _sub_clauses
 from .record import Decision
 from .dedupe import _dedupe
 from .frames import Frame, not_a_decision_sentence, veto_reason
+from .preamble import preamble_decisions
 from .objects import _is_action_item, _is_item_intro, _takes_note, _tidy_object
 from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
 from .triggers import _primary, find_triggers
@@ -26,7 +27,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     now = reference_date(ctx, dates)
     stamp = decision_stamp(text, dates, resolver)
     frame = meeting_frame(ctx, dates, resolver)
-    decisions: list[Decision] = []
+    decisions, preamble = preamble_decisions(text, dates, resolver)
     consumed_until = -1
     prev_dates: list[dict] = []
     prev_sentence: Clause | None = None
@@ -36,7 +37,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
         sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
         skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
                 or not_a_decision_sentence(sentence)
-                or (stamp is not None and stamp[0] <= sentence.start < stamp[1]))
+                or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
+                or (preamble is not None and preamble[0] <= sentence.start < preamble[1]))
         hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
         last_actor = _continuation(text, decisions, sentence, prev_sentence, prev_before)
         previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
@@ -54,7 +56,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
             if items is None:
                 decisions.append(d)
                 continue
-            points, consumed = _point_decisions(ctx, d, items, hits, clause, stamp)
+            in_minutes = frame is not None and clause.start >= frame[0]
+            points, consumed = _point_decisions(ctx, d, items, hits, clause, stamp, in_minutes)
             decisions.extend(points)
             if consumed and items[0]:
                 consumed_until = items[0][-1].end
@@ -82,8 +85,8 @@ def _continuation(text: str, decisions: list[Decision], sentence: Clause, prev_s
     return None
 
 
-def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: Clause, stamp
-                     ) -> tuple[list[Decision], bool]:
+def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: Clause, stamp,
+                     in_minutes: bool = False) -> tuple[list[Decision], bool]:
     """The decisions of an intro ending in ':' ('Het college besluit:', 'Voorgesteld wordt:') and its points;
     and whether its list is consumed (its items are read as its points, not again as sentences)."""
     cfg = triggers()
@@ -113,14 +116,22 @@ def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: C
         # 'Besluit college d.d. 3 maart 2026: conform advies': the advised points are taken
         status, date = "taken", stamp[3]
         actor = stamp[2] or actor
+    # minutes ('Het college heeft besloten: 1. ... 2. Kennis te nemen van ...') record a kennisname as one of
+    # the body's besluitpunten; in a proposal or an advice it is noted, not decided
+    minutes = (in_minutes and status != "proposed") or (d.status == "taken" and d.basis == "explicit"
+                                                        and status == "taken" and date is d.date)
     out = []
-    for b in points:
+    for n, b in enumerate(points):
         label = re.sub(cfg["list_label_pattern"], "", text[b.start:b.end])
-        if _takes_note(label):
-            continue      # 'kennis te nemen van de aanpak': noted, not decided
-        out.append(Decision(b.start, b.end, actor, status, _tidy_object(label), date,
-                            "explicit", d.explicit_actor, proposer=is_proposal))
+        if _takes_note(label) and not minutes:
+            continue
+        # 'Het college heeft besloten: 1. De raad voor te stellen om ...': the body proposes that point to another
+        own = "proposed" if re.search(cfg["point_proposal_pattern"], label.lower()) else status
+        out.append(Decision(b.start, b.end, actor, own, _tidy_object(label), date,
+                            "explicit", d.explicit_actor, proposer=is_proposal or own == "proposed",
+                            point=(clause.start, n)))
     return out, True
+
 
 
 def _fact(ctx: ExtractionContext, d: Decision) -> Fact:

@@ -48,7 +48,8 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
     lead = [w for w in words[:3] if not w.isdigit()]
     if not lead:
         return False
-    if sentence.raw[-1].endswith("?") or (lead[0] in cfg["question_openers"] and len(lead) > 1
+    # 'Hoe wordt gevolg gegeven aan de uitspraak ...?1': a question, also with a footnote digit glued to its mark
+    if re.sub(r"\d{1,2}$", "", sentence.raw[-1]).endswith("?") or (lead[0] in cfg["question_openers"] and len(lead) > 1
                                           and lead[1] in ("het", "de", "u", "uw", "zij", "ze", "hij", "er", "dit", "deze", "men")):
         return True
     if lead[0] in cfg["citation_openers"]:
@@ -335,6 +336,27 @@ def generic_party(f: Frame) -> str | None:
     return None
 
 
+def finding(f: Frame) -> str | None:
+    """'We stellen vast dat ...', 'willen vaststellen welke hulpvraag er is': to ascertain, not to adopt."""
+    if f.hit.family != "fix":
+        return None
+    after = [w for w in f.words[f.hit.j + 1:f.hit.j + 3] if w != ","]
+    if after and after[0] in triggers()["finding_followers"]:
+        return "a finding or an embedded question ('vaststellen dat / welke')"
+    return None
+
+
+def questions_put(f: Frame) -> str | None:
+    """'De commissie heeft vragen en opmerkingen voorgelegd aan de minister': questions put to a body ask for
+    answers; nothing is put before it for decision."""
+    if f.hit.family != "submit":
+        return None
+    seg_a, _, _ = _segment(f.words, f.hit)
+    if has_any(f.words[seg_a:f.hit.i], triggers()["question_nouns"]):
+        return "questions put to a body, no matter for decision"
+    return None
+
+
 def guidance(f: Frame) -> str | None:
     """'Er wordt geadviseerd om ...': guidance, not a body's proposal."""
     m = f.mention
@@ -345,7 +367,7 @@ def guidance(f: Frame) -> str | None:
 
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
-          scenario_section, no_body, generic_party, guidance)
+          scenario_section, no_body, generic_party, guidance, finding, questions_put)
 
 
 def veto_reason(f: Frame) -> str | None:

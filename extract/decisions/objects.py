@@ -411,7 +411,7 @@ def _label_items(ctx: ExtractionContext, clause: Clause) -> tuple[list[Any], lis
     for b in doc.blocks:
         if b.start < clause.end:
             continue
-        if b.kind != "list_item":
+        if b.kind != "list_item" and not _continues_numbering(doc.text, items[-1] if items else None, b, pattern):
             if items or b.start - clause.end > 200:
                 break
             continue
@@ -420,16 +420,33 @@ def _label_items(ctx: ExtractionContext, clause: Clause) -> tuple[list[Any], lis
     return items, labelled
 
 
+def _continues_numbering(text: str, prev, b, pattern: re.Pattern) -> bool:
+    """A short numbered point the reader took for a heading ('2. De overeenkomsten vast te stellen' has no
+    final stop) still belongs to the list when its number follows the previous item's (or is 1 right after
+    the intro)."""
+    if b.kind != "heading" or not pattern.match(text[b.start:b.end]):
+        return False
+    n_this = re.match(r"\s*(\d{1,2})[.)]", text[b.start:b.end])
+    if prev is None:
+        return bool(n_this and n_this.group(1) == "1")      # the first point right after the intro
+    n_prev = re.match(r"\s*(\d{1,2})[.)]", text[prev.start:prev.end])
+    return bool(n_prev and n_this and int(n_this.group(1)) == int(n_prev.group(1)) + 1)
+
+
 def _is_action_item(item: str) -> bool:
     """A decision point is an action: a te-infinitive clause ('de segmenten A, B en C aan te besteden via ...',
     'in te stemmen met ...'), not a labelled principle ('Eigen kracht: alles is erop gericht ... te stellen')."""
-    head = item.split(".")[0]
+    head = re.split(r"\.(?=\s+[A-Z]|\s*$)", item)[0]   # the first sentence ('€ 400.840,-', 'ad. €' end none)
+    head = re.sub(r"^[\s\-•*\u2022\uf0b7]+", "", head)              # a bullet before the point
     first = norm_token(head.split()[0]) if head.split() else ""
     return ":" not in head[:60] and first not in triggers().get("agenda_item_heads", []) \
-        and re.search(r"\bte\s+[a-zë]+en\b", head.lower()) is not None
+        and (re.search(r"\bte\s+[a-zë]+en\b|\bvoorstellen\s+om\b", head.lower()) is not None
+             or first in triggers()["point_head_infinitives"])   # 'instemmen met ...', 'kennisnemen van ...'
 
 
 def _is_item_intro(d: Decision, hits: list[TriggerHit]) -> bool:
     """'Het college besluit:' followed by points: each point is a decision (labelled or not)."""
     fams = triggers().get("item_intro_families", [])
+    if len(hits) == 1 and hits[0].kind == "nominal" and hits[0].family == "decide" and hits[0].i == 0:
+        return True       # the label 'Besluit:' over a meeting item's points
     return any(h.family in fams and h.kind == "verb" for h in hits)

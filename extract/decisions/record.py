@@ -17,6 +17,7 @@ class Decision:
     table_row: int | None = None
     anchor: bool = False        # named only as the time of another action ('Na het raadsbesluit ...')
     proposer: bool = False      # the actor proposes (a proposal's author), it does not decide
+    point: tuple[int, int] | None = None   # (start of its list's intro, number): one point of a decision list
 
 
 def _date_value(v: dict | None) -> dict | None:

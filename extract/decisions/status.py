@@ -10,7 +10,7 @@ from .actors import NOBODY, ActorResolver
 
 from .record import Decision, _date_value
 from .triggers import TriggerHit
-from .words import (AKKOORD_PARTICIPLES, FUTURE_AUX, HAVE_AUX, NOMINAL_TAKEN_VERBS, PARTICIPLES, PERFECT_AUX, PLANNED_MODALS,
+from .words import (_actor_words, AKKOORD_PARTICIPLES, FUTURE_AUX, HAVE_AUX, NOMINAL_TAKEN_VERBS, PARTICIPLES, PERFECT_AUX, PLANNED_MODALS,
                     PRESENT_PASSIVE_AUX, STRONG_PARTICIPLES, triggers)
 
 
@@ -21,6 +21,9 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
     the clause's date against the document's own date decides), 'nominal'
     (no finite verb: a step in a planning). In order: the family, the future,
     the past and perfect, then the present."""
+    if hit.family == "request" and has_any(words, triggers()["motion_words"]) \
+            and has_any(words[max(0, hit.i - 12):hit.i], HAVE_AUX):
+        return "taken", "explicit"     # 'De raad heeft het college in een motie verzocht ...': the motion is adopted
     if any(h.family in ("proposal", "request", "advise") for h in hits):
         return "proposed", "explicit"
     if any(h.family == "submit" for h in hits):
@@ -37,6 +40,8 @@ def _future(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, s
     window = words[lo:hi]
     if has_any(window, FUTURE_AUX) or ("nog" in window and "niet" in window):
         return "planned", "explicit"
+    if has_any(words[max(0, hit.i - 1):hit.j + 2], ["worden"]) and has_any(window, cues["obligation_modals"]):
+        return "planned", "explicit"   # '... moeten de kaders door de raad worden vastgesteld': an obligation ahead
     if has_any(window, cues.get("future_explicit", [])) and not has_any(words[lo:hit.i], HAVE_AUX):
         return "planned", "explicit"   # 'naar verwachting stemmen de portefeuillehouders ... in'
     return None
@@ -69,12 +74,29 @@ def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, 
     if has_any(window, cues["planned_words"]) or has_any(words[:hit.i], ["na"]):
         return "planned", "present"
     if hit.kind in ("nominal", "phrase"):
+        if _owned_decision(words, hit):
+            return "taken", "explicit"
         if has_any(words, NOMINAL_TAKEN_VERBS):
             return "taken", "present"
         return "planned", "nominal"
     if has_any(window, cues["future_go"]) and not has_any(window, ["akkoord"]):
         return "planned", "explicit"
     return "taken", "present"
+
+
+def _owned_decision(words: list[str], hit: TriggerHit) -> bool:
+    """'het besluit van het kabinet om ...', 'ter uitvoering van het besluit van burgemeester en wethouders',
+    'de uitspraak van de voorzieningenrechter': a decision noun owned by a named body ('van' + body) is a
+    decision that exists, so taken (a plan or expectation word has already made it planned above)."""
+    cues = triggers()["owned_decision"]
+    if hit.form not in cues["nouns"] or hit.j + 2 >= len(words) or words[hit.j + 1] != "van":
+        return False
+    if has_any(words, triggers()["status_cues"]["planned_words"]) or has_any(words, PRESENT_PASSIVE_AUX):
+        return False   # 'het besluit van de raad wordt in het najaar verwacht'
+    k = hit.j + 2
+    while k < len(words) and words[k] in ("de", "het", "haar", "zijn"):
+        k += 1
+    return k < len(words) and words[k] in _actor_words() and words[k] not in cues["not_owner_words"]
 
 
 def reference_date(ctx: ExtractionContext, dates: list[tuple[int, int, dict]]) -> dt.date | None:

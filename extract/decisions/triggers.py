@@ -225,9 +225,10 @@ def _find_particle(words: list[str], i: int, particle: str, particle_next: list[
                     and not (words[j - 1] == "u" and _te_infinitive_follows(words, j + 1)):
                 continue  # 'voor' as a preposition ('stellen de gemeenten voor de keuze'); but 'stellen u voor dit
                           # bedrag op te nemen' proposes
-            if particle == "voor" and nxt in ("het", "de", "een") and j + 2 < len(words) and words[j + 2] not in ("college", "colleges", "raad", "gemeenteraad", "gemeenteraden") \
+            if particle == "voor" and nxt in ("het", "de", "een") and j + 2 < len(words) \
                     and not _te_infinitive_follows(words, j + 1):
-                continue  # 'stelt de gemeenten voor de keuze'; but 'stelt voor de gunning te verschuiven' proposes
+                continue  # 'stelt de gemeenten voor de keuze', 'stelt een kader voor het college'; but 'stelt voor
+                          # de gunning te verschuiven' and 'stelt voor de raad in te laten stemmen' propose
             return j
     return None
 
