@@ -94,8 +94,12 @@ class ScopeIndex:
 
     def __init__(self, text: str, segment_facts: Iterable[Fact], key: Callable[[Fact], str]):
         self.text = text
+        segment_facts = list(segment_facts)
         self.segs = sorted(((f.start, f.end, key(f)) for f in segment_facts), key=lambda x: x[0])
         self._starts = [s for s, _, _ in self.segs]
+        # The extractor keeps one evidence span per segment and place, not every mention: a
+        # heading or clause that repeats a wording the document used for a segment names it too.
+        self._wordings = _wording_patterns(text, segment_facts, key)
         heads = _headings(text)
         self.sections: list[tuple[int, int, tuple[str, ...]]] = []
         for i, (a, b) in enumerate(heads):
@@ -116,6 +120,11 @@ class ScopeIndex:
             if e <= b and not any(x <= s and e <= y for x, y in skip) and k not in out:
                 out.append(k)
             i += 1
+        if not out:
+            for rx, k in self._wordings:
+                m = rx.search(self.text, a, b)
+                if m and not any(x <= m.start() and m.end() <= y for x, y in skip) and k not in out:
+                    out.append(k)
         return tuple(out)
 
     def section_at(self, pos: int) -> tuple[int, int, tuple[str, ...]] | None:
@@ -136,6 +145,18 @@ class ScopeIndex:
 
     def same_section(self, a: int, b: int) -> bool:
         return self.section_at(a) == self.section_at(b)
+
+
+def _wording_patterns(text: str, segment_facts: list[Fact], key: Callable[[Fact], str]):
+    """(pattern, segment key) for each wording the document used as segment evidence, longest
+    first, matched as whole words without regard to case."""
+    seen: dict[str, str] = {}
+    for f in segment_facts:
+        wording = " ".join(text[f.start:f.end].split()).lower()
+        if len(wording) >= 4:
+            seen.setdefault(wording, key(f))
+    return [(re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, w.split())) + r"(?!\w)", re.I), k)
+            for w, k in sorted(seen.items(), key=lambda x: -len(x[0]))]
 
 
 def is_heading_like(sentence: str) -> bool:
