@@ -118,8 +118,8 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = pd.to_datetime(s, errors="coerce", format="ISO8601")
         elif col in CATEGORY_COLUMNS:
             out[col] = s.astype("category")
-        elif col in FLAG_COLUMNS:
-            out[col] = s.fillna(False).astype(bool)
+        elif col in FLAG_COLUMNS:   # a flag column read back as 0.0/1.0/NaN or True/False/None
+            out[col] = (s.fillna(0) if pd.api.types.is_numeric_dtype(s) else s.fillna(False)).astype(bool)
         elif col == "id" and not pd.api.types.is_numeric_dtype(s):
             continue  # documents' id is text
         elif col in INT_COLUMNS or col in COUNT_COLUMNS or col in ("id", "evidence_fact", "page", "start", "end"):
