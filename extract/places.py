@@ -259,6 +259,8 @@ class Mention:
     body_cue: bool = False    # after the head of a regional body ("Inkooporganisatie Jeugdhulp ...")
     bare_body: bool = False   # after a capitalised domain word only ("Jeugdhulp Friesland")
     region_cue_lifted: bool = False  # a cue-required region name accepted without a full cue
+    singular_cue: bool = False  # the (carried) cue is a singular one: "regio A en B"
+    cue_carried: bool = False  # a singular cue stands before an earlier name of the coordination
     confidence: float = 0.9
 
 
@@ -415,7 +417,9 @@ class _Scanner:
                 # "regio's" is tokenised as "regio" + "s"
                 c = cand.replace(" s", "'s") if cand.endswith(" s") else cand
                 if c in ix.cues_plural or cand + "'s" in ix.cues_plural:
+                    # a singular cue carries too ("de regio A en B" names a joint area)
                     m.region_cue = m.plural_cue = True
+                    m.singular_cue = c not in ix.cues_plural
                     cue_word = cand
                     break
                 if c in ix.cues_singular:
@@ -434,6 +438,7 @@ class _Scanner:
                 p = kept[-1] if kept else None
                 if p is not None and p.plural_cue and _COORD.match(self.text[p.end:m.start]):
                     m.region_cue = m.plural_cue = True
+                    m.singular_cue = m.cue_carried = p.singular_cue
             m.muni_cue = bool(words) and words[-1] in ix.muni_cues
             m.sentence_initial = bool(_SENTENCE_END.search(self.text[max(0, m.start - 8):m.start])) or m.start == 0
             kept.append(m)
@@ -575,8 +580,10 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             continue
         if m.group_cue and m.key in ix.province_keys:
             continue                       # "gemeenten in Utrecht": the province, neither city nor region
-        if m.region_cue:
-            # "regio Zwolle": the jeugdregio of that (central) municipality
+        if m.region_cue and not m.cue_carried:
+            # "regio Zwolle": the jeugdregio of that (central) municipality. A municipality
+            # coordinated after a region ("jeugdhulpregio Noord-Veluwe en Zeewolde") joins that
+            # region's work and stays a municipality: a carried cue does not make it a region.
             cands = g.municipality_candidates(m.key, year)
             if len(cands) == 1:
                 regs = g.regions_of(cands[0].cbs, year)
@@ -742,6 +749,18 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1: min(bs) if bs else len(text)]
 
 
+def _lead_end(text: str, title_end: int) -> int:
+    """End of the lead: the first sentence after the title. A news item or letter names the
+    region it is about there ("In de regio A en B worden de contracten verlengd"); a region
+    named with a cue in the lead is the text's own even when it is not named again."""
+    pos = title_end
+    while pos < len(text) and text[pos] in " \t\r\n\u00a0":
+        pos += 1
+    found = _LEAD_STOP.search(text, pos)
+    return found.start() if found else len(text)
+
+
+_LEAD_STOP = re.compile(r"[.!?](?=\s)|\n")
 _TITLE_PAGE_LINES = 6      # title, subtitle, author, body, date ...: the lines of a title page
 _TITLE_PAGE_LINE_MAX = 80  # a longer line is running prose, where the title page has ended
 
@@ -849,8 +868,10 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
             return by
         return {}
     keep: set[str] = set()
+    lead_end = _lead_end(sc.text, title_end)
     for rid, ms in by.items():
-        if len(ms) >= 2 or any(m.start < title_end or m.kind == "members" for m in ms):
+        if len(ms) >= 2 or any(m.start < title_end or m.kind == "members" for m in ms) \
+                or any(m.region_cue and m.start < lead_end for m in ms):
             keep.add(rid)
             continue
         for m in ms:
