@@ -17,8 +17,9 @@ for each one whether it names a youth-care region, a municipality or neither:
    a suffix ("Lekstroomgemeenten") and adjectival forms before a head noun
    ("Achterhoekse gemeenten") are matched too.
 2. **Interpretation.** Words around a mention decide (rules are data):
-   a region cue ("regio", "jeugdhulpregio's" — plural cues carry over "A en
-   B") makes it a region, and so do the name of a body the region's
+   a region cue ("regio", "jeugdhulpregio's" — cues carry over "A en
+   B"; a municipality after a singular cue's region, "regio Achterhoek en Zutphen",
+   stays a municipality) makes it a region, and so do the name of a body the region's
    municipalities run ("Regionaal Serviceteam Jeugd IJsselland",
    "Inkooporganisatie Jeugdhulp Zeeland"), a group of its municipalities ("de 7
    gemeenten in Zuid-Drenthe") and a possessive or noun after it ("Twente's
@@ -40,6 +41,8 @@ for each one whether it names a youth-care region, a municipality or neither:
    named. A region named once in passing is dropped, and one introduced as an
    example ("zoals de regio Twente", "regio's als Rijnmond en Haaglanden", the way
    national texts cite regions) does not count at all (:func:`_drop_examples`).
+   A region named with a cue in the lead (the first sentence after the title: "In de regio
+   A en B worden de contracten verlengd") counts even when named once.
    The only region named once on a title-page line of its own counts; a text
    naming five or more regions compares them and keeps only its title's
    regions and a dominant one (:func:`_comparative_regions`).
@@ -582,7 +585,7 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             continue                       # "gemeenten in Utrecht": the province, neither city nor region
         if m.region_cue and not m.cue_carried:
             # "regio Zwolle": the jeugdregio of that (central) municipality. A municipality
-            # coordinated after a region ("jeugdhulpregio Noord-Veluwe en Zeewolde") joins that
+            # coordinated after a region ("regio Achterhoek en Zutphen") joins that
             # region's work and stays a municipality: a carried cue does not make it a region.
             cands = g.municipality_candidates(m.key, year)
             if len(cands) == 1:
