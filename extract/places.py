@@ -985,11 +985,24 @@ def _discovery_res() -> tuple[re.Pattern, re.Pattern]:
     rules = _rules()["cooperation_discovery"]
     heads = "|".join(re.escape(h) for h in sorted(_lw(rules["heads"]), key=len, reverse=True))
     # a proper name: 1-3 capitalised words, joined by a space or hyphen or a particle
-    name = r"[A-Z][a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])[A-Z][a-zà-ÿ]+){0,2}"
+    # ("IJ" is one capital letter in Dutch: "IJssel-Vecht")
+    name = r"(?:IJ|[A-Z])[a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])(?:IJ|[A-Z])[a-zà-ÿ]+){0,2}"
     after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w\-\u00ad])")
     suffix = re.escape(rules["compound_suffix"])
     compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w\-\u00ad])")
     return after_head, compound
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a candidate name that must be proper names. A compass word hyphened to a
+    further word ("West-Veluwe", "Oost-Betuwe") is part of an area's name and is not checked;
+    alone ("regio Noord") or as the only proper part it still is a common word."""
+    compass = set(_lw(_rules()["cooperation_discovery"]["compass_prefixes"]))
+    parts = re.findall(r"[^\W\d_]+|-", fold(name))
+    words = [w.lower() for w in parts if w != "-" and w.lower() not in ("van", "en", "de", "aan")]
+    hyphened = {parts[i].lower() for i in range(len(parts) - 2) if parts[i + 1] == "-"}
+    rest = [w for w in words if not (w in compass and w in hyphened)]
+    return rest if rest else words
 
 
 def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
@@ -1007,7 +1020,7 @@ def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Men
                 continue                     # part of a known place ('regio Hart van Brabant')
             if name_key(name) in sc.ix.entries:
                 continue
-            words = [w.lower() for w in re.findall(r"[^\W\d_]+", fold(name)) if w.lower() not in ("van", "en", "de", "aan")]
+            words = _name_words(name)
             common = _common_words()         # loaded (~2 s, once) only when a candidate appears
             if not words or any(w in common or (w.endswith("s") and w[:-1] in common) for w in words):
                 continue
