@@ -17,8 +17,9 @@ for each one whether it names a youth-care region, a municipality or neither:
    a suffix ("Lekstroomgemeenten") and adjectival forms before a head noun
    ("Achterhoekse gemeenten") are matched too.
 2. **Interpretation.** Words around a mention decide (rules are data):
-   a region cue ("regio", "jeugdhulpregio's" — plural cues carry over "A en
-   B") makes it a region, and so do the name of a body the region's
+   a region cue ("regio", "jeugdhulpregio's" — cues carry over "A en
+   B"; a municipality after a singular cue's region, "regio Achterhoek en Zutphen",
+   stays a municipality) makes it a region, and so do the name of a body the region's
    municipalities run ("Regionaal Serviceteam Jeugd IJsselland",
    "Inkooporganisatie Jeugdhulp Zeeland"), a group of its municipalities ("de 7
    gemeenten in Zuid-Drenthe") and a possessive or noun after it ("Twente's
@@ -40,6 +41,8 @@ for each one whether it names a youth-care region, a municipality or neither:
    named. A region named once in passing is dropped, and one introduced as an
    example ("zoals de regio Twente", "regio's als Rijnmond en Haaglanden", the way
    national texts cite regions) does not count at all (:func:`_drop_examples`).
+   A region named with a cue in the lead (the first sentence after the title: "In de regio
+   A en B worden de contracten verlengd") counts even when named once.
    The only region named once on a title-page line of its own counts; a text
    naming five or more regions compares them and keeps only its title's
    regions and a dominant one (:func:`_comparative_regions`).
@@ -259,6 +262,8 @@ class Mention:
     body_cue: bool = False    # after the head of a regional body ("Inkooporganisatie Jeugdhulp ...")
     bare_body: bool = False   # after a capitalised domain word only ("Jeugdhulp Friesland")
     region_cue_lifted: bool = False  # a cue-required region name accepted without a full cue
+    singular_cue: bool = False  # the (carried) cue is a singular one: "regio A en B"
+    cue_carried: bool = False  # a singular cue stands before an earlier name of the coordination
     confidence: float = 0.9
 
 
@@ -415,7 +420,9 @@ class _Scanner:
                 # "regio's" is tokenised as "regio" + "s"
                 c = cand.replace(" s", "'s") if cand.endswith(" s") else cand
                 if c in ix.cues_plural or cand + "'s" in ix.cues_plural:
+                    # a singular cue carries too ("de regio A en B" names a joint area)
                     m.region_cue = m.plural_cue = True
+                    m.singular_cue = c not in ix.cues_plural
                     cue_word = cand
                     break
                 if c in ix.cues_singular:
@@ -434,6 +441,7 @@ class _Scanner:
                 p = kept[-1] if kept else None
                 if p is not None and p.plural_cue and _COORD.match(self.text[p.end:m.start]):
                     m.region_cue = m.plural_cue = True
+                    m.singular_cue = m.cue_carried = p.singular_cue
             m.muni_cue = bool(words) and words[-1] in ix.muni_cues
             m.sentence_initial = bool(_SENTENCE_END.search(self.text[max(0, m.start - 8):m.start])) or m.start == 0
             kept.append(m)
@@ -575,8 +583,10 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             continue
         if m.group_cue and m.key in ix.province_keys:
             continue                       # "gemeenten in Utrecht": the province, neither city nor region
-        if m.region_cue:
-            # "regio Zwolle": the jeugdregio of that (central) municipality
+        if m.region_cue and not m.cue_carried:
+            # "regio Zwolle": the jeugdregio of that (central) municipality. A municipality
+            # coordinated after a region ("regio Achterhoek en Zutphen") joins that
+            # region's work and stays a municipality: a carried cue does not make it a region.
             cands = g.municipality_candidates(m.key, year)
             if len(cands) == 1:
                 regs = g.regions_of(cands[0].cbs, year)
@@ -742,6 +752,18 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a + 1: min(bs) if bs else len(text)]
 
 
+def _lead_end(text: str, title_end: int) -> int:
+    """End of the lead: the first sentence after the title. A news item or letter names the
+    region it is about there ("In de regio A en B worden de contracten verlengd"); a region
+    named with a cue in the lead is the text's own even when it is not named again."""
+    pos = title_end
+    while pos < len(text) and text[pos] in " \t\r\n\u00a0":
+        pos += 1
+    found = _LEAD_STOP.search(text, pos)
+    return found.start() if found else len(text)
+
+
+_LEAD_STOP = re.compile(r"[.!?](?=\s)|\n")
 _TITLE_PAGE_LINES = 6      # title, subtitle, author, body, date ...: the lines of a title page
 _TITLE_PAGE_LINE_MAX = 80  # a longer line is running prose, where the title page has ended
 
@@ -849,8 +871,10 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
             return by
         return {}
     keep: set[str] = set()
+    lead_end = _lead_end(sc.text, title_end)
     for rid, ms in by.items():
-        if len(ms) >= 2 or any(m.start < title_end or m.kind == "members" for m in ms):
+        if len(ms) >= 2 or any(m.start < title_end or m.kind == "members" for m in ms) \
+                or any(m.region_cue and m.start < lead_end for m in ms):
             keep.add(rid)
             continue
         for m in ms:
@@ -961,11 +985,24 @@ def _discovery_res() -> tuple[re.Pattern, re.Pattern]:
     rules = _rules()["cooperation_discovery"]
     heads = "|".join(re.escape(h) for h in sorted(_lw(rules["heads"]), key=len, reverse=True))
     # a proper name: 1-3 capitalised words, joined by a space or hyphen or a particle
-    name = r"[A-Z][a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])[A-Z][a-zà-ÿ]+){0,2}"
+    # ("IJ" is one capital letter in Dutch: "IJssel-Vecht")
+    name = r"(?:IJ|[A-Z])[a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])(?:IJ|[A-Z])[a-zà-ÿ]+){0,2}"
     after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w\-\u00ad])")
     suffix = re.escape(rules["compound_suffix"])
     compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w\-\u00ad])")
     return after_head, compound
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a candidate name that must be proper names. A compass word hyphened to a
+    further word ("West-Veluwe", "Oost-Betuwe") is part of an area's name and is not checked;
+    alone ("regio Noord") or as the only proper part it still is a common word."""
+    compass = set(_lw(_rules()["cooperation_discovery"]["compass_prefixes"]))
+    parts = re.findall(r"[^\W\d_]+|-", fold(name))
+    words = [w.lower() for w in parts if w != "-" and w.lower() not in ("van", "en", "de", "aan")]
+    hyphened = {parts[i].lower() for i in range(len(parts) - 2) if parts[i + 1] == "-"}
+    rest = [w for w in words if not (w in compass and w in hyphened)]
+    return rest if rest else words
 
 
 def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Mention], dict[str, str]]:
@@ -983,7 +1020,7 @@ def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Men
                 continue                     # part of a known place ('regio Hart van Brabant')
             if name_key(name) in sc.ix.entries:
                 continue
-            words = [w.lower() for w in re.findall(r"[^\W\d_]+", fold(name)) if w.lower() not in ("van", "en", "de", "aan")]
+            words = _name_words(name)
             common = _common_words()         # loaded (~2 s, once) only when a candidate appears
             if not words or any(w in common or (w.endswith("s") and w[:-1] in common) for w in words):
                 continue

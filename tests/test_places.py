@@ -124,3 +124,15 @@ def test_corpus_matches_dev_gold(corpus_dir, shared_dir):
         assert {f.value["id"] for f in facts if f.type == "region"} == set(gold["regions"]), path.stem
         assert {f.value["cbs"] for f in facts if f.type == "municipality"} == \
             {m["cbs"] for m in gold["municipalities"] if m.get("cbs")}, path.stem
+
+
+def test_template_brackets_in_a_text_file_keep_their_places(tmp_path):
+    # a contract template marks fill-in parts with angle brackets; they are text, not HTML tags,
+    # so the municipalities inside them are read and found (a real tag is still removed)
+    path = tmp_path / "overeenkomst.txt"
+    path.write_text("Partijen\nOpdrachtgevers zijn de gemeenten <Baarn, Bunschoten en Eemnes> (hierna: "
+                    "Opdrachtgever), besluit van <datum besluit>. Dit is <b>vet</b>.\n", "utf-8")
+    doc = read_document(path)
+    assert "<Baarn, Bunschoten en Eemnes>" in doc.text and "<b>" not in doc.text
+    facts = extract_places(ExtractionContext(doc, year=2020))
+    assert {f.value["cbs"] for f in facts if f.type == "municipality"} == {"GM0308", "GM0313", "GM0317"}

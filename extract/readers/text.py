@@ -25,6 +25,13 @@ _GLUED_ITEM = re.compile(r"(?<=[\w).])- (?=[A-Z0-9])")
 _MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_ALIGN_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+# HTML element names: a "<" before anything else is text, not a tag ("de gemeenten <Blaricum,
+# Huizen en Laren>" in a contract template, "<datum besluit>" placeholders, "a < b")
+_HTML_ELEMENTS = ("a|abbr|address|b|big|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|dfn|div|dl|dt|"
+                  "em|font|h[1-6]|head|hr|html|i|img|ins|kbd|li|mark|meta|ol|p|pre|q|s|samp|small|span|strike|strong|"
+                  "sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|var|wbr|link|script|style|section|article|"
+                  "header|footer|nav|main|aside|figure|figcaption|label|input|form|button|select|option|textarea")
+_NOT_A_TAG = re.compile(r"<(?!/?(?:" + _HTML_ELEMENTS + r")\b[^<>]*>|!--|!doctype)", re.I)
 _LIST_TAGS = {"ul", "ol"}
 _BREAK_TAGS = {"p", "br", "li", "div", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -61,7 +68,7 @@ def clean_inline(line: str) -> str:
     """Remove inline HTML and markdown emphasis from one line of text."""
     if "<" in line or "&" in line:
         p = _InlineHTML()
-        p.feed(line)
+        p.feed(_NOT_A_TAG.sub("&lt;", line))
         p.close()
         line = "".join(p.out)
         line = html.unescape(line) if "&" in line else line
