@@ -208,7 +208,7 @@ def main(argv=None) -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/inkoopgraaf_scale"))
     ap.add_argument("--exe", default=str(Path(sys.executable).parent / "inkoopgraaf"))
     ap.add_argument("--jobs", type=int, default=1,
-                    help="1 (default): all CPU time is in the build process; pool workers are forked by a
+                    help="1 (default): all CPU time is in the build process; pool workers are forked by a "
                          "fork server the build does not wait for, so their CPU time is not counted")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     argv = list(sys.argv[1:] if argv is None else argv)
