@@ -500,6 +500,84 @@ def report(outputs, out):
     click.echo(f"wrote {out or outputs / 'report.html'}", err=True)
 
 
+EXPORT_FORMATS = {"graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json", "neo4j": "neo4j",
+                  "ttl": "graph.ttl"}
+
+
+@main.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(EXPORT_FORMATS)))
+@click.option("--region", "-r", "regions", multiple=True, metavar="REGION",
+              help="Only the documents that name this region (an id such as achterhoek); repeatable.")
+@click.option("--outputs", "outputs", default="outputs", show_default=True, type=click.Path(path_type=Path),
+              help="A folder written by `inkoopgraaf build`.")
+@click.option("--out", "out", type=click.Path(path_type=Path),
+              help="File (a folder for neo4j) to write; default graph.<format> (neo4j/) here, "
+                   "with the region in the name.")
+def export_cmd(fmt, regions, outputs, out):
+    """Write the knowledge graph as FORMAT: the whole corpus or one region's documents.
+
+    \b
+    FORMAT: graphml (yEd, Cytoscape), gexf (Gephi, with a timeline), json
+    (networkx node-link), neo4j (nodes.csv + relationships.csv for
+    neo4j-admin import), ttl (RDF as N-Triples, valid Turtle). `build` writes
+    these whole-corpus files itself only for up to 50 documents; for more,
+    export what you need. Only the documents asked for are read from the
+    build (facts.jsonl, documents.csv and their texts).
+
+    \b
+    Examples:
+      inkoopgraaf export graphml --region achterhoek
+      inkoopgraaf export gexf --region twente --region achterhoek --out oost.gexf
+      inkoopgraaf export ttl --outputs resultaten/ --out alles.ttl
+    """
+    from .models import exports, graph
+    snapshot = resolve_snapshot(outputs)
+    if not (snapshot / "facts.jsonl").is_file():
+        raise click.ClickException(f"{outputs}/facts.jsonl not found: run `inkoopgraaf build` first "
+                                   f"(or pass --outputs with the folder build wrote to).")
+    docs, facts, texts = _export_inputs(snapshot, set(regions))
+    g = graph.build_graph(facts, docs, texts)
+    target = out or Path(f"{'graph' if not regions else 'graph-' + '-'.join(regions)}.{fmt}"
+                         if fmt != "neo4j" else ("neo4j" if not regions else "neo4j-" + "-".join(regions)))
+    writer = {"graphml": exports.write_graphml, "gexf": exports.write_gexf, "json": exports.write_node_link,
+              "ttl": exports.write_turtle, "neo4j": exports.write_neo4j}[fmt]
+    writer(g, target)
+    click.echo(f"wrote {target}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges from "
+               f"{len(docs)} document(s)", err=True)
+
+
+def _export_inputs(snapshot: Path, regions: set[str]):
+    """documents.csv rows, facts and texts of the documents that name one of ``regions``
+    (all documents when none is given), read from one snapshot; facts are streamed."""
+    from .models.facts import Fact
+    from .models.tables import read_documents
+    docs = read_documents(snapshot / "documents.csv")
+    if regions:
+        known = {r for d in docs for r in str(d.get("regions") or "").split("|") if r}
+        unknown = sorted(regions - known)
+        if unknown:
+            import difflib
+            hint = difflib.get_close_matches(unknown[0], sorted(known), n=3)
+            raise click.ClickException(f"no document of this build names region {unknown[0]!r}"
+                                       + (f". Did you mean: {', '.join(hint)}?" if hint else
+                                          f"; regions named: {', '.join(sorted(known)) or 'none'}"))
+        docs = [d for d in docs if regions & set(str(d.get("regions") or "").split("|"))]
+    wanted = {str(d["id"]) for d in docs}
+    facts = []
+    with open(snapshot / "facts.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                if rec.get("doc") in wanted:
+                    facts.append(Fact.from_json(rec))
+    texts = {}
+    for doc in sorted(wanted):
+        path = snapshot / "texts" / f"{doc}.txt"
+        if path.is_file():
+            texts[doc] = path.read_text(encoding="utf-8")
+    return docs, facts, texts
+
+
 def _register_optional_commands() -> None:
     """Commands of the query layer and the report, added when their modules exist."""
     try:
