@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_scale.py 100 1000          # --jobs 2 --work /tmp/inkoopgraaf_scale
     .venv/bin/python bench/bench_scale.py 100 --exe OTHER/.venv/bin/inkoopgraaf   # another checkout
     .venv/bin/python bench/bench_scale.py 100 -- --no-report                    # options for build
+    .venv/bin/python bench/bench_scale.py 100 300 1000 --graph-fit /tmp/inkoopgraaf_scale/out_1000
 
 The corpus is synthetic and deterministic: document i is always made from the
 same source text (the seeds in corpus/, tests/data/holdout*/docs and
@@ -202,6 +203,30 @@ def print_fit(results: list[dict]) -> None:
         print(f"| {kind} | {a:.2f} | {b * 1000:.1f} | {'' if k is None else f'{k:.2f}'} |")
 
 
+def graph_fit(outputs: Path, sizes: list[int]) -> None:
+    """CPU seconds of ``build_graph`` on the first N documents of a build, fitted against N
+    (the graph is built from facts, documents and texts, as build does)."""
+    from inkoopgraaf.models import graph
+    from inkoopgraaf.models.io import resolve_snapshot
+    from inkoopgraaf.models.tables import load_inputs, load_texts
+    snap = resolve_snapshot(outputs)
+    facts, docs = load_inputs(snap)
+    texts = load_texts(snap)
+    print("\n### Graph build, CPU seconds\n\n| documents | facts | CPU s |\n|---|---|---|")
+    ns, ys = [], []
+    for n in sizes:
+        keep = {str(d["id"]) for d in docs[:n]}
+        sub = [f for f in facts if f.doc in keep]
+        t0 = time.process_time()
+        graph.build_graph(sub, docs[:n], {k: v for k, v in texts.items() if k in keep})
+        ns.append(n)
+        ys.append(time.process_time() - t0)
+        print(f"| {n} | {len(sub)} | {ys[-1]:.2f} |")
+    if len(ns) > 1:
+        a, b, k = fit(ns, ys)
+        print(f"\nfit: {a:.2f} s + {b * 1000:.2f} ms per document; CPU ∝ N^{k:.2f}")
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("sizes", nargs="+", type=int, help="numbers of documents, e.g. 100 1000")
@@ -211,9 +236,14 @@ def main(argv=None) -> None:
                     help="1 (default): all CPU time is in the build process; pool workers are forked by a "
                          "fork server the build does not wait for, so their CPU time is not counted")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
+    ap.add_argument("--graph-fit", type=Path, metavar="OUTPUTS",
+                    help="instead: time the graph build on the first N documents of this build folder")
     argv = list(sys.argv[1:] if argv is None else argv)
     cut = argv.index("--") if "--" in argv else len(argv)
     args, extra = ap.parse_args(argv[:cut]), argv[cut + 1:]   # after --: more options for build
+    if args.graph_fit:
+        graph_fit(args.graph_fit, args.sizes)
+        return
     results = []
     for n in args.sizes:
         res = bench_n(n, args.work, args.exe, args.jobs, extra)

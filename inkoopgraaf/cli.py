@@ -274,6 +274,8 @@ def _closing_line(state: dict) -> str:
 
 def _nothing_changed(out: Path, state: dict) -> None:
     """The same documents, cached facts, code and options as the current snapshot: keep it."""
+    from .snapshot import _link_top_level
+    _link_top_level(out, resolve_snapshot(out))     # a stable name someone deleted comes back
     for line in state["lines"]:
         click.echo(line, err=True)
     click.echo(f"nothing changed; {out}/ is current ({state['documents']} document(s), {state['failed']} failed; "
