@@ -238,7 +238,9 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
         raise click.ClickException(f"{corpus}: no such folder. Put documents in corpus/ or name a folder: "
                                    f"`inkoopgraaf build MAP`")
     from .snapshot import StatIndex, inputs_key, read_state
-    options = {"no_report": no_report, "graph_files": graph_files, "timeout": timeout, "max_file_mb": max_file_mb}
+    import os
+    options = {"no_report": no_report, "graph_files": graph_files, "timeout": timeout, "max_file_mb": max_file_mb,
+               "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")}   # the report prints that date
     with _Lock(out):
         found = _discover([corpus])
         files, skipped, manifest, _ = found

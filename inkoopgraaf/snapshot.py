@@ -25,6 +25,7 @@ import errno
 import fcntl
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -231,6 +232,7 @@ def reuse_file(previous: Path | None, rel: str, target: Path, data: str) -> bool
 # -- what a build was made from: the no-change fast path ---------------------------------
 STATE = ".inputs.json"          # in each generation: the inputs key and what the build printed
 STAT_INDEX = "stat-index.json"  # in the cache folder: path -> [size, mtime_ns, sha256]
+RACY_NS = 2 * 10**9             # files modified this recently are not trusted by (size, mtime)
 
 
 def _sha256(path: Path) -> str:
@@ -275,8 +277,11 @@ class StatIndex:
             sha = _sha256(path)
         except OSError:
             return None
-        self.entries[key] = [st.st_size, st.st_mtime_ns, sha]
-        self.dirty = True
+        # "racily clean": a file written within the mtime granularity of now could change again
+        # without its (size, mtime) changing; such a file is hashed again next time
+        if time.time_ns() - st.st_mtime_ns > RACY_NS:
+            self.entries[key] = [st.st_size, st.st_mtime_ns, sha]
+            self.dirty = True
         return sha
 
     def keep_only(self, paths) -> None:

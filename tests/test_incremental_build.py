@@ -120,3 +120,26 @@ def test_a_large_corpus_gets_no_whole_corpus_graph_files_unless_asked(corpus, tm
     _build(corpus, out, "--graph-files", "always")
     assert (out / "graph.gexf").exists()
     assert os.path.islink(out / "graph.gexf")
+
+
+def test_the_stat_index_hashes_a_file_only_when_its_size_or_mtime_changed(tmp_path, monkeypatch):
+    from inkoopgraaf import snapshot
+    doc = tmp_path / "nota.txt"
+    doc.write_text("Regio Twente kiest voor lumpsum.", encoding="utf-8")
+    old = doc.stat().st_mtime_ns - 60 * 10**9          # written a minute ago: not racily clean
+    os.utime(doc, ns=(old, old))
+    hashed = []
+    real = snapshot._sha256
+    monkeypatch.setattr(snapshot, "_sha256", lambda p: hashed.append(p) or real(p))
+    index = snapshot.StatIndex(tmp_path / ".cache")
+    first = index.sha(doc)
+    index.save()
+    again = snapshot.StatIndex(tmp_path / ".cache")
+    assert again.sha(doc) == first and len(hashed) == 1          # one stat, no read
+    doc.write_text("Regio Twente kiest voor PxQ!!!!", encoding="utf-8")   # same size, new mtime
+    os.utime(doc, ns=(old + 10**9, old + 10**9))
+    assert again.sha(doc) != first and len(hashed) == 2
+    doc.write_text("Net geschreven.", encoding="utf-8")      # just written: hashed every time until it settles
+    again.sha(doc)
+    again.sha(doc)
+    assert len(hashed) == 4
