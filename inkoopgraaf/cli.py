@@ -25,19 +25,23 @@ def shown_path(path) -> str:
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in str(path))
 
 
-def _fail_report(results) -> int:
+def _fail_lines(results) -> tuple[list[str], int]:
+    """The warning and failure lines of a batch (stderr), and how many documents failed."""
     failed = [r for r in results if not r.ok]
-    for r in results:
-        for w in r.warnings:
-            click.echo(f"inkoopgraaf: warning: {shown_path(r.record['path'])}: {w}", err=True)
-    for r in failed:
-        click.echo(f"inkoopgraaf: {shown_path(r.record['path'])}: {r.record['error']}", err=True)
-    return len(failed)
+    lines = [f"inkoopgraaf: warning: {shown_path(r.record['path'])}: {w}" for r in results for w in r.warnings]
+    lines += [f"inkoopgraaf: {shown_path(r.record['path'])}: {r.record['error']}" for r in failed]
+    return lines, len(failed)
 
 
-def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str = "local",
-         scheduler: str | None = None):
-    from .batch import Budget, run_batch
+def _fail_report(results) -> int:
+    lines, failed = _fail_lines(results)
+    for line in lines:
+        click.echo(line, err=True)
+    return failed
+
+
+def _discover(paths):
+    """(files, skipped, manifest, missing count) of the paths given; prints what is skipped or missing."""
     from .extract.manifest import ManifestError, find_manifest
     from .extract.readers import discover_with_skipped
 
@@ -52,6 +56,13 @@ def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str 
         manifest = find_manifest(present, warn=lambda msg: click.echo(f"inkoopgraaf: warning: {msg}", err=True))
     except ManifestError as exc:
         raise click.ClickException(f"{exc} — fix the manifest or move it away; it is optional.")
+    return files, skipped, manifest, len(missing)
+
+
+def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str = "local",
+         scheduler: str | None = None, found=None):
+    from .batch import Budget, run_batch
+    files, _skipped, manifest, missing = found or _discover(paths)
     cache = out / ".cache" if use_cache else None
     from .cluster import EngineUnavailable
     try:
@@ -59,7 +70,7 @@ def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str 
                             scheduler=scheduler)
     except EngineUnavailable as exc:
         raise click.ClickException(str(exc)) from None
-    return results, len(missing)
+    return results, missing
 
 
 def _documents_rows(results) -> list[dict]:
@@ -185,6 +196,12 @@ def extract(paths, out, jobs, no_cache, timeout, max_file_mb, engine, scheduler)
     sys.exit(1 if failed else 0)
 
 
+#: ``--graph-files auto`` writes the whole-corpus graph files (GraphML, GEXF, JSON, Neo4j CSV,
+#: Turtle) for a corpus up to this many documents; above it they are written on request with
+#: `inkoopgraaf export` (whole corpus or one region), because they grow to hundreds of MB.
+GRAPH_FILES_AUTO_MAX = 50
+
+
 @main.command()
 @click.argument("corpus", default="corpus", type=click.Path(path_type=Path))
 @click.option("--out", "out", default="outputs", show_default=True, type=click.Path(path_type=Path),
@@ -192,19 +209,24 @@ def extract(paths, out, jobs, no_cache, timeout, max_file_mb, engine, scheduler)
 @click.option("--jobs", "-j", default=1, show_default=True, help="Documents processed in parallel.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every document even if unchanged.")
 @click.option("--no-report", is_flag=True, help="Skip the HTML report.")
+@click.option("--graph-files", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help=f"Whole-corpus graph files (graph.graphml/.gexf/.json/.ttl, neo4j/): auto = for up to "
+                   f"{GRAPH_FILES_AUTO_MAX} documents; otherwise use `inkoopgraaf export`.")
 @click.option("--allow-empty", is_flag=True,
               help="Replace existing outputs even when no document could be read.")
 @_budget_options
-def build(corpus, out, jobs, no_cache, no_report, allow_empty, timeout, max_file_mb, engine, scheduler):
+def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, timeout, max_file_mb, engine, scheduler):
     """The main job: CORPUS (default corpus/) → OUT (default outputs/).
 
     \b
     Writes facts.jsonl, documents.csv, the knowledge graph (GraphML, GEXF,
-    node-link JSON, Neo4j CSV, RDF Turtle), comparison tables (CSV) and
-    report.html. Re-running on an unchanged corpus does no extraction work;
-    a changed or added file is re-extracted alone. Everything is written into
-    a new snapshot that replaces the old one at once; a second build into the
-    same OUT while one runs is refused.
+    node-link JSON, Neo4j CSV, RDF Turtle; for a corpus of more than 50
+    documents only with --graph-files always, else per region with
+    `inkoopgraaf export`), comparison tables (CSV), inkoopgraaf.db and
+    report.html. Re-running on an unchanged corpus does no work at all
+    ("nothing changed"); a changed or added file is re-extracted alone.
+    Everything is written into a new snapshot that replaces the old one at
+    once; a second build into the same OUT while one runs is refused.
 
     \b
     Examples:
@@ -215,16 +237,62 @@ def build(corpus, out, jobs, no_cache, no_report, allow_empty, timeout, max_file
     if not corpus.exists():
         raise click.ClickException(f"{corpus}: no such folder. Put documents in corpus/ or name a folder: "
                                    f"`inkoopgraaf build MAP`")
+    from .snapshot import StatIndex, inputs_key, read_state
+    import os
+    options = {"no_report": no_report, "graph_files": graph_files, "timeout": timeout, "max_file_mb": max_file_mb,
+               "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")}   # the report prints that date
     with _Lock(out):
-        results, _ = _run([corpus], out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler)
+        found = _discover([corpus])
+        files, skipped, manifest, _ = found
+        cache = None if no_cache else out / ".cache"
+        index = StatIndex(cache)
+        metas = [manifest.get(p.name) or manifest.get(p.stem) or {} for p in files]
+        key = inputs_key(files, [index.sha(p) for p in files], metas, skipped, options)
+        index.keep_only(files)
+        state = read_state(out) if cache is not None else None
+        if state is not None and state.get("key") == key:
+            index.save()
+            _nothing_changed(out, state)
+        results, _ = _run([corpus], out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler,
+                          found=found)
         _refuse_empty(out, corpus, results, allow_empty)
-        written, facts = _write_build(out, results, no_report)
-    failed = _fail_report(results)
-    cached = sum(r.cached and r.ok for r in results)
-    click.echo(f"{len(results)} document(s): {len(results) - failed} read ({cached} unchanged, from cache), "
-               f"{failed} failed; {len(facts)} facts.", err=True)
-    click.echo(f"wrote to {out}/: {', '.join(written)}", err=True)
-    sys.exit(1 if failed else 0)
+        state = _write_build(out, results, no_report, key, graph_files)
+        index.save()
+        _prune_cache(cache, results)
+    for line in state["lines"]:
+        click.echo(line, err=True)
+    click.echo(_closing_line(state), err=True)
+    click.echo(f"wrote to {out}/: {', '.join(state['written'])}", err=True)
+    if state["graph_note"]:
+        click.echo(state["graph_note"], err=True)
+    sys.exit(1 if state["failed"] else 0)
+
+
+def _closing_line(state: dict) -> str:
+    n, failed = state["documents"], state["failed"]
+    return (f"{n} document(s): {n - failed} read ({state['cached']} unchanged, from cache), {failed} failed; "
+            f"{state['facts']} facts.")
+
+
+def _nothing_changed(out: Path, state: dict) -> None:
+    """The same documents, cached facts, code and options as the current snapshot: keep it."""
+    from .snapshot import _link_top_level
+    _link_top_level(out, resolve_snapshot(out))     # a stable name someone deleted comes back
+    for line in state["lines"]:
+        click.echo(line, err=True)
+    click.echo(f"nothing changed; {out}/ is current ({state['documents']} document(s), {state['failed']} failed; "
+               f"{state['facts']} facts).", err=True)
+    sys.exit(1 if state["failed"] else 0)
+
+
+def _prune_cache(cache: Path | None, results) -> None:
+    """Drop cache entries of files that are gone or changed: the cache holds this corpus only."""
+    if cache is None:
+        return
+    from .extract.pipeline import cache_key
+    from .snapshot import prune_cache
+    keep = {cache_key(r.record["sha256"], Path(r.record["path"])) for r in results if r.record.get("sha256")}
+    prune_cache(cache, keep)
 
 
 def _refuse_empty(out: Path, corpus: Path, results, allow_empty: bool) -> None:
@@ -242,39 +310,65 @@ def _refuse_empty(out: Path, corpus: Path, results, allow_empty: bool) -> None:
         f"{out}/ ({n} facts) with an empty build. Pass --allow-empty to do it anyway.")
 
 
-def _write_build(out: Path, results, no_report: bool) -> tuple[list[str], list]:
+def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files: str = "auto") -> dict:
     """The write phase of build: every output into one new generation, switched in at once.
 
-    Each step writes into the generation folder it is given; a step added
-    later (the SQLite store) goes into this list and is covered by the same
-    lock, disk-full handling and switch.
+    Each step writes into the generation folder it is given; the last one records what the
+    build was made from (``.inputs.json``: the inputs key and what it printed), so an
+    unchanged build next time keeps this generation instead of writing a new one.
     """
     previous = resolve_snapshot(out)
     docs = _documents_rows(results)
     texts = {r.document.id: r.document.text for r in results if r.document is not None}
-    state: dict = {}
+    lines, failed = _fail_lines(results)
+    want_graph = graph_files == "always" or (graph_files == "auto" and len(docs) <= GRAPH_FILES_AUTO_MAX)
+    state: dict = {"key": key, "documents": len(results), "failed": failed, "lines": lines,
+                   "cached": sum(r.cached and r.ok for r in results),
+                   "graph_note": "" if want_graph or graph_files == "never" else
+                   f"graph files not written for {len(docs)} documents (more than {GRAPH_FILES_AUTO_MAX}): "
+                   f"`inkoopgraaf export graphml --region R` (or --graph-files always)"}
+    held: dict = {}
 
     def facts_step(folder: Path) -> list[str]:
-        state["facts"] = write_facts(folder / "facts.jsonl", results)
+        held["facts"] = write_facts(folder / "facts.jsonl", results)
+        state["facts"] = len(held["facts"])
         write_documents_csv(folder / "documents.csv", docs)
         return ["facts.jsonl", "documents.csv"]
 
     def graph_step(folder: Path) -> list[str]:
-        files, state["tables"] = _write_graph_outputs(folder, state["facts"], docs, texts)
+        files, held["tables"], warnings = _write_graph_outputs(folder, held["facts"], docs, texts, want_graph)
+        state["lines"] = warnings + state["lines"]
         return files
 
     def store_step(folder: Path) -> list[str]:
-        return write_store(folder, state["facts"], docs, texts, state["tables"], previous)
+        return write_store(folder, held["facts"], docs, texts, held["tables"], previous)
 
     def report_step(folder: Path) -> list[str]:
-        return _write_report(folder, state["facts"], docs, texts, state["tables"])
+        return _write_report(folder, held["facts"], docs, texts, held["tables"])
+
+    def state_step(folder: Path) -> list[str]:
+        from .snapshot import write_state
+        state["files"] = sorted(p.name for p in folder.iterdir())
+        state["written"] = list(written_so_far)
+        write_state(folder, state)
+        return []
 
     steps = [("facts.jsonl", facts_step), ("texts/", lambda folder: _write_texts(folder, texts, previous)),
              ("graph and tables", graph_step), ("inkoopgraaf.db", store_step)]
     if not no_report:
         steps.append(("report.html", report_step))
-    written = _write_phase(out, steps)
-    return written, state["facts"]
+    written_so_far: list[str] = []
+    steps = [(what, _collecting(step, written_so_far)) for what, step in steps] + [(".inputs.json", state_step)]
+    _write_phase(out, steps)
+    return state
+
+
+def _collecting(step, into: list[str]):
+    def run(folder: Path) -> list[str]:
+        names = step(folder)
+        into.extend(names)
+        return names
+    return run
 
 
 def _write_texts(out: Path, texts: dict[str, str], previous: Path | None = None) -> list[str]:
@@ -293,17 +387,17 @@ def _write_texts(out: Path, texts: dict[str, str], previous: Path | None = None)
     return [f"texts/ ({len(texts)} files)"]
 
 
-def _write_graph_outputs(out: Path, facts, docs, texts):
-    """Graph exports and comparison tables; returns (files written, tables)."""
+def _write_graph_outputs(out: Path, facts, docs, texts, graph_files: bool = True):
+    """Graph exports (when asked) and comparison tables; returns (files written, tables, warnings)."""
     from .models import exports, graph, tables as tables_mod
     g = graph.build_graph(facts, docs, texts)
-    for doc in graph.unattributed_documents(g):  # issue 12: never silently filed
-        click.echo(f"inkoopgraaf: warning: {doc}: no own region found (title, dateline, 'wij, de gemeenten van "
-                   f"...'); its answers say 'onbekend'. Name the region in corpus/manifest.csv.", err=True)
-    written = list(exports.write_exports(g, out))
+    warnings = [f"inkoopgraaf: warning: {doc}: no own region found (title, dateline, 'wij, de gemeenten van "
+                f"...'); its answers say 'onbekend'. Name the region in corpus/manifest.csv."
+                for doc in graph.unattributed_documents(g)]   # issue 12: never silently filed
+    written = list(exports.write_exports(g, out)) if graph_files else []
     tables = tables_mod.tables_from_graph(g)
     written += tables_mod.write_tables(tables, out)
-    return [str(Path(p).relative_to(out)) for p in written], tables
+    return [str(Path(p).relative_to(out)) for p in written], tables, warnings
 
 
 def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = None) -> list[str]:
@@ -408,6 +502,84 @@ def report(outputs, out):
             from .snapshot import _link_top_level
             _link_top_level(outputs, snapshot)
     click.echo(f"wrote {out or outputs / 'report.html'}", err=True)
+
+
+EXPORT_FORMATS = {"graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json", "neo4j": "neo4j",
+                  "ttl": "graph.ttl"}
+
+
+@main.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(EXPORT_FORMATS)))
+@click.option("--region", "-r", "regions", multiple=True, metavar="REGION",
+              help="Only the documents that name this region (an id such as achterhoek); repeatable.")
+@click.option("--outputs", "outputs", default="outputs", show_default=True, type=click.Path(path_type=Path),
+              help="A folder written by `inkoopgraaf build`.")
+@click.option("--out", "out", type=click.Path(path_type=Path),
+              help="File (a folder for neo4j) to write; default graph.<format> (neo4j/) here, "
+                   "with the region in the name.")
+def export_cmd(fmt, regions, outputs, out):
+    """Write the knowledge graph as FORMAT: the whole corpus or one region's documents.
+
+    \b
+    FORMAT: graphml (yEd, Cytoscape), gexf (Gephi, with a timeline), json
+    (networkx node-link), neo4j (nodes.csv + relationships.csv for
+    neo4j-admin import), ttl (RDF as N-Triples, valid Turtle). `build` writes
+    these whole-corpus files itself only for up to 50 documents; for more,
+    export what you need. Only the documents asked for are read from the
+    build (facts.jsonl, documents.csv and their texts).
+
+    \b
+    Examples:
+      inkoopgraaf export graphml --region achterhoek
+      inkoopgraaf export gexf --region twente --region achterhoek --out oost.gexf
+      inkoopgraaf export ttl --outputs resultaten/ --out alles.ttl
+    """
+    from .models import exports, graph
+    snapshot = resolve_snapshot(outputs)
+    if not (snapshot / "facts.jsonl").is_file():
+        raise click.ClickException(f"{outputs}/facts.jsonl not found: run `inkoopgraaf build` first "
+                                   f"(or pass --outputs with the folder build wrote to).")
+    docs, facts, texts = _export_inputs(snapshot, set(regions))
+    g = graph.build_graph(facts, docs, texts)
+    target = out or Path(f"{'graph' if not regions else 'graph-' + '-'.join(regions)}.{fmt}"
+                         if fmt != "neo4j" else ("neo4j" if not regions else "neo4j-" + "-".join(regions)))
+    writer = {"graphml": exports.write_graphml, "gexf": exports.write_gexf, "json": exports.write_node_link,
+              "ttl": exports.write_turtle, "neo4j": exports.write_neo4j}[fmt]
+    writer(g, target)
+    click.echo(f"wrote {target}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges from "
+               f"{len(docs)} document(s)", err=True)
+
+
+def _export_inputs(snapshot: Path, regions: set[str]):
+    """documents.csv rows, facts and texts of the documents that name one of ``regions``
+    (all documents when none is given), read from one snapshot; facts are streamed."""
+    from .models.facts import Fact
+    from .models.tables import read_documents
+    docs = read_documents(snapshot / "documents.csv")
+    if regions:
+        known = {r for d in docs for r in str(d.get("regions") or "").split("|") if r}
+        unknown = sorted(regions - known)
+        if unknown:
+            import difflib
+            hint = difflib.get_close_matches(unknown[0], sorted(known), n=3)
+            raise click.ClickException(f"no document of this build names region {unknown[0]!r}"
+                                       + (f". Did you mean: {', '.join(hint)}?" if hint else
+                                          f"; regions named: {', '.join(sorted(known)) or 'none'}"))
+        docs = [d for d in docs if regions & set(str(d.get("regions") or "").split("|"))]
+    wanted = {str(d["id"]) for d in docs}
+    facts = []
+    with open(snapshot / "facts.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                if rec.get("doc") in wanted:
+                    facts.append(Fact.from_json(rec))
+    texts = {}
+    for doc in sorted(wanted):
+        path = snapshot / "texts" / f"{doc}.txt"
+        if path.is_file():
+            texts[doc] = path.read_text(encoding="utf-8")
+    return docs, facts, texts
 
 
 def _register_optional_commands() -> None:

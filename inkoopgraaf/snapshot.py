@@ -25,6 +25,7 @@ import errno
 import fcntl
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -155,7 +156,7 @@ def _link_top_level(out: Path, gen: Path) -> None:
     once; links to names the new build did not write (report.html after
     --no-report) are removed, so no file of an older build stays visible.
     """
-    names = {p.name for p in gen.iterdir()}
+    names = {p.name for p in gen.iterdir() if not p.name.startswith(".")}   # .inputs.json is the build's own
     for p in out.iterdir():
         if p.is_symlink() and os.readlink(p).startswith(f"{SNAPSHOTS}/") and p.name not in names:
             p.unlink()
@@ -236,3 +237,135 @@ def reuse_file(previous: Path | None, rel: str, target: Path, data: str) -> bool
         return True
     except OSError:
         return False
+
+
+# -- what a build was made from: the no-change fast path ---------------------------------
+STATE = ".inputs.json"          # in each generation: the inputs key and what the build printed
+STAT_INDEX = "stat-index.json"  # in the cache folder: path -> [size, mtime_ns, sha256]
+RACY_NS = 2 * 10**9             # files modified this recently are not trusted by (size, mtime)
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class StatIndex:
+    """sha256 of each input by (size, mtime_ns): an unchanged file costs one stat, not a read.
+
+    A file whose size or mtime changed is hashed again (so a touched but identical file
+    still counts as unchanged). Kept next to the extraction cache; a lost or damaged
+    index only costs the hashing."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.path = cache_dir / STAT_INDEX if cache_dir is not None else None
+        self.entries: dict[str, list] = {}
+        self.dirty = False
+        if self.path is not None:
+            with contextlib.suppress(OSError, ValueError):
+                import json
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                self.entries = data if isinstance(data, dict) else {}
+
+    def sha(self, path: Path) -> str | None:
+        """The file's sha256, or None when it cannot be read (the batch reports why)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        if not os.path.isfile(path):
+            return None
+        key = os.path.abspath(path)
+        held = self.entries.get(key)
+        if isinstance(held, list) and len(held) == 3 and held[0] == st.st_size and held[1] == st.st_mtime_ns:
+            return held[2]
+        try:
+            sha = _sha256(path)
+        except OSError:
+            return None
+        # "racily clean": a file written within the mtime granularity of now could change again
+        # without its (size, mtime) changing; such a file is hashed again next time
+        if time.time_ns() - st.st_mtime_ns > RACY_NS:
+            self.entries[key] = [st.st_size, st.st_mtime_ns, sha]
+            self.dirty = True
+        return sha
+
+    def keep_only(self, paths) -> None:
+        """Forget files that are not inputs any more (removed or renamed)."""
+        wanted = {os.path.abspath(p) for p in paths}
+        for key in [k for k in self.entries if k not in wanted]:
+            del self.entries[key]
+            self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        import json
+        from .models.io import write_text_atomic
+        with contextlib.suppress(OSError):
+            write_text_atomic(self.path, json.dumps(self.entries, sort_keys=True))
+        self.dirty = False
+
+
+def read_state(out: Path) -> dict | None:
+    """The current generation's inputs record, or None (no build, an older build, damaged)."""
+    import json
+    gen = resolve_snapshot(out)
+    try:
+        state = json.loads((gen / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(state, dict) or gen == out:
+        return None
+    if not all((gen / name).exists() for name in state.get("files", [])):
+        return None      # someone removed a file from the snapshot: build it again
+    return state
+
+
+def write_state(folder: Path, state: dict) -> None:
+    import json
+    from .models.io import write_text_atomic
+    write_text_atomic(folder / STATE, json.dumps(state, ensure_ascii=False, sort_keys=True, indent=1))
+
+
+def prune_cache(cache_dir: Path | None, keep: set[str]) -> int:
+    """Remove extraction cache entries no input of this build uses (removed or changed files)."""
+    if cache_dir is None or not cache_dir.is_dir():
+        return 0
+    removed = 0
+    for p in cache_dir.glob("*.json"):
+        if p.name != STAT_INDEX and p.stem not in keep:
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed += 1
+    return removed
+
+
+def code_version() -> str:
+    """Hash of every source and data file of the application, the extractors and the model:
+    a build by other code (a new rule, a changed report) is never taken for an unchanged one.
+    A superset of the extractor version, computed without importing the extractors."""
+    import hashlib
+    from importlib import resources
+    h = hashlib.sha256()
+    for pkg in ("inkoopgraaf", "inkoopgraaf.extract", "inkoopgraaf.models"):
+        root = Path(str(resources.files(pkg)))
+        for p in sorted(root.rglob("*")):
+            if p.suffix in (".py", ".json", ".csv", ".html", ".js", ".css", ".sql") and "__pycache__" not in p.parts \
+                    and p.is_file():
+                h.update(str(p.relative_to(root)).encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def inputs_key(files, shas, metas, skipped, options: dict) -> str:
+    """One hash of everything a build's outputs are made from."""
+    import hashlib
+    import json
+    payload = {"files": [[str(p), s, m] for p, s, m in zip(files, shas, metas)],
+               "skipped": [[str(p), why] for p, why in skipped], "options": options, "code": code_version()}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()

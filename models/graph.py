@@ -141,12 +141,25 @@ def _span_id(prefix: str, fact: Fact) -> str:
 _TEXTS: ContextVar[Mapping[str, str]] = ContextVar("texts", default={})
 
 
+#: provenance entries made during this graph build, by fact: a dated fact is quoted for its
+#: event node and for every edge it supports, and cutting the sentence out (``passage``) was
+#: the biggest share of the graph build. Each caller still gets its own dict.
+_QUOTED: ContextVar[dict | None] = ContextVar("quoted", default=None)
+
+
 def provenance_of(fact: Fact) -> dict:
+    memo = _QUOTED.get()
+    key = (fact.doc, fact.type, fact.start, fact.end, fact.page, fact.text, fact.confidence)
+    if memo is not None and key in memo:
+        return dict(memo[key])
     text = _TEXTS.get().get(fact.doc)
     quote = passage(text, fact.start, fact.end) if text else ""
-    return {"doc": fact.doc, "type": fact.type, "start": fact.start, "end": fact.end,
-            "page": fact.page, "quote": quote or fact.text, "text": fact.text,
-            "confidence": fact.confidence}
+    entry = {"doc": fact.doc, "type": fact.type, "start": fact.start, "end": fact.end,
+             "page": fact.page, "quote": quote or fact.text, "text": fact.text,
+             "confidence": fact.confidence}
+    if memo is not None:
+        memo[key] = entry
+    return dict(entry)
 
 
 #: id(provenance list) -> (the list, its length when last merged, its keys). Rebuilding the key
@@ -241,11 +254,12 @@ def build_graph(facts: Iterable[Fact | Mapping], documents: Iterable[Mapping] = 
     every provenance entry quote the sentence around its fact; without it the
     quote is the fact's own text.
     """
-    token = _TEXTS.set(texts or {})
+    token, quoted = _TEXTS.set(texts or {}), _QUOTED.set({})
     try:
         return _build_graph(facts, documents)
     finally:
         _TEXTS.reset(token)
+        _QUOTED.reset(quoted)
 
 
 def _build_graph(facts, documents) -> nx.MultiDiGraph:

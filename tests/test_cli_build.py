@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -51,8 +52,21 @@ def test_rebuild_is_idempotent_and_uses_the_cache(small_corpus, tmp_path):
     runner = CliRunner()
     runner.invoke(main, ["build", str(small_corpus), "--out", str(out), "--no-report"])
     first = {p: (out / p).read_bytes() for p in ("facts.jsonl", "documents.csv", "financing.csv", "graph.json")}
+    current = os.readlink(out / ".snapshots" / "current")
     r = runner.invoke(main, ["build", str(small_corpus), "--out", str(out), "--no-report"])
+    # nothing changed: the current generation is kept as it is, the failure is still reported
+    assert "nothing changed;" in r.stderr and "kapot.pdf" in r.stderr and r.exit_code == 1
+    assert os.readlink(out / ".snapshots" / "current") == current
+    assert {p: (out / p).read_bytes() for p in first} == first
+    # a touched but identical file is unchanged too (size + mtime, then sha256)
+    st = (small_corpus / "rivierenland.txt").stat()
+    os.utime(small_corpus / "rivierenland.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 5 * 10**9))
+    r = runner.invoke(main, ["build", str(small_corpus), "--out", str(out), "--no-report"])
+    assert "nothing changed;" in r.stderr
+    # another option is another build, but extraction still comes from the cache
+    r = runner.invoke(main, ["build", str(small_corpus), "--out", str(out)])
     assert "1 unchanged, from cache" in r.stderr
+    assert os.readlink(out / ".snapshots" / "current") != current
     assert {p: (out / p).read_bytes() for p in first} == first
     # a removed document disappears from every output, its text too (an empty build
     # replaces a non-empty snapshot only when asked: see test_faults.py)
