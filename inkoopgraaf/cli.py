@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -138,9 +139,19 @@ def _write_phase(out: Path, steps) -> list[str]:
     from .snapshot import NoSpace, clean_stale, write_generation
     clean_stale(out)
     try:
-        return write_generation(out, steps)
+        return write_generation(out, [(what, _timed(what, write)) for what, write in steps])
     except NoSpace as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def _timed(what: str, write):
+    def step(folder: Path) -> list[str]:
+        started = time.perf_counter()
+        names = write(folder)
+        if not what.startswith("."):      # the build's own record is no phase a user waits for
+            _phase_line(f"writing {what}", started)
+        return names
+    return step
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -203,7 +214,7 @@ GRAPH_FILES_AUTO_MAX = 50
 
 
 @main.command()
-@click.argument("corpus", default="corpus", type=click.Path(path_type=Path))
+@click.argument("corpus", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", default="outputs", show_default=True, type=click.Path(path_type=Path),
               help="Folder for everything build writes.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Documents processed in parallel.")
@@ -216,7 +227,7 @@ GRAPH_FILES_AUTO_MAX = 50
               help="Replace existing outputs even when no document could be read.")
 @_budget_options
 def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, timeout, max_file_mb, engine, scheduler):
-    """The main job: CORPUS (default corpus/) → OUT (default outputs/).
+    """The main job: CORPUS... (folders and files; default corpus/) → OUT (default outputs/).
 
     \b
     Writes facts.jsonl, documents.csv, the knowledge graph (GraphML, GEXF,
@@ -232,17 +243,21 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
     Examples:
       inkoopgraaf build
       inkoopgraaf build nieuwe-documenten/ --out resultaten/ --jobs 2
+      inkoopgraaf build regio-a/ regio-b/ losse-nota.pdf --out vergelijking/
       inkoopgraaf build corpus/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    if not corpus.exists():
-        raise click.ClickException(f"{corpus}: no such folder. Put documents in corpus/ or name a folder: "
-                                   f"`inkoopgraaf build MAP`")
+    corpus = list(corpus) or [Path("corpus")]
+    missing = [p for p in corpus if not p.exists()]
+    if missing:
+        raise click.ClickException(f"{shown_path(missing[0])}: no such file or folder. Put documents in corpus/ "
+                                   f"or name folders and files: `inkoopgraaf build MAP [MAP2 FILE ...]`")
     from .snapshot import StatIndex, inputs_key, read_state
     import os
     options = {"no_report": no_report, "graph_files": graph_files, "timeout": timeout, "max_file_mb": max_file_mb,
                "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")}   # the report prints that date
     with _Lock(out):
-        found = _discover([corpus])
+        started = time.perf_counter()
+        found = _discover(corpus)
         files, skipped, manifest, _ = found
         cache = None if no_cache else out / ".cache"
         index = StatIndex(cache)
@@ -253,9 +268,11 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
         if state is not None and state.get("key") == key:
             index.save()
             _nothing_changed(out, state)
-        results, _ = _run([corpus], out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler,
+        results, _ = _run(corpus, out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler,
                           found=found)
-        _refuse_empty(out, corpus, results, allow_empty)
+        _phase_line(f"reading and extracting: {len(results)} document(s), "
+                    f"{sum(r.cached and r.ok for r in results)} from cache", started)
+        _refuse_empty(out, ", ".join(shown_path(p) for p in corpus), results, allow_empty)
         state = _write_build(out, results, no_report, key, graph_files)
         index.save()
         _prune_cache(cache, results)
@@ -265,7 +282,19 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
     click.echo(f"wrote to {out}/: {', '.join(state['written'])}", err=True)
     if state["graph_note"]:
         click.echo(state["graph_note"], err=True)
+    click.echo(_open_next(out, no_report), err=True)
     sys.exit(1 if state["failed"] else 0)
+
+
+def _phase_line(what: str, started: float) -> None:
+    """One line per phase of a build, with its time, so a long run is never silent."""
+    click.echo(f"  {what} ({time.perf_counter() - started:.1f} s)", err=True)
+
+
+def _open_next(out: Path, no_report: bool) -> str:
+    report = "" if no_report else f"open {shown_path(out / 'report.html')}, or "
+    serve = "inkoopgraaf serve" if out == Path("outputs") else f"inkoopgraaf serve --outputs {shown_path(out)}"
+    return f"next: {report}explore it in the browser with `{serve}`"
 
 
 def _closing_line(state: dict) -> str:
@@ -282,6 +311,7 @@ def _nothing_changed(out: Path, state: dict) -> None:
         click.echo(line, err=True)
     click.echo(f"nothing changed; {out}/ is current ({state['documents']} document(s), {state['failed']} failed; "
                f"{state['facts']} facts).", err=True)
+    click.echo(_open_next(out, not (resolve_snapshot(out) / "report.html").exists()), err=True)
     sys.exit(1 if state["failed"] else 0)
 
 
@@ -295,7 +325,7 @@ def _prune_cache(cache: Path | None, results) -> None:
     prune_cache(cache, keep)
 
 
-def _refuse_empty(out: Path, corpus: Path, results, allow_empty: bool) -> None:
+def _refuse_empty(out: Path, corpus: str, results, allow_empty: bool) -> None:
     """An empty (or all-unreadable) corpus must not silently wipe a good snapshot."""
     if allow_empty or any(r.ok for r in results):
         return

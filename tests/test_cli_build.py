@@ -107,3 +107,30 @@ def test_report_command_rewrites_the_report_from_a_build(small_corpus, tmp_path)
     assert "<script" in html and "rivierenland" in html
     missing = runner.invoke(main, ["report", "--outputs", str(tmp_path / "leeg")])
     assert missing.exit_code != 0 and "inkoopgraaf build" in missing.output
+
+
+def test_build_takes_several_folders_and_files_and_says_each_phase_and_what_to_open(small_corpus, tmp_path):
+    other = tmp_path / "losse-stukken"
+    other.mkdir()
+    (other / "memo.txt").write_text("Memo inkoop Wmo regio Rivierenland\n\nHet college besloot op 3 maart 2025 "
+                                    "de hulp bij het huishouden opnieuw in te kopen.\n", encoding="utf-8")
+    single = tmp_path / "nota.md"
+    single.write_text("# Nota dyslexiezorg\n\nVoor dyslexiezorg kiezen we voor populatiebekostiging.\n",
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(small_corpus), str(other), str(single), "--out", str(out)])
+    assert r.exit_code == 1, r.output          # kapot.pdf still fails, alone
+    docs = (out / "documents.csv").read_text()
+    assert "rivierenland" in docs and "memo" in docs and "nota" in docs
+    for phase in ("reading and extracting: 4 document(s)", "writing facts.jsonl", "writing graph and tables",
+                  "writing inkoopgraaf.db", "writing report.html"):
+        assert phase in r.stderr, phase
+    assert ".inputs.json" not in r.stderr
+    assert r.stderr.rstrip().splitlines()[-1].startswith(f"next: open {out / 'report.html'}, or explore it")
+    assert f"inkoopgraaf serve --outputs {out}" in r.stderr
+
+
+def test_build_names_a_missing_path_and_what_to_do(tmp_path):
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "nergens"), "--out", str(tmp_path / "out")])
+    assert r.exit_code == 1
+    assert "nergens: no such file or folder" in r.output and "inkoopgraaf build MAP" in r.output
