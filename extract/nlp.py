@@ -28,7 +28,8 @@ from spacy.tokens import Doc
 from .document import Document
 
 # Split where dates and ranges need it: "feb-april'22" → feb - april '22,
-# "2018-2022" → 2018 - 2022, "mei/ juni" → mei / juni, "19/5" stays one token.
+# "2018-2022" → 2018 - 2022, "mei/juni" → mei / juni ("mei/ juni" keeps "mei/"), "19/5" stays
+# one token. One case per rule in tests/data/tokenizer_cases.json.
 _EXTRA_INFIXES = [
     r"(?<=[A-Za-z])[-–/](?=[A-Za-z0-9'])",     # feb-april, mei/juni, april-'22
     r"(?<=[0-9]{4})[-–/](?=[0-9]{2,4})",        # 2018-2022, 2015/2016
