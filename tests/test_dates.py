@@ -11,6 +11,7 @@ import pytest
 
 from inkoopgraaf.extract.dates import (detect_document_date, detect_document_year, extract_dates, find_dates,
                                         parse_date)
+from inkoopgraaf.extract import date_grammar
 from inkoopgraaf.extract.context import ExtractionContext
 from inkoopgraaf.extract.readers import read_document
 
@@ -138,3 +139,13 @@ def test_web_byline_is_a_stamp_and_anchors_year_less_dates(tmp_path):
     assert facts["4 maart 2027"]["event"] is None
     assert facts["20 februari"]["start"] == "2027-02-20"
     assert facts["15 april"]["start"] == "2027-04-15"
+
+
+@pytest.mark.parametrize("rule", date_grammar.ATOM_RULES, ids=[r.name for r in date_grammar.ATOM_RULES])
+def test_atom_rule_reads_its_example(rule):
+    """Each atom rule's example is read by that rule, and its atom is the one find_atoms keeps."""
+    text = rule.example
+    own = [a for a in (rule.build(m, text, rule.pattern) for m in date_grammar._Scanner(text).scan(rule.pattern)) if a]
+    assert own, rule.name
+    kept = date_grammar.find_atoms(text)
+    assert [(a.start, a.end, a.kind) for a in kept] == [(own[0].start, own[0].end, own[0].kind)]
