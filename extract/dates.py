@@ -831,33 +831,19 @@ _FUTURE = re.compile(r"\b(?:zal|zullen|wordt|worden|gaat|gaan|gepland|planning|s
 _DATELINE = re.compile(r"(?im)^\s*(?:datum|date|d\.d\.)\s*[:.]?\s*(?P<d>.{6,30})$")
 
 
-def detect_document_year(doc: Document) -> int | None:
-    """The year a document was written, from its own text (None if it gives no clue).
+def _stamped_year(text: str) -> int | None:
+    """1. The year of a dateline near the top, else of the document's date stamp."""
+    for m in _DATELINE.finditer(text[:1500]):
+        v = parse_date(m["d"])
+        if v and v["granularity"] == "day":
+            return int(v["start"][:4])
+    stamped = detect_document_date(text)
+    return stamped.year if stamped is not None else None
 
-    1. A dateline near the top ('Datum: 12 maart 2021').
-    2. Tense evidence: the latest explicitly dated event told in the past tense
-       (``werd``, ``heeft``, ``afgerond``, ...) is before the writing date. If it
-       lies in the last third of its year and every date told in the future
-       tense is in a later year, the document was written the next year
-       (``31 december 2014 afgerond`` + plans for 2016 → 2015). A future date
-       in the same year keeps that year.
-    3. Without past-tense dates: the earliest future-tense year; else the most
-       often mentioned year.
-    """
-    text = doc.text if isinstance(doc, Document) else str(doc)
-    try:
-        for m in _DATELINE.finditer(text[:1500]):
-            v = parse_date(m["d"])
-            if v and v["granularity"] == "day":
-                return int(v["start"][:4])
-        stamped = detect_document_date(text)
-        if stamped is not None:
-            return stamped.year
-        ms = [m for m in _matches(text, None, None) if m.explicit_year]
-    except Exception:  # noqa: BLE001
-        return None
-    if not ms:
-        return None
+
+def _dates_by_tense(text: str, ms: list[DateMatch]) -> tuple[list, list, list]:
+    """The explicitly dated matches told in the past tense (first day, last day, granularity),
+    in the future tense (first day, last day), and the periods (spanning over a year)."""
     past, future, periods = [], [], []
     for m in ms:
         cs, ce = clause_bounds(text, m.start, m.end)
@@ -874,16 +860,49 @@ def detect_document_year(doc: Document) -> int | None:
             past.append((d0, d1, m.value["granularity"]))
         elif f and not p:
             future.append((d0, d1))
-    if past:
-        last_start, last_end = _latest_past(past)
-        y = last_end.year
-        later = [f for f in future if f[0] > last_end]
-        if any(f[0].year == y for f in later):
-            return y
-        # an event dated late in its year (its START in Sep-Dec, so not a whole-year mention)
-        if last_start.month >= 9 and later and min(f[0].year for f in later) > y:
-            return y + 1
+    return past, future, periods
+
+
+def _year_after_past(past: list[tuple[date, date, str]], future: list[tuple[date, date]]) -> int:
+    """2. The year of the latest past-tense date, or the next one when that date lies late in
+    its year and every later future-tense date is in a later year."""
+    last_start, last_end = _latest_past(past)
+    y = last_end.year
+    later = [f for f in future if f[0] > last_end]
+    if any(f[0].year == y for f in later):
         return y
+    # an event dated late in its year (its START in Sep-Dec, so not a whole-year mention)
+    if last_start.month >= 9 and later and min(f[0].year for f in later) > y:
+        return y + 1
+    return y
+
+
+def detect_document_year(doc: Document) -> int | None:
+    """The year a document was written, from its own text (None if it gives no clue).
+
+    1. A dateline near the top ('Datum: 12 maart 2021').
+    2. Tense evidence: the latest explicitly dated event told in the past tense
+       (``werd``, ``heeft``, ``afgerond``, ...) is before the writing date. If it
+       lies in the last third of its year and every date told in the future
+       tense is in a later year, the document was written the next year
+       (``31 december 2014 afgerond`` + plans for 2016 → 2015). A future date
+       in the same year keeps that year.
+    3. Without past-tense dates: the earliest future-tense year; else the most
+       often mentioned year.
+    """
+    text = doc.text if isinstance(doc, Document) else str(doc)
+    try:
+        stamped = _stamped_year(text)
+        if stamped is not None:
+            return stamped
+        ms = [m for m in _matches(text, None, None) if m.explicit_year]
+    except Exception:  # noqa: BLE001
+        return None
+    if not ms:
+        return None
+    past, future, periods = _dates_by_tense(text, ms)
+    if past:
+        return _year_after_past(past, future)
     if future:
         return min(f[0].year for f in future)
     single = [m for m in ms if m not in periods] or ms
