@@ -16,7 +16,10 @@ small, regular set of calendar forms, so a grammar does better:
    names, abbreviations, part-of-unit words, ordinals, seasons), so a new
    spelling is a data change. Every atom knows how to turn itself into an
    interval once its year is known (``Atom.resolve``); the year may be missing
-   (``30/4``, ``eind januari``) and is filled in later.
+   (``30/4``, ``eind januari``) and is filled in later. ``ATOM_RULES`` lists the
+   forms as named rules (pattern, builder, example) in the order they compete;
+   a new form is a pattern in :func:`patterns`, a builder and one rule there,
+   and a case in ``tests/data/date_cases.json``.
 2. **Overlap resolution** — all atom matches are collected and the longest
    non-overlapping ones win (``1 januari 2023`` beats ``januari 2023`` beats
    ``2023``), which makes spans exact.
