@@ -787,52 +787,75 @@ def _joinable(prev: tuple[date, date, str], nxt: tuple[date, date, str], kind: s
     return prev[0] < nxt[0] <= prev[1] + timedelta(days=1)
 
 
+def _connected_run(text: str, atoms: list[Atom], i: int) -> tuple[list[Atom], list[str], int]:
+    """The run of atoms from ``i`` joined by connectors (they share years), the kind of each
+    connector, and the index after the run."""
+    run = [atoms[i]]
+    kinds: list[str] = []
+    j, n = i + 1, len(atoms)
+    while j < n:
+        k = gap_kind(text[run[-1].end:atoms[j].start])
+        if k is None or atoms[j].kind == "relative" or run[-1].kind == "relative":
+            break
+        run.append(atoms[j])
+        kinds.append(k)
+        j += 1
+    # 'tussen X en Y' is a range, not a coordination
+    if kinds and kinds[0] == "list" and re.search(r"\btussen\s+$", text[max(0, run[0].start - 10):run[0].start],
+                                                  re.IGNORECASE):
+        kinds[0] = "range"
+    return run, kinds, j
+
+
+def _yearless_joinable(last: Atom, a: Atom, kind: str) -> bool:
+    """Two year-less atoms: a range in month (then day) order; a coordination of the next
+    month or the next day."""
+    if kind == "range":
+        # both year-less ('juni-september', 'juli/augustus'): order by month
+        return a.month_key > last.month_key or (
+            a.month_key == last.month_key and (a.day or 0) > (last.day or 0))
+    if kind == "list":
+        return (a.month_key == last.month_key + 1 and a.day is None and last.day is None) or (
+            a.month_key == last.month_key and a.day is not None and last.day is not None
+            and a.day == last.day + 1)
+    return False
+
+
+def _joins(cur: Group, a: Atom, y: int | None, kind: str) -> bool:
+    """Does atom ``a`` (with shared year ``y``) join the group ``cur`` across a ``kind`` connector?"""
+    if y is not None and cur.years[-1] is not None:
+        prev = cur.atoms[-1].resolve(cur.years[-1])
+        nxt = a.resolve(y)
+        return prev is not None and nxt is not None and _joinable(prev, nxt, kind)
+    if y is None and cur.years[-1] is None:
+        return _yearless_joinable(cur.atoms[-1], a, kind)
+    return False
+
+
+def _split_run(run: list[Atom], kinds: list[str]) -> list[Group]:
+    """A connected run split into groups, each one interval."""
+    shared = fill_years(run, [a.year for a in run], None)
+    groups: list[Group] = []
+    cur = Group([run[0]], [], [shared[0]])
+    for k in range(1, len(run)):
+        a, y = run[k], shared[k]
+        if _joins(cur, a, y, kinds[k - 1]):
+            cur.atoms.append(a)
+            cur.connectors.append(kinds[k - 1])
+            cur.years.append(y)
+        else:
+            groups.append(cur)
+            cur = Group([a], [], [y])
+    groups.append(cur)
+    return groups
+
+
 def combine(text: str, atoms: list[Atom]) -> list[Group]:
     """Join atoms separated only by connectors into groups (see module docstring)."""
     groups: list[Group] = []
-    i, n = 0, len(atoms)
-    while i < n:
-        # the run of atoms connected by connectors shares years
-        run = [atoms[i]]
-        kinds: list[str] = []
-        j = i + 1
-        while j < n:
-            k = gap_kind(text[run[-1].end:atoms[j].start])
-            if k is None or atoms[j].kind == "relative" or run[-1].kind == "relative":
-                break
-            run.append(atoms[j])
-            kinds.append(k)
-            j += 1
-        # 'tussen X en Y' is a range, not a coordination
-        if kinds and kinds[0] == "list" and re.search(r"\btussen\s+$", text[max(0, run[0].start - 10):run[0].start],
-                                                      re.IGNORECASE):
-            kinds[0] = "range"
-        shared = fill_years(run, [a.year for a in run], None)
-        # split the run into joined groups
-        cur = Group([run[0]], [], [shared[0]])
-        for k in range(1, len(run)):
-            a, y = run[k], shared[k]
-            ok = False
-            if y is not None and cur.years[-1] is not None:
-                prev = cur.atoms[-1].resolve(cur.years[-1])
-                nxt = a.resolve(y)
-                ok = prev is not None and nxt is not None and _joinable(prev, nxt, kinds[k - 1])
-            elif y is None and cur.years[-1] is None and kinds[k - 1] == "range":
-                # both year-less ('juni-september', 'juli/augustus'): order by month
-                ok = a.month_key > cur.atoms[-1].month_key or (
-                    a.month_key == cur.atoms[-1].month_key and (a.day or 0) > (cur.atoms[-1].day or 0))
-            elif y is None and cur.years[-1] is None and kinds[k - 1] == "list":
-                ok = (a.month_key == cur.atoms[-1].month_key + 1 and a.day is None and cur.atoms[-1].day is None) or (
-                    a.month_key == cur.atoms[-1].month_key and a.day is not None and cur.atoms[-1].day is not None
-                    and a.day == cur.atoms[-1].day + 1)
-            if ok:
-                cur.atoms.append(a)
-                cur.connectors.append(kinds[k - 1])
-                cur.years.append(y)
-            else:
-                groups.append(cur)
-                cur = Group([a], [], [y])
-        groups.append(cur)
-        i = j
+    i = 0
+    while i < len(atoms):
+        run, kinds, i = _connected_run(text, atoms, i)
+        groups.extend(_split_run(run, kinds))
     # weak atoms (bare abbreviations, week numbers) survive only with a year of their own group
     return [g for g in groups if not (len(g.atoms) == 1 and g.atoms[0].weak)]
