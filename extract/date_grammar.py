@@ -16,7 +16,10 @@ small, regular set of calendar forms, so a grammar does better:
    names, abbreviations, part-of-unit words, ordinals, seasons), so a new
    spelling is a data change. Every atom knows how to turn itself into an
    interval once its year is known (``Atom.resolve``); the year may be missing
-   (``30/4``, ``eind januari``) and is filled in later.
+   (``30/4``, ``eind januari``) and is filled in later. ``ATOM_RULES`` lists the
+   forms as named rules (pattern, builder, example) in the order they compete;
+   a new form is a pattern in :func:`patterns`, a builder and one rule there,
+   and a case in ``tests/data/date_cases.json``.
 2. **Overlap resolution** — all atom matches are collected and the longest
    non-overlapping ones win (``1 januari 2023`` beats ``januari 2023`` beats
    ``2023``), which makes spans exact.
@@ -408,210 +411,285 @@ def _numeric_dm_ok(text: str, s: int, e: int, d: int, mo: int) -> bool:
     return False
 
 
-class _Finder:
-    def __init__(self, sc, key):
-        self.sc, self.key = sc, key
+# -- atom rules -----------------------------------------------------------------------
+#
+# Every calendar form is one named rule (Duckling/HeidelTime style): the pattern it scans
+# (a key of :func:`patterns`), a builder that turns one match into an Atom (None: the match
+# is not a date here) and an example it reads. The order of ATOM_RULES is part of the
+# grammar: where two candidates of equal length start at the same place, the earlier rule's
+# atom wins (the sort in _longest_non_overlapping is stable).
 
-    def finditer(self, _text):
-        return self.sc.scan(self.key)
+Builder = Callable[[re.Match, str, str], "Atom | None"]
 
 
-def find_atoms(text: str) -> list[Atom]:
-    """All calendar atoms of ``text``, longest non-overlapping matches, in text order."""
-    v = vocab()
-    cands: list[Atom] = []
-    sc = _Scanner(text)
+@dataclass(frozen=True)
+class AtomRule:
+    name: str
+    pattern: str            # key of patterns()
+    build: Builder          # (match, text, pattern key) -> Atom | None
+    example: str            # a surface form the rule reads
 
-    class _P:                                        # P[key].finditer(text) → scanner
-        def __getitem__(self, key):
-            return _Finder(sc, key)
-    P = _P()
 
-    def add(a: Atom | None):
-        if a is not None:
-            cands.append(a)
+def _iso(m, text, key):
+    return _day_atom(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]))
 
-    for m in P["iso"].finditer(text):
-        add(_day_atom(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"])))
-    for m in P["numeric"].finditer(text):
-        y = m["y"]
-        if m["s"] == "." and len(y) == 2:       # 4.2.21 is a section number far more often than a date
-            continue
-        yy = int(y) if len(y) == 4 else year_of_two_digits(y)
-        add(_day_atom(m.start(), m.end(), yy, int(m["m"]), int(m["d"])))
-    for m in P["day_range_month"].finditer(text):
-        mo, d1, d2 = _month_no(m["m"]), int(m["d1"]), int(m["d2"])
-        if not (1 <= d1 < d2 <= calendar.monthrange(2000, mo)[1]):
-            continue
-        add(Atom(m.start(), m.end(), "days", _year_from(m),
-                 lambda yy, mo=mo, d1=d1, d2=d2: (date(yy, mo, d1), date(yy, mo, d2), "day"),
-                 month_key=mo, day=d1, month=mo))
-    for m in P["day_month"].finditer(text):
-        s0 = m.start() if m["wd"] else _extend_weekday(text, m.start())
-        add(_day_atom(s0, m.end(), _year_from(m), _month_no(m["m"]), int(m["d"])))
-    for m in P["numeric_dm"].finditer(text):
-        d, mo = int(m["d"]), int(m["m"])
-        if _numeric_dm_ok(text, m.start(), m.end(), d, mo):
-            add(_day_atom(m.start(), m.end(), None, mo, d))
-    for m in P["part"].finditer(text):
-        part = v["parts"][m["p"].lower()]
-        if m["m"]:
-            mo = _month_no(m["m"])
-            add(Atom(m.start(), m.end(), "part_month", _year_from(m),
-                     lambda yy, mo=mo, part=part: (*part_of_month(yy, mo, part), "month"),
-                     month_key=mo, month=mo))
-        elif m["rel"]:
-            # a third of the year the anchor names: 'eind dit jaar' in a 2024 text = Sep-Dec 2024.
-            # Not after the verb 'start' ('de pilot start volgend jaar' = in that year) nor with
-            # 'later/eerder dit jaar' (itself vague about the part)
-            if m["p"].lower() == "start" or m["rel"].lower().startswith(("later", "eerder")):
-                continue
-            off = v["relative_years"][re.sub(r"\s+", " ", m["rel"].lower())]
-            add(Atom(m.start(), m.end(), "relative", None,
-                     lambda yy, part=part: (*part_of_year(yy, part), "year"), relative=off))
-        else:
-            y = int(m["yy"])
-            if _bad_year_context(text, m.start("yy"), m.end("yy")):
-                continue
-            add(Atom(m.start(), m.end(), "part_year", y,
-                     lambda yy, part=part: (*part_of_year(yy, part), "year"),
-                     month_key={"begin": 1, "mid": 5, "end": 9}[part]))
 
-    for m in P["part_quarter"].finditer(text):
-        part = v["parts"][m["p"].lower()]
-        if m["q"] or m["qn"]:
-            q = int(m["q"] or m["qn"])
-        else:
-            o = v["ordinals"][m["o"].lower()]
-            q = 4 if o == -1 else o
-        if not 1 <= q <= 4:
-            continue
-        mo = 3 * q - 2 + {"begin": 0, "mid": 1, "end": 2}[part]
-        add(_month_atom(m.start(), m.end(), _year_from(m), mo))
+def _numeric(m, text, key):
+    y = m["y"]
+    if m["s"] == "." and len(y) == 2:       # 4.2.21 is a section number far more often than a date
+        return None
+    yy = int(y) if len(y) == 4 else year_of_two_digits(y)
+    return _day_atom(m.start(), m.end(), yy, int(m["m"]), int(m["d"]))
 
-    def quarter(s, e, q, y):
-        return Atom(s, e, "quarter", y,
-                    lambda yy, q=q: (date(yy, 3 * q - 2, 1), month_end(yy, 3 * q), "quarter"),
-                    month_key=3 * q - 2)
-    for m in P["quarter_q"].finditer(text):
-        add(quarter(m.start(), m.end(), int(m["q"]), _year_from(m)))
-    for m in P["quarter_word"].finditer(text):
-        o = v["ordinals"][m["o"].lower()]
-        q = 4 if o == -1 else o
-        if 1 <= q <= 4:
-            add(quarter(_extend_prefix(text, "quarter_word", m.start()), m.end(), q, _year_from(m)))
-    for m in P["quarter_num"].finditer(text):
-        add(quarter(m.start(), m.end(), int(m["q"]), _year_from(m)))
 
-    def half(s, e, h, y, mo=None):
-        if mo is None:
-            return Atom(s, e, "half_year", y,
-                        lambda yy, h=h: ((date(yy, 1, 1), date(yy, 6, 30)) if h == 1
-                                         else (date(yy, 7, 1), date(yy, 12, 31))) + ("half_year",),
-                        month_key=1 if h == 1 else 7)
-        return Atom(s, e, "half_month", y,
-                    lambda yy, h=h, mo=mo: ((date(yy, mo, 1), date(yy, mo, 15)) if h == 1
-                                            else (date(yy, mo, 16), month_end(yy, mo))) + ("month",),
-                    month_key=mo, month=mo)
-    for key in ("half_word", "half_word_year"):
-        for m in P[key].finditer(text):
-            h = 1 if m["o"].lower() in ("eerste", "1e", "1ste") else 2
-            gd = m.groupdict()
-            m_start = _extend_prefix(text, key, m.start())
-            if gd.get("m"):
-                add(half(m_start, m.end(), h, _year_from(m), _month_no(m["m"])))
-            elif gd.get("yy"):
-                add(half(m_start, m.end(), h, int(m["yy"])))
-            else:                                   # 'van het jaar' / 'van dit jaar': anchor year
-                add(half(m_start, m.end(), h, None))
-    for m in P["half_h"].finditer(text):
-        add(half(m.start(), m.end(), int(m["h"]), int(m["yy"])))
-    for m in P["season"].finditer(text):
-        add(_season_atom(m.start(), m.end(), _year_from(m), m["s"].lower()))
-    for m in P["week_of_month"].finditer(text):
-        o = v["ordinals"][m["o"].lower()]
-        mo = _month_no(m["m"])
+def _day_range_month(m, text, key):
+    mo, d1, d2 = _month_no(m["m"]), int(m["d1"]), int(m["d2"])
+    if not (1 <= d1 < d2 <= calendar.monthrange(2000, mo)[1]):
+        return None
+    return Atom(m.start(), m.end(), "days", _year_from(m),
+                lambda yy: (date(yy, mo, d1), date(yy, mo, d2), "day"),
+                month_key=mo, day=d1, month=mo)
 
-        def wk(yy, o=o, mo=mo):
-            if o == -1:
-                last = month_end(yy, mo)
-                return last - timedelta(days=6), last, "week"
-            start = date(yy, mo, 1) + timedelta(days=7 * (o - 1))
-            return start, min(start + timedelta(days=6), month_end(yy, mo)), "week"
-        add(Atom(m.start(), m.end(), "week", _year_from(m), wk, month_key=mo, month=mo))
-    for m in P["week_of_day"].finditer(text):
-        mo, d = _month_no(m["m"]), int(m["d"])
-        if not 1 <= d <= calendar.monthrange(2000, mo)[1]:
-            continue
 
-        def week_of(yy, mo=mo, d=d):
-            day = date(yy, mo, d)
-            monday = day - timedelta(days=day.weekday())
-            return monday, monday + timedelta(days=6), "week"
-        add(Atom(m.start(), m.end(), "week", _year_from(m), week_of, month_key=mo, month=mo))
-    for m in P["week_num"].finditer(text):
-        w = int(m["w"])
-        if not 1 <= w <= 53:
-            continue
-        y = _year_from(m)
+def _day_month(m, text, key):
+    s0 = m.start() if m["wd"] else _extend_weekday(text, m.start())
+    return _day_atom(s0, m.end(), _year_from(m), _month_no(m["m"]), int(m["d"]))
 
-        def iso_week(yy, w=w):
-            s0 = date.fromisocalendar(yy, w, 1)
-            return s0, s0 + timedelta(days=6), "week"
-        # 'week 12' is a calendar week in these texts (planning tables, 'in week 14'); without a
-        # year it is anchored like 'eind januari'. 'week 3 van het traject' is excluded above.
-        add(Atom(m.start(), m.end(), "week", y, iso_week,
-                 month_key=max(1, min(12, (w * 7) // 31 + 1))))
-    for m in P["school_year"].finditer(text):
+
+def _numeric_dm(m, text, key):
+    d, mo = int(m["d"]), int(m["m"])
+    if _numeric_dm_ok(text, m.start(), m.end(), d, mo):
+        return _day_atom(m.start(), m.end(), None, mo, d)
+    return None
+
+
+def _part_of_month(m, part):
+    mo = _month_no(m["m"])
+    return Atom(m.start(), m.end(), "part_month", _year_from(m),
+                lambda yy: (*part_of_month(yy, mo, part), "month"), month_key=mo, month=mo)
+
+
+def _part_of_relative_year(m, part):
+    # a third of the year the anchor names: 'eind dit jaar' in a 2024 text = Sep-Dec 2024.
+    # Not after the verb 'start' ('de pilot start volgend jaar' = in that year) nor with
+    # 'later/eerder dit jaar' (itself vague about the part)
+    if m["p"].lower() == "start" or m["rel"].lower().startswith(("later", "eerder")):
+        return None
+    off = vocab()["relative_years"][re.sub(r"\s+", " ", m["rel"].lower())]
+    return Atom(m.start(), m.end(), "relative", None,
+                lambda yy: (*part_of_year(yy, part), "year"), relative=off)
+
+
+def _part_of_year(m, text, part):
+    y = int(m["yy"])
+    if _bad_year_context(text, m.start("yy"), m.end("yy")):
+        return None
+    return Atom(m.start(), m.end(), "part_year", y,
+                lambda yy: (*part_of_year(yy, part), "year"),
+                month_key={"begin": 1, "mid": 5, "end": 9}[part])
+
+
+def _part(m, text, key):
+    part = vocab()["parts"][m["p"].lower()]
+    if m["m"]:
+        return _part_of_month(m, part)
+    if m["rel"]:
+        return _part_of_relative_year(m, part)
+    return _part_of_year(m, text, part)
+
+
+def _ordinal_quarter(word: str) -> int:
+    o = vocab()["ordinals"][word.lower()]
+    return 4 if o == -1 else o
+
+
+def _part_quarter(m, text, key):
+    part = vocab()["parts"][m["p"].lower()]
+    q = int(m["q"] or m["qn"]) if (m["q"] or m["qn"]) else _ordinal_quarter(m["o"])
+    if not 1 <= q <= 4:
+        return None
+    mo = 3 * q - 2 + {"begin": 0, "mid": 1, "end": 2}[part]
+    return _month_atom(m.start(), m.end(), _year_from(m), mo)
+
+
+def _quarter_atom(s, e, q, y) -> Atom:
+    return Atom(s, e, "quarter", y,
+                lambda yy: (date(yy, 3 * q - 2, 1), month_end(yy, 3 * q), "quarter"),
+                month_key=3 * q - 2)
+
+
+def _quarter_q(m, text, key):
+    return _quarter_atom(m.start(), m.end(), int(m["q"]), _year_from(m))
+
+
+def _quarter_word(m, text, key):
+    q = _ordinal_quarter(m["o"])
+    if 1 <= q <= 4:
+        return _quarter_atom(_extend_prefix(text, key, m.start()), m.end(), q, _year_from(m))
+    return None
+
+
+def _half_atom(s, e, h, y, mo=None) -> Atom:
+    if mo is None:
+        return Atom(s, e, "half_year", y,
+                    lambda yy: ((date(yy, 1, 1), date(yy, 6, 30)) if h == 1
+                                else (date(yy, 7, 1), date(yy, 12, 31))) + ("half_year",),
+                    month_key=1 if h == 1 else 7)
+    return Atom(s, e, "half_month", y,
+                lambda yy: ((date(yy, mo, 1), date(yy, mo, 15)) if h == 1
+                            else (date(yy, mo, 16), month_end(yy, mo))) + ("month",),
+                month_key=mo, month=mo)
+
+
+def _half_word(m, text, key):
+    h = 1 if m["o"].lower() in ("eerste", "1e", "1ste") else 2
+    gd = m.groupdict()
+    m_start = _extend_prefix(text, key, m.start())
+    if gd.get("m"):
+        return _half_atom(m_start, m.end(), h, _year_from(m), _month_no(m["m"]))
+    if gd.get("yy"):
+        return _half_atom(m_start, m.end(), h, int(m["yy"]))
+    return _half_atom(m_start, m.end(), h, None)     # 'van het jaar' / 'van dit jaar': anchor year
+
+
+def _half_h(m, text, key):
+    return _half_atom(m.start(), m.end(), int(m["h"]), int(m["yy"]))
+
+
+def _season(m, text, key):
+    return _season_atom(m.start(), m.end(), _year_from(m), m["s"].lower())
+
+
+def _week_of_month(m, text, key):
+    o = vocab()["ordinals"][m["o"].lower()]
+    mo = _month_no(m["m"])
+
+    def wk(yy):
+        if o == -1:
+            last = month_end(yy, mo)
+            return last - timedelta(days=6), last, "week"
+        start = date(yy, mo, 1) + timedelta(days=7 * (o - 1))
+        return start, min(start + timedelta(days=6), month_end(yy, mo)), "week"
+    return Atom(m.start(), m.end(), "week", _year_from(m), wk, month_key=mo, month=mo)
+
+
+def _week_of_day(m, text, key):
+    mo, d = _month_no(m["m"]), int(m["d"])
+    if not 1 <= d <= calendar.monthrange(2000, mo)[1]:
+        return None
+
+    def week_of(yy):
+        day = date(yy, mo, d)
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6), "week"
+    return Atom(m.start(), m.end(), "week", _year_from(m), week_of, month_key=mo, month=mo)
+
+
+def _week_num(m, text, key):
+    w = int(m["w"])
+    if not 1 <= w <= 53:
+        return None
+
+    def iso_week(yy):
+        s0 = date.fromisocalendar(yy, w, 1)
+        return s0, s0 + timedelta(days=6), "week"
+    # 'week 12' is a calendar week in these texts (planning tables, 'in week 14'); without a
+    # year it is anchored like 'eind januari'. 'week 3 van het traject' is excluded above.
+    return Atom(m.start(), m.end(), "week", _year_from(m), iso_week,
+                month_key=max(1, min(12, (w * 7) // 31 + 1)))
+
+
+def _second_school_year(y1: int, y2: str) -> int:
+    return int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+
+
+def _school_year(m, text, key):
+    y1 = int(m["y1"])
+    if _second_school_year(y1, m["y2"]) != y1 + 1:
+        return None
+    return Atom(m.start(), m.end(), "school_year", y1,
+                lambda yy: (date(yy, 8, 1), date(yy + 1, 7, 31), "year"), month_key=8)
+
+
+def _school_year_start(m, text, key):
+    # the Dutch school year starts on 1 August; the year is the named school year's first
+    # ('de start van het schooljaar 2026-2027' = 2026-08-01), else it comes from the context
+    y = None
+    if m["y1"]:
         y1 = int(m["y1"])
-        y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
-        if y2 != y1 + 1:
-            continue
-        add(Atom(m.start(), m.end(), "school_year", y1,
-                 lambda yy: (date(yy, 8, 1), date(yy + 1, 7, 31), "year"), month_key=8))
-    for m in P["school_year_start"].finditer(text):
-        # the Dutch school year starts on 1 August; the year is the named school year's first
-        # ('de start van het schooljaar 2026-2027' = 2026-08-01), else it comes from the context
-        y = None
-        if m["y1"]:
-            y1 = int(m["y1"])
-            y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y1 // 100) * 100 + int(m["y2"])
-            y = y1 if y2 == y1 + 1 else None
-            if y is None:
-                continue
-        add(_day_atom(_extend_prefix(text, "school_year_start", m.start()), m.end(), y, 8, 1))
-    for m in P["month"].finditer(text):
-        mo = _month_no(m["m"])
-        y = _year_from(m)
-        if y is not None and m["y4"] and _bad_year_context(text, m.start("y4"), m.end("y4")):
-            continue
-        word = m["m"].lower()
-        # 'mei'/'maart' are safe bare words; abbreviations need a year or a neighbour
-        weak = y is None and _is_abbrev(m["m"])
-        if word == "mar" and y is None:
-            continue
-        add(_month_atom(m.start(), m.end(), y, mo, weak=weak))
-    for m in P["year_range_short"].finditer(text):
-        y1 = int(m["y1"])
-        y2 = (y1 // 100) * 100 + int(m["y2"])
-        if not (y1 < y2 <= y1 + 10) or _bad_year_context(text, m.start(), m.end()):
-            continue
-        add(Atom(m.start(), m.end(), "years", y1,
-                 lambda yy, n=y2 - y1: (date(yy, 1, 1), date(yy + n, 12, 31), "years")))
-    for m in P["year"].finditer(text):
-        if _bad_year_context(text, m.start(), m.end()):
-            continue
-        add(_year_atom(m.start(), m.end(), int(m["y"])))
-    for m in P["relative"].finditer(text):
-        off = v["relative_years"][re.sub(r"\s+", " ", m["r"].lower())]
-        a = Atom(m.start(), m.end(), "relative", None,
-                 lambda yy: (date(yy, 1, 1), date(yy, 12, 31), "year"), relative=off)
-        add(a)
+        if _second_school_year(y1, m["y2"]) != y1 + 1:
+            return None
+        y = y1
+    return _day_atom(_extend_prefix(text, key, m.start()), m.end(), y, 8, 1)
 
-    # longest first, then earliest; keep the non-overlapping ones
+
+def _month(m, text, key):
+    mo = _month_no(m["m"])
+    y = _year_from(m)
+    if y is not None and m["y4"] and _bad_year_context(text, m.start("y4"), m.end("y4")):
+        return None
+    # 'mei'/'maart' are safe bare words; abbreviations need a year or a neighbour
+    weak = y is None and _is_abbrev(m["m"])
+    if m["m"].lower() == "mar" and y is None:
+        return None
+    return _month_atom(m.start(), m.end(), y, mo, weak=weak)
+
+
+def _year_range_short(m, text, key):
+    y1 = int(m["y1"])
+    y2 = (y1 // 100) * 100 + int(m["y2"])
+    if not (y1 < y2 <= y1 + 10) or _bad_year_context(text, m.start(), m.end()):
+        return None
+    return Atom(m.start(), m.end(), "years", y1,
+                lambda yy, n=y2 - y1: (date(yy, 1, 1), date(yy + n, 12, 31), "years"))
+
+
+def _year(m, text, key):
+    if _bad_year_context(text, m.start(), m.end()):
+        return None
+    return _year_atom(m.start(), m.end(), int(m["y"]))
+
+
+def _relative(m, text, key):
+    off = vocab()["relative_years"][re.sub(r"\s+", " ", m["r"].lower())]
+    return Atom(m.start(), m.end(), "relative", None,
+                lambda yy: (date(yy, 1, 1), date(yy, 12, 31), "year"), relative=off)
+
+
+#: The calendar forms in the order their candidates are collected (see the note above).
+ATOM_RULES: tuple[AtomRule, ...] = (
+    AtomRule("iso date", "iso", _iso, "2025-01-01"),
+    AtomRule("numeric date", "numeric", _numeric, "1-1-2025"),
+    AtomRule("day range in a month", "day_range_month", _day_range_month, "3 t/m 5 mei 2024"),
+    AtomRule("day and month", "day_month", _day_month, "maandag 3 mei 2024"),
+    AtomRule("numeric day/month", "numeric_dm", _numeric_dm, "op 30/4"),
+    AtomRule("part of a month or year", "part", _part, "eind januari"),
+    AtomRule("part of a quarter", "part_quarter", _part_quarter, "eind Q1 2025"),
+    AtomRule("quarter Qn", "quarter_q", _quarter_q, "Q3 2025"),
+    AtomRule("ordinal quarter", "quarter_word", _quarter_word, "het tweede kwartaal van 2025"),
+    AtomRule("quarter n", "quarter_num", _quarter_q, "kwartaal 2 2025"),
+    AtomRule("half of a month or year", "half_word", _half_word, "de eerste helft van 2025"),
+    AtomRule("half year with year", "half_word_year", _half_word, "tweede halfjaar 2025"),
+    AtomRule("half year Hn", "half_h", _half_h, "H2 2025"),
+    AtomRule("season", "season", _season, "najaar 2025"),
+    AtomRule("n-th week of a month", "week_of_month", _week_of_month, "tweede week van maart"),
+    AtomRule("week of a day", "week_of_day", _week_of_day, "week van 17 maart"),
+    AtomRule("week number", "week_num", _week_num, "week 12 2025"),
+    AtomRule("school year", "school_year", _school_year, "schooljaar 2025-2026"),
+    AtomRule("start of the school year", "school_year_start", _school_year_start,
+             "start van het schooljaar 2026-2027"),
+    AtomRule("month", "month", _month, "januari 2025"),
+    AtomRule("short year range", "year_range_short", _year_range_short, "2025-26"),
+    AtomRule("year", "year", _year, "2025"),
+    AtomRule("relative year", "relative", _relative, "volgend jaar"),
+)
+
+
+def _longest_non_overlapping(cands: list[Atom], n: int) -> list[Atom]:
+    """Longest first, then earliest; keep the non-overlapping ones, in text order."""
     cands.sort(key=lambda a: (-(a.end - a.start), a.start))
     taken: list[Atom] = []
-    used = bytearray(len(text) + 1)
+    used = bytearray(n + 1)
     for a in cands:
         if any(used[a.start:a.end]):
             continue
@@ -619,6 +697,18 @@ def find_atoms(text: str) -> list[Atom]:
         used[a.start:a.end] = b"\x01" * (a.end - a.start)
     taken.sort(key=lambda a: a.start)
     return taken
+
+
+def find_atoms(text: str) -> list[Atom]:
+    """All calendar atoms of ``text``, longest non-overlapping matches, in text order."""
+    sc = _Scanner(text)
+    cands: list[Atom] = []
+    for rule in ATOM_RULES:
+        for m in sc.scan(rule.pattern):
+            a = rule.build(m, text, rule.pattern)
+            if a is not None:
+                cands.append(a)
+    return _longest_non_overlapping(cands, len(text))
 
 
 # -- combinator -------------------------------------------------------------------
@@ -697,52 +787,75 @@ def _joinable(prev: tuple[date, date, str], nxt: tuple[date, date, str], kind: s
     return prev[0] < nxt[0] <= prev[1] + timedelta(days=1)
 
 
+def _connected_run(text: str, atoms: list[Atom], i: int) -> tuple[list[Atom], list[str], int]:
+    """The run of atoms from ``i`` joined by connectors (they share years), the kind of each
+    connector, and the index after the run."""
+    run = [atoms[i]]
+    kinds: list[str] = []
+    j, n = i + 1, len(atoms)
+    while j < n:
+        k = gap_kind(text[run[-1].end:atoms[j].start])
+        if k is None or atoms[j].kind == "relative" or run[-1].kind == "relative":
+            break
+        run.append(atoms[j])
+        kinds.append(k)
+        j += 1
+    # 'tussen X en Y' is a range, not a coordination
+    if kinds and kinds[0] == "list" and re.search(r"\btussen\s+$", text[max(0, run[0].start - 10):run[0].start],
+                                                  re.IGNORECASE):
+        kinds[0] = "range"
+    return run, kinds, j
+
+
+def _yearless_joinable(last: Atom, a: Atom, kind: str) -> bool:
+    """Two year-less atoms: a range in month (then day) order; a coordination of the next
+    month or the next day."""
+    if kind == "range":
+        # both year-less ('juni-september', 'juli/augustus'): order by month
+        return a.month_key > last.month_key or (
+            a.month_key == last.month_key and (a.day or 0) > (last.day or 0))
+    if kind == "list":
+        return (a.month_key == last.month_key + 1 and a.day is None and last.day is None) or (
+            a.month_key == last.month_key and a.day is not None and last.day is not None
+            and a.day == last.day + 1)
+    return False
+
+
+def _joins(cur: Group, a: Atom, y: int | None, kind: str) -> bool:
+    """Does atom ``a`` (with shared year ``y``) join the group ``cur`` across a ``kind`` connector?"""
+    if y is not None and cur.years[-1] is not None:
+        prev = cur.atoms[-1].resolve(cur.years[-1])
+        nxt = a.resolve(y)
+        return prev is not None and nxt is not None and _joinable(prev, nxt, kind)
+    if y is None and cur.years[-1] is None:
+        return _yearless_joinable(cur.atoms[-1], a, kind)
+    return False
+
+
+def _split_run(run: list[Atom], kinds: list[str]) -> list[Group]:
+    """A connected run split into groups, each one interval."""
+    shared = fill_years(run, [a.year for a in run], None)
+    groups: list[Group] = []
+    cur = Group([run[0]], [], [shared[0]])
+    for k in range(1, len(run)):
+        a, y = run[k], shared[k]
+        if _joins(cur, a, y, kinds[k - 1]):
+            cur.atoms.append(a)
+            cur.connectors.append(kinds[k - 1])
+            cur.years.append(y)
+        else:
+            groups.append(cur)
+            cur = Group([a], [], [y])
+    groups.append(cur)
+    return groups
+
+
 def combine(text: str, atoms: list[Atom]) -> list[Group]:
     """Join atoms separated only by connectors into groups (see module docstring)."""
     groups: list[Group] = []
-    i, n = 0, len(atoms)
-    while i < n:
-        # the run of atoms connected by connectors shares years
-        run = [atoms[i]]
-        kinds: list[str] = []
-        j = i + 1
-        while j < n:
-            k = gap_kind(text[run[-1].end:atoms[j].start])
-            if k is None or atoms[j].kind == "relative" or run[-1].kind == "relative":
-                break
-            run.append(atoms[j])
-            kinds.append(k)
-            j += 1
-        # 'tussen X en Y' is a range, not a coordination
-        if kinds and kinds[0] == "list" and re.search(r"\btussen\s+$", text[max(0, run[0].start - 10):run[0].start],
-                                                      re.IGNORECASE):
-            kinds[0] = "range"
-        shared = fill_years(run, [a.year for a in run], None)
-        # split the run into joined groups
-        cur = Group([run[0]], [], [shared[0]])
-        for k in range(1, len(run)):
-            a, y = run[k], shared[k]
-            ok = False
-            if y is not None and cur.years[-1] is not None:
-                prev = cur.atoms[-1].resolve(cur.years[-1])
-                nxt = a.resolve(y)
-                ok = prev is not None and nxt is not None and _joinable(prev, nxt, kinds[k - 1])
-            elif y is None and cur.years[-1] is None and kinds[k - 1] == "range":
-                # both year-less ('juni-september', 'juli/augustus'): order by month
-                ok = a.month_key > cur.atoms[-1].month_key or (
-                    a.month_key == cur.atoms[-1].month_key and (a.day or 0) > (cur.atoms[-1].day or 0))
-            elif y is None and cur.years[-1] is None and kinds[k - 1] == "list":
-                ok = (a.month_key == cur.atoms[-1].month_key + 1 and a.day is None and cur.atoms[-1].day is None) or (
-                    a.month_key == cur.atoms[-1].month_key and a.day is not None and cur.atoms[-1].day is not None
-                    and a.day == cur.atoms[-1].day + 1)
-            if ok:
-                cur.atoms.append(a)
-                cur.connectors.append(kinds[k - 1])
-                cur.years.append(y)
-            else:
-                groups.append(cur)
-                cur = Group([a], [], [y])
-        groups.append(cur)
-        i = j
+    i = 0
+    while i < len(atoms):
+        run, kinds, i = _connected_run(text, atoms, i)
+        groups.extend(_split_run(run, kinds))
     # weak atoms (bare abbreviations, week numbers) survive only with a year of their own group
     return [g for g in groups if not (len(g.atoms) == 1 and g.atoms[0].weak)]

@@ -357,14 +357,13 @@ _NON_SPACE = re.compile(r"\S")
 _NOT_DATE_TAIL = re.compile(r"[^\s:.]")
 
 
-def assign_event(text: str, doc: Document | None, start: int, end: int, gran: str,
-                 prev_end: int = 0, next_start: int | None = None) -> str | None:
-    """The event of the date at [start, end) (see module docstring); ``prev_end`` and
-    ``next_start`` are the neighbouring dates' edges, which bound the label text that
-    belongs to this one."""
-    if next_start is None:
-        next_start = len(text)
-    block = doc.block_at(start) if doc is not None else None
+#: assign_event's context stages answer with an event (or None: no event) or leave it open
+_UNDECIDED = object()
+
+
+def _context_verdict(text: str, doc: Document | None, block, start: int, end: int, gran: str):
+    """What the date's surroundings settle before any label is read: a heading, a name or
+    a stamp, a cited document or meeting, a header row of years; else _UNDECIDED."""
     if block is not None and block.kind == "heading" and not _timeline_heading(text, block, start, gran):
         return None
     if name_like(text, start, end, gran):
@@ -381,26 +380,40 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
     if block is not None and block.kind == "table_row" and len(block.cells) >= 3 and gran == "year" \
             and all(_BARE_YEAR.fullmatch(text[a:b]) for a, b in block.cells[1:]):
         return None                      # a header row of years ('Kerncijfer | 2023 | 2024'): column labels
-    if block is not None and block.kind == "table_row" and block.cells:
-        ci = doc.cell_index(block, start)
-        if ci is not None:
-            cs, ce = block.cells[ci]
-            # the label written before the date in its own cell, after the previous date
-            ev = _nearest_event(text, max(cs, prev_end), start, start, end)
-            if ev is None:
-                ev = _nearest_event(text, end, min(ce, next_start), start, end)
-            if ev is None:
-                ev = _column_header_event(doc, block, ci)
-            if ev is None:
-                for k in [0] + [k for k in range(1, len(block.cells)) if k != 0]:
-                    if k == ci:
-                        continue
-                    s2, e2 = block.cells[k]
-                    ev = _first_event(text, s2, e2)
-                    if ev:
-                        break
+    return _UNDECIDED
+
+
+def _table_cell_event(text: str, doc: Document, block, start: int, end: int,
+                      prev_end: int, next_start: int) -> str | None:
+    """In a table row: the label in the date's own cell (before it, then after it), the
+    column header, else the first label in another cell of the row."""
+    if block is None or block.kind != "table_row" or not block.cells:
+        return None
+    ci = doc.cell_index(block, start)
+    if ci is None:
+        return None
+    cs, ce = block.cells[ci]
+    # the label written before the date in its own cell, after the previous date
+    ev = _nearest_event(text, max(cs, prev_end), start, start, end)
+    if ev is None:
+        ev = _nearest_event(text, end, min(ce, next_start), start, end)
+    if ev is None:
+        ev = _column_header_event(doc, block, ci)
+    if ev is None:
+        for k in [0] + [k for k in range(1, len(block.cells)) if k != 0]:
+            if k == ci:
+                continue
+            s2, e2 = block.cells[k]
+            ev = _first_event(text, s2, e2)
             if ev:
-                return ev
+                break
+    return ev
+
+
+def _clause_event(text: str, doc: Document | None, start: int, end: int,
+                  prev_end: int, next_start: int) -> str | None:
+    """The label in the date's clause (between its neighbouring dates first), else in the
+    innermost heading above it."""
     cs, ce = clause_bounds(text, start, end)
     # the stretch between the neighbouring dates first (several dates in one clause)
     ev = _nearest_event(text, max(cs, prev_end), min(ce, next_start), start, end)
@@ -411,19 +424,39 @@ def assign_event(text: str, doc: Document | None, start: int, end: int, gran: st
             if h.start <= start < h.end:
                 continue
             ev = _first_event(text, h.start, h.end)
-            if ev:
-                break
             break                                 # only the innermost heading speaks for the date
+    return ev
+
+
+def _unlabelled_event(text: str, start: int, end: int, gran: str, next_start: int) -> str | None:
+    """A date no label names: 'other', unless its line is nothing but the date."""
+    line_s, line_e = line_bounds(text, start, end)
+    if not _NON_SPACE.search(text, line_s, start) and not _NOT_DATE_TAIL.search(text, end, line_e):
+        # a line that is only the date: a bare year is a heading; otherwise a timeline entry
+        # whose label follows on the next short lines ('7 oktober 2022 / Definitieve gunning')
+        if gran in ("year", "years"):
+            return None
+        return _label_below(text, line_e, next_start) or "other"
+    return "other"
+
+
+def assign_event(text: str, doc: Document | None, start: int, end: int, gran: str,
+                 prev_end: int = 0, next_start: int | None = None) -> str | None:
+    """The event of the date at [start, end) (see module docstring); ``prev_end`` and
+    ``next_start`` are the neighbouring dates' edges, which bound the label text that
+    belongs to this one."""
+    if next_start is None:
+        next_start = len(text)
+    block = doc.block_at(start) if doc is not None else None
+    verdict = _context_verdict(text, doc, block, start, end, gran)
+    if verdict is not _UNDECIDED:
+        return verdict
+    ev = _table_cell_event(text, doc, block, start, end, prev_end, next_start)
+    if ev:
+        return ev
+    ev = _clause_event(text, doc, start, end, prev_end, next_start)
     if ev is None:
-        # a line that is nothing but the date (a heading-like label)
-        line_s, line_e = line_bounds(text, start, end)
-        if not _NON_SPACE.search(text, line_s, start) and not _NOT_DATE_TAIL.search(text, end, line_e):
-            # a line that is only the date: a bare year is a heading; otherwise a timeline entry
-            # whose label follows on the next short lines ('7 oktober 2022 / Definitieve gunning')
-            if gran in ("year", "years"):
-                return None
-            return _label_below(text, line_e, next_start) or "other"
-        return "other"
+        return _unlabelled_event(text, start, end, gran, next_start)
     return ev
 
 
@@ -614,6 +647,133 @@ def _nth_line_end(text: str, n: int) -> int:
     return pos
 
 
+@dataclass
+class _YearContext:
+    """What a year-less date may take its year from, for one pass over one text: the anchor
+    year, the year a retrospective report covers, the writing date, and the explicitly
+    dated groups (start, end, first day, last day, group) in text order."""
+    text: str
+    doc: Document | None
+    anchor_year: int | None
+    reported_year: int | None
+    doc_date: date | None
+    explicit: list[tuple[int, int, date, date, Group]]
+
+    def __post_init__(self):
+        self.starts = [x[0] for x in self.explicit]
+        self.ends = [x[1] for x in self.explicit]
+
+
+def _explicit_groups(groups: list[Group]) -> list[tuple[int, int, date, date, Group]]:
+    explicit = []
+    for g in groups:
+        if g.has_explicit_year and g.atoms[0].kind != "relative":
+            iv = g.interval(None)
+            if iv:
+                explicit.append((g.start, g.end, iv[0], iv[1], g))
+    return explicit
+
+
+def _same_day_in_block(g: Group, ctx: _YearContext, bs: int, be: int) -> int | None:
+    """1. the same day-month with a year in the same block."""
+    a0 = g.atoms[0]
+    if a0.day is None:
+        return None
+    for s, e, d0, d1, og in ctx.explicit[bisect_left(ctx.starts, bs):bisect_left(ctx.starts, be)]:
+        if len(og.atoms) == 1 and og.atoms[0].day == a0.day and og.atoms[0].month == a0.month:
+            return d0.year
+    return None
+
+
+def _previous_anchor_in_block(g: Group, ctx: _YearContext, bs: int) -> int | None:
+    """2. the nearest explicitly dated expression before it in the same block."""
+    # groups do not overlap, so ends rise with starts: walk back from the
+    # last one that ends before this date to the first anchor in the block
+    prev = None
+    for k in range(bisect_right(ctx.ends, g.start) - 1, -1, -1):
+        if ctx.explicit[k][0] < bs:
+            break
+        if _is_anchor(ctx.explicit[k][4], ctx.text):
+            prev = ctx.explicit[k]
+            break
+    if not prev:
+        return None
+    s, e, d0, d1, og = prev
+    # a year or a third of one ('Eind 2024 werkten ...; in het voorjaar
+    # startte ...') is a time frame, not a point the narrative moves on from
+    if og.atoms[-1].kind in ("year", "years", "part_year"):
+        return d0.year
+    # the anchor's last year; a date that would END in a month before the
+    # anchor STARTS lies in the next year ('september 2021 ... eind januari' =
+    # 2022), one inside or around the anchor's span does not ('van mei tot
+    # eind juli 2025, met een terugkoppeling in juni' = June 2025; 'op
+    # 4 juli 2024 ... na de zomer' = summer 2024, which holds 4 July)
+    year = d1.year
+    own = _group_value(g, year)
+    if own is not None and own[1] < d0.replace(day=1):
+        year += 1
+    return year
+
+
+def _nearest_year_before(g: Group, ctx: _YearContext) -> int | None:
+    k = bisect_right(ctx.ends, g.start)
+    return ctx.explicit[k - 1][3].year if k else None
+
+
+def _year_for(g: Group, ctx: _YearContext) -> int | None:
+    """The year of a group that names none, by the cascade 1-5 below."""
+    if g.atoms[0].kind == "relative":
+        return ctx.anchor_year
+    bs, be = _block_span(ctx.doc, ctx.text, g.start)
+    year = _same_day_in_block(g, ctx, bs, be)
+    if year is None:
+        year = _previous_anchor_in_block(g, ctx, bs)
+    # 3. the anchor year (manifest / document year); but a report over an earlier
+    #    year ('Jaarverslag 2024' written in 2025) narrates that year: there the
+    #    nearest year mentioned before the date counts ('In 2025 ...' in its outlook)
+    if year is None and ctx.reported_year is not None:
+        k = bisect_right(ctx.ends, g.start)
+        year = ctx.explicit[k - 1][3].year if k else ctx.reported_year
+    if year is None:
+        year = ctx.anchor_year
+    # 4. the nearest year mentioned before
+    if year is None:
+        year = _nearest_year_before(g, ctx)
+    # 5. the tense of the clause against the writing date
+    if year is not None and ctx.doc_date is not None:
+        year = _fit_to_writing_date(g, year, ctx.text, ctx.doc_date)
+    return year
+
+
+def _date_event(text: str, doc: Document | None, g: Group, iv: tuple[date, date, str],
+                modifier: str | None, prev_end: int, next_start: int) -> str | None:
+    """assign_event's event, turned into a contract end or start where the modifier says so."""
+    d0, d1, gran = iv
+    event = assign_event(text, doc, g.start, g.end, gran, prev_end, next_start)
+    if modifier == "tot" and _runs_until(text, g.start, g.end) \
+            and (event in ("other", "decision", "contract_start") or not _clause_names_event(text, g.start, g.end)):
+        event = "contract_end"       # also over a heading's event: 'De overeenkomsten lopen tot en met ...'
+    elif modifier == "per" and event == "other" and gran == "day" and d0.day == 1 \
+            and not _triggers(text, *clause_bounds(text, g.start, g.end)):
+        event = "contract_start"     # 'Wmo-begeleiding per 1 januari 2027': the day a new arrangement starts
+    return event
+
+
+def _date_match(text: str, doc: Document | None, g: Group, iv: tuple[date, date, str],
+                explicit_year: bool, prev_end: int, next_start: int) -> DateMatch:
+    d0, d1, gran = iv
+    bare_year = all(a.kind in ("year", "years", "relative") for a in g.atoms)
+    modifier = find_modifier(text, g.start, g.end, bare_year)
+    event = _date_event(text, doc, g, iv, modifier, prev_end, next_start)
+    value = {"start": d0.isoformat(), "end": d1.isoformat(), "granularity": gran,
+             "modifier": modifier, "event": event}
+    conf = 0.95 if explicit_year else 0.8
+    if g.atoms[0].kind == "relative":
+        conf = 0.6
+    return DateMatch(g.start, g.end, value, text[g.start:g.end], explicit_year, conf,
+                     tuple(a.kind for a in g.atoms))
+
+
 def _matches(text: str, anchor_year: int | None, doc: Document | None,
              doc_date: date | None = None) -> list[DateMatch]:
     # the clause/trigger caches serve one pass over one text; start each pass cold so that a
@@ -621,103 +781,18 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
     clause_bounds.cache_clear()
     _triggers.cache_clear()
     reported_year = _reported_year(text, anchor_year)
-    atoms = find_atoms(text)
-    groups = combine(text, atoms)
-    explicit: list[tuple[int, int, date, date, Group]] = []
-    for g in groups:
-        if g.has_explicit_year and g.atoms[0].kind != "relative":
-            iv = g.interval(None)
-            if iv:
-                explicit.append((g.start, g.end, iv[0], iv[1], g))
-    ex_starts = [x[0] for x in explicit]
-    ex_ends = [x[1] for x in explicit]
+    groups = combine(text, find_atoms(text))
+    ctx = _YearContext(text, doc, anchor_year, reported_year, doc_date, _explicit_groups(groups))
     out: list[DateMatch] = []
     spans = [(g.start, g.end) for g in groups]
     for gi, g in enumerate(groups):
-        iv = None
         explicit_year = g.has_explicit_year and g.atoms[0].kind != "relative"
-        if explicit_year:
-            iv = g.interval(None)
-        else:
-            if g.atoms[0].kind == "relative":
-                year = anchor_year
-            else:
-                year = None
-                bs, be = _block_span(doc, text, g.start)
-                a0 = g.atoms[0]
-                # 1. the same day-month with a year in the same block
-                if a0.day is not None:
-                    for s, e, d0, d1, og in explicit[bisect_left(ex_starts, bs):bisect_left(ex_starts, be)]:
-                        if len(og.atoms) == 1 and og.atoms[0].day == a0.day \
-                                and og.atoms[0].month == a0.month:
-                            year = d0.year
-                            break
-                # 2. the nearest explicitly dated expression before it in the same block
-                if year is None:
-                    # groups do not overlap, so ends rise with starts: walk back from the
-                    # last one that ends before this date to the first anchor in the block
-                    prev = None
-                    for k in range(bisect_right(ex_ends, g.start) - 1, -1, -1):
-                        if explicit[k][0] < bs:
-                            break
-                        if _is_anchor(explicit[k][4], text):
-                            prev = explicit[k]
-                            break
-                    if prev:
-                        s, e, d0, d1, og = prev
-                        # a year or a third of one ('Eind 2024 werkten ...; in het voorjaar
-                        # startte ...') is a time frame, not a point the narrative moves on from
-                        if og.atoms[-1].kind in ("year", "years", "part_year"):
-                            year = d0.year
-                        else:
-                            # the anchor's last year; a date that would END in a month before the
-                            # anchor STARTS lies in the next year ('september 2021 ... eind januari' =
-                            # 2022), one inside or around the anchor's span does not ('van mei tot
-                            # eind juli 2025, met een terugkoppeling in juni' = June 2025; 'op
-                            # 4 juli 2024 ... na de zomer' = summer 2024, which holds 4 July)
-                            year = d1.year
-                            own = _group_value(g, year)
-                            if own is not None and own[1] < d0.replace(day=1):
-                                year += 1
-                # 3. the anchor year (manifest / document year); but a report over an earlier
-                #    year ('Jaarverslag 2024' written in 2025) narrates that year: there the
-                #    nearest year mentioned before the date counts ('In 2025 ...' in its outlook)
-                if year is None and reported_year is not None:
-                    k = bisect_right(ex_ends, g.start)
-                    year = explicit[k - 1][3].year if k else reported_year
-                if year is None:
-                    year = anchor_year
-                # 4. the nearest year mentioned before
-                if year is None:
-                    k = bisect_right(ex_ends, g.start)
-                    if k:
-                        year = explicit[k - 1][3].year
-                # 5. the tense of the clause against the writing date
-                if year is not None and doc_date is not None:
-                    year = _fit_to_writing_date(g, year, text, doc_date)
-            iv = _group_value(g, year)
+        iv = g.interval(None) if explicit_year else _group_value(g, _year_for(g, ctx))
         if iv is None:
             continue
-        d0, d1, gran = iv
-        bare_year = all(a.kind in ("year", "years", "relative") for a in g.atoms)
         prev_end = spans[gi - 1][1] if gi > 0 else 0
         next_start = spans[gi + 1][0] if gi + 1 < len(spans) else len(text)
-        modifier = find_modifier(text, g.start, g.end, bare_year)
-        event = assign_event(text, doc, g.start, g.end, gran, prev_end, next_start)
-        if modifier == "tot" and _runs_until(text, g.start, g.end) \
-                and (event in ("other", "decision", "contract_start") or not _clause_names_event(text, g.start, g.end)):
-            event = "contract_end"       # also over a heading's event: 'De overeenkomsten lopen tot en met ...'
-        elif modifier == "per" and event == "other" and gran == "day" and d0.day == 1 \
-                and not _triggers(text, *clause_bounds(text, g.start, g.end)):
-            event = "contract_start"     # 'Wmo-begeleiding per 1 januari 2027': the day a new arrangement starts
-
-        value = {"start": d0.isoformat(), "end": d1.isoformat(), "granularity": gran,
-                 "modifier": modifier, "event": event}
-        conf = 0.95 if explicit_year else 0.8
-        if g.atoms[0].kind == "relative":
-            conf = 0.6
-        out.append(DateMatch(g.start, g.end, value, text[g.start:g.end], explicit_year, conf,
-                             tuple(a.kind for a in g.atoms)))
+        out.append(_date_match(text, doc, g, iv, explicit_year, prev_end, next_start))
     return out
 
 
@@ -756,33 +831,19 @@ _FUTURE = re.compile(r"\b(?:zal|zullen|wordt|worden|gaat|gaan|gepland|planning|s
 _DATELINE = re.compile(r"(?im)^\s*(?:datum|date|d\.d\.)\s*[:.]?\s*(?P<d>.{6,30})$")
 
 
-def detect_document_year(doc: Document) -> int | None:
-    """The year a document was written, from its own text (None if it gives no clue).
+def _stamped_year(text: str) -> int | None:
+    """1. The year of a dateline near the top, else of the document's date stamp."""
+    for m in _DATELINE.finditer(text[:1500]):
+        v = parse_date(m["d"])
+        if v and v["granularity"] == "day":
+            return int(v["start"][:4])
+    stamped = detect_document_date(text)
+    return stamped.year if stamped is not None else None
 
-    1. A dateline near the top ('Datum: 12 maart 2021').
-    2. Tense evidence: the latest explicitly dated event told in the past tense
-       (``werd``, ``heeft``, ``afgerond``, ...) is before the writing date. If it
-       lies in the last third of its year and every date told in the future
-       tense is in a later year, the document was written the next year
-       (``31 december 2014 afgerond`` + plans for 2016 → 2015). A future date
-       in the same year keeps that year.
-    3. Without past-tense dates: the earliest future-tense year; else the most
-       often mentioned year.
-    """
-    text = doc.text if isinstance(doc, Document) else str(doc)
-    try:
-        for m in _DATELINE.finditer(text[:1500]):
-            v = parse_date(m["d"])
-            if v and v["granularity"] == "day":
-                return int(v["start"][:4])
-        stamped = detect_document_date(text)
-        if stamped is not None:
-            return stamped.year
-        ms = [m for m in _matches(text, None, None) if m.explicit_year]
-    except Exception:  # noqa: BLE001
-        return None
-    if not ms:
-        return None
+
+def _dates_by_tense(text: str, ms: list[DateMatch]) -> tuple[list, list, list]:
+    """The explicitly dated matches told in the past tense (first day, last day, granularity),
+    in the future tense (first day, last day), and the periods (spanning over a year)."""
     past, future, periods = [], [], []
     for m in ms:
         cs, ce = clause_bounds(text, m.start, m.end)
@@ -799,16 +860,49 @@ def detect_document_year(doc: Document) -> int | None:
             past.append((d0, d1, m.value["granularity"]))
         elif f and not p:
             future.append((d0, d1))
-    if past:
-        last_start, last_end = _latest_past(past)
-        y = last_end.year
-        later = [f for f in future if f[0] > last_end]
-        if any(f[0].year == y for f in later):
-            return y
-        # an event dated late in its year (its START in Sep-Dec, so not a whole-year mention)
-        if last_start.month >= 9 and later and min(f[0].year for f in later) > y:
-            return y + 1
+    return past, future, periods
+
+
+def _year_after_past(past: list[tuple[date, date, str]], future: list[tuple[date, date]]) -> int:
+    """2. The year of the latest past-tense date, or the next one when that date lies late in
+    its year and every later future-tense date is in a later year."""
+    last_start, last_end = _latest_past(past)
+    y = last_end.year
+    later = [f for f in future if f[0] > last_end]
+    if any(f[0].year == y for f in later):
         return y
+    # an event dated late in its year (its START in Sep-Dec, so not a whole-year mention)
+    if last_start.month >= 9 and later and min(f[0].year for f in later) > y:
+        return y + 1
+    return y
+
+
+def detect_document_year(doc: Document) -> int | None:
+    """The year a document was written, from its own text (None if it gives no clue).
+
+    1. A dateline near the top ('Datum: 12 maart 2021').
+    2. Tense evidence: the latest explicitly dated event told in the past tense
+       (``werd``, ``heeft``, ``afgerond``, ...) is before the writing date. If it
+       lies in the last third of its year and every date told in the future
+       tense is in a later year, the document was written the next year
+       (``31 december 2014 afgerond`` + plans for 2016 → 2015). A future date
+       in the same year keeps that year.
+    3. Without past-tense dates: the earliest future-tense year; else the most
+       often mentioned year.
+    """
+    text = doc.text if isinstance(doc, Document) else str(doc)
+    try:
+        stamped = _stamped_year(text)
+        if stamped is not None:
+            return stamped
+        ms = [m for m in _matches(text, None, None) if m.explicit_year]
+    except Exception:  # noqa: BLE001
+        return None
+    if not ms:
+        return None
+    past, future, periods = _dates_by_tense(text, ms)
+    if past:
+        return _year_after_past(past, future)
     if future:
         return min(f[0].year for f in future)
     single = [m for m in ms if m not in periods] or ms

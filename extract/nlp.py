@@ -2,10 +2,12 @@
 
 No pretrained Dutch model can be downloaded here, so — like clinlp — the
 project registers its own language (``nl_inkoop``) with tokenizer rules for
-the way procurement texts write dates and compounds, a lookup lemmatizer
-(spacy-lookups-data, plus a small override table for strong verbs of
-decision-making), and a sentence segmenter that also starts a sentence at
-every block and table-cell boundary the reader found.
+the way procurement texts write dates and compounds, and a sentence segmenter
+that also starts a sentence at every block and table-cell boundary the reader
+found. There is no lemmatizer: no extractor reads ``Token.lemma_`` (the
+trigger lists spell every inflected form), so computing lemmas only slowed the
+parse. Where a base form is needed (place names, PDF de-hyphenation) the code
+reads spacy-lookups-data's table directly.
 
 Use :func:`get_nlp` for the shared pipeline and :func:`parse` to turn a
 :class:`~inkoopgraaf.extract.document.Document` into a spaCy ``Doc`` whose
@@ -13,23 +15,21 @@ character offsets equal the document's.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 import numpy
 import spacy
 from spacy.lang.nl import Dutch, DutchDefaults
-from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH, SENT_START
-from spacy.errors import Errors
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .document import Document
 
 # Split where dates and ranges need it: "feb-april'22" → feb - april '22,
-# "2018-2022" → 2018 - 2022, "mei/ juni" → mei / juni, "19/5" stays one token.
+# "2018-2022" → 2018 - 2022, "mei/juni" → mei / juni ("mei/ juni" keeps "mei/"), "19/5" stays
+# one token. One case per rule in tests/data/tokenizer_cases.json.
 _EXTRA_INFIXES = [
     r"(?<=[A-Za-z])[-–/](?=[A-Za-z0-9'])",     # feb-april, mei/juni, april-'22
     r"(?<=[0-9]{4})[-–/](?=[0-9]{2,4})",        # 2018-2022, 2015/2016
@@ -49,79 +49,13 @@ class InkoopDutch(Dutch):
     Defaults = InkoopDefaults
 
 
-def _load_overrides() -> dict[str, str]:
-    data = json.loads(resources.files(__package__).joinpath("resources/lemma_overrides.json").read_text("utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
-
-
-@Language.component("inkoop_lemma_overrides")
-def lemma_overrides(doc: Doc) -> Doc:
-    """Per token: the override table's lemma, else keep the lemma, else the lowercase form.
-    (Reference behaviour; the pipeline runs :class:`InkoopLemmas`, which gives the same.)"""
-    table = _OVERRIDES
-    for tok in doc:
-        lemma = table.get(tok.lower_)
-        if lemma:
-            tok.lemma_ = lemma
-        elif not tok.lemma_:
-            tok.lemma_ = tok.lower_
-    return doc
-
-
-class InkoopLemmas:
-    """spaCy's lookup lemmatizer followed by :func:`lemma_overrides`, once per distinct word.
-
-    Both depend on the token's text only, so the lemma is worked out for one token of
-    each distinct form and written to the Doc as one array, instead of two Python loops
-    over every token (each creating a Token object).
-    """
-
-    def __init__(self, nlp: Language):
-        self.nlp = nlp
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        lemmatizer = self.nlp.get_pipe("lemmatizer")
-        strings = doc.vocab.strings
-        cols = doc.to_array([ORTH, LOWER, LEMMA])
-        forms, first, inverse = numpy.unique(cols[:, 0], return_index=True, return_inverse=True)
-        looked_up = numpy.zeros(len(forms), dtype=numpy.uint64)
-        override = numpy.zeros(len(forms), dtype=numpy.uint64)
-        for u, i in enumerate(first.tolist()):
-            tok = doc[i]
-            looked_up[u] = strings.add(lemmatizer.lemmatize(tok)[0])
-            lemma = _OVERRIDES.get(tok.lower_)
-            if lemma:
-                override[u] = strings.add(lemma)
-        inverse = inverse.reshape(-1)
-        lemma = cols[:, 2]
-        base = looked_up[inverse] if lemmatizer.overwrite else numpy.where(lemma == 0, looked_up[inverse], lemma)
-        base = numpy.where(base == 0, cols[:, 1], base)           # no lemma: the lowercase form
-        final = numpy.where(override[inverse] != 0, override[inverse], base)
-        doc.from_array([LEMMA], final.astype(numpy.uint64))
-        return doc
-
-
-@Language.factory("inkoop_lemmas")
-def make_inkoop_lemmas(nlp: Language, name: str) -> InkoopLemmas:
-    return InkoopLemmas(nlp)
-
-
-_OVERRIDES = _load_overrides()
-
-
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared pipeline: tokenizer rules, lookup lemmatizer, overrides, sentencizer."""
+    """The shared pipeline: tokenizer rules and a sentencizer (no lemmatizer: no extractor
+    reads ``Token.lemma_``; the trigger lists spell every inflected form)."""
     nlp = InkoopDutch()
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.add_pipe("inkoop_lemmas")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", ":"]})
     nlp.initialize()
-    # the lookup lemmatizer keeps its tables but runs through inkoop_lemmas, once per form
-    nlp.get_pipe("lemmatizer")._validate_tables(Errors.E1004)
-    nlp.disable_pipe("lemmatizer")
     nlp.max_length = 5_000_000
     return nlp
 

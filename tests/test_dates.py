@@ -1,8 +1,9 @@
 """Table-driven tests of the Dutch date extractor (extract/dates.py, extract/date_grammar.py).
 
-Cases live in tests/data/date_cases.json (sentence, anchor year, expected dates with
-surface text, interval and optionally modifier) and tests/data/date_negatives.json
-(sentences without any calendar expression).
+Cases live in tests/data/date_cases.json (expected dates with surface text, interval and
+optionally modifier) and tests/data/date_negatives.json (sentences without any calendar
+expression, expect []), in the case schema shared with date_event_cases.json:
+``{id, year (the anchor year), text, expect}``.
 """
 import json
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from inkoopgraaf.extract.dates import (detect_document_date, detect_document_year, extract_dates, find_dates,
                                         parse_date)
+from inkoopgraaf.extract import date_grammar
 from inkoopgraaf.extract.context import ExtractionContext
 from inkoopgraaf.extract.readers import read_document
 
@@ -19,9 +21,9 @@ CASES = json.loads((DATA / "date_cases.json").read_text(encoding="utf-8"))
 NEGATIVES = json.loads((DATA / "date_negatives.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_positive_case(case):
-    got = find_dates(case["text"], case["anchor"])
+    got = find_dates(case["text"], case["year"])
     found = [(m.text, m.value["start"], m.value["end"]) for m in got]
     expected = [(e["text"], e["start"], e["end"]) for e in case["expect"]]
     assert found == expected
@@ -31,9 +33,18 @@ def test_positive_case(case):
         assert case["text"][m.start:m.end] == m.text
 
 
-@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
-def test_negative_case(text):
-    assert find_dates(text, 2022) == []
+@pytest.mark.parametrize("case", NEGATIVES, ids=[c["id"] for c in NEGATIVES])
+def test_negative_case(case):
+    assert case["expect"] == []
+    assert find_dates(case["text"], case["year"]) == []
+
+
+@pytest.mark.parametrize("name", ["date_cases.json", "date_negatives.json", "date_event_cases.json"])
+def test_case_files_share_one_schema(name):
+    cases = json.loads((DATA / name).read_text(encoding="utf-8"))
+    assert all(set(c) == {"id", "year", "text", "expect"} for c in cases), name
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)), name
 
 
 def test_parse_date_single_expressions():
@@ -53,7 +64,7 @@ def test_year_less_without_any_anchor_is_dropped_not_today():
 def test_values_are_well_formed():
     gran = {"day", "week", "month", "quarter", "season", "half_year", "year", "years", "unknown"}
     for case in CASES:
-        for m in find_dates(case["text"], case["anchor"]):
+        for m in find_dates(case["text"], case["year"]):
             assert m.value["start"] <= m.value["end"]
             assert m.value["granularity"] in gran
             assert set(m.value) == {"start", "end", "granularity", "modifier", "event"}
@@ -138,3 +149,13 @@ def test_web_byline_is_a_stamp_and_anchors_year_less_dates(tmp_path):
     assert facts["4 maart 2027"]["event"] is None
     assert facts["20 februari"]["start"] == "2027-02-20"
     assert facts["15 april"]["start"] == "2027-04-15"
+
+
+@pytest.mark.parametrize("rule", date_grammar.ATOM_RULES, ids=[r.name for r in date_grammar.ATOM_RULES])
+def test_atom_rule_reads_its_example(rule):
+    """Each atom rule's example is read by that rule, and its atom is the one find_atoms keeps."""
+    text = rule.example
+    own = [a for a in (rule.build(m, text, rule.pattern) for m in date_grammar._Scanner(text).scan(rule.pattern)) if a]
+    assert own, rule.name
+    kept = date_grammar.find_atoms(text)
+    assert [(a.start, a.end, a.kind) for a in kept] == [(own[0].start, own[0].end, own[0].kind)]

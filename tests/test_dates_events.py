@@ -1,5 +1,6 @@
 """Event assignment of date facts: clause triggers (tests/data/date_event_cases.json, own
-sentences) and planning tables where a row's label cell names the event."""
+sentences, {id, year, text, expect: {date text: event}}) and planning tables where a row's
+label cell names the event."""
 import json
 from pathlib import Path
 
@@ -12,10 +13,10 @@ from inkoopgraaf.extract.readers import read_document
 CASES = json.loads((Path(__file__).parent / "data" / "date_event_cases.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_event_of_clause(case):
-    got = {m.text: m.value["event"] for m in find_dates(case["text"], 2026)}
-    for text, event in case["event"].items():
+    got = {m.text: m.value["event"] for m in find_dates(case["text"], case["year"])}
+    for text, event in case["expect"].items():
         assert text in got, (text, got)
         assert got[text] == event, (text, got[text], event)
 

@@ -493,19 +493,9 @@ def _group_tables(cells) -> list[list[tuple[float, float, float, float]]]:
 _WHITESPACE_CODES = frozenset((9, 10, 13, 32, 0xA0))
 
 
-def _fill_cells(textpage, tables: list[list[tuple[float, float, float, float]]]) -> list[dict[tuple, str]]:
-    """Text of every cell: each character goes to the cell holding its centre.
-
-    This is pdfplumber's rule, kept on purpose. pdfium's own
-    ``get_text_bounded`` takes every character whose box merely touches the
-    rectangle, so a large initial or a glyph leaning over a ruling ends up in
-    two cells. Characters set at a slant (a diagonal "CONCEPT" watermark) are
-    no cell content and are skipped. One pass over the page's characters
-    (~2 µs each) serves all cells.
-    """
-    import pypdfium2.raw as c
-
-    # per table: grid of boundaries → cell, so a character finds its cell by bisection
+def _cell_grids(tables: list[list[tuple[float, float, float, float]]]) -> list[tuple]:
+    """Per table: its box, boundaries and grid slot → cell, so a character finds its cell by
+    bisection."""
     grids = []
     for cells in tables:
         ys = sorted({v for cell in cells for v in (cell[1], cell[3])})
@@ -516,13 +506,19 @@ def _fill_cells(textpage, tables: list[list[tuple[float, float, float, float]]])
                 for k in range(bisect.bisect_left(xs, cell[0]), bisect.bisect_left(xs, cell[2])):
                     slots[(r, k)] = cell
         grids.append((xs[0], ys[0], xs[-1], ys[-1], xs, ys, slots))
+    return grids
+
+
+def _chars_by_cell(textpage, grids: list[tuple]) -> tuple[list[int], dict[tuple, list[tuple]]]:
+    """Every character code of the page, and per cell its upright characters as (char index,
+    character, left, right, bottom, top) in pdfium order."""
+    import pypdfium2.raw as c
 
     raw = textpage.raw
     n = textpage.count_chars()
     codes = [0] * max(n, 0)
     rect = c.FS_RECTF()
-    # cell → list of (char index, character, bottom, top) in pdfium order
-    found: dict[tuple, list[tuple[int, str, float, float]]] = {}
+    found: dict[tuple, list[tuple]] = {}
     for i in range(n):
         code = c.FPDFText_GetUnicode(raw, i)
         codes[i] = code
@@ -538,30 +534,43 @@ def _fill_cells(textpage, tables: list[list[tuple[float, float, float, float]]])
                         found.setdefault(cell, []).append((i, chr(code), rect.left, rect.right,
                                                            rect.bottom, rect.top))
                 break
+    return codes, found
 
+
+def _joined_cell_chars(chars: list[tuple], codes: list[int]) -> str:
+    """A cell's characters joined: the page's own whitespace between them, a line break
+    where the next one sits lower, a space for a visible gap."""
+    parts = [chars[0][1]]
+    for (i, _, _, right, bottom, top), (j, ch, l2, _, b2, t2) in zip(chars, chars[1:]):
+        between = codes[i + 1:j]
+        if between and all(code in _WHITESPACE_CODES for code in between):
+            parts.append("\n" if 10 in between or 13 in between else " ")
+        elif not bottom <= (b2 + t2) / 2 <= top:
+            parts.append("\n")      # wrapped without a break character
+        elif between or l2 - right > 0.2 * (top - bottom):
+            parts.append(" ")       # other cells' text in between, or a visible gap
+        parts.append(ch)
+    text = "".join(parts)
+    # a soft hyphen pdfium recognised ends a line inside the cell: keep it as a
+    # line-end hyphen so join_lines decides (Dutch rules) whether it stays
+    text = re.sub("[\ufffe\x02]\n?", "-\n", text)
+    return join_lines(_SPACES.sub(" ", text).split("\n"))
+
+
+def _fill_cells(textpage, tables: list[list[tuple[float, float, float, float]]]) -> list[dict[tuple, str]]:
+    """Text of every cell: each character goes to the cell holding its centre.
+
+    This is pdfplumber's rule, kept on purpose. pdfium's own
+    ``get_text_bounded`` takes every character whose box merely touches the
+    rectangle, so a large initial or a glyph leaning over a ruling ends up in
+    two cells. Characters set at a slant (a diagonal "CONCEPT" watermark) are
+    no cell content and are skipped. One pass over the page's characters
+    (~2 µs each) serves all cells.
+    """
+    codes, found = _chars_by_cell(textpage, _cell_grids(tables))
     texts: list[dict[tuple, str]] = []
     for cells in tables:
-        out = {}
-        for cell in cells:
-            chars = found.get(cell)
-            if not chars:
-                continue
-            parts = [chars[0][1]]
-            for (i, _, _, right, bottom, top), (j, ch, l2, _, b2, t2) in zip(chars, chars[1:]):
-                between = codes[i + 1:j]
-                if between and all(code in _WHITESPACE_CODES for code in between):
-                    parts.append("\n" if 10 in between or 13 in between else " ")
-                elif not bottom <= (b2 + t2) / 2 <= top:
-                    parts.append("\n")      # wrapped without a break character
-                elif between or l2 - right > 0.2 * (top - bottom):
-                    parts.append(" ")       # other cells' text in between, or a visible gap
-                parts.append(ch)
-            text = "".join(parts)
-            # a soft hyphen pdfium recognised ends a line inside the cell: keep it as a
-            # line-end hyphen so join_lines decides (Dutch rules) whether it stays
-            text = re.sub("[\ufffe\x02]\n?", "-\n", text)
-            out[cell] = join_lines(_SPACES.sub(" ", text).split("\n"))
-        texts.append(out)
+        texts.append({cell: _joined_cell_chars(found[cell], codes) for cell in cells if found.get(cell)})
     return texts
 
 
@@ -705,16 +714,45 @@ def _continues(group: _Group, ln: _Line, heading_style: bool, leading: float, ma
     return True
 
 
-def _layout_page(builder: TextBuilder, lines: list[_Line], tables: list[_Table], body: float,
-                 levels: dict, running: set[str], leading: float) -> None:
+def _body_lines(lines: list[_Line], running: set[str]) -> list[_Line]:
+    """The page's lines without page numbers and running heads/feet in the margins."""
     kept: list[_Line] = []
     for ln in lines:
         if _in_margin(ln) and (_PAGE_NUMBER.match(ln.text) or re.sub(r"\d+", "#", ln.text.lower()) in running):
             continue
         kept.append(ln)
+    return kept
+
+
+def _runs_on(ln: _Line, following: _Line | None, body: float, leading: float) -> bool:
+    """A bold line that runs on into the next: emphasis, not a title."""
+    return (ln.size < body * 1.12 and following is not None
+            and following.text[:1].islower() and abs(following.size - ln.size) < 0.6
+            and 0 < ln.end_base - following.base < ln.size * leading * 1.3)
+
+
+def _new_block_kind(ln: _Line, heading_style: bool, body: float, levels: dict,
+                    toc_like: bool) -> tuple[str, int | None]:
+    """Kind and level of the block ``ln`` opens."""
+    kind, level = classify_line(ln.text, True, False)
+    if kind == "list_item":
+        return kind, level
+    kind, level = ("heading", level) if heading_style else ("paragraph", None)
+    if (kind == "paragraph" and (not ln.size or ln.size >= body - 0.5)
+            and classify_line(ln.text, False, False)[0] == "heading"):
+        kind, level = "heading", classify_line(ln.text, False, False)[1]
+    if kind == "heading" and level is None:
+        level = levels.get((ln.size, ln.bold))
+    if toc_like and _TOC_LINE.search(ln.text):
+        kind, level = "paragraph", None   # a table of contents names headings, is none
+    return kind, level
+
+
+def _group_lines(kept: list[_Line], tables: list[_Table], body: float, levels: dict,
+                 leading: float) -> list[_Group | _Table]:
+    """The page's lines grouped into blocks, each table once where its first line stands."""
     toc_like = sum(1 for ln in kept if re.match(r"^(\d+(\.\d+)*|bijlage\s+\d+)", ln.text, re.I)
                    and _TOC_LINE.search(ln.text)) >= 4
-
     groups: list[_Group | _Table] = []
     current: _Group | None = None
     max_x1 = max((ln.x1 for ln in kept), default=0.0)
@@ -727,31 +765,22 @@ def _layout_page(builder: TextBuilder, lines: list[_Line], tables: list[_Table],
                 groups.append(table)
             continue
         heading_style = _is_heading_style(ln, body)
-        following = kept[n + 1] if n + 1 < len(kept) else None
-        if (heading_style and ln.size < body * 1.12 and following is not None
-                and following.text[:1].islower() and abs(following.size - ln.size) < 0.6
-                and 0 < ln.end_base - following.base < ln.size * leading * 1.3):
-            heading_style = False   # a bold line that runs on into the next: emphasis, not a title
+        if heading_style and _runs_on(ln, kept[n + 1] if n + 1 < len(kept) else None, body, leading):
+            heading_style = False
         if toc_like and current is not None and _TOC_LINE.search(current.last.text):
             current = None          # one table-of-contents entry per block
         if current is not None and _continues(current, ln, heading_style, leading, max_x1):
             current.lines.append(ln)
             continue
-        kind, level = classify_line(ln.text, True, False)
-        if kind != "list_item":
-            kind, level = ("heading", level) if heading_style else ("paragraph", None)
-            if (kind == "paragraph" and (not ln.size or ln.size >= body - 0.5)
-                    and classify_line(ln.text, False, False)[0] == "heading"):
-                kind, level = "heading", classify_line(ln.text, False, False)[1]
-            if kind == "heading" and level is None:
-                level = levels.get((ln.size, ln.bold))
-            if toc_like and _TOC_LINE.search(ln.text):
-                kind, level = "paragraph", None   # a table of contents names headings, is none
+        kind, level = _new_block_kind(ln, heading_style, body, levels, toc_like)
         current = _Group(kind, ln, level)
         groups.append(current)
     # tables that no pdfium line fell into (e.g. text drawn as paths) still count
     groups.extend(t for t in tables if not t.emitted)
+    return groups
 
+
+def _emit_groups(builder: TextBuilder, groups: list[_Group | _Table]) -> None:
     for g in groups:
         if isinstance(g, _Table):
             builder.end_table()
@@ -766,6 +795,11 @@ def _layout_page(builder: TextBuilder, lines: list[_Line], tables: list[_Table],
         if kind == "list_item":
             level = 1   # bullets are not nested by indentation (yet): one level
         builder.block(kind, text, level=level)
+
+
+def _layout_page(builder: TextBuilder, lines: list[_Line], tables: list[_Table], body: float,
+                 levels: dict, running: set[str], leading: float) -> None:
+    _emit_groups(builder, _group_lines(_body_lines(lines, running), tables, body, levels, leading))
 
 
 def read_pdf(path, table_engine: str = "pdfium") -> Document:

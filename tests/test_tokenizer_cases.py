@@ -1,0 +1,57 @@
+"""extract/nlp.py's tokenizer and sentence rules, one case per rule (tests/data/tokenizer_cases.json).
+
+A case gives a text and the tokens (``tokens``) and/or sentences (``sents``) that
+``nlp.parse`` must yield; offsets always equal the text's.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from inkoopgraaf.extract import nlp
+from inkoopgraaf.extract.document import Block, Document
+
+CASES = json.loads((Path(__file__).parent / "data" / "tokenizer_cases.json").read_text("utf-8"))["cases"]
+
+
+def _string(part) -> str:
+    """A text part: a string, or {char, times} for a repeated character."""
+    return part if isinstance(part, str) else part["char"] * part["times"]
+
+
+def _text(case) -> str:
+    text = case["text"]
+    return text if isinstance(text, str) else "".join(_string(p) for p in text)
+
+
+def _tokens(case) -> list[str]:
+    out = []
+    for t in case["tokens"]:
+        if isinstance(t, dict) and "token" in t:
+            out.extend([t["token"]] * t["count"])
+        else:
+            out.append(_string(t))
+    return out
+
+
+def test_cases_are_well_formed():
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids))
+    for case in CASES:
+        assert "tokens" in case or "sents" in case, case["id"]
+        assert case.get("why"), case["id"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_tokenizer_case(case):
+    text = _text(case)
+    blocks = [Block.from_json(b) for b in case.get("blocks", [])]
+    doc = nlp.parse(Document("d", "d.txt", "", "txt", text, blocks=blocks))
+    assert doc.text == text
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    if "tokens" in case:
+        assert [t.text for t in doc] == _tokens(case)
+    if "sents" in case:
+        assert [s.text for s in doc.sents] == case["sents"]
