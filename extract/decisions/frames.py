@@ -365,9 +365,31 @@ def guidance(f: Frame) -> str | None:
     return None
 
 
+def tender_step(f: Frame) -> str | None:
+    """'Definitieve gunning behoudens bezwaar of beslissing niet te gunnen 5 juni': a step of a tender's
+    timeline with its legal alternative (not awarding); no body decides anything there."""
+    if f.hit.kind != "nominal":
+        return None
+    after = " ".join(f.words[f.hit.j + 1:f.hit.j + 5])
+    if any(after == p or after.startswith(p + " ") for p in triggers()["tender_step_followers"]):
+        return "a step of a tender timeline ('beslissing niet te gunnen')"
+    return None
+
+
+def proposals_discussed(f: Frame) -> str | None:
+    """'In de raden zijn voorstellen besproken over ...': the plural noun 'voorstellen' (read as the verb)
+    with a participle of discussion reports deliberation, not a body's proposal."""
+    if f.hit.family != "proposal" or f.words[f.hit.i] != "voorstellen" or f.hit.j != f.hit.i:
+        return None
+    _, seg_b, _ = _segment(f.words, f.hit)
+    if has_any(f.words[f.hit.j + 1:seg_b], triggers()["deliberation_participles"]):
+        return "proposals discussed, none made"
+    return None
+
+
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
-          scenario_section, no_body, generic_party, guidance, finding, questions_put)
+          scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed)
 
 
 def veto_reason(f: Frame) -> str | None:
