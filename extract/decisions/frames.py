@@ -17,7 +17,7 @@ from ..qualifier import qualify
 from .actors import NOBODY, ActorMention, ActorResolver, _segment, clause_actor_mention
 from .objects import _fronted_object, clause_object
 from .status import clause_status
-from .triggers import TriggerHit, _primary
+from .triggers import TriggerHit, _primary, document_own_advice
 from .words import ADVISING_BODIES, CAUSAL_SUBORDINATORS, GENERIC_MODALS, HAVE_AUX, PARTICIPLES, actor_data, triggers
 
 
@@ -360,7 +360,8 @@ def questions_put(f: Frame) -> str | None:
 def guidance(f: Frame) -> str | None:
     """'Er wordt geadviseerd om ...': guidance, not a body's proposal."""
     m = f.mention
-    if f.hit.family == "advise" and (m is None or m.weak or m.actor not in ADVISING_BODIES):
+    if f.hit.family == "advise" and (m is None or m.weak or m.actor not in ADVISING_BODIES) \
+            and not ((m is None or m.weak) and document_own_advice(f.words, f.hit.i)):
         return "advice not given by a deciding body"
     return None
 
