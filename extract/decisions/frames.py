@@ -388,9 +388,23 @@ def proposals_discussed(f: Frame) -> str | None:
     return None
 
 
+def empty_stamp(f: Frame) -> str | None:
+    """'Collegebesluit d.d. ...', 'Besluit college d.d. Besluit raad d.d.': a stamp whose date is not filled
+    in is a form field on a paper, not a decision."""
+    cfg = triggers()["decision_stamp"]
+    if f.clause_dates or not has_any(f.words, cfg["date_markers"]):
+        return None
+    covered = {k for h in f.hits for k in range(h.i, h.j + 1)} | {k for a, b in f.actor_spans for k in range(a, b)}
+    fillers = set(cfg["date_markers"]) | set(cfg["empty_fillers"])
+    if all(k in covered or w in fillers for k, w in enumerate(f.words)):
+        return "an empty decision stamp (no date filled in)"
+    return None
+
+
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
-          scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed)
+          scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
+          empty_stamp)
 
 
 def veto_reason(f: Frame) -> str | None:
