@@ -87,7 +87,14 @@ def named_region(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
             return "regionaal_bestuur", True
         if words[k] == "gemeenten" and k > 0 and words[k - 1] in cfg["joint_adjectives"]:
             return "regionaal_bestuur", True
+        if words[k] == "gemeenten" and _counted(words[max(seg_a, k - 2):k], cfg["count_words"]):
+            return "regionaal_bestuur", True
     return None
+
+
+def _counted(before: list[str], count_words: list[str]) -> bool:
+    """'de 23 (Groninger) gemeenten', 'de acht gemeenten': a numeral right before, or one word before, 'gemeenten'."""
+    return any(w.isdigit() or w in count_words for w in before[-2:]) and (not before or before[-1] != "van")
 
 
 def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
