@@ -401,10 +401,46 @@ def empty_stamp(f: Frame) -> str | None:
     return None
 
 
+def procedure_step(f: Frame) -> str | None:
+    """'Het college besluit over de gunning nadat de commissie heeft geadviseerd': an undated present-tense
+    step in a sequence ('nadat', 'zodra') describes how a procedure runs."""
+    _, basis = f.status_basis
+    if basis != "present" or f.clause_dates or f.hit.family in ("proposal", "submit", "request", "advise"):
+        return None
+    if has_any(f.words, triggers()["procedure_sequence_words"]):
+        return "a step in the description of a procedure"
+    return None
+
+
+def own_discretion(f: Frame) -> str | None:
+    """'Aanbieders kiezen zelf voor welke percelen ...', 'Gemeenten besluiten zelf of ...': who is free to
+    decide, not a decision."""
+    # a present-tense verb (not a participle: 'hebben zelf besloten' reports a decision made)
+    if f.clause_dates or f.hit.kind != "verb" or f.hit.form in PARTICIPLES:
+        return None
+    if has_any(f.words[f.hit.j + 1:f.hit.j + 3], triggers()["discretion_words"]):
+        return "a party's own discretion, no decision"
+    return None
+
+
+def case_decision(f: Frame) -> str | None:
+    """'Het college neemt een besluit op de aanvraag', 'beslist binnen acht weken op het bezwaar': the handling
+    of individual cases."""
+    if f.hit.family != "decide":
+        return None
+    after = f.words[f.hit.j + 1:f.hit.j + 8]
+    for k, w in enumerate(after[:-1]):
+        if w == "op":
+            rest = [x for x in after[k + 1:k + 4] if x not in ("de", "het", "een", "elke", "iedere", "deze")]
+            if has_any(rest[:2], triggers()["case_decision_nouns"]):   # 'op elke ingediende aanvraag'
+                return "a decision on an individual application or objection"
+    return None
+
+
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          empty_stamp)
+          empty_stamp, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:
