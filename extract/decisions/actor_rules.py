@@ -12,6 +12,7 @@ import re
 from ..clauses import has_any, norm_token
 from .actors import _passive_aux, _segment
 from .frames import Frame
+from .triggers import document_own_advice
 from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
 
 Actor = tuple[str | None, bool]
@@ -36,6 +37,14 @@ def continued(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | 
 def unsigned_proposal(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
     """An unsigned proposal comes from the civil service writing it."""
     return ("ambtelijk", False) if actor[0] is None and f.hit.family == "proposal" else None
+
+
+def document_advice(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'Hiertoe wordt in dit document geadviseerd over ...', 'Geadviseerd wordt om ...': the document's own
+    advice is the proposal of the civil service writing it, as an unsigned 'Voorgesteld wordt'."""
+    if actor[0] is None and f.hit.family == "advise" and document_own_advice(f.words, f.hit.i):
+        return "ambtelijk", False
+    return None
 
 
 def letter_to_council(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
@@ -78,7 +87,14 @@ def named_region(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
             return "regionaal_bestuur", True
         if words[k] == "gemeenten" and k > 0 and words[k - 1] in cfg["joint_adjectives"]:
             return "regionaal_bestuur", True
+        if words[k] == "gemeenten" and _counted(words[max(seg_a, k - 2):k], cfg["count_words"]):
+            return "regionaal_bestuur", True
     return None
+
+
+def _counted(before: list[str], count_words: list[str]) -> bool:
+    """'de 23 (Groninger) gemeenten', 'de acht gemeenten': a numeral right before, or one word before, 'gemeenten'."""
+    return any(w.isdigit() or w in count_words for w in before[-2:]) and (not before or before[-1] != "van")
 
 
 def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
@@ -104,7 +120,7 @@ def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: st
 
 
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, letter_to_council, meeting_body, meeting_label, named_region, joint_action)
+OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

@@ -17,7 +17,7 @@ from ..qualifier import qualify
 from .actors import NOBODY, ActorMention, ActorResolver, _segment, clause_actor_mention
 from .objects import _fronted_object, clause_object
 from .status import clause_status
-from .triggers import TriggerHit, _primary
+from .triggers import TriggerHit, _primary, document_own_advice
 from .words import ADVISING_BODIES, CAUSAL_SUBORDINATORS, GENERIC_MODALS, HAVE_AUX, PARTICIPLES, actor_data, triggers
 
 
@@ -360,14 +360,87 @@ def questions_put(f: Frame) -> str | None:
 def guidance(f: Frame) -> str | None:
     """'Er wordt geadviseerd om ...': guidance, not a body's proposal."""
     m = f.mention
-    if f.hit.family == "advise" and (m is None or m.weak or m.actor not in ADVISING_BODIES):
+    if f.hit.family == "advise" and (m is None or m.weak or m.actor not in ADVISING_BODIES) \
+            and not ((m is None or m.weak) and document_own_advice(f.words, f.hit.i)):
         return "advice not given by a deciding body"
+    return None
+
+
+def tender_step(f: Frame) -> str | None:
+    """'Definitieve gunning behoudens bezwaar of beslissing niet te gunnen 5 juni': a step of a tender's
+    timeline with its legal alternative (not awarding); no body decides anything there."""
+    if f.hit.kind != "nominal":
+        return None
+    after = " ".join(f.words[f.hit.j + 1:f.hit.j + 5])
+    if any(after == p or after.startswith(p + " ") for p in triggers()["tender_step_followers"]):
+        return "a step of a tender timeline ('beslissing niet te gunnen')"
+    return None
+
+
+def proposals_discussed(f: Frame) -> str | None:
+    """'In de raden zijn voorstellen besproken over ...': the plural noun 'voorstellen' (read as the verb)
+    with a participle of discussion reports deliberation, not a body's proposal."""
+    if f.hit.family != "proposal" or f.words[f.hit.i] != "voorstellen" or f.hit.j != f.hit.i:
+        return None
+    _, seg_b, _ = _segment(f.words, f.hit)
+    if has_any(f.words[f.hit.j + 1:seg_b], triggers()["deliberation_participles"]):
+        return "proposals discussed, none made"
+    return None
+
+
+def empty_stamp(f: Frame) -> str | None:
+    """'Collegebesluit d.d. ...', 'Besluit college d.d. Besluit raad d.d.': a stamp whose date is not filled
+    in is a form field on a paper, not a decision."""
+    cfg = triggers()["decision_stamp"]
+    if f.clause_dates or not has_any(f.words, cfg["date_markers"]):
+        return None
+    covered = {k for h in f.hits for k in range(h.i, h.j + 1)} | {k for a, b in f.actor_spans for k in range(a, b)}
+    fillers = set(cfg["date_markers"]) | set(cfg["empty_fillers"])
+    if all(k in covered or w in fillers for k, w in enumerate(f.words)):
+        return "an empty decision stamp (no date filled in)"
+    return None
+
+
+def procedure_step(f: Frame) -> str | None:
+    """'Het college besluit over de gunning nadat de commissie heeft geadviseerd': an undated present-tense
+    step in a sequence ('nadat', 'zodra') describes how a procedure runs."""
+    _, basis = f.status_basis
+    if basis != "present" or f.clause_dates or f.hit.family in ("proposal", "submit", "request", "advise"):
+        return None
+    if has_any(f.words, triggers()["procedure_sequence_words"]):
+        return "a step in the description of a procedure"
+    return None
+
+
+def own_discretion(f: Frame) -> str | None:
+    """'Aanbieders kiezen zelf voor welke percelen ...', 'Gemeenten besluiten zelf of ...': who is free to
+    decide, not a decision."""
+    # a present-tense verb (not a participle: 'hebben zelf besloten' reports a decision made)
+    if f.clause_dates or f.hit.kind != "verb" or f.hit.form in PARTICIPLES:
+        return None
+    if has_any(f.words[f.hit.j + 1:f.hit.j + 3], triggers()["discretion_words"]):
+        return "a party's own discretion, no decision"
+    return None
+
+
+def case_decision(f: Frame) -> str | None:
+    """'Het college neemt een besluit op de aanvraag', 'beslist binnen acht weken op het bezwaar': the handling
+    of individual cases."""
+    if f.hit.family != "decide":
+        return None
+    after = f.words[f.hit.j + 1:f.hit.j + 8]
+    for k, w in enumerate(after[:-1]):
+        if w == "op":
+            rest = [x for x in after[k + 1:k + 4] if x not in ("de", "het", "een", "elke", "iedere", "deze")]
+            if has_any(rest[:2], triggers()["case_decision_nouns"]):   # 'op elke ingediende aanvraag'
+                return "a decision on an individual application or objection"
     return None
 
 
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
-          scenario_section, no_body, generic_party, guidance, finding, questions_put)
+          scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
+          empty_stamp, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:

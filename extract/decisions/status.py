@@ -74,7 +74,7 @@ def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, 
     if has_any(window, cues["planned_words"]) or has_any(words[:hit.i], ["na"]):
         return "planned", "present"
     if hit.kind in ("nominal", "phrase"):
-        if _owned_decision(words, hit):
+        if _owned_decision(words, hit) or _dated_stamp(words, hit):
             return "taken", "explicit"
         if has_any(words, NOMINAL_TAKEN_VERBS):
             return "taken", "present"
@@ -82,6 +82,16 @@ def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, 
     if has_any(window, cues["future_go"]) and not has_any(window, ["akkoord"]):
         return "planned", "explicit"
     return "taken", "present"
+
+
+def _dated_stamp(words: list[str], hit: TriggerHit) -> bool:
+    """'Besluit college d.d. 16 februari 2021': a decision noun with its body and 'de dato' + a date is the
+    record of a decision made on that date."""
+    markers = triggers()["decision_stamp"]["date_markers"]
+    for k in range(hit.j + 1, min(len(words) - 1, hit.j + 5)):
+        if words[k] in markers:
+            return words[k + 1][:1].isdigit()
+    return False
 
 
 def _owned_decision(words: list[str], hit: TriggerHit) -> bool:

@@ -116,7 +116,8 @@ def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) ->
         return None  # 'vanuit vastgestelde P*Q'
     if not _nearby_ok(f.spec, words):
         return None
-    if f.spec.get("needs_te") and not _te_clause_follows(words, i + 1):
+    if f.spec.get("needs_te") and not _te_clause_follows(words, i + 1) \
+            and not (f.family == "advise" and document_own_advice(words, i)):
         return None   # 'er wordt gevraagd naar de tarieven' asks for information, not for a decision
     return TriggerHit(i, i, f.family, "verb", w)
 
@@ -231,6 +232,14 @@ def _find_particle(words: list[str], i: int, particle: str, particle_next: list[
                           # de gunning te verschuiven' and 'stelt voor de raad in te laten stemmen' propose
             return j
     return None
+
+
+def document_own_advice(words: list[str], i: int) -> bool:
+    """'wordt in dit document geadviseerd over ...', 'Geadviseerd wordt om ...': the writing document advises."""
+    if i + 1 < len(words) and words[i + 1] in ("wordt", "werd") and (i == 0 or words[i - 1] in (",", ":", "-", "•")):
+        return True    # the advising formula at the head of a clause
+    before = " ".join(words[max(0, i - 6):i])
+    return any((" " + p + " ") in (" " + before + " ") for p in triggers()["document_self_reference"])
 
 
 def _te_clause_follows(words: list[str], a: int) -> bool:
