@@ -82,6 +82,9 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.9 if marker else 0.85
     if CUE["example"].search(sent) and not marker:
         return (True, 0.6) if _bought_kinds(d, m, s, e) else (False, 0.0)
+    # an enumeration opener that is no example marker ('waaronder', 'onder meer')
+    if not m.generic and CUE["such_as"].search(sent) and _bought_kinds(d, m, s, e):
+        return True, 0.6
     if b is not None and b.kind == "heading" and _is_title(d, b) and not m.generic and \
             CUE["title_of_buying"].search(d.text, b.start, b.end):
         return True, 0.7
@@ -134,7 +137,7 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
 
 def _bought_kinds(d: _Doc, m: Match, s: int, e: int) -> bool:
     """Is ``m`` one of two or more kinds of care that a sentence of buying enumerates after
-    'zoals' ("De regio koopt verblijf in, zoals gezinshuizen, spoedhulp en logeeropvang")?
+    'zoals' or a word of its class ('waaronder', 'onder andere') ("De regio koopt verblijf in, zoals gezinshuizen, spoedhulp en logeeropvang")?
     A single example ("bijvoorbeeld crisishulp") stays an example."""
     zm = None
     for zm in CUE["such_as"].finditer(d.text, s, m.start):
