@@ -8,6 +8,8 @@ document that weighs models in general (a review, a guide): there it has no stan
 """
 from __future__ import annotations
 
+import re
+
 from ..qualifier import column_stance, is_same_as, qualify, qualify_follow_up, qualify_lead_in, qualify_text
 from ..sections import Place
 from .cues import CUE, CURRENT_CUES
@@ -16,6 +18,26 @@ from .terms import Match, find_terms
 
 
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
+    st, conf = _own_status_of(d, m, place)
+    if st == "chosen" and _others_practice(d, m):
+        return None, conf
+    return st, conf
+
+
+# what ends a clause inside a sentence for the others' practice cue
+_CLAUSE_CUT = re.compile(r"[;:]")
+
+
+def _others_practice(d: _Doc, m: Match) -> bool:
+    """Does the mention's clause report what other regions do, not the region's own choice?"""
+    s, e = d.sentence(m.start)
+    cuts = [x.end() for x in _CLAUSE_CUT.finditer(d.text, s, m.start)]
+    nxt = _CLAUSE_CUT.search(d.text, m.end, e)
+    clause = d.text[cuts[-1] if cuts else s:nxt.start() if nxt else e]
+    return bool(CUE["others_practice"].search(clause)) and not CUE["own_voice"].search(clause)
+
+
+def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     q = d.qualify_at(m.start, m.end)
     if q.status is None:
         us, ue = _colon_unit(d, m.start)
