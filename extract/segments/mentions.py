@@ -82,12 +82,16 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.9 if marker else 0.85
     if CUE["example"].search(sent) and not marker:
         return (True, 0.6) if _bought_kinds(d, m, s, e) else (False, 0.0)
+    # an enumeration opener that is no example marker ('waaronder', 'onder meer')
+    if not m.generic and CUE["such_as"].search(sent) and _bought_kinds(d, m, s, e):
+        return True, 0.6
     if b is not None and b.kind == "heading" and _is_title(d, b) and not m.generic and \
             CUE["title_of_buying"].search(d.text, b.start, b.end):
         return True, 0.7
     if m.generic:
         return False, 0.0
-    if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e)) and not q.hypothetical:
+    if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e) or
+            _between_split_buying(d, m, s, e)) and not q.hypothetical:
         return True, 0.7
     # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
     # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
@@ -99,6 +103,12 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if b is not None and b.kind == "paragraph" and _in_fronted_topic(d, m, b) and _has_model(d, (b.start, b.end)):
         return True, 0.6
     return False, 0.0
+
+
+def _between_split_buying(d: _Doc, m: Match, s: int, e: int) -> bool:
+    """Is ``m`` the object between the parts of a split verb of buying ("wij kopen pleegzorg
+    in bij ...")? Care named elsewhere in the sentence (a subject's aside) is not bought by it."""
+    return any(x.start() < m.start and m.end <= x.end() for x in CUE["split_buying"].finditer(d.text, s, e))
 
 
 def _in_fronted_topic(d: _Doc, m: Match, b) -> bool:
@@ -134,7 +144,7 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
 
 def _bought_kinds(d: _Doc, m: Match, s: int, e: int) -> bool:
     """Is ``m`` one of two or more kinds of care that a sentence of buying enumerates after
-    'zoals' ("De regio koopt verblijf in, zoals gezinshuizen, spoedhulp en logeeropvang")?
+    'zoals' or a word of its class ('waaronder', 'onder andere') ("De regio koopt verblijf in, zoals gezinshuizen, spoedhulp en logeeropvang")?
     A single example ("bijvoorbeeld crisishulp") stays an example."""
     zm = None
     for zm in CUE["such_as"].finditer(d.text, s, m.start):

@@ -3,9 +3,12 @@
 From the qualifier on the sentence (and its colon-tied clauses), a later
 back-reference ("die route is verlaten"), the table column header, a row
 labelled as the choice, the table title or lead-in, the headings, a scenario
-the document drops or prefers; else a plain statement is ``chosen``.
+the document drops or prefers; else a plain statement is ``chosen``, except in a
+document that weighs models in general (a review, a guide): there it has no stance.
 """
 from __future__ import annotations
+
+import re
 
 from ..qualifier import column_stance, is_same_as, qualify, qualify_follow_up, qualify_lead_in, qualify_text
 from ..sections import Place
@@ -15,6 +18,26 @@ from .terms import Match, find_terms
 
 
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
+    st, conf = _own_status_of(d, m, place)
+    if st == "chosen" and _others_practice(d, m):
+        return None, conf
+    return st, conf
+
+
+# what ends a clause inside a sentence for the others' practice cue
+_CLAUSE_CUT = re.compile(r"[;:]")
+
+
+def _others_practice(d: _Doc, m: Match) -> bool:
+    """Does the mention's clause report what other regions do, not the region's own choice?"""
+    s, e = d.sentence(m.start)
+    cuts = [x.end() for x in _CLAUSE_CUT.finditer(d.text, s, m.start)]
+    nxt = _CLAUSE_CUT.search(d.text, m.end, e)
+    clause = d.text[cuts[-1] if cuts else s:nxt.start() if nxt else e]
+    return bool(CUE["others_practice"].search(clause)) and not CUE["own_voice"].search(clause)
+
+
+def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     q = d.qualify_at(m.start, m.end)
     if q.status is None:
         us, ue = _colon_unit(d, m.start)
@@ -76,7 +99,34 @@ def _default_status(d: _Doc, m: Match, place: Place) -> str | None:
     s, e = d.sentence(m.start)
     if d.text[s:e].rstrip().endswith("?"):
         return None
+    if _general_study(d):
+        return None
     return "chosen"
+
+
+# the title block: the first few non-empty lines, read only when they are heading-like
+_TITLE_LINES = 4
+_TITLE_MAX_CHARS = 120
+
+
+def _general_study(d: _Doc) -> bool:
+    """The document weighs models in general (a review, a national report, a guide).
+
+    Its plain statements ("bij lumpsum krijgt de aanbieder een vast budget") describe
+    a model, they report no choice of the region; only a stance cue of its own makes one.
+    Read once per document from its title block: a study cited in the body of a
+    region's own plan does not make the plan a study.
+    """
+    cached = getattr(d, "_general", None)
+    if cached is None:
+        cached = d._general = any(CUE["general_study"].search(line) for line in _title_block(d.text))
+    return cached
+
+
+def _title_block(text: str) -> list[str]:
+    """The heading-like lines that open a document (short, not a sentence of prose)."""
+    lines = [ln.strip() for ln in text[:2000].splitlines() if ln.strip()][:_TITLE_LINES]
+    return [ln for ln in lines if len(ln) <= _TITLE_MAX_CHARS and not ln.endswith(".")]
 
 
 def _follow_up_status(d: _Doc, m: Match) -> str | None:
