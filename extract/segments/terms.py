@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...models.taxonomy import Entry, load_taxonomy
-from ..terms import non_overlapping, term_matches
+from .scan import non_overlapping, term_matches
 
 
 _SEP = r"[\s\-‐–/]*"
