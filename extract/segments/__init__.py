@@ -40,6 +40,7 @@ Three extractors (facts contract types ``segment``, ``financing``,
 
 Layout (each stage imports only the ones before it)::
 
+    scan.py         one pass over a text for every wording's first word (used by terms.py)
     terms.py        find_terms: taxonomy wordings in text (models/taxonomy.json)
     cues.py         the cue patterns and word lists (resources/segment_cues.json)
     state.py        per-document state: sentences, structure, segment mentions
