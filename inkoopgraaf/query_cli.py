@@ -302,9 +302,32 @@ def _render_timeline(df: pd.DataFrame, lang: str, plan_changes: pd.DataFrame | N
             _render_plan_change(row, lang)
 
 
+_MONTHS = {"nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                   "oktober", "november", "december"),
+           "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")}
+
+
+def _when(start, end, lang: str) -> str:
+    """A date as precise as the text gave it: '2018' for a year, 'juni 2019' for a month, else the
+    day or the interval — never a year shown as its first of January."""
+    if not start:
+        return "datum onbekend" if lang == "nl" else "date unknown"
+    start, end = str(start)[:10], str(end or start)[:10]
+    if start == end:
+        return start
+    import calendar
+    y, m = int(start[:4]), int(start[5:7])
+    if start.endswith("-01-01") and end == f"{y}-12-31":
+        return str(y)
+    if start[8:] == "01" and end == f"{y}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}":
+        return f"{_MONTHS[lang if lang in _MONTHS else 'nl'][m - 1]} {y}"
+    return f"{start}..{end}"
+
+
 def _render_decisions(df: pd.DataFrame, lang: str) -> None:
     for row in _records(df):
-        when = row.get("date_start") or ("datum onbekend" if lang == "nl" else "date unknown")
+        when = _when(row.get("date_start"), row.get("date_end"), lang)
         click.echo(f"{when} · {_region(row)} · {_nl('actor', row.get('actor'), lang)} "
                    f"({_nl('decision_status', row.get('status'), lang)}): {row.get('object') or ''}")
         _print_evidence(row, lang)

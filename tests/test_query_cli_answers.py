@@ -144,3 +144,16 @@ def test_a_store_older_than_the_facts_is_not_used(outputs, tmp_path):
     os.utime(db, (old, old))
     kg = load(copy)
     assert kg.store is None and len(kg.facts) == len(load(outputs).facts)
+
+
+@pytest.mark.parametrize("start,end,shown", [
+    ("2018-01-01", "2018-12-31", "2018"),
+    ("2019-06-01", "2019-06-30", "juni 2019"),
+    ("2024-02-01", "2024-02-29", "februari 2024"),
+    ("2020-09-25", "2020-09-25", "2020-09-25"),
+    ("2019-06-21", "2019-09-22", "2019-06-21..2019-09-22"),
+    (None, None, "datum onbekend"),
+])
+def test_decision_dates_are_shown_as_precisely_as_the_text_gave_them(start, end, shown):
+    from inkoopgraaf.query_cli import _when
+    assert _when(start, end, "nl") == shown
