@@ -206,9 +206,18 @@ def format_extra(extra: dict) -> str:
         f"{'date events':22s} accuracy={acc} on {ev['matched']} matched dates",
         f"{'decision details':22s} object agrees {dec['object_agrees']}/{dec['matched']}, "
         f"date agrees {dec['date_agrees']}/{dec['matched']} matched decisions",
-        f"{'plan_changes':22s} P={pc['p']:.3f} R={pc['r']:.3f} F1={pc['f1']:.3f}  "
-        f"(tp={pc['tp']} fp={pc['fp']} fn={pc['fn']}; both ends must match)",
+        _plan_change_line(pc),
     ])
+
+
+def _plan_change_line(pc: dict) -> str:
+    """With no plan change in gold nor output, 'P=1.000 R=1.000 F1=1.000' would read as a perfect
+    score for something never tested; say plainly that there was nothing to score."""
+    counts = f"tp={pc['tp']} fp={pc['fp']} fn={pc['fn']}"
+    if pc["tp"] + pc["fp"] + pc["fn"] == 0:
+        return f"{'plan_changes':22s} n/a: no plan change in the gold nor in the output ({counts})"
+    return (f"{'plan_changes':22s} P={pc['p']:.3f} R={pc['r']:.3f} F1={pc['f1']:.3f}  "
+            f"({counts}; both ends must match)")
 
 
 # --------------------------------------------------------------------------- plan changes of one document

@@ -9,7 +9,7 @@ import sys
 from click.testing import CliRunner
 
 from inkoopgraaf.cli import main
-from inkoopgraaf.evaluate import extra_figures, format_scores, load_gold, prf, score
+from inkoopgraaf.evaluate import extra_figures, format_extra, format_scores, load_gold, prf, score
 
 
 def _facts_from_gold(gold_dir, rng):
@@ -89,6 +89,15 @@ def test_extra_figures_event_accuracy_and_plan_changes():
     assert ex["date_event_accuracy"] == {"matched": 2, "correct": 1, "accuracy": 0.5}
     assert ex["decision_agreement"] == {"matched": 1, "object_agrees": 1, "date_agrees": 1}
     assert ex["plan_changes"]["tp"] == 1 and ex["plan_changes"]["fp"] == 0
+    assert "F1=1.000" in format_extra(ex)
+
+
+def test_plan_changes_with_nothing_to_score_is_not_a_perfect_score():
+    # a gold set without plan changes, and none extracted: say so, not 'F1=1.000'
+    gold = [{"doc": "d", "dates": [], "decisions": [], "plan_changes": []}]
+    facts = [{"doc": "d", "type": "date", "value": {"start": "2022-01-01", "end": "2022-01-01", "event": None}}]
+    line = format_extra(extra_figures(facts, gold)).splitlines()[-1]
+    assert line.startswith("plan_changes") and "n/a" in line and "F1=" not in line
 
 
 def test_eval_missing_gold_folder_says_so(tmp_path):
