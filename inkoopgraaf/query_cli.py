@@ -338,14 +338,20 @@ def _render_slips(df: pd.DataFrame, lang: str) -> None:
         _render_plan_change(row, lang, indent="")
 
 
-def _summary(n: int, what: str, df: pd.DataFrame, date_col: str | None = None) -> str:
-    """'3 data in 1 regio('s): Lekstroom; van 2016-01-01 tot 2022-10-01.' (``what`` may be 'plural|singular')."""
+_SUMMARY_WORDS = {"nl": ("regio('s)", "van", "tot", "later", "eerder"),
+                  "en": ("region(s)", "from", "to", "later", "earlier")}
+
+
+def _summary(n: int, what: str, df: pd.DataFrame, date_col: str | None = None, lang: str = "nl") -> str:
+    """'3 data in 1 regio('s): Lekstroom; van 2016-01-01 tot 2022-10-01.' (``what`` may be 'plural|singular');
+    in the answer's language, so that `--lang en` does not open with a Dutch line."""
+    regions_w, since_w, until_w = _SUMMARY_WORDS.get(lang, _SUMMARY_WORDS["nl"])[:3]
     plural, _, singular = what.partition("|")
     what = singular if n == 1 and singular else plural
     regions = sorted({str(r) for r in df.get("region_name", df.get("region", pd.Series(dtype=str))).dropna()})
-    line = f"{n} {what} in {len(regions)} regio('s)" + (f": {', '.join(regions[:8])}" if regions else "")
+    line = f"{n} {what} in {len(regions)} {regions_w}" + (f": {', '.join(regions[:8])}" if regions else "")
     if date_col and len(df) and df[date_col].notna().any():
-        line += f"; van {_clean(df[date_col].min())} tot {_clean(df[date_col].max())}"
+        line += f"; {since_w} {_clean(df[date_col].min())} {until_w} {_clean(df[date_col].max())}"
     return line + "."
 
 
@@ -479,8 +485,9 @@ def timeline(region_id, event, all_events, outputs, fmt, lang, excel):
         df = df[df["event"] == ev]
         pcs = pcs[pcs["event"] == ev]
     df = df.reset_index(drop=True)
-    what = f"data ({_nl('event', ev, 'nl')})" if ev else "data"
-    summary = _summary(len(df), what, df, "start")
+    dates = "data" if lang == "nl" else "dates"
+    what = f"{dates} ({_nl('event', ev, 'nl') if lang == 'nl' else ev})" if ev else dates
+    summary = _summary(len(df), what, df, "start", lang)
     _emit(df, fmt, lambda d, lg: _render_timeline(d, lg, pcs, summary), lang, excel)
 
 
@@ -517,7 +524,8 @@ def decisions(region, actor, status, since, outputs, fmt, lang, excel):
     df = df.sort_values(["region", "date_start", "year", "doc"], na_position="last", kind="stable")
     df = typed(df.reset_index(drop=True))
     if fmt == "table" and not excel:
-        click.echo(_summary(len(df), "besluiten|besluit" if lang == "nl" else "decisions|decision", df, "date_start"))
+        click.echo(_summary(len(df), "besluiten|besluit" if lang == "nl" else "decisions|decision", df, "date_start",
+                            lang))
     _emit(df, fmt, _render_decisions, lang, excel)
 
 
@@ -549,10 +557,12 @@ def slips(region, segment, outputs, fmt, lang, excel):
     df = _ask(kg.slips, region=region, segment=segment, detail=True)
     if fmt == "table" and not excel:
         moved = df[df["shift_days"].notna()]
-        line = _summary(len(df), "planwijzigingen|planwijziging" if lang == "nl" else "plan changes|plan change", df)
+        line = _summary(len(df), "planwijzigingen|planwijziging" if lang == "nl" else "plan changes|plan change", df,
+                        lang=lang)
         if len(moved):
             late = int((moved["shift_days"] > 0).sum())
-            line = line[:-1] + f"; {late} later, {len(moved) - late} eerder."
+            later_w, earlier_w = _SUMMARY_WORDS.get(lang, _SUMMARY_WORDS["nl"])[3:]
+            line = line[:-1] + f"; {late} {later_w}, {len(moved) - late} {earlier_w}."
         click.echo(line)
     _emit(df, fmt, _render_slips, lang, excel)
 

@@ -157,3 +157,13 @@ def test_a_store_older_than_the_facts_is_not_used(outputs, tmp_path):
 def test_decision_dates_are_shown_as_precisely_as_the_text_gave_them(start, end, shown):
     from inkoopgraaf.query_cli import _when
     assert _when(start, end, "nl") == shown
+
+
+def test_english_answers_open_with_an_english_summary(outputs):
+    # --lang en: the one-line summary is English too, not 'regio('s) ... van ... tot'
+    first = run(decisions, "--region", "lekstroom", "--lang", "en", "--outputs", outputs).splitlines()[0]
+    assert first.startswith("2 decisions in 1 region(s): Lekstroom; from ") and " to " in first
+    first = run(timeline, "--event", "ingangsdatum", "--lang", "en", "--outputs", outputs).splitlines()[0]
+    assert first.startswith("3 dates (contract_start) in 1 region(s): Lekstroom; from 2016-01-01")
+    first = run(slips, "--lang", "en", "--outputs", outputs).splitlines()[0]
+    assert "region(s)" in first and "eerder" not in first and "regio('s)" not in first
