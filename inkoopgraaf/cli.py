@@ -213,7 +213,7 @@ def extract(paths, out, jobs, no_cache, timeout, max_file_mb, engine, scheduler)
 GRAPH_FILES_AUTO_MAX = 50
 
 
-@main.command()
+@main.command(short_help="The main job: read documents (default corpus/), write facts, graph, tables, report to outputs/.")
 @click.argument("corpus", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", default="outputs", show_default=True, type=click.Path(path_type=Path),
               help="Folder for everything build writes.")

@@ -96,6 +96,13 @@ def test_every_command_has_help_with_examples():
         assert r.exit_code == 0 and "inkoopgraaf" in r.output, cmd
 
 
+def test_command_list_says_what_build_does():
+    # the one-line summary in `inkoopgraaf --help` must not be cut to 'The main job: CORPUS...'
+    out = CliRunner().invoke(main, ["--help"]).output
+    line = " ".join(out.split("build", 1)[1].split("compare", 1)[0].split())
+    assert "CORPUS..." not in line and "outputs/" in line
+
+
 def test_report_command_rewrites_the_report_from_a_build(small_corpus, tmp_path):
     out = tmp_path / "out"
     runner = CliRunner()
