@@ -351,8 +351,20 @@ def _summary(n: int, what: str, df: pd.DataFrame, date_col: str | None = None, l
     regions = sorted({str(r) for r in df.get("region_name", df.get("region", pd.Series(dtype=str))).dropna()})
     line = f"{n} {what} in {len(regions)} {regions_w}" + (f": {', '.join(regions[:8])}" if regions else "")
     if date_col and len(df) and df[date_col].notna().any():
-        line += f"; {since_w} {_clean(df[date_col].min())} {until_w} {_clean(df[date_col].max())}"
+        first, last = _span_ends(df, date_col, lang)
+        line += f"; {since_w} {first} {until_w} {last}"
     return line + "."
+
+
+def _span_ends(df: pd.DataFrame, start_col: str, lang: str) -> tuple[str, str]:
+    """The earliest and the latest date as precisely as the rows show them ('2018', not 2018-01-01)."""
+    end_col = start_col.replace("start", "end")
+    dated = df[df[start_col].notna()].sort_values(start_col, kind="stable")
+
+    def when(row) -> str:
+        return _when(_clean(row[start_col]), _clean(row[end_col]) if end_col in dated else None, lang)
+    # an interval shows its near end only: 'van 2014-01-01 tot 2021-03-31', not 'tot 2021-03-21..2021-03-31'
+    return when(dated.iloc[0]).split("..")[0], when(dated.iloc[-1]).split("..")[-1]
 
 
 # --------------------------------------------------------------------------- commands

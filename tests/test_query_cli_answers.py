@@ -167,3 +167,13 @@ def test_english_answers_open_with_an_english_summary(outputs):
     assert first.startswith("3 dates (contract_start) in 1 region(s): Lekstroom; from 2016-01-01")
     first = run(slips, "--lang", "en", "--outputs", outputs).splitlines()[0]
     assert "region(s)" in first and "eerder" not in first and "regio('s)" not in first
+
+
+def test_summary_shows_the_span_as_precisely_as_the_rows():
+    from inkoopgraaf.query_cli import _summary
+    df = pd.DataFrame({"region_name": ["Achterhoek"] * 3,
+                       "date_start": ["2018-01-01", "2020-09-25", "2021-03-21"],
+                       "date_end": ["2018-12-31", "2020-09-25", "2021-03-31"]})
+    assert _summary(3, "besluiten|besluit", df, "date_start") == \
+        "3 besluiten in 1 regio('s): Achterhoek; van 2018 tot 2021-03-31."
+    assert _summary(3, "decisions|decision", df, "date_start", "en").endswith("; from 2018 to 2021-03-31.")
