@@ -277,6 +277,7 @@ class _Scanner:
         self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
                        for m in _TOKEN.finditer(self.folded)]
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
+        self._compounds: dict[str, str | None] = {}
         self.care_title_end = 0      # end of the title when it is about care (see 'title_regions')
 
     # -- helpers --------------------------------------------------------------
@@ -373,7 +374,13 @@ class _Scanner:
             m.end += 1
 
     def _compound(self, key: str) -> str | None:
-        """"lekstroomgemeenten" → "lekstroom" when the stem names a region."""
+        """"lekstroomgemeenten" → "lekstroom" when the stem names a region (memoised per key: the index does not
+        change during a scan, and the same capitalised words recur throughout a document)."""
+        if key not in self._compounds:
+            self._compounds[key] = self._compound_stem(key)
+        return self._compounds[key]
+
+    def _compound_stem(self, key: str) -> str | None:
         for suf in self.ix.suffixes:
             if key.endswith(suf) and len(key) > len(suf) + 2:
                 stem = key[: -len(suf)]
