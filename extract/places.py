@@ -278,6 +278,7 @@ class _Scanner:
                        for m in _TOKEN.finditer(self.folded)]
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
         self._compounds: dict[str, str | None] = {}
+        self._suffix_tuple = tuple(index.suffixes)
         self.care_title_end = 0      # end of the title when it is about care (see 'title_regions')
 
     # -- helpers --------------------------------------------------------------
@@ -381,6 +382,8 @@ class _Scanner:
         return self._compounds[key]
 
     def _compound_stem(self, key: str) -> str | None:
+        if not key.endswith(self._suffix_tuple):
+            return None   # most keys end in no compound suffix: one C call instead of a loop over them
         for suf in self.ix.suffixes:
             if key.endswith(suf) and len(key) > len(suf) + 2:
                 stem = key[: -len(suf)]
