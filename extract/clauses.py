@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
-
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from typing import Any, Iterable
 
 from .context import ExtractionContext
 from .dates import find_dates
@@ -60,41 +58,22 @@ def build_clauses(ctx: ExtractionContext) -> list[Clause]:
     """Every non-empty sentence of the spaCy parse, punctuation-only tokens dropped (',;:' kept)."""
     doc = ctx.doc
     out = []
-    for texts, idxs in _sentence_tokens(ctx.spacy_doc):
+    for sent in ctx.spacy_doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        texts = [t.text for t in toks]
+        idxs = [t.idx for t in toks]
         words = [norm_token(x) for x in texts]
         keep = [i for i, w in enumerate(words) if w or texts[i] in ",;:"]
         if not keep:
             continue
+        # each token's text, offset and normal form read once (a spaCy attribute read is a C call and an object)
         out.append(Clause(start=idxs[keep[0]], end=idxs[keep[-1]] + len(texts[keep[-1]]),
                           words=[words[i] or texts[i] for i in keep], raw=[texts[i] for i in keep],
                           offsets=[(idxs[i], idxs[i] + len(texts[i])) for i in keep],
                           block=doc.block_at(idxs[keep[0]])))
     return out
-
-
-def _sentence_tokens(sdoc) -> Iterator[tuple[list[str], list[int]]]:
-    """(texts, char offsets) of the non-space tokens of each sentence of ``doc.sents``, read from the Doc's
-    arrays rather than by making a spaCy Token object per token (which was a tenth of all extraction time).
-    The sentences are those ``Doc.sents`` gives: a new one at each token whose ``SENT_START`` is 1."""
-    if "sents" in sdoc.user_hooks or not len(sdoc):
-        for sent in sdoc.sents:
-            toks = [t for t in sent if not t.is_space]
-            yield [t.text for t in toks], [t.idx for t in toks]
-        return
-    if not sdoc.has_annotation("SENT_START"):
-        list(sdoc.sents)   # raises spaCy's own error (E030), as iterating the sentences did
-    arr = sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).tolist()
-    text = sdoc.text
-    texts: list[str] = []
-    idxs: list[int] = []
-    for k, (idx, length, space, start) in enumerate(arr):
-        if start == 1 and k:
-            yield texts, idxs
-            texts, idxs = [], []
-        if not space:
-            texts.append(text[idx:idx + length])
-            idxs.append(idx)
-    yield texts, idxs
 
 
 def date_matches(ctx: ExtractionContext) -> list[tuple[int, int, dict]]:
