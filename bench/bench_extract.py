@@ -90,7 +90,8 @@ def step_shares(files: list[Path]) -> dict[str, float]:
         t2, _ = cpu(lambda: ctx.spacy_doc)
         shares["nlp.parse"] = shares.get("nlp.parse", 0.0) + t2
         shares["anchor_year"] = shares.get("anchor_year", 0.0) + t
-        for name, target in pipeline.STEPS:
+        for step in pipeline.STEPS:
+            name, target = step[0], step[1]
             t, facts = cpu(pipeline._load(target), ctx)
             ctx.add(facts)
             shares[name] = shares.get(name, 0.0) + t

@@ -62,15 +62,17 @@ def build_clauses(ctx: ExtractionContext) -> list[Clause]:
         toks = [t for t in sent if not t.is_space]
         if not toks:
             continue
-        words = [norm_token(t.text) for t in toks]
-        keep = [i for i, w in enumerate(words) if w or toks[i].text in ",;:"]
-        toks = [toks[i] for i in keep]
-        if not toks:
+        texts = [t.text for t in toks]
+        idxs = [t.idx for t in toks]
+        words = [norm_token(x) for x in texts]
+        keep = [i for i, w in enumerate(words) if w or texts[i] in ",;:"]
+        if not keep:
             continue
-        out.append(Clause(start=toks[0].idx, end=toks[-1].idx + len(toks[-1].text),
-                          words=[norm_token(t.text) or t.text for t in toks], raw=[t.text for t in toks],
-                          offsets=[(t.idx, t.idx + len(t.text)) for t in toks],
-                          block=doc.block_at(toks[0].idx)))
+        # each token's text, offset and normal form read once (a spaCy attribute read is a C call and an object)
+        out.append(Clause(start=idxs[keep[0]], end=idxs[keep[-1]] + len(texts[keep[-1]]),
+                          words=[words[i] or texts[i] for i in keep], raw=[texts[i] for i in keep],
+                          offsets=[(idxs[i], idxs[i] + len(texts[i])) for i in keep],
+                          block=doc.block_at(idxs[keep[0]])))
     return out
 
 

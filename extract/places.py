@@ -277,6 +277,8 @@ class _Scanner:
         self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
                        for m in _TOKEN.finditer(self.folded)]
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
+        self._compounds: dict[str, str | None] = {}
+        self._suffix_tuple = tuple(index.suffixes)
         self.care_title_end = 0      # end of the title when it is about care (see 'title_regions')
 
     # -- helpers --------------------------------------------------------------
@@ -373,7 +375,15 @@ class _Scanner:
             m.end += 1
 
     def _compound(self, key: str) -> str | None:
-        """"lekstroomgemeenten" → "lekstroom" when the stem names a region."""
+        """"lekstroomgemeenten" → "lekstroom" when the stem names a region (memoised per key: the index does not
+        change during a scan, and the same capitalised words recur throughout a document)."""
+        if key not in self._compounds:
+            self._compounds[key] = self._compound_stem(key)
+        return self._compounds[key]
+
+    def _compound_stem(self, key: str) -> str | None:
+        if not key.endswith(self._suffix_tuple):
+            return None   # most keys end in no compound suffix: one C call instead of a loop over them
         for suf in self.ix.suffixes:
             if key.endswith(suf) and len(key) > len(suf) + 2:
                 stem = key[: -len(suf)]

@@ -62,15 +62,16 @@ def fold(text: str) -> str:
     Length is preserved so that offsets found in the folded text are offsets
     in the original; characters that decompose to nothing stay as they are.
     """
-    out = []
-    for ch in text:
-        if ord(ch) < 128:
-            out.append(ch)
-            continue
-        base = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in base if not unicodedata.combining(c))
-        out.append(base[0] if len(base) == 1 else ch)
-    return "".join(out)
+    if text.isascii():
+        return text
+    # one table entry per distinct non-ASCII character, then one C-level pass (not a Python loop per character)
+    table = {}
+    for ch in set(text):
+        if ord(ch) >= 128:
+            base = unicodedata.normalize("NFKD", ch)
+            base = "".join(c for c in base if not unicodedata.combining(c))
+            table[ord(ch)] = base[0] if len(base) == 1 else ch
+    return text.translate(table)
 
 
 _TOKEN = re.compile(r"[^\W_]+|&")

@@ -56,6 +56,13 @@ class ActorResolver:
         self.phrases.sort(key=lambda p: -len(p[0]))
         self.prefixes.sort(key=lambda p: -len(p[0]))
         self.suffixes.sort(key=lambda p: -len(p[0]))
+        # the phrases by first word, each list in the longest-first order above: at a token only the wordings it
+        # can start are compared, and the first that matches is the one the full ordered scan would find
+        self._phrases_by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for ph in self.phrases:
+            if ph[0]:
+                self._phrases_by_first.setdefault(ph[0][0], []).append(ph)
+        self._affix_memo: dict[str, tuple[str, bool] | None] = {}
         self.abbreviations: dict[str, str] = {}
         for abbr, expansion in data.get("abbreviations", {}).items():
             actor = self.actor_of_name(expansion)
@@ -84,6 +91,11 @@ class ActorResolver:
     def _token_actor(self, w: str) -> tuple[str, bool] | None:
         if w in self.abbreviations:
             return self.abbreviations[w], False
+        if w not in self._affix_memo:   # prefixes and suffixes do not change after __init__'s first lines
+            self._affix_memo[w] = self._affix_actor(w)
+        return self._affix_memo[w]
+
+    def _affix_actor(self, w: str) -> tuple[str, bool] | None:
         for p, actor in self.prefixes:
             if w.startswith(p) and len(w) > len(p) + 2:
                 return actor, False
@@ -97,17 +109,17 @@ class ActorResolver:
         i = 0
         while i < len(words):
             hit = None
-            for seq, actor, weak in self.phrases:
+            for seq, actor, weak in self._phrases_by_first.get(words[i], ()):
                 n = len(seq)
-                if n and tuple(words[i:i + n]) == seq:
+                if tuple(words[i:i + n]) == seq:
                     hit = ActorMention(i, i + n, actor, weak)
                     break
             if hit is not None and i + 1 < len(words):
                 # 'de raad' must not swallow the start of 'raad van toezicht': a longer wording that starts one
                 # word later and reaches further names the body
-                for seq, actor, weak in self.phrases:
+                for seq, actor, weak in self._phrases_by_first.get(words[i + 1], ()):
                     n = len(seq)
-                    if n and i + 1 + n > hit.end and tuple(words[i + 1:i + 1 + n]) == seq:
+                    if i + 1 + n > hit.end and tuple(words[i + 1:i + 1 + n]) == seq:
                         hit = ActorMention(i + 1, i + 1 + n, actor, weak)
                         break
             if hit is None:

@@ -25,24 +25,74 @@ class TriggerHit:
 
 
 def find_triggers(words: list[str], raw: list[str] | None = None) -> list[TriggerHit]:
-    """Every decision trigger in one clause (token lists), with its family and kind; one hit per token position."""
+    """Every decision trigger in one clause (token lists), with its family and kind; one hit per token position.
+
+    Only the specs and phrases a token can start are tried there (:class:`_TriggerIndex`); the hits are put in
+    the order the full spec-by-spec scan gives, so ties in :func:`_one_per_position` fall the same way."""
     cfg = triggers()
-    dets = set(cfg["nominal_determiners"])
-    not_adj = set(cfg["noun_preceders_not_adjective"])
-    hits: list[TriggerHit] = []
-    for spec in cfg["triggers"]:
-        forms = _Forms(spec)
-        for i in range(len(words)):
-            hit = _form_hit(forms, words, raw, i, dets, not_adj)
+    idx = _index(cfg)
+    keyed: list[tuple[tuple[int, int, int, int], TriggerHit]] = []
+    for i, w in enumerate(words):
+        for s in idx.form_specs(w):
+            hit = _form_hit(idx.forms[s], words, raw, i, idx.dets, idx.not_adj)
             if hit is not None:
-                hits.append(hit)
-        hits += _phrase_head_hits(spec, words, raw)
-        for phrase in spec.get("phrases", []):
+                keyed.append(((s, 0, 0, i), hit))
+        for s, p, phrase in idx.phrases_by_first.get(w, ()):
             k = len(phrase)
-            for i in range(len(words) - k + 1):
-                if words[i:i + k] == phrase:
-                    hits.append(TriggerHit(i, i + k - 1, spec["family"], "phrase", " ".join(phrase)))
-    return _one_per_position(_drop_accepted_proposals(words, hits))
+            if words[i:i + k] == phrase:
+                keyed.append(((s, 2, p, i), TriggerHit(i, i + k - 1, cfg["triggers"][s]["family"], "phrase", " ".join(phrase))))
+    present = set(words)
+    for s in idx.head_specs:
+        if cfg["triggers"][s]["phrase_head"] in present:
+            keyed += [((s, 1, 0, h.i), h) for h in _phrase_head_hits(cfg["triggers"][s], words, raw)]
+    keyed.sort(key=lambda kh: kh[0])
+    return _one_per_position(_drop_accepted_proposals(words, [h for _, h in keyed]))
+
+
+class _TriggerIndex:
+    """The trigger specs of ``decision_triggers.json`` keyed by the token that can start a hit: a token can only be
+    a spec's trigger if it is one of its nominal / joined / finite (with particle) forms, or a long word ending in
+    one of its compound suffixes; a phrase only where its first word stands."""
+
+    def __init__(self, cfg: dict):
+        self.dets = set(cfg["nominal_determiners"])
+        self.not_adj = set(cfg["noun_preceders_not_adjective"])
+        self.forms = [_Forms(spec) for spec in cfg["triggers"]]
+        by_word: dict[str, list[int]] = {}
+        for s, f in enumerate(self.forms):
+            for w in f.nominal | f.joined | (f.finite if f.spec.get("particle") else set()):
+                by_word.setdefault(w, []).append(s)
+        self.by_word = by_word
+        self.suffix_specs = [(s, f.suffixes) for s, f in enumerate(self.forms) if f.suffixes]
+        self.head_specs = [s for s, spec in enumerate(cfg["triggers"]) if spec.get("phrase_head")]
+        self.phrases_by_first: dict[str, list[tuple[int, int, list[str]]]] = {}
+        for s, spec in enumerate(cfg["triggers"]):
+            for p, phrase in enumerate(spec.get("phrases", [])):
+                if not phrase:
+                    raise ValueError(f"decision_triggers.json: empty phrase in family {spec['family']!r}")
+                self.phrases_by_first.setdefault(phrase[0], []).append((s, p, phrase))
+        self._memo: dict[str, list[int]] = {}
+
+    def form_specs(self, w: str) -> list[int]:
+        """The specs (in file order) whose forms or compound suffixes can make ``w`` a trigger."""
+        got = self._memo.get(w)
+        if got is None:
+            cand = set(self.by_word.get(w, ()))
+            if len(w) > 10:
+                cand.update(s for s, suf in self.suffix_specs if w.endswith(suf))
+            got = self._memo[w] = sorted(cand)
+        return got
+
+
+_INDEX: dict[int, tuple[dict, _TriggerIndex]] = {}
+
+
+def _index(cfg: dict) -> _TriggerIndex:
+    """The index of one parsed trigger file (kept while that parsed object lives)."""
+    got = _INDEX.get(id(cfg))
+    if got is None or got[0] is not cfg:
+        got = _INDEX[id(cfg)] = (cfg, _TriggerIndex(cfg))
+    return got[1]
 
 
 class _Forms:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from ..clauses import Clause, as_date
@@ -41,12 +42,19 @@ def _clean_value(v: dict) -> dict:
 
 
 def _find(text_lower: str, phrases: Iterable[str]) -> tuple[int, str] | None:
-    best = None
-    for p in phrases:
-        m = re.search(r"(?<![\w])" + re.escape(p) + r"(?![\w])", text_lower)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), p)
-    return best
+    """(offset, phrase) of the earliest whole-word phrase in the text; of phrases starting at that offset, the
+    first in list order. One pass: at each offset a regex alternation tries its branches in order, so the leftmost
+    match of ``(p1)|(p2)|...`` is exactly the earliest start with ties going to the earlier phrase."""
+    phrases = tuple(phrases)
+    if not phrases:
+        return None
+    m = _phrase_alternation(phrases).search(text_lower)
+    return (m.start(), phrases[m.lastindex - 1]) if m else None
+
+
+@lru_cache(maxsize=64)
+def _phrase_alternation(phrases: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w])(?:" + "|".join("(" + re.escape(p) + ")" for p in phrases) + r")(?![\w])")
 
 
 def _what(sent: Clause, text: str, stop_at: int) -> str:

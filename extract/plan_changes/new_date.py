@@ -3,6 +3,7 @@ Daarom is de nieuwe datum: 1 januari 2023'."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..clauses import as_date, section_window
 from .changes import PlanChange, _Date, _find, _in_year_of, _what
@@ -36,6 +37,15 @@ def _new_date(ctx, sentences, k, low: str, dates: list[_Date]) -> PlanChange | N
     return PlanChange(start, to.end, _what(first, text, first.end), frm, to.value, "new_date")
 
 
+@lru_cache(maxsize=1)
+def _new_date_patterns() -> tuple[list[re.Pattern], re.Pattern | None]:
+    """``new_date_patterns`` of the cue file compiled once, and all of them as one alternation (none has a
+    back-reference or an inline flag): it matches somewhere iff one of them does."""
+    pats = cues().get("new_date_patterns", [])
+    gate = re.compile("|".join("(?:" + p + ")" for p in pats)) if pats else None
+    return [re.compile(p) for p in pats], gate
+
+
 def _new_date_cue(low: str) -> tuple[int, str] | None:
     """(offset, words) of the phrase that announces the new date: a fixed phrase ('de nieuwe datum'), else
     the first new-date pattern ('wordt de ingangsdatum ... 1 januari 2026', 'is nu voorzien in februari')."""
@@ -43,7 +53,10 @@ def _new_date_cue(low: str) -> tuple[int, str] | None:
     hit = _find(low, cfg["new_date_phrases"])
     if hit:
         return hit
-    found = [m for m in (re.search(p, low) for p in cfg.get("new_date_patterns", [])) if m]
+    pats, gate = _new_date_patterns()
+    if gate is None or not gate.search(low):
+        return None   # most clauses: one pass instead of one per pattern
+    found = [m for m in (p.search(low) for p in pats) if m]
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
