@@ -8,6 +8,7 @@ folder says to run ``inkoopgraaf build`` first.
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
@@ -19,6 +20,7 @@ import click
 import pandas as pd
 
 from .api import KnowledgeGraph, OutputsNotBuilt, UnknownId, load, typed
+from .report.labels import MONTHS
 
 QUOTE_WIDTH = 220
 
@@ -302,8 +304,8 @@ def _render_timeline(df: pd.DataFrame, lang: str, plan_changes: pd.DataFrame | N
             _render_plan_change(row, lang)
 
 
-_MONTHS = {"nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                   "oktober", "november", "december"),
+#: month names per answer language; the Dutch ones are the report's (one list for both)
+_MONTHS = {"nl": tuple(MONTHS),
            "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December")}
 
@@ -316,7 +318,6 @@ def _when(start, end, lang: str) -> str:
     start, end = str(start)[:10], str(end or start)[:10]
     if start == end:
         return start
-    import calendar
     y, m = int(start[:4]), int(start[5:7])
     if start.endswith("-01-01") and end == f"{y}-12-31":
         return str(y)
