@@ -23,22 +23,30 @@ TYPES = ("dates", "segments", "financing", "financing_by_segment", "financing_st
 
 
 def gold_sets() -> dict[str, tuple[Path, Path, object]]:
-    """name -> (docs, gold folder, which gold files: None = all, 'odd' / 'even' by file number)."""
+    """name -> (docs, gold folder, which gold files: None = all, 'odd' / 'even' / 'even-a' / 'even-b' by file number)."""
     raw = ROOT / "tests" / "data" / "real_raw"
     out = {"dev gold (seeds)": (ROOT / "corpus", SHARED / "dev-gold", None),
            "real dev (16)": (SHARED / "real" / "dev" / "docs", SHARED / "real" / "dev" / "gold", None),
            "real raw (60)": (raw / "docs", raw / "gold", None),
            "real raw odd (30)": (raw / "docs", raw / "gold", "odd"),
-           "real raw even (30)": (raw / "docs", raw / "gold", "even")}
+           "real raw even (30)": (raw / "docs", raw / "gold", "even"),
+           "real raw even-a (15, n%4==2)": (raw / "docs", raw / "gold", "even-a"),
+           "real raw even-b (15, n%4==0)": (raw / "docs", raw / "gold", "even-b")}
     for d in sorted((ROOT / "tests" / "data").glob("holdout*/gold")):
         out[d.parent.name] = (d.parent / "docs", d, None)
     return out
 
 
+def in_split(number: int, which: str) -> bool:
+    """odd / even by file number; even-a (n % 4 == 2) and even-b (n % 4 == 0) halve the even files."""
+    return {"odd": number % 2 == 1, "even": number % 2 == 0,
+            "even-a": number % 4 == 2, "even-b": number % 4 == 0}[which]
+
+
 def figures(docs: Path, gold_dir: Path, which) -> dict[str, float]:
     golds = load_gold(gold_dir)
     if which:
-        golds = [g for g in golds if (int(g["doc"][:2]) % 2 == 1) == (which == "odd")]
+        golds = [g for g in golds if in_split(int(g["doc"][:2]), which)]
     wanted = {g["doc"] for g in golds}
     files = [p for p in discover([docs]) if p.stem in wanted]
     results = run_batch(files, find_manifest([docs]), None)
