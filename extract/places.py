@@ -129,6 +129,14 @@ class Cooperation:
     name: str
     within: str | None
     members: frozenset[str] = frozenset()   # CBS codes, where membership is certain
+    members_years: tuple[int, int] | None = None   # the years that membership holds (None: 2015-2026)
+
+    def members_in(self, year: int | None) -> frozenset[str]:
+        """Members in ``year``; a membership bounded by mergers is unknown outside its years."""
+        if self.members_years is None:
+            return self.members
+        first, last = self.members_years
+        return self.members if year is not None and first <= year <= last else frozenset()
 
 
 class PlaceIndex:
@@ -162,8 +170,10 @@ class PlaceIndex:
         self.cooperations: dict[str, Cooperation] = {}
         for item in rules["cooperations"]["items"]:
             cid = item.get("id") or slugify(item["name"])
+            years = item.get("members_years")
             self.cooperations[cid] = Cooperation(cid, item["name"], item.get("within"),
-                                                 frozenset(item.get("members", [])))
+                                                 frozenset(item.get("members", [])),
+                                                 tuple(years) if years else None)
             self.region_names[cid] = item["name"]
             for form, cue in [(n, False) for n in item.get("names", [])] + [(n, True) for n in item.get("cue_names", [])]:
                 key = name_key(form)
@@ -264,6 +274,7 @@ class Mention:
     region_cue_lifted: bool = False  # a cue-required region name accepted without a full cue
     singular_cue: bool = False  # the (carried) cue is a singular one: "regio A en B"
     cue_carried: bool = False  # a singular cue stands before an earlier name of the coordination
+    spelled_out: bool = False  # its municipalities follow in brackets: "regio X (A, B en C)"
     confidence: float = 0.9
 
 
@@ -277,6 +288,8 @@ class _Scanner:
         self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
                        for m in _TOKEN.finditer(self.folded)]
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
+        self.area_members: dict[str, frozenset[str]] = {}   # pre-merger areas: id -> predecessor codes
+        self.pre_merger: list[tuple[Mention, object]] = []  # names of municipalities not yet formed
         self._compounds: dict[str, str | None] = {}
         self._suffix_tuple = tuple(index.suffixes)
         self.care_title_end = 0      # end of the title when it is about care (see 'title_regions')
@@ -591,6 +604,10 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             continue
         if not e.munis:
             continue
+        future = _not_yet_formed(sc, m)
+        if future is not None:
+            sc.pre_merger.append((m, future))
+            continue
         if m.group_cue and m.key in ix.province_keys:
             continue                       # "gemeenten in Utrecht": the province, neither city nor region
         if m.region_cue and not m.cue_carried:
@@ -649,6 +666,51 @@ def _former_municipality_as_place(sc: _Scanner, m: Mention, cands: list) -> bool
         return False                       # 'In 2019 fuseerden Nuth, Onderbanken en Schinnen'
     # a year up to the one its successor started in
     return not any(int(y) <= last + 1 for y in _YEAR.findall(sentence))
+
+
+def _not_yet_formed(sc: _Scanner, m: Mention):
+    """The municipality a name means when it was only formed after the document's year ('Hoeksche
+    Waard' in a 2016 text; the municipality exists from 2019), else None. Before a merger such a
+    name is the area, or the cooperation, of the municipalities that later merged. The text may
+    still speak of the coming municipality ('de nieuwe gemeente Hoeksche Waard', a merger in the
+    sentence, a year from its start on): then it is the municipality and None is returned."""
+    if sc.year is None:
+        return None
+    cands = sc.ix.gazetteer.municipality_candidates(m.key, sc.year)
+    if not cands or any(c.valid_from is None or c.valid_from.year <= sc.year for c in cands):
+        return None
+    first = min(c.valid_from.year for c in cands)
+    prev = sc._prev_words(m.tok0, 3)  # noqa: SLF001
+    if prev and (prev[-1] in ("gemeente", "gemeenten", "gemeentes") or any(w.startswith(("nieuw", "toekomst"))
+                                                                            for w in prev)):
+        return None
+    sentence = _sentence(sc.text, m.start, m.end)
+    if _MERGER_WORDS.search(sentence) or any(int(y) >= first for y in _YEAR.findall(sentence)):
+        return None
+    return cands[0] if len(cands) == 1 else None
+
+
+def _pre_merger_areas(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
+    """Region mentions for the names of municipalities not yet formed (see _not_yet_formed), with
+    the slug of the name as id (domain.md) and the predecessors as members. The name counts as a
+    region when it is cued ('regio Krimpenerwaard'), in a care title, or when the text names at
+    least half of the municipalities that were to merge; otherwise it names a landscape only."""
+    g, out = sc.ix.gazetteer, []
+    named = {m.cbs for m in munis}
+    for m, future in sc.pre_merger:
+        preds = frozenset(p.cbs for p in g.predecessors(future.cbs))
+        if len(preds) < 2:
+            continue                         # a renaming, not a merger of several
+        cued = m.region_cue or m.body_cue or m.group_cue or m.end <= sc.care_title_end
+        if not cued and 2 * len(preds & named) < len(preds):
+            continue
+        name = future.display_name
+        m.region_id = slugify(name)
+        m.confidence = 0.8
+        sc.area_members[m.region_id] = preds
+        sc.cooperation_names.setdefault(m.region_id, name)
+        out.append(m)
+    return out
 
 
 def _muni_surface_ok(sc: _Scanner, m: Mention) -> bool:
@@ -869,7 +931,8 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
         # the only region named: kept unless it is a bare name said once in passing
         # ("het Leernetwerk Haaglanden" in a national agenda)
         (rid, ms), = by.items()
-        if len(ms) >= 2 or any(m.region_cue or m.kind == "members" or m.start < title_end for m in ms):
+        if len(ms) >= 2 or any(m.region_cue or m.kind == "members" or m.spelled_out or m.start < title_end
+                               for m in ms):
             return by
         # named once on a title page line of its own (subtitle, author or sender line)
         if any(_on_title_page_line(sc.text, m) for m in ms):
@@ -883,7 +946,7 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
     keep: set[str] = set()
     lead_end = _lead_end(sc.text, title_end)
     for rid, ms in by.items():
-        if len(ms) >= 2 or any(m.start < title_end or m.kind == "members" for m in ms) \
+        if len(ms) >= 2 or any(m.start < title_end or m.kind == "members" or m.spelled_out for m in ms) \
                 or any(m.region_cue and m.start < lead_end for m in ms):
             keep.add(rid)
             continue
@@ -934,7 +997,9 @@ _LIST_GAP = re.compile(r"^\d{0,2}(?:\s*\(\d{1,3}\))?[\s,;/&\uf0b7\uf0a7\u2022\u2
 def _region_members(sc: _Scanner, rid: str) -> frozenset[str]:
     """CBS codes of a jeugdregio in the document's year, or of a cooperation with known members."""
     if rid in sc.ix.cooperations:
-        return sc.ix.cooperations[rid].members
+        return sc.ix.cooperations[rid].members_in(sc.year)
+    if rid in sc.area_members:
+        return sc.area_members[rid]
     return frozenset(m.cbs for m in sc.ix.gazetteer.members(rid, sc.year))
 
 
@@ -949,6 +1014,34 @@ def _municipality_lists(sc: _Scanner, munis: list[Mention]) -> list[list[Mention
     return runs
 
 
+_OPEN_LIST = re.compile(r"^[ \u00a0]*\([ \u00a0]*(?:(?:de\s+)?gemeente[ns]?\s+)?$", re.I)
+
+
+def _mark_spelled_out(sc: _Scanner, regions: list[Mention], munis: list[Mention]) -> None:
+    """A region followed by its municipalities in brackets ("de regio Alblasserwaard-Vijfheerenlanden
+    (Gorinchem, Leerdam, ...)", "de zes Drechtsteden (Alblasserdam, Dordrecht, ...)") is spelled out
+    as a region the text deals with, not named in passing. At least two municipalities open the
+    brackets; when the region's members are known, the listed ones must (nearly) all be members
+    (place_rules 'member_lists' share_in_region), so a bracket of examples elsewhere does not count."""
+    share = sc.ix.member_lists["share_in_region"]
+    runs = {run[0].start: run for run in _municipality_lists(sc, munis)}
+    for m in regions:
+        if m.kind == "members":
+            continue
+        close = sc.text.find("(", m.end, m.end + 12)
+        if close < 0 or not _OPEN_LIST.match(sc.text[m.end:close + 1]):
+            continue
+        run = next((r for start, r in runs.items() if close < start <= close + 20
+                    and _OPEN_LIST.match(sc.text[m.end:start])), None)
+        if run is None or len({x.cbs for x in run}) < 2:
+            continue
+        members = _region_members(sc, m.region_id)
+        codes = {x.cbs for x in run}
+        if members and len(codes & members) < share * len(codes):
+            continue
+        m.spelled_out = True
+
+
 def _member_list_regions(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
     """Region mentions for lists that enumerate (nearly) all members of one region
     (thresholds and their reasons: place_rules 'member_lists')."""
@@ -959,7 +1052,7 @@ def _member_list_regions(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
         if len(codes) < rules["min_listed"]:
             continue
         cands = {r.id for c in codes for r in g.regions_of(c, sc.year)}
-        cands |= {cid for cid, co in sc.ix.cooperations.items() if co.members & codes}
+        cands |= {cid for cid, co in sc.ix.cooperations.items() if co.members_in(sc.year) & codes}
         best = None
         for rid in sorted(cands):
             members = _region_members(sc, rid)
@@ -1061,6 +1154,9 @@ def _scan(text: str, year: int | None, title_end: int = 0) -> tuple[_Scanner, li
         regions = sorted(regions + extra, key=lambda m: m.start)
     munis = _accept_common_words(sc, munis)
     munis = _resolve_homonyms(sc, regions, munis)
+    areas = _pre_merger_areas(sc, munis)
+    if areas:
+        regions = sorted(regions + areas, key=lambda m: m.start)
     return sc, regions, munis
 
 
@@ -1073,6 +1169,7 @@ def find_places(text: str, year: int | None = None) -> tuple[list[Mention], list
 def extract_places(ctx: ExtractionContext) -> list[Fact]:
     """Region and municipality facts: one per distinct entity, evidence = best mention."""
     sc, regions, munis = _scan(ctx.doc.text, ctx.year, _title_end(ctx))
+    _mark_spelled_out(sc, regions, munis)
     listed = _member_list_regions(sc, munis)
     if listed:
         regions = sorted(regions + listed, key=lambda m: m.start)

@@ -329,6 +329,11 @@ class Gazetteer:
                     out.append(s)
         return out
 
+    def predecessors(self, cbs: str) -> list[Municipality]:
+        """The municipalities that merged into ``cbs`` (direct ones; empty for an old municipality)."""
+        code = (cbs or "").strip().upper()
+        return sorted((m for m in self.municipalities.values() if code in m.merged_into), key=lambda m: m.cbs)
+
     # -- regions --------------------------------------------------------------
     def region(self, region_id: str) -> Region | None:
         return self.regions.get((region_id or "").strip())
