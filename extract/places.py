@@ -713,6 +713,42 @@ def _pre_merger_areas(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
     return out
 
 
+# one unknown name between two list items: ", Hardinxveld-Giesendam, " / ", Sliedrect en "
+_LIST_SLOT = re.compile(r"^[ \u00a0]*[,;/][ \u00a0]*(?P<n>(?:IJ|[A-Z])[a-zà-ÿ]+(?:[\- ](?:[a-z]{1,3}[\- ])?(?:IJ|[A-Z])?[a-zà-ÿ]+){0,3})"
+                        r"[ \u00a0]*(?:,|\ben\b|\bof\b)[ \u00a0]*$")
+_MISSPELLING_MIN_KEY = 8      # short names are too alike to guess ("Epe" / "Ede")
+_MISSPELLING_RATIO = 0.9      # one letter dropped, doubled or swapped in a long name
+
+
+def _misspelled_in_lists(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
+    """Municipalities spelled a letter off inside a list of correctly spelled ones ("Gorinchem,
+    Hardinxveld-Giesendam, Leerdam"): the list says the slot is a municipality, and a long name
+    that differs from one municipality of the document's year by a letter is that one. The best
+    match must be unique and no other known place may fit as well."""
+    import difflib
+    g, out = sc.ix.gazetteer, []
+    ordered = sorted(munis, key=lambda m: m.start)
+    pool = None
+    for a, b in zip(ordered, ordered[1:]):
+        mt = _LIST_SLOT.match(sc.text[a.end:b.start])
+        if not mt:
+            continue
+        key = name_key(mt["n"])
+        if len(key) < _MISSPELLING_MIN_KEY or key in sc.ix.entries:
+            continue
+        if pool is None:
+            pool = {name_key(m.display_name): m for m in g.municipalities_in(sc.year)}
+        close = difflib.get_close_matches(key, list(pool), n=2, cutoff=_MISSPELLING_RATIO)
+        if len(close) != 1:
+            continue
+        s, e = a.end + mt.start("n"), a.end + mt.end("n")
+        tok0 = next(i for i, t in enumerate(sc.tokens) if t[0] >= s)
+        tok1 = next((i for i, t in enumerate(sc.tokens) if t[0] >= e), len(sc.tokens))
+        out.append(Mention(start=s, end=e, tok0=tok0, tok1=tok1, key=key, kind="name",
+                           cbs=pool[close[0]].cbs, confidence=0.7))
+    return out
+
+
 def _muni_surface_ok(sc: _Scanner, m: Mention) -> bool:
     """Reject names glued into compounds or used as surnames."""
     t = sc.text
@@ -1154,6 +1190,9 @@ def _scan(text: str, year: int | None, title_end: int = 0) -> tuple[_Scanner, li
         regions = sorted(regions + extra, key=lambda m: m.start)
     munis = _accept_common_words(sc, munis)
     munis = _resolve_homonyms(sc, regions, munis)
+    fixed = _misspelled_in_lists(sc, munis)
+    if fixed:
+        munis = sorted(munis + fixed, key=lambda m: m.start)
     areas = _pre_merger_areas(sc, munis)
     if areas:
         regions = sorted(regions + areas, key=lambda m: m.start)
