@@ -1002,6 +1002,21 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
     return {rid: ms for rid, ms in by.items() if rid in keep}
 
 
+def _drop_short_forms(sc: _Scanner, by: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """An uncued cooperation name that is part of the name of another region the text names is a
+    short form of that region ("Inkoopbureau IJmond & Kennemerland" in a text for the regio's
+    Zuid-Kennemerland en IJmond), not a further region. Cued ("regio West-Brabant") it stays."""
+    keys = {rid: {m.key for m in ms if m.key} for rid, ms in by.items()}
+    out = {}
+    for rid, ms in by.items():
+        if rid in sc.ix.cooperations and not any(m.region_cue for m in ms) and all(
+                any(m.key != k and m.key in k for other, ks in keys.items() if other != rid for k in ks)
+                for m in ms):
+            continue
+        out[rid] = ms
+    return out
+
+
 def _single_member_regions(sc: _Scanner, ctx: ExtractionContext, munis: list[Mention],
                            regions: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
     """A municipality that is a jeugdregio on its own (Utrecht, Haarlemmermeer) and is the
@@ -1212,7 +1227,7 @@ def extract_places(ctx: ExtractionContext) -> list[Fact]:
     listed = _member_list_regions(sc, munis)
     if listed:
         regions = sorted(regions + listed, key=lambda m: m.start)
-    by_region = _select_regions(sc, ctx, regions, munis)
+    by_region = _drop_short_forms(sc, _select_regions(sc, ctx, regions, munis))
     inferred = _single_member_regions(sc, ctx, munis, by_region)
 
     facts: list[Fact] = []
