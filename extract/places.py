@@ -88,7 +88,7 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|&")
 # A soft hyphen (U+00AD) or zero-width space (U+200B) left by PDF text joins the parts of a
 # word ("Rijn\u00adland").
 _NAME_SEP = re.compile(r"^[ \u00a0\u00ad\u200b\-\u2010\u2011\u2013/()'\u2019]*(?:\r?\n[ \u00a0\u00ad\-\u2010\u2011\u2013]*)?$")
-_ABBREV_SEP = re.compile(r"^\.[ \u00a0]?$")
+_ABBREV_SEP = re.compile(r"^\.[ \u00a0\-]?$")  # "St. Anthonis", "St.-Oedenrode"
 _ARTICLES = {"de", "het", "t", "s", "den"}
 _COORD = re.compile(r"^[\s,;/&]*(?:(?:en|of|and)\b[\s,]*)?(?:(?:de|het)\s+)?$", re.I)
 # bullets: U+2022 and the PDF private-use glyphs U+F0B7/U+F0A7, squares and discs

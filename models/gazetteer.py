@@ -190,6 +190,17 @@ def _date(s: str) -> date | None:
     return date.fromisoformat(s) if s else None
 
 
+_SINT = re.compile(r"^Sint(?=[- ])", re.I)
+
+
+def _with_abbreviations(forms) -> list[str]:
+    """The forms of a name plus the abbreviated 'St.' that texts write for 'Sint'
+    ("St. Michielsgestel", "St.-Oedenrode", "St Anthonis")."""
+    out = list(forms)
+    out += [_SINT.sub("St", f) for f in forms if _SINT.match(f)]
+    return list(dict.fromkeys(out))
+
+
 def _split(s: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in (s or "").split("|") if x.strip())
 
@@ -244,7 +255,7 @@ class Gazetteer:
         # name key -> [(municipality, province named by a qualifier in that form or None)]
         self._muni_by_key: dict[str, list[tuple[Municipality, str | None]]] = {}
         for m in self.municipalities.values():
-            for form in (m.name, *m.aliases):
+            for form in _with_abbreviations((m.name, *m.aliases)):
                 bare, qual_prov = strip_qualifier(form)
                 for f, q in ((form, qual_prov), (bare, None)):
                     k = name_key(f)
