@@ -275,6 +275,7 @@ class Mention:
     singular_cue: bool = False  # the (carried) cue is a singular one: "regio A en B"
     cue_carried: bool = False  # a singular cue stands before an earlier name of the coordination
     spelled_out: bool = False  # its municipalities follow in brackets: "regio X (A, B en C)"
+    cue_word: str = ""         # the region cue before the name, as matched ("regio", "sociaal domein")
     confidence: float = 0.9
 
 
@@ -457,6 +458,7 @@ class _Scanner:
                     cue_word = cand
                     break
             if cue_word:
+                m.cue_word = cue_word
                 idx = self.lower.rfind(cue_word.split()[0], 0, m.start)
                 if idx >= 0 and m.start - idx < 60:
                     m.cue_start = idx
@@ -610,10 +612,12 @@ def _interpret(sc: _Scanner, ms: list[Mention]) -> tuple[list[Mention], list[Men
             continue
         if m.group_cue and m.key in ix.province_keys:
             continue                       # "gemeenten in Utrecht": the province, neither city nor region
-        if m.region_cue and not m.cue_carried:
+        if m.region_cue and not m.cue_carried and "regio" in m.cue_word:
             # "regio Zwolle": the jeugdregio of that (central) municipality. A municipality
             # coordinated after a region ("regio Achterhoek en Zutphen") joins that
             # region's work and stays a municipality: a carried cue does not make it a region.
+            # Only a "regio" word does this: "(Adviesraad) Sociaal Domein Oss", "GR Zwolle"
+            # are the town's own council or arrangement.
             cands = g.municipality_candidates(m.key, year)
             if len(cands) == 1:
                 regs = g.regions_of(cands[0].cbs, year)
