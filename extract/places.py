@@ -799,7 +799,11 @@ def _accept_common_words(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
                 if 0 <= j < len(munis) and solid[j]:
                     a, b = (munis[j], m) if j < i else (m, munis[j])
                     gap = t[a.end:b.start]
-                    if (_COORD.match(gap) or _BULLET_GAP.match(gap) or _LIST_GAP.match(gap)) and gap.strip():
+                    # a plain space joins no list ("Best Den Haag"); a tab or line break does when the
+                    # name stands alone in its cell or line (a table row, one name per line; not
+                    # "Leiden\nBuren helpen elkaar")
+                    if (_COORD.match(gap) or _BULLET_GAP.match(gap) or _LIST_GAP.match(gap)) \
+                            and (gap.strip() or (("\t" in gap or "\n" in gap) and _alone_in_cell(t, m))):
                         solid[i] = True
     out = []
     for i, m in enumerate(munis):
@@ -819,6 +823,11 @@ def _accept_common_words(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _alone_in_cell(text: str, m: Mention) -> bool:
+    """Is the mention all of its table cell or line (nothing but a separator after it)?"""
+    return bool(re.match(r"[ \u00a0]*(?:[,;]|\t|\r?\n|$)", text[m.end:m.end + 3]))
 
 
 def _resolve_homonyms(sc: _Scanner, regions: list[Mention], munis: list[Mention]) -> list[Mention]:
