@@ -136,3 +136,21 @@ def test_template_brackets_in_a_text_file_keep_their_places(tmp_path):
     assert "<Baarn, Bunschoten en Eemnes>" in doc.text and "<b>" not in doc.text
     facts = extract_places(ExtractionContext(doc, year=2020))
     assert {f.value["cbs"] for f in facts if f.type == "municipality"} == {"GM0308", "GM0313", "GM0317"}
+
+
+def test_shared_service_speaks_for_its_cooperation():
+    # models/regions.py: a cooperation's shared service ("Sociale Dienst X") marks X as the
+    # document's own region; a region it only works for beside it is mentioned
+    from inkoopgraaf.models.regions import attribute_regions
+    filler = "De aanbieders leveren maandelijks hun declaraties in en bespreken twee keer per jaar de resultaten. "
+    text = ("Contracten Wmo\nDe Sociale Dienst Drechtsteden sluit de contracten af. " + filler * 3 +
+            "Het beschermd wonen regelt zij ook voor de regio Alblasserwaard-Vijfheerenlanden (Gorinchem, "
+            "Leerdam en Zederik); de regio Alblasserwaard-Vijfheerenlanden betaalt daarvoor een bijdrage.")
+    facts = run(text, 2017)
+    region_facts = {}
+    for f in facts:
+        if f.type == "region":
+            region_facts.setdefault(f.value["id"], []).append(f)
+    assert set(region_facts) == {"drechtsteden", "alblasserwaard_vijfheerenlanden"}
+    att = attribute_regions(region_facts, (), text)
+    assert att.own == ["drechtsteden"] and att.mentioned == ["alblasserwaard_vijfheerenlanden"]
