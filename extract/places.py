@@ -240,6 +240,7 @@ class PlaceIndex:
         self.example_gap = {" ".join(_TOKEN.findall(fold(w).lower())) for w in ex["gap_words"]}
         self.example_max_gap = int(ex["max_gap_words"])
         self.following_plain = set(_lw(rules["following_cues"]["plain"]))
+        self.compass_words = set(_lw(rules["cooperation_discovery"]["compass_prefixes"]))
 
     def region_name(self, rid: str) -> str:
         return self.region_names.get(rid, rid)
@@ -362,6 +363,9 @@ class _Scanner:
             if w in _ARTICLES and not self._is_cap(i) and kind == "name" and n == 1:
                 i += 1
                 continue
+            if self._compass_glued(i):
+                i += n                       # "Noordoost-Twente", "Zuidwest-Friesland": a sub-area
+                continue
             m = Mention(start=toks[i][0], end=toks[i + n - 1][1], tok0=i, tok1=i + n, key=key, kind=kind)
             self._whole_surface(m)
             if kind == "adjective":
@@ -378,6 +382,14 @@ class _Scanner:
             out.append(m)
             i += n
         return out
+
+    def _compass_glued(self, i: int) -> bool:
+        """Is token ``i`` hyphened to a compass word before it ("Noordoost-Twente")? Then the name
+        is part of a sub-area's name, not the region or town itself; a known compound ("Zuidoost-
+        Brabant", "Midden-Drenthe") was matched from the compass word on and never gets here."""
+        if i == 0 or self.tokens[i - 1][2] not in self.ix.compass_words:
+            return False
+        return self.text[self.tokens[i - 1][1]:self.tokens[i][0]] in ("-", "\u2010", "\u2011")
 
     def _whole_surface(self, m: Mention) -> None:
         """Evidence spans the name as written: the apostrophe of "'s-Hertogenbosch" (a token
