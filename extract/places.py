@@ -65,6 +65,8 @@ mention with the strongest signal (a cued mention for regions).
 """
 from __future__ import annotations
 
+import bisect
+import difflib
 import json
 import re
 from collections import Counter
@@ -741,10 +743,10 @@ def _misspelled_in_lists(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
     Hardinxveld-Giesendam, Leerdam"): the list says the slot is a municipality, and a long name
     that differs from one municipality of the document's year by a letter is that one. The best
     match must be unique and no other known place may fit as well."""
-    import difflib
     g, out = sc.ix.gazetteer, []
     ordered = sorted(munis, key=lambda m: m.start)
-    pool = None
+    pool: dict[str, dict[str, object]] | None = None
+    starts = None
     for a, b in zip(ordered, ordered[1:]):
         mt = _LIST_SLOT.match(sc.text[a.end:b.start])
         if not mt:
@@ -753,15 +755,20 @@ def _misspelled_in_lists(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
         if len(key) < _MISSPELLING_MIN_KEY or key in sc.ix.entries:
             continue
         if pool is None:
-            pool = {name_key(m.display_name): m for m in g.municipalities_in(sc.year)}
-        close = difflib.get_close_matches(key, list(pool), n=2, cutoff=_MISSPELLING_RATIO)
+            # by first letter: a slip is rarely in the first letter, and each slot then compares
+            # with a few dozen names instead of all of them
+            pool = {}
+            for mu in g.municipalities_in(sc.year):
+                k = name_key(mu.display_name)
+                pool.setdefault(k[:1], {})[k] = mu
+            starts = [t[0] for t in sc.tokens]
+        names = pool.get(key[:1], {})
+        close = difflib.get_close_matches(key, list(names), n=2, cutoff=_MISSPELLING_RATIO)
         if len(close) != 1:
             continue
         s, e = a.end + mt.start("n"), a.end + mt.end("n")
-        tok0 = next(i for i, t in enumerate(sc.tokens) if t[0] >= s)
-        tok1 = next((i for i, t in enumerate(sc.tokens) if t[0] >= e), len(sc.tokens))
-        out.append(Mention(start=s, end=e, tok0=tok0, tok1=tok1, key=key, kind="name",
-                           cbs=pool[close[0]].cbs, confidence=0.7))
+        out.append(Mention(start=s, end=e, tok0=bisect.bisect_left(starts, s), tok1=bisect.bisect_left(starts, e),
+                           key=key, kind="name", cbs=names[close[0]].cbs, confidence=0.7))
     return out
 
 
@@ -1100,16 +1107,19 @@ def _mark_spelled_out(sc: _Scanner, regions: list[Mention], munis: list[Mention]
     brackets; when the region's members are known, the listed ones must (nearly) all be members
     (place_rules 'member_lists' share_in_region), so a bracket of examples elsewhere does not count."""
     share = sc.ix.member_lists["share_in_region"]
-    runs = {run[0].start: run for run in _municipality_lists(sc, munis)}
+    runs = _municipality_lists(sc, munis)          # in text order
+    starts = [run[0].start for run in runs]
     for m in regions:
         if m.kind == "members":
             continue
         close = sc.text.find("(", m.end, m.end + 12)
         if close < 0 or not _OPEN_LIST.match(sc.text[m.end:close + 1]):
             continue
-        run = next((r for start, r in runs.items() if close < start <= close + 20
-                    and _OPEN_LIST.match(sc.text[m.end:start])), None)
-        if run is None or len({x.cbs for x in run}) < 2:
+        k = bisect.bisect_right(starts, close)     # the first list after the bracket
+        if k == len(runs) or starts[k] > close + 20 or not _OPEN_LIST.match(sc.text[m.end:starts[k]]):
+            continue
+        run = runs[k]
+        if len({x.cbs for x in run}) < 2:
             continue
         members = _region_members(sc, m.region_id)
         codes = {x.cbs for x in run}

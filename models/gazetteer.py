@@ -342,8 +342,13 @@ class Gazetteer:
 
     def predecessors(self, cbs: str) -> list[Municipality]:
         """The municipalities that merged into ``cbs`` (direct ones; empty for an old municipality)."""
-        code = (cbs or "").strip().upper()
-        return sorted((m for m in self.municipalities.values() if code in m.merged_into), key=lambda m: m.cbs)
+        if not hasattr(self, "_predecessors"):
+            by: dict[str, list[Municipality]] = {}
+            for m in sorted(self.municipalities.values(), key=lambda m: m.cbs):
+                for succ in m.merged_into:
+                    by.setdefault(succ, []).append(m)
+            self._predecessors = by
+        return list(self._predecessors.get((cbs or "").strip().upper(), []))
 
     # -- regions --------------------------------------------------------------
     def region(self, region_id: str) -> Region | None:

@@ -139,3 +139,11 @@ def test_name_key_and_fold():
 def test_display_name_drops_cbs_qualifier():
     assert gz.municipality("GM0373").display_name == "Bergen"
     assert gz.municipality("GM0363").display_name == "Amsterdam"
+
+
+def test_predecessors_are_the_municipalities_that_merged():
+    g = gz.get_gazetteer()
+    assert sorted(m.name for m in g.predecessors("GM1963")) == \
+        ["Binnenmaas", "Cromstrijen", "Korendijk", "Oud-Beijerland", "Strijen"]
+    assert [m.name for m in g.predecessors("GM0363")] == ["Weesp"]   # absorbed in 2022, code kept
+    assert g.predecessors("GM0344") == []                             # Utrecht: no merger since 2014
