@@ -98,6 +98,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\n\t\u2022\uf0b7\uf0a7\u25aa\u25cf]\s*$|^\s*$
 _URLISH = re.compile(r"(?:www\.|https?:|@|\.nl\b|\.com\b|\.org\b)", re.I)
 # between the words of a body's name: spaces or a hyphen, at most one line break, never a tab
 _BODY_GAP = re.compile(r"^[ \u00a0\u00ad\-]*(?:\r?\n[ \u00a0]*)?$")
+_BODY_ACRONYM = re.compile(r"[ \u00a0]\([A-Z]{2,6}\)[ \u00a0]*$")   # a body's acronym before the region name
 # between two items of a bullet list: a line break and a bullet glyph
 _BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-][ \t]*$")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
@@ -486,18 +487,23 @@ class _Scanner:
             kept.append(m)
         return kept
 
-    def _words_back(self, tok: int, n: int) -> list[str]:
+    def _words_back(self, tok: int, n: int) -> tuple[list[str], int]:
         """Up to ``n`` lower-case words before token ``tok`` (nearest last), across at most one
-        line break per gap: a body's name is often set over the lines of a title page."""
+        line break per gap: a body's name is often set over the lines of a title page. A body's
+        acronym in brackets right before the name is passed over ("Regionaal Serviceteam Jeugd
+        (RSJ) IJsselland"). Also returns the token index of the first word."""
         out: list[str] = []
         j, limit = tok - 1, self.tokens[tok][0]
+        acr = _BODY_ACRONYM.search(self.text, max(0, limit - 12), limit)
+        if acr and j >= 1 and self.tokens[j][0] == acr.start() + 2:
+            j, limit = j - 1, acr.start()
         while j >= 0 and len(out) < n:
             s, e, w = self.tokens[j]
             if not _BODY_GAP.match(self.text[e:limit]):
                 break
             out.insert(0, w)
             limit, j = s, j - 1
-        return out
+        return out, j + 1
 
     def _body_cue(self, m: Mention) -> int | None:
         """Start of a regional body's name right before the mention ("Regionaal Serviceteam Jeugd
@@ -505,8 +511,7 @@ class _Scanner:
         name (place_rules 'region_bodies'). Marks a bare capitalised domain word before it
         ("Jeugdhulp Friesland") as ``bare_body``."""
         ix = self.ix
-        prev = self._words_back(m.tok0, 8)
-        first = m.tok0 - len(prev)           # token index of prev[0]
+        prev, first = self._words_back(m.tok0, 8)   # first: token index of prev[0]
         j = len(prev)
         while j > 0 and prev[j - 1] in ix.body_domain_words:
             j -= 1
