@@ -728,6 +728,7 @@ def _pre_merger_areas(sc: _Scanner, munis: list[Mention]) -> list[Mention]:
         if not cued and 2 * len(preds & named) < len(preds):
             continue
         name = future.display_name
+        m.region_cue = m.region_cue or m.body_cue or m.group_cue   # "de vijf gemeenten van de Hoeksche Waard"
         m.region_id = slugify(name)
         m.confidence = 0.8
         sc.area_members[m.region_id] = preds
