@@ -15,11 +15,9 @@ a rule re-extracts everything it could affect.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib
 import json
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -31,6 +29,7 @@ from ..models.io import write_text_atomic
 from .context import ExtractionContext
 from .dates import detect_document_year
 from .document import Document, ReadError, sha256_file
+from .gc_pause import collector_paused
 from .readers import read_document
 
 class Step(NamedTuple):
@@ -118,35 +117,14 @@ def anchor_year(doc: Document) -> int | None:
 
 
 #: Documents up to this many characters are extracted with Python's cyclic garbage collector
-#: paused (see :func:`_collector_paused`); longer ones keep it running, so the garbage of one
-#: huge document cannot pile up until its end.
+#: paused (extract/gc_pause.py: about a tenth of extraction CPU); longer ones keep it running,
+#: so the garbage of one huge document cannot pile up until its end.
 GC_PAUSE_CHARS = 1_000_000
-
-
-@contextmanager
-def _collector_paused(pause: bool):
-    """Pause the cyclic garbage collector for one document's extraction.
-
-    Extraction allocates millions of small containers (tokens, clauses, matches); every 700
-    of them the collector ran, and its older generations walked every live object of the
-    process (the spaCy vocabulary, the taxonomy, the gazetteer): about a tenth of the
-    extraction CPU. Reference counting frees nearly everything anyway; the per-document
-    cycles (the context and its layers) go at the first collection after the document.
-    A caller that disabled the collector itself keeps it disabled.
-    """
-    if not pause or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def extract_document(doc: Document) -> list[Fact]:
     """All facts of one document, sorted by position then type."""
-    with _collector_paused(len(doc.text) <= GC_PAUSE_CHARS):
+    with collector_paused(len(doc.text) <= GC_PAUSE_CHARS):
         ctx = ExtractionContext(doc=doc, year=anchor_year(doc))
         facts: list[Fact] = []
         for step in STEPS:
