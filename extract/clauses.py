@@ -23,6 +23,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+
 from .context import ExtractionContext
 from .dates import find_dates
 from .lexicon import dutch
@@ -56,23 +59,31 @@ def sentence_clauses(ctx: ExtractionContext) -> list[Clause]:
 
 def build_clauses(ctx: ExtractionContext) -> list[Clause]:
     """Every non-empty sentence of the spaCy parse, punctuation-only tokens dropped (',;:' kept)."""
-    doc = ctx.doc
-    out = []
-    for sent in ctx.spacy_doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if not toks:
-            continue
-        texts = [t.text for t in toks]
-        idxs = [t.idx for t in toks]
-        words = [norm_token(x) for x in texts]
-        keep = [i for i, w in enumerate(words) if w or texts[i] in ",;:"]
-        if not keep:
-            continue
-        # each token's text, offset and normal form read once (a spaCy attribute read is a C call and an object)
-        out.append(Clause(start=idxs[keep[0]], end=idxs[keep[-1]] + len(texts[keep[-1]]),
-                          words=[words[i] or texts[i] for i in keep], raw=[texts[i] for i in keep],
-                          offsets=[(idxs[i], idxs[i] + len(texts[i])) for i in keep],
-                          block=doc.block_at(idxs[keep[0]])))
+    doc, text = ctx.doc, ctx.doc.text
+    sdoc = ctx.spacy_doc
+    if not len(sdoc):
+        return []
+    # Read from the Doc's arrays, each token's text sliced from the document (its offsets are the
+    # document's): a spaCy Token object per token cost more than building the clauses.
+    cols = sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START])
+    idxs, lens, spaces = cols[:, 0].tolist(), cols[:, 1].tolist(), cols[:, 2].tolist()
+    bounds = (numpy.flatnonzero(cols[1:, 3] == 1) + 1).tolist() + [len(idxs)]
+    forms: dict[str, str] = {}            # token text -> clause word ('' = dropped), once per form
+    out, a = [], 0
+    for b in bounds:
+        kept = []
+        for k in range(a, b):
+            x = text[idxs[k]:idxs[k] + lens[k]]
+            w = forms.get(x)
+            if w is None:
+                w = forms[x] = norm_token(x) or (x if x in ",;:" else "")
+            if w and not spaces[k]:
+                kept.append((w, x, idxs[k]))
+        a = b
+        if kept:
+            s0, e0 = kept[0][2], kept[-1][2] + len(kept[-1][1])
+            out.append(Clause(start=s0, end=e0, words=[w for w, _, _ in kept], raw=[x for _, x, _ in kept],
+                              offsets=[(i, i + len(x)) for _, x, i in kept], block=doc.block_at(s0)))
     return out
 
 

@@ -699,8 +699,23 @@ def _longest_non_overlapping(cands: list[Atom], n: int) -> list[Atom]:
     return taken
 
 
+#: The atoms of the last text scanned: the pipeline reads a document's dates twice (its anchor
+#: year from the text alone, then the dates anchored to it), and the atoms do not depend on the
+#: anchor. Nobody changes an atom after it is built.
+_LAST_ATOMS: list[tuple[str, list[Atom]]] = []
+
+
 def find_atoms(text: str) -> list[Atom]:
     """All calendar atoms of ``text``, longest non-overlapping matches, in text order."""
+    if _LAST_ATOMS and _LAST_ATOMS[0][0] == text:
+        return list(_LAST_ATOMS[0][1])
+    atoms = _find_atoms(text)
+    if len(text) > 1000:             # a document, not a phrase (parse_date of a dateline)
+        _LAST_ATOMS[:] = [(text, atoms)]
+    return list(atoms)
+
+
+def _find_atoms(text: str) -> list[Atom]:
     sc = _Scanner(text)
     cands: list[Atom] = []
     for rule in ATOM_RULES:

@@ -29,6 +29,7 @@ from ..models.io import write_text_atomic
 from .context import ExtractionContext
 from .dates import detect_document_year
 from .document import Document, ReadError, sha256_file
+from .gc_pause import collector_paused
 from .readers import read_document
 
 class Step(NamedTuple):
@@ -115,15 +116,22 @@ def anchor_year(doc: Document) -> int | None:
     return detect_document_year(doc)
 
 
+#: Documents up to this many characters are extracted with Python's cyclic garbage collector
+#: paused (extract/gc_pause.py: about a tenth of extraction CPU); longer ones keep it running,
+#: so the garbage of one huge document cannot pile up until its end.
+GC_PAUSE_CHARS = 1_000_000
+
+
 def extract_document(doc: Document) -> list[Fact]:
     """All facts of one document, sorted by position then type."""
-    ctx = ExtractionContext(doc=doc, year=anchor_year(doc))
-    facts: list[Fact] = []
-    for step in STEPS:
-        step_facts = _load(step[1])(ctx)
-        ctx.add(step_facts)
-        facts.extend(step_facts)
-    facts.sort(key=lambda f: (f.start, f.end, f.type))
+    with collector_paused(len(doc.text) <= GC_PAUSE_CHARS):
+        ctx = ExtractionContext(doc=doc, year=anchor_year(doc))
+        facts: list[Fact] = []
+        for step in STEPS:
+            step_facts = _load(step[1])(ctx)
+            ctx.add(step_facts)
+            facts.extend(step_facts)
+        facts.sort(key=lambda f: (f.start, f.end, f.type))
     return facts
 
 

@@ -109,3 +109,51 @@ def test_sentence_without_full_stops_is_cut():
     assert max(len(s) for s in sents) <= nlp.MAX_SENTENCE_TOKENS
     # cut after a comma, so no phrase is split
     assert all(s[-1].text == "," for s in sents[:-1])
+
+
+# -- the garbage collector ------------------------------------------------------------
+
+def _collector_states(monkeypatch, text: str) -> list[bool]:
+    """gc.isenabled() as every extraction step saw it."""
+    import gc
+    from inkoopgraaf.extract import pipeline
+    seen, load = [], pipeline._load
+
+    def probed(target):
+        step = load(target)
+        return lambda ctx: (seen.append(gc.isenabled()), step(ctx))[1]
+    monkeypatch.setattr(pipeline, "_load", probed)
+    extract_document(Document("d", "d.txt", "", "txt", text, blocks=[Block("paragraph", 0, len(text))]))
+    return seen
+
+
+def test_collector_paused_per_document_and_restored(monkeypatch):
+    import gc
+    from inkoopgraaf.extract import pipeline
+    text = "Segment Ambulant wordt per 1 januari 2025 bekostigd met een lumpsum.\n"
+    assert gc.isenabled()
+    assert not any(_collector_states(monkeypatch, text))          # paused while a document is extracted
+    assert gc.isenabled()                                          # and running again after it
+    monkeypatch.setattr(pipeline, "GC_PAUSE_CHARS", 10)            # a long document keeps it running
+    assert all(_collector_states(monkeypatch, text))
+    gc.disable()                                                   # a caller's own choice is kept
+    try:
+        monkeypatch.setattr(pipeline, "GC_PAUSE_CHARS", 10_000)
+        _collector_states(monkeypatch, text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_collector_restarts_when_an_extractor_fails(monkeypatch):
+    import gc
+    from inkoopgraaf.extract import pipeline
+
+    def broken(target):
+        def fail(ctx):
+            raise RuntimeError("extractor bug")
+        return fail
+    monkeypatch.setattr(pipeline, "_load", broken)
+    with pytest.raises(RuntimeError):
+        extract_document(Document("d", "d.txt", "", "txt", "Tekst.\n"))
+    assert gc.isenabled()

@@ -154,6 +154,25 @@ def test_scanned_pdf_needs_ocr(tmp_path):
         read_document(path)
 
 
+def test_collector_runs_again_after_reading(tmp_path, monkeypatch):
+    """The reader pauses the cyclic garbage collector per PDF (extract/gc_pause.py): after a read,
+    a refused read and for a PDF over the page bound it is running."""
+    import gc
+    from inkoopgraaf.extract.readers import pdf
+    seen, page_lines = [], pdf._page_lines
+    monkeypatch.setattr(pdf, "_page_lines", lambda *a: (seen.append(gc.isenabled()), page_lines(*a))[1])
+    path = _write(tmp_path, "kort.pdf", make_pdf(_strategy_pages()))
+    read_pdf(path)
+    assert seen and not any(seen) and gc.isenabled()
+    with pytest.raises(ReadError):
+        read_pdf(_write(tmp_path, "leeg.pdf", make_pdf([[], []])))
+    assert gc.isenabled()
+    seen.clear()
+    monkeypatch.setattr(pdf, "GC_PAUSE_PAGES", 2)
+    read_pdf(path)
+    assert seen and all(seen)
+
+
 def test_blank_pdf_is_no_success(tmp_path):
     path = _write(tmp_path, "leeg.pdf", make_pdf([[], []]))
     with pytest.raises(ReadError, match="no text layer"):

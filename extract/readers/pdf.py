@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
+from ..gc_pause import collector_paused
 from .builder import TextBuilder, classify_line
 
 # pdfium marks a hyphen it judged to be line-end hyphenation with U+FFFE (some
@@ -816,52 +817,62 @@ def read_pdf(path, table_engine: str = "pdfium") -> Document:
         n_pages = len(pdf)
         if n_pages == 0:
             raise ReadError(path, "PDF has no pages (truncated or damaged file)")
-        page_lines: list[list[_Line]] = []
-        table_pages: list[int] = []
-        tables: dict[int, list[_Table]] = {}
-        image_pages = 0
-        for i in range(n_pages):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            try:
-                lines = _page_lines(page, textpage)
-                if lines and table_engine == "pdfium":
-                    found = _pdfium_tables(page, textpage)
-                    if found:
-                        tables[i] = found
-                elif lines and _has_table_ruling(page):
-                    table_pages.append(i)
-                if not lines:
-                    import pypdfium2.raw as c
-                    if next(page.get_objects(filter=[c.FPDF_PAGEOBJ_IMAGE], max_depth=3), None) is not None:
-                        image_pages += 1
-            finally:
-                textpage.close()
-                page.close()
-            page_lines.append(lines)
-        if not any(page_lines):
-            if image_pages:
-                raise ReadError(path, f"no text layer: needs OCR ({image_pages} of {n_pages} pages are images)")
-            raise ReadError(path, "no text layer: the PDF's pages carry no text (blank or drawn as "
-                                  "vector paths; needs OCR)")
-
-        if table_pages:
-            tables = _plumber_tables(path, table_pages)
-
-        body = _body_size(page_lines)
-        levels = _heading_levels(page_lines, body)
-        running = _running_lines(page_lines)
-        leading = _leading(page_lines)
-        builder = TextBuilder()
-        for i, lines in enumerate(page_lines):
-            builder.start_page(i + 1)
-            _layout_page(builder, lines, tables.get(i, []), body, levels, running, leading)
-            builder.newline()
-        text, blocks, pages = builder.build()
+        with collector_paused(n_pages <= GC_PAUSE_PAGES):
+            text, blocks, pages = _read_pages(path, pdf, n_pages, table_engine)
     finally:
         pdf.close()
     return Document(id=path.stem, path=str(path), sha256=sha256_file(path), format="pdf",
                     text=text, pages=pages, blocks=blocks)
+
+
+#: PDFs up to this many pages are read with the cyclic garbage collector paused (extract/gc_pause.py).
+GC_PAUSE_PAGES = 300
+
+
+def _read_pages(path: Path, pdf, n_pages: int, table_engine: str):
+    """The text, blocks and page spans of an open PDF: lines and tables per page, then the layout."""
+    page_lines: list[list[_Line]] = []
+    table_pages: list[int] = []
+    tables: dict[int, list[_Table]] = {}
+    image_pages = 0
+    for i in range(n_pages):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        try:
+            lines = _page_lines(page, textpage)
+            if lines and table_engine == "pdfium":
+                found = _pdfium_tables(page, textpage)
+                if found:
+                    tables[i] = found
+            elif lines and _has_table_ruling(page):
+                table_pages.append(i)
+            if not lines:
+                import pypdfium2.raw as c
+                if next(page.get_objects(filter=[c.FPDF_PAGEOBJ_IMAGE], max_depth=3), None) is not None:
+                    image_pages += 1
+        finally:
+            textpage.close()
+            page.close()
+        page_lines.append(lines)
+    if not any(page_lines):
+        if image_pages:
+            raise ReadError(path, f"no text layer: needs OCR ({image_pages} of {n_pages} pages are images)")
+        raise ReadError(path, "no text layer: the PDF's pages carry no text (blank or drawn as "
+                              "vector paths; needs OCR)")
+
+    if table_pages:
+        tables = _plumber_tables(path, table_pages)
+
+    body = _body_size(page_lines)
+    levels = _heading_levels(page_lines, body)
+    running = _running_lines(page_lines)
+    leading = _leading(page_lines)
+    builder = TextBuilder()
+    for i, lines in enumerate(page_lines):
+        builder.start_page(i + 1)
+        _layout_page(builder, lines, tables.get(i, []), body, levels, running, leading)
+        builder.newline()
+    return builder.build()
 
 
 def _plumber_tables(path: Path, page_indexes: list[int]) -> dict[int, list[_Table]]:

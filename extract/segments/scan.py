@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import re._parser as _parser
 from typing import Iterator, Sequence
 
 _LEAD = r"(?<![\w&])"
@@ -61,44 +62,71 @@ def _case_twins(words: Sequence[str]) -> bool:
     return any(re.fullmatch(re.escape(a), b, re.I) for i, a in enumerate(chars) for b in chars[i + 1:])
 
 
-class TermIndex:
-    """The scanner and per-first-word regex lists for one tuple of wording regexes."""
+def _lead_words(items) -> list[str] | str | None:
+    """The literal words one of which every match of the parsed ``items`` starts with.
 
-    def __init__(self, patterns: Sequence[re.Pattern]):
-        self.patterns = list(patterns)
-        self.raw: list[int] = []                     # regexes that need their own pass
-        by_word: dict[str, list[int]] = {}
-        for n, rx in enumerate(self.patterns):
-            word = _literal_first_word(rx.pattern)
-            if word is None:
-                self.raw.append(n)
-            else:
-                by_word.setdefault(word, []).append(n)
+    ``"zero-width"`` when the items consume nothing (``\\b``, lookarounds), None when the
+    first consumed item is not a literal (a class, a repeat): then no word is known.
+    """
+    items = list(items)
+    for k, (op, av) in enumerate(items):
+        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue                                  # zero width: the match starts after it
+        if op is _parser.LITERAL:
+            word = []
+            for op2, av2 in items[k:]:
+                if op2 is not _parser.LITERAL:
+                    break
+                word.append(chr(av2))
+            return ["".join(word)]
+        if op is _parser.SUBPATTERN:
+            found = _lead_words(av[-1].data)
+        elif op is _parser.BRANCH:
+            leads = [_lead_words(branch.data) for branch in av[1]]
+            if all(lead == "zero-width" for lead in leads):
+                continue
+            if any(lead is None or lead == "zero-width" for lead in leads):
+                return None
+            found = [w for lead in leads for w in lead]
+        else:
+            return None
+        if found != "zero-width":
+            return found
+    return "zero-width"
+
+
+def _first_words(rx: re.Pattern) -> list[str] | None:
+    """The literal first words of any regex (None if some match may start otherwise)."""
+    try:
+        lead = _lead_words(_parser.parse(rx.pattern, rx.flags).data)
+    except Exception:  # noqa: BLE001 - an unusual pattern just keeps its own pass
+        return None
+    return lead if isinstance(lead, list) and all(lead) else None
+
+
+class _WordScanner:
+    """One pass finding every position where one of ``by_word``'s first words starts (behind
+    ``lead``), with, per longest word found, the regexes whose first word matches there."""
+
+    def __init__(self, by_word: dict[str, list[int]], lead: str):
         # longest first: the scanner reports the longest first word found at a position;
         # every shorter one matching there matches a prefix of it (``compatible``)
         words = sorted(by_word, key=lambda w: (-len(w), w))
         self.words = words
         self.compatible = [
-            [n for b in words if len(b) <= len(a) and re.fullmatch(re.escape(b), a[:len(b)], re.I)
-             for n in by_word[b]]
-            for a in words]
-        for lst in self.compatible:
-            lst.sort()   # regex order: a wording's matches are then collected in regex order
+            sorted({n for b in words if len(b) <= len(a) and re.fullmatch(re.escape(b), a[:len(b)], re.I)
+                    for n in by_word[b]})
+            for a in words]   # regex order: a wording's matches are then collected in regex order
         if _case_twins(words):   # a trie would keep only one of two case-equal branches
             alts = "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(words))
         else:
             alts = _trie_regex(words)
-        self.scanner = re.compile(_LEAD + f"(?=(?:{alts}))", re.I) if words else None
+        self.scanner = re.compile(lead + f"(?=(?:{alts}))", re.I)
 
-    def spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
-        """Per regex number, the (start, end) of its ``finditer`` matches (absent: none)."""
-        out: dict[int, list[tuple[int, int]]] = {}
-        for n in self.raw:
-            out[n] = [(m.start(), m.end()) for m in self.patterns[n].finditer(text)]
-        if self.scanner is None:
-            return out
-        resume = [0] * len(self.patterns)            # where a regex's next match may start
-        patterns, compatible = self.patterns, self.compatible
+    def collect(self, text: str, patterns: list[re.Pattern], out: dict[int, list[tuple[int, int]]]) -> None:
+        """Add the ``finditer`` matches of the scanner's regexes to ``out``."""
+        resume = [0] * len(patterns)            # where a regex's next match may start
+        compatible = self.compatible
         for hit in self.scanner.finditer(text):
             p = hit.start()
             for n in compatible[int(hit.lastgroup[1:])]:
@@ -107,6 +135,43 @@ class TermIndex:
                     if m is not None:
                         out.setdefault(n, []).append((p, m.end()))
                         resume[n] = m.end() if m.end() > p else p + 1
+
+
+class TermIndex:
+    """The scanners and per-first-word regex lists for one tuple of wording regexes.
+
+    Generated wordings (``(?<![\\w&])`` and a literal word) share one scanner; a ``re:``
+    wording whose every match starts with a literal word (after ``\\b`` or lookarounds,
+    in each alternative) shares a second one, without the lead. Only the rest still run
+    as their own pass. Either way a regex is tried only where its first word stands, and
+    its matches are exactly ``finditer``'s.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern]):
+        self.patterns = list(patterns)
+        self.raw: list[int] = []                     # regexes that need their own pass
+        by_word: dict[str, list[int]] = {}
+        by_free_word: dict[str, list[int]] = {}
+        for n, rx in enumerate(self.patterns):
+            word = _literal_first_word(rx.pattern)
+            if word is not None:
+                by_word.setdefault(word, []).append(n)
+                continue
+            free = _first_words(rx)
+            if free is None:
+                self.raw.append(n)
+            for w in free or ():
+                by_free_word.setdefault(w, []).append(n)
+        self.scanners = [_WordScanner(words, lead) for words, lead in ((by_word, _LEAD), (by_free_word, ""))
+                         if words]
+
+    def spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
+        """Per regex number, the (start, end) of its ``finditer`` matches (absent: none)."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for n in self.raw:
+            out[n] = [(m.start(), m.end()) for m in self.patterns[n].finditer(text)]
+        for scanner in self.scanners:
+            scanner.collect(text, self.patterns, out)
         return out
 
 
