@@ -502,7 +502,25 @@ def is_stamp(text: str, start: int, end: int) -> bool:
     line = text[ls:le]
     if _STAMP_LINE_START.match(line):
         return True
-    return ls < HEADER_ZONE and bool(_STAMP_WORDS.search(line))
+    if ls >= HEADER_ZONE or not _STAMP_WORDS.search(line):
+        return False
+    return not _body_sentence(line) or _labels_date(text, ls, start)
+
+
+# in running text a stamp word labels the date only when nothing but a number and separators
+# stand between them ('..., versie 0.9, februari 2024.'; not 'in de nieuwsbrief van maart 2023')
+_LABEL_TO_DATE = re.compile(r"[\s\d.,:;|·•\-–—/]*")
+
+
+def _labels_date(text: str, ls: int, start: int) -> bool:
+    return any(_LABEL_TO_DATE.fullmatch(text, m.end(), start) for m in _STAMP_WORDS.finditer(text, ls, start))
+
+
+def _body_sentence(line: str) -> bool:
+    """A line of running text ('De contracten gaan in op 1 januari 2026, behalve waar een eigen
+    datum staat.'): eight words or more ending in a full stop. A stamp word elsewhere in it
+    ('datum', 'nieuwsbrief') is a word of the sentence, not a label of the document's date."""
+    return line.rstrip().endswith((".", "!", "?", ";")) and len(line.split()) >= 8
 
 
 # also compounds: 'subsidieovereenkomst', 'zorgcontracten'
@@ -756,7 +774,42 @@ def _date_event(text: str, doc: Document | None, g: Group, iv: tuple[date, date,
     elif modifier == "per" and event == "other" and gran == "day" and d0.day == 1 \
             and not _triggers(text, *clause_bounds(text, g.start, g.end)):
         event = "contract_start"     # 'Wmo-begeleiding per 1 januari 2027': the day a new arrangement starts
+    if event == "contract_start" and _funding_period(text, g.start, g.end):
+        event = "other"              # 'die in 2015 nog via subsidie worden gefinancierd': money's period
     return event
+
+
+@lru_cache(maxsize=1)
+def _funding_re() -> re.Pattern:
+    words = load_resource("dates_events.json")["funding_periods"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
+def _distance(ts: int, te: int, ds: int, de: int) -> int:
+    return ds - te if te <= ds else (ts - de if ts >= de else 0)
+
+
+def _funding_period(text: str, start: int, end: int) -> bool:
+    """Is the date at [start, end) the period of a subsidy, grant, budget or financial year
+    (dates_events.json "funding_periods"): a funding word nearer to it in its clause than every
+    contract-start word?"""
+    cs, ce = clause_bounds(text, start, end)
+    starts = [(ts, te) for ts, te, name, _ in _triggers(text, cs, ce) if name == "contract_start"]
+    # a funding word in the next conjunct ('...op 1 januari 2025; de subsidieregeling ...') is
+    # about that conjunct, as for the event triggers
+    funding = [_distance(m.start(), m.end(), start, end) for m in _funding_re().finditer(text, cs, ce)
+               if not (m.start() >= end and _NEXT_PART.search(text, end, m.start()))
+               and not any(_COORDINATED.fullmatch(text, te, m.start()) for _, te in starts)]
+    if not funding:
+        return False
+    return min(funding) < min((_distance(ts, te, start, end) for ts, te in starts), default=len(text) + 1)
+
+
+# the next conjunct after a date; a decimal comma ('3,5% van de begroting') opens none
+_NEXT_PART = re.compile(r",(?!\d)|;|\s(?:en|of|maar)\s", re.IGNORECASE)
+# a funding word coordinated with a contract-start label is part of that label: 'Ingang nieuwe
+# overeenkomsten en subsidiebeschikkingen: 1 januari 2026' starts both
+_COORDINATED = re.compile(r"\w*\s*(?:,|/|\ben\b|\bof\b)\s*(?:de\s+|het\s+|nieuwe\s+)?", re.IGNORECASE)
 
 
 def _date_match(text: str, doc: Document | None, g: Group, iv: tuple[date, date, str],
