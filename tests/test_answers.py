@@ -402,3 +402,22 @@ def test_region_ids_are_known_without_building_the_facts_frame(eemland_outputs):
     assert "facts" not in kg.__dict__     # the cached_property was never computed
     kg2 = _kg(EEMLAND)                    # loaded from facts, not a store
     assert kg2.resolve("region", "eemland") == "eemland" and "facts" not in kg2.__dict__
+
+
+def test_a_model_among_alternatives_is_no_whole_procurement_choice():
+    # 'aanpak (inbesteden, aanbesteden, subsidie of Open House)' and 'met lumpsum of
+    # populatiebekostiging' list options; 'Voor de hele inkoop ... een budgetplafond' is a choice
+    _, _, t = _build("verkenning_drenthe_2024.txt")
+    fin = _rows(t["financing"], region="drenthe")
+    assert list(zip(fin["segment"], fin["financing"], fin["status"])) == [("all", "plafond", "chosen")]
+    assert not len(_rows(t["procedures"], region="drenthe", status="chosen"))
+
+
+def test_alternatives_need_another_option_in_the_list():
+    from inkoopgraaf.models.scopes import among_alternatives
+    assert among_alternatives("De regio kiest straks voor PxQ of een lumpsum per aanbieder.", "lumpsum")
+    assert among_alternatives("Mogelijk zijn trajectfinanciering, lumpsum of PxQ.", "trajectfinanciering")
+    # a list of cost drivers, one of them an hourly rate, offers no choice between models
+    assert not among_alternatives("De kosten stijgen door meer jongeren, meer uren zorg of een hoger uurtarief.",
+                                  "uurtarief")
+    assert not among_alternatives("Wij kiezen voor lumpsum per aanbieder.", "lumpsum")
