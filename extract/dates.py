@@ -313,8 +313,8 @@ def _label_below(text: str, pos: int, limit: int) -> str | None:
         line = m.group().strip()
         if not line:
             continue
-        if len(line) > 120:
-            break
+        if len(line) > 120 or _holds_next_date(text, pos + m.end(), limit):
+            break      # a label line with a date of its own labels that date ('Ingangsdatum ... 1 januari 2019')
         ev = _first_event(text, pos + m.start(), pos + m.end())
         if ev:
             return ev
@@ -322,6 +322,11 @@ def _label_below(text: str, pos: int, limit: int) -> str | None:
         if seen >= 3:
             break
     return None
+
+
+def _holds_next_date(text: str, line_cut: int, next_start: int) -> bool:
+    """Was the line cut at ``line_cut`` cut by the next date, which stands on the same line?"""
+    return line_cut >= next_start and next_start < len(text) and "\n" not in text[line_cut:next_start + 1]
 
 
 _BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
