@@ -48,7 +48,8 @@ def _part_of_month(d0: date, d1: date, lang: str) -> str | None:
 
 
 def as_written(start, end=None, granularity: str | None = None, lang: str = "nl") -> str:
-    """'2023' for a year, 'juni 2019' for a month, the day for a day, else 'start..end'.
+    """'2023' for a year, '2017–2018' for whole years, 'juni 2019' for a month, the day for a day,
+    else 'start..end'.
 
     With the date fact's ``granularity`` (year or month), a third of that unit is shown as
     the text says it ('eind 2020', 'begin juni 2021'); without it only whole years and whole
@@ -61,8 +62,9 @@ def as_written(start, end=None, granularity: str | None = None, lang: str = "nl"
     d1 = _day(end) or d0
     if d1 == d0:
         return d0.isoformat()
-    if d0 == date(d0.year, 1, 1) and d1 == date(d0.year, 12, 31):
-        return str(d0.year)
+    if d0 == date(d0.year, 1, 1) and d1 == date(d1.year, 12, 31):
+        # a year ('2023') or whole years ('2017–2018', 'de jaren 2019-2023')
+        return str(d0.year) if d1.year == d0.year else f"{d0.year}–{d1.year}"
     if d0.day == 1 and d1 == _month_end(d0):
         return f"{_MONTH_NAMES[lang][d0.month - 1]} {d0.year}"
     part = (_part_of_year(d0, d1, lang) if granularity == "year"

@@ -378,7 +378,8 @@ def _span_ends(df: pd.DataFrame, start_col: str, lang: str) -> tuple[str, str]:
     def when(row) -> str:
         return _when(_clean(row[start_col]), _clean(row[end_col]) if end_col in dated else None, lang)
     # an interval shows its near end only: 'van 2014-01-01 tot 2021-03-31', not 'tot 2021-03-21..2021-03-31'
-    return when(dated.iloc[0]).split("..")[0], when(dated.iloc[-1]).split("..")[-1]
+    first, last = when(dated.iloc[0]), when(dated.iloc[-1])
+    return first.split("..")[0].split("–")[0], last.split("..")[-1].split("–")[-1]
 
 
 # --------------------------------------------------------------------------- commands

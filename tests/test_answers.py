@@ -351,6 +351,7 @@ def test_dates_keep_their_precision_in_every_answer_text():
              (("2020-09-01", "2020-12-31", "year"), "eind 2020"), (("2020-11-21", "2020-11-30", "month"),
                                                                     "eind november 2020"),
              (("2020-09-01", "2020-12-31", None), "2020-09-01..2020-12-31"),   # 'september - december 2020'
+             (("2017-01-01", "2018-12-31", "years"), "2017–2018"),
              (("2026-07-01", "2026-07-01", "day"), "2026-07-01"), (("2026-07-01", None, None), "2026-07-01"),
              ((None, None, None), "")]
     for args, shown in cases:
