@@ -201,9 +201,28 @@ def _triggers(text: str, s: int, e: int) -> tuple[tuple[int, int, str, int], ...
 _NEXT_CONJUNCT = re.compile(r",|;|\s(?:en|of|met|maar)\s", re.IGNORECASE)
 
 
+def _dated_asides(text: str, s: int, e: int, ds: int, de: int) -> list[tuple[int, int]]:
+    """Parenthesised asides in text[s:e] that hold a date of their own and not the date at
+    [ds, de): 'Bij de in 2017 uitgevoerde aanbesteding (contractering per 1 januari 2018)'."""
+    out = []
+    # the aside may run past the stretch (it is cut at the next date inside it): look around it
+    for m in _ASIDE.finditer(text, max(0, s - 200), min(len(text), e + 200)):
+        if m.end() <= s or m.start() >= e:
+            continue
+        if not (m.start() <= ds and de <= m.end()) and _ANY_YEAR.search(text, m.start(), m.end()):
+            out.append((m.start(), m.end()))
+    return out
+
+
+_ASIDE = re.compile(r"\([^()\n]{3,200}\)")
+
+
 def _nearest_event(text: str, s: int, e: int, ds: int, de: int) -> str | None:
     best = None
+    asides = _dated_asides(text, s, e, ds, de) if "(" in text[max(0, s - 200):e] else []
     for ts, te, name, prio in _triggers(text, s, e):
+        if any(a <= ts and te <= b for a, b in asides):
+            continue                      # the aside's event word dates the aside's own date
         dist = ds - te if te <= ds else (ts - de if ts >= de else 0)
         if ts >= de and _NEXT_CONJUNCT.search(text, de, ts):
             dist += 1000                  # still used when nothing before the date names an event
