@@ -282,6 +282,18 @@ class KnowledgeGraph:
     }
 
     @cached_property
+    def fact_texts(self) -> dict[int, str]:
+        """Fact id (as in :attr:`facts` and a table's ``evidence_fact``) -> the fact's own text
+        span: two columns read from the store, not the whole :attr:`facts` frame."""
+        if self.store is not None:
+            con = connect_store(self.store, readonly=True)
+            try:
+                return {int(i): t for i, t in con.execute("SELECT id, text FROM facts")}
+            finally:
+                con.close()
+        return {i: f.text for i, f in enumerate(self.fact_list, 1)}
+
+    @cached_property
     def mentioned_regions(self) -> set[str]:
         """Ids of every region a document names (its own or in passing). Read from the store's
         indexed facts (or the loaded fact list), never by building the whole :attr:`facts` frame:

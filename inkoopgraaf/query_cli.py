@@ -70,8 +70,7 @@ def _load(outputs: Path) -> KnowledgeGraph:
         raise click.ClickException(str(exc)) from None
     _CONTEXT["titles"] = kg.titles
     _CONTEXT["kg"] = kg
-    facts = kg.facts
-    _CONTEXT["spans"] = dict(zip(facts["id"].astype(int), facts["text"])) if len(facts) else {}
+    _CONTEXT["spans"] = kg.fact_texts   # the evidence spans only, not the whole facts frame
     return kg
 
 

@@ -395,12 +395,19 @@ def test_query_and_decisions_print_dates_as_written(eemland_outputs):
     assert [r["contract_start"] for r in rows] == ["2027-01-01"]
 
 
+def _first_fact_text(outputs: Path) -> str:
+    from inkoopgraaf.api import load
+    facts = load(outputs).facts
+    return facts.loc[facts["id"] == 1, "text"].iloc[0]
+
+
 def test_region_ids_are_known_without_building_the_facts_frame(eemland_outputs):
     from inkoopgraaf.api import load
     kg = load(eemland_outputs)
     assert kg.resolve("region", "Eemland") == "eemland"
     assert kg.mentioned_regions == {"eemland"}
     assert "facts" not in kg.__dict__     # the cached_property was never computed
+    assert kg.fact_texts[1] == _first_fact_text(eemland_outputs) and "facts" not in kg.__dict__
     kg2 = _kg(EEMLAND)                    # loaded from facts, not a store
     assert kg2.resolve("region", "eemland") == "eemland" and "facts" not in kg2.__dict__
 
