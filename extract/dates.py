@@ -201,9 +201,28 @@ def _triggers(text: str, s: int, e: int) -> tuple[tuple[int, int, str, int], ...
 _NEXT_CONJUNCT = re.compile(r",|;|\s(?:en|of|met|maar)\s", re.IGNORECASE)
 
 
+def _dated_asides(text: str, s: int, e: int, ds: int, de: int) -> list[tuple[int, int]]:
+    """Parenthesised asides in text[s:e] that hold a date of their own and not the date at
+    [ds, de): 'Bij de in 2017 uitgevoerde aanbesteding (contractering per 1 januari 2018)'."""
+    out = []
+    # the aside may run past the stretch (it is cut at the next date inside it): look around it
+    for m in _ASIDE.finditer(text, max(0, s - 200), min(len(text), e + 200)):
+        if m.end() <= s or m.start() >= e:
+            continue
+        if not (m.start() <= ds and de <= m.end()) and _ANY_YEAR.search(text, m.start(), m.end()):
+            out.append((m.start(), m.end()))
+    return out
+
+
+_ASIDE = re.compile(r"\([^()\n]{3,200}\)")
+
+
 def _nearest_event(text: str, s: int, e: int, ds: int, de: int) -> str | None:
     best = None
+    asides = _dated_asides(text, s, e, ds, de) if "(" in text[max(0, s - 200):e] else []
     for ts, te, name, prio in _triggers(text, s, e):
+        if any(a <= ts and te <= b for a, b in asides):
+            continue                      # the aside's event word dates the aside's own date
         dist = ds - te if te <= ds else (ts - de if ts >= de else 0)
         if ts >= de and _NEXT_CONJUNCT.search(text, de, ts):
             dist += 1000                  # still used when nothing before the date names an event
@@ -313,8 +332,8 @@ def _label_below(text: str, pos: int, limit: int) -> str | None:
         line = m.group().strip()
         if not line:
             continue
-        if len(line) > 120:
-            break
+        if len(line) > 120 or _holds_next_date(text, pos + m.end(), limit):
+            break      # a label line with a date of its own labels that date ('Ingangsdatum ... 1 januari 2019')
         ev = _first_event(text, pos + m.start(), pos + m.end())
         if ev:
             return ev
@@ -322,6 +341,11 @@ def _label_below(text: str, pos: int, limit: int) -> str | None:
         if seen >= 3:
             break
     return None
+
+
+def _holds_next_date(text: str, line_cut: int, next_start: int) -> bool:
+    """Was the line cut at ``line_cut`` cut by the next date, which stands on the same line?"""
+    return line_cut >= next_start and next_start < len(text) and "\n" not in text[line_cut:next_start + 1]
 
 
 _BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
@@ -502,7 +526,25 @@ def is_stamp(text: str, start: int, end: int) -> bool:
     line = text[ls:le]
     if _STAMP_LINE_START.match(line):
         return True
-    return ls < HEADER_ZONE and bool(_STAMP_WORDS.search(line))
+    if ls >= HEADER_ZONE or not _STAMP_WORDS.search(line):
+        return False
+    return not _body_sentence(line) or _labels_date(text, ls, start)
+
+
+# in running text a stamp word labels the date only when nothing but a number and separators
+# stand between them ('..., versie 0.9, februari 2024.'; not 'in de nieuwsbrief van maart 2023')
+_LABEL_TO_DATE = re.compile(r"[\s\d.,:;|·•\-–—/]*")
+
+
+def _labels_date(text: str, ls: int, start: int) -> bool:
+    return any(_LABEL_TO_DATE.fullmatch(text, m.end(), start) for m in _STAMP_WORDS.finditer(text, ls, start))
+
+
+def _body_sentence(line: str) -> bool:
+    """A line of running text ('De contracten gaan in op 1 januari 2026, behalve waar een eigen
+    datum staat.'): eight words or more ending in a full stop. A stamp word elsewhere in it
+    ('datum', 'nieuwsbrief') is a word of the sentence, not a label of the document's date."""
+    return line.rstrip().endswith((".", "!", "?", ";")) and len(line.split()) >= 8
 
 
 # also compounds: 'subsidieovereenkomst', 'zorgcontracten'
@@ -756,7 +798,42 @@ def _date_event(text: str, doc: Document | None, g: Group, iv: tuple[date, date,
     elif modifier == "per" and event == "other" and gran == "day" and d0.day == 1 \
             and not _triggers(text, *clause_bounds(text, g.start, g.end)):
         event = "contract_start"     # 'Wmo-begeleiding per 1 januari 2027': the day a new arrangement starts
+    if event == "contract_start" and _funding_period(text, g.start, g.end):
+        event = "other"              # 'die in 2015 nog via subsidie worden gefinancierd': money's period
     return event
+
+
+@lru_cache(maxsize=1)
+def _funding_re() -> re.Pattern:
+    words = load_resource("dates_events.json")["funding_periods"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
+def _distance(ts: int, te: int, ds: int, de: int) -> int:
+    return ds - te if te <= ds else (ts - de if ts >= de else 0)
+
+
+def _funding_period(text: str, start: int, end: int) -> bool:
+    """Is the date at [start, end) the period of a subsidy, grant, budget or financial year
+    (dates_events.json "funding_periods"): a funding word nearer to it in its clause than every
+    contract-start word?"""
+    cs, ce = clause_bounds(text, start, end)
+    starts = [(ts, te) for ts, te, name, _ in _triggers(text, cs, ce) if name == "contract_start"]
+    # a funding word in the next conjunct ('...op 1 januari 2025; de subsidieregeling ...') is
+    # about that conjunct, as for the event triggers
+    funding = [_distance(m.start(), m.end(), start, end) for m in _funding_re().finditer(text, cs, ce)
+               if not (m.start() >= end and _NEXT_PART.search(text, end, m.start()))
+               and not any(_COORDINATED.fullmatch(text, te, m.start()) for _, te in starts)]
+    if not funding:
+        return False
+    return min(funding) < min((_distance(ts, te, start, end) for ts, te in starts), default=len(text) + 1)
+
+
+# the next conjunct after a date; a decimal comma ('3,5% van de begroting') opens none
+_NEXT_PART = re.compile(r",(?!\d)|;|\s(?:en|of|maar)\s", re.IGNORECASE)
+# a funding word coordinated with a contract-start label is part of that label: 'Ingang nieuwe
+# overeenkomsten en subsidiebeschikkingen: 1 januari 2026' starts both
+_COORDINATED = re.compile(r"\w*\s*(?:,|/|\ben\b|\bof\b)\s*(?:de\s+|het\s+|nieuwe\s+)?", re.IGNORECASE)
 
 
 def _date_match(text: str, doc: Document | None, g: Group, iv: tuple[date, date, str],

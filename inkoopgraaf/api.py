@@ -25,12 +25,14 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from .datewords import as_written
 from .models.facts import Fact
 from .models import gazetteer
 from .models.graph import ALL_SEGMENTS, build_graph, slug
 from .models.io import resolve_snapshot
 from .models.taxonomy import load_taxonomy
 from .models.store import FACT_COLUMNS, fact_row, read_table, store_path, vocabulary_key, vocabulary_rows
+from .models.store import connect as connect_store
 from .models.store import read_facts as read_store_facts
 from .models.tables import INT_COLUMNS, TABLE_NAMES, load_inputs, load_texts, tables_from_graph
 
@@ -50,6 +52,16 @@ def _lookup_keys(text: str) -> list[str]:
             if key.endswith(tail) and len(key) - len(tail) >= 3:
                 keys.append(key[: -len(tail)])
     return list(dict.fromkeys(keys))
+
+
+def mentioned_region_ids(db: Path) -> set[str]:
+    """Region ids the facts of the store at ``db`` name (facts(type, value_id) is indexed)."""
+    con = connect_store(db, readonly=True)
+    try:
+        rows = con.execute("SELECT DISTINCT value_id FROM facts WHERE type = 'region' AND value_id IS NOT NULL")
+        return {str(v) for (v,) in rows}
+    finally:
+        con.close()
 
 
 class OutputsNotBuilt(FileNotFoundError):
@@ -269,6 +281,27 @@ class KnowledgeGraph:
         "event": (("event",), (("timeline", "event"), ("plan_changes", "event")), ()),
     }
 
+    @cached_property
+    def fact_texts(self) -> dict[int, str]:
+        """Fact id (as in :attr:`facts` and a table's ``evidence_fact``) -> the fact's own text
+        span: two columns read from the store, not the whole :attr:`facts` frame."""
+        if self.store is not None:
+            con = connect_store(self.store, readonly=True)
+            try:
+                return {int(i): t for i, t in con.execute("SELECT id, text FROM facts")}
+            finally:
+                con.close()
+        return {i: f.text for i, f in enumerate(self.fact_list, 1)}
+
+    @cached_property
+    def mentioned_regions(self) -> set[str]:
+        """Ids of every region a document names (its own or in passing). Read from the store's
+        indexed facts (or the loaded fact list), never by building the whole :attr:`facts` frame:
+        resolving one typed region name must stay cheap on a big corpus."""
+        if self.store is not None:
+            return mentioned_region_ids(self.store)
+        return {str(f.value["id"]) for f in self.fact_list if f.type == "region" and f.value.get("id")}
+
     def _known(self, kind: str) -> tuple[dict[str, str], set[str]]:
         """(lookup key -> id, ids present in the outputs) for one kind of thing. Keys come from the
         vocabulary (ids, Dutch labels, the taxonomy's wordings, gazetteer names) and from the labels the
@@ -280,8 +313,7 @@ class KnowledgeGraph:
         if kind == "region":
             # a region a document only mentions is present too: asking about it gets an empty
             # answer ("no document states ..."), not an "unknown id" error
-            facts = self.facts
-            present |= {str(v) for v in facts.loc[facts["type"] == "region", "value_id"].dropna().unique()}
+            present |= self.mentioned_regions
         aliases: dict[str, str] = {}
         for table, id_col, col in label_cols:
             df = self.tables[table]
@@ -377,13 +409,41 @@ class KnowledgeGraph:
         return typed(df.reset_index(drop=True))
 
     def _with_segment_dates(self, df: pd.DataFrame, seg: str) -> pd.DataFrame:
-        """Whole-procurement rows shown for a segment carry that segment's contract start."""
+        """Whole-procurement rows shown for a segment carry that segment's contract start.
+
+        The one rule for "from when does region R contract segment X" in every view (query,
+        compare, matrix, the explorer's ``financiering``): the segment's row in the segments
+        table, whose date models/tables.py picks (the segment's own date, else the document-wide
+        date only when the document states one for all its care, else none: onbekend). The
+        whole-procurement row's own date is the answer for the whole procurement only."""
         own = self.tables["segments"][self.tables["segments"]["segment"] == seg]
         dates = dict(zip(zip(own["region"], own["doc"]), own["contract_start"]))
         wide = df["segment"] == ALL_SEGMENTS
         df = df.copy()
         df.loc[wide, "contract_start"] = [dates.get((r, d)) for r, d in zip(df.loc[wide, "region"], df.loc[wide, "doc"])]
         return df
+
+    @cached_property
+    def _contract_start_spans(self) -> dict[tuple[str, str], tuple[str, str | None]]:
+        """(doc, contract start) -> (end, granularity) of the date fact it comes from: a table's
+        ``contract_start`` holds only the first day, the timeline keeps how precise the text was.
+        A day wins over a coarser date with the same first day (the document does state the day)."""
+        t = self.tables["timeline"]
+        t = t[(t["event"] == "contract_start") & t["start"].notna()]
+        out: dict[tuple[str, str], tuple[str, str | None]] = {}
+        for doc, start, end, gran in zip(t["doc"], t["start"], t["end"], t["granularity"]):
+            key, span = (str(doc), str(start)), (str(end) if isinstance(end, str) else str(start),
+                                                 gran if isinstance(gran, str) else None)
+            if key not in out or span[0] == key[1]:
+                out[key] = span
+        return out
+
+    def contract_start_as_written(self, doc, start, lang: str = "nl") -> str:
+        """A table's contract start as precisely as its document gives it ('2017', not 2017-01-01)."""
+        if not isinstance(start, str) or not start:
+            return ""
+        end, gran = self._contract_start_spans.get((str(doc), start[:10]), (start, None))
+        return as_written(start, end, gran, lang)
 
     def _procures(self, df: pd.DataFrame, seg: str) -> pd.Series:
         pairs = set(zip(self.tables["segments"].loc[self.tables["segments"]["segment"] == seg, "region"],
@@ -514,12 +574,14 @@ class KnowledgeGraph:
         if segment:
             seg = self.resolve("segment", segment)
             df = df[(df["segment"] == seg) | ((df["segment"] == ALL_SEGMENTS) & self._procures(df, seg))]
+            df = self._with_segment_dates(df, seg)   # the same start query and compare answer
         if year is not None:
             df = df[df["year"] == int(year)]
         if not len(df):
             return pd.DataFrame()
         status = df["status"].map(lambda v: self.label("status", v) if isinstance(v, str) else "status onbekend")
-        start = df["contract_start"].map(lambda v: f" · {v}" if isinstance(v, str) and v else "")
+        start = pd.Series([f" · {self.contract_start_as_written(d, v)}" if isinstance(v, str) and v else ""
+                           for d, v in zip(df["doc"], df["contract_start"])], index=df.index, dtype=object)
         cells = df.assign(cell=df["financing_label"].fillna(df["financing"]) + " (" + status + ")" + start,
                           column=df["segment_label"].where(df["segment"] != ALL_SEGMENTS, "hele inkoop")
                           .fillna(df["segment"]))

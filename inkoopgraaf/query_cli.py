@@ -8,7 +8,6 @@ folder says to run ``inkoopgraaf build`` first.
 """
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import json
@@ -20,7 +19,7 @@ import click
 import pandas as pd
 
 from .api import KnowledgeGraph, OutputsNotBuilt, UnknownId, load, typed
-from .report.labels import MONTHS
+from .datewords import as_written
 
 QUOTE_WIDTH = 220
 
@@ -71,8 +70,7 @@ def _load(outputs: Path) -> KnowledgeGraph:
         raise click.ClickException(str(exc)) from None
     _CONTEXT["titles"] = kg.titles
     _CONTEXT["kg"] = kg
-    facts = kg.facts
-    _CONTEXT["spans"] = dict(zip(facts["id"].astype(int), facts["text"])) if len(facts) else {}
+    _CONTEXT["spans"] = kg.fact_texts   # the evidence spans only, not the whole facts frame
     return kg
 
 
@@ -235,10 +233,16 @@ def _render_financing(df: pd.DataFrame, lang: str) -> None:
             variant = "geen iSD-variant" if lang == "nl" else "no iSD variant"
         extra = [f"{t['variant']} {variant}" if variant else "",
                  f"{t['procedure']} {_nl('procedure', row['procedure'], lang)}" if row.get("procedure") else "",
-                 f"{t['contract_start']} {row['contract_start']}" if row.get("contract_start") else ""]
+                 f"{t['contract_start']} {_contract_start(row, lang)}" if row.get("contract_start") else ""]
         extra = ", ".join(e for e in extra if e)
         click.echo(head + (f" — {extra}" if extra else ""))
         _print_evidence(row, lang)
+
+
+def _contract_start(row: dict, lang: str) -> str:
+    kg = _CONTEXT.get("kg")
+    start = str(row["contract_start"])[:10]
+    return kg.contract_start_as_written(row.get("doc"), start, lang) if kg else start
 
 
 def _render_procedures(df: pd.DataFrame, lang: str) -> None:
@@ -263,10 +267,10 @@ def _render_profile(df: pd.DataFrame, lang: str) -> None:
                 elif aspect in ("financing", "procedure"):
                     text = f"{seg}: {_nl(aspect, row['value'], lang)} ({_status(row.get('status'), lang)})"
                 elif aspect == "event":
-                    text = (f"{_nl('event', row['value'], lang)}: {row.get('detail')}"
+                    text = (f"{_nl('event', row['value'], lang)}: {_detail_date(row.get('detail'), lang)}"
                             + (f" [{t['superseded']}]" if row.get("status") else ""))
                 elif aspect == "plan_change":
-                    text = f"{_nl('event', row['value'], lang)}: {row.get('detail')}"
+                    text = f"{_nl('event', row['value'], lang)}: {_detail_moved(row.get('detail'), lang)}"
                 else:
                     text = (f"{_nl('actor', row['value'], lang)} ({_nl('decision_status', row.get('status'), lang)})"
                             f": {row.get('detail')}")
@@ -274,11 +278,35 @@ def _render_profile(df: pd.DataFrame, lang: str) -> None:
                 _print_evidence(row, lang, indent="        ")
 
 
+def _detail_date(detail, lang: str) -> str:
+    """A profile event's 'start..end' (the JSON keeps it so) as precisely as the text gave it."""
+    if not isinstance(detail, str) or not detail:
+        return _when(None, None, lang)
+    start, _, end = detail.partition("..")
+    return _when(start, end or start, lang)
+
+
+def _detail_moved(detail, lang: str) -> str:
+    """A profile plan change's 'from -> to (n d)' with both dates as written."""
+    if not isinstance(detail, str) or "->" not in detail:
+        return str(detail or "")
+    old, _, rest = detail.partition(" -> ")
+    new, _, days = rest.partition(" (")
+    show = [_when(d, d, lang) if d not in ("", "nan", "None") else "?" for d in (old, new)]
+    return f"{show[0]} -> {show[1]}" + (f" ({days}" if days else "")
+
+
+def _moved_end(row: dict, end: str, lang: str) -> str:
+    """One end of a plan change ('from'/'to') as written, '?' when the text does not give it."""
+    start = row.get(f"{end}_start")
+    return as_written(start, row.get(f"{end}_end"), None, lang) if start else "?"
+
+
 def _render_plan_change(row, lang, indent="  ") -> None:
     t = TEXT[lang]
     what = row.get("what") or _nl("event", row.get("event"), lang)
     click.echo(f"{indent}{_region(row)}: {what} ({_nl('event', row.get('event'), lang)}) "
-               f"{t['moved']} {row.get('from_start') or '?'} {t['to']} {row.get('to_start') or '?'}: "
+               f"{t['moved']} {_moved_end(row, 'from', lang)} {t['to']} {_moved_end(row, 'to', lang)}: "
                f"{shift_words(row.get('shift_days'), row.get('event'), lang)}"
                + (f" [{_nl('segment', row['segments'], lang)}]" if row.get("segments") else ""))
     _print_evidence(row, lang, indent + "    ")
@@ -290,7 +318,7 @@ def _render_timeline(df: pd.DataFrame, lang: str, plan_changes: pd.DataFrame | N
     if summary:
         click.echo(summary)
     for row in _records(df):
-        when = row["start"] if row["start"] == row["end"] else f"{row['start']}..{row['end']}"
+        when = _when(row["start"], row["end"], lang, row.get("granularity"))
         mod = f" ({row['modifier']})" if row.get("modifier") else ""
         seg = f" [{row['segment']}]" if row.get("segment") else ""
         moved = f" — {t['superseded']}" if row.get("superseded") else ""
@@ -304,26 +332,10 @@ def _render_timeline(df: pd.DataFrame, lang: str, plan_changes: pd.DataFrame | N
             _render_plan_change(row, lang)
 
 
-#: month names per answer language; the Dutch ones are the report's (one list for both)
-_MONTHS = {"nl": tuple(MONTHS),
-           "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December")}
-
-
-def _when(start, end, lang: str) -> str:
-    """A date as precise as the text gave it: '2018' for a year, 'juni 2019' for a month, else the
-    day or the interval — never a year shown as its first of January."""
-    if not start:
-        return "datum onbekend" if lang == "nl" else "date unknown"
-    start, end = str(start)[:10], str(end or start)[:10]
-    if start == end:
-        return start
-    y, m = int(start[:4]), int(start[5:7])
-    if start.endswith("-01-01") and end == f"{y}-12-31":
-        return str(y)
-    if start[8:] == "01" and end == f"{y}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}":
-        return f"{_MONTHS[lang if lang in _MONTHS else 'nl'][m - 1]} {y}"
-    return f"{start}..{end}"
+def _when(start, end, lang: str, granularity: str | None = None) -> str:
+    """A date as precise as the text gave it ('2018', 'juni 2019', 'eind 2020', a day, or an
+    interval): never a year shown as its first of January (the one rule: datewords.as_written)."""
+    return as_written(start, end, granularity, lang) or ("datum onbekend" if lang == "nl" else "date unknown")
 
 
 def _render_decisions(df: pd.DataFrame, lang: str) -> None:
@@ -365,7 +377,8 @@ def _span_ends(df: pd.DataFrame, start_col: str, lang: str) -> tuple[str, str]:
     def when(row) -> str:
         return _when(_clean(row[start_col]), _clean(row[end_col]) if end_col in dated else None, lang)
     # an interval shows its near end only: 'van 2014-01-01 tot 2021-03-31', not 'tot 2021-03-21..2021-03-31'
-    return when(dated.iloc[0]).split("..")[0], when(dated.iloc[-1]).split("..")[-1]
+    first, last = when(dated.iloc[0]), when(dated.iloc[-1])
+    return first.split("..")[0].split("–")[0], last.split("..")[-1].split("–")[-1]
 
 
 # --------------------------------------------------------------------------- commands

@@ -468,7 +468,7 @@ def _fact_segment_key(f: Fact) -> str:
 
 def _weak_whole_claim(f: Fact, status: str | None, scopes: ScopeIndex) -> bool:
     """A whole-procurement 'chosen' needs a statement about the whole procurement."""
-    return status == "chosen" and weak_whole_document_claim(scopes.scope(f.start, f.end).sentence)
+    return status == "chosen" and weak_whole_document_claim(scopes.scope(f.start, f.end).sentence, f.text)
 
 
 def _event_scope(f: Fact, seg_facts: list[Fact], scopes: ScopeIndex | None) -> tuple[list[str], str | None, str]:

@@ -165,10 +165,38 @@ def is_heading_like(sentence: str) -> bool:
     return len(s.split()) <= 8 and not re.search(r"[.!?]$", s)
 
 
-def weak_whole_document_claim(sentence: str) -> bool:
+@lru_cache(maxsize=1)
+def _option_words() -> re.Pattern:
+    """The taxonomy's plain wordings of financing models and procedures (the options a list offers)."""
+    from .taxonomy import load_taxonomy
+    tax = load_taxonomy()
+    words = {t.lower() for e in (*tax.financing.values(), *tax.procedures.values())
+             for t in (*e.terms, e.label) if t and not t.startswith("re:") and len(t) >= 3}
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def among_alternatives(sentence: str, mention: str | None) -> bool:
+    """Is ``mention`` one of a list of alternatives joined by 'of' in which another item names a
+    financing model or procedure too ('inbesteden, aanbesteden, subsidie of Open House')?"""
+    if not mention or mention not in sentence:
+        return False
+    n = rules()["alternative_item_words"] - 1
+    item = rf"[\w\-()]+(?: [\w\-()]+){{0,{n}}}"
+    flat = " ".join(sentence.replace(mention, "\u00a7", 1).split())
+    art = r"(?:een |de |het )?"
+    for rx in (rf"\u00a7\)?((?:, {art}{item})*,? of {art}{item})", rf"((?:{item}, )*{item},? of) {art}\(?\u00a7"):
+        m = re.search(rx, flat)
+        if m and _option_words().search(m.group(1)):
+            return True
+    return False
+
+
+def weak_whole_document_claim(sentence: str, mention: str | None = None) -> bool:
     """A sentence that cannot carry 'the whole procurement chose X': it describes when X fits,
-    gives X as an example or a fallback, or is a heading/label."""
-    return has_cue(sentence, "conditional_cues") or is_heading_like(sentence)
+    gives X as an example, a fallback or one of alternatives, or is a heading/label. ``mention``
+    is the words naming X in the sentence (needed for the alternatives)."""
+    return has_cue(sentence, "conditional_cues") or is_heading_like(sentence) or among_alternatives(sentence, mention)
 
 
 def resolve_what(what: str, text: str, start: int, end: int) -> str:
@@ -210,6 +238,7 @@ def weak_whole_claim_spans(facts: Iterable, texts: dict[str, str]) -> set[tuple[
         if get("type") not in ("financing", "procedure") or value.get("segment") or value.get("status") != "chosen":
             continue
         text = texts.get(str(get("doc")))
-        if text and weak_whole_document_claim(text[slice(*sentence_bounds(text, get("start"), get("end")))]):
+        if text and weak_whole_document_claim(text[slice(*sentence_bounds(text, get("start"), get("end")))],
+                                              text[get("start"):get("end")]):
             out.add((str(get("doc")), get("start"), get("end")))
     return out

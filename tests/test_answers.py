@@ -6,10 +6,12 @@ asks the same things end to end through the CLI.
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from inkoopgraaf.extract.pipeline import process_file
 from inkoopgraaf.models import gazetteer as gz
@@ -297,3 +299,133 @@ def test_the_report_matrix_has_no_whole_document_cell_from_a_when_it_fits_line(c
     whole = row["cells"].get(payload["matrix"]["columns"][0]["id"], {"fin": []})
     assert {e[0] for e in whole["fin"]} == {"resultaatgericht", "pxq"}   # not lumpsum / populatiebekostiging
     assert "lumpsum" in {e[0] for e in row["cells"]["ambulant"]["fin"]}
+
+
+# --------------------------------------------------------------------------- follow-ups (answers2)
+# inkoopplan_eemland_2025.txt: the whole procurement is financed with lumpsum; the contracts start on
+# 1 januari 2026 except ambulant care (1 juli 2026) and dyslexia and residential care ('in 2027');
+# the college decides 'in 2025' and the award follows 'in oktober 2025'.
+EEMLAND = "inkoopplan_eemland_2025.txt"
+
+
+def _kg(*names: str):
+    from inkoopgraaf.api import KnowledgeGraph
+    facts, records, _ = _build(*names)
+    texts = {r.document.id: r.document.text for r in (process_file(DOCS / n) for n in names)}
+    return KnowledgeGraph(Path("."), fact_list_=list(facts), document_records_=list(records), texts_=texts)
+
+
+def _day(v):
+    return None if pd.isna(v) else pd.Timestamp(v).date().isoformat()
+
+
+def test_a_segments_contract_start_is_one_answer_in_query_compare_and_matrix():
+    kg = _kg(EEMLAND)
+    for seg, start, shown in (("ambulant", "2026-07-01", "2026-07-01"), ("dyslexie", "2027-01-01", "2027")):
+        q = kg.query(segment=seg, region="eemland")
+        assert [(r.segment, r.financing, _day(r.contract_start)) for r in q.itertuples()] == [("all", "lumpsum", start)]
+        c = kg.compare(seg)
+        assert {_day(v) for v in c[c["region"] == "eemland"]["contract_start"]} == {start}
+        cell = kg.matrix(segment=seg).loc[("Eemland", 2025), "hele inkoop"]
+        assert cell == f"Lumpsum (gekozen) · {shown}", cell   # not the whole procurement's 1 januari 2026
+    # asked without a segment, the whole procurement's own date is the answer
+    assert kg.matrix().loc[("Eemland", 2025), "hele inkoop"] == "Lumpsum (gekozen) · 2026-01-01"
+
+
+def test_a_stamp_word_in_a_sentence_near_the_top_does_not_date_the_document():
+    # 'een eigen datum hebben' is a word of a sentence, not the document's date label: the dateline
+    # 'Amersfoort, 14 maart 2025' gives the year, and 'besluit in 2025' is still planned
+    from inkoopgraaf.extract.dates import detect_document_date
+    _, records, t = _build(EEMLAND)
+    assert [r["year"] for r in records] == [2025]
+    assert str(detect_document_date(DOCS.joinpath(EEMLAND).read_text("utf-8"))) == "2025-03-14"
+    assert list(_rows(t["decisions"], region="eemland")["status"]) == ["planned"]
+    for text, stamped in (("Nota\n\nConcept voor het bestuur, versie 0.9, februari 2024.\n", "2024-02-29"),
+                          ("Nota\n\nIn de nieuwsbrief van maart 2023 stond de planning van alle percelen.\n", "None")):
+        assert str(detect_document_date(text)) == stamped, text
+
+
+def test_dates_keep_their_precision_in_every_answer_text():
+    from inkoopgraaf.datewords import as_written
+    cases = [(("2027-01-01", "2027-12-31", "year"), "2027"), (("2025-10-01", "2025-10-31", "month"), "oktober 2025"),
+             (("2020-09-01", "2020-12-31", "year"), "eind 2020"), (("2020-11-21", "2020-11-30", "month"),
+                                                                    "eind november 2020"),
+             (("2020-09-01", "2020-12-31", None), "2020-09-01..2020-12-31"),   # 'september - december 2020'
+             (("2017-01-01", "2018-12-31", "years"), "2017–2018"),
+             (("2026-07-01", "2026-07-01", "day"), "2026-07-01"), (("2026-07-01", None, None), "2026-07-01"),
+             ((None, None, None), "")]
+    for args, shown in cases:
+        assert as_written(*args) == shown, (args, as_written(*args))
+    assert as_written("2025-10-01", "2025-10-31", "month", lang="en") == "October 2025"
+
+
+@pytest.fixture(scope="module")
+def eemland_outputs(tmp_path_factory) -> Path:
+    import shutil
+    from click.testing import CliRunner
+    from inkoopgraaf.cli import main
+    docs, out = tmp_path_factory.mktemp("eemland"), tmp_path_factory.mktemp("eemland_out")
+    shutil.copy(DOCS / EEMLAND, docs / EEMLAND)
+    res = CliRunner().invoke(main, ["build", str(docs), "--out", str(out)], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def _cli(outputs: Path, *args) -> str:
+    from click.testing import CliRunner
+    from inkoopgraaf.cli import main
+    res = CliRunner().invoke(main, [*args, "--outputs", str(outputs)], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    return res.output
+
+
+def test_timeline_prints_a_year_as_the_year_and_a_month_as_the_month(eemland_outputs):
+    lines = [l for l in _cli(eemland_outputs, "timeline", "eemland").splitlines() if l and not l.startswith(" ")]
+    dated = [l.split("  ")[0] for l in lines[1:]]
+    assert dated == ["2025", "oktober 2025", "2026-01-01", "2026-07-01", "2027"], dated   # not 2027-01-01..2027-12-31
+    assert lines[0].endswith("van 2025 tot 2027."), lines[0]
+
+
+def test_query_and_decisions_print_dates_as_written(eemland_outputs):
+    out = _cli(eemland_outputs, "query", "--segment", "verblijf")
+    assert "ingangsdatum contract 2027" in out and "2027-01-01" not in out, out
+    assert _cli(eemland_outputs, "decisions", "--region", "eemland").splitlines()[1].startswith("2025 · Eemland · college van B&W (gepland)")
+    # the data formats keep the ISO day: a machine reads the interval, a person the words
+    rows = json.loads(_cli(eemland_outputs, "query", "--segment", "verblijf", "--format", "json"))
+    assert [r["contract_start"] for r in rows] == ["2027-01-01"]
+
+
+def _first_fact_text(outputs: Path) -> str:
+    from inkoopgraaf.api import load
+    facts = load(outputs).facts
+    return facts.loc[facts["id"] == 1, "text"].iloc[0]
+
+
+def test_region_ids_are_known_without_building_the_facts_frame(eemland_outputs):
+    from inkoopgraaf.api import load
+    kg = load(eemland_outputs)
+    assert kg.resolve("region", "Eemland") == "eemland"
+    assert kg.mentioned_regions == {"eemland"}
+    assert "facts" not in kg.__dict__     # the cached_property was never computed
+    assert kg.fact_texts[1] == _first_fact_text(eemland_outputs) and "facts" not in kg.__dict__
+    kg2 = _kg(EEMLAND)                    # loaded from facts, not a store
+    assert kg2.resolve("region", "eemland") == "eemland" and "facts" not in kg2.__dict__
+
+
+def test_a_model_among_alternatives_is_no_whole_procurement_choice():
+    # 'aanpak (inbesteden, aanbesteden, subsidie of Open House)' and 'met lumpsum of
+    # populatiebekostiging' list options; 'Voor de hele inkoop ... een budgetplafond' is a choice
+    _, _, t = _build("verkenning_drenthe_2024.txt")
+    fin = _rows(t["financing"], region="drenthe")
+    assert list(zip(fin["segment"], fin["financing"], fin["status"])) == [("all", "plafond", "chosen")]
+    assert not len(_rows(t["procedures"], region="drenthe", status="chosen"))
+
+
+def test_alternatives_need_another_option_in_the_list():
+    from inkoopgraaf.models.scopes import among_alternatives
+    assert among_alternatives("De regio kiest straks voor PxQ of een lumpsum per aanbieder.", "lumpsum")
+    assert among_alternatives("Mogelijk zijn trajectfinanciering, lumpsum of PxQ.", "trajectfinanciering")
+    # a list of cost drivers, one of them an hourly rate, offers no choice between models
+    assert not among_alternatives("De kosten stijgen door meer jongeren, meer uren zorg of een hoger uurtarief.",
+                                  "uurtarief")
+    assert not among_alternatives("Wij kiezen voor lumpsum per aanbieder.", "lumpsum")

@@ -7,7 +7,7 @@ select
   r.name as "Regio",
   coalesce((select label from vocabulary v where v.kind = 'actor' and v.id = b.actor limit 1), b.actor) as "Wie",
   b.object as "Wat",
-  b.date_start as "Wanneer",
+  datum(b.date_start, b.date_end) as "Wanneer",
   coalesce((select label from vocabulary v where v.kind = 'decision_status' and v.id = b.status limit 1), b.status) as "Status",
   b.segments as "Segmenten",
   b.year as "Jaar document",

@@ -10,13 +10,26 @@ select
   f.financing_label as "Bekostiging",
   case when f.variant = 'none' then 'geen iSD-variant' else f.variant end as "Variant (iSD)",
   coalesce((select label from vocabulary v where v.kind = 'status' and v.id = f.status limit 1), 'onbekend') as "Status",
-  f.contract_start as "Ingangsdatum",
+  datum(f.start_of_segment,
+        (select t."end" from timeline t where t.doc = f.doc and t.event = 'contract_start' and t.start = f.start_of_segment
+          order by t."end" = t.start desc limit 1),
+        (select t.granularity from timeline t where t.doc = f.doc and t.event = 'contract_start' and t.start = f.start_of_segment
+          order by t."end" = t.start desc limit 1)) as "Ingangsdatum",
   coalesce((select label from vocabulary v where v.kind = 'procedure' and v.id = f.procedure limit 1), replace(f.procedure, '_', ' ')) as "Procedure",
   f.evidence_quote as "Citaat",
   d.title as "Document",
   f.evidence_page as "Pagina",
   f.evidence_fact as "Bewijs"
-from financing f
+from (
+  -- the one rule for "from when does this region contract the segment asked for" (as kg.query,
+  -- compare and matrix: inkoopgraaf/api.py _with_segment_dates): a whole-procurement row shown
+  -- for a segment carries that segment's own contract start from the segments table (empty =
+  -- onbekend), never the document-wide date of the whole procurement
+  select fin.*, case when fin.segment = 'all' and :segment != ''
+                     then (select s.contract_start from segments s where s.doc = fin.doc and s.region = fin.region
+                             and s.segment in (select id from seg) limit 1)
+                     else fin.contract_start end as start_of_segment
+  from financing fin) f
 join regions r on r.id = f.region
 left join documents d on d.id = f.evidence_doc
 where (:segment = '' or f.segment in (select id from seg)

@@ -5,8 +5,8 @@ select
   r.name as "Regio",
   coalesce(nullif(p.what, ''), (select label from vocabulary v where v.kind = 'event' and v.id = p.event limit 1)) as "Wat",
   (select label from vocabulary v where v.kind = 'event' and v.id = p.event limit 1) as "Soort datum",
-  p.from_start as "Van",
-  p.to_start as "Naar",
+  datum(p.from_start, p.from_end) as "Van",
+  datum(p.to_start, p.to_end) as "Naar",
   p.shift_days as "Dagen",
   case
     when p.shift_days is null then 'verschuiving onbekend'
