@@ -9,6 +9,7 @@ from .actors import NOBODY, _role
 from .frames import Frame, _temporal_anchor, veto_reason
 from .objects import _label_items, _refine_object, _tidy_object
 from .record import Decision, _date_value
+from .status import _owned_decision
 from .triggers import TriggerHit
 from .words import actor_data, triggers
 
@@ -141,8 +142,30 @@ def _sub_clauses(clause: Clause, hits: list[TriggerHit]) -> list[tuple[int, int]
         if w == "en" and k + 1 < len(words) and words[k + 1] in verbs:
             if any(h < k for h in hit_pos if h >= cuts[-1]) and any(h > k for h in hit_pos):
                 cuts.append(k)
+    cuts = sorted(set(cuts) | set(_party_cuts(words, hits)))
     cuts.append(len(words))
     return [(cuts[x], cuts[x + 1]) for x in range(len(cuts) - 1)]
+
+
+def _party_cuts(words: list[str], hits: list[TriggerHit]) -> list[int]:
+    """A contract's party list: 'Gemeente A, ..., handelend ter uitvoering van het besluit van het college van
+    ..., Gemeente B, ..., ter uitvoering van het besluit van het college van ...'. Each party acts on its own
+    body's decision: cut before each mandate formula after the first (one decision per party)."""
+    formula = triggers()["owned_decision"]["mandate_formula"]
+    k = len(formula)
+    starts = []
+    for h in hits:
+        if h.kind != "nominal" or not _owned_decision(words, h):
+            continue
+        a = h.i - 1 if h.i and words[h.i - 1] in ("het", "de") else h.i
+        if a >= k and words[a - k:a] == formula:
+            starts.append(a - k)
+    return starts[1:]
+
+
+def is_party_list(clause: Clause, hits: list[TriggerHit]) -> bool:
+    """More than one party's mandate formula in the sentence (see :func:`_party_cuts`)."""
+    return bool(_party_cuts(clause.words, hits))
 
 
 def _slice(clause: Clause, a: int, b: int) -> Clause:

@@ -407,17 +407,31 @@ def _label_items(ctx: ExtractionContext, clause: Clause) -> tuple[list[Any], lis
     """The list items right after a proposal intro ending in ':', and those labelled A., B., 1. ..."""
     doc = ctx.doc
     pattern = re.compile(triggers()["list_label_pattern"])
-    items = []
-    for b in doc.blocks:
+    items = _single_point(doc, clause)
+    for b in ([] if items else doc.blocks):
         if b.start < clause.end:
             continue
         if b.kind != "list_item" and not _continues_numbering(doc.text, items[-1] if items else None, b, pattern):
-            if items or b.start - clause.end > 200:
-                break
+            if items or b.start - clause.end > 200 or _next_intro(doc.text[b.start:b.end]):
+                break     # the list of the next agenda item is not this intro's
             continue
         items.append(b)
     labelled = [b for b in items if pattern.match(doc.text[b.start:b.end])]
     return items, labelled
+
+
+def _single_point(doc, clause: Clause) -> list[Any]:
+    """A besluitenlijst item often has one unnumbered point on the line under its intro ('Het college besluit:' /
+    'De besluitenlijst ongewijzigd vast te stellen.'): that paragraph, when it is an action, is the only point."""
+    nxt = next((b for b in doc.blocks if b.start >= clause.end), None)
+    if nxt is None or nxt.kind != "paragraph" or doc.text[clause.end:nxt.start].strip():
+        return []
+    return [nxt] if _is_action_item(doc.text[nxt.start:nxt.end]) else []
+
+
+def _next_intro(block_text: str) -> bool:
+    """Another intro ending in ':' ('Het college besluit:' of the next agenda item) closes the search for points."""
+    return block_text.rstrip().endswith(":")
 
 
 def _continues_numbering(text: str, prev, b, pattern: re.Pattern) -> bool:
