@@ -29,6 +29,8 @@ def _is_conditional(words: list[str], hit: TriggerHit) -> bool:
         return True
     if "als" in words and "dan" in words[words.index("als"):]:
         return True
+    if _verb_first_condition(words, hit):
+        return True
     for k in range(0, hit.i):
         w = words[k]
         if w in openers - {"als"}:
@@ -37,6 +39,14 @@ def _is_conditional(words: list[str], hit: TriggerHit) -> bool:
                 and "zowel" not in words[max(0, k - 8):k]:
             return True
     return False
+
+
+def _verb_first_condition(words: list[str], hit: TriggerHit) -> bool:
+    """'Kiest de gemeente voor een overheidsopdracht, dan ...', 'Stemt de raad niet in, dan volgt ...': a clause
+    opened by its finite verb and answered by ', dan' is a condition (the inverted 'als'), not a decision."""
+    if hit.kind != "verb" or hit.i != 0 or hit.form.split(" … ")[0] in PARTICIPLES:
+        return False
+    return any(words[k] == "," and words[k + 1] == "dan" for k in range(hit.j, len(words) - 1))
 
 
 def not_a_decision_sentence(sentence: Clause) -> bool:

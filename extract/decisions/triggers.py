@@ -161,6 +161,8 @@ def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) ->
         return TriggerHit(i, i, f.family, "nominal", w)   # 'het (laten) vaststellen van'
     if w in f.participles and prev in dets:
         return None  # 'de vastgestelde visie', 'de gekozen inkoopstrategie': an adjective
+    if prev == "te" and i >= 2 and words[i - 2] in dets:
+        return None  # 'het te kiezen marktinstrument', 'de te nemen besluiten': an attributive infinitive
     if w in f.participles and i + 1 < n and words[i + 1] not in _PARTICIPLE_FOLLOWERS \
             and prev not in _PARTICIPLE_PRECEDERS and i > 0 and not _aux_before(words, i):
         return None  # 'vanuit vastgestelde P*Q'
