@@ -238,7 +238,7 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
     if comp and comp[0] and not comp[1] and hit.kind == "nominal":
         return ActorMention(hit.i, hit.i + 1, comp[0], False)           # collegebesluit, raadsbesluit
     all_ms = resolver.mentions(words)
-    taker = _relative_taker(words, hit, all_ms)
+    taker = relative_taker(words, hit, all_ms)
     if taker is not None:
         return taker
     roles = [(m, _role(words, m, all_ms)) for m in _clause_mentions(words, hit, all_ms)]
@@ -270,7 +270,7 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
     return _pick([m for m, r in cands if r in ("plain", "genitive")], all_ms)
 
 
-def _relative_taker(words: list[str], hit: TriggerHit, all_ms: list[ActorMention]) -> ActorMention | None:
+def relative_taker(words: list[str], hit: TriggerHit, all_ms: list[ActorMention]) -> ActorMention | None:
     """'wij informeren u over het besluit dat het algemeen bestuur op 10 december heeft genomen': a decision
     noun with a relative clause names its taker there (the body right after 'dat/die'), not the writer."""
     if hit.kind != "nominal" or hit.j + 2 >= len(words) or words[hit.j + 1] not in ("dat", "die") \

@@ -5,7 +5,7 @@ import re
 
 from ..clauses import Clause, as_date, norm_token
 from .actor_rules import clause_actor
-from .actors import NOBODY, _role
+from .actors import NOBODY, _role, relative_taker
 from .frames import Frame, _temporal_anchor, veto_reason
 from .objects import _label_items, _refine_object, _tidy_object
 from .record import Decision, _date_value
@@ -104,8 +104,10 @@ def _record(f: Frame, actor: str, explicit: bool, status: str, basis: str, date_
         row = (block.table, block.row)
         if short_row:
             start, end = block.start, block.end
+    announces = relative_taker(f.words, hit, f.resolver.mentions(f.words)) is not None
     return Decision(start, end, actor, status, _tidy_object(obj_text), _date_value(date_val), basis, explicit,
-                    table_row=row, anchor=_temporal_anchor(f.words, hit, f.hits), proposer=hit.family == "proposal")
+                    table_row=row, anchor=_temporal_anchor(f.words, hit, f.hits), proposer=hit.family == "proposal",
+                    announces=announces)
 
 
 def _revised_cell_dates(doc, row, dates: list[tuple[int, int, dict]]) -> list[dict]:

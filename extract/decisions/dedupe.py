@@ -12,6 +12,7 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
     # the anchored decision is still to come: it repeats a pending (proposed or planned) decision of that body
     deciders = {d.actor for d in decisions if not d.anchor and not d.proposer and d.status != "taken"}
     decisions = [d for d in decisions if not (d.anchor and d.actor in deciders)]
+    decisions = [d for n, d in enumerate(decisions) if not (d.announces and _stated_after(d, decisions[n + 1:]))]
     for d in decisions:
         sd = object_stems(d.object)
         dup = None
@@ -35,6 +36,19 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
         elif dup.date is None and d.date is not None:
             dup.date = d.date
     return kept
+
+
+def _stated_after(d: Decision, later: list[Decision]) -> bool:
+    """'Wij informeren u over het besluit dat het bestuur heeft genomen. (...) Het bestuur heeft besloten: ...':
+    the announced decision is stated right after by the same body with the same status; the statement counts."""
+    stated = [k for k in later if k.actor == d.actor and k.status == d.status and 0 <= k.start - d.end <= _ANNOUNCE_REACH]
+    for k in stated:
+        k.date = k.date or d.date        # the announcement dates the decision its statement gives
+    return bool(stated)
+
+
+#: how far (characters) after an announcing sentence its decision may be stated
+_ANNOUNCE_REACH = 400
 
 
 def object_stems(s: str) -> set[str]:

@@ -46,7 +46,7 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
         if cfg["triggers"][s]["phrase_head"] in present:
             keyed += [((s, 1, 0, h.i), h) for h in _phrase_head_hits(cfg["triggers"][s], words, raw)]
     keyed.sort(key=lambda kh: kh[0])
-    return _one_per_position(_drop_accepted_proposals(words, [h for _, h in keyed]))
+    return _one_per_position(_drop_decided_submissions(words, _drop_accepted_proposals(words, [h for _, h in keyed])))
 
 
 class _TriggerIndex:
@@ -229,6 +229,22 @@ def _drop_accepted_proposals(words: list[str], hits: list[TriggerHit]) -> list[T
     accepting = [h for h in hits if h.kind == "verb" and h.family in ACCEPTING_FAMILIES and not (h.i and words[h.i - 1] == "te")]
     return [h for h in hits if not (h.family == "proposal" and h.kind == "nominal" and any(
         a.j < h.i or (a.i > h.i and a.form in PARTICIPLES and words[a.i - 1] in PASSIVE_AUX) for a in accepting))]
+
+
+def _drop_decided_submissions(words: list[str], hits: list[TriggerHit]) -> list[TriggerHit]:
+    """'X heeft besloten (om) het concept ter bespreking aan de raden voor te leggen': the submission is what X
+    decided to do (decision_triggers.json decided_submission), not a decision of the raden to come."""
+    fams = set(triggers()["decided_submission"]["families"])
+    deciders = [h for h in hits if h.kind == "verb" and h.family in fams and not (h.i and words[h.i - 1] == "te")]
+    if not deciders:
+        return hits
+    first = min(h.i for h in deciders)
+    te_submit = [h for h in hits if h.family == "submit" and h.i > first and "te" in words[h.i:h.j + 1]
+                 and not has_any(words[first + 1:h.i], CLAUSE_BREAK)]
+    if not te_submit:
+        return hits
+    last = max(h.j for h in te_submit)
+    return [h for h in hits if not (h.family == "submit" and first < h.i <= last)]
 
 
 def _one_per_position(hits: list[TriggerHit]) -> list[TriggerHit]:
