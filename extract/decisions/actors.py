@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..clauses import has_any, is_aux, norm_token
 from .triggers import TriggerHit
-from .words import (_WORD, AKKOORD_VERBS, AUX_ALL, HAVE_AUX, NOMINAL_ACTOR_VERBS, PARTICIPLES, PASSIVE_AUX,
+from .words import (_WORD, _actor_words, AKKOORD_VERBS, AUX_ALL, HAVE_AUX, NOMINAL_ACTOR_VERBS, PARTICIPLES, PASSIVE_AUX,
                     PASSIVE_PARTICIPLES, ROLE_PREPS, SKIPPABLE, SUBORDINATORS, actor_data)
 
 
@@ -199,12 +199,21 @@ def _segment(words: list[str], hit: TriggerHit) -> tuple[int, int, bool]:
 def _insertions(words: list[str]) -> set[int]:
     """Token indexes inside comma-bounded subordinate insertions (', waarin de wethouders zitting hebben,')."""
     out: set[int] = set()
+    openers = SUBORDINATORS | set(actor_data().get("insertion_openers", []))
     for k, w in enumerate(words):
-        if w == "," and k + 1 < len(words) and words[k + 1] in SUBORDINATORS:
+        if w == "," and k + 1 < len(words) and _opens_insertion(words, k + 1, openers):
             end = next((x for x in range(k + 2, len(words)) if words[x] in (",", ";", ":", ".")), None)
             if end is not None and words[end] == ",":
                 out.update(range(k + 1, end))
     return out
+
+
+def _opens_insertion(words: list[str], a: int, openers: set[str]) -> bool:
+    """', waarin ...', ', toen ...', ', destijds toen ...': an opener, or one adverb (no article or body) and an opener."""
+    if words[a] in openers:
+        return True
+    return a + 1 < len(words) and words[a + 1] in openers and words[a + 1] not in SUBORDINATORS \
+        and words[a] not in ("de", "het", "een", "en", "of") and words[a].isalpha() and words[a] not in _actor_words()
 
 
 def _passive_aux(words: list[str], hit: TriggerHit) -> int | None:
@@ -292,6 +301,13 @@ def _clause_mentions(words: list[str], hit: TriggerHit, all_ms: list[ActorMentio
         if words[k] in SUBORDINATORS and hit.family not in ("submit",):
             seg_b = k
             break
+    inserted = _insertions(words)
+    if seg_a >= 2 and words[seg_a - 1] == "," and seg_a - 2 in inserted:
+        # 'Het Rijk en de VNG, toen de taak overging naar gemeenten, hebben afgesproken': the subject stands
+        # before the insertion, whose own bodies do not decide
+        k = min(x for x in inserted if x <= seg_a - 2 and all(y in inserted for y in range(x, seg_a - 1)))
+        seg_a = _segment(words, TriggerHit(k - 1, k - 1, hit.family, hit.kind, hit.form))[0] if k >= 2 else 0
+        all_ms = [m for m in all_ms if m.start not in inserted]
     in_seg = [m for m in all_ms if seg_a <= m.start < seg_b]
     # a subordinate clause after the comma ('..., omdat het aantal aanbieders ...') has its own subject
     sub_after = next((k for k in range(seg_b, min(len(words), seg_b + 2)) if words[k] in SUBORDINATORS), None)
@@ -315,6 +331,8 @@ def _active_subject(words: list[str], hit: TriggerHit, roles: list[tuple[ActorMe
         # ('heeft het Overleg, waarin de wethouders zitting hebben, ingestemd')
         auxes = [k for k in range(max(0, hit.i - 24), hit.i) if is_aux(words, k, AUX_ALL) and k not in inserted]
         anchor = auxes[-1] if auxes else hit.i
+    if anchor >= 2 and words[anchor - 1] == "," and anchor - 2 in inserted:
+        anchor = min(x for x in inserted if all(y in inserted for y in range(x, anchor - 1))) - 1  # before the insertion
     for m, r in roles:
         if r == "plain" and m.start not in inserted and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
             if m.weak:
