@@ -12,6 +12,7 @@ import re
 from ..clauses import has_any, norm_token
 from .actors import _passive_aux, _segment
 from .frames import Frame
+from .objects import _is_action_item
 from .triggers import document_own_advice
 from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
 
@@ -114,8 +115,10 @@ def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: st
     words = [w for w in f.clause.words if w not in (":", "-", "•")]
     rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
     if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
-            and f.clause.raw[-1] == ":" and not rest.strip(" \t:"):
-        return frame_actor, False       # the label stands alone on its line; 'Besluit: Aangehouden.' is no list
+            and f.clause.raw[-1] == ":" and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))):
+        # the label stands alone on its line, or its one point follows on it ('Besluit: in te stemmen met X');
+        # 'Besluit: Aangehouden.' is no list
+        return frame_actor, False
     return None
 
 
