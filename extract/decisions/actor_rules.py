@@ -51,8 +51,14 @@ def document_advice(f: Frame, actor: Actor, inherited: str | None, frame_actor: 
 def letter_to_council(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
     """'Wij stellen u voor ...' in a letter to the council ('uw raad'): the college writes to its raad."""
     m = f.mention
-    if f.hit.family == "proposal" and m is not None and f.words[m.start] in actor_data().get("pronouns_ambtelijk", []) \
-            and re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", f.text.lower()):
+    if not (f.hit.family == "proposal" and m is not None and f.words[m.start] in actor_data().get("pronouns_ambtelijk", [])):
+        return None
+    if re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", f.text.lower()):
+        return "college", False
+    # 'Wij stellen u voor om € 335.000 over te hevelen' in a jaarverslag or begroting with no memo header: the
+    # college proposes to its raad (a memo 'Aan: PHO ...' names another addressee and keeps the writers)
+    if f.resolver.addressee is None and m.start + 2 < len(f.words) and f.words[m.start + 2] == "u" \
+            and f.words[m.start + 1] == f.words[f.hit.i]:
         return "college", False
     return None
 
