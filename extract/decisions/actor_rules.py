@@ -128,8 +128,22 @@ def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: st
     return None
 
 
+def legislation(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'In de Jeugdwet is gekozen voor een open systeem': an agentless choice located in a national law is the
+    legislator's (rijk); the law names are data (actors.json legislation)."""
+    words, hit = f.words, f.hit
+    if actor[0] is not None or hit.kind != "verb" or _passive_aux(words, hit) is None and not (
+            hit.form in PARTICIPLES and has_any(words[max(0, hit.i - 3):hit.i], PASSIVE_AUX)):
+        return None
+    laws = actor_data()["legislation"]["laws"]
+    for k in range(0, hit.i - 1):
+        if words[k] == "in" and words[k + 1] in ("de", "het") and k + 2 < hit.i and words[k + 2] in laws:
+            return "rijk", False
+    return None
+
+
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action)
+OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, legislation)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:
