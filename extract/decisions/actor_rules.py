@@ -51,8 +51,11 @@ def document_advice(f: Frame, actor: Actor, inherited: str | None, frame_actor: 
 def letter_to_council(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
     """'Wij stellen u voor ...' in a letter to the council ('uw raad'): the college writes to its raad."""
     m = f.mention
-    if not (f.hit.family == "proposal" and m is not None and f.words[m.start] in actor_data().get("pronouns_ambtelijk", [])):
+    if not (f.hit.family in ("proposal", "request") and m is not None
+            and f.words[m.start] in actor_data().get("pronouns_ambtelijk", [])):
         return None
+    if f.hit.family == "request" and has_any(f.words[f.hit.j + 1:f.hit.j + 4], actor_data()["actors"]["raad"]["wordings"]):
+        return "college", False    # 'Wij vragen de raad in te stemmen met ...': the college asks its raad
     if re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", f.text.lower()):
         return "college", False
     # 'Wij stellen u voor om € 335.000 over te hevelen' in a jaarverslag or begroting with no memo header: the

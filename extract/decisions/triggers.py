@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..clauses import has_any
 from .words import (ACCEPTING_FAMILIES, AKKOORD_PARTICIPLES, CLAUSE_BREAK, COMPOUND_NOUN_VERBS, FAMILY_RANK, OBJ_STOP, PARTICIPLES,
-                    PASSIVE_AUX, PERFECT_AUX, PRESENT_PASSIVE_AUX, _actor_words, triggers)
+                    PASSIVE_AUX, PERFECT_AUX, PRESENT_PASSIVE_AUX, _actor_words, actor_data, triggers)
 
 
 @dataclass
@@ -168,6 +168,9 @@ def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) ->
         return None  # 'vanuit vastgestelde P*Q'
     if not _nearby_ok(f.spec, words):
         return None
+    addressee = f.spec.get("needs_addressee")
+    if addressee and not has_any(words[i + 1:i + 5], addressee):
+        return None   # 'wij vragen aanbieders om ...' asks a party, not a deciding body
     if f.spec.get("needs_te") and not _te_clause_follows(words, i + 1) \
             and not (f.family == "advise" and document_own_advice(words, i)):
         return None   # 'er wordt gevraagd naar de tarieven' asks for information, not for a decision
@@ -272,7 +275,8 @@ def _subject_follows(words: list[str], i: int) -> bool:
     nxt = words[i + 1:i + 4]
     if nxt[:1] and nxt[0] in ("de", "het", "alle", "beide"):
         nxt = nxt[1:]
-    return bool(nxt) and nxt[0] not in OBJ_STOP and (nxt[0] in _actor_words() or nxt[0].endswith("gemeenten"))
+    return bool(nxt) and nxt[0] not in OBJ_STOP and (nxt[0] in _actor_words() or nxt[0].endswith("gemeenten")
+                                                     or nxt[0] in actor_data().get("pronouns_ambtelijk", []))
 
 
 def _aux_before(words: list[str], i: int) -> bool:
