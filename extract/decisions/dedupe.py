@@ -22,6 +22,9 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
             if k.point is not None and d.point is not None and k.point[0] == d.point[0]:
                 continue      # two points of one decision list are two decisions, however alike their wording
             sk = object_stems(k.object)
+            if k.point is not None and d.point is not None and k.status == d.status and sd != sk:
+                continue      # points of two agenda items ('De besluitenlijst ... vast te stellen' / 'De vertrouwelijke
+                              # besluitenlijst ... vast te stellen') differ unless their wording is the same
             if sd and sk and len(sd & sk) / min(len(sd), len(sk)) >= 0.6:
                 dup = k
                 break
