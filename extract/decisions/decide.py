@@ -5,7 +5,7 @@ import re
 
 from ..clauses import Clause, as_date, norm_token
 from .actor_rules import clause_actor
-from .actors import NOBODY, _role, relative_taker
+from .actors import NOBODY, _passive_aux, _role, relative_taker
 from .frames import Frame, _temporal_anchor, veto_reason
 from .objects import _label_items, _refine_object, _tidy_object
 from .record import Decision, _date_value
@@ -43,11 +43,45 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, inherit
         start = as_date(date_val.get("start"))
         status = "taken" if start and start < now else "planned"
     d = _record(f, actor, explicit, status, basis, date_val, short_row, previous_text)
+    d.co_actors = _co_deciders(f, actor)
     items = None
     hit = f.hit
     if (hit.family == "proposal" or hit.family in triggers().get("item_intro_families", [])) and clause.raw[-1] == ":":
         items = _label_items(ctx, clause)
     return d, items
+
+
+def _co_deciders(f: Frame, actor: str) -> tuple[str, ...]:
+    """'Het college en de raad hebben ingestemd met ...', 'de colleges en gemeenteraden hebben ... vastgesteld':
+    bodies joined by 'en' to the deciding subject decide alongside it, one decision each (a body of the same
+    actor id adds nothing; a party that is no deciding body, or a proposal, keeps the one subject)."""
+    m = f.mention
+    if m is None or m.weak or m.actor != actor or f.hit.family in ("proposal", "request", "submit"):
+        return ()
+    words, ms = f.words, f.resolver.mentions(f.words)
+    chain = [m]
+    while True:      # conjuncts before the subject ('Het college en de raad'), then after it
+        prev = next((n for n in ms if _joined(words, n.end, chain[0].start)), None)
+        if prev is None:
+            break
+        chain.insert(0, prev)
+    while True:
+        nxt = next((n for n in ms if _joined(words, chain[-1].end, n.start)), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+    if any(n.weak or n.actor in (NOBODY, "aanbieders", "other") for n in chain) or len(chain) == 1 \
+            or (chain[0].start and words[chain[0].start - 1] == ",") or f.hit.kind != "verb" \
+            or _passive_aux(words, f.hit) is not None:
+        return ()     # a longer comma list of bodies, a noun or a passive ('besluiten genomen moeten worden') names
+                      # who is involved rather than who decides
+    return tuple(dict.fromkeys(n.actor for n in chain if n.actor != actor))
+
+
+def _joined(words: list[str], left_end: int, right_start: int) -> bool:
+    """'X en Y' / 'X en de Y': the mention ending at left_end and the one starting at right_start are conjuncts."""
+    gap = words[left_end:right_start]
+    return gap == ["en"] or (len(gap) == 2 and gap[0] == "en" and gap[1] in ("de", "het"))
 
 
 def _decision_date(f: Frame, prev_dates: list[dict]) -> dict | None:

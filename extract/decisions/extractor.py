@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...models.facts import Fact
 from ..clauses import Clause, date_matches, sentence_clauses
@@ -58,6 +59,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
                 d.point = (sentence.start, lo)    # each party's own decision, not a repeat of the one before
             if items is None:
                 decisions.append(d)
+                decisions.extend(replace(d, actor=a, co_actors=()) for a in d.co_actors)
                 continue
             in_minutes = frame is not None and clause.start >= frame[0]
             points, consumed = _point_decisions(ctx, d, items, hits, clause, stamp, in_minutes)
