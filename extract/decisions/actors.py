@@ -259,8 +259,9 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
         subject = _active_subject(words, hit, roles)
         if subject is not _NO_SUBJECT:
             return subject
-    nominal = hit.kind in ("nominal", "phrase") and not has_any(
-        words, NOMINAL_ACTOR_VERBS)
+    # 'X heeft het voornemen om ...': having an intention is the body's own, like 'een besluit nemen'
+    nominal = hit.kind in ("nominal", "phrase") and not has_any(words, NOMINAL_ACTOR_VERBS) \
+        and not (hit.family == "intend" and has_any(words[max(0, hit.i - 3):hit.i], HAVE_AUX))
     oa, ob = object_span or (0, 0)
     cands = [(m, r) for m, r in roles if _allowed(words, hit, m, r, (oa, ob), nominal)]
     order = ["agent"]

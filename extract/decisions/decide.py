@@ -39,6 +39,8 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, inherit
         actor, explicit = "college", False        # a dated 'besluit' with no body named: the colleges decide
     if actor is None:
         return None, None                         # no body and no date: too vague to be a decision fact
+    if f.hit.family == "intend" and not explicit:
+        return None, None                         # an intention counts only for a body named outright
     if basis in ("present", "nominal") and date_val and now:
         start = as_date(date_val.get("start"))
         status = "taken" if start and start < now else "planned"

@@ -26,8 +26,8 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
         return "taken", "explicit"     # 'De raad heeft het college in een motie verzocht ...': the motion is adopted
     if any(h.family in ("proposal", "request", "advise") for h in hits):
         return "proposed", "explicit"
-    if any(h.family == "submit" for h in hits):
-        return "planned", "explicit"
+    if any(h.family == "submit" for h in hits) or hit.family == "intend":
+        return "planned", "explicit"     # a submission, or a body's intention ('is voornemens', 'het voornemen om')
     lo, hi = max(0, hit.i - 10), min(len(words), hit.j + 8)
     front = fronted_subclause_end(words)
     if front is not None and front <= hit.i:
