@@ -12,6 +12,7 @@ import re
 from ..clauses import has_any, norm_token
 from .actors import _passive_aux, _segment
 from .frames import Frame
+from .objects import _is_action_item
 from .triggers import document_own_advice
 from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
 
@@ -50,8 +51,17 @@ def document_advice(f: Frame, actor: Actor, inherited: str | None, frame_actor: 
 def letter_to_council(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
     """'Wij stellen u voor ...' in a letter to the council ('uw raad'): the college writes to its raad."""
     m = f.mention
-    if f.hit.family == "proposal" and m is not None and f.words[m.start] in actor_data().get("pronouns_ambtelijk", []) \
-            and re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", f.text.lower()):
+    if not (f.hit.family in ("proposal", "request") and m is not None
+            and f.words[m.start] in actor_data().get("pronouns_ambtelijk", [])):
+        return None
+    if f.hit.family == "request" and has_any(f.words[f.hit.j + 1:f.hit.j + 4], actor_data()["actors"]["raad"]["wordings"]):
+        return "college", False    # 'Wij vragen de raad in te stemmen met ...': the college asks its raad
+    if re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", f.text.lower()):
+        return "college", False
+    # 'Wij stellen u voor om € 335.000 over te hevelen' in a jaarverslag or begroting with no memo header: the
+    # college proposes to its raad (a memo 'Aan: PHO ...' names another addressee and keeps the writers)
+    if f.resolver.addressee is None and m.start + 2 < len(f.words) and f.words[m.start + 2] == "u" \
+            and f.words[m.start + 1] == f.words[f.hit.i]:
         return "college", False
     return None
 
@@ -114,13 +124,29 @@ def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: st
     words = [w for w in f.clause.words if w not in (":", "-", "•")]
     rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
     if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
-            and f.clause.raw[-1] == ":" and not rest.strip(" \t:"):
-        return frame_actor, False       # the label stands alone on its line; 'Besluit: Aangehouden.' is no list
+            and f.clause.raw[-1] == ":" and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))):
+        # the label stands alone on its line, or its one point follows on it ('Besluit: in te stemmen met X');
+        # 'Besluit: Aangehouden.' is no list
+        return frame_actor, False
+    return None
+
+
+def legislation(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'In de Jeugdwet is gekozen voor een open systeem': an agentless choice located in a national law is the
+    legislator's (rijk); the law names are data (actors.json legislation)."""
+    words, hit = f.words, f.hit
+    if actor[0] is not None or hit.kind != "verb" or _passive_aux(words, hit) is None and not (
+            hit.form in PARTICIPLES and has_any(words[max(0, hit.i - 3):hit.i], PASSIVE_AUX)):
+        return None
+    laws = actor_data()["legislation"]["laws"]
+    for k in range(0, hit.i - 1):
+        if words[k] == "in" and words[k + 1] in ("de", "het") and k + 2 < hit.i and words[k + 2] in laws:
+            return "rijk", False
     return None
 
 
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action)
+OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, legislation)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..clauses import has_any, is_aux, norm_token
 from .triggers import TriggerHit
-from .words import (_WORD, AKKOORD_VERBS, AUX_ALL, HAVE_AUX, NOMINAL_ACTOR_VERBS, PARTICIPLES, PASSIVE_AUX,
+from .words import (_WORD, _actor_words, AKKOORD_VERBS, AUX_ALL, HAVE_AUX, NOMINAL_ACTOR_VERBS, PARTICIPLES, PASSIVE_AUX,
                     PASSIVE_PARTICIPLES, ROLE_PREPS, SKIPPABLE, SUBORDINATORS, actor_data)
 
 
@@ -199,12 +199,21 @@ def _segment(words: list[str], hit: TriggerHit) -> tuple[int, int, bool]:
 def _insertions(words: list[str]) -> set[int]:
     """Token indexes inside comma-bounded subordinate insertions (', waarin de wethouders zitting hebben,')."""
     out: set[int] = set()
+    openers = SUBORDINATORS | set(actor_data().get("insertion_openers", []))
     for k, w in enumerate(words):
-        if w == "," and k + 1 < len(words) and words[k + 1] in SUBORDINATORS:
+        if w == "," and k + 1 < len(words) and _opens_insertion(words, k + 1, openers):
             end = next((x for x in range(k + 2, len(words)) if words[x] in (",", ";", ":", ".")), None)
             if end is not None and words[end] == ",":
                 out.update(range(k + 1, end))
     return out
+
+
+def _opens_insertion(words: list[str], a: int, openers: set[str]) -> bool:
+    """', waarin ...', ', toen ...', ', destijds toen ...': an opener, or one adverb (no article or body) and an opener."""
+    if words[a] in openers:
+        return True
+    return a + 1 < len(words) and words[a + 1] in openers and words[a + 1] not in SUBORDINATORS \
+        and words[a] not in ("de", "het", "een", "en", "of") and words[a].isalpha() and words[a] not in _actor_words()
 
 
 def _passive_aux(words: list[str], hit: TriggerHit) -> int | None:
@@ -238,6 +247,9 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
     if comp and comp[0] and not comp[1] and hit.kind == "nominal":
         return ActorMention(hit.i, hit.i + 1, comp[0], False)           # collegebesluit, raadsbesluit
     all_ms = resolver.mentions(words)
+    taker = relative_taker(words, hit, all_ms)
+    if taker is not None:
+        return taker
     roles = [(m, _role(words, m, all_ms)) for m in _clause_mentions(words, hit, all_ms)]
     pas = _passive_aux(words, hit)
     if pas is not None:
@@ -247,8 +259,9 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
         subject = _active_subject(words, hit, roles)
         if subject is not _NO_SUBJECT:
             return subject
-    nominal = hit.kind in ("nominal", "phrase") and not has_any(
-        words, NOMINAL_ACTOR_VERBS)
+    # 'X heeft het voornemen om ...': having an intention is the body's own, like 'een besluit nemen'
+    nominal = hit.kind in ("nominal", "phrase") and not has_any(words, NOMINAL_ACTOR_VERBS) \
+        and not (hit.family == "intend" and has_any(words[max(0, hit.i - 3):hit.i], HAVE_AUX))
     oa, ob = object_span or (0, 0)
     cands = [(m, r) for m, r in roles if _allowed(words, hit, m, r, (oa, ob), nominal)]
     order = ["agent"]
@@ -267,6 +280,18 @@ def clause_actor_mention(words: list[str], hit: TriggerHit, resolver: ActorResol
     return _pick([m for m, r in cands if r in ("plain", "genitive")], all_ms)
 
 
+def relative_taker(words: list[str], hit: TriggerHit, all_ms: list[ActorMention]) -> ActorMention | None:
+    """'wij informeren u over het besluit dat het algemeen bestuur op 10 december heeft genomen': a decision
+    noun with a relative clause names its taker there (the body right after 'dat/die'), not the writer."""
+    if hit.kind != "nominal" or hit.j + 2 >= len(words) or words[hit.j + 1] not in ("dat", "die") \
+            or not has_any(words[hit.j + 2:], NOMINAL_ACTOR_VERBS):
+        return None
+    k = hit.j + 2
+    while k < len(words) and words[k] in ("de", "het", "alle", "beide"):
+        k += 1
+    return next((m for m in all_ms if m.start == k and not m.weak and m.actor != NOBODY), None)
+
+
 def _clause_mentions(words: list[str], hit: TriggerHit, all_ms: list[ActorMention]) -> list[ActorMention]:
     """The mentions that may decide: those of the trigger's comma-bounded part, else of the clause outside
     a subordinate clause that follows it."""
@@ -277,6 +302,13 @@ def _clause_mentions(words: list[str], hit: TriggerHit, all_ms: list[ActorMentio
         if words[k] in SUBORDINATORS and hit.family not in ("submit",):
             seg_b = k
             break
+    inserted = _insertions(words)
+    if seg_a >= 2 and words[seg_a - 1] == "," and seg_a - 2 in inserted:
+        # 'Het Rijk en de VNG, toen de taak overging naar gemeenten, hebben afgesproken': the subject stands
+        # before the insertion, whose own bodies do not decide
+        k = min(x for x in inserted if x <= seg_a - 2 and all(y in inserted for y in range(x, seg_a - 1)))
+        seg_a = _segment(words, TriggerHit(k - 1, k - 1, hit.family, hit.kind, hit.form))[0] if k >= 2 else 0
+        all_ms = [m for m in all_ms if m.start not in inserted]
     in_seg = [m for m in all_ms if seg_a <= m.start < seg_b]
     # a subordinate clause after the comma ('..., omdat het aantal aanbieders ...') has its own subject
     sub_after = next((k for k in range(seg_b, min(len(words), seg_b + 2)) if words[k] in SUBORDINATORS), None)
@@ -300,6 +332,8 @@ def _active_subject(words: list[str], hit: TriggerHit, roles: list[tuple[ActorMe
         # ('heeft het Overleg, waarin de wethouders zitting hebben, ingestemd')
         auxes = [k for k in range(max(0, hit.i - 24), hit.i) if is_aux(words, k, AUX_ALL) and k not in inserted]
         anchor = auxes[-1] if auxes else hit.i
+    if anchor >= 2 and words[anchor - 1] == "," and anchor - 2 in inserted:
+        anchor = min(x for x in inserted if all(y in inserted for y in range(x, anchor - 1))) - 1  # before the insertion
     for m, r in roles:
         if r == "plain" and m.start not in inserted and (anchor - 2 <= m.end <= anchor or anchor < m.start <= anchor + 3):
             if m.weak:

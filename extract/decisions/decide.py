@@ -5,10 +5,11 @@ import re
 
 from ..clauses import Clause, as_date, norm_token
 from .actor_rules import clause_actor
-from .actors import NOBODY, _role
+from .actors import NOBODY, _passive_aux, _role, relative_taker
 from .frames import Frame, _temporal_anchor, veto_reason
 from .objects import _label_items, _refine_object, _tidy_object
 from .record import Decision, _date_value
+from .status import _owned_decision
 from .triggers import TriggerHit
 from .words import actor_data, triggers
 
@@ -38,15 +39,51 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, inherit
         actor, explicit = "college", False        # a dated 'besluit' with no body named: the colleges decide
     if actor is None:
         return None, None                         # no body and no date: too vague to be a decision fact
+    if f.hit.family == "intend" and not explicit:
+        return None, None                         # an intention counts only for a body named outright
     if basis in ("present", "nominal") and date_val and now:
         start = as_date(date_val.get("start"))
         status = "taken" if start and start < now else "planned"
     d = _record(f, actor, explicit, status, basis, date_val, short_row, previous_text)
+    d.co_actors = _co_deciders(f, actor)
     items = None
     hit = f.hit
     if (hit.family == "proposal" or hit.family in triggers().get("item_intro_families", [])) and clause.raw[-1] == ":":
         items = _label_items(ctx, clause)
     return d, items
+
+
+def _co_deciders(f: Frame, actor: str) -> tuple[str, ...]:
+    """'Het college en de raad hebben ingestemd met ...', 'de colleges en gemeenteraden hebben ... vastgesteld':
+    bodies joined by 'en' to the deciding subject decide alongside it, one decision each (a body of the same
+    actor id adds nothing; a party that is no deciding body, or a proposal, keeps the one subject)."""
+    m = f.mention
+    if m is None or m.weak or m.actor != actor or f.hit.family in ("proposal", "request", "submit"):
+        return ()
+    words, ms = f.words, f.resolver.mentions(f.words)
+    chain = [m]
+    while True:      # conjuncts before the subject ('Het college en de raad'), then after it
+        prev = next((n for n in ms if _joined(words, n.end, chain[0].start)), None)
+        if prev is None:
+            break
+        chain.insert(0, prev)
+    while True:
+        nxt = next((n for n in ms if _joined(words, chain[-1].end, n.start)), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+    if any(n.weak or n.actor in (NOBODY, "aanbieders", "other") for n in chain) or len(chain) == 1 \
+            or (chain[0].start and words[chain[0].start - 1] == ",") or f.hit.kind != "verb" \
+            or _passive_aux(words, f.hit) is not None:
+        return ()     # a longer comma list of bodies, a noun or a passive ('besluiten genomen moeten worden') names
+                      # who is involved rather than who decides
+    return tuple(dict.fromkeys(n.actor for n in chain if n.actor != actor))
+
+
+def _joined(words: list[str], left_end: int, right_start: int) -> bool:
+    """'X en Y' / 'X en de Y': the mention ending at left_end and the one starting at right_start are conjuncts."""
+    gap = words[left_end:right_start]
+    return gap == ["en"] or (len(gap) == 2 and gap[0] == "en" and gap[1] in ("de", "het"))
 
 
 def _decision_date(f: Frame, prev_dates: list[dict]) -> dict | None:
@@ -103,8 +140,10 @@ def _record(f: Frame, actor: str, explicit: bool, status: str, basis: str, date_
         row = (block.table, block.row)
         if short_row:
             start, end = block.start, block.end
+    announces = relative_taker(f.words, hit, f.resolver.mentions(f.words)) is not None
     return Decision(start, end, actor, status, _tidy_object(obj_text), _date_value(date_val), basis, explicit,
-                    table_row=row, anchor=_temporal_anchor(f.words, hit, f.hits), proposer=hit.family == "proposal")
+                    table_row=row, anchor=_temporal_anchor(f.words, hit, f.hits), proposer=hit.family == "proposal",
+                    announces=announces)
 
 
 def _revised_cell_dates(doc, row, dates: list[tuple[int, int, dict]]) -> list[dict]:
@@ -141,8 +180,30 @@ def _sub_clauses(clause: Clause, hits: list[TriggerHit]) -> list[tuple[int, int]
         if w == "en" and k + 1 < len(words) and words[k + 1] in verbs:
             if any(h < k for h in hit_pos if h >= cuts[-1]) and any(h > k for h in hit_pos):
                 cuts.append(k)
+    cuts = sorted(set(cuts) | set(_party_cuts(words, hits)))
     cuts.append(len(words))
     return [(cuts[x], cuts[x + 1]) for x in range(len(cuts) - 1)]
+
+
+def _party_cuts(words: list[str], hits: list[TriggerHit]) -> list[int]:
+    """A contract's party list: 'Gemeente A, ..., handelend ter uitvoering van het besluit van het college van
+    ..., Gemeente B, ..., ter uitvoering van het besluit van het college van ...'. Each party acts on its own
+    body's decision: cut before each mandate formula after the first (one decision per party)."""
+    formula = triggers()["owned_decision"]["mandate_formula"]
+    k = len(formula)
+    starts = []
+    for h in hits:
+        if h.kind != "nominal" or not _owned_decision(words, h):
+            continue
+        a = h.i - 1 if h.i and words[h.i - 1] in ("het", "de") else h.i
+        if a >= k and words[a - k:a] == formula:
+            starts.append(a - k)
+    return starts[1:]
+
+
+def is_party_list(clause: Clause, hits: list[TriggerHit]) -> bool:
+    """More than one party's mandate formula in the sentence (see :func:`_party_cuts`)."""
+    return bool(_party_cuts(clause.words, hits))
 
 
 def _slice(clause: Clause, a: int, b: int) -> Clause:

@@ -12,6 +12,7 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
     # the anchored decision is still to come: it repeats a pending (proposed or planned) decision of that body
     deciders = {d.actor for d in decisions if not d.anchor and not d.proposer and d.status != "taken"}
     decisions = [d for d in decisions if not (d.anchor and d.actor in deciders)]
+    decisions = [d for n, d in enumerate(decisions) if not (d.announces and _stated_after(d, decisions[n + 1:]))]
     for d in decisions:
         sd = object_stems(d.object)
         dup = None
@@ -21,6 +22,9 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
             if k.point is not None and d.point is not None and k.point[0] == d.point[0]:
                 continue      # two points of one decision list are two decisions, however alike their wording
             sk = object_stems(k.object)
+            if k.point is not None and d.point is not None and k.status == d.status and sd != sk:
+                continue      # points of two agenda items ('De besluitenlijst ... vast te stellen' / 'De vertrouwelijke
+                              # besluitenlijst ... vast te stellen') differ unless their wording is the same
             if sd and sk and len(sd & sk) / min(len(sd), len(sk)) >= 0.6:
                 dup = k
                 break
@@ -35,6 +39,19 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
         elif dup.date is None and d.date is not None:
             dup.date = d.date
     return kept
+
+
+def _stated_after(d: Decision, later: list[Decision]) -> bool:
+    """'Wij informeren u over het besluit dat het bestuur heeft genomen. (...) Het bestuur heeft besloten: ...':
+    the announced decision is stated right after by the same body with the same status; the statement counts."""
+    stated = [k for k in later if k.actor == d.actor and k.status == d.status and 0 <= k.start - d.end <= _ANNOUNCE_REACH]
+    for k in stated:
+        k.date = k.date or d.date        # the announcement dates the decision its statement gives
+    return bool(stated)
+
+
+#: how far (characters) after an announcing sentence its decision may be stated
+_ANNOUNCE_REACH = 400
 
 
 def object_stems(s: str) -> set[str]:

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...models.facts import Fact
 from ..clauses import Clause, date_matches, sentence_clauses
 from ..context import ExtractionContext
 from ..dates import spans_within
 from .actors import ActorResolver
-from .decide import _decide, _slice, _sub_clauses
+from .decide import _decide, _slice, _sub_clauses, is_party_list
 from .record import Decision
 from .dedupe import _dedupe
 from .frames import Frame, not_a_decision_sentence, veto_reason
@@ -43,6 +44,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
         last_actor = _continuation(text, decisions, sentence, prev_sentence, prev_before)
         previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
         prev_before, prev_sentence = prev_sentence, sentence
+        parties = bool(hits_all) and is_party_list(sentence, hits_all)
         for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
             clause = _slice(sentence, lo, hi)
             hits = find_triggers(clause.words, clause.raw)
@@ -53,8 +55,11 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
             if d is None:
                 continue
             last_actor = d.actor
+            if parties:
+                d.point = (sentence.start, lo)    # each party's own decision, not a repeat of the one before
             if items is None:
                 decisions.append(d)
+                decisions.extend(replace(d, actor=a, co_actors=()) for a in d.co_actors)
                 continue
             in_minutes = frame is not None and clause.start >= frame[0]
             points, consumed = _point_decisions(ctx, d, items, hits, clause, stamp, in_minutes)

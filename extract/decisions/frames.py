@@ -18,16 +18,18 @@ from .actors import NOBODY, ActorMention, ActorResolver, _segment, clause_actor_
 from .objects import _fronted_object, clause_object
 from .status import clause_status
 from .triggers import TriggerHit, _primary, document_own_advice
-from .words import ADVISING_BODIES, CAUSAL_SUBORDINATORS, GENERIC_MODALS, HAVE_AUX, PARTICIPLES, actor_data, triggers
+from .words import _actor_words, ADVISING_BODIES, CAUSAL_SUBORDINATORS, GENERIC_MODALS, HAVE_AUX, PARTICIPLES, actor_data, triggers
 
 
 def _is_conditional(words: list[str], hit: TriggerHit) -> bool:
     """'als ... dan kiezen we', 'pas definitief als de colleges akkoord zijn', 'mits aanbieders instemmen'."""
     cfg = triggers()
     openers = set(cfg["conditional_openers"])
-    if words and words[0] in openers:
+    if words and words[0] in openers and not _in_capacity(words):
         return True
     if "als" in words and "dan" in words[words.index("als"):]:
+        return True
+    if _verb_first_condition(words, hit):
         return True
     for k in range(0, hit.i):
         w = words[k]
@@ -37,6 +39,20 @@ def _is_conditional(words: list[str], hit: TriggerHit) -> bool:
                 and "zowel" not in words[max(0, k - 8):k]:
             return True
     return False
+
+
+def _in_capacity(words: list[str]) -> bool:
+    """'Als college vragen wij ...', 'Als gemeenteraad hebben wij ...': 'als' + a bare body (no article) names the
+    capacity the writer speaks in, not a condition."""
+    return words[0] == "als" and len(words) > 2 and words[1] in _actor_words()
+
+
+def _verb_first_condition(words: list[str], hit: TriggerHit) -> bool:
+    """'Kiest de gemeente voor een overheidsopdracht, dan ...', 'Stemt de raad niet in, dan volgt ...': a clause
+    opened by its finite verb and answered by ', dan' is a condition (the inverted 'als'), not a decision."""
+    if hit.kind != "verb" or hit.i != 0 or hit.form.split(" … ")[0] in PARTICIPLES:
+        return False
+    return any(words[k] == "," and words[k + 1] == "dan" for k in range(hit.j, len(words) - 1))
 
 
 def not_a_decision_sentence(sentence: Clause) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..clauses import Clause, is_aux, norm_token
 from ..context import ExtractionContext
+from ..document import Block
 from .record import Decision
 from .triggers import TriggerHit, _te_infinitive_follows
 from .words import (_WORD, ADVERBS, AUX_ALL, BE_BECOME_AUX, FRONT_PREPS, HAVE_AUX, LEAD_PREPS, OBJECT_PREPS, PARTICIPLES, R_PRONOUNS, SCOPE_STOP,
@@ -407,17 +408,48 @@ def _label_items(ctx: ExtractionContext, clause: Clause) -> tuple[list[Any], lis
     """The list items right after a proposal intro ending in ':', and those labelled A., B., 1. ..."""
     doc = ctx.doc
     pattern = re.compile(triggers()["list_label_pattern"])
-    items = []
-    for b in doc.blocks:
+    items = _single_point(doc, clause)
+    for b in ([] if items else doc.blocks):
         if b.start < clause.end:
             continue
         if b.kind != "list_item" and not _continues_numbering(doc.text, items[-1] if items else None, b, pattern):
-            if items or b.start - clause.end > 200:
-                break
+            if items or b.start - clause.end > 200 or _next_intro(doc.text[b.start:b.end]):
+                break     # the list of the next agenda item is not this intro's
             continue
         items.append(b)
     labelled = [b for b in items if pattern.match(doc.text[b.start:b.end])]
     return items, labelled
+
+
+def _single_point(doc, clause: Clause) -> list[Any]:
+    """A besluitenlijst item often has one unnumbered point on the line under its intro ('Het college besluit:' /
+    'De besluitenlijst ongewijzigd vast te stellen.'), or after the bare label on its own line ('Besluit: in te
+    stemmen met ...'): that paragraph or rest of line, when it is an action, is the only point."""
+    same_line = _rest_of_line(doc.text, clause.end)
+    if same_line is not None and len([w for w in clause.words if w not in (":", "-", "•")]) == 1:
+        # 'Besluit: in te stemmen met het inkoopplan.': the label and its one point share the line
+        a, b = same_line
+        return [Block("paragraph", a, b)] if _is_action_item(doc.text[a:b]) else []
+    nxt = next((b for b in doc.blocks if b.start >= clause.end), None)
+    if nxt is None or nxt.kind != "paragraph" or doc.text[clause.end:nxt.start].strip():
+        return []
+    return [nxt] if _is_action_item(doc.text[nxt.start:nxt.end]) else []
+
+
+def _rest_of_line(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of what follows an intro's colon on its own line (stripped), or None when the line ends there."""
+    if pos < len(text) and text[pos] == ":":
+        pos += 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    a = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+    b = pos + len(text[pos:end].rstrip())
+    return (a, b) if b > a else None
+
+
+def _next_intro(block_text: str) -> bool:
+    """Another intro ending in ':' ('Het college besluit:' of the next agenda item) closes the search for points."""
+    return block_text.rstrip().endswith(":")
 
 
 def _continues_numbering(text: str, prev, b, pattern: re.Pattern) -> bool:

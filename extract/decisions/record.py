@@ -18,6 +18,8 @@ class Decision:
     anchor: bool = False        # named only as the time of another action ('Na het raadsbesluit ...')
     proposer: bool = False      # the actor proposes (a proposal's author), it does not decide
     point: tuple[int, int] | None = None   # (start of its list's intro, number): one point of a decision list
+    announces: bool = False     # 'het besluit dat X heeft genomen': names a decision whose content follows
+    co_actors: tuple[str, ...] = ()   # 'de colleges en de gemeenteraden hebben ... vastgesteld': the other bodies
 
 
 def _date_value(v: dict | None) -> dict | None:

@@ -26,8 +26,8 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
         return "taken", "explicit"     # 'De raad heeft het college in een motie verzocht ...': the motion is adopted
     if any(h.family in ("proposal", "request", "advise") for h in hits):
         return "proposed", "explicit"
-    if any(h.family == "submit" for h in hits):
-        return "planned", "explicit"
+    if any(h.family == "submit" for h in hits) or hit.family == "intend":
+        return "planned", "explicit"     # a submission, or a body's intention ('is voornemens', 'het voornemen om')
     lo, hi = max(0, hit.i - 10), min(len(words), hit.j + 8)
     front = fronted_subclause_end(words)
     if front is not None and front <= hit.i:
@@ -58,7 +58,21 @@ def _past(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, str
         perfect = True
     if perfect or has_any(window, cues["past_forms"]) or has_any(window, STRONG_PARTICIPLES) and has_any(window, PERFECT_AUX):
         return "taken", "explicit"
+    if _perfect_light_verb(words, hit):
+        return "taken", "explicit"
     return None
+
+
+def _perfect_light_verb(words: list[str], hit: TriggerHit) -> bool:
+    """'het besluit dat het algemeen bestuur op 10 december 2020 heeft genomen': a decision noun whose light verb
+    ('genomen', 'gemaakt') stands in the perfect further on, past a long relative clause."""
+    if hit.kind != "nominal":
+        return False
+    light = set(triggers()["decision_verbs_with_nominal"]) & STRONG_PARTICIPLES
+    for k in range(hit.j + 1, min(len(words), hit.j + 16)):
+        if words[k] in light and (words[k - 1] in PERFECT_AUX or (k + 1 < len(words) and words[k + 1] in PERFECT_AUX)):
+            return True
+    return False
 
 
 def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, str]:

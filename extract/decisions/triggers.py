@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..clauses import has_any
 from .words import (ACCEPTING_FAMILIES, AKKOORD_PARTICIPLES, CLAUSE_BREAK, COMPOUND_NOUN_VERBS, FAMILY_RANK, OBJ_STOP, PARTICIPLES,
-                    PASSIVE_AUX, PERFECT_AUX, PRESENT_PASSIVE_AUX, _actor_words, triggers)
+                    PASSIVE_AUX, PERFECT_AUX, PRESENT_PASSIVE_AUX, _actor_words, actor_data, triggers)
 
 
 @dataclass
@@ -46,7 +46,7 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
         if cfg["triggers"][s]["phrase_head"] in present:
             keyed += [((s, 1, 0, h.i), h) for h in _phrase_head_hits(cfg["triggers"][s], words, raw)]
     keyed.sort(key=lambda kh: kh[0])
-    return _one_per_position(_drop_accepted_proposals(words, [h for _, h in keyed]))
+    return _one_per_position(_drop_decided_submissions(words, _drop_accepted_proposals(words, [h for _, h in keyed])))
 
 
 class _TriggerIndex:
@@ -161,11 +161,16 @@ def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) ->
         return TriggerHit(i, i, f.family, "nominal", w)   # 'het (laten) vaststellen van'
     if w in f.participles and prev in dets:
         return None  # 'de vastgestelde visie', 'de gekozen inkoopstrategie': an adjective
+    if prev == "te" and i >= 2 and words[i - 2] in dets:
+        return None  # 'het te kiezen marktinstrument', 'de te nemen besluiten': an attributive infinitive
     if w in f.participles and i + 1 < n and words[i + 1] not in _PARTICIPLE_FOLLOWERS \
             and prev not in _PARTICIPLE_PRECEDERS and i > 0 and not _aux_before(words, i):
         return None  # 'vanuit vastgestelde P*Q'
     if not _nearby_ok(f.spec, words):
         return None
+    addressee = f.spec.get("needs_addressee")
+    if addressee and not has_any(words[i + 1:i + 5], addressee):
+        return None   # 'wij vragen aanbieders om ...' asks a party, not a deciding body
     if f.spec.get("needs_te") and not _te_clause_follows(words, i + 1) \
             and not (f.family == "advise" and document_own_advice(words, i)):
         return None   # 'er wordt gevraagd naar de tarieven' asks for information, not for a decision
@@ -229,6 +234,22 @@ def _drop_accepted_proposals(words: list[str], hits: list[TriggerHit]) -> list[T
         a.j < h.i or (a.i > h.i and a.form in PARTICIPLES and words[a.i - 1] in PASSIVE_AUX) for a in accepting))]
 
 
+def _drop_decided_submissions(words: list[str], hits: list[TriggerHit]) -> list[TriggerHit]:
+    """'X heeft besloten (om) het concept ter bespreking aan de raden voor te leggen': the submission is what X
+    decided to do (decision_triggers.json decided_submission), not a decision of the raden to come."""
+    fams = set(triggers()["decided_submission"]["families"])
+    deciders = [h for h in hits if h.kind == "verb" and h.family in fams and not (h.i and words[h.i - 1] == "te")]
+    if not deciders:
+        return hits
+    first = min(h.i for h in deciders)
+    te_submit = [h for h in hits if h.family == "submit" and h.i > first and "te" in words[h.i:h.j + 1]
+                 and not has_any(words[first + 1:h.i], CLAUSE_BREAK)]
+    if not te_submit:
+        return hits
+    last = max(h.j for h in te_submit)
+    return [h for h in hits if not (h.family == "submit" and first < h.i <= last)]
+
+
 def _one_per_position(hits: list[TriggerHit]) -> list[TriggerHit]:
     """One hit per token position (a 'voorgelegd' is not also a 'voor' particle of something else); at one
     position a proposal frames what follows ('stelt de raad voor de kaders vast te stellen')."""
@@ -254,7 +275,8 @@ def _subject_follows(words: list[str], i: int) -> bool:
     nxt = words[i + 1:i + 4]
     if nxt[:1] and nxt[0] in ("de", "het", "alle", "beide"):
         nxt = nxt[1:]
-    return bool(nxt) and nxt[0] not in OBJ_STOP and (nxt[0] in _actor_words() or nxt[0].endswith("gemeenten"))
+    return bool(nxt) and nxt[0] not in OBJ_STOP and (nxt[0] in _actor_words() or nxt[0].endswith("gemeenten")
+                                                     or nxt[0] in actor_data().get("pronouns_ambtelijk", []))
 
 
 def _aux_before(words: list[str], i: int) -> bool:
