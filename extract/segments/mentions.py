@@ -76,7 +76,7 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     label = _is_label(d, m, place) or _coordinated_with_marked(d, m)
     if m.generic and not (label or marker):
         return False, 0.0
-    if label and b.kind == "heading" and len(d.text[b.start:b.end]) > 80:
+    if label and b.kind == "heading" and _heading_label_length(d, b) > _MAX_HEADING_LABEL:
         label = False
     if label or marker:
         return True, 0.9 if marker else 0.85
@@ -103,6 +103,18 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if b is not None and b.kind == "paragraph" and _in_fronted_topic(d, m, b) and _has_model(d, (b.start, b.end)):
         return True, 0.6
     return False, 0.0
+
+
+#: a heading longer than this before its bracket or colon is a sentence, not a label
+_MAX_HEADING_LABEL = 80
+
+
+def _heading_label_length(d: _Doc, b) -> int:
+    """The length of a heading up to where its label ends: "Begeleiding en dagbesteding (realisatie
+    € 400.000) € 580.000 V" is a short label with amounts after it, not a long heading."""
+    t = d.text[b.start:b.end]
+    end = CUE["label_end"].search(t)
+    return end.start() if end and end.start() > 0 else len(t)
 
 
 def _between_split_buying(d: _Doc, m: Match, s: int, e: int) -> bool:
@@ -139,7 +151,40 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
         label = _content_item(d, m, place)[0]
     if not label and b is not None and b.kind in ("heading", "list_item"):
         label = _inline_item_label(d, m, b)
+    if not label and b is not None and b.kind in ("heading", "list_item", "table_row"):
+        label = _coordinated_with_label(d, m, place)
     return label
+
+
+def _coordinated_with_label(d: _Doc, m: Match, place: Place) -> bool:
+    """A later kind of care in a label that enumerates several: "Verblijf en crisis",
+    "Begeleiding, dagbesteding en kortdurend verblijf" (a heading, list item or cell that
+    names its kinds of care joined by ',', 'en', '/', with nothing else between them). A generic
+    word after the first ("Verblijf en behandeling") says how, not which other care."""
+    b = place.block
+    if m.generic:
+        return False
+    span = place.cell if b.kind == "table_row" else (b.start, b.end)
+    if not span:
+        return False
+    first = d.label_segment(span)
+    if first is None or first.start >= m.start:
+        return False
+    i = _position(d.seg_matches, m)
+    for _ in range(_MAX_LABEL_KINDS):
+        if i <= 0:
+            return False
+        prev = d.seg_matches[i - 1]
+        if prev.start < span[0] or not CUE["coordinated"].fullmatch(d.text, prev.end, d.seg_matches[i].start):
+            return False
+        if prev.start == first.start:
+            return True
+        i -= 1
+    return False
+
+
+#: how many kinds of care one enumerating label may name before it reads as running prose
+_MAX_LABEL_KINDS = 5
 
 
 def _bought_kinds(d: _Doc, m: Match, s: int, e: int) -> bool:
