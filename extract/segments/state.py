@@ -78,7 +78,23 @@ class _Doc:
                 continue
             if all(g.end <= m.start or g.start >= m.end for m in out):
                 out.append(g)
+        out += self._other_lots(out, tax)
         return sorted(out, key=lambda m: m.start)
+
+    def _other_lots(self, found: list[Match], tax) -> list[Match]:
+        """Lots labelled with care the taxonomy has no wording for ("het perceel Specialistische
+        Jeugdhulp", "Perceel 3: Vervoer"): segment ``other`` over the label. A label that only
+        names a domain ("perceel Jeugd") or overlaps a care wording is left to those."""
+        domain_only = {w for ws in tax.domain_words.values() for w in ws}
+        out = []
+        for lm in CUE["other_lot"].finditer(self.text):
+            s, e = lm.span(1)
+            label = self.text[s:e]
+            if label.lower() in domain_only or any(m.start < e and s < m.end for m in found) or \
+                    find_terms(label, "segment") or find_terms(label, "generic"):
+                continue
+            out.append(Match("segment", "other", s, e, lot=True))
+        return out
 
     def _names_lot_unmarked(self, m: Match) -> bool:
         """A lot wording that names its lot without a marker ("Laag- en Hoogcomplexe Jeugdhulp")."""
