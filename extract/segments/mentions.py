@@ -98,6 +98,11 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
             (find_terms(sent, "financing") or find_terms(sent, "procedure")):
         return True, 0.65
+    # care that opens its sentence as the subject the sentence gives a model: "De jeugd-GGZ
+    # wordt betaald op basis van trajecten" (not when the sentence looks back or supposes)
+    if CUE["subject_opening"].fullmatch(d.text, s, m.start) and find_terms(sent, "financing") and \
+            not (q.historical or q.hypothetical):
+        return True, 0.6
     # a paragraph opened by its topic ("Voor de ambulante jeugdhulp en de jeugd-GGZ vragen de
     # gemeenten één consortium ...") that goes on to give the topic a model or procedure
     if b is not None and b.kind == "paragraph" and _in_fronted_topic(d, m, b) and _has_model(d, (b.start, b.end)):
