@@ -17,7 +17,7 @@ from ..context import ExtractionContext
 from ..sections import Place
 from .cues import CUE, EXCLUDING_PREDICATES, NON_DISTINCTIVE
 from .lots import _content_item, _lot_label_segment
-from .state import _antecedent_segment, _Doc, _excluded, _has_model, _next_sentence, _state
+from .state import _antecedent_segment, _colon_unit, _Doc, _excluded, _has_model, _next_sentence, _state
 from .terms import Match, find_terms
 
 
@@ -42,6 +42,8 @@ def _collect_segments(d: _Doc) -> list[Fact]:
         ok, conf = _is_segment_mention(d, m, place)
         if not ok and _given_a_model_after_exclusion(d, m):
             ok, conf = True, 0.6
+        if not ok and _in_contents_of_numbered_lot(d, m):
+            ok, conf = True, 0.7
         if not ok:
             if m.generic or d.qualify_at(m.start, m.end).negated:
                 continue
@@ -120,6 +122,27 @@ def _heading_label_length(d: _Doc, b) -> int:
     t = d.text[b.start:b.end]
     end = CUE["label_end"].search(t)
     return end.start() if end and end.start() > 0 else len(t)
+
+
+def _in_contents_of_numbered_lot(d: _Doc, m: Match) -> bool:
+    """Care listed as the contents of a lot named only by its identifier: "Segment C omvat
+    verblijf, crisis en gesloten jeugdhulp" (the lot is the subject; no care word names it),
+    "De jeugd-GGZ valt onder perceel 3"."""
+    if m.generic or d.qualify_at(m.start, m.end).negated:
+        return False
+    s, e = _colon_unit(d, m.start)
+    # "De jeugd-GGZ valt onder perceel 3": the care is the subject, the lot comes after the verb
+    after = CUE["part_of"].search(d.text, m.end, e)
+    if after and not d.text[m.end:after.start()].strip(" ,"):
+        k = CUE["subject_opening"].match(d.text, after.end(), e).end()     # a determiner at most
+        if CUE["lot_reference"].match(d.text, k, e):
+            return True
+    pm = None
+    for pm in CUE["part_of"].finditer(d.text, s, m.start):
+        pass
+    if pm is None or not CUE["lot_reference"].search(d.text, s, pm.start()):
+        return False
+    return not [x for x in d.segments_in((s, pm.start())) if not x.generic]
 
 
 def _between_split_buying(d: _Doc, m: Match, s: int, e: int) -> bool:

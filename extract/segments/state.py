@@ -217,10 +217,12 @@ class _Doc:
         return None
 
     def _cross_domain(self, m: Match, tax) -> str | None:
-        """A Wmo-only wording in a document that never names the Wmo: the youth care of that name."""
+        """A Wmo-only wording in a youth text that never names the Wmo: the youth care of that name.
+        (In a text that names neither, the wording keeps its own Wmo reading.)"""
         dom = tax.segment_domain(m.id)
         other = "jeugd" if dom == "wmo" else None
         if other is None or not tax.cross_domain(m.id, other) or self._names_domain(dom) or \
+                not self._names_domain(other) or \
                 any(x.id != m.id and not x.generic and tax.segment_domain(x.id) == dom for x in self.seg_matches):
             return None
         return tax.cross_domain(m.id, other)
