@@ -17,6 +17,7 @@ from ..context import ExtractionContext
 from ..sections import Place
 from .cues import CUE, EXCLUDING_PREDICATES, NON_DISTINCTIVE
 from .lots import _content_item, _lot_label_segment
+from .stance import _status_of
 from .state import _antecedent_segment, _colon_unit, _Doc, _excluded, _has_model, _next_sentence, _state
 from .terms import Match, find_terms
 
@@ -105,6 +106,10 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if CUE["subject_opening"].fullmatch(d.text, s, m.start) and find_terms(sent, "financing") and \
             not (q.historical or q.hypothetical):
         return True, 0.6
+    # the care a model in the same sentence is given to: "De aanbieders van jeugdhulp met
+    # verblijf ontvangen een vergoeding per etmaal" (not where others' practice is told)
+    if _given_a_model_in_sentence(d, m, s, e) and not (q.historical or q.hypothetical):
+        return True, 0.6
     # a paragraph opened by its topic ("Voor de ambulante jeugdhulp en de jeugd-GGZ vragen de
     # gemeenten één consortium ...") that goes on to give the topic a model or procedure
     if b is not None and b.kind == "paragraph" and _in_fronted_topic(d, m, b) and _has_model(d, (b.start, b.end)):
@@ -122,6 +127,21 @@ def _heading_label_length(d: _Doc, b) -> int:
     t = d.text[b.start:b.end]
     end = CUE["label_end"].search(t)
     return end.start() if end and end.start() > 0 else len(t)
+
+
+def _given_a_model_in_sentence(d: _Doc, m: Match, s: int, e: int) -> bool:
+    """Does a financing model the sentence states as the one in use or chosen attach to this care
+    (by the attachment rules)? A model weighed, dropped or of the past, or others' practice
+    ("een pilot met resultaatfinanciering ... afgewezen"), makes no segment bought."""
+    from .attachment import _by_sentence      # attachment builds on this module's facts
+    sid = d.resolve(m)
+    for f in find_terms(d.text[s:e], "financing"):
+        fm = Match("financing", f.id, s + f.start, s + f.end)
+        place = d.st.place(fm.start)
+        found = _by_sentence(d, fm, place)
+        if found is not None and sid in found[0] and _status_of(d, fm, place)[0] == "chosen":
+            return True
+    return False
 
 
 def _in_contents_of_numbered_lot(d: _Doc, m: Match) -> bool:
