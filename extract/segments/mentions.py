@@ -181,7 +181,7 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
     """Is the mention the label of its heading, list item or cell, a lot's label, or an item of a lot's contents?"""
     b = place.block
     label = False
-    if b is not None and b.kind in ("heading", "list_item", "table_row"):
+    if b is not None and (b.kind in ("heading", "list_item", "table_row") or _bullet_paragraph(d, b)):
         span = place.cell if b.kind == "table_row" else (b.start, b.end)
         if span:
             lab = d.label_segment(span)
@@ -202,6 +202,12 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
     if not label and b is not None and b.kind in ("heading", "list_item", "table_row"):
         label = _coordinated_with_label(d, m, place)
     return label
+
+
+def _bullet_paragraph(d: _Doc, b) -> bool:
+    """A short paragraph that opens with a bullet glyph: a list item the reader kept as a paragraph."""
+    return b.kind == "paragraph" and b.end - b.start <= _MAX_HEADING_LABEL and \
+        bool(CUE["bullet_opening"].match(d.text[b.start:b.end]))
 
 
 def _coordinated_with_label(d: _Doc, m: Match, place: Place) -> bool:
