@@ -147,8 +147,10 @@ def _given_a_model_in_sentence(d: _Doc, m: Match, s: int, e: int) -> bool:
 def _in_contents_of_numbered_lot(d: _Doc, m: Match) -> bool:
     """Care listed as the contents of a lot named only by its identifier: "Segment C omvat
     verblijf, crisis en gesloten jeugdhulp" (the lot is the subject; no care word names it),
-    "De jeugd-GGZ valt onder perceel 3"."""
-    if m.generic or d.qualify_at(m.start, m.end).negated:
+    "De jeugd-GGZ valt onder perceel 3"; or of the procurement itself ("De opdracht omvat
+    ambulante jeugdhulp en pleegzorg", "De regionale inkoop bestaat uit: ...")."""
+    q = d.qualify_at(m.start, m.end)
+    if m.generic or q.negated or q.hypothetical:
         return False
     s, e = _colon_unit(d, m.start)
     # "De jeugd-GGZ valt onder perceel 3": the care is the subject, the lot comes after the verb
@@ -160,7 +162,11 @@ def _in_contents_of_numbered_lot(d: _Doc, m: Match) -> bool:
     pm = None
     for pm in CUE["part_of"].finditer(d.text, s, m.start):
         pass
-    if pm is None or not CUE["lot_reference"].search(d.text, s, pm.start()):
+    if pm is None or CUE["example"].search(d.text, pm.end(), m.start):
+        return False
+    # the subject: a lot by its identifier, or the procurement itself ("De opdracht omvat ...")
+    if not (CUE["lot_reference"].search(d.text, s, pm.start()) or
+            CUE["procurement_subject"].search(d.text, s, pm.start())):
         return False
     return not [x for x in d.segments_in((s, pm.start())) if not x.generic]
 
