@@ -96,6 +96,10 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e) or
             _between_split_buying(d, m, s, e)) and not q.hypothetical:
         return True, 0.7
+    # "Wij kopen samen ondersteuning in. Het gaat om begeleiding, dagbesteding en ...": the
+    # sentence after one of buying says what is bought
+    if _scope_of_buying(d, s) and not q.hypothetical:
+        return True, 0.6
     # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
     # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
     if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
@@ -127,6 +131,20 @@ def _heading_label_length(d: _Doc, b) -> int:
     t = d.text[b.start:b.end]
     end = CUE["label_end"].search(t)
     return end.start() if end and end.start() > 0 else len(t)
+
+
+def _scope_of_buying(d: _Doc, s: int) -> bool:
+    """Does the sentence at ``s`` open with "Het gaat om" / "Dit betreft" right after a sentence
+    of buying in the same block?"""
+    if not CUE["scope_opening"].match(d.text, s):
+        return False
+    b = d.doc.block_at(s)
+    if b is None or s <= b.start:
+        return False
+    ps, pe = d.sentence(s - 1)
+    if ps < b.start:
+        return False
+    return bool(CUE["contract_cue"].search(d.text, ps, pe) or CUE["buying_split"].search(d.text[ps:pe]))
 
 
 def _given_a_model_in_sentence(d: _Doc, m: Match, s: int, e: int) -> bool:
