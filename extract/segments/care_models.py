@@ -81,9 +81,13 @@ def _among_routes(d: _Doc, m: Match) -> bool:
 
 def _extension_clause_only(d: _Doc, m: Match) -> bool:
     """An extension the clause only offers ("kan ... verlengen met drie keer twee jaar", "optie tot
-    verlenging") or one of a hired person's contract ("het contract van de projectleider te verlengen")."""
+    verlenging"), one named with the contract's term ("Looptijd en verlenging") or one of a hired
+    person's contract ("het contract van de projectleider te verlengen")."""
     s, e = d.sentence(m.start)
     if CUE["staff_contract"].search(d.text, s, e):
+        return True
+    # "Looptijd overeenkomst en verlenging": the contract's terms, no continuation
+    if CUE["contract_term"].search(d.text[max(s, m.start - 60):m.start]):
         return True
     # "kunnen niet nog eens worden verlengd" refuses an extension: a stance, no option clause
     return bool(CUE["extension_option"].search(d.text, max(s, m.start - 200), m.start)) and \
