@@ -16,10 +16,23 @@ Three extractors (facts contract types ``segment``, ``financing``,
     that care, in a paragraph's fronted topic that gets a model ("Voor X en Y
     vragen de gemeenten ..."), as two or more kinds enumerated after "zoals" in
     a sentence of buying, or joined by "en"/","/"/" to such a mention
-    ("Laag- en Hoogcomplexe jeugdhulp"). "X (inclusief Y)" makes Y a
-    sub-segment of X. A generic word takes the domain it names itself
-    ("Begeleiding Wmo"); a Wmo-only word in a text that never names the Wmo
-    stands for youth care (taxonomy ``cross_domain``).
+    ("Laag- en Hoogcomplexe jeugdhulp"), every kind of a label that enumerates
+    several ("Verblijf en crisis", a budget line "Begeleiding, dagbesteding en
+    kortdurend verblijf (...) € ..."), the contents of a lot named by its
+    identifier or of the procurement itself ("Segment C omvat ...", "X valt
+    onder perceel 3", "De opdracht omvat ..."), care a sentence opens with or
+    that a model in use attaches to ("De jeugd-GGZ wordt betaald op basis van
+    trajecten"), care the municipality pays for ("wordt door de gemeente
+    vergoed"), and the care a scope sentence names right after one of buying
+    ("Het gaat om ..."). A lot whose label has no taxonomy wording ("het
+    perceel Specialistische Jeugdhulp") is segment ``other`` with that label.
+    Short paragraphs opening with a PDF bullet glyph are list items; footnote
+    digits glued to a wording ("verblijf2") do not hide it.
+    "X (inclusief Y)" makes Y a sub-segment of X. A generic word takes the
+    domain it names itself ("Begeleiding Wmo"), else that of the care it is
+    enumerated with, else the document's one domain; a Wmo-only word in a
+    youth text that never names the Wmo stands for youth care (taxonomy
+    ``cross_domain``).
     Mentions the qualifier negates ("valt buiten", "behalve ..."), examples
     ("bijvoorbeeld") and items of topic lists ("Onderwerpen: ...") are not
     segments. Sub-segments get ``parent``: the other cells of a row whose first
@@ -35,7 +48,9 @@ Three extractors (facts contract types ``segment``, ``financing``,
     whole document (``null``). The stance comes from
     :func:`~inkoopgraaf.extract.qualifier.qualify` on the sentence, then from
     the table's title/lead-in and the headings; a row labelled as the choice
-    ("Bekostigingsvariant", "Vorm aanbesteding") means ``chosen``.
+    ("Bekostigingsvariant", "Vorm aanbesteding") means ``chosen``. A subsidy
+    enumerated with procurement routes ("inbesteden, subsidie of aanbesteden")
+    is a route (the procedure), no financing model.
     One fact per (id, segment, status), keeping the most confident evidence.
 
 Layout (each stage imports only the ones before it)::

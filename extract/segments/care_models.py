@@ -34,6 +34,8 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
             continue
         if kind == "procedure" and m.id in _EXTENSION_IDS and _extension_clause_only(d, m):
             continue
+        if kind == "financing" and m.id in _ROUTE_TOO and _among_routes(d, m):
+            continue
         segs, att_conf = _segment_of(d, m, place)
         status, st_conf = _status_of(d, m, place)
         scenario = _scenario_stance(d, place)
@@ -62,11 +64,30 @@ _TITLE_CHARS = 200
 _EXTENSION_IDS = frozenset({"verlenging"})
 
 
+#: financing wordings that are also a way of contracting (the procedure of the same name)
+_ROUTE_TOO = frozenset({"subsidie"})
+#: how far before a wording an enumerated route may stand
+_ROUTE_REACH = 60
+
+
+def _among_routes(d: _Doc, m: Match) -> bool:
+    """A subsidy enumerated with procurement routes ("kiezen tussen inbesteden, subsidie of
+    aanbesteden", "subsidie of open house") is weighed as a route to contract care: the
+    procedure of that name, no financing model."""
+    s, e = d.sentence(m.start)
+    return bool(CUE["route_before"].search(d.text[max(s, m.start - _ROUTE_REACH):m.start]) or
+                CUE["route_after"].match(d.text, m.end, e))
+
+
 def _extension_clause_only(d: _Doc, m: Match) -> bool:
     """An extension the clause only offers ("kan ... verlengen met drie keer twee jaar", "optie tot
-    verlenging") or one of a hired person's contract ("het contract van de projectleider te verlengen")."""
+    verlenging"), one named with the contract's term ("Looptijd en verlenging") or one of a hired
+    person's contract ("het contract van de projectleider te verlengen")."""
     s, e = d.sentence(m.start)
     if CUE["staff_contract"].search(d.text, s, e):
+        return True
+    # "Looptijd overeenkomst en verlenging": the contract's terms, no continuation
+    if CUE["contract_term"].search(d.text[max(s, m.start - 60):m.start]):
         return True
     # "kunnen niet nog eens worden verlengd" refuses an extension: a stance, no option clause
     return bool(CUE["extension_option"].search(d.text, max(s, m.start - 200), m.start)) and \

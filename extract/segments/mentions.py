@@ -17,7 +17,8 @@ from ..context import ExtractionContext
 from ..sections import Place
 from .cues import CUE, EXCLUDING_PREDICATES, NON_DISTINCTIVE
 from .lots import _content_item, _lot_label_segment
-from .state import _antecedent_segment, _Doc, _excluded, _has_model, _next_sentence, _state
+from .stance import _status_of
+from .state import _antecedent_segment, _colon_unit, _Doc, _excluded, _has_model, _next_sentence, _state
 from .terms import Match, find_terms
 
 
@@ -42,6 +43,8 @@ def _collect_segments(d: _Doc) -> list[Fact]:
         ok, conf = _is_segment_mention(d, m, place)
         if not ok and _given_a_model_after_exclusion(d, m):
             ok, conf = True, 0.6
+        if not ok and _in_contents_of_numbered_lot(d, m):
+            ok, conf = True, 0.7
         if not ok:
             if m.generic or d.qualify_at(m.start, m.end).negated:
                 continue
@@ -76,7 +79,7 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     label = _is_label(d, m, place) or _coordinated_with_marked(d, m)
     if m.generic and not (label or marker):
         return False, 0.0
-    if label and b.kind == "heading" and len(d.text[b.start:b.end]) > 80:
+    if label and b.kind == "heading" and _heading_label_length(d, b) > _MAX_HEADING_LABEL:
         label = False
     if label or marker:
         return True, 0.9 if marker else 0.85
@@ -93,16 +96,97 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e) or
             _between_split_buying(d, m, s, e)) and not q.hypothetical:
         return True, 0.7
+    # "Wij kopen samen ondersteuning in. Het gaat om begeleiding, dagbesteding en ...": the
+    # sentence after one of buying says what is bought
+    if _scope_of_buying(d, s) and not q.hypothetical:
+        return True, 0.6
     # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
     # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
     if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
             (find_terms(sent, "financing") or find_terms(sent, "procedure")):
         return True, 0.65
+    # care that opens its sentence as the subject the sentence gives a model: "De jeugd-GGZ
+    # wordt betaald op basis van trajecten" (not when the sentence looks back or supposes)
+    if CUE["subject_opening"].fullmatch(d.text, s, m.start) and find_terms(sent, "financing") and \
+            not (q.historical or q.hypothetical):
+        return True, 0.6
+    # the care a model in the same sentence is given to: "De aanbieders van jeugdhulp met
+    # verblijf ontvangen een vergoeding per etmaal" (not where others' practice is told)
+    if _given_a_model_in_sentence(d, m, s, e) and not (q.historical or q.hypothetical):
+        return True, 0.6
     # a paragraph opened by its topic ("Voor de ambulante jeugdhulp en de jeugd-GGZ vragen de
     # gemeenten één consortium ...") that goes on to give the topic a model or procedure
     if b is not None and b.kind == "paragraph" and _in_fronted_topic(d, m, b) and _has_model(d, (b.start, b.end)):
         return True, 0.6
     return False, 0.0
+
+
+#: a heading longer than this before its bracket or colon is a sentence, not a label
+_MAX_HEADING_LABEL = 80
+
+
+def _heading_label_length(d: _Doc, b) -> int:
+    """The length of a heading up to where its label ends: "Begeleiding en dagbesteding (realisatie
+    € 400.000) € 580.000 V" is a short label with amounts after it, not a long heading."""
+    t = d.text[b.start:b.end]
+    end = CUE["label_end"].search(t)
+    return end.start() if end and end.start() > 0 else len(t)
+
+
+def _scope_of_buying(d: _Doc, s: int) -> bool:
+    """Does the sentence at ``s`` open with "Het gaat om" / "Dit betreft" right after a sentence
+    of buying in the same block?"""
+    if not CUE["scope_opening"].match(d.text, s):
+        return False
+    b = d.doc.block_at(s)
+    if b is None or s <= b.start:
+        return False
+    ps, pe = d.sentence(s - 1)
+    if ps < b.start:
+        return False
+    return bool(CUE["contract_cue"].search(d.text, ps, pe) or CUE["buying_split"].search(d.text[ps:pe]))
+
+
+def _given_a_model_in_sentence(d: _Doc, m: Match, s: int, e: int) -> bool:
+    """Does a financing model the sentence states as the one in use or chosen attach to this care
+    (by the attachment rules)? A model weighed, dropped or of the past, or others' practice
+    ("een pilot met resultaatfinanciering ... afgewezen"), makes no segment bought."""
+    from .attachment import _by_sentence      # attachment builds on this module's facts
+    sid = d.resolve(m)
+    for f in find_terms(d.text[s:e], "financing"):
+        fm = Match("financing", f.id, s + f.start, s + f.end)
+        place = d.st.place(fm.start)
+        found = _by_sentence(d, fm, place)
+        if found is not None and sid in found[0] and _status_of(d, fm, place)[0] == "chosen":
+            return True
+    return False
+
+
+def _in_contents_of_numbered_lot(d: _Doc, m: Match) -> bool:
+    """Care listed as the contents of a lot named only by its identifier: "Segment C omvat
+    verblijf, crisis en gesloten jeugdhulp" (the lot is the subject; no care word names it),
+    "De jeugd-GGZ valt onder perceel 3"; or of the procurement itself ("De opdracht omvat
+    ambulante jeugdhulp en pleegzorg", "De regionale inkoop bestaat uit: ...")."""
+    q = d.qualify_at(m.start, m.end)
+    if m.generic or q.negated or q.hypothetical:
+        return False
+    s, e = _colon_unit(d, m.start)
+    # "De jeugd-GGZ valt onder perceel 3": the care is the subject, the lot comes after the verb
+    after = CUE["part_of"].search(d.text, m.end, e)
+    if after and not d.text[m.end:after.start()].strip(" ,"):
+        k = CUE["subject_opening"].match(d.text, after.end(), e).end()     # a determiner at most
+        if CUE["lot_reference"].match(d.text, k, e):
+            return True
+    pm = None
+    for pm in CUE["part_of"].finditer(d.text, s, m.start):
+        pass
+    if pm is None or CUE["example"].search(d.text, pm.end(), m.start):
+        return False
+    # the subject: a lot by its identifier, or the procurement itself ("De opdracht omvat ...")
+    if not (CUE["lot_reference"].search(d.text, s, pm.start()) or
+            CUE["procurement_subject"].search(d.text, s, pm.start())):
+        return False
+    return not [x for x in d.segments_in((s, pm.start())) if not x.generic]
 
 
 def _between_split_buying(d: _Doc, m: Match, s: int, e: int) -> bool:
@@ -121,7 +205,7 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
     """Is the mention the label of its heading, list item or cell, a lot's label, or an item of a lot's contents?"""
     b = place.block
     label = False
-    if b is not None and b.kind in ("heading", "list_item", "table_row"):
+    if b is not None and (b.kind in ("heading", "list_item", "table_row") or _bullet_paragraph(d, b)):
         span = place.cell if b.kind == "table_row" else (b.start, b.end)
         if span:
             lab = d.label_segment(span)
@@ -139,7 +223,46 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
         label = _content_item(d, m, place)[0]
     if not label and b is not None and b.kind in ("heading", "list_item"):
         label = _inline_item_label(d, m, b)
+    if not label and b is not None and b.kind in ("heading", "list_item", "table_row"):
+        label = _coordinated_with_label(d, m, place)
     return label
+
+
+def _bullet_paragraph(d: _Doc, b) -> bool:
+    """A short paragraph that opens with a bullet glyph: a list item the reader kept as a paragraph."""
+    return b.kind == "paragraph" and b.end - b.start <= _MAX_HEADING_LABEL and \
+        bool(CUE["bullet_opening"].match(d.text[b.start:b.end]))
+
+
+def _coordinated_with_label(d: _Doc, m: Match, place: Place) -> bool:
+    """A later kind of care in a label that enumerates several: "Verblijf en crisis",
+    "Begeleiding, dagbesteding en kortdurend verblijf" (a heading, list item or cell that
+    names its kinds of care joined by ',', 'en', '/', with nothing else between them). A generic
+    word after the first ("Verblijf en behandeling") says how, not which other care."""
+    b = place.block
+    if m.generic:
+        return False
+    span = place.cell if b.kind == "table_row" else (b.start, b.end)
+    if not span:
+        return False
+    first = d.label_segment(span)
+    if first is None or first.start >= m.start:
+        return False
+    i = _position(d.seg_matches, m)
+    for _ in range(_MAX_LABEL_KINDS):
+        if i <= 0:
+            return False
+        prev = d.seg_matches[i - 1]
+        if prev.start < span[0] or not CUE["coordinated"].fullmatch(d.text, prev.end, d.seg_matches[i].start):
+            return False
+        if prev.start == first.start:
+            return True
+        i -= 1
+    return False
+
+
+#: how many kinds of care one enumerating label may name before it reads as running prose
+_MAX_LABEL_KINDS = 5
 
 
 def _bought_kinds(d: _Doc, m: Match, s: int, e: int) -> bool:

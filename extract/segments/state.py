@@ -78,7 +78,23 @@ class _Doc:
                 continue
             if all(g.end <= m.start or g.start >= m.end for m in out):
                 out.append(g)
+        out += self._other_lots(out, tax)
         return sorted(out, key=lambda m: m.start)
+
+    def _other_lots(self, found: list[Match], tax) -> list[Match]:
+        """Lots labelled with care the taxonomy has no wording for ("het perceel Specialistische
+        Jeugdhulp", "Perceel 3: Vervoer"): segment ``other`` over the label. A label that only
+        names a domain ("perceel Jeugd") or overlaps a care wording is left to those."""
+        domain_only = {w for ws in tax.domain_words.values() for w in ws}
+        out = []
+        for lm in CUE["other_lot"].finditer(self.text):
+            s, e = lm.span(1)
+            label = self.text[s:e]
+            if label.lower() in domain_only or any(m.start < e and s < m.end for m in found) or \
+                    find_terms(label, "segment") or find_terms(label, "generic"):
+                continue
+            out.append(Match("segment", "other", s, e, lot=True))
+        return out
 
     def _names_lot_unmarked(self, m: Match) -> bool:
         """A lot wording that names its lot without a marker ("Laag- en Hoogcomplexe Jeugdhulp")."""
@@ -138,15 +154,48 @@ class _Doc:
             hits = {d: i for d, i in hits.items() if i is not None}
             if hits:
                 return min(hits, key=hits.get)
-        return "jeugd"
+        return self._document_domain()
+
+    def _document_domain(self) -> str:
+        """The domain of a generic word nothing near it names: the one domain the document names
+        (a Wmo text that says "Wmo" only in its title); in a text naming neither, the one domain
+        of its specific care wordings (a budget chapter listing dagbesteding and kortdurend
+        verblijf); else youth care."""
+        cached = getattr(self, "_doc_domain", None)
+        if cached is None:
+            tax = load_taxonomy()
+            named = {d for d in tax.domain_words if self._names_domain(d)}
+            if not named:
+                named = {tax.segment_domain(x.id) for x in self.seg_matches if not x.generic}
+            cached = self._doc_domain = named.pop() if len(named) == 1 and None not in named else "jeugd"
+        return cached
 
     def resolve(self, m: Match, place: Place | None = None) -> str:
         tax = load_taxonomy()
         if not m.generic:
             return self._cross_domain(m, tax) or m.id
         place = place or self.st.place(m.start)
-        d = self._adjacent_domain(m) or self.domain_at(m.start, place)
+        d = self._adjacent_domain(m) or self._enumerated_domain(m, tax) or self.domain_at(m.start, place)
         return self._generic_group(m, tax)["ids"].get(d, "ambulant")
+
+    def _enumerated_domain(self, m: Match, tax) -> str | None:
+        """The domain of the care a generic word is enumerated with: "Begeleiding, dagbesteding en
+        kortdurend verblijf" is Wmo care, "begeleiding en pleegzorg" youth care. Only when every
+        specific wording of the enumeration belongs to one domain."""
+        i = bisect.bisect_left(self.seg_matches, m.start, key=lambda x: x.start)
+        if i >= len(self.seg_matches) or self.seg_matches[i] != m:
+            return None
+        chain = []
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(self.seg_matches) and len(chain) < 6:
+                a, b = sorted((self.seg_matches[j], self.seg_matches[j + step]), key=lambda x: x.start)
+                if not CUE["coordinated"].fullmatch(self.text, a.end, b.start):
+                    break
+                j += step
+                chain.append(self.seg_matches[j])
+        doms = {tax.segment_domain(x.id) for x in chain if not x.generic}
+        return doms.pop() if len(doms) == 1 and None not in doms else None
 
     def _generic_group(self, m: Match, tax) -> dict:
         """The generic group whose wording this is ("begeleiding" vs "wonen"); the first when none says so."""
@@ -168,10 +217,12 @@ class _Doc:
         return None
 
     def _cross_domain(self, m: Match, tax) -> str | None:
-        """A Wmo-only wording in a document that never names the Wmo: the youth care of that name."""
+        """A Wmo-only wording in a youth text that never names the Wmo: the youth care of that name.
+        (In a text that names neither, the wording keeps its own Wmo reading.)"""
         dom = tax.segment_domain(m.id)
         other = "jeugd" if dom == "wmo" else None
         if other is None or not tax.cross_domain(m.id, other) or self._names_domain(dom) or \
+                not self._names_domain(other) or \
                 any(x.id != m.id and not x.generic and tax.segment_domain(x.id) == dom for x in self.seg_matches):
             return None
         return tax.cross_domain(m.id, other)

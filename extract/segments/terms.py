@@ -17,6 +17,9 @@ from .scan import non_overlapping, term_matches
 
 
 _SEP = r"[\s\-‐–/]*"
+#: where a wording ends: no word character follows, but a footnote number of one or two
+#: digits glued to it in a PDF may ("jeugdhulp met verblijf2", "crisishulp13")
+_END = r"(?=\d{0,2}(?!\w))"
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def _compiled(kind: str) -> tuple[tuple[Entry | dict, re.Pattern, bool], ...]:
             continue
         words = [w.strip("-") for w in term.lower().split() if w.strip("-")]
         parts = [_word_regex(w, inner_suffix if i < len(words) - 1 else last_suffix) for i, w in enumerate(words)]
-        rx = r"(?<![\w&])" + _SEP.join(parts) + r"(?![\w])"
+        rx = r"(?<![\w&])" + _SEP.join(parts) + _END
         acronym = len(words) == 1 and len(words[0]) <= 4
         out.append((e, re.compile(rx, re.IGNORECASE), acronym))
     return tuple(out)
