@@ -273,7 +273,7 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
         _phase_line(f"reading and extracting: {len(results)} document(s), "
                     f"{sum(r.cached and r.ok for r in results)} from cache", started)
         _refuse_empty(out, ", ".join(shown_path(p) for p in corpus), results, allow_empty)
-        state = _write_build(out, results, no_report, key, graph_files)
+        state = _write_build(out, results, no_report, key, graph_files, cache)
         index.save()
         _prune_cache(cache, results)
     for line in state["lines"]:
@@ -340,12 +340,15 @@ def _refuse_empty(out: Path, corpus: str, results, allow_empty: bool) -> None:
         f"{out}/ ({n} facts) with an empty build. Pass --allow-empty to do it anyway.")
 
 
-def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files: str = "auto") -> dict:
+def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files: str = "auto",
+                 cache: Path | None = None) -> dict:
     """The write phase of build: every output into one new generation, switched in at once.
 
     Each step writes into the generation folder it is given; the last one records what the
     build was made from (``.inputs.json``: the inputs key and what it printed), so an
-    unchanged build next time keeps this generation instead of writing a new one.
+    unchanged build next time keeps this generation instead of writing a new one. Tables,
+    store rows and warnings come from per-document pieces (models/derived.py), made only for
+    documents whose piece is not in ``cache`` (changed and added ones).
     """
     previous = resolve_snapshot(out)
     docs = _documents_rows(results)
@@ -366,15 +369,19 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
         return ["facts.jsonl", "documents.csv"]
 
     def graph_step(folder: Path) -> list[str]:
-        files, held["tables"], warnings = _write_graph_outputs(folder, held["facts"], docs, texts, want_graph)
+        held["assembly"] = asm = _assembly(results, docs, cache)
+        held["tables"] = asm.tables
+        files, warnings = _write_graph_outputs(folder, held["facts"], docs, texts, asm, want_graph)
         state["lines"] = warnings + state["lines"]
         return files
 
     def store_step(folder: Path) -> list[str]:
-        return write_store(folder, held["facts"], docs, texts, held["tables"], previous)
+        return write_store(folder, held["facts"], docs, texts, held["tables"], previous,
+                           held["assembly"].fingerprints)
 
     def report_step(folder: Path) -> list[str]:
-        return _write_report(folder, held["facts"], docs, texts, held["tables"])
+        asm = held["assembly"]
+        return _write_report(folder, held["facts"], docs, texts, held["tables"], asm.attributions(), asm.weak_spans())
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state
@@ -417,20 +424,40 @@ def _write_texts(out: Path, texts: dict[str, str], previous: Path | None = None)
     return [f"texts/ ({len(texts)} files)"]
 
 
-def _write_graph_outputs(out: Path, facts, docs, texts, graph_files: bool = True):
-    """Graph exports (when asked) and comparison tables; returns (files written, tables, warnings)."""
+def _assembly(results, docs: list[dict], cache: Path | None):
+    """The derived data of this build from per-document pieces: cached ones reused (keyed by
+    record, reading and code), the others made from their document alone."""
+    from .extract.pipeline import cache_key
+    from .models.derived import PieceCache, assemble, document_piece, piece_key
+    pieces_cache = PieceCache(cache)
+    pieces, keys = [], {}
+    for r, rec in zip(results, docs):
+        doc_id = str(rec["id"])
+        sha = r.record.get("sha256")
+        meta = r.document.meta if r.document is not None else r.meta
+        key = piece_key({**rec, "_meta": meta}, cache_key(sha, Path(rec["path"])) if sha else None)
+        keys[doc_id] = key
+        text = r.document.text if r.document is not None else None
+        pieces.append(pieces_cache.get(key, doc_id, lambda r=r, rec=rec, text=text, doc_id=doc_id:
+                                       document_piece(doc_id, rec, r.facts, text)))
+    if cache is not None:
+        pieces_cache.prune(set(keys.values()))
+    return assemble(pieces, keys)
+
+
+def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool = True):
+    """Graph exports (when asked) and comparison tables; returns (files written, warnings)."""
     from .models import exports, graph, tables as tables_mod
-    g = graph.build_graph(facts, docs, texts)
     warnings = [f"inkoopgraaf: warning: {doc}: no own region found (title, dateline, 'wij, de gemeenten van "
                 f"...'); its answers say 'onbekend'. Name the region in corpus/manifest.csv."
-                for doc in graph.unattributed_documents(g)]   # issue 12: never silently filed
-    written = list(exports.write_exports(g, out)) if graph_files else []
-    tables = tables_mod.tables_from_graph(g)
-    written += tables_mod.write_tables(tables, out)
-    return [str(Path(p).relative_to(out)) for p in written], tables, warnings
+                for doc in asm.unattributed()]   # issue 12: never silently filed
+    written = list(exports.write_exports(graph.build_graph(facts, docs, texts), out)) if graph_files else []
+    written += tables_mod.write_tables(asm.tables, out)
+    return [str(Path(p).relative_to(out)) for p in written], warnings
 
 
-def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = None) -> list[str]:
+def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = None,
+                fingerprints=None) -> list[str]:
     """OUT/inkoopgraaf.db: the SQLite store the CLI, the API and `inkoopgraaf serve` read.
 
     Updated per document (only changed documents are rewritten, removed ones deleted): the
@@ -440,13 +467,13 @@ def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = N
     from .models.store import store_path, write_store as update_store
     if previous is not None and store_path(previous).is_file() and not store_path(out).exists():
         shutil.copyfile(store_path(previous), store_path(out))
-    stats = update_store(store_path(out), facts, docs, texts, tables)
+    stats = update_store(store_path(out), facts, docs, texts, tables, fingerprints)
     return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
 
-def _write_report(out: Path, facts, docs, texts, tables) -> list[str]:
+def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None) -> list[str]:
     from .report import write_report
-    path = write_report(out / "report.html", facts, docs, texts, tables)
+    path = write_report(out / "report.html", facts, docs, texts, tables, attributions=attributions, weak=weak)
     return [Path(path).name]
 
 
