@@ -101,19 +101,26 @@ def _fold(pieces: list[dict]) -> dict[tuple[str, str], object]:
     return {(node, k): v for node, attrs in merged.items() for k, v in attrs.items()}
 
 
+#: The table columns :func:`.tables.table_rows` fills from shared node attributes.
+REF_COLUMNS = ("region_name", "segment_label", "financing_label", "procedure_label", "actor_label", "variant",
+               "domain", "municipality", "cbs", "tooi_uri")
+
+
 def _filled(piece: dict, shared: Mapping) -> tuple[dict[str, list[dict]], str]:
     """The piece's rows with references filled in, and a digest of what was filled in."""
     used: list = []
-
-    def fill(v):
-        if isinstance(v, dict) and REF in v:
-            node, key = v[REF]
-            val = shared.get((node, key))
-            used.append([node, key, val])
-            return val
-        return v
-    rows = {name: [{k: fill(v) for k, v in row.items()} for row in piece["rows"].get(name, [])]
-            for name in TABLE_NAMES}
+    rows: dict[str, list[dict]] = {}
+    for name in TABLE_NAMES:
+        out = rows[name] = []
+        for row in piece["rows"].get(name, []):
+            row = dict(row)
+            for col in REF_COLUMNS:
+                v = row.get(col)
+                if v.__class__ is dict:
+                    node, key = v[REF]
+                    row[col] = val = shared.get((node, key))
+                    used.append([node, key, val])
+            out.append(row)
     digest = hashlib.sha256(json.dumps(used, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
     return rows, digest
 

@@ -391,6 +391,8 @@ def _variant_of(fact: Mapping, financing_id: Any) -> str:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if value.__class__ in (str, int, bool):   # most cells: no pandas look at them (the same text)
+        return str(value)
     try:
         import pandas as pd
         if pd.isna(value):
