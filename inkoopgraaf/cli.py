@@ -65,11 +65,14 @@ def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str 
     from .batch import Budget, run_batch
     files, _skipped, manifest, missing = found or _discover(paths)
     cache = out / ".cache" if use_cache else None
-    from .cluster import EngineUnavailable
+    # the Dask engine's module imports distributed (a second of CPU): only when it is asked for
+    unavailable = ()
+    if engine == "dask":
+        from .cluster import EngineUnavailable as unavailable
     try:
         results = run_batch(files, manifest, cache, jobs=jobs, budget=budget or Budget(), engine=engine,
                             scheduler=scheduler)
-    except EngineUnavailable as exc:
+    except unavailable as exc:
         raise click.ClickException(str(exc)) from None
     return results, missing
 

@@ -459,15 +459,32 @@ def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = N
         names = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in df.columns]
         shown = [i for i, c in enumerate(names)
                  if c not in L.TABLE_HIDDEN_COLUMNS and L.TABLE_ID_COLUMNS.get(c) not in names]
-        raw = list(df.itertuples(index=False, name=None))
+        values = [df.iloc[:, i].tolist() for i in range(len(names))]
+        cells = [_column_cells(str(name), names[i], values[i]) for i in shown]
         entry = {"name": L.TABLE_TITLES.get(str(name), str(name)),
                  "columns": [L.TABLE_COLUMN_LABELS.get(names[i], names[i]) for i in shown],
-                 "rows": [[_table_value(str(name), names[i], row[i]) for i in shown] for row in raw],
+                 "rows": [list(row) for row in zip(*cells)] if cells else [[] for _ in range(len(df))],
                  "total": total, "file": str(name)}
         if {"evidence_doc", "evidence_start", "evidence_end"} <= set(names):
-            d, s, e = (names.index(c) for c in ("evidence_doc", "evidence_start", "evidence_end"))
-            entry["links"] = [by_span.get((str(row[d]), _int_or_none(row[s]), _int_or_none(row[e]))) for row in raw]
+            d, s, e = (values[names.index(c)] for c in ("evidence_doc", "evidence_start", "evidence_end"))
+            entry["links"] = [by_span.get((str(a), _int_or_none(b), _int_or_none(c))) for a, b, c in zip(d, s, e)]
         out.append(entry)
+    return out
+
+
+def _column_cells(table: str, column: str, values: list) -> list[str]:
+    """One column's cells in Dutch (:func:`_table_value`), each distinct value worded once."""
+    memo: dict = {}
+    out = []
+    for v in values:
+        key = (v.__class__, v)          # True and 1 are equal keys, not equal cells
+        try:
+            text = memo[key]
+        except KeyError:
+            text = memo[key] = _table_value(table, column, v)
+        except TypeError:     # an unhashable cell (a list)
+            text = _table_value(table, column, v)
+        out.append(text)
     return out
 
 
