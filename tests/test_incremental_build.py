@@ -269,3 +269,5 @@ def test_incremental_builds_give_exactly_the_outputs_of_cold_builds(tmp_path):
             assert inc_files[name] == cold_files[name], f"{what}: {name}"
         assert inc_rows == cold_rows, what
     assert not any(b"gooi_vechtstreek_2015" in data for data in inc_files.values())
+    # one cached piece per document of the corpus (the failing one too); the removed one's is pruned
+    assert len(list((inc / ".cache" / "derived").glob("*.json"))) == len(list(corpus.iterdir()))
