@@ -433,7 +433,7 @@ def _assembly(results, docs: list[dict], cache: Path | None):
     """The derived data of this build from per-document pieces: cached ones reused (keyed by
     record, reading and code), the others made from their document alone."""
     from .extract.pipeline import cache_key
-    from .models.derived import PieceCache, assemble, document_piece, piece_key
+    from .models.derived import PieceCache, assemble, piece_key
     pieces_cache = PieceCache(cache)
     pieces, keys = [], {}
     for r, rec in zip(results, docs):
@@ -444,10 +444,20 @@ def _assembly(results, docs: list[dict], cache: Path | None):
         keys[doc_id] = key
         text = r.document.text if r.document is not None else None
         pieces.append(pieces_cache.get(key, doc_id, lambda r=r, rec=rec, text=text, doc_id=doc_id:
-                                       document_piece(doc_id, rec, r.facts, text)))
+                                       _piece_or_failure(doc_id, rec, r.facts, text)))
     if cache is not None:
         pieces_cache.prune(set(keys.values()))
     return assemble(pieces, keys)
+
+
+def _piece_or_failure(doc_id: str, rec: dict, facts, text):
+    """A document's piece; a bug its facts trigger in the graph or the tables costs that
+    document's rows (with a warning), never the build."""
+    from .models.derived import document_piece, failed_piece
+    try:
+        return document_piece(doc_id, rec, facts, text)
+    except Exception as exc:   # noqa: BLE001 - one document, reported, the batch goes on
+        return failed_piece(doc_id, f"{type(exc).__name__}: {exc}")
 
 
 def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool = True):
@@ -456,6 +466,8 @@ def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool =
     warnings = [f"inkoopgraaf: warning: {doc}: no own region found (title, dateline, 'wij, de gemeenten van "
                 f"...'); its answers say 'onbekend'. Name the region in corpus/manifest.csv."
                 for doc in asm.unattributed()]   # issue 12: never silently filed
+    warnings += [f"inkoopgraaf: warning: {doc}: its rows of the comparison tables could not be made ({why}); "
+                 f"its facts are in facts.jsonl" for doc, why in asm.failures()]
     written = list(exports.write_exports(graph.build_graph(facts, docs, texts), out)) if graph_files else []
     written += tables_mod.write_tables(asm.tables, out)
     return [str(Path(p).relative_to(out)) for p in written], warnings

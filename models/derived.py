@@ -71,6 +71,13 @@ def _ref(node: str, key: str) -> dict:
     return {REF: [node, key]}
 
 
+def failed_piece(doc_id: str, reason: str) -> dict:
+    """The piece of a document whose rows could not be made: none, and the reason (build warns);
+    the other documents' rows are unaffected."""
+    return {"failed": reason, "doc": doc_id, "rows": {}, "claims": {}, "unattributed": False,
+            "own_regions": [], "weak": []}
+
+
 def document_piece(doc_id: str, record: Mapping | None, facts: Iterable[Fact | Mapping],
                    text: str | None) -> dict:
     """The piece of one document (see the module doc); JSON-able."""
@@ -144,6 +151,10 @@ class Assembly:
             self.fingerprints[piece["doc"]] = hashlib.sha256(f"{key}:{digest}".encode()).hexdigest()
         self.tables = {name: _frame(name, rows[name], SORT[name]) for name in TABLE_NAMES}
 
+    def failures(self) -> list[tuple[str, str]]:
+        """(doc, reason) of the documents whose rows could not be made."""
+        return [(p["doc"], p["failed"]) for p in self.pieces if p.get("failed")]
+
     def unattributed(self) -> list[str]:
         """Documents with no own region, in id order (build warns about each)."""
         return [p["doc"] for p in self.pieces if p["unattributed"]]
@@ -177,9 +188,10 @@ class PieceCache:
                 if piece.get("doc") == doc_id:
                     self.reused += 1
                     return piece
-        data = json.dumps(make(), ensure_ascii=False)
+        piece = make()
+        data = json.dumps(piece, ensure_ascii=False)
         self.made += 1
-        if path is not None:
+        if path is not None and not piece.get("failed"):   # a failed piece is made again next time
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(data, encoding="utf-8")

@@ -271,3 +271,32 @@ def test_incremental_builds_give_exactly_the_outputs_of_cold_builds(tmp_path):
     assert not any(b"gooi_vechtstreek_2015" in data for data in inc_files.values())
     # one cached piece per document of the corpus (the failing one too); the removed one's is pruned
     assert len(list((inc / ".cache" / "derived").glob("*.json"))) == len(list(corpus.iterdir()))
+
+
+def test_a_document_whose_rows_cannot_be_made_costs_only_its_rows(corpus, tmp_path, monkeypatch):
+    """A bug one document's facts trigger in the graph or tables: a warning naming it, the other
+    documents' rows written, and its piece made again next build (not cached as failed)."""
+    from inkoopgraaf.models import derived
+    real = derived.document_piece
+
+    def flaky(doc_id, *args):
+        if doc_id == "gooi_vechtstreek_2015":
+            raise ValueError("kapot")
+        return real(doc_id, *args)
+    monkeypatch.setattr(derived, "document_piece", flaky)
+    out = tmp_path / "out"
+    r = _build(corpus, out)
+    assert ("gooi_vechtstreek_2015: its rows of the comparison tables could not be made (ValueError: kapot)"
+            in r.stderr)
+    docs = set(pd_read(out / "members.csv")["doc"])
+    assert "gooi_vechtstreek_2015" not in docs and docs
+    monkeypatch.setattr(derived, "document_piece", real)
+    (corpus / "bekostiging_noord_limburg.txt").unlink()     # another build: the piece is made now
+    r = _build(corpus, out)
+    assert "could not be made" not in r.stderr
+    assert "gooi_vechtstreek_2015" in set(pd_read(out / "members.csv")["doc"])
+
+
+def pd_read(path: Path):
+    import pandas as pd
+    return pd.read_csv(path)
