@@ -170,14 +170,17 @@ def failed_result(path, reason: str, sha: str | None = None, doc: Document | Non
 
 
 def _record(path: Path, doc: Document | None, error: str | None, sha: str | None,
-            doc_id: str | None = None) -> dict:
+            doc_id: str | None = None, year: int | None | str = "") -> dict:
+    """documents.csv's row of a file; ``year``: the anchor year when already known (a cache
+    entry keeps it, so a cached document is not scanned for its dates again)."""
     meta = doc.meta if doc else {}
     return {
         "id": doc.id if doc else (doc_id or document_id(path)),
         "path": str(path), "format": path.suffix.lower().lstrip("."),
         "sha256": sha or "", "pages": len(doc.pages) if doc and doc.pages else (None if doc else None),
         "characters": len(doc.text) if doc else 0, "status": "failed" if error else "ok",
-        "error": error or "", "title": meta.get("title") or "", "year": anchor_year(doc) if doc else None,
+        "error": error or "", "title": meta.get("title") or "",
+        "year": (anchor_year(doc) if year == "" else year) if doc else None,
         "manifest_region": meta.get("region") or "",
     }
 
@@ -204,7 +207,7 @@ def _from_cache(cache_file: Path, path: Path, meta: dict, sha: str, doc_id: str)
         facts = [Fact.from_json(f) for f in data["facts"]]
         for f in facts:  # a renamed file keeps its cache entry but not its old id
             f.doc = doc.id
-        return DocResult(_record(path, doc, None, sha), facts, doc, cached=True,
+        return DocResult(_record(path, doc, None, sha, year=data.get("year", "")), facts, doc, cached=True,
                          warnings=list(data.get("warnings", [])))
     except (OSError, ValueError, KeyError, TypeError):
         return None  # unreadable cache entry: extract again
@@ -237,7 +240,7 @@ def store_result(cache_dir: Path | None, path, result: DocResult) -> None:
         return
     if result.ok and result.document is not None:
         entry = {"document": result.document.to_json(), "facts": [f.to_json() for f in result.facts],
-                 "meta": result.document.meta, "warnings": result.warnings}
+                 "meta": result.document.meta, "warnings": result.warnings, "year": result.record.get("year")}
     elif result.read_failure:
         entry = {"failed": result.record["error"], "meta": result.meta}
     else:

@@ -65,11 +65,14 @@ def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str 
     from .batch import Budget, run_batch
     files, _skipped, manifest, missing = found or _discover(paths)
     cache = out / ".cache" if use_cache else None
-    from .cluster import EngineUnavailable
+    # the Dask engine's module imports distributed (a second of CPU): only when it is asked for
+    unavailable = ()
+    if engine == "dask":
+        from .cluster import EngineUnavailable as unavailable
     try:
         results = run_batch(files, manifest, cache, jobs=jobs, budget=budget or Budget(), engine=engine,
                             scheduler=scheduler)
-    except EngineUnavailable as exc:
+    except unavailable as exc:
         raise click.ClickException(str(exc)) from None
     return results, missing
 
@@ -146,7 +149,7 @@ def _write_phase(out: Path, steps) -> list[str]:
 
 def _timed(what: str, write):
     def step(folder: Path) -> list[str]:
-        started = time.perf_counter()
+        started = (time.perf_counter(), time.process_time())
         names = write(folder)
         if not what.startswith("."):      # the build's own record is no phase a user waits for
             _phase_line(f"writing {what}", started)
@@ -256,7 +259,7 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
     options = {"no_report": no_report, "graph_files": graph_files, "timeout": timeout, "max_file_mb": max_file_mb,
                "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")}   # the report prints that date
     with _Lock(out):
-        started = time.perf_counter()
+        started = (time.perf_counter(), time.process_time())
         found = _discover(corpus)
         files, skipped, manifest, _ = found
         cache = None if no_cache else out / ".cache"
@@ -273,7 +276,7 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
         _phase_line(f"reading and extracting: {len(results)} document(s), "
                     f"{sum(r.cached and r.ok for r in results)} from cache", started)
         _refuse_empty(out, ", ".join(shown_path(p) for p in corpus), results, allow_empty)
-        state = _write_build(out, results, no_report, key, graph_files)
+        state = _write_build(out, results, no_report, key, graph_files, cache)
         index.save()
         _prune_cache(cache, results)
     for line in state["lines"]:
@@ -286,9 +289,11 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
     sys.exit(1 if state["failed"] else 0)
 
 
-def _phase_line(what: str, started: float) -> None:
-    """One line per phase of a build, with its time, so a long run is never silent."""
-    click.echo(f"  {what} ({time.perf_counter() - started:.1f} s)", err=True)
+def _phase_line(what: str, started: tuple[float, float]) -> None:
+    """One line per phase of a build, with its time, so a long run is never silent; and the CPU
+    time of this process (on a busy machine the wall time says little)."""
+    wall, cpu = time.perf_counter() - started[0], time.process_time() - started[1]
+    click.echo(f"  {what} ({wall:.1f} s; {cpu:.1f} s CPU here)", err=True)
 
 
 def _open_next(out: Path, no_report: bool) -> str:
@@ -340,12 +345,15 @@ def _refuse_empty(out: Path, corpus: str, results, allow_empty: bool) -> None:
         f"{out}/ ({n} facts) with an empty build. Pass --allow-empty to do it anyway.")
 
 
-def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files: str = "auto") -> dict:
+def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files: str = "auto",
+                 cache: Path | None = None) -> dict:
     """The write phase of build: every output into one new generation, switched in at once.
 
     Each step writes into the generation folder it is given; the last one records what the
     build was made from (``.inputs.json``: the inputs key and what it printed), so an
-    unchanged build next time keeps this generation instead of writing a new one.
+    unchanged build next time keeps this generation instead of writing a new one. Tables,
+    store rows and warnings come from per-document pieces (models/derived.py), made only for
+    documents whose piece is not in ``cache`` (changed and added ones).
     """
     previous = resolve_snapshot(out)
     docs = _documents_rows(results)
@@ -366,15 +374,19 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
         return ["facts.jsonl", "documents.csv"]
 
     def graph_step(folder: Path) -> list[str]:
-        files, held["tables"], warnings = _write_graph_outputs(folder, held["facts"], docs, texts, want_graph)
+        held["assembly"] = asm = _assembly(results, docs, cache)
+        held["tables"] = asm.tables
+        files, warnings = _write_graph_outputs(folder, held["facts"], docs, texts, asm, want_graph)
         state["lines"] = warnings + state["lines"]
         return files
 
     def store_step(folder: Path) -> list[str]:
-        return write_store(folder, held["facts"], docs, texts, held["tables"], previous)
+        return write_store(folder, held["facts"], docs, texts, held["tables"], previous,
+                           held["assembly"].fingerprints)
 
     def report_step(folder: Path) -> list[str]:
-        return _write_report(folder, held["facts"], docs, texts, held["tables"])
+        asm = held["assembly"]
+        return _write_report(folder, held["facts"], docs, texts, held["tables"], asm.attributions(), asm.weak_spans())
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state
@@ -417,20 +429,52 @@ def _write_texts(out: Path, texts: dict[str, str], previous: Path | None = None)
     return [f"texts/ ({len(texts)} files)"]
 
 
-def _write_graph_outputs(out: Path, facts, docs, texts, graph_files: bool = True):
-    """Graph exports (when asked) and comparison tables; returns (files written, tables, warnings)."""
+def _assembly(results, docs: list[dict], cache: Path | None):
+    """The derived data of this build from per-document pieces: cached ones reused (keyed by
+    record, reading and code), the others made from their document alone."""
+    from .extract.pipeline import cache_key
+    from .models.derived import PieceCache, assemble, piece_key
+    pieces_cache = PieceCache(cache)
+    pieces, keys = [], {}
+    for r, rec in zip(results, docs):
+        doc_id = str(rec["id"])
+        sha = r.record.get("sha256")
+        meta = r.document.meta if r.document is not None else r.meta
+        key = piece_key({**rec, "_meta": meta}, cache_key(sha, Path(rec["path"])) if sha else None)
+        keys[doc_id] = key
+        text = r.document.text if r.document is not None else None
+        pieces.append(pieces_cache.get(key, doc_id, lambda r=r, rec=rec, text=text, doc_id=doc_id:
+                                       _piece_or_failure(doc_id, rec, r.facts, text)))
+    if cache is not None:
+        pieces_cache.prune(set(keys.values()))
+    return assemble(pieces, keys)
+
+
+def _piece_or_failure(doc_id: str, rec: dict, facts, text):
+    """A document's piece; a bug its facts trigger in the graph or the tables costs that
+    document's rows (with a warning), never the build."""
+    from .models.derived import document_piece, failed_piece
+    try:
+        return document_piece(doc_id, rec, facts, text)
+    except Exception as exc:   # noqa: BLE001 - one document, reported, the batch goes on
+        return failed_piece(doc_id, f"{type(exc).__name__}: {exc}")
+
+
+def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool = True):
+    """Graph exports (when asked) and comparison tables; returns (files written, warnings)."""
     from .models import exports, graph, tables as tables_mod
-    g = graph.build_graph(facts, docs, texts)
     warnings = [f"inkoopgraaf: warning: {doc}: no own region found (title, dateline, 'wij, de gemeenten van "
                 f"...'); its answers say 'onbekend'. Name the region in corpus/manifest.csv."
-                for doc in graph.unattributed_documents(g)]   # issue 12: never silently filed
-    written = list(exports.write_exports(g, out)) if graph_files else []
-    tables = tables_mod.tables_from_graph(g)
-    written += tables_mod.write_tables(tables, out)
-    return [str(Path(p).relative_to(out)) for p in written], tables, warnings
+                for doc in asm.unattributed()]   # issue 12: never silently filed
+    warnings += [f"inkoopgraaf: warning: {doc}: its rows of the comparison tables could not be made ({why}); "
+                 f"its facts are in facts.jsonl" for doc, why in asm.failures()]
+    written = list(exports.write_exports(graph.build_graph(facts, docs, texts), out)) if graph_files else []
+    written += tables_mod.write_tables(asm.tables, out)
+    return [str(Path(p).relative_to(out)) for p in written], warnings
 
 
-def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = None) -> list[str]:
+def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = None,
+                fingerprints=None) -> list[str]:
     """OUT/inkoopgraaf.db: the SQLite store the CLI, the API and `inkoopgraaf serve` read.
 
     Updated per document (only changed documents are rewritten, removed ones deleted): the
@@ -440,13 +484,13 @@ def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = N
     from .models.store import store_path, write_store as update_store
     if previous is not None and store_path(previous).is_file() and not store_path(out).exists():
         shutil.copyfile(store_path(previous), store_path(out))
-    stats = update_store(store_path(out), facts, docs, texts, tables)
+    stats = update_store(store_path(out), facts, docs, texts, tables, fingerprints)
     return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
 
-def _write_report(out: Path, facts, docs, texts, tables) -> list[str]:
+def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None) -> list[str]:
     from .report import write_report
-    path = write_report(out / "report.html", facts, docs, texts, tables)
+    path = write_report(out / "report.html", facts, docs, texts, tables, attributions=attributions, weak=weak)
     return [Path(path).name]
 
 

@@ -147,6 +147,13 @@ _TEXTS: ContextVar[Mapping[str, str]] = ContextVar("texts", default={})
 _QUOTED: ContextVar[dict | None] = ContextVar("quoted", default=None)
 
 
+#: The segment nodes the document being added names, with the label it gives them (the
+#: taxonomy's, else its own first wording): a plan change's 'what' names its segment as this
+#: document does, never as another document worded it first, so one document's graph piece is
+#: the same whether it is built alone or among others (incremental builds, models/derived.py).
+_DOC_SEGMENTS: ContextVar[dict | None] = ContextVar("doc_segments", default=None)
+
+
 def provenance_of(fact: Fact) -> dict:
     memo = _QUOTED.get()
     key = (fact.doc, fact.type, fact.start, fact.end, fact.page, fact.text, fact.confidence)
@@ -279,6 +286,14 @@ def _build_graph(facts, documents) -> nx.MultiDiGraph:
 
 
 def _add_document(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: list[Fact], tax) -> None:
+    token = _DOC_SEGMENTS.set({})
+    try:
+        _add_document_facts(G, doc_id, rec, facts, tax)
+    finally:
+        _DOC_SEGMENTS.reset(token)
+
+
+def _add_document_facts(G: nx.MultiDiGraph, doc_id: str, rec: Mapping | None, facts: list[Fact], tax) -> None:
     rec = dict(rec or {})
     year = _int_or_none(rec.get("year"))
     dnode = doc_node(doc_id)
@@ -515,7 +530,11 @@ def _add_events(G, date_facts, seg_facts, scopes, regions_at, dnode, common) -> 
 
 def _add_segment_node(G, snode, skey, label, domain, tax, prov) -> None:
     entry = tax["segment"].get(skey, {})
-    _add_node(G, snode, "Segment", prov, label=entry.get("label") or label or skey.replace("_", " "),
+    own_label = entry.get("label") or label or skey.replace("_", " ")
+    named = _DOC_SEGMENTS.get()
+    if named is not None:
+        named.setdefault(snode, own_label)
+    _add_node(G, snode, "Segment", prov, label=own_label,
               label_en=entry.get("label_en"), segment=skey, domain=domain or entry.get("domain"))
     if label:
         labels = G.nodes[snode].setdefault("labels", [])
@@ -626,7 +645,9 @@ def _plan_change_segments(G, f: Fact, scopes: ScopeIndex | None) -> tuple[str, .
     """The segments / lots a plan change moves: those of its clause, else of its section."""
     if scopes is None:
         return ()
-    return tuple(k for k in scopes.scope(f.start, f.end).segments if f"segment:{k}" in G)
+    named = _DOC_SEGMENTS.get()
+    return tuple(k for k in scopes.scope(f.start, f.end).segments
+                 if (f"segment:{k}" in named if named is not None else f"segment:{k}" in G))
 
 
 def _plan_change_what(G, f: Fact, what: str, segs: tuple[str, ...]) -> str:
@@ -634,7 +655,8 @@ def _plan_change_what(G, f: Fact, what: str, segs: tuple[str, ...]) -> str:
     text = _TEXTS.get().get(f.doc)
     if text:
         what = resolve_what(what, text, f.start, f.end)
-    labels = [G.nodes[f"segment:{k}"].get("label") or k for k in segs]
+    named = _DOC_SEGMENTS.get() or {}
+    labels = [named.get(f"segment:{k}") or G.nodes[f"segment:{k}"].get("label") or k for k in segs]
     missing = [lab for lab in labels if lab.lower() not in what.lower()]
     return f"{what} ({', '.join(missing)})" if what and missing else (what or ", ".join(labels))
 

@@ -264,11 +264,14 @@ def document_row(rec: Mapping, fingerprint: str) -> dict:
     return {k: (None if v == "" else v) for k, v in row.items()}
 
 
-def _table_rows_by_doc(tables: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, list[dict]]]:
-    """doc -> table -> rows (plain Python values)."""
+def _table_rows_by_doc(tables: Mapping[str, pd.DataFrame], only: set[str] | None = None
+                       ) -> dict[str, dict[str, list[dict]]]:
+    """doc -> table -> rows (plain Python values); ``only``: of these documents alone."""
     out: dict[str, dict[str, list[dict]]] = {}
     for name in COMPARISON_TABLES:
         df = tables.get(name)
+        if df is not None and only is not None and len(df):
+            df = df[df["doc"].astype(str).isin(only)]
         if df is None or not len(df):
             continue
         for rec in df.astype(object).to_dict(orient="records"):
@@ -439,11 +442,14 @@ def _write_document(con, doc: str, rec: Mapping, fingerprint: str, facts: list[F
 
 
 def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mapping],
-                texts: Mapping[str, str], tables: Mapping[str, pd.DataFrame]) -> StoreStats:
+                texts: Mapping[str, str], tables: Mapping[str, pd.DataFrame],
+                fingerprints: Mapping[str, str] | None = None) -> StoreStats:
     """Bring the store at ``path`` in line with these documents, facts, texts and tables.
 
     Only documents whose content changed are rewritten; documents not given any more are
-    deleted; all in one transaction. Returns counts of what changed.
+    deleted; all in one transaction. Returns counts of what changed. ``fingerprints`` (doc ->
+    a digest of everything its rows are made from, as models/derived.py keeps them) spare
+    serialising every document's facts, text and rows to see whether it changed.
     """
     path = Path(path)
     facts = [_as_fact(f) for f in facts]
@@ -452,9 +458,10 @@ def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mappi
     for f in facts:
         by_doc.setdefault(f.doc, []).append(f)
         records.setdefault(f.doc, {"id": f.doc})
-    rows_by_doc = _table_rows_by_doc(tables)
-    for doc in rows_by_doc:
-        records.setdefault(doc, {"id": doc})
+    if fingerprints is None:
+        rows_by_doc = _table_rows_by_doc(tables)
+        for doc in rows_by_doc:
+            records.setdefault(doc, {"id": doc})
     con = connect(path)
     try:
         stats = StoreStats(path, rebuilt=_ensure_schema(con, tables))
@@ -465,6 +472,8 @@ def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mappi
             _upsert(con, "regions", "id", regions)
             _upsert(con, "municipalities", "cbs", munis)
         have = dict(con.execute("SELECT id, fingerprint FROM documents"))
+        if fingerprints is not None:   # rows of the documents to write only
+            rows_by_doc = _table_rows_by_doc(tables, {d for d in records if have.get(d) != fingerprints.get(d)})
         # One transaction for the whole update: a reader sees the store before or after this
         # build, never half of it; within it each changed document is deleted and written anew.
         with con:
@@ -473,7 +482,9 @@ def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mappi
                 stats.removed += 1
             for doc, rec in sorted(records.items()):
                 doc_facts = by_doc.get(doc, [])
-                fp = _fingerprint(rec, [f.to_json() for f in doc_facts], texts.get(doc), rows_by_doc.get(doc, {}))
+                fp = fingerprints.get(doc) if fingerprints is not None else None
+                fp = fp or _fingerprint(rec, [f.to_json() for f in doc_facts], texts.get(doc),
+                                        rows_by_doc.get(doc, {}))
                 if have.get(doc) == fp:
                     stats.unchanged += 1
                     continue

@@ -91,10 +91,6 @@ def _frame(name: str, rows: list[dict], sort: list[str]) -> pd.DataFrame:
     return df
 
 
-def _label(G: nx.MultiDiGraph, node: str) -> str | None:
-    return G.nodes[node].get("label") if node in G else None
-
-
 def _regions_of(G, node: str, doc: str) -> list[str]:
     """Regions an event/decision/plan change is 'of'/'concerns' in its document."""
     return sorted(G.nodes[v]["region"] for _, v, d in G.out_edges(node, data=True)
@@ -134,20 +130,55 @@ def _dominant_date(pool: list[dict], year: int | None) -> str | None:
 
 
 # --------------------------------------------------------------------------- tables
+#: Sort order of each table (every one names ``doc``, so rows that tie come from one document).
+SORT: dict[str, list[str]] = {
+    "procedures": ["region", "year", "doc", "segment", "procedure"],
+    "financing": ["region", "segment", "year", "doc", "financing", "status"],
+    "segments": ["region", "year", "doc", "segment"],
+    "timeline": ["region", "start", "end", "event", "doc", "node"],
+    "plan_changes": ["region", "year", "doc", "from_start", "node"],
+    "decisions": ["region", "actor", "year", "doc", "node"],
+    "members": ["region", "year", "doc", "cbs"],
+}
+
+
 def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
-    rname = {d["region"]: d.get("label") for _, d in G.nodes(data=True) if d.get("kind") == "Region"}
-    tables: dict[str, pd.DataFrame] = {}
+    """The comparison tables of a graph, sorted (see :data:`SORT`)."""
+    rows = table_rows(G)
+    return {name: _frame(name, rows[name], SORT[name]) for name in TABLE_NAMES}
+
+
+def _node_attr(G: nx.MultiDiGraph):
+    def get(node: str, key: str):
+        return G.nodes[node].get(key) if node in G else None
+    return get
+
+
+def table_rows(G: nx.MultiDiGraph, shared=None) -> dict[str, list[dict]]:
+    """The rows of every table, unsorted, in a stable order (edges by (u, v, key), nodes by id).
+
+    ``shared(node, key)`` reads an attribute of a node documents share (a region's, segment's,
+    financing model's, procedure's, actor's or municipality's label, variant, domain): the
+    graph's own by default; :mod:`.derived` passes a reference it fills in later from every
+    document, so one document's rows can be made without the others."""
+    shared = shared or _node_attr(G)
+
+    class _Names:
+        def get(self, region):
+            return None if region is None else shared(f"region:{region}", "label")
+    rname = _Names()
+    tables: dict[str, list[dict]] = {}
 
     # procedures first: the financing table names the procedure for the same scope
     proc_rows, proc_index = [], {}
     for u, v, _, d in edges_of_type(G, "procured_via"):
         row = {"region": d["region"], "region_name": rname.get(d["region"]), "segment": d["segment"],
-               "segment_label": _label(G, u) if d["segment"] != ALL_SEGMENTS else None,
+               "segment_label": shared(u, "label") if d["segment"] != ALL_SEGMENTS else None,
                "year": d.get("year"), "doc": d["doc"], "procedure": d["procedure"],
-               "procedure_label": _label(G, v), "status": d.get("status"), **evidence(d["provenance"])}
+               "procedure_label": shared(v, "label"), "status": d.get("status"), **evidence(d["provenance"])}
         proc_rows.append(row)
         proc_index.setdefault((d["region"], d["doc"], d["segment"]), []).append(row)
-    tables["procedures"] = _frame("procedures", proc_rows, ["region", "year", "doc", "segment", "procedure"])
+    tables["procedures"] = proc_rows
 
     def procedure_for(region, doc, segment):
         rows = proc_index.get((region, doc, segment)) or proc_index.get((region, doc, ALL_SEGMENTS)) or []
@@ -160,24 +191,24 @@ def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         seg = d["segment"]
         fin_rows.append({
             "region": d["region"], "region_name": rname.get(d["region"]), "segment": seg,
-            "segment_label": _label(G, u) if seg != ALL_SEGMENTS else None, "year": d.get("year"),
-            "doc": d["doc"], "financing": d["financing"], "financing_label": _label(G, v),
-            "variant": d.get("variant") or G.nodes[v].get("variant"), "status": d.get("status"),
+            "segment_label": shared(u, "label") if seg != ALL_SEGMENTS else None, "year": d.get("year"),
+            "doc": d["doc"], "financing": d["financing"], "financing_label": shared(v, "label"),
+            "variant": d.get("variant") or shared(v, "variant"), "status": d.get("status"),
             "procedure": procedure_for(d["region"], d["doc"], seg),
             "contract_start": _pick_contract_start(starts.get(d["doc"], []), seg, d.get("year")), **evidence(d["provenance"])})
-    tables["financing"] = _frame("financing", fin_rows, ["region", "segment", "year", "doc", "financing", "status"])
+    tables["financing"] = fin_rows
 
     seg_rows = []
     for u, v, _, d in edges_of_type(G, "procures"):
         parents = sorted({G.nodes[p]["segment"] for _, p, pd_ in G.out_edges(v, data=True)
                           if pd_.get("type") == "part_of" and pd_.get("doc") == d["doc"]})
         seg_rows.append({"region": d["region"], "region_name": rname.get(d["region"]), "year": d.get("year"),
-                         "doc": d["doc"], "segment": d["segment"], "segment_label": _label(G, v),
-                         "labels": "; ".join(d.get("labels") or []), "domain": G.nodes[v].get("domain"),
+                         "doc": d["doc"], "segment": d["segment"], "segment_label": shared(v, "label"),
+                         "labels": "; ".join(d.get("labels") or []), "domain": shared(v, "domain"),
                          "parent": "; ".join(parents) or None,
                          "contract_start": _pick_contract_start(starts.get(d["doc"], []), d["segment"], d.get("year")),
                          **evidence(d["provenance"])})
-    tables["segments"] = _frame("segments", seg_rows, ["region", "year", "doc", "segment"])
+    tables["segments"] = seg_rows
 
     tl_rows = []
     for node in nodes_of_kind(G, "Event"):
@@ -191,7 +222,7 @@ def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
                             "event_year": int(d["date_start"][:4]) if d.get("date_start") else None,
                             "segment": "; ".join(segs) or None, "origin": d.get("origin"),
                             "superseded": bool(d.get("superseded")), "node": node, **evidence(d["provenance"])})
-    tables["timeline"] = _frame("timeline", tl_rows, ["region", "start", "end", "event", "doc", "node"])
+    tables["timeline"] = tl_rows
 
     pc_rows = []
     for node in nodes_of_kind(G, "PlanChange"):
@@ -204,7 +235,7 @@ def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
                             "from_start": d.get("from_start"), "from_end": d.get("from_end"),
                             "to_start": d.get("to_start"), "to_end": d.get("to_end"),
                             "shift_days": d.get("shift_days"), "node": node, **evidence(d["provenance"])})
-    tables["plan_changes"] = _frame("plan_changes", pc_rows, ["region", "year", "doc", "from_start", "node"])
+    tables["plan_changes"] = pc_rows
 
     dec_rows = []
     for node in nodes_of_kind(G, "Decision"):
@@ -212,21 +243,21 @@ def tables_from_graph(G: nx.MultiDiGraph) -> dict[str, pd.DataFrame]:
         segs = sorted({G.nodes[v]["segment"] for _, v in G.out_edges(node) if G.nodes[v].get("kind") == "Segment"})
         for region in _regions_of(G, node, d["doc"]) or [None]:
             dec_rows.append({"region": region, "region_name": rname.get(region), "year": d.get("year"),
-                             "doc": d["doc"], "actor": d.get("actor"), "actor_label": _label(G, f"actor:{d.get('actor')}"),
+                             "doc": d["doc"], "actor": d.get("actor"), "actor_label": shared(f"actor:{d.get('actor')}", "label"),
                              "status": d.get("status"), "object": d.get("object"), "date_start": d.get("date_start"),
                              "date_end": d.get("date_end"), "segments": "; ".join(segs) or None, "node": node,
                              **evidence(d["provenance"])})
-    tables["decisions"] = _frame("decisions", dec_rows, ["region", "actor", "year", "doc", "node"])
+    tables["decisions"] = dec_rows
 
     mem_rows = []
     for u, v, _, d in edges_of_type(G, "has_member"):
-        m = G.nodes[v]
         mem_rows.append({"region": G.nodes[u]["region"], "region_name": rname.get(G.nodes[u]["region"]),
-                         "year": d.get("year"), "doc": d["doc"], "cbs": m.get("cbs"), "municipality": m.get("label"),
-                         "tooi_uri": m.get("tooi_uri"), "source": d.get("source"),
+                         "year": d.get("year"), "doc": d["doc"], "cbs": shared(v, "cbs"),
+                         "municipality": shared(v, "label"), "tooi_uri": shared(v, "tooi_uri"),
+                         "source": d.get("source"),
                          "named_in_document": bool(d.get("named_in_document")),
                          **evidence(d["provenance"], prefer_type="municipality")})
-    tables["members"] = _frame("members", mem_rows, ["region", "year", "doc", "cbs"])
+    tables["members"] = mem_rows
     return {name: tables[name] for name in TABLE_NAMES}
 
 

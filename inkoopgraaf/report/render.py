@@ -178,8 +178,14 @@ def _region_sort_key(region: dict) -> tuple:
 
 
 def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapping[str, str] | None = None,
-                  tables: Mapping[str, Any] | None = None, title: str | None = None) -> dict:
-    """Everything the page shows, as plain JSON-able data (lists of indices keep it compact)."""
+                  tables: Mapping[str, Any] | None = None, title: str | None = None,
+                  attributions: Mapping[str, Iterable[str]] | None = None,
+                  weak: set[tuple[str, int, int]] | None = None) -> dict:
+    """Everything the page shows, as plain JSON-able data (lists of indices keep it compact).
+
+    ``attributions`` (doc -> its own regions) and ``weak`` (whole-procurement claims that are
+    no statement, as (doc, start, end)) are what build already knows per document
+    (models/derived.py); without them they are worked out here from the facts and texts."""
     fact_dicts = [_as_dict(f) for f in facts]
     documents = list(documents)
     texts = dict(texts or {})
@@ -208,19 +214,18 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
                          "error": "", "year": None, "declared_regions": []})
 
     # Regions: a document belongs to its own regions (issue 12: not to every region it names).
-    from inkoopgraaf.models.regions import document_attributions
-    own = document_attributions(fact_dicts, documents, texts)
+    own = _own_regions(fact_dicts, documents, texts, attributions)
     region_names: dict[str, str] = {}
     doc_regions: dict[int, set[str]] = defaultdict(set)
     for f in fact_dicts:
         if f.get("type") == "region" and isinstance(f.get("value"), Mapping):
             rid = f["value"].get("id")
-            if rid and rid in own[str(f["doc"])].own:
+            if rid and rid in own[str(f["doc"])]:
                 region_names.setdefault(rid, f["value"].get("name") or rid)
                 doc_regions[doc_index[str(f["doc"])]].add(rid)
     for i, d in enumerate(docs):
         declared = d.pop("declared_regions")
-        for rid in declared if d["id"] not in own else [r for r in declared if r in own[d["id"]].own]:
+        for rid in declared if d["id"] not in own else [r for r in declared if r in own[d["id"]]]:
             region_names.setdefault(rid, rid.replace("_", " ").title())
             doc_regions[i].add(rid)
     if any(not doc_regions[i] for i in range(len(docs))):
@@ -245,7 +250,8 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
     changes: dict[int, list] = defaultdict(list)
     decisions: list[list] = []
     from inkoopgraaf.models.scopes import weak_whole_claim_spans
-    weak = weak_whole_claim_spans(fact_dicts, texts)  # issue 12: no whole-document cell without a statement
+    if weak is None:   # issue 12: no whole-document cell without a statement
+        weak = weak_whole_claim_spans(fact_dicts, texts)
     for fi, f in enumerate(fact_dicts):
         ftype = str(f.get("type"))
         value = f.get("value") if isinstance(f.get("value"), Mapping) else {}
@@ -308,6 +314,14 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         "decisions": decisions,
         "tables": _tables_payload(tables or {}, fact_dicts),
     }
+
+
+def _own_regions(fact_dicts, documents, texts, attributions) -> dict[str, set[str]]:
+    """doc -> its own regions (issue 12: a document belongs to them, not to every region it names)."""
+    if attributions is not None:
+        return {str(doc): set(regions) for doc, regions in attributions.items()}
+    from inkoopgraaf.models.regions import document_attributions
+    return {doc: set(att.own) for doc, att in document_attributions(fact_dicts, documents, texts).items()}
 
 
 def _generated() -> str | None:
@@ -377,6 +391,8 @@ def _variant_of(fact: Mapping, financing_id: Any) -> str:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if value.__class__ in (str, int, bool):   # most cells: no pandas look at them (the same text)
+        return str(value)
     try:
         import pandas as pd
         if pd.isna(value):
@@ -443,15 +459,32 @@ def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = N
         names = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in df.columns]
         shown = [i for i, c in enumerate(names)
                  if c not in L.TABLE_HIDDEN_COLUMNS and L.TABLE_ID_COLUMNS.get(c) not in names]
-        raw = list(df.itertuples(index=False, name=None))
+        values = [df.iloc[:, i].tolist() for i in range(len(names))]
+        cells = [_column_cells(str(name), names[i], values[i]) for i in shown]
         entry = {"name": L.TABLE_TITLES.get(str(name), str(name)),
                  "columns": [L.TABLE_COLUMN_LABELS.get(names[i], names[i]) for i in shown],
-                 "rows": [[_table_value(str(name), names[i], row[i]) for i in shown] for row in raw],
+                 "rows": [list(row) for row in zip(*cells)] if cells else [[] for _ in range(len(df))],
                  "total": total, "file": str(name)}
         if {"evidence_doc", "evidence_start", "evidence_end"} <= set(names):
-            d, s, e = (names.index(c) for c in ("evidence_doc", "evidence_start", "evidence_end"))
-            entry["links"] = [by_span.get((str(row[d]), _int_or_none(row[s]), _int_or_none(row[e]))) for row in raw]
+            d, s, e = (values[names.index(c)] for c in ("evidence_doc", "evidence_start", "evidence_end"))
+            entry["links"] = [by_span.get((str(a), _int_or_none(b), _int_or_none(c))) for a, b, c in zip(d, s, e)]
         out.append(entry)
+    return out
+
+
+def _column_cells(table: str, column: str, values: list) -> list[str]:
+    """One column's cells in Dutch (:func:`_table_value`), each distinct value worded once."""
+    memo: dict = {}
+    out = []
+    for v in values:
+        key = (v.__class__, v)          # True and 1 are equal keys, not equal cells
+        try:
+            text = memo[key]
+        except KeyError:
+            text = memo[key] = _table_value(table, column, v)
+        except TypeError:     # an unhashable cell (a list)
+            text = _table_value(table, column, v)
+        out.append(text)
     return out
 
 
@@ -500,11 +533,13 @@ def _region_list(value) -> list[str]:
 
 def write_report(out_path, facts: Iterable[Any], documents: Iterable[Mapping],
                  texts: Mapping[str, str] | None = None, tables: Mapping[str, Any] | None = None,
-                 title: str | None = None) -> Path:
-    """Write the standalone HTML report and return its path."""
+                 title: str | None = None, attributions: Mapping[str, Iterable[str]] | None = None,
+                 weak: set[tuple[str, int, int]] | None = None) -> Path:
+    """Write the standalone HTML report and return its path (``attributions``, ``weak``: see
+    :func:`build_payload`)."""
     from inkoopgraaf.models.io import write_text_atomic
 
-    payload = build_payload(facts, documents, texts, tables, title)
+    payload = build_payload(facts, documents, texts, tables, title, attributions, weak)
     path = write_text_atomic(Path(out_path), render_html(payload))
     # The atomic writer's temp file is private (0600); a report is meant to be shared.
     umask = os.umask(0)
