@@ -144,6 +144,8 @@ class _Rule:
     np: bool = False       # adnominal ("huidige", "lopende"): qualifies its own noun phrase only
     modal: bool = False    # a modal/hedge verb that governs the verb of choice after it ("zou kunnen kiezen voor")
     exclusion: bool = False  # a predicate that puts its subject outside ("valt buiten"): no other cue closes it
+    conditional: bool = False  # opens a condition ("als ... blijkt", "mocht"): the cues inside the condition
+                               # ("geen overeenstemming") do not close its scope over the clause it governs
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +158,8 @@ def _rules() -> tuple[tuple[_Rule, ...], frozenset[str]]:
         rules.append(_Rule(toks, r["category"], r.get("direction", "forward"),
                            int(r.get("max_scope", defaults.get(r["category"], 10))),
                            int(r.get("gap", 5)), r["phrase"], bool(r.get("np", False)),
-                           bool(r.get("modal", False)), bool(r.get("exclusion", False))))
+                           bool(r.get("modal", False)), bool(r.get("exclusion", False)),
+                           bool(r.get("conditional", False))))
     # longest phrases first so that "niet langer" beats "niet"
     rules.sort(key=lambda r: -len([t for t in r.tokens if t != "..."]))
     return tuple(rules), frozenset(data.get("terminators", []))
@@ -449,6 +452,10 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
     found = [t for t in window if t[0].category != "pseudo" and t[1] not in skipped]
     for rule, ti, tj in found:
         if ti <= last and tj > first:          # overlaps the target: the target's own words
+            if _encloses(rule, toks, ti, tj, first, last, terminators):
+                # a separable verb around its object ("wijst de lumpsum af", "zet PxQ voort")
+                setattr(q, rule.category, True)
+                q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
             continue
         if not _in_scope(toks, rule, ti, tj, first, last, terminators, skipped):
             continue
@@ -460,7 +467,7 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         # Keeping a model ("handhaven de bestaande lumpsum") names the current one.
         # An exclusion predicate ("X valt sinds 2015 onder de Zvw en maakt geen deel uit van
         # deze inkoop") is not closed by tense or stance cues of the clause it ends.
-        closers = () if rule.exclusion else ("negated", "historical", "hypothetical") if rule.modal else \
+        closers = () if rule.exclusion or rule.conditional else ("negated", "historical", "hypothetical") if rule.modal else \
             ("negated", "hypothetical") if rule.category == "continued" else CATEGORIES
         if any(r.category not in (rule.category, "future") and r.category in closers and lo <= a and b <= hi
                for r, a, b in found):
@@ -470,6 +477,24 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
     if q.hypothetical and not q.negated:
         _declined_after(q, sen, skipped, last)
     return q
+
+
+def _encloses(rule: _Rule, toks, ti: int, tj: int, first: int, last: int, terminators) -> bool:
+    """Does a split trigger ("wijst ... af") hold the target in its gap, as a separable verb holds its object?
+
+    The target must lie wholly inside the gap (the trigger's own words stay outside it)
+    and the gap must not cross a terminator. Only a split verb that may look back holds
+    its object in the gap; a forward-only one names its target after the particle, and
+    its gap holds adverbials ("kiest binnen dat regime voor een openbare procedure").
+    """
+    if "..." not in rule.tokens or rule.category == "pseudo" or rule.direction == "forward":
+        return False
+    k = rule.tokens.index("...")
+    head_end = ti + k                      # first token of the gap
+    tail = len(rule.tokens) - k - 1        # literal tokens after the gap
+    if not (head_end <= first and last < tj - tail):
+        return False
+    return not any(toks[x][2] in terminators for x in range(head_end, tj - tail))
 
 
 #: prefix of the phrase of a trigger found by :func:`_declined_after`

@@ -9,7 +9,7 @@ from inkoopgraaf.extract.qualifier import Qualification, qualify, qualify_text, 
 CASES = json.loads((Path(__file__).parent / "data" / "qualifier_cases.json").read_text("utf-8"))["cases"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.get("id", c["text"][:50]) for c in CASES])
 def test_qualifier_case(case):
     text, target = case["text"], case["target"]
     i = text.index(target)

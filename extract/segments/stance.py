@@ -12,7 +12,13 @@ import re
 
 from ..qualifier import column_stance, is_same_as, qualify, qualify_follow_up, qualify_lead_in, qualify_text
 from ..sections import Place
+from ..lexicon import cues, word_lists
 from .cues import CUE, CURRENT_CUES
+
+# the stance's own cues and word lists live beside the qualifier's triggers
+_RULES_FILE = "qualifier_rules.json"
+STANCE_CUE = cues(_RULES_FILE)
+PRESENT_STATE = frozenset(word_lists(_RULES_FILE)["present_state"])
 from .state import _colon_unit, _Doc, _next_sentence
 from .terms import Match, find_terms
 
@@ -256,7 +262,19 @@ def _scenario_stances(d: _Doc) -> dict[str, str]:
 
 
 def _current_use_only(d: _Doc, m: Match) -> bool:
-    """Is the mention ``previous`` only through a cue of present use (no past tense, no 'voorheen')?"""
+    """Is the mention ``previous`` only through a cue of present use (no past tense, no 'voorheen')?
+
+    The cue may stand in the sentence ("de huidige dagprijs") or, when the sentence says
+    nothing, in the heading that passes the stance on ("Uitgangssituatie"): a section
+    on the state of things now describes the model in use, which is ``previous`` only
+    where the document replaces it.
+    """
     q = d.qualify_at(m.start, m.end)
+    if q.status is None:
+        for h in d.st.place(m.start).headings:
+            hq = qualify_text(d.text[h.start:h.end])
+            if _context_status(hq):
+                q = hq
+                break
     hist = [t.phrase for t in q.triggers if t.category == "historical"]
-    return bool(hist) and q.status == "previous" and all(h in CURRENT_CUES for h in hist)
+    return bool(hist) and q.status == "previous" and all(h in CURRENT_CUES or h in PRESENT_STATE for h in hist)
