@@ -54,6 +54,8 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         return follow, 0.8
     if q.status:
         return q.status, 0.85
+    if m.kind == "financing" and _ending_contracts(d, m):
+        return "previous", 0.8
     b = place.block
     in_table = b is not None and b.kind == "table_row"
     # a column whose header carries the stance ("Nieuwe bekostiging | Huidige bekostiging")
@@ -105,9 +107,45 @@ def _default_status(d: _Doc, m: Match, place: Place) -> str | None:
     s, e = d.sentence(m.start)
     if d.text[s:e].rstrip().endswith("?"):
         return None
-    if _general_study(d):
+    if _general_study(d) or _describes_model(d, m):
         return None
     return "chosen"
+
+
+def _describes_model(d: _Doc, m: Match) -> bool:
+    """Does the mention's sentence say how such a model works rather than that the region uses it?
+
+    "Bij een lumpsum ontvangt de aanbieder ...", "In een taakgerichte variant krijgt ...",
+    "PxQ is een vorm van bekostiging waarbij ...": a description or a definition. The
+    document speaking in its own voice ("Met een lumpsum geven wij ...") states its plan.
+    """
+    s, e = d.sentence(m.start)
+    if CUE["own_voice"].search(d.text, s, e):
+        return False
+    if STANCE_CUE["description_opening"].match(d.text[s:m.start]):
+        return True
+    # a definition covers its whole sentence ("X is een vorm van bekostiging waarbij Y"):
+    # the model it defines is the sentence's subject
+    sent = d.text[s:e]
+    first = next(iter(find_terms(sent, m.kind)), None)
+    return first is not None and sent[:first.start].strip().lower() in _SUBJECT_LEFT and \
+        bool(STANCE_CUE["description_definition"].match(sent[first.end:]))
+
+
+# what may stand before a sentence's subject
+_SUBJECT_LEFT = frozenset(("", "een", "de", "het"))
+
+
+def _ending_contracts(d: _Doc, m: Match) -> bool:
+    """Is the mention in a sentence about the current contracts that gives their end?
+
+    "De huidige contracten lopen tot 1 januari 2027 en zijn gebaseerd op een uurtarief":
+    the cue "huidige" qualifies only its noun phrase, but the whole sentence reports the
+    practice that ends, so the models it names are ``previous``.
+    """
+    s, e = d.sentence(m.start)
+    hit = STANCE_CUE["ending_contracts_subject"].match(d.text[s:e])
+    return hit is not None and s + hit.end() <= m.start
 
 
 # the title block: the first few non-empty lines, read only when they are heading-like
@@ -231,7 +269,9 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
     it does not settle stay as their sentences say (``considered``).
     """
     ident = None
-    for h in place.headings:
+    # the option's own heading ("Optie 2 - Lumpsum voor verblijf") names its model too
+    own = [place.block] if place.block is not None and place.block.kind == "heading" else []
+    for h in own + list(place.headings):
         hm = CUE["scenario_heading"].match(d.text, h.start, h.end)
         if hm:
             ident = hm.group(1)
