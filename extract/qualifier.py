@@ -317,6 +317,10 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
         # an adnominal cue's noun phrase also ends where a subject pronoun follows a finite
         # verb ("met de huidige aanbieders maken we afspraken over X"): a new clause
         return not (rule.np and any(t[2] in _np_breaks() or t[2] in _SUBJECT_PRONOUNS for t in between))
+    if rule.np and _clause_final_verb(toks, tgt_first, tgt_last):
+        # the verb that ends the clause is not in the cue's noun phrase: "worden de
+        # bestaande contracten verlengd" extends the current contracts now
+        return False
     if rule.direction in ("forward", "both") and tgt_first >= tj and ok(tj, tgt_first):
         # a negation of a phrase ("in plaats van X", "zonder X") ends where a new
         # prepositional conjunct begins: "in plaats van uurtarieven en met een zorgplafond"
@@ -335,6 +339,21 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
             return False
         return True
     return False
+
+
+# a past participle of a separable or inseparable verb ("verlengd", "gecontracteerd", "beëindigd")
+_PARTICIPLE = re.compile(r"(?:ge|ver|be|ont|her|over)\w{2,}[dt]$")
+
+
+def _clause_final_verb(toks, first: int, last: int) -> bool:
+    """Is the target one verb that closes its clause: a participle, or 'te' + infinitive?"""
+    if first != last:
+        return False
+    nxt = toks[last + 1][2] if last + 1 < len(toks) else "."
+    if nxt not in (".", ";", ",", "!", "?", ":", "en", "of"):
+        return False
+    tok = toks[first][2]
+    return bool(_PARTICIPLE.match(tok)) or (first > 0 and toks[first - 1][2] == "te" and tok.endswith("en"))
 
 
 class _Sentence:

@@ -27,7 +27,31 @@ def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     st, conf = _own_status_of(d, m, place)
     if st == "chosen" and _others_practice(d, m):
         return None, conf
+    if st in ("chosen", None) and _alternatives(d, m):
+        return "considered", max(conf, 0.7)
     return st, conf
+
+
+def _alternatives(d: _Doc, m: Match) -> bool:
+    """Is the mention one of models joined by 'of' ("subsidie of open house", "PxQ dan wel een lumpsum")?
+
+    Models offered as alternatives are weighed, not chosen, even after "de keuze voor";
+    a refusal of both ("geen PxQ of lumpsum") keeps its own stance. Two wordings of
+    one model ("per uur of per dag") are no alternatives.
+    """
+    s, e = d.sentence(m.start)
+    ms, me = m.start - s, m.end - s
+    # the mention itself, and the other models (one wording may be both a financing and a procedure)
+    others = [x for x in find_terms(d.text[s:e], "financing") + find_terms(d.text[s:e], "procedure")
+              if x.end <= ms or x.start >= me]
+    models = sorted(others + [Match(m.kind, m.id, ms, me)], key=lambda x: x.start)
+    here = next(i for i, x in enumerate(models) if x.start == ms and x.end == me)
+    for i in (here - 1, here + 1):
+        if 0 <= i < len(models) and models[i].id != m.id:
+            a, b = sorted((models[i], models[here]), key=lambda x: x.start)
+            if STANCE_CUE["disjunction"].fullmatch(d.text[s + a.end:s + b.start]):
+                return True
+    return False
 
 
 # what ends a clause inside a sentence for the others' practice cue
