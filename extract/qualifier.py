@@ -144,6 +144,7 @@ class _Rule:
     np: bool = False       # adnominal ("huidige", "lopende"): qualifies its own noun phrase only
     modal: bool = False    # a modal/hedge verb that governs the verb of choice after it ("zou kunnen kiezen voor")
     exclusion: bool = False  # a predicate that puts its subject outside ("valt buiten"): no other cue closes it
+    inverts: bool = False  # a verb of replacing: in verb-second order its first noun phrase is the subject
     conditional: bool = False  # opens a condition ("als ... blijkt", "mocht"): the cues inside the condition
                                # ("geen overeenstemming") do not close its scope over the clause it governs
 
@@ -159,7 +160,7 @@ def _rules() -> tuple[tuple[_Rule, ...], frozenset[str]]:
                            int(r.get("max_scope", defaults.get(r["category"], 10))),
                            int(r.get("gap", 5)), r["phrase"], bool(r.get("np", False)),
                            bool(r.get("modal", False)), bool(r.get("exclusion", False)),
-                           bool(r.get("conditional", False))))
+                           inverts=bool(r.get("inverts", False)), conditional=bool(r.get("conditional", False))))
     # longest phrases first so that "niet langer" beats "niet"
     rules.sort(key=lambda r: -len([t for t in r.tokens if t != "..."]))
     return tuple(rules), frozenset(data.get("terminators", []))
@@ -321,6 +322,11 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
         # the verb that ends the clause is not in the cue's noun phrase: "worden de
         # bestaande contracten verlengd" extends the current contracts now
         return False
+    if rule.inverts and tgt_first == tj + _article_run(toks, tj) and tgt_last + 1 < len(toks) \
+            and toks[tgt_last + 1][2] in _DETERMINERS:
+        # verb-second order: "Per 2027 vervangen trajectprijzen het uurtarief": the model
+        # right after the verb, with a second noun phrase after it, is the subject
+        return False
     if rule.direction in ("forward", "both") and tgt_first >= tj and ok(tj, tgt_first):
         # a negation of a phrase ("in plaats van X", "zonder X") ends where a new
         # prepositional conjunct begins: "in plaats van uurtarieven en met een zorgplafond"
@@ -339,6 +345,15 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
             return False
         return True
     return False
+
+
+# words that open a noun phrase
+_DETERMINERS = frozenset(("de", "het", "een", "onze", "ons", "hun", "zijn", "haar", "deze", "dit", "die", "dat"))
+
+
+def _article_run(toks, k: int) -> int:
+    """How many determiners stand at token ``k`` (0 or 1: 'een', 'de', 'het' ...)."""
+    return 1 if k < len(toks) and toks[k][2] in _DETERMINERS else 0
 
 
 # a past participle of a separable or inseparable verb ("verlengd", "gecontracteerd", "beëindigd")

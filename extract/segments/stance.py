@@ -76,8 +76,13 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     follow = _follow_up_status(d, m) if q.status != "rejected" else None
     if follow == "rejected" or (follow == "chosen" and q.status in (None, "previous")):
         return follow, 0.8
+    if q.status in (None, "considered") and _settled_by_heading(d, m, place):
+        return "rejected", 0.8
     if q.status:
         return q.status, 0.85
+    change = _change_frame(d, m)
+    if change:
+        return change, 0.8
     if m.kind == "financing" and _ending_contracts(d, m):
         return "previous", 0.8
     b = place.block
@@ -158,6 +163,46 @@ def _describes_model(d: _Doc, m: Match) -> bool:
 
 # what may stand before a sentence's subject
 _SUBJECT_LEFT = frozenset(("", "een", "de", "het"))
+
+
+def _settled_by_heading(d: _Doc, m: Match, place: Place) -> bool:
+    """Does a heading above refuse this very model ("Resultaatfinanciering verkend en afgewezen")?
+
+    A section that tells how an option was weighed ("een pilot met X", "X is onderzocht")
+    under a heading that reports the refusal of X is settled by it; a refusal of
+    another model, or a heading without the model, settles nothing.
+    """
+    for h in place.headings:
+        text = d.text[h.start:h.end]
+        for x in find_terms(text, m.kind):
+            if x.id == m.id and qualify(text, x.start, x.end).status == "rejected":
+                return True
+    return False
+
+
+def _change_frame(d: _Doc, m: Match) -> str | None:
+    """The stance of a model in a change "van X naar Y" with no other cue: X ``previous``, Y ``chosen``.
+
+    "Van productiefinanciering naar budgetfinanciering" (a heading), "de stap van PxQ naar
+    een lumpsum": the model after "naar" is the destination, the one after "van" the start.
+    """
+    s, e = d.sentence(m.start)
+    sent = d.text[s:e]
+    ms, me = m.start - s, m.end - s
+    models = [x for x in find_terms(sent, m.kind) if x.end <= ms or x.start >= me]
+    rx_from, rx_to = STANCE_CUE["change_from"], STANCE_CUE["change_to"]
+    # the destination: its start may be named in words the taxonomy lacks ("van productie-
+    # financiering naar ...", "van bekostiging per uur naar ...")
+    if STANCE_CUE["change_destination"].search(sent[:ms]):
+        return "chosen"
+    for x in models:
+        if x.id == m.id:
+            continue
+        if x.end <= ms and rx_to.fullmatch(sent[x.end:ms]) and rx_from.search(sent[:x.start]):
+            return "chosen"
+        if x.start >= me and rx_to.fullmatch(sent[me:x.start]) and rx_from.search(sent[:ms]):
+            return "previous"
+    return None
 
 
 def _ending_contracts(d: _Doc, m: Match) -> bool:
