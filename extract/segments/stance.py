@@ -96,6 +96,11 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         labels = [place.row_label] + list(place.column_header)
         if any(sp and CUE["choice_label"].search(d.st.text(sp)) for sp in labels):
             return "chosen", 0.75
+    # a verdict column ("Oordeel | afgewezen"), or a table that weighs its rows ("Voordelen | Nadelen")
+    if in_table:
+        st = _row_verdict(d, place) or ("considered" if _weighing_table(d, place) else None)
+        if st:
+            return st, 0.75
     # then the spans that introduce the table or list, and the headings above
     if in_table and place.table_title:
         st = _context_status(qualify_text(d.st.text(place.table_title)))
@@ -266,6 +271,34 @@ def _follow_up_status(d: _Doc, m: Match) -> str | None:
         if st:
             return st
     return None
+
+
+def _body_row(place: Place) -> bool:
+    """Is the place in a row below the table's header row?"""
+    return bool(place.table_header) and not any(c in place.row_cells for c in place.table_header)
+
+
+def _row_verdict(d: _Doc, place: Place) -> str | None:
+    """The stance a row's verdict cell gives the models of its other cells.
+
+    A table that rates options has a column "Oordeel" / "Advies" / "Conclusie" whose
+    cell says "afgewezen", "voorkeur", "in onderzoek": that settles the row's models.
+    """
+    if not _body_row(place):
+        return None
+    for j, h in enumerate(place.table_header):
+        if j == place.cell_index or j >= len(place.row_cells):
+            continue
+        if STANCE_CUE["verdict_header"].search(d.st.text(h)):
+            st = column_stance(d.st.text(place.row_cells[j]))
+            if st:
+                return st
+    return None
+
+
+def _weighing_table(d: _Doc, place: Place) -> bool:
+    """Does the table weigh its rows ("Model | Voordelen | Nadelen", "Kansen | Risico's")?"""
+    return _body_row(place) and any(STANCE_CUE["weighing_header"].search(d.st.text(h)) for h in place.table_header)
 
 
 def _header_of(place: Place, ci: int) -> tuple[int, int] | None:
