@@ -106,7 +106,9 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         st = _context_status(qualify_text(d.st.text(place.table_title)))
         if st:
             return st, 0.7
-    intro = place.lead_in if in_table else place.list_intro if b is not None and b.kind == "list_item" else None
+    # (a numbered item read as a heading, "5. Bekostiging en budgetplafond", still belongs to its list)
+    intro = place.lead_in if in_table else \
+        place.list_intro if b is not None and b.kind in ("list_item", "heading") else None
     if intro:
         st = _context_status(qualify_lead_in(d.st.text(intro)))
         if st:
