@@ -199,8 +199,10 @@ def _match_at(rule: _Rule, toks: list[tuple[int, int, str]], i: int) -> int | No
         if p == "...":
             nxt = pats[k + 1]
             for g in range(rule.gap + 1):
-                if j + g < len(toks) and toks[j + g][2] in _GAP_BREAKS:
-                    return None   # "kiezen de gemeenten niet voor": the negation is its own trigger
+                if j + g < len(toks) and toks[j + g][2] in _GAP_BREAKS and not rule.conditional:
+                    # "kiezen de gemeenten niet voor": the negation is its own trigger (a
+                    # condition may hold one: "als er geen overeenstemming komt, dan ...")
+                    return None
                 if j + g < len(toks) and _tok_match(nxt, toks[j + g][2]):
                     j += g
                     break
@@ -313,7 +315,8 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
               skipped: frozenset[int] = frozenset()) -> bool:
     def ok(lo: int, hi: int) -> bool:
         between = [toks[k] for k in range(lo, hi) if k not in skipped]
-        if len(between) > rule.max_scope or any(t[2] in terminators for t in between):
+        if len(between) > rule.max_scope or any(_terminates(toks, k, terminators) for k in range(lo, hi)
+                                                 if k not in skipped):
             return False
         # an adnominal cue's noun phrase also ends where a subject pronoun follows a finite
         # verb ("met de huidige aanbieders maken we afspraken over X"): a new clause
@@ -345,6 +348,12 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
             return False
         return True
     return False
+
+
+def _terminates(toks, k: int, terminators) -> bool:
+    """Does token ``k`` end a trigger's scope? 'wel' does, except in the conjunction 'dan wel' ("or")."""
+    t = toks[k][2]
+    return t in terminators and not (t == "wel" and k > 0 and toks[k - 1][2] == "dan")
 
 
 # words that open a noun phrase
@@ -398,7 +407,7 @@ class _Sentence:
             for k in range(a, b):
                 cover.setdefault(k, []).append(n)
         self.cover = cover
-        self.terminal = [t[2] in terminators for t in toks]
+        self.terminal = [_terminates(toks, k, terminators) for k in range(len(toks))]
         self.contrasts = [i for i, t in enumerate(toks) if t[2] in ("maar", "echter", "doch")]
         self.stops = [i for i, t in enumerate(toks) if t[2] in (".", ";", "!", "?")]
 
