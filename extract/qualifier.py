@@ -167,6 +167,13 @@ def _rules() -> tuple[tuple[_Rule, ...], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _lapsing() -> frozenset[str]:
+    """Negation phrases that say a model lapses ("vervalt"): the rules file's ``lapsing_predicates``."""
+    data = json.loads(resources.files(__package__).joinpath("resources/qualifier_rules.json").read_text("utf-8"))
+    return frozenset(w for wl in data.get("word_lists", ()) if wl["name"] == "lapsing_predicates" for w in wl["words"])
+
+
+@lru_cache(maxsize=1)
 def _np_breaks() -> frozenset[str]:
     """Finite verbs and auxiliaries that end the noun phrase an adnominal trigger modifies."""
     data = json.loads(resources.files(__package__).joinpath("resources/qualifier_rules.json").read_text("utf-8"))
@@ -350,6 +357,12 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
     return False
 
 
+def _in_target_np(toks, cue_end: int, first: int) -> bool:
+    """Does an adnominal cue ending at token ``cue_end`` stand in the target's noun phrase
+    (only adjectives between it and the target: "het bestaande regionale uurtarief")?"""
+    return cue_end <= first and first - cue_end <= 2 and all(toks[k][2].isalpha() for k in range(cue_end, first))
+
+
 def _terminates(toks, k: int, terminators) -> bool:
     """Does token ``k`` end a trigger's scope? 'wel' does, except in the conjunction 'dan wel' ("or")."""
     t = toks[k][2]
@@ -512,7 +525,10 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         # deze inkoop") is not closed by tense or stance cues of the clause it ends.
         closers = () if rule.exclusion or rule.conditional else ("negated", "historical", "hypothetical") if rule.modal else \
             ("negated", "hypothetical") if rule.category == "continued" else CATEGORIES
+        # (an adnominal cue of the target's own noun phrase does not close a predicate of lapsing:
+        # "per 2027 vervalt het bestaande uurtarief" ends the model in use; see stance._lapsing_current)
         if any(r.category not in (rule.category, "future") and r.category in closers and lo <= a and b <= hi
+               and not (rule.phrase in _lapsing() and r.np and _in_target_np(toks, b, first))
                for r, a, b in found):
             continue
         setattr(q, rule.category, True)

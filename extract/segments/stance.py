@@ -19,6 +19,7 @@ from .cues import CUE, CURRENT_CUES
 _RULES_FILE = "qualifier_rules.json"
 STANCE_CUE = cues(_RULES_FILE)
 PRESENT_STATE = frozenset(word_lists(_RULES_FILE)["present_state"])
+LAPSING = frozenset(word_lists(_RULES_FILE)["lapsing_predicates"])
 from .state import _colon_unit, _Doc, _next_sentence
 from .terms import Match, find_terms
 
@@ -76,6 +77,8 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     follow = _follow_up_status(d, m) if q.status != "rejected" else None
     if follow == "rejected" or (follow == "chosen" and q.status in (None, "previous")):
         return follow, 0.8
+    if q.status == "rejected" and _lapsing_current(q):
+        return "previous", 0.85
     if q.status in (None, "considered") and _settled_by_heading(d, m, place):
         return "rejected", 0.8
     if q.status:
@@ -170,6 +173,14 @@ def _describes_model(d: _Doc, m: Match) -> bool:
 
 # what may stand before a sentence's subject
 _SUBJECT_LEFT = frozenset(("", "een", "de", "het"))
+
+
+def _lapsing_current(q) -> bool:
+    """The model in use now lapses ("het huidige tarief per uur vervalt"): it is being replaced
+    (``previous``), not refused; only a refusal of an option ("niet langer", "afgewezen") rejects."""
+    neg = [t.phrase for t in q.triggers if t.category == "negated"]
+    cur = [t.phrase for t in q.triggers if t.category == "historical" and t.phrase in CURRENT_CUES]
+    return bool(neg) and bool(cur) and all(p in LAPSING for p in neg)
 
 
 def _settled_by_heading(d: _Doc, m: Match, place: Place) -> bool:
@@ -421,4 +432,7 @@ def _current_use_only(d: _Doc, m: Match) -> bool:
                 q = hq
                 break
     hist = [t.phrase for t in q.triggers if t.category == "historical"]
-    return bool(hist) and q.status == "previous" and all(h in CURRENT_CUES or h in PRESENT_STATE for h in hist)
+    if any(t.category == "negated" for t in q.triggers):
+        return False    # "het huidige uurtarief vervalt": in use now, but it lapses
+    return bool(hist) and q.status == "previous" and \
+        all(h in CURRENT_CUES or h in PRESENT_STATE for h in hist)
