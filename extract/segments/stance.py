@@ -5,6 +5,20 @@ back-reference ("die route is verlaten"), the table column header, a row
 labelled as the choice, the table title or lead-in, the headings, a scenario
 the document drops or prefers; else a plain statement is ``chosen``, except in a
 document that weighs models in general (a review, a guide): there it has no stance.
+
+Families beyond the qualifier's triggers (their cues and word lists are data in
+``resources/qualifier_rules.json``: ``cues`` and ``word_lists``):
+- a model only described ("Bij een lumpsum ontvangt de aanbieder ...", a definition): no stance;
+- the current contracts with their end ("De huidige contracten lopen tot ... en zijn gebaseerd op X"): previous;
+- the model in use now that lapses ("het huidige uurtarief vervalt"): previous, not rejected;
+- a change "van X naar Y" without other cue: X previous, Y chosen;
+- models offered as alternatives ("subsidie of Open House"): considered;
+- a heading that refuses the model ("X verkend en afgewezen") settles the weighing under it;
+- a table that rates its rows (verdict column "Oordeel") or weighs them ("Voordelen | Nadelen");
+- a heading "Uitgangssituatie" speaks of the present: previous only where the model is replaced;
+- an option's own heading ("Variant B - Lumpsum") takes the option's outcome.
+Each family has its own-words cases in ``tests/data/stance_cases.json`` (document level) and
+``tests/data/qualifier_cases.json`` (sentence level).
 """
 from __future__ import annotations
 
@@ -380,8 +394,8 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
     A memo that weighs options describes each under its own heading; what it says
     about the option elsewhere ("Scenario B valt af", "wij adviseren scenario A",
     "scenario C is het voorkeursscenario") settles the models in that section:
-    ``rejected`` for a dropped option, ``chosen`` for the preferred one. Options
-    it does not settle stay as their sentences say (``considered``).
+    ``rejected`` for a dropped option, ``chosen`` for the preferred one, and
+    ``considered`` for an option it does not settle.
     """
     ident = None
     # the option's own heading ("Optie 2 - Lumpsum voor verblijf") names its model too
@@ -393,7 +407,8 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
             break
     if ident is None:
         return None
-    return _scenario_stances(d).get(ident)
+    # an option the document does not settle is weighed: its models are considered
+    return _scenario_stances(d).get(ident, "considered")
 
 
 def _scenario_stances(d: _Doc) -> dict[str, str]:
