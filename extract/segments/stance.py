@@ -54,7 +54,7 @@ def _alternatives(d: _Doc, m: Match) -> bool:
     a refusal of both ("geen PxQ of lumpsum") keeps its own stance. Two wordings of
     one model ("per uur of per dag") are no alternatives.
     """
-    s, e = d.sentence(m.start)
+    s, e = _near(d, m)
     ms, me = m.start - s, m.end - s
     # the mention itself, and the other models (one wording may be both a financing and a procedure)
     others = [x for x in find_terms(d.text[s:e], "financing") + find_terms(d.text[s:e], "procedure")
@@ -67,6 +67,18 @@ def _alternatives(d: _Doc, m: Match) -> bool:
             if STANCE_CUE["disjunction"].fullmatch(d.text[s + a.end:s + b.start]):
                 return True
     return False
+
+
+#: how far around a mention the stance families look (characters, within its sentence):
+#: they read its neighbours and its sentence's opening, and a sentence without a full stop
+#: (a PDF table run together) must not make every mention read all of it
+_REACH = 240
+
+
+def _near(d: _Doc, m: Match, reach: int = _REACH) -> tuple[int, int]:
+    """The mention's sentence, cut to ``reach`` characters either side of the mention."""
+    s, e = d.sentence(m.start)
+    return max(s, m.start - reach), min(e, m.end + reach)
 
 
 # what ends a clause inside a sentence for the others' practice cue
@@ -172,7 +184,9 @@ def _describes_model(d: _Doc, m: Match) -> bool:
     "PxQ is een vorm van bekostiging waarbij ...": a description or a definition. The
     document speaking in its own voice ("Met een lumpsum geven wij ...") states its plan.
     """
-    s, e = d.sentence(m.start)
+    s, e = _near(d, m)
+    if s != d.sentence(m.start)[0]:
+        return False    # a description or definition opens its sentence: the mention stands far in
     if CUE["own_voice"].search(d.text, s, e):
         return False
     if STANCE_CUE["description_opening"].match(d.text[s:m.start]):
@@ -218,7 +232,7 @@ def _change_frame(d: _Doc, m: Match) -> str | None:
     "Van productiefinanciering naar budgetfinanciering" (a heading), "de stap van PxQ naar
     een lumpsum": the model after "naar" is the destination, the one after "van" the start.
     """
-    s, e = d.sentence(m.start)
+    s, e = _near(d, m)
     sent = d.text[s:e]
     ms, me = m.start - s, m.end - s
     models = [x for x in find_terms(sent, m.kind) if x.end <= ms or x.start >= me]
@@ -244,7 +258,9 @@ def _ending_contracts(d: _Doc, m: Match) -> bool:
     the cue "huidige" qualifies only its noun phrase, but the whole sentence reports the
     practice that ends, so the models it names are ``previous``.
     """
-    s, e = d.sentence(m.start)
+    s, e = _near(d, m)
+    if s != d.sentence(m.start)[0]:
+        return False    # the subject opens the sentence, within reach of the mention
     hit = STANCE_CUE["ending_contracts_subject"].match(d.text[s:e])
     return hit is not None and s + hit.end() <= m.start
 
