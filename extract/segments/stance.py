@@ -55,6 +55,8 @@ def _alternatives(d: _Doc, m: Match) -> bool:
     one model ("per uur of per dag") are no alternatives.
     """
     s, e = _near(d, m)
+    if not _DISJUNCTION_WORD.search(d.text, max(s, m.start - 40), min(e, m.end + 40)):
+        return False    # no 'of' next to it: no need to look for its neighbours
     ms, me = m.start - s, m.end - s
     # the mention itself, and the other models (one wording may be both a financing and a procedure)
     others = [x for x in find_terms(d.text[s:e], "financing") + find_terms(d.text[s:e], "procedure")
@@ -73,6 +75,11 @@ def _alternatives(d: _Doc, m: Match) -> bool:
 #: they read its neighbours and its sentence's opening, and a sentence without a full stop
 #: (a PDF table run together) must not make every mention read all of it
 _REACH = 240
+
+
+# cheap tests before the families look for the models around a mention
+_DISJUNCTION_WORD = re.compile(r"\b(?:of|wel)\b", re.I)
+_NAAR = re.compile(r"\bnaar\b", re.I)
 
 
 def _near(d: _Doc, m: Match, reach: int = _REACH) -> tuple[int, int]:
@@ -194,11 +201,14 @@ def _describes_model(d: _Doc, m: Match) -> bool:
     # a definition covers its whole sentence ("X is een vorm van bekostiging waarbij Y"):
     # the model it defines is the sentence's subject
     sent = d.text[s:e]
-    first = next(iter(find_terms(sent, m.kind)), None)
+    # (the subject opens the sentence: only its first words are searched)
+    first = next(iter(find_terms(sent[:_SUBJECT_REACH], m.kind)), None)
     return first is not None and sent[:first.start].strip().lower() in _SUBJECT_LEFT and \
         bool(STANCE_CUE["description_definition"].match(sent[first.end:]))
 
 
+#: how far into its sentence a defined model may end
+_SUBJECT_REACH = 80
 # what may stand before a sentence's subject
 _SUBJECT_LEFT = frozenset(("", "een", "de", "het"))
 
@@ -233,6 +243,8 @@ def _change_frame(d: _Doc, m: Match) -> str | None:
     een lumpsum": the model after "naar" is the destination, the one after "van" the start.
     """
     s, e = _near(d, m)
+    if not _NAAR.search(d.text, s, e):
+        return None
     sent = d.text[s:e]
     ms, me = m.start - s, m.end - s
     models = [x for x in find_terms(sent, m.kind) if x.end <= ms or x.start >= me]
