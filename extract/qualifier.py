@@ -144,6 +144,9 @@ class _Rule:
     np: bool = False       # adnominal ("huidige", "lopende"): qualifies its own noun phrase only
     modal: bool = False    # a modal/hedge verb that governs the verb of choice after it ("zou kunnen kiezen voor")
     exclusion: bool = False  # a predicate that puts its subject outside ("valt buiten"): no other cue closes it
+    inverts: bool = False  # a verb of replacing: in verb-second order its first noun phrase is the subject
+    conditional: bool = False  # opens a condition ("als ... blijkt", "mocht"): the cues inside the condition
+                               # ("geen overeenstemming") do not close its scope over the clause it governs
 
 
 @lru_cache(maxsize=1)
@@ -156,10 +159,18 @@ def _rules() -> tuple[tuple[_Rule, ...], frozenset[str]]:
         rules.append(_Rule(toks, r["category"], r.get("direction", "forward"),
                            int(r.get("max_scope", defaults.get(r["category"], 10))),
                            int(r.get("gap", 5)), r["phrase"], bool(r.get("np", False)),
-                           bool(r.get("modal", False)), bool(r.get("exclusion", False))))
+                           bool(r.get("modal", False)), bool(r.get("exclusion", False)),
+                           inverts=bool(r.get("inverts", False)), conditional=bool(r.get("conditional", False))))
     # longest phrases first so that "niet langer" beats "niet"
     rules.sort(key=lambda r: -len([t for t in r.tokens if t != "..."]))
     return tuple(rules), frozenset(data.get("terminators", []))
+
+
+@lru_cache(maxsize=1)
+def _lapsing() -> frozenset[str]:
+    """Negation phrases that say a model lapses ("vervalt"): the rules file's ``lapsing_predicates``."""
+    data = json.loads(resources.files(__package__).joinpath("resources/qualifier_rules.json").read_text("utf-8"))
+    return frozenset(w for wl in data.get("word_lists", ()) if wl["name"] == "lapsing_predicates" for w in wl["words"])
 
 
 @lru_cache(maxsize=1)
@@ -195,8 +206,10 @@ def _match_at(rule: _Rule, toks: list[tuple[int, int, str]], i: int) -> int | No
         if p == "...":
             nxt = pats[k + 1]
             for g in range(rule.gap + 1):
-                if j + g < len(toks) and toks[j + g][2] in _GAP_BREAKS:
-                    return None   # "kiezen de gemeenten niet voor": the negation is its own trigger
+                if j + g < len(toks) and toks[j + g][2] in _GAP_BREAKS and not rule.conditional:
+                    # "kiezen de gemeenten niet voor": the negation is its own trigger (a
+                    # condition may hold one: "als er geen overeenstemming komt, dan ...")
+                    return None
                 if j + g < len(toks) and _tok_match(nxt, toks[j + g][2]):
                     j += g
                     break
@@ -309,11 +322,21 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
               skipped: frozenset[int] = frozenset()) -> bool:
     def ok(lo: int, hi: int) -> bool:
         between = [toks[k] for k in range(lo, hi) if k not in skipped]
-        if len(between) > rule.max_scope or any(t[2] in terminators for t in between):
+        if len(between) > rule.max_scope or any(_terminates(toks, k, terminators) for k in range(lo, hi)
+                                                 if k not in skipped):
             return False
         # an adnominal cue's noun phrase also ends where a subject pronoun follows a finite
         # verb ("met de huidige aanbieders maken we afspraken over X"): a new clause
         return not (rule.np and any(t[2] in _np_breaks() or t[2] in _SUBJECT_PRONOUNS for t in between))
+    if rule.np and _clause_final_verb(toks, tgt_first, tgt_last):
+        # the verb that ends the clause is not in the cue's noun phrase: "worden de
+        # bestaande contracten verlengd" extends the current contracts now
+        return False
+    if rule.inverts and tgt_first == tj + _article_run(toks, tj) and tgt_last + 1 < len(toks) \
+            and toks[tgt_last + 1][2] in _DETERMINERS:
+        # verb-second order: "Per 2027 vervangen trajectprijzen het uurtarief": the model
+        # right after the verb, with a second noun phrase after it, is the subject
+        return False
     if rule.direction in ("forward", "both") and tgt_first >= tj and ok(tj, tgt_first):
         # a negation of a phrase ("in plaats van X", "zonder X") ends where a new
         # prepositional conjunct begins: "in plaats van uurtarieven en met een zorgplafond"
@@ -332,6 +355,42 @@ def _in_scope(toks, rule: _Rule, ti: int, tj: int, tgt_first: int, tgt_last: int
             return False
         return True
     return False
+
+
+def _in_target_np(toks, cue_end: int, first: int) -> bool:
+    """Does an adnominal cue ending at token ``cue_end`` stand in the target's noun phrase
+    (only adjectives between it and the target: "het bestaande regionale uurtarief")?"""
+    return cue_end <= first and first - cue_end <= 2 and all(toks[k][2].isalpha() for k in range(cue_end, first))
+
+
+def _terminates(toks, k: int, terminators) -> bool:
+    """Does token ``k`` end a trigger's scope? 'wel' does, except in the conjunction 'dan wel' ("or")."""
+    t = toks[k][2]
+    return t in terminators and not (t == "wel" and k > 0 and toks[k - 1][2] == "dan")
+
+
+# words that open a noun phrase
+_DETERMINERS = frozenset(("de", "het", "een", "onze", "ons", "hun", "zijn", "haar", "deze", "dit", "die", "dat"))
+
+
+def _article_run(toks, k: int) -> int:
+    """How many determiners stand at token ``k`` (0 or 1: 'een', 'de', 'het' ...)."""
+    return 1 if k < len(toks) and toks[k][2] in _DETERMINERS else 0
+
+
+# a past participle of a separable or inseparable verb ("verlengd", "gecontracteerd", "beëindigd")
+_PARTICIPLE = re.compile(r"(?:ge|ver|be|ont|her|over)\w{2,}[dt]$")
+
+
+def _clause_final_verb(toks, first: int, last: int) -> bool:
+    """Is the target one verb that closes its clause: a participle, or 'te' + infinitive?"""
+    if first != last:
+        return False
+    nxt = toks[last + 1][2] if last + 1 < len(toks) else "."
+    if nxt not in (".", ";", ",", "!", "?", ":", "en", "of"):
+        return False
+    tok = toks[first][2]
+    return bool(_PARTICIPLE.match(tok)) or (first > 0 and toks[first - 1][2] == "te" and tok.endswith("en"))
 
 
 class _Sentence:
@@ -361,7 +420,7 @@ class _Sentence:
             for k in range(a, b):
                 cover.setdefault(k, []).append(n)
         self.cover = cover
-        self.terminal = [t[2] in terminators for t in toks]
+        self.terminal = [_terminates(toks, k, terminators) for k in range(len(toks))]
         self.contrasts = [i for i, t in enumerate(toks) if t[2] in ("maar", "echter", "doch")]
         self.stops = [i for i, t in enumerate(toks) if t[2] in (".", ";", "!", "?")]
 
@@ -449,6 +508,10 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
     found = [t for t in window if t[0].category != "pseudo" and t[1] not in skipped]
     for rule, ti, tj in found:
         if ti <= last and tj > first:          # overlaps the target: the target's own words
+            if _encloses(rule, toks, ti, tj, first, last, terminators):
+                # a separable verb around its object ("wijst de lumpsum af", "zet PxQ voort")
+                setattr(q, rule.category, True)
+                q.triggers.append(Trigger(rule.category, rule.phrase, toks[ti][0], toks[tj - 1][1]))
             continue
         if not _in_scope(toks, rule, ti, tj, first, last, terminators, skipped):
             continue
@@ -460,9 +523,12 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
         # Keeping a model ("handhaven de bestaande lumpsum") names the current one.
         # An exclusion predicate ("X valt sinds 2015 onder de Zvw en maakt geen deel uit van
         # deze inkoop") is not closed by tense or stance cues of the clause it ends.
-        closers = () if rule.exclusion else ("negated", "historical", "hypothetical") if rule.modal else \
+        closers = () if rule.exclusion or rule.conditional else ("negated", "historical", "hypothetical") if rule.modal else \
             ("negated", "hypothetical") if rule.category == "continued" else CATEGORIES
+        # (an adnominal cue of the target's own noun phrase does not close a predicate of lapsing:
+        # "per 2027 vervalt het bestaande uurtarief" ends the model in use; see stance._lapsing_current)
         if any(r.category not in (rule.category, "future") and r.category in closers and lo <= a and b <= hi
+               and not (rule.phrase in _lapsing() and r.np and _in_target_np(toks, b, first))
                for r, a, b in found):
             continue
         setattr(q, rule.category, True)
@@ -470,6 +536,24 @@ def qualify(text: str, target_start: int, target_end: int) -> Qualification:
     if q.hypothetical and not q.negated:
         _declined_after(q, sen, skipped, last)
     return q
+
+
+def _encloses(rule: _Rule, toks, ti: int, tj: int, first: int, last: int, terminators) -> bool:
+    """Does a split trigger ("wijst ... af") hold the target in its gap, as a separable verb holds its object?
+
+    The target must lie wholly inside the gap (the trigger's own words stay outside it)
+    and the gap must not cross a terminator. Only a split verb that may look back holds
+    its object in the gap; a forward-only one names its target after the particle, and
+    its gap holds adverbials ("kiest binnen dat regime voor een openbare procedure").
+    """
+    if "..." not in rule.tokens or rule.category == "pseudo" or rule.direction == "forward":
+        return False
+    k = rule.tokens.index("...")
+    head_end = ti + k                      # first token of the gap
+    tail = len(rule.tokens) - k - 1        # literal tokens after the gap
+    if not (head_end <= first and last < tj - tail):
+        return False
+    return not any(toks[x][2] in terminators for x in range(head_end, tj - tail))
 
 
 #: prefix of the phrase of a trigger found by :func:`_declined_after`

@@ -9,7 +9,7 @@ from inkoopgraaf.extract.qualifier import Qualification, qualify, qualify_text, 
 CASES = json.loads((Path(__file__).parent / "data" / "qualifier_cases.json").read_text("utf-8"))["cases"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.get("id", c["text"][:50]) for c in CASES])
 def test_qualifier_case(case):
     text, target = case["text"], case["target"]
     i = text.index(target)
@@ -79,3 +79,27 @@ def test_column_stance(header, stance):
 ])
 def test_same_as_cells(cell, same):
     assert is_same_as(cell) == same
+
+
+# -- the stance of financing facts on mini documents (tests/data/stance_cases.json) --------
+from inkoopgraaf.extract.context import ExtractionContext  # noqa: E402
+from inkoopgraaf.extract.readers import read_document  # noqa: E402
+from inkoopgraaf.extract.segments import extract_financing  # noqa: E402
+
+STANCE_CASES = json.loads((Path(__file__).parent / "data" / "stance_cases.json").read_text("utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", STANCE_CASES, ids=[c["id"] for c in STANCE_CASES])
+def test_stance_case(case, tmp_path):
+    p = tmp_path / f"{case['id']}.txt"
+    p.write_text(case["text"], encoding="utf-8")
+    facts = extract_financing(ExtractionContext(read_document(p)))
+    got = sorted({(f.value["id"], f.value["segment"], f.value["status"]) for f in facts}, key=str)
+
+    def found(triple):
+        # segment "*": any segment (the attachment is not what these cases pin)
+        return any(g[0] == triple[0] and triple[1] in ("*", g[1]) and g[2] == triple[2] for g in got)
+    for triple in case.get("expect_financing", []):
+        assert found(triple), (case["family"], triple, got)
+    for triple in case.get("no_financing", []):
+        assert not found(triple), (case["family"], triple, got)

@@ -5,6 +5,20 @@ back-reference ("die route is verlaten"), the table column header, a row
 labelled as the choice, the table title or lead-in, the headings, a scenario
 the document drops or prefers; else a plain statement is ``chosen``, except in a
 document that weighs models in general (a review, a guide): there it has no stance.
+
+Families beyond the qualifier's triggers (their cues and word lists are data in
+``resources/qualifier_rules.json``: ``cues`` and ``word_lists``):
+- a model only described ("Bij een lumpsum ontvangt de aanbieder ...", a definition): no stance;
+- the current contracts with their end ("De huidige contracten lopen tot ... en zijn gebaseerd op X"): previous;
+- the model in use now that lapses ("het huidige uurtarief vervalt"): previous, not rejected;
+- a change "van X naar Y" without other cue: X previous, Y chosen;
+- models offered as alternatives ("subsidie of Open House"): considered;
+- a heading that refuses the model ("X verkend en afgewezen") settles the weighing under it;
+- a table that rates its rows (verdict column "Oordeel") or weighs them ("Voordelen | Nadelen");
+- a heading "Uitgangssituatie" speaks of the present: previous only where the model is replaced;
+- an option's own heading ("Variant B - Lumpsum") takes the option's outcome.
+Each family has its own-words cases in ``tests/data/stance_cases.json`` (document level) and
+``tests/data/qualifier_cases.json`` (sentence level).
 """
 from __future__ import annotations
 
@@ -12,7 +26,14 @@ import re
 
 from ..qualifier import column_stance, is_same_as, qualify, qualify_follow_up, qualify_lead_in, qualify_text
 from ..sections import Place
+from ..lexicon import cues, word_lists
 from .cues import CUE, CURRENT_CUES
+
+# the stance's own cues and word lists live beside the qualifier's triggers
+_RULES_FILE = "qualifier_rules.json"
+STANCE_CUE = cues(_RULES_FILE)
+PRESENT_STATE = frozenset(word_lists(_RULES_FILE)["present_state"])
+LAPSING = frozenset(word_lists(_RULES_FILE)["lapsing_predicates"])
 from .state import _colon_unit, _Doc, _next_sentence
 from .terms import Match, find_terms
 
@@ -21,7 +42,50 @@ def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     st, conf = _own_status_of(d, m, place)
     if st == "chosen" and _others_practice(d, m):
         return None, conf
+    if st in ("chosen", None) and _alternatives(d, m):
+        return "considered", max(conf, 0.7)
     return st, conf
+
+
+def _alternatives(d: _Doc, m: Match) -> bool:
+    """Is the mention one of models joined by 'of' ("subsidie of open house", "PxQ dan wel een lumpsum")?
+
+    Models offered as alternatives are weighed, not chosen, even after "de keuze voor";
+    a refusal of both ("geen PxQ of lumpsum") keeps its own stance. Two wordings of
+    one model ("per uur of per dag") are no alternatives.
+    """
+    s, e = _near(d, m)
+    if not _DISJUNCTION_WORD.search(d.text, max(s, m.start - 40), min(e, m.end + 40)):
+        return False    # no 'of' next to it: no need to look for its neighbours
+    ms, me = m.start - s, m.end - s
+    # the mention itself, and the other models (one wording may be both a financing and a procedure)
+    others = [x for x in find_terms(d.text[s:e], "financing") + find_terms(d.text[s:e], "procedure")
+              if x.end <= ms or x.start >= me]
+    models = sorted(others + [Match(m.kind, m.id, ms, me)], key=lambda x: x.start)
+    here = next(i for i, x in enumerate(models) if x.start == ms and x.end == me)
+    for i in (here - 1, here + 1):
+        if 0 <= i < len(models) and models[i].id != m.id:
+            a, b = sorted((models[i], models[here]), key=lambda x: x.start)
+            if STANCE_CUE["disjunction"].fullmatch(d.text[s + a.end:s + b.start]):
+                return True
+    return False
+
+
+#: how far around a mention the stance families look (characters, within its sentence):
+#: they read its neighbours and its sentence's opening, and a sentence without a full stop
+#: (a PDF table run together) must not make every mention read all of it
+_REACH = 240
+
+
+# cheap tests before the families look for the models around a mention
+_DISJUNCTION_WORD = re.compile(r"\b(?:of|wel)\b", re.I)
+_NAAR = re.compile(r"\bnaar\b", re.I)
+
+
+def _near(d: _Doc, m: Match, reach: int = _REACH) -> tuple[int, int]:
+    """The mention's sentence, cut to ``reach`` characters either side of the mention."""
+    s, e = d.sentence(m.start)
+    return max(s, m.start - reach), min(e, m.end + reach)
 
 
 # what ends a clause inside a sentence for the others' practice cue
@@ -46,8 +110,17 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     follow = _follow_up_status(d, m) if q.status != "rejected" else None
     if follow == "rejected" or (follow == "chosen" and q.status in (None, "previous")):
         return follow, 0.8
+    if q.status == "rejected" and _lapsing_current(q):
+        return "previous", 0.85
+    if q.status in (None, "considered") and _settled_by_heading(d, m, place):
+        return "rejected", 0.8
     if q.status:
         return q.status, 0.85
+    change = _change_frame(d, m)
+    if change:
+        return change, 0.8
+    if m.kind == "financing" and _ending_contracts(d, m):
+        return "previous", 0.8
     b = place.block
     in_table = b is not None and b.kind == "table_row"
     # a column whose header carries the stance ("Nieuwe bekostiging | Huidige bekostiging")
@@ -59,12 +132,19 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         labels = [place.row_label] + list(place.column_header)
         if any(sp and CUE["choice_label"].search(d.st.text(sp)) for sp in labels):
             return "chosen", 0.75
+    # a verdict column ("Oordeel | afgewezen"), or a table that weighs its rows ("Voordelen | Nadelen")
+    if in_table:
+        st = _row_verdict(d, place) or ("considered" if _weighing_table(d, place) else None)
+        if st:
+            return st, 0.75
     # then the spans that introduce the table or list, and the headings above
     if in_table and place.table_title:
         st = _context_status(qualify_text(d.st.text(place.table_title)))
         if st:
             return st, 0.7
-    intro = place.lead_in if in_table else place.list_intro if b is not None and b.kind == "list_item" else None
+    # (a numbered item read as a heading, "5. Bekostiging en budgetplafond", still belongs to its list)
+    intro = place.lead_in if in_table else \
+        place.list_intro if b is not None and b.kind in ("list_item", "heading") else None
     if intro:
         st = _context_status(qualify_lead_in(d.st.text(intro)))
         if st:
@@ -99,9 +179,102 @@ def _default_status(d: _Doc, m: Match, place: Place) -> str | None:
     s, e = d.sentence(m.start)
     if d.text[s:e].rstrip().endswith("?"):
         return None
-    if _general_study(d):
+    if _general_study(d) or _describes_model(d, m):
         return None
     return "chosen"
+
+
+def _describes_model(d: _Doc, m: Match) -> bool:
+    """Does the mention's sentence say how such a model works rather than that the region uses it?
+
+    "Bij een lumpsum ontvangt de aanbieder ...", "In een taakgerichte variant krijgt ...",
+    "PxQ is een vorm van bekostiging waarbij ...": a description or a definition. The
+    document speaking in its own voice ("Met een lumpsum geven wij ...") states its plan.
+    """
+    s, e = _near(d, m)
+    if s != d.sentence(m.start)[0]:
+        return False    # a description or definition opens its sentence: the mention stands far in
+    if CUE["own_voice"].search(d.text, s, e):
+        return False
+    if STANCE_CUE["description_opening"].match(d.text[s:m.start]):
+        return True
+    # a definition covers its whole sentence ("X is een vorm van bekostiging waarbij Y"):
+    # the model it defines is the sentence's subject
+    sent = d.text[s:e]
+    # (the subject opens the sentence: only its first words are searched)
+    first = next(iter(find_terms(sent[:_SUBJECT_REACH], m.kind)), None)
+    return first is not None and sent[:first.start].strip().lower() in _SUBJECT_LEFT and \
+        bool(STANCE_CUE["description_definition"].match(sent[first.end:]))
+
+
+#: how far into its sentence a defined model may end
+_SUBJECT_REACH = 80
+# what may stand before a sentence's subject
+_SUBJECT_LEFT = frozenset(("", "een", "de", "het"))
+
+
+def _lapsing_current(q) -> bool:
+    """The model in use now lapses ("het huidige tarief per uur vervalt"): it is being replaced
+    (``previous``), not refused; only a refusal of an option ("niet langer", "afgewezen") rejects."""
+    neg = [t.phrase for t in q.triggers if t.category == "negated"]
+    cur = [t.phrase for t in q.triggers if t.category == "historical" and t.phrase in CURRENT_CUES]
+    return bool(neg) and bool(cur) and all(p in LAPSING for p in neg)
+
+
+def _settled_by_heading(d: _Doc, m: Match, place: Place) -> bool:
+    """Does a heading above refuse this very model ("Resultaatfinanciering verkend en afgewezen")?
+
+    A section that tells how an option was weighed ("een pilot met X", "X is onderzocht")
+    under a heading that reports the refusal of X is settled by it; a refusal of
+    another model, or a heading without the model, settles nothing.
+    """
+    for h in place.headings:
+        text = d.text[h.start:h.end]
+        for x in find_terms(text, m.kind):
+            if x.id == m.id and qualify(text, x.start, x.end).status == "rejected":
+                return True
+    return False
+
+
+def _change_frame(d: _Doc, m: Match) -> str | None:
+    """The stance of a model in a change "van X naar Y" with no other cue: X ``previous``, Y ``chosen``.
+
+    "Van productiefinanciering naar budgetfinanciering" (a heading), "de stap van PxQ naar
+    een lumpsum": the model after "naar" is the destination, the one after "van" the start.
+    """
+    s, e = _near(d, m)
+    if not _NAAR.search(d.text, s, e):
+        return None
+    sent = d.text[s:e]
+    ms, me = m.start - s, m.end - s
+    models = [x for x in find_terms(sent, m.kind) if x.end <= ms or x.start >= me]
+    rx_from, rx_to = STANCE_CUE["change_from"], STANCE_CUE["change_to"]
+    # the destination: its start may be named in words the taxonomy lacks ("van productie-
+    # financiering naar ...", "van bekostiging per uur naar ...")
+    if STANCE_CUE["change_destination"].search(sent[:ms]):
+        return "chosen"
+    for x in models:
+        if x.id == m.id:
+            continue
+        if x.end <= ms and rx_to.fullmatch(sent[x.end:ms]) and rx_from.search(sent[:x.start]):
+            return "chosen"
+        if x.start >= me and rx_to.fullmatch(sent[me:x.start]) and rx_from.search(sent[:ms]):
+            return "previous"
+    return None
+
+
+def _ending_contracts(d: _Doc, m: Match) -> bool:
+    """Is the mention in a sentence about the current contracts that gives their end?
+
+    "De huidige contracten lopen tot 1 januari 2027 en zijn gebaseerd op een uurtarief":
+    the cue "huidige" qualifies only its noun phrase, but the whole sentence reports the
+    practice that ends, so the models it names are ``previous``.
+    """
+    s, e = _near(d, m)
+    if s != d.sentence(m.start)[0]:
+        return False    # the subject opens the sentence, within reach of the mention
+    hit = STANCE_CUE["ending_contracts_subject"].match(d.text[s:e])
+    return hit is not None and s + hit.end() <= m.start
 
 
 # the title block: the first few non-empty lines, read only when they are heading-like
@@ -153,6 +326,34 @@ def _follow_up_status(d: _Doc, m: Match) -> str | None:
         if st:
             return st
     return None
+
+
+def _body_row(place: Place) -> bool:
+    """Is the place in a row below the table's header row?"""
+    return bool(place.table_header) and not any(c in place.row_cells for c in place.table_header)
+
+
+def _row_verdict(d: _Doc, place: Place) -> str | None:
+    """The stance a row's verdict cell gives the models of its other cells.
+
+    A table that rates options has a column "Oordeel" / "Advies" / "Conclusie" whose
+    cell says "afgewezen", "voorkeur", "in onderzoek": that settles the row's models.
+    """
+    if not _body_row(place):
+        return None
+    for j, h in enumerate(place.table_header):
+        if j == place.cell_index or j >= len(place.row_cells):
+            continue
+        if STANCE_CUE["verdict_header"].search(d.st.text(h)):
+            st = column_stance(d.st.text(place.row_cells[j]))
+            if st:
+                return st
+    return None
+
+
+def _weighing_table(d: _Doc, place: Place) -> bool:
+    """Does the table weigh its rows ("Model | Voordelen | Nadelen", "Kansen | Risico's")?"""
+    return _body_row(place) and any(STANCE_CUE["weighing_header"].search(d.st.text(h)) for h in place.table_header)
 
 
 def _header_of(place: Place, ci: int) -> tuple[int, int] | None:
@@ -221,18 +422,21 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
     A memo that weighs options describes each under its own heading; what it says
     about the option elsewhere ("Scenario B valt af", "wij adviseren scenario A",
     "scenario C is het voorkeursscenario") settles the models in that section:
-    ``rejected`` for a dropped option, ``chosen`` for the preferred one. Options
-    it does not settle stay as their sentences say (``considered``).
+    ``rejected`` for a dropped option, ``chosen`` for the preferred one, and
+    ``considered`` for an option it does not settle.
     """
     ident = None
-    for h in place.headings:
+    # the option's own heading ("Optie 2 - Lumpsum voor verblijf") names its model too
+    own = [place.block] if place.block is not None and place.block.kind == "heading" else []
+    for h in own + list(place.headings):
         hm = CUE["scenario_heading"].match(d.text, h.start, h.end)
         if hm:
             ident = hm.group(1)
             break
     if ident is None:
         return None
-    return _scenario_stances(d).get(ident)
+    # an option the document does not settle is weighed: its models are considered
+    return _scenario_stances(d).get(ident, "considered")
 
 
 def _scenario_stances(d: _Doc) -> dict[str, str]:
@@ -256,7 +460,22 @@ def _scenario_stances(d: _Doc) -> dict[str, str]:
 
 
 def _current_use_only(d: _Doc, m: Match) -> bool:
-    """Is the mention ``previous`` only through a cue of present use (no past tense, no 'voorheen')?"""
+    """Is the mention ``previous`` only through a cue of present use (no past tense, no 'voorheen')?
+
+    The cue may stand in the sentence ("de huidige dagprijs") or, when the sentence says
+    nothing, in the heading that passes the stance on ("Uitgangssituatie"): a section
+    on the state of things now describes the model in use, which is ``previous`` only
+    where the document replaces it.
+    """
     q = d.qualify_at(m.start, m.end)
+    if q.status is None:
+        for h in d.st.place(m.start).headings:
+            hq = qualify_text(d.text[h.start:h.end])
+            if _context_status(hq):
+                q = hq
+                break
     hist = [t.phrase for t in q.triggers if t.category == "historical"]
-    return bool(hist) and q.status == "previous" and all(h in CURRENT_CUES for h in hist)
+    if any(t.category == "negated" for t in q.triggers):
+        return False    # "het huidige uurtarief vervalt": in use now, but it lapses
+    return bool(hist) and q.status == "previous" and \
+        all(h in CURRENT_CUES or h in PRESENT_STATE for h in hist)
