@@ -557,7 +557,8 @@ def report(outputs, out):
 
     \b
     Reads OUTPUTS/facts.jsonl, documents.csv and texts/ and writes one
-    self-contained HTML file you can open offline or mail to a colleague.
+    self-contained HTML file you can open offline or mail to a colleague
+    (above 50 documents: a summary plus one page per region in report/).
 
     \b
     Examples:
