@@ -316,3 +316,22 @@ def test_split_report_links_from_summary_to_region_page_and_back(browser, tmp_pa
     assert browser.find_element(By.ID, "doc-text").text
     _shot(browser, "report-split.png")
     assert _errors(browser) == []
+
+
+def test_hostile_document_text_never_executes_on_split_pages(browser, tmp_path):
+    from inkoopgraaf.report import write_report_files
+    facts, documents, texts = hostile_inputs()
+    paths = write_report_files(tmp_path / "report.html", facts, documents, texts, split=True)
+    shown = []
+    for path in paths:
+        _open(browser, path)
+        title = browser.title
+        tabs = ("vergelijking",) if path == paths[0] else ("vergelijking", "tijdlijnen", "besluiten", "feiten", "document")
+        for tab in tabs:
+            _tab(browser, tab)
+        assert browser.execute_script("return typeof window.__pwned") == "undefined"
+        assert browser.title == title and "GEHACKT" not in browser.title
+        assert _errors(browser) == []
+        if path != paths[0]:
+            shown.append(browser.find_element("id", "doc-text").text)
+    assert any("</script><script>document.title='GEHACKT'" in text for text in shown)   # shown as text
