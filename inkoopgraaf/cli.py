@@ -444,7 +444,7 @@ def _assembly(results, docs: list[dict], cache: Path | None):
         key = piece_key({**rec, "_meta": meta}, cache_key(sha, Path(rec["path"])) if sha else None)
         keys[doc_id] = key
         text = r.document.text if r.document is not None else None
-        pieces.append(pieces_cache.get(key, doc_id, lambda r=r, rec=rec, text=text, doc_id=doc_id:
+        pieces.append(pieces_cache.held(key, doc_id, lambda r=r, rec=rec, text=text, doc_id=doc_id:
                                        _piece_or_failure(doc_id, rec, r.facts, text)))
     if cache is not None:
         pieces_cache.prune(set(keys.values()))

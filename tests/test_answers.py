@@ -414,10 +414,12 @@ def test_region_ids_are_known_without_building_the_facts_frame(eemland_outputs):
 
 def test_a_model_among_alternatives_is_no_whole_procurement_choice():
     # 'aanpak (inbesteden, aanbesteden, subsidie of Open House)' and 'met lumpsum of
-    # populatiebekostiging' list options; 'Voor de hele inkoop ... een budgetplafond' is a choice
+    # populatiebekostiging' list options; 'Voor de hele inkoop ... een budgetplafond' is a choice.
+    # The options stay in the table as weighed ('considered'), never as chosen.
     _, _, t = _build("verkenning_drenthe_2024.txt")
     fin = _rows(t["financing"], region="drenthe")
-    assert list(zip(fin["segment"], fin["financing"], fin["status"])) == [("all", "plafond", "chosen")]
+    assert sorted(zip(fin["segment"], fin["financing"], fin["status"])) == [
+        ("all", "lumpsum", "considered"), ("all", "plafond", "chosen"), ("all", "populatiebekostiging", "considered")]
     assert not len(_rows(t["procedures"], region="drenthe", status="chosen"))
 
 

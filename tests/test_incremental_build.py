@@ -237,6 +237,32 @@ def _run(corpus: Path, out: Path, *extra: str, code: int = 1):
     return r
 
 
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_held_pieces_assemble_as_the_pieces_themselves(tmp_path, on_disk):
+    """A build holds pieces compressed with their summary only (models/derived.py HeldPiece);
+    assembled, they give the same tables, warnings and store fingerprints as the dicts."""
+    import pandas as pd
+    from inkoopgraaf.models.derived import PieceCache, assemble, document_piece
+    from inkoopgraaf.models.tables import TABLE_NAMES
+    from test_graph import load_case
+    facts, docs, texts, _ = load_case()
+    for f, rec, text in _sharing_documents():
+        facts, docs, texts = facts + f, docs + [rec], {**texts, **text}
+    made = {d["id"]: document_piece(d["id"], d, [f for f in facts if f.doc == d["id"]], texts.get(d["id"]))
+            for d in docs}
+    cache = PieceCache(tmp_path if on_disk else None)
+    held = [cache.held(f"k{i}", d["id"], lambda d=d: made[d["id"]]) for i, d in enumerate(docs)]
+    if on_disk:      # the second time they come from the files
+        held = [cache.held(f"k{i}", d["id"], lambda: pytest.fail("not reused")) for i, d in enumerate(docs)]
+    keys = {d["id"]: f"k{i}" for i, d in enumerate(docs)}
+    plain, compact = assemble(list(made.values()), keys), assemble(held, keys)
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(compact.tables[name], plain.tables[name], obj=name)
+    assert compact.fingerprints == plain.fingerprints
+    assert compact.attributions() == plain.attributions() and compact.weak_spans() == plain.weak_spans()
+    assert compact.unattributed() == plain.unattributed() and compact.failures() == plain.failures()
+
+
 @pytest.mark.parametrize("split_above", [50, 2], ids=["one-file-report", "report-per-region"])
 def test_incremental_builds_give_exactly_the_outputs_of_cold_builds(tmp_path, monkeypatch, split_above):
     """Change, add, remove: each incremental build's tables, facts, documents, texts, report
