@@ -386,7 +386,8 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
 
     def report_step(folder: Path) -> list[str]:
         asm = held["assembly"]
-        return _write_report(folder, held["facts"], docs, texts, held["tables"], asm.attributions(), asm.weak_spans())
+        return _write_report(folder, held["facts"], docs, texts, held["tables"], asm.attributions(), asm.weak_spans(),
+                             previous)
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state
@@ -488,10 +489,13 @@ def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = N
     return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
 
-def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None) -> list[str]:
-    from .report import write_report
-    path = write_report(out / "report.html", facts, docs, texts, tables, attributions=attributions, weak=weak)
-    return [Path(path).name]
+def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None, previous=None) -> list[str]:
+    """report.html, and above 50 documents report/<region>.html (an unchanged page is linked from
+    ``previous``)."""
+    from .report import write_report_files
+    paths = write_report_files(out / "report.html", facts, docs, texts, tables, attributions=attributions,
+                               weak=weak, previous=previous)
+    return [paths[0].name] + ([f"report/ ({len(paths) - 1} region pages)"] if len(paths) > 1 else [])
 
 
 @main.command("eval")
@@ -553,7 +557,8 @@ def report(outputs, out):
 
     \b
     Reads OUTPUTS/facts.jsonl, documents.csv and texts/ and writes one
-    self-contained HTML file you can open offline or mail to a colleague.
+    self-contained HTML file you can open offline or mail to a colleague
+    (above 50 documents: a summary plus one page per region in report/).
 
     \b
     Examples:

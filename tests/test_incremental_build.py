@@ -263,9 +263,13 @@ def test_held_pieces_assemble_as_the_pieces_themselves(tmp_path, on_disk):
     assert compact.unattributed() == plain.unattributed() and compact.failures() == plain.failures()
 
 
-def test_incremental_builds_give_exactly_the_outputs_of_cold_builds(tmp_path):
+@pytest.mark.parametrize("split_above", [50, 2], ids=["one-file-report", "report-per-region"])
+def test_incremental_builds_give_exactly_the_outputs_of_cold_builds(tmp_path, monkeypatch, split_above):
     """Change, add, remove: each incremental build's tables, facts, documents, texts, report
-    and database rows equal a cold build's of the same corpus; a failing file never stops it."""
+    (one file, or split into report/<region>.html) and database rows equal a cold build's of
+    the same corpus; a failing file never stops it."""
+    from inkoopgraaf.report import render
+    monkeypatch.setattr(render, "SPLIT_ABOVE_DOCUMENTS", split_above)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in ("bekostiging_noord_limburg.txt", "gooi_vechtstreek_2015.txt", "memo_zonder_regio.txt",
@@ -294,6 +298,8 @@ def test_incremental_builds_give_exactly_the_outputs_of_cold_builds(tmp_path):
         for name in cold_files:
             assert inc_files[name] == cold_files[name], f"{what}: {name}"
         assert inc_rows == cold_rows, what
+        pages = [name for name in inc_files if name.startswith("report/")]
+        assert bool(pages) == (split_above == 2), what
     assert not any(b"gooi_vechtstreek_2015" in data for data in inc_files.values())
     # one cached piece per document of the corpus (the failing one too); the removed one's is pruned
     assert len(list((inc / ".cache" / "derived").glob("*.json"))) == len(list(corpus.iterdir()))

@@ -198,7 +198,7 @@ def test_scale_1000_documents_paginates(browser, tmp_path):
     from selenium.webdriver.support.ui import WebDriverWait
     facts, documents, texts = synthetic_inputs(n_docs=1000, facts_per_doc=100)
     assert len(facts) > 100_000
-    path = write_report(tmp_path / "groot.html", facts, documents, texts)
+    path = write_report(tmp_path / "groot.html", facts, documents, texts, split=False)  # one file: all facts in one table
     _open(browser, path)
     _tab(browser, "feiten")
     rows = browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
@@ -275,3 +275,63 @@ def test_report_without_data_or_texts_still_works(browser, tmp_path, case):
         _tab(browser, "vergelijking")
         assert "geen bekostigingsvormen" in browser.find_element(By.ID, "matrix").text
     assert _errors(browser) == []
+
+
+def test_split_report_links_from_summary_to_region_page_and_back(browser, tmp_path):
+    """Opened from disk (file://): the summary's region link opens that region's page with its
+    texts and facts, a matrix cell's source link opens the document there, and the page links back."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from inkoopgraaf.report import write_report_files
+    facts, documents, texts = sample_inputs()
+    summary = write_report_files(tmp_path / "report.html", facts, documents, texts, split=True)[0]
+    _open(browser, summary)
+    visible = [a.get_attribute("data-tab") for a in browser.find_elements(By.CSS_SELECTOR, "#tabs a") if a.is_displayed()]
+    assert visible == ["overzicht", "vergelijking"]
+    assert f"{len(facts)}\nfeiten gevonden" in browser.find_element(By.ID, "overview-stats").text  # all, not the cited
+    link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#overview-pages-table a.region-page")
+                if "Rivierenland" in a.text)
+    link.click()
+    WebDriverWait(browser, 30).until(lambda d: d.current_url.endswith("/report/rivierenland.html")
+                                     and d.execute_script("return document.documentElement.getAttribute('data-ready')") == "true")
+    assert "Rivierenland" in browser.title
+    _tab(browser, "document")
+    assert "lumpsum per aanbieder" in browser.find_element(By.ID, "doc-text").text
+    _tab(browser, "feiten")
+    assert browser.find_elements(By.CSS_SELECTOR, "#fact-table tbody tr")
+    assert _errors(browser) == []
+    browser.find_element(By.ID, "back-to-summary").click()
+    WebDriverWait(browser, 30).until(lambda d: d.current_url.endswith("/report.html")
+                                     and d.execute_script("return document.documentElement.getAttribute('data-ready')") == "true")
+    # a matrix cell's evidence in the summary links to the document on its region page
+    _tab(browser, "vergelijking")
+    browser.find_element(By.CSS_SELECTOR, 'button.cell[data-region="rivierenland"][data-segment="ambulant"]').click()
+    assert "lumpsum" in browser.find_element(By.ID, "evidence-body").text.lower()   # the quote travels along
+    source = browser.find_element(By.CSS_SELECTOR, "#evidence-body .source a")
+    assert "report/" in source.get_attribute("href") and "#document=" in source.get_attribute("href")
+    source.click()
+    WebDriverWait(browser, 30).until(lambda d: "/report/" in d.current_url
+                                     and d.execute_script("return document.documentElement.getAttribute('data-ready')") == "true")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "document").is_displayed())
+    assert browser.find_element(By.ID, "doc-text").text
+    _shot(browser, "report-split.png")
+    assert _errors(browser) == []
+
+
+def test_hostile_document_text_never_executes_on_split_pages(browser, tmp_path):
+    from inkoopgraaf.report import write_report_files
+    facts, documents, texts = hostile_inputs()
+    paths = write_report_files(tmp_path / "report.html", facts, documents, texts, split=True)
+    shown = []
+    for path in paths:
+        _open(browser, path)
+        title = browser.title
+        tabs = ("vergelijking",) if path == paths[0] else ("vergelijking", "tijdlijnen", "besluiten", "feiten", "document")
+        for tab in tabs:
+            _tab(browser, tab)
+        assert browser.execute_script("return typeof window.__pwned") == "undefined"
+        assert browser.title == title and "GEHACKT" not in browser.title
+        assert _errors(browser) == []
+        if path != paths[0]:
+            shown.append(browser.find_element("id", "doc-text").text)
+    assert any("</script><script>document.title='GEHACKT'" in text for text in shown)   # shown as text

@@ -531,18 +531,159 @@ def _region_list(value) -> list[str]:
     return [r for r in (value or []) if isinstance(r, str) and r]
 
 
+# --------------------------------------------------------------------------- split report
+
+#: Up to this many documents the report stays one file (mailable, everything at hand); above it
+#: the details go into one page per region, so report.html stays small (issue 14).
+SPLIT_ABOVE_DOCUMENTS = 50
+_PAGE_NAME_RE = re.compile(r"[^a-z0-9_-]+")
+
+
+def page_names(regions: list[dict]) -> dict[str, str]:
+    """region id -> its page's file name: safe characters only, unique."""
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for r in regions:
+        base = _PAGE_NAME_RE.sub("_", str(r["id"]).lower()).strip(".") or "regio"
+        name, n = base, 2
+        while name in used:
+            name, n = f"{base}_{n}", n + 1
+        used.add(name)
+        names[r["id"]] = f"{name}.html"
+    return names
+
+
+def summary_payload(full: dict, folder: str, names: Mapping[str, str]) -> dict:
+    """The summary page's data: overview, matrix and one row per region with a link to its page.
+
+    Only the facts the matrix cells cite travel along (their quote and Dutch summary); the
+    texts, timelines, decisions, the facts table and the comparison tables are on the region
+    pages, so the summary grows with regions and matrix cells, not with the documents' text."""
+    matrix = json.loads(json.dumps(full["matrix"]))      # a deep copy whose indices are remapped
+    keep: dict[int, int] = {}
+
+    def remap(idxs: list[int]) -> list[int]:
+        return [keep.setdefault(fi, len(keep)) for fi in idxs]
+    for row in matrix["rows"]:
+        for cell in row["cells"].values():
+            for entry in cell["fin"]:
+                entry[4] = remap(entry[4])
+            for entry in cell["proc"]:
+                entry[3] = remap(entry[3])
+    facts = [None] * len(keep)
+    for fi, new in keep.items():
+        facts[new] = full["facts"][fi]
+    by_type: dict[str, int] = defaultdict(int)
+    region_facts: dict[int, int] = defaultdict(int)
+    for row in full["facts"]:
+        by_type[row[1]] += 1
+    for d in full["docs"]:
+        for ri in d["regions"]:
+            region_facts[ri] += d["n"]
+    pages = {r["id"]: f"{folder}/{names[r['id']]}" for r in full["regions"]}
+    meta = {**full["meta"], "split": True, "pages": pages, "factTotal": len(full["facts"]),
+            "factTypes": dict(by_type),
+            "regionFacts": [region_facts[i] for i in range(len(full["regions"]))],
+            "docPages": [pages[full["regions"][d["regions"][0]]["id"]] for d in full["docs"]]}
+    return {**full, "meta": meta, "facts": facts, "texts": [], "timeline": [], "decisions": [], "tables": [],
+            "matrix": matrix}
+
+
+def region_payload(region: dict, facts: list[dict], documents: list[Mapping], texts: Mapping[str, str],
+                   tables: Mapping[str, Any], title: str, attributions, weak, back: str) -> dict:
+    """One region's page: the full report of the documents filed under that region (their
+    facts with the passages, texts, timelines, decisions, their rows of the tables)."""
+    ids = {str(rec.get("id")) for rec in documents}
+    mine = [f for f in facts if str(f.get("doc")) in ids]
+    part_tables = {name: df[df["doc"].astype(str).isin(ids)].reset_index(drop=True)
+                   if hasattr(df, "columns") and "doc" in df.columns else df
+                   for name, df in (tables or {}).items()}
+    own = None if attributions is None else {d: regs for d, regs in attributions.items() if d in ids}
+    payload = build_payload(mine, documents, {d: texts[d] for d in ids if d in texts}, part_tables,
+                            f"{title}: {region['name']}", own, weak)
+    payload["meta"]["summary"] = back
+    payload["meta"]["region"] = region["id"]
+    return payload
+
+
+def report_pages(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapping[str, str] | None = None,
+                 tables: Mapping[str, Any] | None = None, title: str | None = None,
+                 attributions: Mapping[str, Iterable[str]] | None = None,
+                 weak: set[tuple[str, int, int]] | None = None, summary: str = "report.html",
+                 split: bool | None = None) -> dict[str, str]:
+    """The report as {relative path: HTML}: one file, or (``split``; by default above
+    :data:`SPLIT_ABOVE_DOCUMENTS` documents) the summary ``summary`` plus ``<folder>/<region>.html``
+    per region, the folder named like the summary without ``.html``, each page linking back."""
+    folder = Path(summary).with_suffix("").name
+    fact_dicts = [_as_dict(f) for f in facts]
+    documents = list(documents)
+    texts = dict(texts or {})
+    if weak is None:
+        from inkoopgraaf.models.scopes import weak_whole_claim_spans
+        weak = weak_whole_claim_spans(fact_dicts, texts)
+    full = build_payload(fact_dicts, documents, texts, tables, title, attributions, weak)
+    if split is None:
+        split = len(full["docs"]) > SPLIT_ABOVE_DOCUMENTS
+    if not split:
+        return {"": render_html(full)}
+    names = page_names(full["regions"])
+    records = {str(rec.get("id")): rec for rec in documents}
+    pages = {"": render_html(summary_payload(full, folder, names))}
+    back = f"../{summary}"
+    for r in full["regions"]:
+        docs = [records.get(full["docs"][di]["id"]) or {"id": full["docs"][di]["id"]} for di in r["docs"]]
+        payload = region_payload(r, fact_dicts, docs, texts, tables or {}, full["meta"]["title"],
+                                 attributions, weak, back)
+        pages[f"{folder}/{names[r['id']]}"] = render_html(payload)
+    return pages
+
+
 def write_report(out_path, facts: Iterable[Any], documents: Iterable[Mapping],
                  texts: Mapping[str, str] | None = None, tables: Mapping[str, Any] | None = None,
                  title: str | None = None, attributions: Mapping[str, Iterable[str]] | None = None,
-                 weak: set[tuple[str, int, int]] | None = None) -> Path:
-    """Write the standalone HTML report and return its path (``attributions``, ``weak``: see
-    :func:`build_payload`)."""
-    from inkoopgraaf.models.io import write_text_atomic
+                 weak: set[tuple[str, int, int]] | None = None, split: bool | None = None) -> Path:
+    """Write the HTML report and return the path of its main page (``attributions``, ``weak``:
+    see :func:`build_payload`; ``split``: see :func:`report_pages`)."""
 
-    payload = build_payload(facts, documents, texts, tables, title, attributions, weak)
-    path = write_text_atomic(Path(out_path), render_html(payload))
-    # The atomic writer's temp file is private (0600); a report is meant to be shared.
+    return write_report_files(out_path, facts, documents, texts, tables, title, attributions, weak, split)[0]
+
+
+def write_report_files(out_path, facts: Iterable[Any], documents: Iterable[Mapping],
+                       texts: Mapping[str, str] | None = None, tables: Mapping[str, Any] | None = None,
+                       title: str | None = None, attributions: Mapping[str, Iterable[str]] | None = None,
+                       weak: set[tuple[str, int, int]] | None = None, split: bool | None = None,
+                       previous: Path | None = None) -> list[Path]:
+    """Write the report (:func:`report_pages`): ``out_path`` and, when split, its region pages
+    in the folder named like it without ``.html`` (``report.html`` → ``report/``). A page equal
+    to the one in ``previous`` (the last generation's folder) is hard-linked from there; pages
+    of regions no longer in the report are removed."""
+    from inkoopgraaf.models.io import write_text_atomic
+    from inkoopgraaf.snapshot import reuse_file
+
+    out_path = Path(out_path)
+    folder = out_path.with_suffix("").name
+    pages = report_pages(facts, documents, texts, tables, title, attributions, weak, out_path.name, split)
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-    return path
+    written = []
+    for rel, text in pages.items():
+        path = out_path if rel == "" else out_path.parent / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if rel and reuse_file(previous, rel, path, text):
+            written.append(path)
+            continue
+        path = write_text_atomic(path, text)
+        # The atomic writer's temp file is private (0600); a report is meant to be shared.
+        os.chmod(path, 0o666 & ~umask)
+        written.append(path)
+    _remove_stale_pages(out_path.parent / folder, {p.name for p in written[1:]})
+    return written
+
+
+def _remove_stale_pages(folder: Path, keep: set[str]) -> None:
+    """Region pages of an earlier report in the same place that this one no longer has."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for p in folder.glob("*.html"):
+        if p.name not in keep:
+            p.unlink()

@@ -64,10 +64,14 @@
   }
   function typeLabel(t) { return LBL.types[t] || t; }
   function statusLabel(s) { return LBL.status[String(s)] || String(s); }
+  /* A split report's summary (issue 14) holds no texts: its links go to the document's region page. */
+  var SPLIT = !!DATA.meta.split, PAGES = DATA.meta.pages || {};
+  function docPage(di) { return SPLIT ? DATA.meta.docPages[di] : ''; }
   function factHref(fi) {
-    return '#document=' + encodeURIComponent(DOCS[FACTS[fi][F_DOC]].id) + '&feit=' + fi;
+    var di = FACTS[fi][F_DOC];
+    return docPage(di) + '#document=' + encodeURIComponent(DOCS[di].id) + (SPLIT ? '' : '&feit=' + fi);
   }
-  function docHref(di) { return '#document=' + encodeURIComponent(DOCS[di].id); }
+  function docHref(di) { return docPage(di) + '#document=' + encodeURIComponent(DOCS[di].id); }
   function parseISO(s) {
     var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s || '');
     return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
@@ -129,7 +133,7 @@
     evidenceBody.appendChild(list);
     if (factIdxs.length > MAX_EVIDENCE) {
       evidenceBody.appendChild(el('p', { class: 'note' }, 'En nog ' + (factIdxs.length - MAX_EVIDENCE) +
-        ' meer. Gebruik "Alle feiten" om ze allemaal te doorzoeken.'));
+        ' meer. Gebruik "Alle feiten"' + (SPLIT ? ' op de regio-pagina' : '') + ' om ze allemaal te doorzoeken.'));
     }
     evidence.hidden = false;
     evidence.scrollTop = 0;
@@ -245,12 +249,14 @@
     var cbs = {};
     REGIONS.forEach(function (r) { r.municipalities.forEach(function (m) { cbs[m[0]] = 1; }); });
     var byType = {};
-    FACTS.forEach(function (f) { byType[f[F_TYPE]] = (byType[f[F_TYPE]] || 0) + 1; });
+    if (SPLIT) byType = DATA.meta.factTypes;
+    else FACTS.forEach(function (f) { byType[f[F_TYPE]] = (byType[f[F_TYPE]] || 0) + 1; });
+    var nFacts = SPLIT ? DATA.meta.factTotal : FACTS.length;
     function stat(n, label) { return el('div', { class: 'stat' }, el('span', { class: 'stat-n' }, n.toLocaleString('nl-NL')), el('span', { class: 'stat-l' }, label)); }
     var stats = clear($('overview-stats'));
     append(stats, [stat(ok, 'documenten gelezen'), stat(failed.length, 'niet gelezen'),
       stat(realRegions.length, "regio's gevonden"), stat(Object.keys(cbs).length, 'gemeenten genoemd'),
-      stat(FACTS.length, 'feiten gevonden')]);
+      stat(nFacts, 'feiten gevonden')]);
     var typeList = el('ul', { class: 'type-counts', 'aria-label': 'Feiten per soort' });
     TYPES.forEach(function (t) {
       if (byType[t]) typeList.appendChild(el('li', null, el('span', { class: 'tag t-' + t }, typeLabel(t)), ' ' + byType[t].toLocaleString('nl-NL')));
@@ -267,6 +273,7 @@
         el('h3', null, 'Niet gelezen: ' + plural(failed.length, 'document', 'documenten')), ul));
     }
 
+    if (SPLIT) renderRegionPages();
     var grid = clear($('overview-regions'));
     REGIONS.forEach(function (r) {
       var muni = r.municipalities.length ? el('ul', { class: 'muni' }, r.municipalities.map(function (m) {
@@ -277,7 +284,7 @@
       }));
       if (r.docs.length > 8) docs.appendChild(el('li', { class: 'note' }, 'en ' + (r.docs.length - 8) + ' meer'));
       grid.appendChild(el('section', { class: 'card region-card', 'aria-label': r.name },
-        el('h4', null, r.name, r.id !== '_onbekend' ? el('span', { class: 'code' }, ' ' + r.id) : ''),
+        el('h4', null, SPLIT ? el('a', { href: PAGES[r.id] }, r.name) : r.name, r.id !== '_onbekend' ? el('span', { class: 'code' }, ' ' + r.id) : ''),
         el('p', { class: 'note' }, plural(r.docs.length, 'document', 'documenten') + ', ' + plural(r.municipalities.length, 'gemeente', 'gemeenten')),
         muni, el('p', { class: 'sub' }, 'Documenten:'), docs));
     });
@@ -295,6 +302,23 @@
           el('td', { class: 'num' }, d.characters == null ? '—' : Number(d.characters).toLocaleString('nl-NL')),
           el('td', { class: 'num' }, d.n),
           el('td', null, d.status === 'failed' ? el('span', { class: 'bad' }, 'niet gelezen: ' + (d.error || '?')) : el('span', { class: 'good' }, 'gelezen')));
+      }
+    });
+  }
+
+  /* The summary of a split report: one row per region, linking to the page with its details. */
+  function renderRegionPages() {
+    $('overview-pages').hidden = false;
+    pagedTable($('overview-pages-table'), null, {
+      caption: "Regio-pagina's", cls: 'region-pages', count: function () { return REGIONS.length; },
+      columns: [{ label: 'Regio' }, { label: 'Documenten', cls: 'num' }, { label: 'Gemeenten', cls: 'num' },
+        { label: 'Feiten', cls: 'num' }, { label: 'Details' }],
+      row: function (ri) {
+        var r = REGIONS[ri];
+        return el('tr', null, el('td', null, r.name), el('td', { class: 'num' }, r.docs.length),
+          el('td', { class: 'num' }, r.municipalities.length),
+          el('td', { class: 'num' }, Number(DATA.meta.regionFacts[ri]).toLocaleString('nl-NL')),
+          el('td', null, el('a', { href: PAGES[r.id], class: 'region-page' }, 'Feiten, teksten en tijdlijnen van ' + r.name)));
       }
     });
   }
@@ -845,11 +869,13 @@
     besluiten: renderDecisions, feiten: renderFacts, document: renderDocumentShell, tabellen: renderTables
   };
   var rendered = {};
+  /* In a split summary these live on the region pages. */
+  var DETAIL_TABS = { tijdlijnen: 1, besluiten: 1, feiten: 1, document: 1, tabellen: 1 };
   function route() {
     var hash = location.hash.replace(/^#/, '');
     var params = new URLSearchParams(hash);
     var tab = hash.split(/[=&]/)[0] || 'overzicht';
-    if (!renderers[tab] || (tab === 'tabellen' && !DATA.tables.length)) tab = 'overzicht';
+    if (!renderers[tab] || (tab === 'tabellen' && !DATA.tables.length) || (SPLIT && DETAIL_TABS[tab])) tab = 'overzicht';
     document.querySelectorAll('main > section.view').forEach(function (s) { s.hidden = s.id !== tab; });
     document.querySelectorAll('#tabs a').forEach(function (a) {
       if (a.getAttribute('data-tab') === tab) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
@@ -863,8 +889,18 @@
   var meta = $('report-meta');
   meta.textContent = (DATA.meta.generated ? 'Gemaakt op ' + DATA.meta.generated + ' · ' : '') +
     plural(DOCS.length, 'document', 'documenten') +
-    ' · ' + plural(FACTS.length, 'feit', 'feiten') + ' · automatisch uit de tekst gehaald: controleer het bewijs.';
+    ' · ' + plural(SPLIT ? DATA.meta.factTotal : FACTS.length, 'feit', 'feiten') + ' · automatisch uit de tekst gehaald: controleer het bewijs.';
   if (DATA.tables.length) $('tab-tabellen').hidden = false;
+  if (SPLIT) {
+    document.querySelectorAll('#tabs a').forEach(function (a) {
+      if (DETAIL_TABS[a.getAttribute('data-tab')]) a.parentNode.hidden = true;
+    });
+  }
+  if (DATA.meta.summary) {
+    var back = $('report-back');
+    append(back, el('a', { href: DATA.meta.summary, id: 'back-to-summary' }, '← Terug naar het overzicht van alle regio\'s'));
+    back.hidden = false;
+  }
   window.addEventListener('hashchange', route);
   route();
   document.documentElement.setAttribute('data-ready', 'true');
