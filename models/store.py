@@ -42,7 +42,7 @@ import pandas as pd
 from . import gazetteer
 from .evidence import passage
 from .facts import Fact
-from .tables import INT_COLUMNS
+from .tables import INT_COLUMNS, SORT
 from .taxonomy import load_taxonomy
 
 STORE_NAME = "inkoopgraaf.db"
@@ -87,15 +87,7 @@ _REFERENCES = {"doc": "documents(id) ON DELETE CASCADE", "region": "regions(id)"
                "evidence_fact": "facts(id) ON DELETE SET NULL"}
 #: Row order of each comparison table, as models/tables.py sorts it (the store keeps rows per
 #: document; reading a table back restores the order the CSVs and the report have).
-TABLE_ORDER = {
-    "procedures": ["region", "year", "doc", "segment", "procedure"],
-    "financing": ["region", "segment", "year", "doc", "financing", "status"],
-    "segments": ["region", "year", "doc", "segment"],
-    "timeline": ["region", "start", "end", "event", "doc", "node"],
-    "plan_changes": ["region", "year", "doc", "from_start", "node"],
-    "decisions": ["region", "actor", "year", "doc", "node"],
-    "members": ["region", "year", "doc", "cbs"],
-}
+TABLE_ORDER = SORT
 #: Columns worth an index (the joins and filters the canned queries and the CLI use).
 _INDEXED = ("doc", "region", "segment", "financing", "procedure", "status", "year", "actor", "event")
 

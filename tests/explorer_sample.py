@@ -3,11 +3,13 @@ hostile document whose title and text carry markup that must never run in a page
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -66,6 +68,15 @@ def get(url: str) -> tuple[int, str]:
             return resp.status, resp.read().decode("utf-8")
     except urllib.error.HTTPError as err:
         return err.code, err.read().decode("utf-8", "replace")
+
+
+def rows(server: str, query: str, **params) -> list[dict]:
+    """The rows of a canned query as objects, asserting the server answered it without error."""
+    status, body = get(f"{server}/{query}.json?" + urllib.parse.urlencode({**params, "_shape": "objects"}))
+    assert status == 200, body[:500]
+    data = json.loads(body)
+    assert data.get("ok", True), data.get("error")
+    return data["rows"]
 
 
 @contextlib.contextmanager

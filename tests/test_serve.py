@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
 
 import pytest
 from click.testing import CliRunner
 
-from explorer_sample import HOSTILE_TEXT, get, running_server, write_outputs
+from explorer_sample import HOSTILE_TEXT, get, rows, running_server, write_outputs
 from inkoopgraaf import serve as serve_mod
 from inkoopgraaf.serve import canned_queries, metadata
 
@@ -23,14 +22,6 @@ def outputs(tmp_path_factory):
 def server(outputs):
     with running_server(outputs) as base:
         yield base + "/inkoopgraaf"
-
-
-def rows(server, query, **params):
-    status, body = get(f"{server}/{query}.json?" + urllib.parse.urlencode({**params, "_shape": "objects"}))
-    assert status == 200, body[:500]
-    data = json.loads(body)
-    assert data.get("ok", True), data.get("error")
-    return data["rows"]
 
 
 def test_financing_by_segment_and_model_with_start_date(server):

@@ -3,15 +3,13 @@ shown for a segment carries that segment's contract start, and every date keeps 
 the text gave it ('2027', 'oktober 2025'), from a real Datasette on a build of one own document."""
 from __future__ import annotations
 
-import json
 import shutil
-import urllib.parse
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from explorer_sample import get, running_server
+from explorer_sample import rows, running_server
 from inkoopgraaf.cli import main
 
 DOC = Path(__file__).parent / "data" / "answers_docs" / "inkoopplan_eemland_2025.txt"
@@ -26,14 +24,6 @@ def server(tmp_path_factory):
     assert res.exit_code == 0, res.output
     with running_server(out) as base:
         yield base + "/inkoopgraaf"
-
-
-def rows(server, query, **params):
-    status, body = get(f"{server}/{query}.json?" + urllib.parse.urlencode({**params, "_shape": "objects"}))
-    assert status == 200, body[:500]
-    data = json.loads(body)
-    assert data.get("ok", True), data.get("error")
-    return data["rows"]
 
 
 def test_financiering_gives_the_segments_own_start_as_the_cli_does(server):
