@@ -52,10 +52,9 @@ def _by_table(d: _Doc, m: Match, place: Place) -> Attachment | None:
                 lab = d.label_segment(c)
                 if lab:
                     return [d.resolve(lab, place)], 0.9
-    for hc in place.column_header:
-        lab = d.label_segment(hc)
-        if lab:
-            return [d.resolve(lab, place)], 0.9
+    above = d.st.column_first(place, "label_segment", d.label_segment)   # once per table column
+    if above:
+        return [d.resolve(above[1], place)], 0.9
     if place.table_title:
         lab = d.label_segment(place.table_title)
         if lab:

@@ -129,8 +129,8 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         return col, 0.8
     # a row/column labelled as the choice of a lot ("Bekostigingsvariant", "Vorm aanbesteding")
     if in_table:
-        labels = [place.row_label] + list(place.column_header)
-        if any(sp and CUE["choice_label"].search(d.st.text(sp)) for sp in labels):
+        choice = lambda sp: CUE["choice_label"].search(d.st.text(sp))  # noqa: E731
+        if (place.row_label and choice(place.row_label)) or d.st.column_first(place, "choice_label", choice):
             return "chosen", 0.75
     # a verdict column ("Oordeel | afgewezen"), or a table that weighs its rows ("Voordelen | Nadelen")
     if in_table:
