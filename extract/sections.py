@@ -22,7 +22,7 @@ Spans are (start, end) offsets into ``doc.text``.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -96,6 +96,7 @@ class Structure:
         self.index = {id(b): i for i, b in enumerate(self.blocks)}
         self.tables: dict[int, list[Block]] = {}
         self._row_order: dict[int, list[int]] = {}
+        self._cell_starts: dict[int, list[int]] = {}
         self._column_hits: dict[tuple[int, int, str], tuple[list[tuple[int, object]], list[int]]] = {}
         for b in self.blocks:
             if b.kind == "table_row" and b.table is not None:
@@ -148,6 +149,23 @@ class Structure:
             i -= 1
         return self.blocks[i]
 
+    def cell_index(self, block: Block, offset: int) -> int | None:
+        """``Document.cell_index`` by bisection over the row's cells (a scan per mention was
+        quadratic over a long row); a row whose cells are out of order or overlap is scanned."""
+        starts = self._cell_starts.get(id(block))
+        if starts is None:
+            cells = block.cells
+            ok = all(max(e, s + 1) <= cells[i + 1][0] for i, (s, e) in enumerate(cells[:-1]))
+            starts = self._cell_starts[id(block)] = [s for s, _ in cells] if ok else []
+        if not starts:
+            return self.doc.cell_index(block, offset)
+        i = bisect_right(starts, offset) - 1
+        if i >= 0:
+            s, e = block.cells[i]
+            if offset < max(e, s + 1):
+                return i
+        return None
+
     def column_first(self, place: Place, key: str, pred: Callable[[Span], object]) -> tuple[Span, object] | None:
         """The first span of ``place.column_header`` (nearest first) for which ``pred`` is truthy,
         with that value; None when there is none. ``key`` names ``pred``, which must depend on the
@@ -182,7 +200,7 @@ class Structure:
         if b is None:
             return p
         if b.kind == "table_row":
-            ci = self.doc.cell_index(b, offset)
+            ci = self.cell_index(b, offset)
             p.cell_index = ci
             p.row_cells = list(b.cells)
             if ci is not None:
