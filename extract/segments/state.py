@@ -38,6 +38,8 @@ class _Doc:
         self._excluded = None         # mentions._excluded_ids
         self._lots = None             # lots._lot_map
         self._scenarios = None        # stance._scenario_stances
+        self._qualified: dict[tuple[int, int], object] = {}     # qualify_at, per span
+        self._uniform_rows: dict[int, bool] = {}               # attachment._by_table, per row block
 
     def _sentences(self) -> list[tuple[int, int]]:
         sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
@@ -48,9 +50,13 @@ class _Doc:
         return self.sents[i]
 
     def qualify_at(self, start: int, end: int):
-        s, e = self.sentence(start)
-        e = max(e, end)
-        return qualify(self.text[s:e], start - s, end - s)
+        # the mention stages ask up to five times for the same span; a Qualification is not changed
+        q = self._qualified.get((start, end))
+        if q is None:
+            s, e = self.sentence(start)
+            e = max(e, end)
+            q = self._qualified[(start, end)] = qualify(self.text[s:e], start - s, end - s)
+        return q
 
     # -- segment mentions --------------------------------------------------
     def _segment_matches(self) -> list[Match]:
@@ -73,10 +79,19 @@ class _Doc:
             # (a care-type wording that is the tail of a defined lot phrase stays itself)
             out.append(m)
         tax = load_taxonomy()
+        # a generic match is kept where it overlaps no care match; generic matches do not overlap
+        # each other, so only the care matches are looked up (by start, with the widest end so far)
+        care = sorted(out, key=lambda m: m.start)
+        care_starts = [m.start for m in care]
+        reach, widest = [], -1
+        for m in care:
+            widest = max(widest, m.end)
+            reach.append(widest)
         for g in find_terms(self.text, "generic"):
             if self._generic_group(g, tax).get("whole_label") and not _WHOLE_LABEL_END.match(self.text, g.end):
                 continue
-            if all(g.end <= m.start or g.start >= m.end for m in out):
+            k = bisect.bisect_left(care_starts, g.end)       # care matches starting before g ends
+            if not (k and reach[k - 1] > g.start):
                 out.append(g)
         out += self._other_lots(out, tax)
         return sorted(out, key=lambda m: m.start)
@@ -132,7 +147,7 @@ class _Doc:
         b = self.doc.block_at(start)
         s = b.start if b is not None else self.sentence(start)[0]
         if b is not None and b.kind == "table_row":
-            ci = self.doc.cell_index(b, start)
+            ci = self.st.cell_index(b, start)
             s = b.cells[ci][0] if ci is not None else s
         before = self.text[max(s, start - 40):start]
         before = CUE["determiner_before_marker"].sub("", before)
