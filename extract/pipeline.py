@@ -27,7 +27,8 @@ from pathlib import Path
 
 from ..models.facts import Fact
 from ..models.io import write_text_atomic
-from .blocks import PART_CHARS, Part, cut_points, document_year, merge_parts, part_document, shift_facts, spans
+from . import blocks
+from .blocks import Part, cut_points, document_year, merge_parts, part_document, shift_facts, spans
 from .context import ExtractionContext
 from .dates import detect_document_year
 from .document import Document, ReadError, sha256_file
@@ -111,7 +112,7 @@ def anchor_year(doc: Document) -> int | None:
     """The year that anchors year-less dates: manifest year, else the text's own date (a document
     longer than one part: over its parts, extract/blocks.py; kept for the last such document, which
     its record asks for again)."""
-    if len(doc.text) <= PART_CHARS:
+    if len(doc.text) <= blocks.PART_CHARS:
         year = doc.meta.get("year")
         if year not in (None, ""):
             try:
