@@ -207,3 +207,59 @@ def test_long_pdf_pages_stay_exact(tmp_path, monkeypatch):
     facts = pipeline.extract_document(doc)
     assert {f.page for f in facts if f.type == "date"} == set(range(1, 25))
     assert_exact(doc, facts)
+
+
+# -- reading a long text in a stream ---------------------------------------------------------
+
+@pytest.mark.parametrize("encoding,newline", [("utf-8", "\n"), ("utf-8", "\r\n"), ("cp1252", "\r\n"),
+                                               ("utf-16", "\n"), ("utf-8-sig", "\r")])
+@pytest.mark.parametrize("chunk", [97, 1000])
+def test_streamed_text_reads_as_the_whole_file(tmp_path, monkeypatch, encoding, newline, chunk):
+    from inkoopgraaf.extract.readers import text as text_reader
+    body = seeds_text(20_000).replace("e", "é", 40).replace("\n", newline) + newline + "slot\r"
+    path = tmp_path / "lang.md"
+    path.write_bytes(body.encode(encoding))
+    whole = read_document(path)
+    monkeypatch.setattr(text_reader, "STREAM_BYTES", chunk)
+    streamed = read_document(path)
+    assert streamed.text == whole.text
+    assert [b.to_json() for b in streamed.blocks] == [b.to_json() for b in whole.blocks]
+
+
+@pytest.mark.parametrize("raw,reason", [
+    (b"tekst " * 1000 + b"\x00" * 10, None),                      # NULs after the head: dropped
+    (b"\x00\x01binair" * 600, "binary file, not text (NUL bytes)"),
+    ("één".encode() * 300 + b"\x81" + b"x" * 3000, "binary file, not text (byte 0x81 at 1500 is not UTF-8 "
+                                                 "or Windows-1252)"),
+])
+def test_streamed_text_refuses_what_the_whole_reader_refuses(tmp_path, monkeypatch, raw, reason):
+    from inkoopgraaf.extract.document import ReadError
+    from inkoopgraaf.extract.readers import text as text_reader
+    path = tmp_path / "lang.txt"
+    path.write_bytes(raw)
+    monkeypatch.setattr(text_reader, "STREAM_BYTES", 256)
+    if reason is None:
+        assert "\x00" not in read_document(path).text
+        return
+    with pytest.raises(ReadError) as err:
+        read_document(path)
+    assert err.value.reason == reason
+    monkeypatch.setattr(text_reader, "STREAM_BYTES", 1 << 30)
+    with pytest.raises(ReadError) as whole:
+        read_document(path)
+    assert whole.value.reason == reason
+
+
+def test_default_budget_refuses_only_what_is_parsed_whole(tmp_path):
+    from inkoopgraaf.extract.document import ReadError
+    from inkoopgraaf.extract.readers import DefaultBudget, check_input
+    small = DefaultBudget(1024)
+    for name in ("lang.txt", "lang.md", "lang.pdf"):
+        (tmp_path / name).write_bytes(b"x" * 4096)
+        check_input(tmp_path / name, small)
+    (tmp_path / "lang.html").write_bytes(b"x" * 4096)
+    with pytest.raises(ReadError, match=r"over the size budget of 0.0009765\d* MB per file for HTML, which is "
+                                        r"parsed whole \(raise it with --max-file-mb\)"):
+        check_input(tmp_path / "lang.html", small)
+    with pytest.raises(ReadError, match="per file \\(raise it"):
+        check_input(tmp_path / "lang.txt", 1024)                 # a budget the user gave holds for all
