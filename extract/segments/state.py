@@ -79,20 +79,13 @@ class _Doc:
             # (a care-type wording that is the tail of a defined lot phrase stays itself)
             out.append(m)
         tax = load_taxonomy()
-        # a generic match is kept where it overlaps no care match; generic matches do not overlap
-        # each other, so only the care matches are looked up (by start, with the widest end so far)
-        care = sorted(out, key=lambda m: m.start)
-        care_starts = [m.start for m in care]
-        reach, widest = [], -1
-        for m in care:
-            widest = max(widest, m.end)
-            reach.append(widest)
+        taken = _Spans(out)
         for g in find_terms(self.text, "generic"):
             if self._generic_group(g, tax).get("whole_label") and not _WHOLE_LABEL_END.match(self.text, g.end):
                 continue
-            k = bisect.bisect_left(care_starts, g.end)       # care matches starting before g ends
-            if not (k and reach[k - 1] > g.start):
+            if not taken.overlaps(g.start, g.end):
                 out.append(g)
+                taken.add(g.start, g.end)
         out += self._other_lots(out, tax)
         return sorted(out, key=lambda m: m.start)
 
@@ -280,6 +273,26 @@ class _Doc:
                 if sm.start > o + 1:
                     break
         return None
+
+
+class _Spans:
+    """Spans by start, to ask whether a new span overlaps any of them without comparing it with
+    every one (a generic wording against every match made long documents quadratic)."""
+
+    def __init__(self, matches) -> None:
+        self.spans = sorted((m.start, m.end) for m in matches)
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Is there a span (s, e) with ``s < end`` and ``e > start``? Only spans starting within the
+        longest span's length before ``start`` can reach it."""
+        lo = bisect.bisect_left(self.spans, (start - self.longest, -1))
+        hi = bisect.bisect_left(self.spans, (end, -1))
+        return any(e > start for _, e in self.spans[lo:hi])
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
 
 
 def _state(ctx: ExtractionContext) -> _Doc:
