@@ -12,7 +12,7 @@ import re
 from ..clauses import has_any, norm_token
 from .actors import _passive_aux, _segment
 from .frames import Frame
-from .objects import _is_action_item
+from .objects import _is_action_item, _label_heading
 from .triggers import document_own_advice
 from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
 
@@ -120,11 +120,12 @@ def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
 
 
 def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
-    """'Besluit:' as the label over an agenda item's points in a meeting's decision list: the meeting's body."""
+    """'Besluit:' (or a heading 'Besluit') as the label over an agenda item's points in a meeting's decision list:
+    the meeting's body."""
     words = [w for w in f.clause.words if w not in (":", "-", "•")]
     rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
     if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
-            and f.clause.raw[-1] == ":" and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))):
+            and (f.clause.raw[-1] == ":" or _label_heading(f.clause)) and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))):
         # the label stands alone on its line, or its one point follows on it ('Besluit: in te stemmen met X');
         # 'Besluit: Aangehouden.' is no list
         return frame_actor, False

@@ -14,7 +14,7 @@ from .record import Decision
 from .dedupe import _dedupe
 from .frames import Frame, not_a_decision_sentence, veto_reason
 from .preamble import preamble_decisions
-from .objects import _is_action_item, _is_item_intro, _takes_note, _tidy_object
+from .objects import _is_action_item, _label_heading, _is_item_intro, _takes_note, _tidy_object
 from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
 from .triggers import _primary, find_triggers
 from .words import triggers
@@ -36,7 +36,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     for sentence in sentence_clauses(ctx):
         block = sentence.block
         sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
-        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
+        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading"
+                                                    and not _label_heading(sentence))
                 or not_a_decision_sentence(sentence)
                 or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
                 or (preamble is not None and preamble[0] <= sentence.start < preamble[1]))
