@@ -119,6 +119,27 @@ def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
     return None
 
 
+def council_venue(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'De gemeenten hebben de regiovisie in hun raden vastgesteld': the municipalities (named generically or
+    counted out) adopt it through the council or college named as the venue right before the verb."""
+    m = f.mention
+    if m is not None and not m.weak and actor[0] != "regionaal_bestuur":
+        return None
+    words, hit = f.words, f.hit
+    if hit.kind != "verb" or hit.family not in actor_data()["council_venue"]["families"]:
+        return None
+    skip = set(actor_data()["council_venue"]["between"])
+    for v in f.resolver.mentions(words):
+        if v.weak or v.actor not in ("raad", "college") or not (hit.i - 2 <= v.end <= hit.i):
+            continue
+        k = v.start - 1
+        while k >= 0 and words[k] in skip:
+            k -= 1
+        if k >= 0 and words[k] == "in":
+            return v.actor, True
+    return None
+
+
 def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
     """'Besluit:' (or a heading 'Besluit') as the label over an agenda item's points in a meeting's decision list:
     the meeting's body."""
@@ -147,7 +168,7 @@ def legislation(f: Frame, actor: Actor, inherited: str | None, frame_actor: str 
 
 
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, legislation)
+OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, council_venue, legislation)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

@@ -404,6 +404,18 @@ def proposals_discussed(f: Frame) -> str | None:
     return None
 
 
+def proposals_noun(f: Frame) -> str | None:
+    """'Voorstellen die betrekking hebben op ... worden via dit addendum ...', 'Voorstellen voor aanpassing ...':
+    the plural noun opening the clause with a relative pronoun or preposition after it is the subject, not the
+    verb of a proposal."""
+    words, hit = f.words, f.hit
+    if hit.family != "proposal" or words[hit.i] != "voorstellen" or hit.j != hit.i or hit.i != 0:
+        return None
+    if hit.j + 1 < len(words) and words[hit.j + 1] in triggers()["proposal_noun_followers"]:
+        return "the noun 'voorstellen' as a subject"
+    return None
+
+
 def empty_stamp(f: Frame) -> str | None:
     """'Collegebesluit d.d. ...', 'Besluit college d.d. Besluit raad d.d.': a stamp whose date is not filled
     in is a form field on a paper, not a decision."""
@@ -456,7 +468,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          empty_stamp, procedure_step, own_discretion, case_decision)
+          proposals_noun, empty_stamp, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:
