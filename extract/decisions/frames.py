@@ -416,6 +416,16 @@ def proposals_noun(f: Frame) -> str | None:
     return None
 
 
+def budget_line(f: Frame) -> str | None:
+    """'Voorstel tot resultaatbestemming   € 335.000 N': a decision noun labelling an amount in a budget or
+    annual account (the line ends in the amount, with its V/N for voordeel/nadeel) names a line, not a decision."""
+    if f.hit.kind != "nominal":
+        return None
+    if re.search(triggers()["budget_line_pattern"], f.text[f.clause.start:f.clause.end]):
+        return "a budget line's label"
+    return None
+
+
 def empty_stamp(f: Frame) -> str | None:
     """'Collegebesluit d.d. ...', 'Besluit college d.d. Besluit raad d.d.': a stamp whose date is not filled
     in is a form field on a paper, not a decision."""
@@ -468,7 +478,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          proposals_noun, empty_stamp, procedure_step, own_discretion, case_decision)
+          proposals_noun, budget_line, empty_stamp, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:

@@ -195,6 +195,8 @@ def _finite_hit(f: _Forms, words: list[str], i: int) -> TriggerHit | None:
     n = len(words)
     if not _nearby_ok(f.spec, words):
         return None
+    if i >= 2 and words[i - 1] == "te" and words[i - 2] != f.spec["particle"] and words[i - 2] in _particles():
+        return None   # 'vast te stellen voor een bedrag van ...': the te-infinitive of another separable verb
     j = _find_particle(words, i, f.spec["particle"], f.spec.get("particle_next"))
     needs_next = f.spec.get("finite_needs_next", {}).get(w)
     if j is not None and needs_next and (j + 1 >= n or words[j + 1] not in needs_next):
@@ -282,6 +284,11 @@ def _subject_follows(words: list[str], i: int) -> bool:
 def _aux_before(words: list[str], i: int) -> bool:
     aux = PERFECT_AUX | PRESENT_PASSIVE_AUX
     return any(w in aux for w in words[max(0, i - 12):i])
+
+
+def _particles() -> set[str]:
+    """The separable particles of all trigger verbs ('vast', 'in', 'voor', 'af', 'goed')."""
+    return {spec["particle"] for spec in triggers()["triggers"] if spec.get("particle")}
 
 
 def _find_particle(words: list[str], i: int, particle: str, particle_next: list[str] | None) -> int | None:
