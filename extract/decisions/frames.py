@@ -432,6 +432,10 @@ def empty_stamp(f: Frame) -> str | None:
     cfg = triggers()["decision_stamp"]
     if f.clause_dates or not has_any(f.words, cfg["date_markers"]):
         return None
+    line_end = f.text.find("\n", f.clause.end)
+    line_end = len(f.text) if line_end < 0 else line_end
+    if spans_within(f.dates, f.clause.end, line_end):
+        return None   # 'Datum collegebesluit: 12 maart 2024': the date is filled in after the colon
     covered = {k for h in f.hits for k in range(h.i, h.j + 1)} | {k for a, b in f.actor_spans for k in range(a, b)}
     fillers = set(cfg["date_markers"]) | set(cfg["empty_fillers"])
     if all(k in covered or w in fillers for k, w in enumerate(f.words)):
