@@ -416,6 +416,17 @@ def proposals_noun(f: Frame) -> str | None:
     return None
 
 
+def during_deliberation(f: Frame) -> str | None:
+    """'Er is tijdens de behandeling in de raden het verzoek gedaan om ...': the deliberation names when something
+    else happened (a request, a remark), not a deliberation still to come or a decision."""
+    if f.hit.family != "deliberate" or f.hit.kind != "nominal" or any(h.kind != "nominal" for h in f.hits):
+        return None
+    before = f.words[max(0, f.hit.i - 2):f.hit.i]
+    if has_any(before, triggers()["deliberation_time_preps"]):
+        return "a deliberation as the time of something else"
+    return None
+
+
 def budget_line(f: Frame) -> str | None:
     """'Voorstel tot resultaatbestemming   € 335.000 N': a decision noun labelling an amount in a budget or
     annual account (the line ends in the amount, with its V/N for voordeel/nadeel) names a line, not a decision."""
@@ -432,14 +443,22 @@ def empty_stamp(f: Frame) -> str | None:
     cfg = triggers()["decision_stamp"]
     if f.clause_dates or not has_any(f.words, cfg["date_markers"]):
         return None
-    line_end = f.text.find("\n", f.clause.end)
-    line_end = len(f.text) if line_end < 0 else line_end
-    if spans_within(f.dates, f.clause.end, line_end):
-        return None   # 'Datum collegebesluit: 12 maart 2024': the date is filled in after the colon
     covered = {k for h in f.hits for k in range(h.i, h.j + 1)} | {k for a, b in f.actor_spans for k in range(a, b)}
     fillers = set(cfg["date_markers"]) | set(cfg["empty_fillers"])
     if all(k in covered or w in fillers for k, w in enumerate(f.words)):
         return "an empty decision stamp (no date filled in)"
+    return None
+
+
+def form_field(f: Frame) -> str | None:
+    """'Datum collegebesluit: 24 september 2024', 'Datum raadsbesluit:' on a paper's head: the label of a form
+    field (filled in or not) records the paper's route, it states no decision."""
+    words = f.words
+    if not words or words[0] not in triggers()["form_field_labels"] or f.clause.raw[-1] != ":":
+        return None
+    covered = {k for h in f.hits for k in range(h.i, h.j + 1)} | {k for a, b in f.actor_spans for k in range(a, b)}
+    if all(k in covered or k == 0 or w in (":", "-") for k, w in enumerate(words)):
+        return "a form field's label"
     return None
 
 
@@ -482,7 +501,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          proposals_noun, budget_line, empty_stamp, procedure_step, own_discretion, case_decision)
+          proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:
