@@ -117,6 +117,10 @@ def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:
         lab = d.label_segment((h.start, h.end))
         if lab is None:
             lab = next((x for x in d.segments_in((h.start, h.end)) if d._marker_before(x.start)), None)
+        if lab is None:
+            # "Opties voor de begeleiding": the care the heading's 'voor' names is its topic
+            lab = next((x for x in d.segments_in((h.start, h.end))
+                        if CUE["heading_for_topic"].search(d.text, h.start, x.start)), None)
         if lab:
             return _heading_segments(d, lab, h, place), 0.7
         refs = _lot_references(d, h.start, h.end)
