@@ -80,7 +80,32 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
     ante = _antecedent_segment(d, s)
     if ante is not None:
         return [d.resolve(ante, place)], 0.75
+    both = _plural_antecedents(d, s, place)
+    if both:
+        return both, 0.7
+    if CUE["lot_reference"].search(d.text, s, e):
+        # "de mogelijkheden van populatiebekostiging in perceel 2", a lot the text never
+        # defines: a segment of its own that fits no id
+        return ["other"], 0.6
     return None
+
+
+def _plural_antecedents(d: _Doc, s: int, place: Place) -> list[str]:
+    """The segments a sentence opened by "Beide segmenten" / "Deze percelen" points back at:
+    the care named in the previous sentence of the same block, when it names two or more."""
+    if not CUE["plural_anaphor"].match(d.text, s, min(len(d.text), s + 60)):
+        return []
+    b = d.doc.block_at(s)
+    ps, _ = d.sentence(max(0, s - 1))
+    if b is None or ps < b.start or ps >= s:
+        return []
+    ids: list[str] = []
+    for x in d.segments_in((ps, s)):
+        if not x.generic and not _excluded(d.qualify_at(x.start, x.end)):
+            sid = d.resolve(x, place)
+            if sid not in ids:
+                ids.append(sid)
+    return ids if len(ids) >= 2 else []
 
 
 def _by_block(d: _Doc, m: Match, place: Place) -> Attachment | None:
