@@ -83,11 +83,21 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
     both = _plural_antecedents(d, s, place)
     if both:
         return both, 0.7
-    if CUE["lot_reference"].search(d.text, s, e):
+    ref = CUE["lot_reference"].search(d.text, s, e)
+    if ref and not _lot_named_with_care(d, ref.group(1)):
         # "de mogelijkheden van populatiebekostiging in perceel 2", a lot the text never
         # defines: a segment of its own that fits no id
         return ["other"], 0.6
     return None
+
+
+def _lot_named_with_care(d: _Doc, ident: str) -> bool:
+    """Does any sentence that refers to lot ``ident`` also name care ("perceel 2 is verblijf")?
+    Then the text tells what the lot holds, only not in a form the lot map reads."""
+    for mm in CUE["lot_reference"].finditer(d.text):
+        if mm.group(1) == ident and any(not x.generic for x in d.segments_in(d.sentence(mm.start()))):
+            return True
+    return False
 
 
 def _plural_antecedents(d: _Doc, s: int, place: Place) -> list[str]:
@@ -143,9 +153,11 @@ def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:
         if lab is None:
             lab = next((x for x in d.segments_in((h.start, h.end)) if d._marker_before(x.start)), None)
         if lab is None:
-            # "Opties voor de begeleiding": the care the heading's 'voor' names is its topic
+            # "Opties voor de begeleiding", "Bekostiging verblijf": the care the heading's
+            # 'voor' or its opening topic noun names is the section's topic
             lab = next((x for x in d.segments_in((h.start, h.end))
-                        if CUE["heading_for_topic"].search(d.text, h.start, x.start)), None)
+                        if CUE["heading_for_topic"].search(d.text, h.start, x.start)
+                        or CUE["heading_topic_noun"].fullmatch(d.text, h.start, x.start)), None)
         if lab:
             return _heading_segments(d, lab, h, place), 0.7
         refs = _lot_references(d, h.start, h.end)
