@@ -36,8 +36,11 @@ def _by_table(d: _Doc, m: Match, place: Place) -> Attachment | None:
     b = place.block
     if b is None or b.kind != "table_row":
         return None
-    cells = [d.st.text(c).strip().lower() for c in place.row_cells]
-    if len(cells) > 2 and len(set(cells)) == 1:
+    uniform = d._uniform_rows.get(id(b))        # once per row: a long row has many mentions
+    if uniform is None:
+        cells = [d.st.text(c).strip().lower() for c in place.row_cells]
+        uniform = d._uniform_rows[id(b)] = len(cells) > 2 and len(set(cells)) == 1
+    if uniform:
         return [None], 0.9            # same in every column: applies to all lots
     if place.row_label:
         lab = d.label_segment(place.row_label)
@@ -52,10 +55,9 @@ def _by_table(d: _Doc, m: Match, place: Place) -> Attachment | None:
                 lab = d.label_segment(c)
                 if lab:
                     return [d.resolve(lab, place)], 0.9
-    for hc in place.column_header:
-        lab = d.label_segment(hc)
-        if lab:
-            return [d.resolve(lab, place)], 0.9
+    above = d.st.column_first(place, "label_segment", d.label_segment)   # once per table column
+    if above:
+        return [d.resolve(above[1], place)], 0.9
     if place.table_title:
         lab = d.label_segment(place.table_title)
         if lab:

@@ -129,8 +129,8 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         return col, 0.8
     # a row/column labelled as the choice of a lot ("Bekostigingsvariant", "Vorm aanbesteding")
     if in_table:
-        labels = [place.row_label] + list(place.column_header)
-        if any(sp and CUE["choice_label"].search(d.st.text(sp)) for sp in labels):
+        choice = lambda sp: CUE["choice_label"].search(d.st.text(sp))  # noqa: E731
+        if (place.row_label and choice(place.row_label)) or d.st.column_first(place, "choice_label", choice):
             return "chosen", 0.75
     # a verdict column ("Oordeel | afgewezen"), or a table that weighs its rows ("Voordelen | Nadelen")
     if in_table:
@@ -315,15 +315,17 @@ def _follow_up_status(d: _Doc, m: Match) -> str | None:
     nxt = _next_sentence(d, m.start)
     if nxt is not None:
         spans.append(nxt)
-    for a, b in spans:
+    for k, (a, b) in enumerate(spans):
         clause = d.text[a:b]
         if clause.find(";") > 0:
             clause = clause[:clause.find(";")]
-        between = d.text[m.end:a]
-        if find_terms(between, "financing") or find_terms(between, "procedure"):
-            return None
         st = qualify_follow_up(clause)
         if st:
+            # a model named between the mention and this clause (or an earlier one) ends the look;
+            # asked only once a clause refers back, as the models between are a scan per mention
+            if any(find_terms(d.text[m.end:x], "financing") or find_terms(d.text[m.end:x], "procedure")
+                   for x, _ in spans[:k + 1]):
+                return None
             return st
     return None
 
