@@ -8,6 +8,7 @@ sentencizer splits at ':' back into one statement.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ...models.taxonomy import load_taxonomy
@@ -20,6 +21,19 @@ from .terms import Match, _single_rx, _term_rx, find_terms
 
 #: what may follow a wording that must be a whole label: the line's end, its contents, a page number
 _WHOLE_LABEL_END = re.compile(r"[ \t]*(?:$|\n|[:(/–—\-]|\.\.|\d)", re.M)
+
+
+def _overlap_test(matches: list[Match]):
+    """A test whether a span (s, e) overlaps any of ``matches``: by bisection over their starts
+    with the widest end so far (comparing every span with every match was quadratic)."""
+    ordered = sorted(matches, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    reach = list(itertools.accumulate((m.end for m in ordered), max))
+
+    def overlaps(s: int, e: int) -> bool:
+        k = bisect.bisect_left(starts, e)          # the matches that start before the span ends
+        return k > 0 and reach[k - 1] > s
+    return overlaps
 
 
 class _Doc:
@@ -79,19 +93,13 @@ class _Doc:
             # (a care-type wording that is the tail of a defined lot phrase stays itself)
             out.append(m)
         tax = load_taxonomy()
-        # a generic match is kept where it overlaps no care match; generic matches do not overlap
-        # each other, so only the care matches are looked up (by start, with the widest end so far)
-        care = sorted(out, key=lambda m: m.start)
-        care_starts = [m.start for m in care]
-        reach, widest = [], -1
-        for m in care:
-            widest = max(widest, m.end)
-            reach.append(widest)
+        # a generic match is kept where it overlaps no care match (generic matches do not
+        # overlap each other, so the care matches are all it is tested against)
+        overlaps_care = _overlap_test(out)
         for g in find_terms(self.text, "generic"):
             if self._generic_group(g, tax).get("whole_label") and not _WHOLE_LABEL_END.match(self.text, g.end):
                 continue
-            k = bisect.bisect_left(care_starts, g.end)       # care matches starting before g ends
-            if not (k and reach[k - 1] > g.start):
+            if not overlaps_care(g.start, g.end):
                 out.append(g)
         out += self._other_lots(out, tax)
         return sorted(out, key=lambda m: m.start)
@@ -102,10 +110,11 @@ class _Doc:
         names a domain ("perceel Jeugd") or overlaps a care wording is left to those."""
         domain_only = {w for ws in tax.domain_words.values() for w in ws}
         out = []
+        overlaps_found = _overlap_test(found)
         for lm in CUE["other_lot"].finditer(self.text):
             s, e = lm.span(1)
             label = self.text[s:e]
-            if label.lower() in domain_only or any(m.start < e and s < m.end for m in found) or \
+            if label.lower() in domain_only or overlaps_found(s, e) or \
                     find_terms(label, "segment") or find_terms(label, "generic"):
                 continue
             out.append(Match("segment", "other", s, e, lot=True))
