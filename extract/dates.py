@@ -1017,6 +1017,35 @@ def _latest_past(past: list[tuple[date, date, str]]) -> tuple[date, date]:
     return max(pool, key=lambda x: x[1])
 
 
+def detect_document_year_in_parts(parts) -> int | None:
+    """:func:`detect_document_year` of a text given in consecutive parts (a very long document cut
+    at block boundaries, extract/blocks.py): the stamp from the first part's head, the tense of each
+    date read in its own part, the counts summed in text order. Only the tense evidence is kept
+    between parts, never a part's matches."""
+    past, future, singles, every = [], [], Counter(), Counter()
+    for n, text in enumerate(parts):
+        try:
+            if n == 0:
+                stamped = _stamped_year(text)
+                if stamped is not None:
+                    return stamped
+            ms = [m for m in _matches(text, None, None, events=False) if m.explicit_year]
+        except Exception:  # noqa: BLE001
+            return None
+        p, f, periods = _dates_by_tense(text, ms)
+        past += p
+        future += f
+        every.update(int(m.value["start"][:4]) for m in ms)
+        in_period = {id(m) for m in periods}
+        singles.update(int(m.value["start"][:4]) for m in ms if id(m) not in in_period)
+    if past:
+        return _year_after_past(past, future)
+    if future:
+        return min(f[0].year for f in future)
+    counts = singles or every
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def detect_document_date(doc: Document | str) -> date | None:
     """The writing date of a document from a stamp in its header ('Datum: 12 oktober 2023',
     'Week 38 – editie van woensdag 20 september 2023', 'Editie 2 – april 2024'): the last
@@ -1086,9 +1115,9 @@ def extract_dates(ctx: ExtractionContext) -> list[Fact]:
     """All date facts of ``ctx.doc``; year-less ones anchored as described in the module docstring."""
     doc = ctx.doc
     year = ctx.year
-    if year is None:
+    if year is None and ctx.part is None:     # a part of a long document has the whole one's year
         year = detect_document_year(doc)
-    doc_date = detect_document_date(doc)
+    doc_date = detect_document_date(doc if ctx.part is None else ctx.part.whole)   # the header's
     if doc_date is not None and doc_date.year != year:
         doc_date = None                  # a manifest year that disagrees with the stamp wins
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -69,6 +70,26 @@ def score_document(values_by_type: dict[str, list[dict]], gold: dict) -> dict[st
     res["decisions"] = _multiset([(v.get("actor"), v.get("status")) for v in by["decision"]],
                                  [(d["actor"], d["status"]) for d in gold.get("decisions", [])])
     return res
+
+
+#: annotators open a near-miss's notes with the call ("Near-miss: …", "Mostly a near-miss …"); a
+#: passing remark later in the notes ("a reader who treats it as a near-miss …") is not that call
+_NEAR_MISS = re.compile(r"^(?:[^.]{0,40}\s)?near[- ]miss\b", re.IGNORECASE)
+
+
+def is_near_miss(gold: dict) -> bool:
+    """A text its annotators called a near-miss: it mentions care or procurement but buys nothing."""
+    return bool(_NEAR_MISS.match(gold.get("notes") or ""))
+
+
+def false_positives(facts: Iterable[Fact | dict], golds: list[dict]) -> dict[str, dict[str, int]]:
+    """doc id -> fact type -> facts the extractor gives that the gold lacks (the scorer's definitions)."""
+    by_doc: dict[str, dict[str, list]] = collections.defaultdict(lambda: collections.defaultdict(list))
+    for f in facts:
+        d = f.to_json() if isinstance(f, Fact) else f
+        by_doc[d["doc"]][d.get("type")].append(d.get("value") or {})
+    return {g["doc"]: {t: fp for t, (_tp, fp, _fn) in score_document(by_doc[g["doc"]], g).items()}
+            for g in golds}
 
 
 def score(facts: Iterable[Fact | dict], golds: list[dict], unparsable: int = 0) -> dict:

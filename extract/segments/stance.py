@@ -430,7 +430,12 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
     ident = None
     # the option's own heading ("Optie 2 - Lumpsum voor verblijf") names its model too
     own = [place.block] if place.block is not None and place.block.kind == "heading" else []
-    for h in own + list(place.headings):
+    b = place.block
+    if b is not None and b.kind == "paragraph":
+        # "**Optie A — voortzetten van PxQ.** ...": a paragraph opened by the option's label
+        pm = STANCE_CUE["scenario_paragraph"].match(d.text, b.start, b.end)
+        ident = pm.group(1) if pm else None
+    for h in ([] if ident else own + list(place.headings)):
         hm = CUE["scenario_heading"].match(d.text, h.start, h.end)
         if hm:
             ident = hm.group(1)
@@ -470,8 +475,13 @@ def _current_use_only(d: _Doc, m: Match) -> bool:
     where the document replaces it.
     """
     q = d.qualify_at(m.start, m.end)
+    place = d.st.place(m.start)
+    # a table column headed by the cue ("Huidige bekostiging") passes it on like a heading
+    col = _header_of(place, place.cell_index) if q.status is None and place.cell_index else None
+    if col and column_stance(d.st.text(col)) == "previous":
+        q = qualify_text(d.st.text(col))
     if q.status is None:
-        for h in d.st.place(m.start).headings:
+        for h in place.headings:
             hq = qualify_text(d.text[h.start:h.end])
             if _context_status(hq):
                 q = hq

@@ -8,7 +8,6 @@ sentencizer splits at ':' back into one statement.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 
 from ...models.taxonomy import load_taxonomy
@@ -21,19 +20,6 @@ from .terms import Match, _single_rx, _term_rx, find_terms
 
 #: what may follow a wording that must be a whole label: the line's end, its contents, a page number
 _WHOLE_LABEL_END = re.compile(r"[ \t]*(?:$|\n|[:(/–—\-]|\.\.|\d)", re.M)
-
-
-def _overlap_test(matches: list[Match]):
-    """A test whether a span (s, e) overlaps any of ``matches``: by bisection over their starts
-    with the widest end so far (comparing every span with every match was quadratic)."""
-    ordered = sorted(matches, key=lambda m: m.start)
-    starts = [m.start for m in ordered]
-    reach = list(itertools.accumulate((m.end for m in ordered), max))
-
-    def overlaps(s: int, e: int) -> bool:
-        k = bisect.bisect_left(starts, e)          # the matches that start before the span ends
-        return k > 0 and reach[k - 1] > s
-    return overlaps
 
 
 class _Doc:
@@ -93,14 +79,13 @@ class _Doc:
             # (a care-type wording that is the tail of a defined lot phrase stays itself)
             out.append(m)
         tax = load_taxonomy()
-        # a generic match is kept where it overlaps no care match (generic matches do not
-        # overlap each other, so the care matches are all it is tested against)
-        overlaps_care = _overlap_test(out)
+        taken = _Spans(out)
         for g in find_terms(self.text, "generic"):
             if self._generic_group(g, tax).get("whole_label") and not _WHOLE_LABEL_END.match(self.text, g.end):
                 continue
-            if not overlaps_care(g.start, g.end):
+            if not taken.overlaps(g.start, g.end):
                 out.append(g)
+                taken.add(g.start, g.end)
         out += self._other_lots(out, tax)
         return sorted(out, key=lambda m: m.start)
 
@@ -110,11 +95,11 @@ class _Doc:
         names a domain ("perceel Jeugd") or overlaps a care wording is left to those."""
         domain_only = {w for ws in tax.domain_words.values() for w in ws}
         out = []
-        overlaps_found = _overlap_test(found)
+        taken = _Spans(found)
         for lm in CUE["other_lot"].finditer(self.text):
             s, e = lm.span(1)
             label = self.text[s:e]
-            if label.lower() in domain_only or overlaps_found(s, e) or \
+            if label.lower() in domain_only or taken.overlaps(s, e) or \
                     find_terms(label, "segment") or find_terms(label, "generic"):
                 continue
             out.append(Match("segment", "other", s, e, lot=True))
@@ -289,6 +274,26 @@ class _Doc:
                 if sm.start > o + 1:
                     break
         return None
+
+
+class _Spans:
+    """Spans by start, to ask whether a new span overlaps any of them without comparing it with
+    every one (a generic wording against every match made long documents quadratic)."""
+
+    def __init__(self, matches) -> None:
+        self.spans = sorted((m.start, m.end) for m in matches)
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Is there a span (s, e) with ``s < end`` and ``e > start``? Only spans starting within the
+        longest span's length before ``start`` can reach it."""
+        lo = bisect.bisect_left(self.spans, (start - self.longest, -1))
+        hi = bisect.bisect_left(self.spans, (end, -1))
+        return any(e > start for _, e in self.spans[lo:hi])
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
 
 
 def _state(ctx: ExtractionContext) -> _Doc:
