@@ -46,8 +46,10 @@ _HEADING_REACH = 0.5
 class Part:
     """Where a part sits in its document, and what the whole document decided for it."""
     index: int
-    offset: int                       # the part's text is ``whole.text[offset:offset + len(part)]``
+    start: int                        # the part is ``whole.text[start:end]`` ...
+    end: int
     whole: Document
+    carried: int = 0                  # ... after this many characters of the headings that govern it
 
 
 def cut_points(doc: Document, limit: int = 0) -> list[int]:
@@ -90,42 +92,73 @@ def _text_cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def part_document(doc: Document, start: int, end: int) -> Document:
-    """The document made of ``doc.text[start:end]``: blocks and pages shifted (and clipped to it).
+def make_part(doc: Document, index: int, start: int, end: int) -> tuple[Document, Part]:
+    """The part ``doc.text[start:end]`` as a document of its own, and where it sits.
 
-    Pages keep their numbers: pages before the part are empty placeholders, so
-    ``part.page_at(o) == doc.page_at(start + o)`` for every offset of the part."""
+    The headings that govern ``start`` from before it (the section and chapter the part
+    opens in) are carried as its first lines, so a paragraph keeps its section's heading
+    (segment attachment, scenario and proposal headings, the section window of plan
+    changes); what the extractors find in those lines is dropped (:func:`shift_facts`):
+    the part before found it already. Blocks and pages are shifted and clipped; pages keep
+    their numbers (pages before the part are empty placeholders)."""
+    chain = [h for h in doc.headings_before(start) if h.start < start] if start else []
+    pieces, carried = [], []
+    at = 0
+    for h in chain:
+        line = doc.text[h.start:h.end]
+        carried.append(Block("heading", at, at + len(line), level=h.level, page=h.page))
+        pieces.append(line + "\n\n")
+        at += len(line) + 2
+    part = Part(index, start, end, doc, at)
+    text = "".join(pieces) + doc.text[start:end]
+    return Document(id=doc.id, path=doc.path, sha256=doc.sha256, format=doc.format, text=text,
+                    pages=_part_pages(doc, start, end, at), blocks=carried + _part_blocks(doc, start, end, at),
+                    meta=doc.meta), part
+
+
+def _part_blocks(doc: Document, start: int, end: int, carried: int) -> list[Block]:
     doc.block_at(0)                   # sorts the blocks and builds their start index once
     starts = doc._block_starts or []
     lo = max(bisect.bisect_right(starts, start) - 1, 0)
     hi = bisect.bisect_left(starts, end)
-    blocks = [_shift_block(b, start, end) for b in doc.blocks[lo:hi]
-              if b.start < end and (b.end > start or b.start >= start)]
+    return [_shift_block(b, start, end, carried) for b in doc.blocks[lo:hi]
+            if b.start < end and (b.end > start or b.start >= start)]
+
+
+def _part_pages(doc: Document, start: int, end: int, carried: int) -> list[tuple[int, int]]:
     pages = []
     for ps, pe in doc.pages:
         if ps >= end:
             break
-        pages.append((0, 0) if pe <= start and ps < start else (max(ps - start, 0), min(pe, end) - start))
-    return Document(id=doc.id, path=doc.path, sha256=doc.sha256, format=doc.format, text=doc.text[start:end],
-                    pages=pages, blocks=blocks, meta=doc.meta)
+        if pe <= start and ps < start:
+            pages.append((0, 0))
+        else:
+            pages.append((max(ps - start, 0) + carried if ps > start else 0, min(pe, end) - start + carried))
+    return pages
 
 
-def _shift_block(b: Block, start: int, end: int) -> Block:
+def _shift_block(b: Block, start: int, end: int, carried: int) -> Block:
     def clip(s: int, e: int) -> tuple[int, int]:
-        return max(s, start) - start, min(e, end) - start
+        return max(s, start) - start + carried, min(e, end) - start + carried
     s, e = clip(b.start, b.end)
     cells = [clip(cs, ce) for cs, ce in b.cells if cs < end and (ce > start or cs >= start)]
     return Block(kind=b.kind, start=s, end=max(s, e), level=b.level, cells=cells, table=b.table, row=b.row,
                  page=b.page)
 
 
-def shift_facts(facts: list[Fact], whole: Document, offset: int) -> list[Fact]:
-    """The part's facts at the whole document's offsets (text and page checked against it)."""
+def shift_facts(facts: list[Fact], part: Part) -> list[Fact]:
+    """The part's facts at the whole document's offsets (pages looked up in it); facts in the
+    carried headings are dropped."""
+    out = []
+    shift = part.start - part.carried
     for f in facts:
-        f.start += offset
-        f.end += offset
-        f.page = whole.page_at(f.start)
-    return facts
+        if f.start < part.carried:
+            continue
+        f.start += shift
+        f.end += shift
+        f.page = part.whole.page_at(f.start)
+        out.append(f)
+    return out
 
 
 # -- the whole document's answers ------------------------------------------------------------

@@ -66,9 +66,12 @@ def test_a_block_longer_than_a_part_is_cut_after_a_space():
     block_starts = {b.start for b in doc.blocks}
     inside = [p for p in points[1:] if p not in block_starts]
     assert len(inside) >= 3 and all(doc.text[p - 1] == " " for p in inside)
-    for a, b in zip(points, points[1:] + [len(doc.text)]):
-        part = blocks.part_document(doc, a, b)
-        assert all(part.text[x.start:x.end] == doc.text[a + x.start:a + x.end] for x in part.blocks)
+    for n, (a, b) in enumerate(zip(points, points[1:] + [len(doc.text)])):
+        text, part = blocks.make_part(doc, n, a, b)
+        assert text.text[part.carried:] == doc.text[a:b]
+        shift = a - part.carried
+        assert all(text.text[x.start:x.end] == doc.text[shift + x.start:shift + x.end]
+                   for x in text.blocks if x.start >= part.carried)
 
 
 def test_part_pages_keep_their_numbers():
@@ -76,9 +79,24 @@ def test_part_pages_keep_their_numbers():
     doc = text_document(text)
     starts = [b.start for b in doc.blocks] + [len(doc.text)]
     doc.pages = list(zip(starts, starts[1:]))                  # one paragraph a page
-    part = blocks.part_document(doc, 340, 700)
-    for o in range(len(part.text)):
-        assert part.page_at(o) == doc.page_at(340 + o)
+    text, part = blocks.make_part(doc, 1, 340, 700)
+    for o in range(len(text.text)):
+        assert text.page_at(o) == doc.page_at(340 + max(o - part.carried, 0))
+
+
+def test_a_part_opening_inside_a_section_carries_its_headings():
+    body = "".join(f"Alinea {i} over de inkoop van jeugdhulp.\n\n" for i in range(200))
+    doc = text_document("# Regio Noord\n\n## Perceel ambulante jeugdhulp\n\n" + body + "## Planning\n\nSlot.\n", "md")
+    points = blocks.cut_points(doc, 3_000)
+    assert len(points) > 2
+    text, part = blocks.make_part(doc, 1, points[1], points[2])
+    assert text.text.startswith("Regio Noord\n\nPerceel ambulante jeugdhulp\n\nAlinea")
+    heads = [text.text[h.start:h.end] for h in text.headings_before(len(text.text) - 1)]
+    assert heads == ["Regio Noord", "Perceel ambulante jeugdhulp"]
+    fact = Fact("long", "segment", "x", 0, 5, None, {})
+    later = Fact("long", "segment", text.text[part.carried:part.carried + 6], part.carried, part.carried + 6, None, {})
+    kept = blocks.shift_facts([fact, later], part)
+    assert kept == [later] and doc.text[later.start:later.end] == later.text
 
 
 # -- the whole document's answers --------------------------------------------------------------
@@ -170,8 +188,8 @@ def test_parts_give_the_facts_of_the_parts_extracted_alone(long_run):
     once = {"region", "municipality", "segment", "financing", "procedure", "plan_change", "decision"}
     for index in (len(spans) - 1, 2):          # out of order: no part leans on the one before
         start, end = spans[index]
-        alone = blocks.shift_facts(pipeline._run_steps(blocks.part_document(doc, start, end), year,
-                                                       blocks.Part(index, start, doc)), doc, start)
+        text, part = blocks.make_part(doc, index, start, end)
+        alone = blocks.shift_facts(pipeline._run_steps(text, year, part), part)
         assert_exact(doc, alone)
         here = [f for f in facts if start <= f.start < end]
         key = lambda f: (f.type, f.start, f.end, f.text)   # noqa: E731
