@@ -281,3 +281,23 @@ def test_default_budget_refuses_only_what_is_parsed_whole(tmp_path):
         check_input(tmp_path / "lang.html", small)
     with pytest.raises(ReadError, match="per file \\(raise it"):
         check_input(tmp_path / "lang.txt", 1024)                 # a budget the user gave holds for all
+
+
+def test_a_batch_goes_on_past_an_html_file_over_the_default_budget(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from inkoopgraaf.cli import main
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(folder / "groot.html", "wb") as fh:      # sparse: no disk is spent
+        fh.write(b"<html><body><p>Inkoop jeugdhulp</p>")
+        fh.truncate(65 * 2**20)
+    (folder / "klein.txt").write_text("De regio Twente koopt ambulante jeugdhulp in per 1 januari 2026.\n", "utf-8")
+    r = CliRunner().invoke(main, ["extract", str(folder), "--out", str(tmp_path / "out")])
+    assert r.exit_code == 1, r.output
+    assert (f"inkoopgraaf: {folder / 'groot.html'}: refused: 65.0 MB is over the size budget of 64 MB per file "
+            "for HTML, which is parsed whole (raise it with --max-file-mb)") in r.stderr.splitlines()
+    facts = [json.loads(x) for x in (tmp_path / "out" / "facts.jsonl").read_text("utf-8").splitlines()]
+    assert {f["doc"] for f in facts} == {"klein"} and any(f["type"] == "date" for f in facts)
