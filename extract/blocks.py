@@ -182,21 +182,22 @@ def spans(doc: Document, points: list[int]) -> list[tuple[int, int]]:
 
 # -- reconciling facts across parts --------------------------------------------------------
 
-def merge_parts(parts: list[list[Fact]]) -> list[Fact]:
+def merge_parts(parts: list[list[Fact]], whole: Document | None = None) -> list[Fact]:
     """One list of facts from the parts' lists (in document order), each extractor's
     once-per-document rule applied across parts (see the module docstring). A part's own facts
     are never merged with each other here: its extractors already did that."""
     from .segments.cues import STANCE_ORDER
     out: list[Fact] = []
     at: dict[tuple, int] = {}              # a once-per-document key -> its fact's index in ``out``
-    decisions: list[tuple[Fact, set]] = []  # earlier parts' decisions with their object stems
+    decisions: list[tuple[Fact, set, tuple | None]] = []  # earlier parts' decisions: stems, table row
     for facts in parts:
         new_decisions = []
         for f in facts:
             if f.type == "decision":
-                stems = _merge_decision(decisions, f)
+                row = _table_row(whole, f.start)
+                stems = _merge_decision(decisions, f, row)
                 if stems is not None:
-                    new_decisions.append((f, stems))
+                    new_decisions.append((f, stems, row))
                     out.append(f)
                 continue
             key = _once_key(f)
@@ -214,6 +215,12 @@ def merge_parts(parts: list[list[Fact]]) -> list[Fact]:
         decisions.extend(new_decisions)
     out.sort(key=lambda f: (f.start, f.end, f.type))
     return out
+
+
+def _table_row(doc: Document | None, offset: int) -> tuple | None:
+    """(table, row) of the table row at ``offset`` of the whole document, else None."""
+    b = doc.block_at(offset) if doc is not None else None
+    return (b.table, b.row) if b is not None and b.kind == "table_row" else None
 
 
 #: fact types whose best fact over the parts counts (the others: the first one)
@@ -236,27 +243,36 @@ def _once_key(f: Fact) -> tuple | None:
 
 
 def _better(f: Fact, old: Fact, order) -> bool:
-    """Is ``f`` (a later part's) the better fact for its key? A segment: more confident; a model:
-    its stance ranked earlier (``STANCE_ORDER``), then more confident."""
+    """Is ``f`` (a later part's) the better fact for its key? A segment: more confident. A model:
+    one with a stance beats one without, then the more confident (a stance its own sentence states
+    gives the mention a higher confidence than one passed on by a heading or taken by default,
+    which is what ``care_models._reconcile`` ranks first), then the stance ranked earlier in
+    ``STANCE_ORDER``."""
     if f.type == "segment":
         return f.confidence > old.confidence
     def rank(x: Fact):
         st = x.value.get("status")
-        return (st is None, order.index(st) if st in order else len(order), -x.confidence)
+        return (st is None, -x.confidence, order.index(st) if st in order else len(order))
     return rank(f) < rank(old)
 
 
-def _merge_decision(kept: list[tuple[Fact, set]], f: Fact) -> set | None:
-    """``f``'s object stems when it is a new decision; None when an earlier part's decision of the
-    same actor has mostly the same object (``decisions.dedupe``'s rule), which then takes its
-    date if it had none."""
-    from .decisions.dedupe import object_stems
-    sf = object_stems(f.value.get("object") or "")
-    for k, sk in kept:
-        if k.value.get("actor") != f.value.get("actor"):
+def _merge_decision(kept: list[tuple[Fact, set, tuple | None]], f: Fact, row: tuple | None) -> set | None:
+    """``f``'s object stems when it is a new decision; None when an earlier part's decision is the
+    same one by ``decisions.dedupe``'s rules as far as facts tell them (same actor; not two
+    different table rows; mostly the same object, or a table row and a sentence of one status
+    dated to the same day or week). The earlier one then takes its date if it had none."""
+    from .decisions.dedupe import _same_precise_date, object_stems
+    v = f.value
+    sf = object_stems(v.get("object") or "")
+    for k, sk, k_row in kept:
+        w = k.value
+        if w.get("actor") != v.get("actor") or (row is not None and k_row is not None and row != k_row):
             continue
-        if sf and sk and len(sf & sk) / min(len(sf), len(sk)) >= 0.6:
-            if k.value.get("date") is None and f.value.get("date") is not None:
-                k.value["date"] = f.value["date"]
+        same = bool(sf and sk and len(sf & sk) / min(len(sf), len(sk)) >= 0.6) or (
+            (row is None) != (k_row is None) and w.get("status") == v.get("status")
+            and _same_precise_date(w.get("date"), v.get("date")))
+        if same:
+            if w.get("date") is None and v.get("date") is not None:
+                w["date"] = v["date"]
             return None
     return sf

@@ -151,7 +151,7 @@ def extract_document(doc: Document) -> list[Fact]:
         parts.append(shift_facts(_run_steps(text, year, part), part))
         del text
         gc.collect(1)         # the part's cycles (its context and layers), young objects only
-    return merge_parts(parts)
+    return merge_parts(parts, doc)
 
 
 def _run_steps(doc: Document, year: int | None, part: Part | None = None) -> list[Fact]:

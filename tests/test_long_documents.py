@@ -137,13 +137,32 @@ def test_once_per_document_facts_are_reconciled_across_parts():
     assert merged[2].value["date"] == {"start": "2024-03-01"}  # the repeated decision dates the first
 
 
-def test_models_keep_the_stance_ranked_first_across_parts():
-    a = _fact("financing", 0, {"id": "lumpsum", "variant": "none", "segment": "ambulant", "status": "considered"})
-    b = _fact("financing", 50, {"id": "lumpsum", "variant": "none", "segment": "ambulant", "status": "chosen"})
+def test_models_keep_the_best_stated_stance_across_parts():
+    def model(start, status, conf, segment="ambulant"):
+        return _fact("financing", start, {"id": "lumpsum", "variant": "none", "segment": segment, "status": status},
+                     confidence=conf)
     c = _fact("segment", 60, {"id": "ambulant", "label": "Ambulant", "parent": None}, confidence=0.9)
     d = _fact("segment", 1, {"id": "ambulant", "label": "ambulant", "parent": None}, confidence=0.7)
-    merged = blocks.merge_parts([[d, a], [b, c]])
-    assert [(f.type, f.start) for f in merged] == [("financing", 50), ("segment", 60)]
+    merged = blocks.merge_parts([[d, model(0, "considered", 0.8)], [model(50, "chosen", 0.8), c]])
+    assert [(f.type, f.start) for f in merged] == [("financing", 50), ("segment", 60)]     # chosen over considered
+    merged = blocks.merge_parts([[model(0, "considered", 0.825)], [model(50, "chosen", 0.75)]])
+    assert [f.value["status"] for f in merged] == ["considered"]     # its own sentence over a default stance
+    merged = blocks.merge_parts([[model(0, None, 0.9)], [model(50, "rejected", 0.6)]])
+    assert [f.value["status"] for f in merged] == ["rejected"]       # a stance over none
+
+
+def test_parts_of_a_text_cut_at_its_sections_give_the_whole_texts_facts(monkeypatch):
+    """The seed documents one after another, parts of about one seed each: every fact the whole
+    text gives (offsets, values, confidences), except the regions, which a part selects among its
+    own (a text naming many regions is read as a comparison: a whole-document choice)."""
+    doc = text_document(seeds_text(250_000))
+    whole = pipeline.extract_document(doc)
+    monkeypatch.setattr(blocks, "PART_CHARS", 60_000)
+    assert len(blocks.cut_points(doc)) >= 5
+    parted = pipeline.extract_document(doc)
+    key = lambda f: (f.type, f.start, f.end, f.text, repr(f.value), f.confidence)   # noqa: E731
+    assert [key(f) for f in parted if f.type != "region"] == [key(f) for f in whole if f.type != "region"]
+    assert {f.value["id"] for f in whole if f.type == "region"} <= {f.value["id"] for f in parted if f.type == "region"}
 
 
 # -- a multi-MB document, end to end -----------------------------------------------------------
