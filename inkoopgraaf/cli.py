@@ -387,7 +387,7 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
     def report_step(folder: Path) -> list[str]:
         asm = held["assembly"]
         return _write_report(folder, held["facts"], docs, texts, held["tables"], asm.attributions(), asm.weak_spans(),
-                             previous)
+                             previous, asm.fingerprints, reuse_by_key=cache is not None)
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state
@@ -489,12 +489,14 @@ def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = N
     return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
 
-def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None, previous=None) -> list[str]:
+def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None, previous=None,
+                  doc_keys=None, reuse_by_key: bool = False) -> list[str]:
     """report.html, and above 50 documents report/<region>.html (an unchanged page is linked from
-    ``previous``)."""
+    ``previous``; with ``reuse_by_key``, a page whose documents' ``doc_keys`` are those it was made
+    from is linked without being rendered: only the regions of changed documents are)."""
     from .report import write_report_files
     paths = write_report_files(out / "report.html", facts, docs, texts, tables, attributions=attributions,
-                               weak=weak, previous=previous)
+                               weak=weak, previous=previous, doc_keys=doc_keys, reuse_by_key=reuse_by_key)
     return [paths[0].name] + ([f"report/ ({len(paths) - 1} region pages)"] if len(paths) > 1 else [])
 
 

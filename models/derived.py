@@ -188,7 +188,8 @@ class Assembly:
                 rows[name].extend(_row_tuple(r, columns) for r in filled[name])
             key = (keys or {}).get(piece["doc"]) or hashlib.sha256(
                 json.dumps(piece, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
-            self.fingerprints[piece["doc"]] = hashlib.sha256(f"{key}:{digest}".encode()).hexdigest()
+            self.fingerprints[piece["doc"]] = hashlib.sha256(
+                f"{key}:{digest}:{piece.get('failed') or ''}".encode()).hexdigest()
             del piece, filled
         self.tables = {}
         for name in TABLE_NAMES:
