@@ -44,7 +44,7 @@ REF = "$ref"
 SHARED_KINDS = ("Region", "Segment", "FinancingModel", "Procedure", "Actor", "Municipality")
 SHARED_KEYS = ("label", "variant", "domain", "cbs", "tooi_uri")
 #: Bumped when a piece's layout changes (the code hash below covers its content).
-PIECE_FORMAT = 1
+PIECE_FORMAT = 2
 
 
 @lru_cache(maxsize=1)
@@ -138,20 +138,26 @@ SUMMARY_KEYS = ("doc", "failed", "claims", "unattributed", "own_regions", "weak"
 
 
 class HeldPiece:
-    """A piece held as its compressed JSON until it is assembled.
+    """A piece held as its summary until it is assembled.
 
     Most of a piece is its table rows (45 MB of JSON at 1,000 documents, several times that as
     Python dicts): a build holds only each piece's summary (claims, warnings, attributions) and
-    the compressed JSON, and parses the rows one document at a time while the tables are filled."""
-    __slots__ = ("summary", "_blob")
+    reads the rows one document at a time while the tables are filled: from the piece's file
+    when it has one (the summary is the file's first line, so only that line is parsed), else
+    from its compressed JSON."""
+    __slots__ = ("summary", "_path", "_blob")
 
-    def __init__(self, data: str):
-        piece = json.loads(data)
-        self.summary = {k: piece[k] for k in SUMMARY_KEYS if k in piece}
-        self._blob = zlib.compress(data.encode("utf-8"), 1)
+    def __init__(self, summary: dict, path: Path | None = None, data: str | None = None):
+        self.summary = summary
+        self._path = path
+        self._blob = None if data is None else zlib.compress(data.encode("utf-8"), 1)
 
     def full(self) -> dict:
-        return json.loads(zlib.decompress(self._blob).decode("utf-8"))
+        if self._blob is not None:
+            return json.loads(zlib.decompress(self._blob).decode("utf-8"))
+        with open(self._path, encoding="utf-8") as fh:
+            fh.readline()
+            return json.loads(fh.read())
 
 
 def _row_tuple(row: Mapping, columns) -> tuple:
@@ -225,29 +231,34 @@ class PieceCache:
 
     def get(self, key: str, doc_id: str, make) -> dict:
         """The cached piece of ``key``, else ``make()`` (stored for next time)."""
-        return self._lookup(key, doc_id, make, json.loads, lambda piece: piece)
+        return self.held(key, doc_id, make).full()
 
     def held(self, key: str, doc_id: str, make) -> HeldPiece:
-        """:meth:`get` as a :class:`HeldPiece`: what a build keeps of a piece until it is assembled."""
-        return self._lookup(key, doc_id, make, HeldPiece, lambda held: held.summary)
+        """The piece of ``key`` as a :class:`HeldPiece` (what a build keeps of a piece until it
+        is assembled): read from its file, else ``make()`` and written for next time.
 
-    def _lookup(self, key: str, doc_id: str, make, parse, summary):
+        A file holds two lines of JSON, the piece's summary and the whole piece; JSON text has
+        no raw line break, so the first line is the summary."""
         path = None if self.folder is None else self.folder / f"{key}.json"
         if path is not None:
             with contextlib.suppress(OSError, ValueError):
-                found = parse(path.read_text("utf-8"))
-                if summary(found).get("doc") == doc_id:
+                with open(path, encoding="utf-8") as fh:
+                    summary = json.loads(fh.readline())
+                if summary.get("doc") == doc_id:
                     self.reused += 1
-                    return found
+                    return HeldPiece(summary, path=path)
         piece = make()
         data = json.dumps(piece, ensure_ascii=False)
+        # as JSON gives it back, so a fresh piece reads exactly as a stored one
+        summary = json.loads(json.dumps({k: piece[k] for k in SUMMARY_KEYS if k in piece}, ensure_ascii=False))
         self.made += 1
         if path is not None and not piece.get("failed"):   # a failed piece is made again next time
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(data, encoding="utf-8")
+            tmp.write_text(json.dumps(summary, ensure_ascii=False) + "\n" + data, encoding="utf-8")
             os.replace(tmp, path)
-        return parse(data)     # a fresh piece reads exactly as a cached one
+            return HeldPiece(summary, path=path)
+        return HeldPiece(summary, data=data)
 
     def prune(self, keep: set[str]) -> int:
         """Drop pieces no document of this build uses (removed or changed documents)."""

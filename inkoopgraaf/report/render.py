@@ -182,14 +182,16 @@ def _region_sort_key(region: dict) -> tuple:
 def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapping[str, str] | None = None,
                   tables: Mapping[str, Any] | None = None, title: str | None = None,
                   attributions: Mapping[str, Iterable[str]] | None = None,
-                  weak: set[tuple[str, int, int]] | None = None, with_tables: bool = True) -> dict:
+                  weak: set[tuple[str, int, int]] | None = None, with_tables: bool = True,
+                  summaries: bool = True) -> dict:
     """Everything the page shows, as plain JSON-able data (lists of indices keep it compact).
 
     ``attributions`` (doc -> its own regions) and ``weak`` (whole-procurement claims that are
     no statement, as (doc, start, end)) are what build already knows per document
     (models/derived.py); without them they are worked out here from the facts and texts.
     ``with_tables=False`` leaves the comparison tables' grids out (the split summary does not
-    carry them; the matrix still reads its contract starts from ``tables``)."""
+    carry them; the matrix still reads its contract starts from ``tables``); ``summaries=False``
+    leaves each fact row's Dutch summary None (the split summary words only the facts it cites)."""
     fact_dicts = [_as_dict(f) for f in facts]
     documents = list(documents)
     texts = dict(texts or {})
@@ -263,7 +265,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         docs[di]["n"] += 1
         conf = f.get("confidence")
         rows.append([di, ftype, f.get("start"), f.get("end"), f.get("page"), f.get("text") or "",
-                     summarize(ftype, value), round(float(conf), 3) if isinstance(conf, (int, float)) else None])
+                     summarize(ftype, value) if summaries else None, round(float(conf), 3) if isinstance(conf, (int, float)) else None])
         for ri in docs[di]["regions"]:
             if ftype == "municipality" and value.get("cbs"):
                 entry = municipalities[ri].setdefault(value["cbs"], [value["cbs"], value.get("name") or value["cbs"], 0])
@@ -557,12 +559,14 @@ def page_names(regions: list[dict]) -> dict[str, str]:
     return names
 
 
-def summary_payload(full: dict, folder: str, names: Mapping[str, str]) -> dict:
+def summary_payload(full: dict, folder: str, names: Mapping[str, str], fact_dicts: list[dict] | None = None) -> dict:
     """The summary page's data: overview, matrix and one row per region with a link to its page.
 
     Only the facts the matrix cells cite travel along (their quote and Dutch summary); the
     texts, timelines, decisions, the facts table and the comparison tables are on the region
-    pages, so the summary grows with regions and matrix cells, not with the documents' text."""
+    pages, so the summary grows with regions and matrix cells, not with the documents' text.
+    A cited fact whose row has no summary yet (``build_payload(summaries=False)``) is worded
+    here from ``fact_dicts``."""
     matrix = json.loads(json.dumps(full["matrix"]))      # a deep copy whose indices are remapped
     keep: dict[int, int] = {}
 
@@ -576,7 +580,10 @@ def summary_payload(full: dict, folder: str, names: Mapping[str, str]) -> dict:
                 entry[3] = remap(entry[3])
     facts = [None] * len(keep)
     for fi, new in keep.items():
-        facts[new] = full["facts"][fi]
+        row = facts[new] = full["facts"][fi]
+        if row[6] is None and fact_dicts is not None:
+            value = fact_dicts[fi].get("value")
+            row[6] = summarize(row[1], value if isinstance(value, Mapping) else {})
     by_type: dict[str, int] = defaultdict(int)
     region_facts: dict[int, int] = defaultdict(int)
     for row in full["facts"]:
@@ -635,12 +642,13 @@ def _pages(facts, documents, texts, tables, title, attributions, weak, summary, 
     if split is None:
         ids = {str(rec.get("id")) for rec in documents} | {str(f.get("doc")) for f in fact_dicts}
         split = len(ids) > SPLIT_ABOVE_DOCUMENTS
-    full = build_payload(fact_dicts, documents, texts, tables, title, attributions, weak, with_tables=not split)
+    full = build_payload(fact_dicts, documents, texts, tables, title, attributions, weak, with_tables=not split,
+                         summaries=not split)
     if not split:
         return {"": render_html(full)}, {}
     names = page_names(full["regions"])
     records = {str(rec.get("id")): rec for rec in documents}
-    pages: dict[str, str | None] = {"": render_html(summary_payload(full, folder, names))}
+    pages: dict[str, str | None] = {"": render_html(summary_payload(full, folder, names, fact_dicts))}
     keys: dict[str, str] = {}
     back = f"../{summary}"
     for r in full["regions"]:
