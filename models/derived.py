@@ -114,23 +114,33 @@ REF_COLUMNS = ("region_name", "segment_label", "financing_label", "procedure_lab
                "domain", "municipality", "cbs", "tooi_uri")
 
 
-def _filled(piece: dict, shared: Mapping) -> tuple[dict[str, list[dict]], str]:
-    """The piece's rows with references filled in, and a digest of what was filled in."""
+_REF_SET = frozenset(REF_COLUMNS)
+
+
+def _filled(piece: dict, shared: Mapping) -> tuple[dict[str, list[tuple]], str]:
+    """The piece's rows as tuples in each table's column order (a third of the dicts' memory),
+    references filled in, and a digest of what was filled in. A key a row lacks reads as NaN,
+    as pandas makes it of a list of dicts."""
     used: list = []
-    rows: dict[str, list[dict]] = {}
+    rows: dict[str, list[tuple]] = {}
     for name in TABLE_NAMES:
+        columns = COLUMNS[name]
         out = rows[name] = []
         for row in piece["rows"].get(name, []):
-            row = dict(row)
-            for col in REF_COLUMNS:
-                v = row.get(col)
-                if v.__class__ is dict:
+            values = []
+            for col in columns:
+                v = row[col] if col in row else _MISSING
+                if v.__class__ is dict and col in _REF_SET:
                     node, key = v[REF]
-                    row[col] = val = shared.get((node, key))
-                    used.append([node, key, val])
-            out.append(row)
+                    v = shared.get((node, key))
+                    used.append([node, key, v])
+                values.append(v)
+            out.append(tuple(values))
     digest = hashlib.sha256(json.dumps(used, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
     return rows, digest
+
+
+_MISSING = float("nan")
 
 
 #: What :class:`Assembly` keeps of a piece after its first look: everything but the rows.
@@ -160,14 +170,6 @@ class HeldPiece:
             return json.loads(fh.read())
 
 
-def _row_tuple(row: Mapping, columns) -> tuple:
-    # a key a row lacks reads as NaN, as pandas makes it of a list of dicts
-    return tuple(row[c] if c in row else _MISSING for c in columns)
-
-
-_MISSING = float("nan")
-
-
 class Assembly:
     """The derived data of a build, from the pieces of its documents (dicts or :class:`HeldPiece`).
 
@@ -190,8 +192,7 @@ class Assembly:
             held[i] = (summary, None)     # this piece's JSON is not needed again
             filled, digest = _filled(piece, shared)
             for name in TABLE_NAMES:
-                columns = COLUMNS[name]
-                rows[name].extend(_row_tuple(r, columns) for r in filled[name])
+                rows[name].extend(filled[name])
             key = (keys or {}).get(piece["doc"]) or hashlib.sha256(
                 json.dumps(piece, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
             self.fingerprints[piece["doc"]] = hashlib.sha256(

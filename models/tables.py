@@ -280,6 +280,13 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir) -> list[Path]:
     return paths
 
 
+def _has_formula(col: pd.Series) -> bool:
+    try:    # pandas' string methods in C; a column holding other objects too takes the loop
+        return bool(col.str.startswith(_FORMULA_START, na=False).any())
+    except (AttributeError, TypeError):
+        return any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in col.tolist())
+
+
 def _csv_safe(df: pd.DataFrame) -> pd.DataFrame:
     """:func:`.io.csv_safe_frame`, touching only the text columns that hold a formula-like cell
     (few do): a plain loop finds them, where mapping every cell through pandas cost a second
@@ -288,7 +295,7 @@ def _csv_safe(df: pd.DataFrame) -> pd.DataFrame:
     for col in df.columns:
         if df[col].dtype.kind in "biufcmM":
             continue
-        if any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in df[col].tolist()):
+        if _has_formula(df[col]):
             if out is df:
                 out = df.copy()
             out[col] = out[col].map(csv_safe)

@@ -54,6 +54,8 @@ def json_for_script(obj: Any) -> str:
 # --------------------------------------------------------------------------- values
 
 def _as_dict(fact: Any) -> dict:
+    if fact.__class__ is dict:      # already a plain dict (a region page's facts): read, never changed here
+        return fact
     if isinstance(fact, Mapping):
         return dict(fact)
     return fact.to_json()
