@@ -70,6 +70,8 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
         return True
     if lead[0] in cfg["citation_openers"]:
         return True
+    if adoption_record(sentence):
+        return False   # 'Versie 2.1 | 14 maart 2023 | vastgesteld door het PHO': the cover records the adoption
     stamp = set(cfg["document_stamp_words"])
     if lead[0] in stamp and len(words) < 14:
         return True
@@ -80,6 +82,12 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
     if any(w == "versie" and k + 1 < len(words) and re.match(r"\d", words[k + 1]) for k, w in enumerate(words)) and len(words) < 14:
         return True
     return False
+
+
+def adoption_record(sentence: Clause) -> bool:
+    """A cover or colophon line that records who adopted the paper ('vastgesteld door het algemeen bestuur op
+    12 maart 2023', 'Versie 2.1 | 14 maart 2023 | vastgesteld door het PHO'): a decision even as a heading."""
+    return re.search(triggers()["adoption_record_pattern"], " ".join(sentence.words)) is not None
 
 
 def _generic_frame(clause: Clause, hit: TriggerHit, text: str) -> bool:
