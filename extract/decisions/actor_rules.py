@@ -14,7 +14,7 @@ from .actors import _passive_aux, _segment
 from .frames import Frame
 from .objects import _is_action_item, _label_heading
 from .triggers import document_own_advice
-from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
+from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data, triggers
 
 Actor = tuple[str | None, bool]
 
@@ -69,9 +69,14 @@ def letter_to_council(f: Frame, actor: Actor, inherited: str | None, frame_actor
 def meeting_body(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
     """'Besluit: Het tarief wordt per 1 april vastgesteld op € 38,47' in a meeting's decision list: the
     meeting's body decides."""
-    if actor[0] is None and frame_actor is not None and _passive_aux(f.words, f.hit) is not None:
-        return frame_actor, False
+    if actor[0] is None and frame_actor is not None and (_passive_aux(f.words, f.hit) is not None or _impersonal(f)):
+        return frame_actor, False      # also the impersonal 'Er is besloten de tarieven te verhogen'
     return None
+
+
+def _impersonal(f: Frame) -> bool:
+    """'(Er) is besloten ...': an intransitive decision participle after a passive auxiliary, no subject."""
+    return f.hit.form in PARTICIPLES and has_any(f.words[max(0, f.hit.i - 3):f.hit.i], PASSIVE_AUX)
 
 
 def named_region(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
@@ -111,8 +116,7 @@ def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
     """'voor de periode daarna is besloten om gezamenlijk een nieuwe inkoop uit te voeren': an agentless
     decision to act jointly is the municipalities' joint decision (regionaal_bestuur)."""
     words, hit = f.words, f.hit
-    impersonal = hit.form in PARTICIPLES and has_any(words[max(0, hit.i - 3):hit.i], PASSIVE_AUX)  # 'is besloten'
-    if actor[0] is not None or hit.family == "proposal" or not (impersonal or _passive_aux(words, hit) is not None):
+    if actor[0] is not None or hit.family == "proposal" or not (_impersonal(f) or _passive_aux(words, hit) is not None):
         return None
     if has_any(f.words[f.hit.j + 1:f.hit.j + 8], actor_data()["named_region"]["joint_action_words"]):
         return "regionaal_bestuur", False
@@ -146,9 +150,11 @@ def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: st
     words = [w for w in f.clause.words if w not in (":", "-", "•")]
     rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
     if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
-            and (f.clause.raw[-1] == ":" or _label_heading(f.clause)) and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))):
-        # the label stands alone on its line, or its one point follows on it ('Besluit: in te stemmen met X');
-        # 'Besluit: Aangehouden.' is no list
+            and (f.clause.raw[-1] == ":" or _label_heading(f.clause)) \
+            and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))
+                 or re.match(triggers()["meeting_outcome_pattern"], rest.strip(" \t:").lower())):
+        # the label stands alone on its line, or its one point follows on it ('Besluit: in te stemmen met X'),
+        # or it adopts the item's advice ('Besluit: conform advies'); 'Besluit: Aangehouden.' is no decision
         return frame_actor, False
     return None
 
