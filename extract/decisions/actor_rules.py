@@ -35,6 +35,26 @@ def continued(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | 
     return None
 
 
+def proposed_to(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'De colleges van de zeven gemeenten wordt voorgesteld in te stemmen met ...', 'Aan de raad wordt
+    voorgesteld ...': a passive proposal to a body named right before its auxiliary is put to that body, which
+    will decide (as 'De raad wordt gevraagd ...'); the writers stay unnamed."""
+    words, hit = f.words, f.hit
+    if hit.family != "proposal" or hit.kind != "verb" or actor[0] is not None:
+        return None
+    aux = next((k for k in range(hit.i - 1, max(-1, hit.i - 3), -1) if words[k] in ("wordt", "worden")), None)
+    if aux is None:
+        return None
+    for m in f.resolver.mentions(words):
+        k = m.start - 1
+        while k >= 0 and words[k] in ("de", "het"):
+            k -= 1
+        head = k < 0 or words[k] == "aan" and k == 0
+        if not m.weak and m.actor in ("raad", "college", "regionaal_bestuur") and head and aux - 8 <= m.end <= aux:
+            return m.actor, True
+    return None
+
+
 def unsigned_proposal(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
     """An unsigned proposal comes from the civil service writing it."""
     return ("ambtelijk", False) if actor[0] is None and f.hit.family == "proposal" else None
@@ -174,7 +194,7 @@ def legislation(f: Frame, actor: Actor, inherited: str | None, frame_actor: str 
 
 
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, council_venue, legislation)
+OVERRIDES = (own_choice, continued, proposed_to, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, council_venue, legislation)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

@@ -412,6 +412,17 @@ def proposals_discussed(f: Frame) -> str | None:
     return None
 
 
+def not_proposed(f: Frame) -> str | None:
+    """'Een aanbesteding is overwogen, maar ... wordt daarom niet voorgesteld', 'Wij stellen niet voor ...': a
+    proposal verb negated (right before it, or between verb and particle) is no proposal; 'stelt voor om niet
+    te verlengen' (the negation inside the proposal) still is one."""
+    if f.hit.family != "proposal" or f.hit.kind != "verb":
+        return None
+    if "niet" in f.words[max(0, f.hit.i - 2):f.hit.i] or "niet" in f.words[f.hit.i + 1:f.hit.j]:
+        return "a proposal negated"
+    return None
+
+
 def proposals_noun(f: Frame) -> str | None:
     """'Voorstellen die betrekking hebben op ... worden via dit addendum ...', 'Voorstellen voor aanpassing ...':
     the plural noun opening the clause with a relative pronoun or preposition after it is the subject, not the
@@ -509,7 +520,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
+          not_proposed, proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:
