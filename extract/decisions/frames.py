@@ -412,6 +412,19 @@ def proposals_discussed(f: Frame) -> str | None:
     return None
 
 
+def writers_policy(f: Frame) -> str | None:
+    """'Voor begeleiding kiezen we een DAS', 'Een nieuw Open House wijzen we af': the writers' present-tense
+    choice or rejection in a strategy states its content; no gold set lists it as a decision (the bodies'
+    decisions on the strategy are stated elsewhere). A negated choice ('Wij kiezen nadrukkelijk niet voor X')
+    and the writers' past decisions stay."""
+    m, hit = f.mention, f.hit
+    if m is None or hit.family not in ("choose", "reject") or f.words[m.start] not in actor_data().get("pronouns_ambtelijk", []):
+        return None
+    if f.status_basis[1] != "present" or "niet" in f.words[max(0, hit.i - 3):hit.j + 4]:
+        return None
+    return "the writers' policy line"
+
+
 def not_proposed(f: Frame) -> str | None:
     """'Een aanbesteding is overwogen, maar ... wordt daarom niet voorgesteld', 'Wij stellen niet voor ...': a
     proposal verb negated (right before it, or between verb and particle) is no proposal; 'stelt voor om niet
@@ -520,7 +533,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          not_proposed, proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
+          writers_policy, not_proposed, proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:
