@@ -8,6 +8,7 @@ passes it through ``OVERRIDES`` in order; each rule returns the new
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..clauses import has_any, norm_token
 from .actors import _passive_aux, _segment
@@ -77,7 +78,7 @@ def letter_to_council(f: Frame, actor: Actor, inherited: str | None, frame_actor
         return None
     if f.hit.family == "request" and has_any(f.words[f.hit.j + 1:f.hit.j + 4], actor_data()["actors"]["raad"]["wordings"]):
         return "college", False    # 'Wij vragen de raad in te stemmen met ...': the college asks its raad
-    if re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", f.text.lower()):
+    if _addresses_council(f.text):
         return "college", False
     # 'Wij stellen u voor om € 335.000 over te hevelen' in a jaarverslag or begroting with no memo header: the
     # college proposes to its raad (a memo 'Aan: PHO ...' names another addressee and keeps the writers)
@@ -85,6 +86,13 @@ def letter_to_council(f: Frame, actor: Actor, inherited: str | None, frame_actor
             and f.words[m.start + 1] == f.words[f.hit.i]:
         return "college", False
     return None
+
+
+@lru_cache(maxsize=4)
+def _addresses_council(text: str) -> bool:
+    """Does the document address its raad ('uw raad', 'geachte raadsleden')? Once per text: asked
+    per decision frame, a search of the whole text each time made long documents quadratic."""
+    return bool(re.search(r"\buw\s+raad\b|\bgeachte\s+(?:raad|raadsleden|leden\s+van\s+de)", text.lower()))
 
 
 def meeting_body(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ...models.facts import Fact
 from ..clauses import Clause, date_matches, sentence_clauses
@@ -77,6 +78,13 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     return [_fact(ctx, d) for d in _dedupe(decisions)]
 
 
+@lru_cache(maxsize=4)
+def _adopted(text: str, formula: str) -> bool:
+    """Does the text carry the adoption formula? Once per text (asked per decision list: a search
+    of the whole text each time made long documents quadratic)."""
+    return bool(re.search(formula, text.lower()))
+
+
 def _continuation(text: str, decisions: list[Decision], sentence: Clause, prev_sentence: Clause | None,
                   prev_before: Clause | None):
     """``("continue", actor)`` when an agentless passive in ``sentence`` may continue the last decision.
@@ -118,7 +126,7 @@ def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: C
     hd = ctx.doc.headings_before(clause.start)
     htxt = text[hd[-1].start:hd[-1].end].lower() if hd else ""
     if (actor == "raad" or any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cfg["status_cues"]["proposal_headings"])) \
-            and not re.search(cfg["adoption_formula"], text.lower()):
+            and not _adopted(text, cfg["adoption_formula"]):
         # 'Voorgesteld besluit / De raad besluit: 1. ...': a raadsvoorstel asks the raad to decide these
         # points; they are proposed until a stamp or the adoption formula says they were adopted
         status = "proposed"
