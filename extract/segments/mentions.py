@@ -69,7 +69,9 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     """Does this mention name a segment the document buys? (decision, confidence)."""
     b = place.block
     q = d.qualify_at(m.start, m.end)
-    if q.negated:
+    # negated itself ("valt buiten"), not the topic of a declined model ("voor X is trajectfinanciering
+    # overwogen, maar niet gekozen": X is still bought, with another model)
+    if _excluded(q):
         return False, 0.0
     s, e = d.sentence(m.start)
     sent = d.text[s:e]
