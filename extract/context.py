@@ -25,6 +25,9 @@ class ExtractionContext:
     #: Per-document layers that several extractors share (the segment extractors' state), built once by
     #: :meth:`layer`; ``spacy_doc`` and ``clauses`` are the two every clause reader uses.
     layers: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: Set when ``doc`` is one part of a very long document (extract/blocks.py): which part, where it
+    #: starts, and the whole document, for what only the whole one has (its header, its title).
+    part: Any = None
 
     @cached_property
     def spacy_doc(self):

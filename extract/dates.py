@@ -704,6 +704,33 @@ class _YearContext:
     def __post_init__(self):
         self.starts = [x[0] for x in self.explicit]
         self.ends = [x[1] for x in self.explicit]
+        self._anchor_upto: list[int] | None = None
+        self._by_day: dict[tuple[int, int | None], tuple[list[int], list[int]]] | None = None
+
+    def anchor_upto(self, k: int) -> int:
+        """The index of the last anchor among explicit[0..k] (-1 if none). Computed once per
+        text: a walk back per year-less date was quadratic in a block full of bare years."""
+        if self._anchor_upto is None:
+            last, upto = -1, []
+            for i, x in enumerate(self.explicit):
+                if _is_anchor(x[4], self.text):
+                    last = i
+                upto.append(last)
+            self._anchor_upto = upto
+        return self._anchor_upto[k]
+
+    def same_day(self, day: int, month: int | None) -> tuple[list[int], list[int]]:
+        """Starts and first-day years of the one-atom explicit groups of one day-month, in
+        text order (one index per text instead of a scan of the block per date)."""
+        if self._by_day is None:
+            by_day: dict[tuple[int, int | None], tuple[list[int], list[int]]] = {}
+            for s, e, d0, d1, og in self.explicit:
+                if len(og.atoms) == 1 and og.atoms[0].day is not None:
+                    starts, years = by_day.setdefault((og.atoms[0].day, og.atoms[0].month), ([], []))
+                    starts.append(s)
+                    years.append(d0.year)
+            self._by_day = by_day
+        return self._by_day.get((day, month), ([], []))
 
 
 def _explicit_groups(groups: list[Group]) -> list[tuple[int, int, date, date, Group]]:
@@ -721,26 +748,20 @@ def _same_day_in_block(g: Group, ctx: _YearContext, bs: int, be: int) -> int | N
     a0 = g.atoms[0]
     if a0.day is None:
         return None
-    for s, e, d0, d1, og in ctx.explicit[bisect_left(ctx.starts, bs):bisect_left(ctx.starts, be)]:
-        if len(og.atoms) == 1 and og.atoms[0].day == a0.day and og.atoms[0].month == a0.month:
-            return d0.year
-    return None
+    starts, years = ctx.same_day(a0.day, a0.month)
+    i = bisect_left(starts, bs)
+    return years[i] if i < len(starts) and starts[i] < be else None
 
 
 def _previous_anchor_in_block(g: Group, ctx: _YearContext, bs: int) -> int | None:
     """2. the nearest explicitly dated expression before it in the same block."""
     # groups do not overlap, so ends rise with starts: walk back from the
     # last one that ends before this date to the first anchor in the block
-    prev = None
-    for k in range(bisect_right(ctx.ends, g.start) - 1, -1, -1):
-        if ctx.explicit[k][0] < bs:
-            break
-        if _is_anchor(ctx.explicit[k][4], ctx.text):
-            prev = ctx.explicit[k]
-            break
-    if not prev:
+    k = bisect_right(ctx.ends, g.start) - 1
+    k = ctx.anchor_upto(k) if k >= 0 else -1
+    if k < 0 or ctx.explicit[k][0] < bs:
         return None
-    s, e, d0, d1, og = prev
+    s, e, d0, d1, og = ctx.explicit[k]
     # a year or a third of one ('Eind 2024 werkten ...; in het voorjaar
     # startte ...') is a time frame, not a point the narrative moves on from
     if og.atoms[-1].kind in ("year", "years", "part_year"):
@@ -996,6 +1017,35 @@ def _latest_past(past: list[tuple[date, date, str]]) -> tuple[date, date]:
     return max(pool, key=lambda x: x[1])
 
 
+def detect_document_year_in_parts(parts) -> int | None:
+    """:func:`detect_document_year` of a text given in consecutive parts (a very long document cut
+    at block boundaries, extract/blocks.py): the stamp from the first part's head, the tense of each
+    date read in its own part, the counts summed in text order. Only the tense evidence is kept
+    between parts, never a part's matches."""
+    past, future, singles, every = [], [], Counter(), Counter()
+    for n, text in enumerate(parts):
+        try:
+            if n == 0:
+                stamped = _stamped_year(text)
+                if stamped is not None:
+                    return stamped
+            ms = [m for m in _matches(text, None, None, events=False) if m.explicit_year]
+        except Exception:  # noqa: BLE001
+            return None
+        p, f, periods = _dates_by_tense(text, ms)
+        past += p
+        future += f
+        every.update(int(m.value["start"][:4]) for m in ms)
+        in_period = {id(m) for m in periods}
+        singles.update(int(m.value["start"][:4]) for m in ms if id(m) not in in_period)
+    if past:
+        return _year_after_past(past, future)
+    if future:
+        return min(f[0].year for f in future)
+    counts = singles or every
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def detect_document_date(doc: Document | str) -> date | None:
     """The writing date of a document from a stamp in its header ('Datum: 12 oktober 2023',
     'Week 38 – editie van woensdag 20 september 2023', 'Editie 2 – april 2024'): the last
@@ -1065,9 +1115,9 @@ def extract_dates(ctx: ExtractionContext) -> list[Fact]:
     """All date facts of ``ctx.doc``; year-less ones anchored as described in the module docstring."""
     doc = ctx.doc
     year = ctx.year
-    if year is None:
+    if year is None and ctx.part is None:     # a part of a long document has the whole one's year
         year = detect_document_year(doc)
-    doc_date = detect_document_date(doc)
+    doc_date = detect_document_date(doc if ctx.part is None else ctx.part.whole)   # the header's
     if doc_date is not None and doc_date.year != year:
         doc_date = None                  # a manifest year that disagrees with the stamp wins
     try:

@@ -15,6 +15,7 @@ a rule re-extracts everything it could affect.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
 import json
@@ -26,6 +27,8 @@ from pathlib import Path
 
 from ..models.facts import Fact
 from ..models.io import write_text_atomic
+from . import blocks
+from .blocks import Part, cut_points, document_year, merge_parts, part_document, shift_facts, spans
 from .context import ExtractionContext
 from .dates import detect_document_year
 from .document import Document, ReadError, sha256_file
@@ -106,26 +109,54 @@ def _walk(root):
 
 
 def anchor_year(doc: Document) -> int | None:
-    """The year that anchors year-less dates: manifest year, else the text's own date."""
-    year = doc.meta.get("year")
-    if year not in (None, ""):
-        try:
-            return int(year)
-        except (TypeError, ValueError):
-            pass
-    return detect_document_year(doc)
+    """The year that anchors year-less dates: manifest year, else the text's own date (a document
+    longer than one part: over its parts, extract/blocks.py; kept for the last such document, which
+    its record asks for again)."""
+    if len(doc.text) <= blocks.PART_CHARS:
+        year = doc.meta.get("year")
+        if year not in (None, ""):
+            try:
+                return int(year)
+            except (TypeError, ValueError):
+                pass
+        return detect_document_year(doc)
+    key = (id(doc), len(doc.text), doc.sha256, str(doc.meta.get("year")))
+    if _LONG_YEAR[0] != key:
+        _LONG_YEAR[:] = [key, document_year(doc, cut_points(doc))]
+    return _LONG_YEAR[1]
+
+
+_LONG_YEAR: list = [None, None]
 
 
 #: Documents up to this many characters are extracted with Python's cyclic garbage collector
 #: paused (extract/gc_pause.py: about a tenth of extraction CPU); longer ones keep it running,
-#: so the garbage of one huge document cannot pile up until its end.
+#: so the garbage of one huge document cannot pile up until its end. (A document longer than
+#: one part is extracted part by part, each part with the collector paused.)
 GC_PAUSE_CHARS = 1_000_000
 
 
 def extract_document(doc: Document) -> list[Fact]:
-    """All facts of one document, sorted by position then type."""
+    """All facts of one document, sorted by position then type.
+
+    A document longer than ``blocks.PART_CHARS`` is extracted part by part (extract/blocks.py):
+    memory bounded by the part, time linear in the length, offsets and pages exact."""
+    points = cut_points(doc)
+    if len(points) == 1:
+        return _run_steps(doc, anchor_year(doc))
+    year = anchor_year(doc)
+    parts = []
+    for index, (start, end) in enumerate(spans(doc, points)):
+        part = part_document(doc, start, end)
+        parts.append(shift_facts(_run_steps(part, year, Part(index, start, doc)), doc, start))
+        del part
+        gc.collect(1)         # the part's cycles (its context and layers), young objects only
+    return merge_parts(parts)
+
+
+def _run_steps(doc: Document, year: int | None, part: Part | None = None) -> list[Fact]:
     with collector_paused(len(doc.text) <= GC_PAUSE_CHARS):
-        ctx = ExtractionContext(doc=doc, year=anchor_year(doc))
+        ctx = ExtractionContext(doc=doc, year=year, part=part)
         facts: list[Fact] = []
         for step in STEPS:
             step_facts = _load(step[1])(ctx)

@@ -883,6 +883,8 @@ def _title_end(ctx: ExtractionContext) -> int:
     """End offset of the title: the first heading/paragraph block, else the first line."""
     doc = ctx.doc
     text = doc.text
+    if ctx.part is not None and ctx.part.index > 0:
+        return 0                      # a later part of a long document has no title of its own
     for b in sorted(doc.blocks, key=lambda b: b.start):
         if text[b.start:b.end].strip():
             return min(b.end, b.start + 300)

@@ -107,8 +107,10 @@ def _budget_options(f):
                           "(default: start a LocalCluster with --jobs workers).")(f)
     f = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="local: this machine (--jobs processes); dask: Dask distributed workers.")(f)
-    f = click.option("--max-file-mb", type=float, default=64, show_default=True,
-                     help="Size budget per file: larger files are refused with a clear error.")(f)
+    f = click.option("--max-file-mb", type=float, default=None,
+                     help="Size budget per file: larger files are refused with a clear error (0: none). "
+                          "Default: 64 for HTML and DOCX (parsed whole); none for text, Markdown and PDF "
+                          "(read in a stream or page by page, extracted in parts).")(f)
     f = click.option("--timeout", type=float, default=600, show_default=True,
                      help="Time budget per document in seconds (0: none); a document over it fails alone.")(f)
     return f
@@ -116,6 +118,8 @@ def _budget_options(f):
 
 def _budget(timeout: float, max_file_mb: float):
     from .batch import Budget
+    if max_file_mb is None:
+        return Budget(seconds=timeout or None)       # the readers' default budget (HTML and DOCX only)
     return Budget(max_bytes=int(max_file_mb * 2**20) if max_file_mb else None, seconds=timeout or None)
 
 

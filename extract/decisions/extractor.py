@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ...models.facts import Fact
 from ..clauses import Clause, date_matches, sentence_clauses
@@ -14,7 +15,8 @@ from .record import Decision
 from .dedupe import _dedupe
 from .frames import Frame, not_a_decision_sentence, veto_reason
 from .preamble import preamble_decisions
-from .objects import _is_action_item, _is_item_intro, _takes_note, _tidy_object
+from .proposal_lists import proposal_points
+from .objects import _is_action_item, _label_heading, _is_item_intro, _takes_note, _tidy_object
 from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
 from .triggers import _primary, find_triggers
 from .words import triggers
@@ -29,6 +31,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     stamp = decision_stamp(text, dates, resolver)
     frame = meeting_frame(ctx, dates, resolver)
     decisions, preamble = preamble_decisions(text, dates, resolver)
+    points, point_spans = proposal_points(text, resolver, stamp)
+    decisions.extend(points)
     consumed_until = -1
     prev_dates: list[dict] = []
     prev_sentence: Clause | None = None
@@ -36,10 +40,12 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     for sentence in sentence_clauses(ctx):
         block = sentence.block
         sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
-        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
+        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading"
+                                                    and not _label_heading(sentence))
                 or not_a_decision_sentence(sentence)
                 or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
-                or (preamble is not None and preamble[0] <= sentence.start < preamble[1]))
+                or (preamble is not None and preamble[0] <= sentence.start < preamble[1])
+                or any(a <= sentence.start < b for a, b in point_spans))
         hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
         last_actor = _continuation(text, decisions, sentence, prev_sentence, prev_before)
         previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
@@ -70,6 +76,13 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     if frame is not None:
         decisions = [_in_meeting(d, frame) for d in decisions]
     return [_fact(ctx, d) for d in _dedupe(decisions)]
+
+
+@lru_cache(maxsize=4)
+def _adopted(text: str, formula: str) -> bool:
+    """Does the text carry the adoption formula? Once per text (asked per decision list: a search
+    of the whole text each time made long documents quadratic)."""
+    return bool(re.search(formula, text.lower()))
 
 
 def _continuation(text: str, decisions: list[Decision], sentence: Clause, prev_sentence: Clause | None,
@@ -113,7 +126,7 @@ def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: C
     hd = ctx.doc.headings_before(clause.start)
     htxt = text[hd[-1].start:hd[-1].end].lower() if hd else ""
     if (actor == "raad" or any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cfg["status_cues"]["proposal_headings"])) \
-            and not re.search(cfg["adoption_formula"], text.lower()):
+            and not _adopted(text, cfg["adoption_formula"]):
         # 'Voorgesteld besluit / De raad besluit: 1. ...': a raadsvoorstel asks the raad to decide these
         # points; they are proposed until a stamp or the adoption formula says they were adopted
         status = "proposed"

@@ -18,15 +18,28 @@ SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm", ".docx")
 #: extractor-version hash cannot see (it hashes the code, so this is a label
 #: for the cache key and the documents it names, not the only guard).
 READER_VERSION = "2"
-#: Default size budget per file; larger files get a clear error instead of a stalled batch.
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+class DefaultBudget(int):
+    """The size budget nobody chose: it applies only to the formats parsed whole (:data:`WHOLE_FORMATS`).
+
+    Text, Markdown and PDF are read in a stream or page by page and extracted in parts
+    (extract/blocks.py), so their size needs no default limit; a budget the user gives
+    (``--max-file-mb``, a plain ``int``) applies to every format."""
+
+
+#: Default size budget per file for HTML and DOCX: larger files get a clear error instead of a stalled batch.
+DEFAULT_MAX_BYTES = DefaultBudget(64 * 1024 * 1024)
+#: Formats whose reader holds the whole file's structure at once (an HTML tree, a Word XML tree).
+WHOLE_FORMATS = {".html": "HTML", ".htm": "HTML", ".docx": "DOCX"}
 
 
 def check_input(path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> os.stat_result:
     """Refuse what must never be opened for reading: pipes, devices, empty or oversized files.
 
-    A FIFO given as a path would block ``open`` forever; a 100 MB text would
-    stall the batch. Returns the stat so callers need not stat again.
+    A FIFO given as a path would block ``open`` forever; a 200 MB HTML page would
+    stall the batch (the default budget: HTML and DOCX only). Returns the stat so
+    callers need not stat again.
     """
     path = Path(path)
     try:
@@ -45,8 +58,12 @@ def check_input(path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> os.stat_resu
     if st.st_size == 0:
         raise ReadError(path, "empty file (0 bytes)")
     if max_bytes and st.st_size > max_bytes:
+        whole = WHOLE_FORMATS.get(path.suffix.lower())
+        if isinstance(max_bytes, DefaultBudget) and whole is None:
+            return st                 # read in a stream / page by page: no default limit
+        why = f" for {whole}, which is parsed whole" if isinstance(max_bytes, DefaultBudget) else ""
         raise ReadError(path, f"refused: {st.st_size / 2**20:.1f} MB is over the size budget of "
-                              f"{max_bytes / 2**20:g} MB per file (raise it with --max-file-mb)")
+                              f"{max_bytes / 2**20:g} MB per file{why} (raise it with --max-file-mb)")
     return st
 
 

@@ -15,9 +15,14 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-–•●▪◦*·o]\s+|\(?\d{1,2}[.)]\s+|\
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
+#: Pieces kept apart before they are joined into one string (see ``write``).
+_JOIN_AT = 50_000
+
+
 class TextBuilder:
     def __init__(self) -> None:
         self.parts: list[str] = []
+        self._done: list[str] = []     # earlier pieces joined (a long text: one string per _JOIN_AT pieces)
         self.length = 0
         self.blocks: list[Block] = []
         self.pages: list[tuple[int, int]] = []
@@ -33,6 +38,11 @@ class TextBuilder:
         if s:
             self.parts.append(s)
             self.length += len(s)
+            if len(self.parts) >= _JOIN_AT:
+                # a string per piece costs ~50 bytes beside its text: a 100 MB text's millions of
+                # pieces would outweigh the text; the last three stay apart for newline()
+                self._done.append("".join(self.parts[:-3]))
+                del self.parts[:-3]
         return start, self.length
 
     def newline(self, n: int = 1) -> None:
@@ -95,7 +105,7 @@ class TextBuilder:
 
     def build(self) -> tuple[str, list[Block], list[tuple[int, int]]]:
         self.end_page()
-        return "".join(self.parts), self.blocks, self.pages
+        return "".join(self._done + self.parts), self.blocks, self.pages
 
 
 def classify_line(line: str, prev_blank: bool, next_blank: bool) -> tuple[str, int | None]:

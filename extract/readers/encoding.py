@@ -59,3 +59,63 @@ def decode_text(raw: bytes) -> tuple[str, str]:
 
 def _drop_nul(text: str) -> str:
     return text.replace("\x00", "") if "\x00" in text else text
+
+
+# -- long files, in a stream ------------------------------------------------------------------
+
+def _chunks(path, size: int, skip: int = 0):
+    with open(path, "rb") as fh:
+        fh.seek(skip)
+        while data := fh.read(size):
+            yield data
+
+
+def stream_encoding(path, chunk: int) -> tuple[str, int]:
+    """(codec, BOM length) that :func:`decode_text` would choose for the whole file, found in a
+    stream of ``chunk`` bytes at a time (a pass over the file, never all of it in memory); raises
+    NotText with ``decode_text``'s reasons."""
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD)
+    bom = bom_encoding(head)
+    if bom is None and b"\x00" in head:
+        raise NotText("binary file, not text (NUL bytes)")
+    codec, skip = bom or ("utf-8", 0)
+    bad = _first_error(path, codec, chunk, skip)
+    if bad is None:
+        return codec, skip
+    if bom:
+        raise NotText(f"damaged {codec.upper()} text (byte-order mark, then invalid bytes at {bad[0]})")
+    bad = _first_error(path, "cp1252", chunk, 0)
+    if bad is not None:
+        raise NotText(f"binary file, not text (byte 0x{bad[1]:02x} at {bad[0]} is not UTF-8 or Windows-1252)")
+    if len(_CONTROL.findall(head.decode("cp1252")[:HEAD])) > 8:
+        raise NotText("binary file, not text (control characters)")
+    return "cp1252", 0
+
+
+def _first_error(path, codec: str, chunk: int, skip: int) -> tuple[int, int] | None:
+    """(offset, byte) of the first byte ``codec`` cannot decode, or None when the whole file decodes."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    done = 0
+    for data in _chunks(path, chunk, skip):
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(data)
+        except UnicodeDecodeError as exc:
+            at = done - pending + exc.start
+            return at, (exc.object[exc.start] if exc.start < len(exc.object) else 0)
+        done += len(data)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return done - len(exc.object) + exc.start, exc.object[exc.start]
+    return None
+
+
+def decoded_chunks(path, encoding: tuple[str, int], chunk: int):
+    """The file's text in pieces, decoded with ``encoding`` (from :func:`stream_encoding`), NULs dropped."""
+    codec, skip = encoding
+    decoder = codecs.getincrementaldecoder(codec)()
+    for data in _chunks(path, chunk, skip):
+        yield _drop_nul(decoder.decode(data))
+    yield _drop_nul(decoder.decode(b"", final=True))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
 from .builder import TextBuilder, classify_line
-from .encoding import NotText, decode_text
+from .encoding import NotText, decode_text, decoded_chunks, stream_encoding
 
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -91,44 +91,82 @@ def markdown_cells(line: str) -> list[str] | None:
     return [c.replace("\\|", "|") for c in _MD_CELL_SPLIT.split(inner)]
 
 
-def build_from_lines(lines: list[str], builder: TextBuilder | None = None) -> TextBuilder:
-    """Turn lines of plain text into blocks (shared by the text and PDF readers)."""
+def build_from_lines(lines, builder: TextBuilder | None = None) -> TextBuilder:
+    """Turn lines of plain text into blocks (shared by the text and PDF readers).
+
+    ``lines`` may be any iterable (a stream of a long file's lines): a line's kind needs
+    only whether the lines before and after it are blank."""
     b = builder or TextBuilder()
-    n = len(lines)
-    for i, raw in enumerate(lines):
-        if not raw.strip():
-            b.end_table()
-            continue
-        if "\t" in raw.strip("\n") and raw.strip("\t \n"):
-            b.table_row([clean_inline(c) for c in raw.rstrip("\n").split("\t")])
-            continue
-        md_cells = markdown_cells(raw)
-        if md_cells is not None:
-            # a pipe table is a table like a tab-separated one: cells become table_row cells
-            if md_cells:
-                b.table_row([clean_inline(c) for c in md_cells])
-            continue
-        line = clean_inline(raw)
-        if not line.strip():
-            continue
-        m = _MD_HEADING.match(line.strip())
-        if m:
-            b.block("heading", m.group(2), level=len(m.group(1)))
-            continue
-        prev_blank = i == 0 or not lines[i - 1].strip()
-        next_blank = i + 1 >= n or not lines[i + 1].strip()
-        kind, level = classify_line(line, prev_blank, next_blank)
-        b.block(kind, line, level=level)
+    it = iter(lines)
+    raw = next(it, None)
+    prev_blank = True
+    while raw is not None:
+        nxt = next(it, None)
+        _add_line(b, raw, prev_blank, nxt is None or not nxt.strip())
+        prev_blank, raw = not raw.strip(), nxt
     return b
 
 
+def _add_line(b: TextBuilder, raw: str, prev_blank: bool, next_blank: bool) -> None:
+    if not raw.strip():
+        b.end_table()
+        return
+    if "\t" in raw.strip("\n") and raw.strip("\t \n"):
+        b.table_row([clean_inline(c) for c in raw.rstrip("\n").split("\t")])
+        return
+    md_cells = markdown_cells(raw)
+    if md_cells is not None:
+        # a pipe table is a table like a tab-separated one: cells become table_row cells
+        if md_cells:
+            b.table_row([clean_inline(c) for c in md_cells])
+        return
+    line = clean_inline(raw)
+    if not line.strip():
+        return
+    m = _MD_HEADING.match(line.strip())
+    if m:
+        b.block("heading", m.group(2), level=len(m.group(1)))
+        return
+    kind, level = classify_line(line, prev_blank, next_blank)
+    b.block(kind, line, level=level)
+
+
+#: Files larger than this are decoded and split into lines in a stream of chunks of this size,
+#: never holding the file's bytes, its decoded text and its lines at once.
+STREAM_BYTES = 8 * 1024 * 1024
+
+
 def read_text(path: Path) -> Document:
+    path = Path(path)
+    if path.stat().st_size > STREAM_BYTES:
+        lines = _streamed_lines(path, STREAM_BYTES)
+    else:
+        try:
+            text, _ = decode_text(path.read_bytes())
+        except NotText as exc:
+            raise ReadError(path, str(exc)) from exc
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    clean, blocks, _ = build_from_lines(lines).build()
+    fmt = path.suffix.lower().lstrip(".") or "txt"
+    return Document(id=path.stem, path=str(path), sha256=sha256_file(path),
+                    format=fmt, text=clean, pages=[], blocks=blocks)
+
+
+def _streamed_lines(path: Path, chunk: int):
+    """The lines of a long text file, decoded chunk by chunk with the encoding ``decode_text``
+    would choose for the whole file (checked on the fly: a file that turns out not to be UTF-8
+    is read again as Windows-1252), line ends as in the whole-file reader."""
     try:
-        text, _ = decode_text(Path(path).read_bytes())
+        codec = stream_encoding(path, chunk)
     except NotText as exc:
         raise ReadError(path, str(exc)) from exc
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    clean, blocks, _ = build_from_lines(lines).build()
-    fmt = Path(path).suffix.lower().lstrip(".") or "txt"
-    return Document(id=Path(path).stem, path=str(path), sha256=sha256_file(path),
-                    format=fmt, text=clean, pages=[], blocks=blocks)
+    carry = ""
+    for text in decoded_chunks(path, codec, chunk):
+        text = carry + text
+        carry = ""
+        if text.endswith("\r"):          # a CRLF split over two chunks stays one line end
+            text, carry = text[:-1], "\r"
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        carry = lines.pop() + carry
+        yield from lines
+    yield from carry.replace("\r\n", "\n").replace("\r", "\n").split("\n")

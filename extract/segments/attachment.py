@@ -36,8 +36,11 @@ def _by_table(d: _Doc, m: Match, place: Place) -> Attachment | None:
     b = place.block
     if b is None or b.kind != "table_row":
         return None
-    cells = [d.st.text(c).strip().lower() for c in place.row_cells]
-    if len(cells) > 2 and len(set(cells)) == 1:
+    uniform = d._uniform_rows.get(id(b))        # once per row: a long row has many mentions
+    if uniform is None:
+        cells = [d.st.text(c).strip().lower() for c in place.row_cells]
+        uniform = d._uniform_rows[id(b)] = len(cells) > 2 and len(set(cells)) == 1
+    if uniform:
         return [None], 0.9            # same in every column: applies to all lots
     if place.row_label:
         lab = d.label_segment(place.row_label)
@@ -52,10 +55,9 @@ def _by_table(d: _Doc, m: Match, place: Place) -> Attachment | None:
                 lab = d.label_segment(c)
                 if lab:
                     return [d.resolve(lab, place)], 0.9
-    for hc in place.column_header:
-        lab = d.label_segment(hc)
-        if lab:
-            return [d.resolve(lab, place)], 0.9
+    above = d.st.column_first(place, "label_segment", d.label_segment)   # once per table column
+    if above:
+        return [d.resolve(above[1], place)], 0.9
     if place.table_title:
         lab = d.label_segment(place.table_title)
         if lab:
@@ -80,7 +82,42 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
     ante = _antecedent_segment(d, s)
     if ante is not None:
         return [d.resolve(ante, place)], 0.75
+    both = _plural_antecedents(d, s, place)
+    if both:
+        return both, 0.7
+    ref = CUE["lot_reference"].search(d.text, s, e)
+    if ref and not _lot_named_with_care(d, ref.group(1)):
+        # "de mogelijkheden van populatiebekostiging in perceel 2", a lot the text never
+        # defines: a segment of its own that fits no id
+        return ["other"], 0.6
     return None
+
+
+def _lot_named_with_care(d: _Doc, ident: str) -> bool:
+    """Does any sentence that refers to lot ``ident`` also name care ("perceel 2 is verblijf")?
+    Then the text tells what the lot holds, only not in a form the lot map reads."""
+    for mm in CUE["lot_reference"].finditer(d.text):
+        if mm.group(1) == ident and any(not x.generic for x in d.segments_in(d.sentence(mm.start()))):
+            return True
+    return False
+
+
+def _plural_antecedents(d: _Doc, s: int, place: Place) -> list[str]:
+    """The segments a sentence opened by "Beide segmenten" / "Deze percelen" points back at:
+    the care named in the previous sentence of the same block, when it names two or more."""
+    if not CUE["plural_anaphor"].match(d.text, s, min(len(d.text), s + 60)):
+        return []
+    b = d.doc.block_at(s)
+    ps, _ = d.sentence(max(0, s - 1))
+    if b is None or ps < b.start or ps >= s:
+        return []
+    ids: list[str] = []
+    for x in d.segments_in((ps, s)):
+        if not x.generic and not _excluded(d.qualify_at(x.start, x.end)):
+            sid = d.resolve(x, place)
+            if sid not in ids:
+                ids.append(sid)
+    return ids if len(ids) >= 2 else []
 
 
 def _by_block(d: _Doc, m: Match, place: Place) -> Attachment | None:
@@ -117,6 +154,12 @@ def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:
         lab = d.label_segment((h.start, h.end))
         if lab is None:
             lab = next((x for x in d.segments_in((h.start, h.end)) if d._marker_before(x.start)), None)
+        if lab is None:
+            # "Opties voor de begeleiding", "Bekostiging verblijf": the care the heading's
+            # 'voor' or its opening topic noun names is the section's topic
+            lab = next((x for x in d.segments_in((h.start, h.end))
+                        if CUE["heading_for_topic"].search(d.text, h.start, x.start)
+                        or CUE["heading_topic_noun"].fullmatch(d.text, h.start, x.start)), None)
         if lab:
             return _heading_segments(d, lab, h, place), 0.7
         refs = _lot_references(d, h.start, h.end)

@@ -451,7 +451,7 @@ def _parent_for(d: _Doc, m: Match, place: Place) -> tuple[str | None, bool]:
 def _table_parent(d: _Doc, m: Match, place: Place) -> str | None:
     """The parent a table cell's structure gives: the row label, the cell's first item, the title row."""
     # other cells of a row whose first cell names a segment (sub-segment tables)
-    column_table = any(CUE["column_marker"].match(d.st.text(c)) for c in place.column_header)
+    column_table = d.st.column_first(place, "column_marker", lambda c: CUE["column_marker"].match(d.st.text(c))) is not None
     if place.cell_index and place.row_label and not column_table:
         lab = d.label_segment(place.row_label)
         if lab and not _financing_table(d, place):

@@ -38,6 +38,8 @@ class _Doc:
         self._excluded = None         # mentions._excluded_ids
         self._lots = None             # lots._lot_map
         self._scenarios = None        # stance._scenario_stances
+        self._qualified: dict[tuple[int, int], object] = {}     # qualify_at, per span
+        self._uniform_rows: dict[int, bool] = {}               # attachment._by_table, per row block
 
     def _sentences(self) -> list[tuple[int, int]]:
         sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
@@ -48,9 +50,13 @@ class _Doc:
         return self.sents[i]
 
     def qualify_at(self, start: int, end: int):
-        s, e = self.sentence(start)
-        e = max(e, end)
-        return qualify(self.text[s:e], start - s, end - s)
+        # the mention stages ask up to five times for the same span; a Qualification is not changed
+        q = self._qualified.get((start, end))
+        if q is None:
+            s, e = self.sentence(start)
+            e = max(e, end)
+            q = self._qualified[(start, end)] = qualify(self.text[s:e], start - s, end - s)
+        return q
 
     # -- segment mentions --------------------------------------------------
     def _segment_matches(self) -> list[Match]:
@@ -73,11 +79,13 @@ class _Doc:
             # (a care-type wording that is the tail of a defined lot phrase stays itself)
             out.append(m)
         tax = load_taxonomy()
+        taken = _Spans(out)
         for g in find_terms(self.text, "generic"):
             if self._generic_group(g, tax).get("whole_label") and not _WHOLE_LABEL_END.match(self.text, g.end):
                 continue
-            if all(g.end <= m.start or g.start >= m.end for m in out):
+            if not taken.overlaps(g.start, g.end):
                 out.append(g)
+                taken.add(g.start, g.end)
         out += self._other_lots(out, tax)
         return sorted(out, key=lambda m: m.start)
 
@@ -132,7 +140,7 @@ class _Doc:
         b = self.doc.block_at(start)
         s = b.start if b is not None else self.sentence(start)[0]
         if b is not None and b.kind == "table_row":
-            ci = self.doc.cell_index(b, start)
+            ci = self.st.cell_index(b, start)
             s = b.cells[ci][0] if ci is not None else s
         before = self.text[max(s, start - 40):start]
         before = CUE["determiner_before_marker"].sub("", before)
@@ -265,6 +273,26 @@ class _Doc:
                 if sm.start > o + 1:
                     break
         return None
+
+
+class _Spans:
+    """Spans by start, to ask whether a new span overlaps any of them without comparing it with
+    every one (a generic wording against every match made long documents quadratic)."""
+
+    def __init__(self, matches) -> None:
+        self.spans = sorted((m.start, m.end) for m in matches)
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Is there a span (s, e) with ``s < end`` and ``e > start``? Only spans starting within the
+        longest span's length before ``start`` can reach it."""
+        lo = bisect.bisect_left(self.spans, (start - self.longest, -1))
+        hi = bisect.bisect_left(self.spans, (end, -1))
+        return any(e > start for _, e in self.spans[lo:hi])
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
 
 
 def _state(ctx: ExtractionContext) -> _Doc:
