@@ -142,10 +142,24 @@ def _by_block(d: _Doc, m: Match, place: Place) -> Attachment | None:
         s = d.sentence(m.start)[0]
         topic = CUE["paragraph_topic"].match(d.text, b.start, min(b.end, s))
         if topic:
-            named = {d.resolve(x, place) for x in d.segments_in((topic.start(), topic.end())) if not x.generic}
-            if len(named) == 1:
-                return [named.pop()], 0.65
+            named = [x for x in d.segments_in((topic.start(), topic.end())) if not x.generic]
+            if len({d.resolve(x, place) for x in named}) == 1:
+                return _topic_coordinated(d, named[0], place), 0.65
     return None
+
+
+def _topic_coordinated(d: _Doc, first: Match, place: Place) -> list[str]:
+    """A paragraph's topic with the care joined to it in its opening sentence: "Voor verblijf
+    (inclusief pleegzorg) en voor de hoogcomplexe jeugdhulp kiezen we ..." is about both."""
+    ids = [d.resolve(first, place)]
+    prev = first
+    for x in d.segments_in((first.end, d.sentence(first.start)[1])):
+        if not x.generic and CUE["topic_coordinated"].fullmatch(d.text, prev.end, x.start):
+            sid = d.resolve(x, place)
+            if sid not in ids:
+                ids.append(sid)
+            prev = x
+    return ids
 
 
 def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:
