@@ -1039,7 +1039,21 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
                     and sc.text[a.end:b.start].strip():
                 keep.update([a.region_id, b.region_id])
                 changed = True
+    # a cooperation named as the union of two kept regions ("Meierij-Bommelerwaard" in a text that
+    # names the regio's Meierij and Bommelerwaard) is theirs, though named once and without a cue
+    kept_keys = {m.key for rid in keep for m in by[rid]}
+    for rid, ms in by.items():
+        if rid not in keep and any(_joins_kept_regions(sc, m, kept_keys) for m in ms):
+            keep.add(rid)
     return {rid: ms for rid, ms in by.items() if rid in keep}
+
+
+_UNION_JOIN = re.compile(r"\s*(?:[-\u2010\u2011\u2013/&+]|\ben\b)\s*")
+
+
+def _joins_kept_regions(sc: _Scanner, m: Mention, kept_keys: set[str]) -> bool:
+    parts = [p for p in _UNION_JOIN.split(sc.text[m.start:m.end]) if p]
+    return len(parts) >= 2 and all(name_key(p) in kept_keys for p in parts)
 
 
 def _drop_short_forms(sc: _Scanner, by: dict[str, list[Mention]]) -> dict[str, list[Mention]]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..clauses import has_any, norm_token
 from .actors import _passive_aux, _segment
 from .frames import Frame
-from .objects import _is_action_item
+from .objects import _is_action_item, _label_heading
 from .triggers import document_own_advice
 from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
 
@@ -127,12 +127,34 @@ def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
     return None
 
 
+def council_venue(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'De gemeenten hebben de regiovisie in hun raden vastgesteld': the municipalities (named generically or
+    counted out) adopt it through the council or college named as the venue right before the verb."""
+    m = f.mention
+    if m is not None and not m.weak and actor[0] != "regionaal_bestuur":
+        return None
+    words, hit = f.words, f.hit
+    if hit.kind != "verb" or hit.family not in actor_data()["council_venue"]["families"]:
+        return None
+    skip = set(actor_data()["council_venue"]["between"])
+    for v in f.resolver.mentions(words):
+        if v.weak or v.actor not in ("raad", "college") or not (hit.i - 2 <= v.end <= hit.i):
+            continue
+        k = v.start - 1
+        while k >= 0 and words[k] in skip:
+            k -= 1
+        if k >= 0 and words[k] == "in":
+            return v.actor, True
+    return None
+
+
 def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
-    """'Besluit:' as the label over an agenda item's points in a meeting's decision list: the meeting's body."""
+    """'Besluit:' (or a heading 'Besluit') as the label over an agenda item's points in a meeting's decision list:
+    the meeting's body."""
     words = [w for w in f.clause.words if w not in (":", "-", "•")]
     rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
     if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
-            and f.clause.raw[-1] == ":" and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))):
+            and (f.clause.raw[-1] == ":" or _label_heading(f.clause)) and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))):
         # the label stands alone on its line, or its one point follows on it ('Besluit: in te stemmen met X');
         # 'Besluit: Aangehouden.' is no list
         return frame_actor, False
@@ -154,7 +176,7 @@ def legislation(f: Frame, actor: Actor, inherited: str | None, frame_actor: str 
 
 
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, legislation)
+OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, council_venue, legislation)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

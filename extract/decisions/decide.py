@@ -7,7 +7,7 @@ from ..clauses import Clause, as_date, norm_token
 from .actor_rules import clause_actor
 from .actors import NOBODY, _passive_aux, _role, relative_taker
 from .frames import Frame, _temporal_anchor, veto_reason
-from .objects import _label_items, _refine_object, _tidy_object
+from .objects import _label_heading, _label_items, _refine_object, _tidy_object
 from .record import Decision, _date_value
 from .status import _owned_decision
 from .triggers import TriggerHit
@@ -48,7 +48,8 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, inherit
     d.co_actors = _co_deciders(f, actor)
     items = None
     hit = f.hit
-    if (hit.family == "proposal" or hit.family in triggers().get("item_intro_families", [])) and clause.raw[-1] == ":":
+    if (hit.family == "proposal" or hit.family in triggers().get("item_intro_families", [])) \
+            and (clause.raw[-1] == ":" or _label_heading(clause)):
         items = _label_items(ctx, clause)
     return d, items
 

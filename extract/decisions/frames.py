@@ -404,6 +404,39 @@ def proposals_discussed(f: Frame) -> str | None:
     return None
 
 
+def proposals_noun(f: Frame) -> str | None:
+    """'Voorstellen die betrekking hebben op ... worden via dit addendum ...', 'Voorstellen voor aanpassing ...':
+    the plural noun opening the clause with a relative pronoun or preposition after it is the subject, not the
+    verb of a proposal."""
+    words, hit = f.words, f.hit
+    if hit.family != "proposal" or words[hit.i] != "voorstellen" or hit.j != hit.i or hit.i != 0:
+        return None
+    if hit.j + 1 < len(words) and words[hit.j + 1] in triggers()["proposal_noun_followers"]:
+        return "the noun 'voorstellen' as a subject"
+    return None
+
+
+def during_deliberation(f: Frame) -> str | None:
+    """'Er is tijdens de behandeling in de raden het verzoek gedaan om ...': the deliberation names when something
+    else happened (a request, a remark), not a deliberation still to come or a decision."""
+    if f.hit.family != "deliberate" or f.hit.kind != "nominal" or any(h.kind != "nominal" for h in f.hits):
+        return None
+    before = f.words[max(0, f.hit.i - 2):f.hit.i]
+    if has_any(before, triggers()["deliberation_time_preps"]):
+        return "a deliberation as the time of something else"
+    return None
+
+
+def budget_line(f: Frame) -> str | None:
+    """'Voorstel tot resultaatbestemming   € 335.000 N': a decision noun labelling an amount in a budget or
+    annual account (the line ends in the amount, with its V/N for voordeel/nadeel) names a line, not a decision."""
+    if f.hit.kind != "nominal":
+        return None
+    if re.search(triggers()["budget_line_pattern"], f.text[f.clause.start:f.clause.end]):
+        return "a budget line's label"
+    return None
+
+
 def empty_stamp(f: Frame) -> str | None:
     """'Collegebesluit d.d. ...', 'Besluit college d.d. Besluit raad d.d.': a stamp whose date is not filled
     in is a form field on a paper, not a decision."""
@@ -414,6 +447,18 @@ def empty_stamp(f: Frame) -> str | None:
     fillers = set(cfg["date_markers"]) | set(cfg["empty_fillers"])
     if all(k in covered or w in fillers for k, w in enumerate(f.words)):
         return "an empty decision stamp (no date filled in)"
+    return None
+
+
+def form_field(f: Frame) -> str | None:
+    """'Datum collegebesluit: 24 september 2024', 'Datum raadsbesluit:' on a paper's head: the label of a form
+    field (filled in or not) records the paper's route, it states no decision."""
+    words = f.words
+    if not words or words[0] not in triggers()["form_field_labels"] or f.clause.raw[-1] != ":":
+        return None
+    covered = {k for h in f.hits for k in range(h.i, h.j + 1)} | {k for a, b in f.actor_spans for k in range(a, b)}
+    if all(k in covered or k == 0 or w in (":", "-") for k, w in enumerate(words)):
+        return "a form field's label"
     return None
 
 
@@ -456,7 +501,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          empty_stamp, procedure_step, own_discretion, case_decision)
+          proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:

@@ -4,14 +4,14 @@ In this order: its table row's first cell, its column header, the table's
 title row, a segment named in the same sentence (bound by "voor" or by its own
 clause), a lot referred to by identifier, an anaphor ("daarvoor"), segments
 named earlier in the same list item, a paragraph's fronted topic, the heading
-chain, the one segment a document buys; else ``None`` (the whole document).
+chain, the one care a short heading is about, the one segment a document buys; else ``None`` (the whole document).
 """
 from __future__ import annotations
 
 from ..sections import Place
 from .cues import CUE
 from .lots import _lot_references
-from .mentions import _segment_facts
+from .mentions import _heading_topic, _segment_facts
 from .state import _antecedent_segment, _Doc, _excluded
 from .terms import Match
 
@@ -182,6 +182,27 @@ def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:
     return None
 
 
+def _by_heading_topic(d: _Doc, m: Match, place: Place) -> Attachment | None:
+    """The care an innermost short heading is about without opening with it ("Invoeren maatregel
+    gereguleerde instroom HSJH" over "het lumpsum budget is uitgenut")."""
+    if not place.headings:
+        return None
+    sid = _heading_topic(d, place.headings[0], place)
+    return ([sid], 0.6) if sid else None
+
+
+def _heading_topic_attachment(d: _Doc, m: Match, place: Place) -> bool:
+    """Does a model mention attach to its innermost heading's topic, no earlier rule attaching it
+    (the document-wide rule left out: it reads the segment facts being decided)?"""
+    for rule in _ATTACHMENT_RULES:
+        if rule is _by_only_segment:
+            return False
+        found = rule(d, m, place)
+        if found is not None:
+            return rule is _by_heading_topic
+    return False
+
+
 def _by_only_segment(d: _Doc, m: Match, place: Place) -> Attachment | None:
     """A document that buys one segment (a Wmo HbH tender): its models are that segment's."""
     only = _only_segment(d)
@@ -189,7 +210,7 @@ def _by_only_segment(d: _Doc, m: Match, place: Place) -> Attachment | None:
 
 
 #: in order: the first rule that attaches a mention wins
-_ATTACHMENT_RULES = (_by_table, _by_sentence, _by_block, _by_heading, _by_only_segment)
+_ATTACHMENT_RULES = (_by_table, _by_sentence, _by_block, _by_heading, _by_heading_topic, _by_only_segment)
 
 
 def _bound_segment(d: _Doc, m: Match, in_sent: list[Match], place: Place, s: int, e: int) -> list[str | None]:

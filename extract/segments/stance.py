@@ -40,11 +40,19 @@ from .terms import Match, find_terms
 
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     st, conf = _own_status_of(d, m, place)
-    if st == "chosen" and _others_practice(d, m):
+    if st == "chosen" and (_others_practice(d, m) or _general_study(d) and not _own_voice(d, m)):
+        # what other regions do, or a study's or national standard's account of how a model is
+        # arranged ("gekoppeld aan", "overeengekomen"), is nobody's choice in this document
         return None, conf
     if st in ("chosen", None) and _alternatives(d, m):
         return "considered", max(conf, 0.7)
     return st, conf
+
+
+def _own_voice(d: _Doc, m: Match) -> bool:
+    """Does the mention's sentence speak in the writer's own voice ("wij kiezen voor ...")?"""
+    s, e = d.sentence(m.start)
+    return bool(CUE["own_voice"].search(d.text, s, e))
 
 
 def _alternatives(d: _Doc, m: Match) -> bool:
