@@ -90,6 +90,22 @@ class _SuffixSearch:
         return self.regex.search(chunk, start)
 
 
+class _InfixFinditer:
+    """spaCy's infix search, skipped for a chunk of letters and digits only: every infix piece
+    consumes a character that is neither (punctuation, a symbol, a hyphen, a quote), so such a
+    chunk has no infix (``tests/test_tokenizer_cases.py`` checks the pieces against every letter
+    and digit of Unicode). Most chunks are plain words, and the infix alternation was tried at
+    each of their positions."""
+
+    __slots__ = ("finditer",)
+
+    def __init__(self, regex: re.Pattern):
+        self.finditer = regex.finditer
+
+    def __call__(self, chunk: str):
+        return () if chunk.isalnum() else self.finditer(chunk)
+
+
 def _anchor_affix_searches(tokenizer) -> None:
     """Prefix and suffix searches that give spaCy's matches without trying every position.
 
@@ -106,6 +122,9 @@ def _anchor_affix_searches(tokenizer) -> None:
     pieces = [p for p in InkoopDefaults.suffixes if p.strip()]
     if suffix.pattern == "|".join(p + "$" for p in pieces) and not suffix.flags & re.MULTILINE:
         tokenizer.suffix_search = _SuffixSearch(suffix, pieces)
+    infix = tokenizer.infix_finditer.__self__
+    if infix.pattern == "|".join(p for p in InkoopDefaults.infixes if p.strip()):
+        tokenizer.infix_finditer = _InfixFinditer(infix)
 
 
 #: Longest text handed to spaCy in one piece; longer texts are cut into blocks at line

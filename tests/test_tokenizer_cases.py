@@ -55,3 +55,27 @@ def test_tokenizer_case(case):
         assert [t.text for t in doc] == _tokens(case)
     if "sents" in case:
         assert [s.text for s in doc.sents] == case["sents"]
+
+
+def test_no_infix_piece_matches_inside_letters_and_digits():
+    """nlp._InfixFinditer skips chunks of letters and digits only: no infix piece may match in
+    such a text, whatever letters or digits stand around (every alphanumeric code point, next
+    to each other and between letters and digits of both cases)."""
+    tokenizer = nlp.get_nlp().tokenizer
+    assert isinstance(tokenizer.infix_finditer, nlp._InfixFinditer)
+    regex = tokenizer.infix_finditer.finditer.__self__
+    alnum = "".join(chr(c) for c in range(0x110000) if chr(c).isalnum())
+    for around in ("", "a", "A", "1"):
+        assert regex.search(around + around.join(alnum) + around) is None
+
+
+@pytest.mark.parametrize("text", ["feb-april'22 en 2018-2022, mei/juni", "Wmo…jeugdhulp(ambulant)", "aé1ß"])
+def test_skipping_the_infix_search_keeps_the_tokens(text):
+    tokenizer = nlp.get_nlp().tokenizer
+    fast = tokenizer.infix_finditer
+    try:
+        tokenizer.infix_finditer = fast.finditer        # spaCy's own search (and a fresh cache)
+        plain = [(t.idx, t.text) for t in tokenizer(text)]
+    finally:
+        tokenizer.infix_finditer = fast
+    assert [(t.idx, t.text) for t in tokenizer(text)] == plain
