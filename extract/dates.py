@@ -569,9 +569,30 @@ def spans_within(items, start: int, end: int, span=lambda x: (x[0], x[1])) -> li
     """``[x for x in items if start <= s and e <= end]`` for ``items`` sorted by start, by
     bisection: extractors ask it once per sentence, and a scan of every date of the
     document per sentence made them quadratic in the document's length."""
-    lo = bisect_left(items, start, key=lambda x: span(x)[0])
-    hi = bisect_right(items, end, key=lambda x: span(x)[0])
-    return [x for x in items[lo:hi] if span(x)[1] <= end]
+    starts, ends = _span_columns(items, span)
+    lo = bisect_left(starts, start)
+    hi = bisect_right(starts, end)
+    return [x for x, e in zip(items[lo:hi], ends[lo:hi]) if e <= end]
+
+
+_SPAN_COLUMNS: dict[tuple[int, object], tuple[list, list[int], list[int]]] = {}
+
+
+def _span_columns(items, span) -> tuple[list[int], list[int]]:
+    """The starts and ends of ``items``, kept for the last few lists asked about: the extractors
+    ask once per sentence about the same list of dates (a key function per bisection step cost
+    more than the bisection). A list of another length, or a span function with a closure, is
+    read anew."""
+    key = (id(items), span.__code__)
+    got = _SPAN_COLUMNS.get(key)
+    if got is not None and got[0] is items and len(got[1]) == len(items) and span.__closure__ is None:
+        return got[1], got[2]
+    spans = [span(x) for x in items]
+    starts, ends = [a for a, _ in spans], [e for _, e in spans]
+    if len(_SPAN_COLUMNS) >= 16:
+        _SPAN_COLUMNS.clear()
+    _SPAN_COLUMNS[key] = (items, starts, ends)      # (the list is held, so its id is not reused)
+    return starts, ends
 
 
 # -- anchoring and matches ---------------------------------------------------------------
@@ -704,6 +725,33 @@ class _YearContext:
     def __post_init__(self):
         self.starts = [x[0] for x in self.explicit]
         self.ends = [x[1] for x in self.explicit]
+        self._anchor_upto: list[int] | None = None
+        self._by_day: dict[tuple[int, int | None], tuple[list[int], list[int]]] | None = None
+
+    def anchor_upto(self, k: int) -> int:
+        """The index of the last anchor among explicit[0..k] (-1 if none). Computed once per
+        text: a walk back per year-less date was quadratic in a block full of bare years."""
+        if self._anchor_upto is None:
+            last, upto = -1, []
+            for i, x in enumerate(self.explicit):
+                if _is_anchor(x[4], self.text):
+                    last = i
+                upto.append(last)
+            self._anchor_upto = upto
+        return self._anchor_upto[k]
+
+    def same_day(self, day: int, month: int | None) -> tuple[list[int], list[int]]:
+        """Starts and first-day years of the one-atom explicit groups of one day-month, in
+        text order (one index per text instead of a scan of the block per date)."""
+        if self._by_day is None:
+            by_day: dict[tuple[int, int | None], tuple[list[int], list[int]]] = {}
+            for s, e, d0, d1, og in self.explicit:
+                if len(og.atoms) == 1 and og.atoms[0].day is not None:
+                    starts, years = by_day.setdefault((og.atoms[0].day, og.atoms[0].month), ([], []))
+                    starts.append(s)
+                    years.append(d0.year)
+            self._by_day = by_day
+        return self._by_day.get((day, month), ([], []))
 
 
 def _explicit_groups(groups: list[Group]) -> list[tuple[int, int, date, date, Group]]:
@@ -721,26 +769,20 @@ def _same_day_in_block(g: Group, ctx: _YearContext, bs: int, be: int) -> int | N
     a0 = g.atoms[0]
     if a0.day is None:
         return None
-    for s, e, d0, d1, og in ctx.explicit[bisect_left(ctx.starts, bs):bisect_left(ctx.starts, be)]:
-        if len(og.atoms) == 1 and og.atoms[0].day == a0.day and og.atoms[0].month == a0.month:
-            return d0.year
-    return None
+    starts, years = ctx.same_day(a0.day, a0.month)
+    i = bisect_left(starts, bs)
+    return years[i] if i < len(starts) and starts[i] < be else None
 
 
 def _previous_anchor_in_block(g: Group, ctx: _YearContext, bs: int) -> int | None:
     """2. the nearest explicitly dated expression before it in the same block."""
     # groups do not overlap, so ends rise with starts: walk back from the
     # last one that ends before this date to the first anchor in the block
-    prev = None
-    for k in range(bisect_right(ctx.ends, g.start) - 1, -1, -1):
-        if ctx.explicit[k][0] < bs:
-            break
-        if _is_anchor(ctx.explicit[k][4], ctx.text):
-            prev = ctx.explicit[k]
-            break
-    if not prev:
+    k = bisect_right(ctx.ends, g.start) - 1
+    k = ctx.anchor_upto(k) if k >= 0 else -1
+    if k < 0 or ctx.explicit[k][0] < bs:
         return None
-    s, e, d0, d1, og = prev
+    s, e, d0, d1, og = ctx.explicit[k]
     # a year or a third of one ('Eind 2024 werkten ...; in het voorjaar
     # startte ...') is a time frame, not a point the narrative moves on from
     if og.atoms[-1].kind in ("year", "years", "part_year"):

@@ -22,11 +22,52 @@ Spans are (start, end) offsets into ``doc.text``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .document import Block, Document
 
 Span = tuple[int, int]
+
+
+class ColumnAbove(Sequence):
+    """The spans of one column in the earlier rows of a table, nearest first, made on demand:
+    a list per place is as long as the table, so building one per mention was quadratic over a
+    long table (a text whose every line holds a tab is one table)."""
+
+    __slots__ = ("_rows", "_ci", "_row", "_spans")
+
+    def __init__(self, rows: list[Block], ci: int, row: int | None):
+        self._rows, self._ci, self._row, self._spans = rows, ci, row, None
+
+    def __iter__(self) -> Iterator[Span]:
+        if self._spans is not None:
+            yield from self._spans
+            return
+        ci, row = self._ci, self._row
+        if row is None:
+            return
+        for r in reversed(self._rows):
+            if r.row is not None and r.row < row and len(r.cells) > ci:
+                yield r.cells[ci]
+
+    def _list(self) -> list[Span]:
+        if self._spans is None:
+            self._spans = list(iter(self))
+        return self._spans
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, i):
+        return self._list()[i]
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._list())
 
 
 @dataclass
@@ -38,7 +79,7 @@ class Place:
     cell_index: int | None = None
     row_label: Span | None = None
     row_cells: list[Span] = field(default_factory=list)
-    column_header: list[Span] = field(default_factory=list)
+    column_header: Sequence[Span] = field(default_factory=list)
     table_title: Span | None = None
     table_header: list[Span] = field(default_factory=list)
     lead_in: Span | None = None
@@ -54,6 +95,9 @@ class Structure:
         self.blocks = sorted(doc.blocks, key=lambda b: b.start)
         self.index = {id(b): i for i, b in enumerate(self.blocks)}
         self.tables: dict[int, list[Block]] = {}
+        self._row_order: dict[int, list[int]] = {}
+        self._cell_starts: dict[int, list[int]] = {}
+        self._column_hits: dict[tuple[int, int, str], tuple[list[tuple[int, object]], list[int]]] = {}
         for b in self.blocks:
             if b.kind == "table_row" and b.table is not None:
                 self.tables.setdefault(b.table, []).append(b)
@@ -105,6 +149,50 @@ class Structure:
             i -= 1
         return self.blocks[i]
 
+    def cell_index(self, block: Block, offset: int) -> int | None:
+        """``Document.cell_index`` by bisection over the row's cells (a scan per mention was
+        quadratic over a long row); a row whose cells are out of order or overlap is scanned."""
+        starts = self._cell_starts.get(id(block))
+        if starts is None:
+            cells = block.cells
+            ok = all(max(e, s + 1) <= cells[i + 1][0] for i, (s, e) in enumerate(cells[:-1]))
+            starts = self._cell_starts[id(block)] = [s for s, _ in cells] if ok else []
+        if not starts:
+            return self.doc.cell_index(block, offset)
+        i = bisect_right(starts, offset) - 1
+        if i >= 0:
+            s, e = block.cells[i]
+            if offset < max(e, s + 1):
+                return i
+        return None
+
+    def column_first(self, place: Place, key: str, pred: Callable[[Span], object]) -> tuple[Span, object] | None:
+        """The first span of ``place.column_header`` (nearest first) for which ``pred`` is truthy,
+        with that value; None when there is none. ``key`` names ``pred``, which must depend on the
+        span alone: its hits are found once per table column, so a long table's mentions do not
+        each rescan the column above them. Rows out of order fall back to the plain scan."""
+        b, ci = place.block, place.cell_index
+        if b is None or ci is None or b.row is None or b.table not in self.tables:
+            return next(((c, v) for c in place.column_header if (v := pred(c))), None)
+        rows = self.tables[b.table]
+        order = self._row_order.get(b.table)
+        if order is None:
+            nums = [r.row for r in rows]
+            ordered = all(n is not None for n in nums) and all(x < y for x, y in zip(nums, nums[1:]))
+            order = self._row_order[b.table] = nums if ordered else []
+        if not order:
+            return next(((c, v) for c in place.column_header if (v := pred(c))), None)
+        memo = self._column_hits.setdefault((b.table, ci, key), ([], [-1]))
+        hits, last = memo          # hits: (row index, value) in order; last[0]: rows looked at up to
+        n = bisect_left(order, b.row)          # rows with a smaller row number
+        for j in range(last[0] + 1, n):
+            r = rows[j]
+            if len(r.cells) > ci and (v := pred(r.cells[ci])):
+                hits.append((j, v))
+        last[0] = max(last[0], n - 1)
+        k = bisect_left(hits, (n,)) - 1        # the nearest hit above: the last with row index < n
+        return (rows[hits[k][0]].cells[ci], hits[k][1]) if k >= 0 else None
+
     def place(self, offset: int) -> Place:
         b = self.doc.block_at(offset)
         p = Place(offset=offset, block=b, kind=b.kind if b else None)
@@ -112,7 +200,7 @@ class Structure:
         if b is None:
             return p
         if b.kind == "table_row":
-            ci = self.doc.cell_index(b, offset)
+            ci = self.cell_index(b, offset)
             p.cell_index = ci
             p.row_cells = list(b.cells)
             if ci is not None:
@@ -126,8 +214,7 @@ class Structure:
             if header is not None and header is not b:
                 p.table_header = list(header.cells)
             if ci is not None:
-                p.column_header = [r.cells[ci] for r in reversed(rows)
-                                   if r.row is not None and b.row is not None and r.row < b.row and len(r.cells) > ci]
+                p.column_header = ColumnAbove(rows, ci, b.row)
             first = rows[0] if rows else b
             prev = self.previous_block(first)
             if prev is not None and prev.kind != "table_row":

@@ -26,6 +26,7 @@ def sets() -> dict[str, Path]:
     out = {"corpus": ROOT / "corpus"}
     for d in sorted((ROOT / "tests" / "data").glob("holdout*/docs")):
         out[d.parent.name] = d
+    out["real_raw"] = ROOT / "tests" / "data" / "real_raw" / "docs"
     for name, d in (("real_dev", SHARED / "real" / "dev" / "docs"), ("pdf", SHARED / "pdf"),
                     ("html", SHARED / "html")):
         if d.is_dir():

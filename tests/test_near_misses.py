@@ -45,3 +45,21 @@ def fps():
 def test_near_miss_text_gets_no_procurement_fact(fps, doc):
     extra = {t: fps[doc][t] for t in PROCUREMENT if fps[doc][t]}
     assert not extra, f"{doc}: procurement facts the gold lacks: {extra}"
+
+
+SHARED_PDF = Path(__file__).resolve().parents[2] / "shared" / "pdf"
+#: national standards and agendas beside the checkout: they describe models for all municipalities
+NATIONAL = ["2.-SAP-Outputgericht-Versie-3.2.b.pdf", "3.-SAP-Taakgericht-Versie-3.2.a-DEF.pdf",
+            "Casus_08_Taakgericht.pdf", "hervormingsagenda-jeugd-2023-2028.pdf",
+            "Toepassing-landelijk-administratieprotocol-voor-het-LTA-2025-Jeugdhulp--2-.pdf"]
+
+
+@pytest.mark.skipif(not SHARED_PDF.is_dir(), reason="../shared/pdf is not beside the checkout")
+@pytest.mark.parametrize("name", NATIONAL)
+def test_a_national_standard_chose_no_model(name):
+    """A protocol, a worked case or a national agenda describes models; no region chose one there."""
+    from inkoopgraaf.extract.pipeline import extract_document
+    from inkoopgraaf.extract.readers import read_document
+    chosen = [f.text for f in extract_document(read_document(SHARED_PDF / name))
+              if f.type == "financing" and f.value.get("status") == "chosen"]
+    assert not chosen, f"{name}: financing stated as chosen: {chosen}"

@@ -28,6 +28,8 @@ Stages, each a module that imports only the ones above it::
     actor_rules.py  OVERRIDES: named rules that settle the actor where the mention does not
     record.py       the Decision record
     preamble.py     a published regulation's formula ('gelezen het voorstel ...; besluit: vast te stellen')
+    proposal_lists.py  points under a label naming the body asked ('De raad wordt gevraagd:', 'Ter besluitvorming
+                    door het college:')
     decide.py       one clause -> one Decision: vetoes, actor, date, planning row, status, object
     dedupe.py       one fact per distinct decision
     extractor.py    extract_decisions: the loop over the document's sentences (extract/clauses.py)

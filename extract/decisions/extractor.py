@@ -13,9 +13,10 @@ from .actors import ActorResolver
 from .decide import _decide, _slice, _sub_clauses, is_party_list
 from .record import Decision
 from .dedupe import _dedupe
-from .frames import Frame, not_a_decision_sentence, veto_reason
+from .frames import Frame, adoption_record, not_a_decision_sentence, veto_reason
 from .preamble import preamble_decisions
-from .objects import _is_action_item, _is_item_intro, _takes_note, _tidy_object
+from .proposal_lists import proposal_points
+from .objects import _is_action_item, _label_heading, _is_item_intro, _takes_note, _tidy_object
 from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
 from .triggers import _primary, find_triggers
 from .words import triggers
@@ -30,6 +31,8 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     stamp = decision_stamp(text, dates, resolver)
     frame = meeting_frame(ctx, dates, resolver)
     decisions, preamble = preamble_decisions(text, dates, resolver)
+    points, point_spans = proposal_points(text, resolver, stamp)
+    decisions.extend(points)
     consumed_until = -1
     prev_dates: list[dict] = []
     prev_sentence: Clause | None = None
@@ -37,10 +40,12 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     for sentence in sentence_clauses(ctx):
         block = sentence.block
         sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
-        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading")
+        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading"
+                                                    and not _label_heading(sentence) and not adoption_record(sentence))
                 or not_a_decision_sentence(sentence)
                 or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
-                or (preamble is not None and preamble[0] <= sentence.start < preamble[1]))
+                or (preamble is not None and preamble[0] <= sentence.start < preamble[1])
+                or any(a <= sentence.start < b for a, b in point_spans))
         hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
         last_actor = _continuation(text, decisions, sentence, prev_sentence, prev_before)
         previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""

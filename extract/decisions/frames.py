@@ -70,6 +70,8 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
         return True
     if lead[0] in cfg["citation_openers"]:
         return True
+    if adoption_record(sentence):
+        return False   # 'Versie 2.1 | 14 maart 2023 | vastgesteld door het PHO': the cover records the adoption
     stamp = set(cfg["document_stamp_words"])
     if lead[0] in stamp and len(words) < 14:
         return True
@@ -80,6 +82,12 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
     if any(w == "versie" and k + 1 < len(words) and re.match(r"\d", words[k + 1]) for k, w in enumerate(words)) and len(words) < 14:
         return True
     return False
+
+
+def adoption_record(sentence: Clause) -> bool:
+    """A cover or colophon line that records who adopted the paper ('vastgesteld door het algemeen bestuur op
+    12 maart 2023', 'Versie 2.1 | 14 maart 2023 | vastgesteld door het PHO'): a decision even as a heading."""
+    return re.search(triggers()["adoption_record_pattern"], " ".join(sentence.words)) is not None
 
 
 def _generic_frame(clause: Clause, hit: TriggerHit, text: str) -> bool:
@@ -404,6 +412,63 @@ def proposals_discussed(f: Frame) -> str | None:
     return None
 
 
+def writers_policy(f: Frame) -> str | None:
+    """'Voor begeleiding kiezen we een DAS', 'Een nieuw Open House wijzen we af': the writers' present-tense
+    choice or rejection in a strategy states its content; no gold set lists it as a decision (the bodies'
+    decisions on the strategy are stated elsewhere). A negated choice ('Wij kiezen nadrukkelijk niet voor X')
+    and the writers' past decisions stay."""
+    m, hit = f.mention, f.hit
+    if m is None or hit.family not in ("choose", "reject") or f.words[m.start] not in actor_data().get("pronouns_ambtelijk", []):
+        return None
+    if f.status_basis[1] != "present" or "niet" in f.words[max(0, hit.i - 3):hit.j + 4]:
+        return None
+    return "the writers' policy line"
+
+
+def not_proposed(f: Frame) -> str | None:
+    """'Een aanbesteding is overwogen, maar ... wordt daarom niet voorgesteld', 'Wij stellen niet voor ...': a
+    proposal verb negated (right before it, or between verb and particle) is no proposal; 'stelt voor om niet
+    te verlengen' (the negation inside the proposal) still is one."""
+    if f.hit.family != "proposal" or f.hit.kind != "verb":
+        return None
+    if "niet" in f.words[max(0, f.hit.i - 2):f.hit.i] or "niet" in f.words[f.hit.i + 1:f.hit.j]:
+        return "a proposal negated"
+    return None
+
+
+def proposals_noun(f: Frame) -> str | None:
+    """'Voorstellen die betrekking hebben op ... worden via dit addendum ...', 'Voorstellen voor aanpassing ...':
+    the plural noun opening the clause with a relative pronoun or preposition after it is the subject, not the
+    verb of a proposal."""
+    words, hit = f.words, f.hit
+    if hit.family != "proposal" or words[hit.i] != "voorstellen" or hit.j != hit.i or hit.i != 0:
+        return None
+    if hit.j + 1 < len(words) and words[hit.j + 1] in triggers()["proposal_noun_followers"]:
+        return "the noun 'voorstellen' as a subject"
+    return None
+
+
+def during_deliberation(f: Frame) -> str | None:
+    """'Er is tijdens de behandeling in de raden het verzoek gedaan om ...': the deliberation names when something
+    else happened (a request, a remark), not a deliberation still to come or a decision."""
+    if f.hit.family != "deliberate" or f.hit.kind != "nominal" or any(h.kind != "nominal" for h in f.hits):
+        return None
+    before = f.words[max(0, f.hit.i - 2):f.hit.i]
+    if has_any(before, triggers()["deliberation_time_preps"]):
+        return "a deliberation as the time of something else"
+    return None
+
+
+def budget_line(f: Frame) -> str | None:
+    """'Voorstel tot resultaatbestemming   € 335.000 N': a decision noun labelling an amount in a budget or
+    annual account (the line ends in the amount, with its V/N for voordeel/nadeel) names a line, not a decision."""
+    if f.hit.kind != "nominal":
+        return None
+    if re.search(triggers()["budget_line_pattern"], f.text[f.clause.start:f.clause.end]):
+        return "a budget line's label"
+    return None
+
+
 def empty_stamp(f: Frame) -> str | None:
     """'Collegebesluit d.d. ...', 'Besluit college d.d. Besluit raad d.d.': a stamp whose date is not filled
     in is a form field on a paper, not a decision."""
@@ -414,6 +479,18 @@ def empty_stamp(f: Frame) -> str | None:
     fillers = set(cfg["date_markers"]) | set(cfg["empty_fillers"])
     if all(k in covered or w in fillers for k, w in enumerate(f.words)):
         return "an empty decision stamp (no date filled in)"
+    return None
+
+
+def form_field(f: Frame) -> str | None:
+    """'Datum collegebesluit: 24 september 2024', 'Datum raadsbesluit:' on a paper's head: the label of a form
+    field (filled in or not) records the paper's route, it states no decision."""
+    words = f.words
+    if not words or words[0] not in triggers()["form_field_labels"] or f.clause.raw[-1] != ":":
+        return None
+    covered = {k for h in f.hits for k in range(h.i, h.j + 1)} | {k for a, b in f.actor_spans for k in range(a, b)}
+    if all(k in covered or k == 0 or w in (":", "-") for k, w in enumerate(words)):
+        return "a form field's label"
     return None
 
 
@@ -456,7 +533,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          empty_stamp, procedure_step, own_discretion, case_decision)
+          writers_policy, not_proposed, proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:

@@ -391,7 +391,7 @@ _OBJECT_REPAIRS = (_r_pronoun, _fronted_direct_object, _anaphoric_noun, _decisio
 
 
 def _tidy_object(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip(" ,.;:-–\t")
+    s = re.sub(r"\s+", " ", s).strip(" ,.;:-–\t•\uf0b7")
     s = re.sub(r"^(?:(?:ook|tevens|daarom|dus|eerder|inmiddels|nu)\s+)+", "", s, flags=re.IGNORECASE)   # 'Ook een X': the X
     words = s.split()
     if len(words) > 16:
@@ -474,6 +474,15 @@ def _is_action_item(item: str) -> bool:
     return ":" not in head[:60] and first not in triggers().get("agenda_item_heads", []) \
         and (re.search(r"\bte\s+[a-zë]+en\b|\bvoorstellen\s+om\b", head.lower()) is not None
              or first in triggers()["point_head_infinitives"])   # 'instemmen met ...', 'kennisnemen van ...'
+
+
+def _label_heading(clause: Clause) -> bool:
+    """A heading that is only a decision label ('Besluit', 'Besluiten') over a besluitenlijst item's points: it
+    introduces them as 'Besluit:' does."""
+    block = clause.block
+    words = [w for w in clause.words if w not in (":", "-", "•")]
+    return block is not None and block.kind == "heading" and len(words) == 1 \
+        and words[0] in triggers().get("decision_label_headings", [])
 
 
 def _is_item_intro(d: Decision, hits: list[TriggerHit]) -> bool:

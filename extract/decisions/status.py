@@ -22,8 +22,11 @@ def clause_status(words: list[str], hit: TriggerHit, hits: list[TriggerHit]) -> 
     (no finite verb: a step in a planning). In order: the family, the future,
     the past and perfect, then the present."""
     if hit.family == "request" and has_any(words, triggers()["motion_words"]) \
-            and has_any(words[max(0, hit.i - 12):hit.i], HAVE_AUX):
-        return "taken", "explicit"     # 'De raad heeft het college in een motie verzocht ...': the motion is adopted
+            and (has_any(words[max(0, hit.i - 12):hit.i], HAVE_AUX)
+                 or has_any(words[:hit.i], triggers()["motion_adoption_words"])):
+        # 'De raad heeft het college in een motie verzocht ...', 'De Kamer nam een motie aan waarin de regering
+        # wordt verzocht ...': the motion is adopted
+        return "taken", "explicit"
     if any(h.family in ("proposal", "request", "advise") for h in hits):
         return "proposed", "explicit"
     if any(h.family == "submit" for h in hits) or hit.family == "intend":
@@ -91,7 +94,9 @@ def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, 
         if _owned_decision(words, hit) or _dated_stamp(words, hit):
             return "taken", "explicit"
         if has_any(words, NOMINAL_TAKEN_VERBS):
-            return "taken", "present"
+            # 'neemt het college ... het gunningsbesluit': a present-tense light verb says who takes the decision;
+            # its date against the document's 'now' decides, and undated it is a step still ahead
+            return "planned", "present"
         return "planned", "nominal"
     if has_any(window, cues["future_go"]) and not has_any(window, ["akkoord"]):
         return "planned", "explicit"
@@ -169,7 +174,7 @@ def meeting_frame(ctx: ExtractionContext, dates: list[tuple[int, int, dict]], re
     title = re.search(r"[^\n]*\b(?:" + "|".join(cfg["title_words"]) + r")\b[^\n]*", low)
     if not title:
         return None
-    body = resolver.actor_of_name(head[title.start():title.end()])
+    body = resolver.actor_of_name(head[title.start():title.end()]) or _attending_body(low, cfg)
     if body is None or body == NOBODY:
         return None
     # the meeting date: the first date in the title or on a line that names the meeting
@@ -192,6 +197,13 @@ def meeting_frame(ctx: ExtractionContext, dates: list[tuple[int, int, dict]], re
             end = b.start
             break
     return (end if end >= 0 else meeting[0]), body, meeting[1]
+
+
+def _attending_body(head: str, cfg: dict) -> str | None:
+    """The body whose members the head of a decision list names ('Aanwezig: ..., burgemeester; ..., wethouder'),
+    when its title names none: a meeting of burgemeester and wethouders is the college's."""
+    words = set(re.findall(r"\w+", head))
+    return next((body for body, members in cfg.get("attendance", {}).items() if all(m in words for m in members)), None)
 
 
 def _in_meeting(d: "Decision", frame: tuple[int, str, dict]) -> "Decision":

@@ -151,6 +151,8 @@ def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) ->
     w = words[i]
     prev = words[i - 1] if i else ""
     n = len(words)
+    if prev in triggers()["adverbial_determiners"] and w in PARTICIPLES:
+        prev = ""    # 'heeft de strategie definitief vastgesteld': an adverb before the participle, no determiner
     if prev in dets or (prev.endswith("e") and len(prev) > 3 and prev not in not_adj and w.endswith("en")
                         and not prev.endswith(("ie", "ee")) and not _subject_follows(words, i)):
         # 'deze voorstellen', 'de huidige voorstellen': a noun that is not a decision noun; but
@@ -164,8 +166,9 @@ def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) ->
     if prev == "te" and i >= 2 and words[i - 2] in dets:
         return None  # 'het te kiezen marktinstrument', 'de te nemen besluiten': an attributive infinitive
     if w in f.participles and i + 1 < n and words[i + 1] not in _PARTICIPLE_FOLLOWERS \
-            and prev not in _PARTICIPLE_PRECEDERS and i > 0 and not _aux_before(words, i):
-        return None  # 'vanuit vastgestelde P*Q'
+            and prev not in _PARTICIPLE_PRECEDERS and i > 0 and (not _aux_before(words, i) or prev in _NOUN_PREPS):
+        return None  # 'vanuit vastgestelde P*Q'; 'betaald voor het behalen van afgesproken doelen' (after a
+                     # preposition, before a noun: an adjective, whatever auxiliary stands earlier)
     if not _nearby_ok(f.spec, words):
         return None
     addressee = f.spec.get("needs_addressee")
@@ -180,6 +183,7 @@ def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) ->
 # what may follow / precede a bare participle that is a verb (not an adjective: 'vanuit vastgestelde P*Q')
 _PARTICIPLE_FOLLOWERS = (",", ".", ";", ":", "en", "om", "met", "voor", "in", "door", "dat", "tot", "op", "te", "worden",
                          "wordt", "is", "zijn")
+_NOUN_PREPS = ("van", "met", "aan", "naar", "uit", "over", "bij", "volgens", "binnen", "zonder")
 _PARTICIPLE_PRECEDERS = ("is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "er", "ervoor")
 
 
@@ -195,6 +199,8 @@ def _finite_hit(f: _Forms, words: list[str], i: int) -> TriggerHit | None:
     n = len(words)
     if not _nearby_ok(f.spec, words):
         return None
+    if i >= 2 and words[i - 1] == "te" and words[i - 2] != f.spec["particle"] and words[i - 2] in _particles():
+        return None   # 'vast te stellen voor een bedrag van ...': the te-infinitive of another separable verb
     j = _find_particle(words, i, f.spec["particle"], f.spec.get("particle_next"))
     needs_next = f.spec.get("finite_needs_next", {}).get(w)
     if j is not None and needs_next and (j + 1 >= n or words[j + 1] not in needs_next):
@@ -282,6 +288,11 @@ def _subject_follows(words: list[str], i: int) -> bool:
 def _aux_before(words: list[str], i: int) -> bool:
     aux = PERFECT_AUX | PRESENT_PASSIVE_AUX
     return any(w in aux for w in words[max(0, i - 12):i])
+
+
+def _particles() -> set[str]:
+    """The separable particles of all trigger verbs ('vast', 'in', 'voor', 'af', 'goed')."""
+    return {spec["particle"] for spec in triggers()["triggers"] if spec.get("particle")}
 
 
 def _find_particle(words: list[str], i: int, particle: str, particle_next: list[str] | None) -> int | None:

@@ -4,15 +4,15 @@ In this order: its table row's first cell, its column header, the table's
 title row, a segment named in the same sentence (bound by "voor" or by its own
 clause), a lot referred to by identifier, an anaphor ("daarvoor"), segments
 named earlier in the same list item, a paragraph's fronted topic, the heading
-chain, the one segment a document buys; else ``None`` (the whole document).
+chain, the one care a short heading is about, the one segment a document buys; else ``None`` (the whole document).
 """
 from __future__ import annotations
 
 from ..sections import Place
 from .cues import CUE
 from .lots import _lot_references
-from .mentions import _segment_facts
-from .state import _antecedent_segment, _Doc, _excluded
+from .mentions import _heading_topic, _segment_facts
+from .state import _antecedent_segment, _Doc, _excluded, _has_model, _next_sentence
 from .terms import Match
 
 
@@ -36,8 +36,11 @@ def _by_table(d: _Doc, m: Match, place: Place) -> Attachment | None:
     b = place.block
     if b is None or b.kind != "table_row":
         return None
-    cells = [d.st.text(c).strip().lower() for c in place.row_cells]
-    if len(cells) > 2 and len(set(cells)) == 1:
+    uniform = d._uniform_rows.get(id(b))        # once per row: a long row has many mentions
+    if uniform is None:
+        cells = [d.st.text(c).strip().lower() for c in place.row_cells]
+        uniform = d._uniform_rows[id(b)] = len(cells) > 2 and len(set(cells)) == 1
+    if uniform:
         return [None], 0.9            # same in every column: applies to all lots
     if place.row_label:
         lab = d.label_segment(place.row_label)
@@ -52,10 +55,9 @@ def _by_table(d: _Doc, m: Match, place: Place) -> Attachment | None:
                 lab = d.label_segment(c)
                 if lab:
                     return [d.resolve(lab, place)], 0.9
-    for hc in place.column_header:
-        lab = d.label_segment(hc)
-        if lab:
-            return [d.resolve(lab, place)], 0.9
+    above = d.st.column_first(place, "label_segment", d.label_segment)   # once per table column
+    if above:
+        return [d.resolve(above[1], place)], 0.9
     if place.table_title:
         lab = d.label_segment(place.table_title)
         if lab:
@@ -80,7 +82,63 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
     ante = _antecedent_segment(d, s)
     if ante is not None:
         return [d.resolve(ante, place)], 0.75
+    after = _forward_scope(d, m, place)
+    if after:
+        return after, 0.7
+    both = _plural_antecedents(d, s, place)
+    if both:
+        return both, 0.7
+    ref = CUE["lot_reference"].search(d.text, s, e)
+    if ref and not _lot_named_with_care(d, ref.group(1)):
+        # "de mogelijkheden van populatiebekostiging in perceel 2", a lot the text never
+        # defines: a segment of its own that fits no id
+        return ["other"], 0.6
     return None
+
+
+def _lot_named_with_care(d: _Doc, ident: str) -> bool:
+    """Does any sentence that refers to lot ``ident`` also name care ("perceel 2 is verblijf")?
+    Then the text tells what the lot holds, only not in a form the lot map reads."""
+    for mm in CUE["lot_reference"].finditer(d.text):
+        if mm.group(1) == ident and any(not x.generic for x in d.segments_in(d.sentence(mm.start()))):
+            return True
+    return False
+
+
+def _distinct(d: _Doc, found: list[Match], place: Place) -> list[str]:
+    ids: list[str] = []
+    for x in found:
+        sid = d.resolve(x, place)
+        if sid not in ids:
+            ids.append(sid)
+    return ids
+
+
+def _forward_scope(d: _Doc, m: Match, place: Place) -> list[str]:
+    """The care the next sentence gives the model's scope to: "We werken met een lumpsum.
+    Dit geldt voor het verblijf en de crisiszorg." (the next sentence names no model of its own)."""
+    nxt = _next_sentence(d, m.start)
+    if nxt is None or not CUE["forward_scope"].match(d.text, nxt[0], nxt[1]) or _has_model(d, nxt):
+        return []
+    return _distinct(d, [x for x in d.segments_in(nxt) if not x.generic], place)
+
+
+def _plural_antecedents(d: _Doc, s: int, place: Place) -> list[str]:
+    """The segments a sentence opened by "Beide segmenten" / "Deze percelen" points back at:
+    the care named in the previous sentence of the same block, when it names two or more."""
+    if not CUE["plural_anaphor"].match(d.text, s, min(len(d.text), s + 60)):
+        return []
+    b = d.doc.block_at(s)
+    ps, _ = d.sentence(max(0, s - 1))
+    if b is None or ps < b.start or ps >= s:
+        return []
+    ids: list[str] = []
+    for x in d.segments_in((ps, s)):
+        if not x.generic and not _excluded(d.qualify_at(x.start, x.end)):
+            sid = d.resolve(x, place)
+            if sid not in ids:
+                ids.append(sid)
+    return ids if len(ids) >= 2 else []
 
 
 def _by_block(d: _Doc, m: Match, place: Place) -> Attachment | None:
@@ -99,16 +157,34 @@ def _by_block(d: _Doc, m: Match, place: Place) -> Attachment | None:
         gen = [x for x in d.segments_in((b.start, b.end)) if x.generic]
         if gen:
             return [d.resolve(gen[0], place)], 0.6
+        # "Voor verblijf en crisis geldt:" above the list: its items are that care's
+        intro = [x for x in d.segments_in(place.list_intro) if not x.generic] if place.list_intro else []
+        if intro:
+            return _distinct(d, intro, place), 0.65
     if b is not None and b.kind == "paragraph":
         # a paragraph opened by a topic phrase keeps that topic in its later
         # sentences: "Voor de jeugd-GGZ blijft X. Wel onderzoeken we Y."
         s = d.sentence(m.start)[0]
         topic = CUE["paragraph_topic"].match(d.text, b.start, min(b.end, s))
         if topic:
-            named = {d.resolve(x, place) for x in d.segments_in((topic.start(), topic.end())) if not x.generic}
-            if len(named) == 1:
-                return [named.pop()], 0.65
+            named = [x for x in d.segments_in((topic.start(), topic.end())) if not x.generic]
+            if len({d.resolve(x, place) for x in named}) == 1:
+                return _topic_coordinated(d, named[0], place), 0.65
     return None
+
+
+def _topic_coordinated(d: _Doc, first: Match, place: Place) -> list[str]:
+    """A paragraph's topic with the care joined to it in its opening sentence: "Voor verblijf
+    (inclusief pleegzorg) en voor de hoogcomplexe jeugdhulp kiezen we ..." is about both."""
+    ids = [d.resolve(first, place)]
+    prev = first
+    for x in d.segments_in((first.end, d.sentence(first.start)[1])):
+        if not x.generic and CUE["topic_coordinated"].fullmatch(d.text, prev.end, x.start):
+            sid = d.resolve(x, place)
+            if sid not in ids:
+                ids.append(sid)
+            prev = x
+    return ids
 
 
 def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:
@@ -117,12 +193,39 @@ def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:
         lab = d.label_segment((h.start, h.end))
         if lab is None:
             lab = next((x for x in d.segments_in((h.start, h.end)) if d._marker_before(x.start)), None)
+        if lab is None:
+            # "Opties voor de begeleiding", "Bekostiging verblijf": the care the heading's
+            # 'voor' or its opening topic noun names is the section's topic
+            lab = next((x for x in d.segments_in((h.start, h.end))
+                        if CUE["heading_for_topic"].search(d.text, h.start, x.start)
+                        or CUE["heading_topic_noun"].fullmatch(d.text, h.start, x.start)), None)
         if lab:
             return _heading_segments(d, lab, h, place), 0.7
         refs = _lot_references(d, h.start, h.end)
         if refs:
             return refs[0][1], 0.7
     return None
+
+
+def _by_heading_topic(d: _Doc, m: Match, place: Place) -> Attachment | None:
+    """The care an innermost short heading is about without opening with it ("Invoeren maatregel
+    gereguleerde instroom HSJH" over "het lumpsum budget is uitgenut")."""
+    if not place.headings:
+        return None
+    sid = _heading_topic(d, place.headings[0], place)
+    return ([sid], 0.6) if sid else None
+
+
+def _heading_topic_attachment(d: _Doc, m: Match, place: Place) -> bool:
+    """Does a model mention attach to its innermost heading's topic, no earlier rule attaching it
+    (the document-wide rule left out: it reads the segment facts being decided)?"""
+    for rule in _ATTACHMENT_RULES:
+        if rule is _by_only_segment:
+            return False
+        found = rule(d, m, place)
+        if found is not None:
+            return rule is _by_heading_topic
+    return False
 
 
 def _by_only_segment(d: _Doc, m: Match, place: Place) -> Attachment | None:
@@ -132,7 +235,7 @@ def _by_only_segment(d: _Doc, m: Match, place: Place) -> Attachment | None:
 
 
 #: in order: the first rule that attaches a mention wins
-_ATTACHMENT_RULES = (_by_table, _by_sentence, _by_block, _by_heading, _by_only_segment)
+_ATTACHMENT_RULES = (_by_table, _by_sentence, _by_block, _by_heading, _by_heading_topic, _by_only_segment)
 
 
 def _bound_segment(d: _Doc, m: Match, in_sent: list[Match], place: Place, s: int, e: int) -> list[str | None]:

@@ -149,10 +149,14 @@ def _reconcile(mentions: list[tuple[Fact, float, bool]]) -> list[Fact]:
     """
     # per segment: model id -> stances, of every mention
     stances: dict = {}
-    for f, _, _ in mentions:
+    # (segment, model) that a cue chooses, not a plain statement by default ("X voort te zetten")
+    restated = set()
+    for f, st_conf, _ in mentions:
         v = f.value
         if v["id"] not in COMPANION_MODELS and v["status"]:
             stances.setdefault(v["segment"], {}).setdefault(v["id"], set()).add(v["status"])
+            if v["status"] == "chosen" and st_conf != _DEFAULT_CONF:
+                restated.add((v["segment"], v["id"]))
 
     def replaced(v) -> bool:
         """Another model chosen or weighed for the same segment, or chosen for the whole document."""
@@ -161,6 +165,10 @@ def _reconcile(mentions: list[tuple[Fact, float, bool]]) -> list[Fact]:
         seg = v["segment"]
         def other(segment, wanted):
             return any(i != v["id"] and sts & wanted for i, sts in stances.get(segment, {}).items())
+        if (seg, v["id"]) in restated:
+            # the model in use, chosen again ("X voort te zetten"): only another model
+            # chosen replaces it, one merely weighed beside it does not
+            return other(seg, {"chosen"})
         if seg is None:
             return other(None, {"chosen", "considered"}) or \
                 any(other(sg, {"chosen"}) for sg in stances if sg is not None)

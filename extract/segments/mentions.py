@@ -69,7 +69,9 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     """Does this mention name a segment the document buys? (decision, confidence)."""
     b = place.block
     q = d.qualify_at(m.start, m.end)
-    if q.negated:
+    # negated itself ("valt buiten"), not the topic of a declined model ("voor X is trajectfinanciering
+    # overwogen, maar niet gekozen": X is still bought, with another model)
+    if _excluded(q):
         return False, 0.0
     s, e = d.sentence(m.start)
     sent = d.text[s:e]
@@ -93,8 +95,12 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.7
     if m.generic:
         return False, 0.0
-    if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e) or
-            _between_split_buying(d, m, s, e)) and not q.hypothetical:
+    if _enumerated_after_buying_colon(d, m, s, e):
+        return True, 0.6
+    if b is not None and b.kind == "heading" and _topic_given_a_model(d, m, place):
+        return True, 0.6
+    if (CUE["contract_cue"].search(sent) and not _topic_complement(d, m, s) or
+            CUE["bought_after"].match(d.text, m.end, e) or _between_split_buying(d, m, s, e)) and not q.hypothetical:
         return True, 0.7
     # "Wij kopen samen ondersteuning in. Het gaat om begeleiding, dagbesteding en ...": the
     # sentence after one of buying says what is bought
@@ -102,7 +108,7 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.6
     # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
     # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
-    if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
+    if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and not _topic_complement(d, m, s) and \
             (find_terms(sent, "financing") or find_terms(sent, "procedure")):
         return True, 0.65
     # care that opens its sentence as the subject the sentence gives a model: "De jeugd-GGZ
@@ -133,6 +139,17 @@ def _heading_label_length(d: _Doc, b) -> int:
     return end.start() if end and end.start() > 0 else len(t)
 
 
+def _topic_complement(d: _Doc, m: Match, s: int) -> bool:
+    """Is the care the complement of a noun that reports on it ("de wachtlijsten in de jeugd-GGZ",
+    "de kosten van de dyslexiezorg", "een project over dyslexie")? A word of buying elsewhere in
+    the sentence ("... en betrekt die bij de inkoop") then does not buy it."""
+    return bool(CUE["topic_head"].search(d.text, max(s, m.start - _TOPIC_REACH), m.start))
+
+
+#: how far before a care wording its reporting head noun may stand
+_TOPIC_REACH = 60
+
+
 def _scope_of_buying(d: _Doc, s: int) -> bool:
     """Does the sentence at ``s`` open with "Het gaat om" / "Dit betreft" right after a sentence
     of buying in the same block?"""
@@ -145,6 +162,77 @@ def _scope_of_buying(d: _Doc, s: int) -> bool:
     if ps < b.start:
         return False
     return bool(CUE["contract_cue"].search(d.text, ps, pe) or CUE["buying_split"].search(d.text[ps:pe]))
+
+
+#: an item of a colon enumeration longer than this many words is a clause, not a kind of care
+_MAX_ENUM_ITEM_WORDS = 5
+
+
+def _enumerated_after_buying_colon(d: _Doc, m: Match, s: int, e: int) -> bool:
+    """Is ``m`` an item of the verbless enumeration after the colon of a lead-in that buys or
+    names lots ("Het ging om aanbestedingen voor zeven zorgvormen: thuisbegeleiding, ..., en
+    beschermd wonen", "Er zijn drie percelen: ambulante hulp, verblijf en crisis")? The
+    sentencizer breaks at the colon, so the lead-in is the sentence before (or the part of the
+    sentence before the colon). A lead-in that is negated or supposed buys nothing."""
+    colon = d.text.rfind(":", s, m.start)
+    if colon >= 0:
+        lead = (s, colon)
+    else:
+        b = d.doc.block_at(m.start)
+        if b is None or s <= b.start:
+            return False
+        ps, pe = d.sentence(s - 1)
+        if ps < b.start or ps >= s or not d.text[ps:pe].rstrip().endswith(":"):
+            return False
+        colon = d.text.rindex(":", ps, pe)
+        lead = (ps, colon)
+    items = CUE["enumeration_break"].split(d.text[colon + 1:e].strip().rstrip(".;"))
+    if any(len(x.split()) > _MAX_ENUM_ITEM_WORDS for x in items):
+        return False
+    # one item must be the care wording itself ("Wij kopen in: dyslexiezorg."), not a clause about it
+    if len(items) == 1 and CUE["subject_opening"].sub("", items[0], count=1) != d.text[m.start:m.end]:
+        return False
+    if CUE["example"].search(d.text, colon, m.start):
+        return False
+    cue = (CUE["contract_cue"].search(d.text, *lead) or CUE["buying_split"].search(d.text, *lead) or
+           CUE["lots_named"].search(d.text, *lead))
+    if cue is None:
+        return False
+    # the enumeration continues the lead-in: the stance at its end ("... niet gezamenlijk in:") is the items'
+    q = d.qualify_at(colon - 1, colon)
+    return not (q.negated or q.hypothetical)
+
+
+def _heading_topic(d: _Doc, h, place: Place) -> str | None:
+    """The one kind of care a short heading is about when it does not open with it: an agenda
+    item or section named by what is done to that care ("Invoeren maatregel gereguleerde instroom
+    HSJH", "Stand van zaken wachtlijsten jeugd-GGZ"). None when it names none or several."""
+    if h.end - h.start > _MAX_HEADING_LABEL:
+        return None
+    ids = {d.resolve(x, place) for x in d.segments_in((h.start, h.end)) if not x.generic}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _topic_given_a_model(d: _Doc, m: Match, place: Place) -> bool:
+    """Is ``m`` the topic of its heading (see :func:`_heading_topic`) and does the section under the
+    heading state a model in use or chosen that attaches to it, naming no care of its own ("het
+    lumpsum budget van de kernpartners is uitgenut")? Then the document deals with buying it."""
+    from .attachment import _heading_topic_attachment     # attachment builds on this module's facts
+    from .care_models import _care_context
+    h = place.block
+    if _heading_topic(d, h, place) != d.resolve(m, place):
+        return False
+    nxt = next((x.start for x in d.doc.blocks if x.kind == "heading" and x.start > h.start), len(d.text))
+    for kind in ("financing", "procedure"):
+        for f in find_terms(d.text[h.end:nxt], kind):
+            fm = Match(kind, f.id, h.end + f.start, h.end + f.end)
+            fplace = d.st.place(fm.start)
+            if not fplace.headings or fplace.headings[0].start != h.start:
+                continue
+            if _heading_topic_attachment(d, fm, fplace) and _care_context(d, fm, fplace) and \
+                    _status_of(d, fm, fplace)[0] == "chosen":
+                return True
+    return False
 
 
 def _given_a_model_in_sentence(d: _Doc, m: Match, s: int, e: int) -> bool:
@@ -363,7 +451,7 @@ def _parent_for(d: _Doc, m: Match, place: Place) -> tuple[str | None, bool]:
 def _table_parent(d: _Doc, m: Match, place: Place) -> str | None:
     """The parent a table cell's structure gives: the row label, the cell's first item, the title row."""
     # other cells of a row whose first cell names a segment (sub-segment tables)
-    column_table = any(CUE["column_marker"].match(d.st.text(c)) for c in place.column_header)
+    column_table = d.st.column_first(place, "column_marker", lambda c: CUE["column_marker"].match(d.st.text(c))) is not None
     if place.cell_index and place.row_label and not column_table:
         lab = d.label_segment(place.row_label)
         if lab and not _financing_table(d, place):

@@ -40,11 +40,19 @@ from .terms import Match, find_terms
 
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     st, conf = _own_status_of(d, m, place)
-    if st == "chosen" and _others_practice(d, m):
+    if st == "chosen" and (_others_practice(d, m) or _general_study(d) and not _own_voice(d, m)):
+        # what other regions do, or a study's or national standard's account of how a model is
+        # arranged ("gekoppeld aan", "overeengekomen"), is nobody's choice in this document
         return None, conf
     if st in ("chosen", None) and _alternatives(d, m):
         return "considered", max(conf, 0.7)
     return st, conf
+
+
+def _own_voice(d: _Doc, m: Match) -> bool:
+    """Does the mention's sentence speak in the writer's own voice ("wij kiezen voor ...")?"""
+    s, e = d.sentence(m.start)
+    return bool(CUE["own_voice"].search(d.text, s, e))
 
 
 def _alternatives(d: _Doc, m: Match) -> bool:
@@ -127,10 +135,17 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     col = _column_stance_at(d, place, m.id) if in_table else None
     if col:
         return col, 0.8
+    # a row whose label carries the stance, in a table with one column per segment
+    # ("Huidig | uurtarief | dagprijs", "Vanaf 2027 | trajectprijs | lumpsum")
+    # (a label naming care, "Verblijf (huidige aanbieders)", says what the row is about)
+    row = column_stance(d.st.text(place.row_label)) if in_table and place.row_label and \
+        place.cell_index and not d.segments_in(place.row_label) else None
+    if row:
+        return row, 0.8
     # a row/column labelled as the choice of a lot ("Bekostigingsvariant", "Vorm aanbesteding")
     if in_table:
-        labels = [place.row_label] + list(place.column_header)
-        if any(sp and CUE["choice_label"].search(d.st.text(sp)) for sp in labels):
+        choice = lambda sp: CUE["choice_label"].search(d.st.text(sp))  # noqa: E731
+        if (place.row_label and choice(place.row_label)) or d.st.column_first(place, "choice_label", choice):
             return "chosen", 0.75
     # a verdict column ("Oordeel | afgewezen"), or a table that weighs its rows ("Voordelen | Nadelen")
     if in_table:
@@ -315,15 +330,17 @@ def _follow_up_status(d: _Doc, m: Match) -> str | None:
     nxt = _next_sentence(d, m.start)
     if nxt is not None:
         spans.append(nxt)
-    for a, b in spans:
+    for k, (a, b) in enumerate(spans):
         clause = d.text[a:b]
         if clause.find(";") > 0:
             clause = clause[:clause.find(";")]
-        between = d.text[m.end:a]
-        if find_terms(between, "financing") or find_terms(between, "procedure"):
-            return None
         st = qualify_follow_up(clause)
         if st:
+            # a model named between the mention and this clause (or an earlier one) ends the look;
+            # asked only once a clause refers back, as the models between are a scan per mention
+            if any(find_terms(d.text[m.end:x], "financing") or find_terms(d.text[m.end:x], "procedure")
+                   for x, _ in spans[:k + 1]):
+                return None
             return st
     return None
 
@@ -428,7 +445,12 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
     ident = None
     # the option's own heading ("Optie 2 - Lumpsum voor verblijf") names its model too
     own = [place.block] if place.block is not None and place.block.kind == "heading" else []
-    for h in own + list(place.headings):
+    b = place.block
+    if b is not None and b.kind == "paragraph":
+        # "**Optie A — voortzetten van PxQ.** ...": a paragraph opened by the option's label
+        pm = STANCE_CUE["scenario_paragraph"].match(d.text, b.start, b.end)
+        ident = pm.group(1) if pm else None
+    for h in ([] if ident else own + list(place.headings)):
         hm = CUE["scenario_heading"].match(d.text, h.start, h.end)
         if hm:
             ident = hm.group(1)
@@ -468,8 +490,13 @@ def _current_use_only(d: _Doc, m: Match) -> bool:
     where the document replaces it.
     """
     q = d.qualify_at(m.start, m.end)
+    place = d.st.place(m.start)
+    # a table column headed by the cue ("Huidige bekostiging") passes it on like a heading
+    col = _header_of(place, place.cell_index) if q.status is None and place.cell_index else None
+    if col and column_stance(d.st.text(col)) == "previous":
+        q = qualify_text(d.st.text(col))
     if q.status is None:
-        for h in d.st.place(m.start).headings:
+        for h in place.headings:
             hq = qualify_text(d.text[h.start:h.end])
             if _context_status(hq):
                 q = hq

@@ -38,6 +38,8 @@ class _Doc:
         self._excluded = None         # mentions._excluded_ids
         self._lots = None             # lots._lot_map
         self._scenarios = None        # stance._scenario_stances
+        self._qualified: dict[tuple[int, int], object] = {}     # qualify_at, per span
+        self._uniform_rows: dict[int, bool] = {}               # attachment._by_table, per row block
 
     def _sentences(self) -> list[tuple[int, int]]:
         sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
@@ -48,9 +50,13 @@ class _Doc:
         return self.sents[i]
 
     def qualify_at(self, start: int, end: int):
-        s, e = self.sentence(start)
-        e = max(e, end)
-        return qualify(self.text[s:e], start - s, end - s)
+        # the mention stages ask up to five times for the same span; a Qualification is not changed
+        q = self._qualified.get((start, end))
+        if q is None:
+            s, e = self.sentence(start)
+            e = max(e, end)
+            q = self._qualified[(start, end)] = qualify(self.text[s:e], start - s, end - s)
+        return q
 
     # -- segment mentions --------------------------------------------------
     def _segment_matches(self) -> list[Match]:
@@ -89,10 +95,11 @@ class _Doc:
         names a domain ("perceel Jeugd") or overlaps a care wording is left to those."""
         domain_only = {w for ws in tax.domain_words.values() for w in ws}
         out = []
+        taken = _Spans(found)
         for lm in CUE["other_lot"].finditer(self.text):
             s, e = lm.span(1)
             label = self.text[s:e]
-            if label.lower() in domain_only or any(m.start < e and s < m.end for m in found) or \
+            if label.lower() in domain_only or taken.overlaps(s, e) or \
                     find_terms(label, "segment") or find_terms(label, "generic"):
                 continue
             out.append(Match("segment", "other", s, e, lot=True))
@@ -134,7 +141,7 @@ class _Doc:
         b = self.doc.block_at(start)
         s = b.start if b is not None else self.sentence(start)[0]
         if b is not None and b.kind == "table_row":
-            ci = self.doc.cell_index(b, start)
+            ci = self.st.cell_index(b, start)
             s = b.cells[ci][0] if ci is not None else s
         before = self.text[max(s, start - 40):start]
         before = CUE["determiner_before_marker"].sub("", before)

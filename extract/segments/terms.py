@@ -62,8 +62,24 @@ def _compiled(kind: str) -> tuple[tuple[Entry | dict, re.Pattern, bool], ...]:
     return tuple(out)
 
 
+#: texts up to this long (a sentence, a window, a cell) keep their matches: the stance and mention
+#: rules ask for the same sentence's models once per mention in it; whole documents are not kept
+_MEMO_CHARS = 20_000
+
+
 def find_terms(text: str, kind: str) -> list[Match]:
     """Non-overlapping taxonomy matches of ``kind`` in ``text`` (longest first)."""
+    if len(text) <= _MEMO_CHARS:
+        return list(_find_terms_memo(text, kind))
+    return _find_terms(text, kind)
+
+
+@lru_cache(maxsize=4096)
+def _find_terms_memo(text: str, kind: str) -> tuple[Match, ...]:
+    return tuple(_find_terms(text, kind))
+
+
+def _find_terms(text: str, kind: str) -> list[Match]:
     cands = []
     for (e, _, acronym), s, end in term_matches(_compiled(kind), text):  # one pass for all wordings of the kind
         if acronym and text[s:end].islower():
