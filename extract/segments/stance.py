@@ -40,6 +40,9 @@ from .terms import Match, find_terms
 
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     st, conf = _own_status_of(d, m, place)
+    answer = _answer_to_question(d, m)
+    if answer == "rejected" and st != "previous" or answer == "chosen" and st is None:
+        return answer, 0.8
     if st == "chosen" and (_others_practice(d, m) or _general_study(d) and not _own_voice(d, m)):
         # what other regions do, or a study's or national standard's account of how a model is
         # arranged ("gekoppeld aan", "overeengekomen"), is nobody's choice in this document
@@ -77,6 +80,23 @@ def _alternatives(d: _Doc, m: Match) -> bool:
             if STANCE_CUE["disjunction"].fullmatch(d.text[s + a.end:s + b.start]):
                 return True
     return False
+
+
+def _answer_to_question(d: _Doc, m: Match) -> str | None:
+    """The stance a yes/no answer gives the model its question names ("Komt er een lumpsum?
+    Nee, ..." / "Ja, ..."), as in a page of frequently asked questions; the answer is the
+    next sentence of the block, or the first of the next block."""
+    s, e = d.sentence(m.start)
+    if not d.text[s:e].rstrip().endswith("?"):
+        return None
+    nxt = _next_sentence(d, m.start, colon=False)
+    start = nxt[0] if nxt else e
+    head = d.text[start:start + 40]
+    if STANCE_CUE["answer_no"].match(head):
+        return "rejected"
+    if STANCE_CUE["answer_yes"].match(head):
+        return "chosen"
+    return None
 
 
 #: how far around a mention the stance families look (characters, within its sentence):
