@@ -181,14 +181,27 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     intro = place.lead_in if in_table else \
         place.list_intro if b is not None and b.kind in ("list_item", "heading") else None
     if intro:
-        st = _context_status(qualify_lead_in(d.st.text(intro)))
+        st = _refusing_label(d.st.text(intro)) or _context_status(qualify_lead_in(d.st.text(intro)))
         if st:
             return st, 0.7
     for h in place.headings:
-        st = _context_status(qualify_text(d.text[h.start:h.end]))
+        st = _refusing_label(d.text[h.start:h.end]) or _context_status(qualify_text(d.text[h.start:h.end]))
         if st:
             return st, 0.65
     return _default_status(d, m, place), _DEFAULT_CONF
+
+
+#: how many words a heading or lead-in that labels refused options may have
+_LABEL_WORDS = 6
+
+
+def _refusing_label(text: str) -> str | None:
+    """A short heading or lead-in that labels what stands under it as refused ("Afgevallen
+    opties", "Niet gekozen varianten:"), read like a column header; a negation in a
+    sentence stays local to it (see _context_status)."""
+    if len(text.split()) > _LABEL_WORDS or find_terms(text, "financing"):
+        return None
+    return "rejected" if column_stance(text) == "rejected" else None
 
 
 def _context_status(q) -> str | None:
