@@ -40,6 +40,10 @@ from .terms import Match, find_terms
 
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     st, conf = _own_status_of(d, m, place)
+    if st == "chosen" and _weighed_list_item(d, place):
+        # "De volgende scenario's zijn onderzocht: - het uurtarief continueren; - overstappen
+        # op trajectprijzen": each item's verb says what the option is, not that it was chosen
+        return "considered", 0.75
     answer = _answer_to_question(d, m)
     if answer == "rejected" and st != "previous" or answer == "chosen" and st is None:
         return answer, 0.8
@@ -80,6 +84,15 @@ def _alternatives(d: _Doc, m: Match) -> bool:
             if STANCE_CUE["disjunction"].fullmatch(d.text[s + a.end:s + b.start]):
                 return True
     return False
+
+
+def _weighed_list_item(d: _Doc, place: Place) -> bool:
+    """Is the place an item of a list whose lead-in weighs what follows ("De volgende
+    opties zijn onderzocht:")?"""
+    b = place.block
+    if b is None or b.kind != "list_item" or not place.list_intro:
+        return False
+    return _context_status(qualify_lead_in(d.st.text(place.list_intro))) == "considered"
 
 
 def _answer_to_question(d: _Doc, m: Match) -> str | None:
@@ -479,8 +492,8 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
     # the option's own heading ("Optie 2 - Lumpsum voor verblijf") names its model too
     own = [place.block] if place.block is not None and place.block.kind == "heading" else []
     b = place.block
-    if b is not None and b.kind == "paragraph":
-        # "**Optie A — voortzetten van PxQ.** ...": a paragraph opened by the option's label
+    if b is not None and b.kind in ("paragraph", "list_item"):
+        # "**Optie A — voortzetten van PxQ.** ...": a paragraph or item opened by the option's label
         pm = STANCE_CUE["scenario_paragraph"].match(d.text, b.start, b.end)
         ident = pm.group(1) if pm else None
     for h in ([] if ident else own + list(place.headings)):
