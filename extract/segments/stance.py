@@ -444,6 +444,8 @@ def _column_stance_at(d: _Doc, place: Place, model_id: str | None = None) -> str
         return None
     h = _header_of(place, ci)
     st = column_stance(d.st.text(h)) if h else None
+    if st is None and h:
+        st = _year_column_stance(d, place, ci)
     if st is None:
         return None
     for j, cell in enumerate(place.row_cells):
@@ -460,6 +462,25 @@ def _column_stance_at(d: _Doc, place: Place, model_id: str | None = None) -> str
                     any(x.id == model_id for k in ("financing", "procedure") for x in find_terms(d.st.text(cell), k)):
                 return "chosen"
     return st
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_column_stance(d: _Doc, place: Place, ci: int) -> str | None:
+    """Columns headed by years ("Bekostiging 2024 | Bekostiging 2027"): the earlier year's
+    column holds the model being replaced, the latest year's the new one."""
+    years = {}
+    for j in range(1, len(place.table_header)):
+        hj = _header_of(place, j)
+        found = _YEAR.findall(d.st.text(hj)) if hj else []
+        if len(found) == 1:
+            years[j] = int(found[0])
+    if ci not in years or len(set(years.values())) < 2:
+        return None
+    if years[ci] == max(years.values()):
+        return "chosen"
+    return "previous" if years[ci] == min(years.values()) else None
 
 
 def _same_as_referent(d: _Doc, place: Place, j: int) -> int | None:
