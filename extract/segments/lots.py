@@ -86,10 +86,17 @@ def _included_item(d: _Doc, m: Match, place: Place, span: tuple[int, int]) -> tu
     """Care a label includes: "Vrijgevestigde GGZ-aanbieders (inclusief dyslexie)", "Ambulante
     begeleiding (inclusief onderwijszorgarrangementen)" - a sub-segment of the label's care."""
     lab = d.label_segment(span)
-    if lab is None or lab.start >= m.start or \
-            not CUE["included_item"].search(d.text, max(span[0], m.start - 30), m.start):
+    if lab is None or lab.start >= m.start:
         return False, None
-    return True, d.resolve(lab, place)
+    # a later item joined to an included one is included too ("X, waaronder logeren en dagbesteding")
+    earlier = [x for x in d.segments_in((lab.end, m.start)) if x.end <= m.start]
+    x = m
+    while True:
+        if CUE["included_item"].search(d.text, max(span[0], x.start - 30), x.start):
+            return True, d.resolve(lab, place)
+        if not earlier or not CUE["coordinated"].fullmatch(d.text, earlier[-1].end, x.start):
+            return False, None
+        x = earlier.pop()
 
 
 def _lot_label_segment(d: _Doc, span: tuple[int, int], opening) -> Match | None:

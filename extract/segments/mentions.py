@@ -329,9 +329,17 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
 
 
 def _bullet_paragraph(d: _Doc, b) -> bool:
-    """A short paragraph that opens with a bullet glyph: a list item the reader kept as a paragraph."""
-    return b.kind == "paragraph" and b.end - b.start <= _MAX_HEADING_LABEL and \
-        bool(CUE["bullet_opening"].match(d.text[b.start:b.end]))
+    """A short paragraph that opens with a bullet glyph or an item number ("2b. Verblijf", "II.
+    Crisis"), or a short line "Care: model" ("Verblijf: dagtarief"): a list item or heading the
+    reader kept as a paragraph (its neighbours of the same shape may have become headings)."""
+    if b.kind != "paragraph" or b.end - b.start > _MAX_HEADING_LABEL:
+        return False
+    t = d.text[b.start:b.end]
+    if CUE["bullet_opening"].match(t) or CUE["item_number_opening"].match(t):
+        return True
+    lab, colon = d.label_segment((b.start, b.end)), t.find(":")
+    return lab is not None and colon > 0 and not d.text[lab.end:b.start + colon].strip() and \
+        bool(find_terms(t[colon:], "financing") or find_terms(t[colon:], "procedure"))
 
 
 def _coordinated_with_label(d: _Doc, m: Match, place: Place) -> bool:
