@@ -86,6 +86,8 @@ def test_facts_obey_contract(case_facts):
     ("hoogspecialistische jeugdhulp", "segment", "hoog_complex"),
     ("PxQ", "financing", "pxq"), ("P*Q", "financing", "pxq"), ("P x Q", "financing", "pxq"),
     ("PXQ", "financing", "pxq"), ("prijs maal hoeveelheid", "financing", "pxq"),
+    ("de oude uren-systematiek", "financing", "pxq"), ("een prijs per afgerond traject", "financing", "trajectfinanciering"),
+    ("het resultaatgerichte model", "financing", "resultaatgericht"),
     ("lump sum", "financing", "lumpsum"), ("Lumpsum-financiering", "financing", "lumpsum"),
     ("taakgerichte bekostiging (lump sum financiering)", "financing", "lumpsum"),
     ("2B-procedure", "procedure", "sas"), ("Sociale en Andere Specifieke diensten", "procedure", "sas"),
