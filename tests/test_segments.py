@@ -91,6 +91,7 @@ def test_facts_obey_contract(case_facts):
     ("lump sum", "financing", "lumpsum"), ("Lumpsum-financiering", "financing", "lumpsum"),
     ("taakgerichte bekostiging (lump sum financiering)", "financing", "lumpsum"),
     ("2B-procedure", "procedure", "sas"), ("Sociale en Andere Specifieke diensten", "procedure", "sas"),
+    ("een dialoogfase met de aanbieders", "procedure", "dialooggericht"),
     ("dagtarief", "financing", "pxq"), ("een prijs per verblijfsdag", "financing", "pxq"), ("betalen per geleverde eenheid", "financing", "pxq"),
     ("een vaste prijs per behandeltraject", "financing", "trajectfinanciering"),
     ("prijs per cliëntprofiel", "financing", "trajectfinanciering"),
