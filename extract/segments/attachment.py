@@ -104,10 +104,13 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
 def _short_form_of_named(d: _Doc, s: int, e: int, place: Place) -> list[str]:
     """A generic care word that shortens care the document names in full ("Voor de begeleiding wordt ..."
     after "Hulp bij het Huishouden en Wmo-begeleiding"): the one named segment whose wording ends in that
-    word. None when no named wording, or more than one segment, ends so."""
+    word, earlier in the same section (the part a long text is cut into starts at a heading, so the look-back
+    stays within what every part sees). None when no named wording, or more than one segment, ends so."""
+    heads = d.doc.headings_before(s)
+    since = heads[-1].start if heads else 0
     for g in (x for x in d.segments_in((s, e)) if x.generic):
         word = d.text[g.start:g.end].lower()
-        ids = {d.resolve(x, place) for x in d.seg_matches if not x.generic and x.start != g.start
+        ids = {d.resolve(x, place) for x in d.segments_in((since, g.start)) if not x.generic
                and d.text[x.start:x.end].lower().endswith(word) and len(d.text[x.start:x.end]) > len(word)}
         if len(ids) == 1:
             return [ids.pop()]
