@@ -256,8 +256,10 @@ _DOT_LEADER = re.compile(r"\.{4,}|…{2,}")
 @lru_cache(maxsize=8)
 def _leaders(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int, int], ...]]:
     """Every maximal run of dots (4+) or ellipses (2+) as (start, end, least length), by end."""
+    if "...." not in text and "……" not in text:
+        return (), ()               # (a substring test in C; the pattern was tried at every position)
     runs = tuple(sorted((m.start(), m.end(), 4 if m.group()[0] == "." else 2)
-                        for m in re.finditer(r"\.{4,}|…{2,}", text)))
+                        for m in _DOT_LEADER.finditer(text)))
     return tuple(r[1] for r in runs), runs
 
 

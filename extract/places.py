@@ -203,6 +203,7 @@ class PlaceIndex:
         self.cues_singular = set(_lw(rules["region_cues"]["singular"]))
         self.cues_plural = set(_lw(rules["region_cues"]["plural"]))
         self.partner_prefixes = tuple(_lw(rules["partner_cues"]["prefixes"]))
+        self.own_procurement_prefixes = tuple(_lw(rules["own_procurement_cues"]["prefixes"]))
         self.stop_before = sorted(_lw(rules["stop_before"]["words"]), key=len, reverse=True)
         self.stop_before_endings = tuple(_lw(rules["stop_before"]["word_endings"]["endings"]))
         self.stop_after = sorted(_lw(rules["stop_after"]["words"]), key=len, reverse=True)
@@ -1032,8 +1033,8 @@ def _select_regions(sc: _Scanner, ctx: ExtractionContext, regions: list[Mention]
             continue
         for m in ms:
             words = re.findall(r"\w+", fold(_sentence(sc.text, m.start, m.end)).lower())
-            if any(w.startswith(sc.ix.partner_prefixes) for w in words):
-                keep.add(rid)
+            if any(w.startswith(sc.ix.partner_prefixes + sc.ix.own_procurement_prefixes) for w in words):
+                keep.add(rid)   # a partner, or a neighbour reported buying care itself
     # coordinated with a kept region ("regio's IJmond en Zuid-Kennemerland")
     changed = True
     while changed:

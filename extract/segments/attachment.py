@@ -81,7 +81,9 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
         return _with_coordinated(d, in_sent, pos, ids, place), 0.8
     ante = _antecedent_segment(d, s)
     if ante is not None:
-        return [d.resolve(ante, place)], 0.75
+        # "... bestaat uit verblijf, crisis en jeugd-GGZ. Hiervoor ...": the whole enumeration
+        before = [x for x in d.segments_in(d.sentence(ante.start)) if not x.generic]
+        return _with_coordinated(d, before, ante.start, [d.resolve(ante, place)], place), 0.75
     after = _forward_scope(d, m, place)
     if after:
         return after, 0.7
@@ -269,11 +271,16 @@ def _with_coordinated(d: _Doc, in_sent: list[Match], pos: int, ids: list, place:
     if k is None:
         return ids
     out = list(ids)
+    def joined(a: Match, b: Match) -> bool:
+        # ... and "zowel verblijf als crisis": 'als' joins two care words after 'zowel'
+        return bool(CUE["coordinated"].fullmatch(d.text, a.end, b.start) or (
+            CUE["both_and_second"].fullmatch(d.text, a.end, b.start)
+            and CUE["both_and_first"].search(d.text, max(0, a.start - 20), a.start)))
     lo = k
-    while lo > 0 and CUE["coordinated"].fullmatch(d.text, in_sent[lo - 1].end, in_sent[lo].start):
+    while lo > 0 and joined(in_sent[lo - 1], in_sent[lo]):
         lo -= 1
     hi = k
-    while hi + 1 < len(in_sent) and CUE["coordinated"].fullmatch(d.text, in_sent[hi].end, in_sent[hi + 1].start):
+    while hi + 1 < len(in_sent) and joined(in_sent[hi], in_sent[hi + 1]):
         hi += 1
     for x in in_sent[lo:hi + 1]:
         sid = d.resolve(x, place)
