@@ -72,7 +72,9 @@ class _SuffixSearch:
     end at the chunk's end: when no piece of unbounded width (``\\.\\.+``) matches, a
     match starts at most ``width`` characters before the end, so the same regex searched
     from there finds the same match. A chunk with a newline (``$`` also matches before a
-    final one) or an unbounded piece's match is searched whole, as spaCy does.
+    final one) or an unbounded piece's match is searched whole, as spaCy does. A chunk of
+    letters only has no suffix (units and currencies follow a digit; the test checks every
+    letter of Unicode), so it is not searched.
     """
 
     def __init__(self, regex: re.Pattern, pieces: list[str]):
@@ -84,10 +86,43 @@ class _SuffixSearch:
         self.unbounded = re.compile("|".join(p + "$" for p in unbounded)) if unbounded else None
 
     def __call__(self, chunk: str):
+        if chunk.isalpha():
+            return None       # no suffix piece matches in letters only (see _InfixFinditer)
         start = len(chunk) - self.width
         if start <= 0 or "\n" in chunk or (self.unbounded is not None and self.unbounded.search(chunk)):
             return self.regex.search(chunk)
         return self.regex.search(chunk, start)
+
+
+class _PrefixMatch:
+    """spaCy's prefix search as a match at the chunk's start, skipped for a chunk of letters and
+    digits only: no prefix piece matches there (the pieces that open with a letter, 'US$', 'C$',
+    'A$', need a '$'; ``tests/test_tokenizer_cases.py`` checks the rest against every letter and
+    digit of Unicode)."""
+
+    __slots__ = ("match",)
+
+    def __init__(self, regex: re.Pattern):
+        self.match = regex.match
+
+    def __call__(self, chunk: str):
+        return None if chunk.isalnum() else self.match(chunk)
+
+
+class _InfixFinditer:
+    """spaCy's infix search, skipped for a chunk of letters and digits only: every infix piece
+    consumes a character that is neither (punctuation, a symbol, a hyphen, a quote), so such a
+    chunk has no infix (``tests/test_tokenizer_cases.py`` checks the pieces against every letter
+    and digit of Unicode). Most chunks are plain words, and the infix alternation was tried at
+    each of their positions."""
+
+    __slots__ = ("finditer",)
+
+    def __init__(self, regex: re.Pattern):
+        self.finditer = regex.finditer
+
+    def __call__(self, chunk: str):
+        return () if chunk.isalnum() else self.finditer(chunk)
 
 
 def _anchor_affix_searches(tokenizer) -> None:
@@ -101,11 +136,14 @@ def _anchor_affix_searches(tokenizer) -> None:
     prefix = tokenizer.prefix_search.__self__
     pieces = [p for p in InkoopDefaults.prefixes if p.strip()]
     if prefix.pattern == "|".join("^" + p for p in pieces) and not prefix.flags & re.MULTILINE:
-        tokenizer.prefix_search = prefix.match          # '^' matches only at the start
+        tokenizer.prefix_search = _PrefixMatch(prefix)  # '^' matches only at the start
     suffix = tokenizer.suffix_search.__self__
     pieces = [p for p in InkoopDefaults.suffixes if p.strip()]
     if suffix.pattern == "|".join(p + "$" for p in pieces) and not suffix.flags & re.MULTILINE:
         tokenizer.suffix_search = _SuffixSearch(suffix, pieces)
+    infix = tokenizer.infix_finditer.__self__
+    if infix.pattern == "|".join(p for p in InkoopDefaults.infixes if p.strip()):
+        tokenizer.infix_finditer = _InfixFinditer(infix)
 
 
 #: Longest text handed to spaCy in one piece; longer texts are cut into blocks at line

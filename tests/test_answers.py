@@ -115,7 +115,8 @@ def test_a_partner_region_named_in_passing_gets_none_of_the_documents_facts():
         assert not len(_rows(t[name], region="west_brabant_oost")), name
     assert set(_rows(t["financing"], region="west_brabant_west")["financing"]) == {"resultaatgericht"}
     assert len(_rows(t["plan_changes"], region="west_brabant_west")) == 1
-    assert len(_rows(t["decisions"], region="west_brabant_west")) == 2
+    # the college's decision; "Wij ... kiezen voor ..." is the strategy's own content, no decision
+    assert len(_rows(t["decisions"], region="west_brabant_west")) == 1
 
 
 def test_a_sentence_that_names_another_region_as_the_actor_attaches_to_it():
@@ -285,7 +286,8 @@ def test_the_cli_marks_an_answer_that_rests_on_one_weak_fact(tmp_path):
     runner = CliRunner()
     assert runner.invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--no-report"]).exit_code == 0
     res = runner.invoke(main, ["region", "midden_holland", "--outputs", str(tmp_path / "out")])
-    assert res.exit_code == 0 and "onzeker: rust op één zwak feit" in res.output and "zekerheid 0.60" in res.output
+    out = " ".join(res.output.split())      # the answer is wrapped to the terminal's width
+    assert res.exit_code == 0 and "onzeker: rust op één zwak feit" in out and "zekerheid 0.60" in out
     res = runner.invoke(main, ["query", "--region", "midden_holland", "--segment", "dyslexie",
                                "--outputs", str(tmp_path / "out")])
     assert "zekerheid" in res.output and "onzeker" not in res.output

@@ -55,3 +55,49 @@ def test_tokenizer_case(case):
         assert [t.text for t in doc] == _tokens(case)
     if "sents" in case:
         assert [s.text for s in doc.sents] == case["sents"]
+
+
+def test_no_infix_piece_matches_inside_letters_and_digits():
+    """nlp._InfixFinditer skips chunks of letters and digits only: no infix piece may match in
+    such a text, whatever letters or digits stand around (every alphanumeric code point, next
+    to each other and between letters and digits of both cases)."""
+    tokenizer = nlp.get_nlp().tokenizer
+    assert isinstance(tokenizer.infix_finditer, nlp._InfixFinditer)
+    regex = tokenizer.infix_finditer.finditer.__self__
+    alnum = "".join(chr(c) for c in range(0x110000) if chr(c).isalnum())
+    for around in ("", "a", "A", "1"):
+        assert regex.search(around + around.join(alnum) + around) is None
+
+
+def test_no_prefix_or_suffix_piece_matches_inside_letters():
+    """nlp._PrefixMatch skips chunks of letters and digits, _SuffixSearch chunks of letters:
+    no piece, unanchored, matches anywhere in such text (the three prefixes that open with a
+    letter, 'US$', 'C$', 'A$', hold a '$')."""
+    import re
+    prefixes = [p for p in nlp.InkoopDefaults.prefixes if p.strip()]
+    suffixes = [p for p in nlp.InkoopDefaults.suffixes if p.strip()]
+    assert [p for p in prefixes if p[:1].isalnum()] == ["US\\$", "C\\$", "A\\$"]
+    assert not [p for p in suffixes if p[:1].isalnum()]
+    tokenizer = nlp.get_nlp().tokenizer
+    assert isinstance(tokenizer.prefix_search, nlp._PrefixMatch)
+    assert isinstance(tokenizer.suffix_search, nlp._SuffixSearch)
+    alnum = "".join(chr(c) for c in range(0x110000) if chr(c).isalnum())
+    alpha = "".join(c for c in alnum if c.isalpha())
+    for around in ("", "a", "A", "1"):
+        assert re.compile("|".join(prefixes)).search(around + around.join(alnum) + around) is None
+    for around in ("", "a", "A"):
+        assert re.compile("|".join(suffixes)).search(around + around.join(alpha) + around) is None
+
+
+def test_skipping_affix_searches_keeps_the_tokens():
+    texts = ["feb-april'22 en 2018-2022, mei/juni", "Wmo…jeugdhulp(ambulant)", "aé1ß",
+             "10km, US$5 en 's-Hertogenbosch (NH). i.p.v. 3%"] + [c["text"] for c in CASES if isinstance(c["text"], str)]
+    tokenizer = nlp.get_nlp().tokenizer
+    fast = tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer
+    try:                                     # spaCy's own searches (setting them empties the cache)
+        tokenizer.prefix_search, tokenizer.suffix_search = fast[0].match, fast[1].regex.search
+        tokenizer.infix_finditer = fast[2].finditer
+        plain = [[(t.idx, t.text) for t in tokenizer(text)] for text in texts]
+    finally:
+        tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer = fast
+    assert [[(t.idx, t.text) for t in tokenizer(text)] for text in texts] == plain

@@ -34,6 +34,7 @@ Stages, each a module that imports only the ones above it::
     moves.py      move verbs with their targets, or a shift alone
     new_date.py   a new date after a missed one
     tables.py     planning tables with old and new columns
+    line_tables.py  the same tables as plain lines (text and PDF lose the column separators)
     extractor.py  extract_plan_changes: the loop and one fact per move
 
 Scoring plan changes against gold lives in ``inkoopgraaf/evaluate.py``

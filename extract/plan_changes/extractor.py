@@ -13,6 +13,7 @@ from .cues import SCENARIO_HEADING_WORDS
 from .moves import _move_verbs
 from .new_date import _new_date
 from .tables import _planning_tables
+from .line_tables import _line_planning_tables
 
 
 def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
@@ -38,6 +39,7 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
         if pc:
             changes.append(pc)
     changes.extend(_planning_tables(ctx, dates))
+    changes.extend(_line_planning_tables(ctx, dates))
     # one fact per move: the same (from, to) said twice is one change
     seen, facts = set(), []
     for pc in changes:

@@ -65,6 +65,8 @@ def _move_verb(ctx, sentences, k, low: str, in_sent: list[_Date], dates: list[_D
     """'1 jaar op te schuiven, naar 1 januari 2022', 'verlengd tot en met 31 december 2022',
     'de planning aan te passen ..., naar 2024', 'uitgesteld tot', 'vervroegd naar'."""
     sent = sentences[k]
+    if re.match(cues()["window_after_verb"], low[m.end():]):
+        return None     # 'Verlengen kan tot en met 31 januari': a deadline to act, not a moved date
     verb_at = sent.start + m.start()
     targets = _targets(ctx, sent, in_sent, prev_end, limit)
     if not targets:

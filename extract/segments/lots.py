@@ -86,10 +86,17 @@ def _included_item(d: _Doc, m: Match, place: Place, span: tuple[int, int]) -> tu
     """Care a label includes: "Vrijgevestigde GGZ-aanbieders (inclusief dyslexie)", "Ambulante
     begeleiding (inclusief onderwijszorgarrangementen)" - a sub-segment of the label's care."""
     lab = d.label_segment(span)
-    if lab is None or lab.start >= m.start or \
-            not CUE["included_item"].search(d.text, max(span[0], m.start - 30), m.start):
+    if lab is None or lab.start >= m.start:
         return False, None
-    return True, d.resolve(lab, place)
+    # a later item joined to an included one is included too ("X, waaronder logeren en dagbesteding")
+    earlier = [x for x in d.segments_in((lab.end, m.start)) if x.end <= m.start]
+    x = m
+    while True:
+        if CUE["included_item"].search(d.text, max(span[0], x.start - 30), x.start):
+            return True, d.resolve(lab, place)
+        if not earlier or not CUE["coordinated"].fullmatch(d.text, earlier[-1].end, x.start):
+            return False, None
+        x = earlier.pop()
 
 
 def _lot_label_segment(d: _Doc, span: tuple[int, int], opening) -> Match | None:
@@ -115,7 +122,7 @@ def _lot_map(d: _Doc) -> dict[str, str]:
         return cached
     lots: dict[str, str] = {}
     for mm in CUE["lot_definition"].finditer(d.text):
-        ident = mm.group(1)
+        ident = mm.group(1).upper()          # "perceel c" and "perceel C" are one lot
         if ident in lots:
             continue
         line_end = d.text.find("\n", mm.end())
@@ -124,8 +131,33 @@ def _lot_map(d: _Doc) -> dict[str, str]:
         named = [x for x in d.segments_in(span) if not x.generic] or d.segments_in(span)
         if named:
             lots[ident] = d.resolve(named[0])
+    for ident, seg in _inline_lots(d):
+        lots.setdefault(ident, seg)
     d._lots = lots
     return lots
+
+
+#: how far an inline enumeration of lots runs after its colon at most
+_INLINE_REACH = 400
+
+
+def _inline_lots(d: _Doc) -> list[tuple[str, str]]:
+    """(identifier, segment) of lots enumerated in running text with item labels: "De strategie kent drie
+    percelen: (a) ambulante hulp, (b) verblijf, (c) crisis" defines lots A, B and C as their items' first care
+    wording. The enumeration ends with its sentence (a full stop before a capital) or paragraph."""
+    out = []
+    for lead in CUE["lots_inline_lead"].finditer(d.text):
+        end = re.search(r"\.\s+(?=[A-Z])|\n\s*\n|$", d.text[lead.end():lead.end() + _INLINE_REACH])
+        stop = lead.end() + end.start()
+        labels = list(CUE["lot_inline_item"].finditer(d.text, lead.end(), stop))
+        if len(labels) < 2 or d.text[lead.end():labels[0].start()].strip():
+            continue     # one label is no enumeration; the first item must open right after the colon
+        for k, lab in enumerate(labels):
+            item_end = labels[k + 1].start() if k + 1 < len(labels) else stop
+            named = [x for x in d.segments_in((lab.end(), item_end)) if not x.generic]
+            if named:
+                out.append((lab.group(1).upper(), d.resolve(named[0])))
+    return out
 
 
 def _lot_references(d: _Doc, s: int, e: int) -> list[tuple[int, list[str | None]]]:
@@ -139,7 +171,7 @@ def _lot_references(d: _Doc, s: int, e: int) -> list[tuple[int, list[str | None]
     for mm in CUE["lot_reference"].finditer(d.text, s, e):
         if any(a <= mm.start() < a + 20 for a, _ in out):
             continue
-        idents = _expand_idents(mm.group(1))
+        idents = _expand_idents(mm.group(1).upper())
         ids: list[str | None] = []
         for i in idents:
             if i in lots and lots[i] not in ids:

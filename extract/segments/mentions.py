@@ -69,7 +69,9 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     """Does this mention name a segment the document buys? (decision, confidence)."""
     b = place.block
     q = d.qualify_at(m.start, m.end)
-    if q.negated:
+    # negated itself ("valt buiten"), not the topic of a declined model ("voor X is trajectfinanciering
+    # overwogen, maar niet gekozen": X is still bought, with another model)
+    if _excluded(q):
         return False, 0.0
     s, e = d.sentence(m.start)
     sent = d.text[s:e]
@@ -97,8 +99,8 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.6
     if b is not None and b.kind == "heading" and _topic_given_a_model(d, m, place):
         return True, 0.6
-    if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e) or
-            _between_split_buying(d, m, s, e)) and not q.hypothetical:
+    if (CUE["contract_cue"].search(sent) and not _topic_complement(d, m, s) or
+            CUE["bought_after"].match(d.text, m.end, e) or _between_split_buying(d, m, s, e)) and not q.hypothetical:
         return True, 0.7
     # "Wij kopen samen ondersteuning in. Het gaat om begeleiding, dagbesteding en ...": the
     # sentence after one of buying says what is bought
@@ -106,7 +108,7 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.6
     # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
     # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
-    if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
+    if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and not _topic_complement(d, m, s) and \
             (find_terms(sent, "financing") or find_terms(sent, "procedure")):
         return True, 0.65
     # care that opens its sentence as the subject the sentence gives a model: "De jeugd-GGZ
@@ -137,6 +139,17 @@ def _heading_label_length(d: _Doc, b) -> int:
     return end.start() if end and end.start() > 0 else len(t)
 
 
+def _topic_complement(d: _Doc, m: Match, s: int) -> bool:
+    """Is the care the complement of a noun that reports on it ("de wachtlijsten in de jeugd-GGZ",
+    "de kosten van de dyslexiezorg", "een project over dyslexie")? A word of buying elsewhere in
+    the sentence ("... en betrekt die bij de inkoop") then does not buy it."""
+    return bool(CUE["topic_head"].search(d.text, max(s, m.start - _TOPIC_REACH), m.start))
+
+
+#: how far before a care wording its reporting head noun may stand
+_TOPIC_REACH = 60
+
+
 def _scope_of_buying(d: _Doc, s: int) -> bool:
     """Does the sentence at ``s`` open with "Het gaat om" / "Dit betreft" right after a sentence
     of buying in the same block?"""
@@ -153,6 +166,13 @@ def _scope_of_buying(d: _Doc, s: int) -> bool:
 
 #: an item of a colon enumeration longer than this many words is a clause, not a kind of care
 _MAX_ENUM_ITEM_WORDS = 5
+#: an item label's opening bracket left at the end of the lead-in ("drie percelen: (a) ...", "in: (1) ...")
+_ENUM_OPENER_TAIL = re.compile(r"\s*[(\[]\s*$")
+
+
+def _line_before(d: _Doc, b, pe: int) -> bool:
+    """Does the sentence ending at ``pe`` end the line right before block ``b`` (no blank line between)?"""
+    return d.text[pe:b.start].count("\n") <= 1 and not d.text[pe:b.start].strip()
 
 
 def _enumerated_after_buying_colon(d: _Doc, m: Match, s: int, e: int) -> bool:
@@ -166,10 +186,15 @@ def _enumerated_after_buying_colon(d: _Doc, m: Match, s: int, e: int) -> bool:
         lead = (s, colon)
     else:
         b = d.doc.block_at(m.start)
-        if b is None or s <= b.start:
+        if b is None or s < b.start or s == 0:
             return False
         ps, pe = d.sentence(s - 1)
-        if ps < b.start or ps >= s or not d.text[ps:pe].rstrip().endswith(":"):
+        while ps > 0 and not d.text[ps:pe].strip():
+            ps, pe = d.sentence(ps - 1)      # a line break the sentencizer made a sentence of its own
+        # the sentencizer may keep an item's opening bracket with the lead-in ("kent drie percelen: (" + "a) ...");
+        # a plain-text line is a block of its own, so a lead-in ending its line may stand in the block before
+        if ps >= s or not _ENUM_OPENER_TAIL.sub("", d.text[ps:pe].rstrip()).endswith(":") or \
+                (ps < b.start and not _line_before(d, b, pe)):
             return False
         colon = d.text.rindex(":", ps, pe)
         lead = (ps, colon)
@@ -304,9 +329,17 @@ def _is_label(d: _Doc, m: Match, place: Place) -> bool:
 
 
 def _bullet_paragraph(d: _Doc, b) -> bool:
-    """A short paragraph that opens with a bullet glyph: a list item the reader kept as a paragraph."""
-    return b.kind == "paragraph" and b.end - b.start <= _MAX_HEADING_LABEL and \
-        bool(CUE["bullet_opening"].match(d.text[b.start:b.end]))
+    """A short paragraph that opens with a bullet glyph or an item number ("2b. Verblijf", "II.
+    Crisis"), or a short line "Care: model" ("Verblijf: dagtarief"): a list item or heading the
+    reader kept as a paragraph (its neighbours of the same shape may have become headings)."""
+    if b.kind != "paragraph" or b.end - b.start > _MAX_HEADING_LABEL:
+        return False
+    t = d.text[b.start:b.end]
+    if CUE["bullet_opening"].match(t) or CUE["item_number_opening"].match(t):
+        return True
+    lab, colon = d.label_segment((b.start, b.end)), t.find(":")
+    return lab is not None and colon > 0 and not d.text[lab.end:b.start + colon].strip() and \
+        bool(find_terms(t[colon:], "financing") or find_terms(t[colon:], "procedure"))
 
 
 def _coordinated_with_label(d: _Doc, m: Match, place: Place) -> bool:

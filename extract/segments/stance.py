@@ -40,6 +40,13 @@ from .terms import Match, find_terms
 
 def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     st, conf = _own_status_of(d, m, place)
+    if st == "chosen" and _weighed_list_item(d, place):
+        # "De volgende scenario's zijn onderzocht: - het uurtarief continueren; - overstappen
+        # op trajectprijzen": each item's verb says what the option is, not that it was chosen
+        return "considered", 0.75
+    answer = _answer_to_question(d, m)
+    if answer == "rejected" and st != "previous" or answer == "chosen" and st is None:
+        return answer, 0.8
     if st == "chosen" and (_others_practice(d, m) or _general_study(d) and not _own_voice(d, m)):
         # what other regions do, or a study's or national standard's account of how a model is
         # arranged ("gekoppeld aan", "overeengekomen"), is nobody's choice in this document
@@ -77,6 +84,32 @@ def _alternatives(d: _Doc, m: Match) -> bool:
             if STANCE_CUE["disjunction"].fullmatch(d.text[s + a.end:s + b.start]):
                 return True
     return False
+
+
+def _weighed_list_item(d: _Doc, place: Place) -> bool:
+    """Is the place an item of a list whose lead-in weighs what follows ("De volgende
+    opties zijn onderzocht:")?"""
+    b = place.block
+    if b is None or b.kind != "list_item" or not place.list_intro:
+        return False
+    return _context_status(qualify_lead_in(d.st.text(place.list_intro))) == "considered"
+
+
+def _answer_to_question(d: _Doc, m: Match) -> str | None:
+    """The stance a yes/no answer gives the model its question names ("Komt er een lumpsum?
+    Nee, ..." / "Ja, ..."), as in a page of frequently asked questions; the answer is the
+    next sentence of the block, or the first of the next block."""
+    s, e = d.sentence(m.start)
+    if not d.text[s:e].rstrip().endswith("?"):
+        return None
+    nxt = _next_sentence(d, m.start, colon=False)
+    start = nxt[0] if nxt else e
+    head = d.text[start:start + 40]
+    if STANCE_CUE["answer_no"].match(head):
+        return "rejected"
+    if STANCE_CUE["answer_yes"].match(head):
+        return "chosen"
+    return None
 
 
 #: how far around a mention the stance families look (characters, within its sentence):
@@ -135,6 +168,13 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     col = _column_stance_at(d, place, m.id) if in_table else None
     if col:
         return col, 0.8
+    # a row whose label carries the stance, in a table with one column per segment
+    # ("Huidig | uurtarief | dagprijs", "Vanaf 2027 | trajectprijs | lumpsum")
+    # (a label naming care, "Verblijf (huidige aanbieders)", says what the row is about)
+    row = column_stance(d.st.text(place.row_label)) if in_table and place.row_label and \
+        place.cell_index and not d.segments_in(place.row_label) else None
+    if row:
+        return row, 0.8
     # a row/column labelled as the choice of a lot ("Bekostigingsvariant", "Vorm aanbesteding")
     if in_table:
         choice = lambda sp: CUE["choice_label"].search(d.st.text(sp))  # noqa: E731
@@ -154,14 +194,27 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     intro = place.lead_in if in_table else \
         place.list_intro if b is not None and b.kind in ("list_item", "heading") else None
     if intro:
-        st = _context_status(qualify_lead_in(d.st.text(intro)))
+        st = _refusing_label(d.st.text(intro)) or _context_status(qualify_lead_in(d.st.text(intro)))
         if st:
             return st, 0.7
     for h in place.headings:
-        st = _context_status(qualify_text(d.text[h.start:h.end]))
+        st = _refusing_label(d.text[h.start:h.end]) or _context_status(qualify_text(d.text[h.start:h.end]))
         if st:
             return st, 0.65
     return _default_status(d, m, place), _DEFAULT_CONF
+
+
+#: how many words a heading or lead-in that labels refused options may have
+_LABEL_WORDS = 6
+
+
+def _refusing_label(text: str) -> str | None:
+    """A short heading or lead-in that labels what stands under it as refused ("Afgevallen
+    opties", "Niet gekozen varianten:"), read like a column header; a negation in a
+    sentence stays local to it (see _context_status)."""
+    if len(text.split()) > _LABEL_WORDS or find_terms(text, "financing"):
+        return None
+    return "rejected" if column_stance(text) == "rejected" else None
 
 
 def _context_status(q) -> str | None:
@@ -391,6 +444,8 @@ def _column_stance_at(d: _Doc, place: Place, model_id: str | None = None) -> str
         return None
     h = _header_of(place, ci)
     st = column_stance(d.st.text(h)) if h else None
+    if st is None and h:
+        st = _year_column_stance(d, place, ci)
     if st is None:
         return None
     for j, cell in enumerate(place.row_cells):
@@ -407,6 +462,25 @@ def _column_stance_at(d: _Doc, place: Place, model_id: str | None = None) -> str
                     any(x.id == model_id for k in ("financing", "procedure") for x in find_terms(d.st.text(cell), k)):
                 return "chosen"
     return st
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_column_stance(d: _Doc, place: Place, ci: int) -> str | None:
+    """Columns headed by years ("Bekostiging 2024 | Bekostiging 2027"): the earlier year's
+    column holds the model being replaced, the latest year's the new one."""
+    years = {}
+    for j in range(1, len(place.table_header)):
+        hj = _header_of(place, j)
+        found = _YEAR.findall(d.st.text(hj)) if hj else []
+        if len(found) == 1:
+            years[j] = int(found[0])
+    if ci not in years or len(set(years.values())) < 2:
+        return None
+    if years[ci] == max(years.values()):
+        return "chosen"
+    return "previous" if years[ci] == min(years.values()) else None
 
 
 def _same_as_referent(d: _Doc, place: Place, j: int) -> int | None:
@@ -439,8 +513,8 @@ def _scenario_stance(d: _Doc, place: Place) -> str | None:
     # the option's own heading ("Optie 2 - Lumpsum voor verblijf") names its model too
     own = [place.block] if place.block is not None and place.block.kind == "heading" else []
     b = place.block
-    if b is not None and b.kind == "paragraph":
-        # "**Optie A — voortzetten van PxQ.** ...": a paragraph opened by the option's label
+    if b is not None and b.kind in ("paragraph", "list_item"):
+        # "**Optie A — voortzetten van PxQ.** ...": a paragraph or item opened by the option's label
         pm = STANCE_CUE["scenario_paragraph"].match(d.text, b.start, b.end)
         ident = pm.group(1) if pm else None
     for h in ([] if ident else own + list(place.headings)):

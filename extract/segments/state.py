@@ -95,10 +95,11 @@ class _Doc:
         names a domain ("perceel Jeugd") or overlaps a care wording is left to those."""
         domain_only = {w for ws in tax.domain_words.values() for w in ws}
         out = []
+        taken = _Spans(found)
         for lm in CUE["other_lot"].finditer(self.text):
             s, e = lm.span(1)
             label = self.text[s:e]
-            if label.lower() in domain_only or any(m.start < e and s < m.end for m in found) or \
+            if label.lower() in domain_only or taken.overlaps(s, e) or \
                     find_terms(label, "segment") or find_terms(label, "generic"):
                 continue
             out.append(Match("segment", "other", s, e, lot=True))
@@ -225,13 +226,17 @@ class _Doc:
         return None
 
     def _cross_domain(self, m: Match, tax) -> str | None:
-        """A Wmo-only wording in a youth text that never names the Wmo: the youth care of that name.
-        (In a text that names neither, the wording keeps its own Wmo reading.)"""
+        """A Wmo-only wording in a youth text that never names the Wmo: the youth care of that name;
+        likewise a youth-care wording in a Wmo text that never names youth care (taxonomy
+        ``cross_domain``). A text that names neither domain is of the other one when every other
+        care wording in it is ("ambulante begeleiding" among beschermd wonen, beschermd thuis and
+        dagbesteding); else the wording keeps its own reading."""
         dom = tax.segment_domain(m.id)
-        other = "jeugd" if dom == "wmo" else None
-        if other is None or not tax.cross_domain(m.id, other) or self._names_domain(dom) or \
-                not self._names_domain(other) or \
-                any(x.id != m.id and not x.generic and tax.segment_domain(x.id) == dom for x in self.seg_matches):
+        other = {"wmo": "jeugd", "jeugd": "wmo"}.get(dom)
+        if other is None or not tax.cross_domain(m.id, other) or self._names_domain(dom):
+            return None
+        others = {tax.segment_domain(x.id) for x in self.seg_matches if x.id != m.id and not x.generic}
+        if dom in others or not (self._names_domain(other) or others == {other}):
             return None
         return tax.cross_domain(m.id, other)
 
