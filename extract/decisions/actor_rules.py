@@ -21,8 +21,9 @@ Actor = tuple[str | None, bool]
 
 
 def own_choice(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
-    """'Voor de percelen 2 en 4 kiezen we voor X': the document's own choice is the municipalities' choice
-    (lead's convention, as 'kiezen de gemeenten voor X' in dev gold): the colleges, not the authors."""
+    """'Wij kiezen nadrukkelijk niet voor X', 'we hebben gekozen voor X': the document's own choice is the
+    municipalities' choice (lead's convention, as 'kiezen de gemeenten voor X' in dev gold): the colleges, not
+    the authors. A present-tense 'kiezen we voor X' states the strategy's content (veto writers_policy)."""
     m = f.mention
     if m is not None and f.hit.family == "choose" and f.words[m.start] in actor_data().get("pronouns_ambtelijk", []):
         return "college", False

