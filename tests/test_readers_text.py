@@ -86,3 +86,15 @@ def test_binary_text_file_refused(tmp_path):
     path.write_bytes(b"\x00\x01\x02" * 100)
     with pytest.raises(ReadError):
         read_document(path)
+
+
+def test_words_broken_over_a_line_end_are_joined(tmp_path):
+    """Text taken from a PDF keeps the printed hyphenation: a word broken at a line end is one word again,
+    a hyphen that belongs to the word stays ('Wmo-' + 'loket'), a next line in capitals is a new line."""
+    p = tmp_path / "a.txt"
+    p.write_text("De gemeente koopt de dagbe-\n   steding opnieuw in via het Wmo-\nloket.\nJeugd-\nRegio Noord\n",
+                 encoding="utf-8")
+    text = read_document(p).text
+    assert "dagbesteding opnieuw in" in text
+    assert "Wmo-loket." in text
+    assert "Jeugd-\nRegio Noord" in text

@@ -97,7 +97,7 @@ def build_from_lines(lines, builder: TextBuilder | None = None) -> TextBuilder:
     ``lines`` may be any iterable (a stream of a long file's lines): a line's kind needs
     only whether the lines before and after it are blank."""
     b = builder or TextBuilder()
-    it = iter(lines)
+    it = _join_broken_words(iter(lines))
     raw = next(it, None)
     prev_blank = True
     while raw is not None:
@@ -105,6 +105,37 @@ def build_from_lines(lines, builder: TextBuilder | None = None) -> TextBuilder:
         _add_line(b, raw, prev_blank, nxt is None or not nxt.strip())
         prev_blank, raw = not raw.strip(), nxt
     return b
+
+
+#: a line that ends in a word broken by a hyphen ("jeugd-", "resultaat-"), not a dash after a space or digit
+_BROKEN_WORD_END = re.compile(r"[^\W\d_]-$")
+
+
+def _join_broken_words(lines):
+    """Lines with a word broken over the line end joined again ("resultaat-" + "gericht bekostigd" ->
+    "resultaatgericht bekostigd"), as the PDF reader does: text exported from a PDF keeps the printed
+    hyphenation, and a care or financing word split in two is no longer found. Only a next line that
+    goes on in lower case continues the word (the PDF reader's rules decide whether the hyphen stays:
+    'Wmo-' + 'verstrekking', 'Gezins-' + 'en opvoedhulp')."""
+    from .pdf import join_hyphenated      # the PDF reader builds on this module: import on first use
+    pending = None
+    for raw in lines:
+        if pending is not None:
+            nxt = raw.strip()
+            if nxt[:1].islower():
+                pending = join_hyphenated(pending.rstrip()[:-1], nxt)
+                if _BROKEN_WORD_END.search(pending):
+                    continue
+                raw, pending = pending, None
+            else:
+                yield pending
+                pending = None
+        if _BROKEN_WORD_END.search(raw.rstrip("\r\n")):
+            pending = raw.rstrip("\r\n")
+            continue
+        yield raw
+    if pending is not None:
+        yield pending
 
 
 def _add_line(b: TextBuilder, raw: str, prev_blank: bool, next_blank: bool) -> None:

@@ -79,6 +79,9 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
             return bound, 0.8
         pos, ids = min(cands, key=lambda c: abs(c[0] - m.start))
         return _with_coordinated(d, in_sent, pos, ids, place), 0.8
+    short = _short_form_of_named(d, s, e, place)
+    if short:
+        return short, 0.75
     ante = _antecedent_segment(d, s)
     if ante is not None:
         # "... bestaat uit verblijf, crisis en jeugd-GGZ. Hiervoor ...": the whole enumeration
@@ -96,6 +99,19 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
         # defines: a segment of its own that fits no id
         return ["other"], 0.6
     return None
+
+
+def _short_form_of_named(d: _Doc, s: int, e: int, place: Place) -> list[str]:
+    """A generic care word that shortens care the document names in full ("Voor de begeleiding wordt ..."
+    after "Hulp bij het Huishouden en Wmo-begeleiding"): the one named segment whose wording ends in that
+    word. None when no named wording, or more than one segment, ends so."""
+    for g in (x for x in d.segments_in((s, e)) if x.generic):
+        word = d.text[g.start:g.end].lower()
+        ids = {d.resolve(x, place) for x in d.seg_matches if not x.generic and x.start != g.start
+               and d.text[x.start:x.end].lower().endswith(word) and len(d.text[x.start:x.end]) > len(word)}
+        if len(ids) == 1:
+            return [ids.pop()]
+    return []
 
 
 def _lot_named_with_care(d: _Doc, ident: str) -> bool:

@@ -121,7 +121,9 @@ def _lot_map(d: _Doc) -> dict[str, str]:
     if cached is not None:
         return cached
     lots: dict[str, str] = {}
-    for mm in CUE["lot_definition"].finditer(d.text):
+    defs = sorted([*CUE["lot_definition"].finditer(d.text), *CUE["lot_definition_line"].finditer(d.text)],
+                  key=lambda mm: mm.start())
+    for mm in defs:
         ident = mm.group(1).upper()          # "perceel c" and "perceel C" are one lot
         if ident in lots:
             continue

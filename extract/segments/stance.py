@@ -53,7 +53,34 @@ def _status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
         return None, conf
     if st in ("chosen", None) and _alternatives(d, m):
         return "considered", max(conf, 0.7)
+    if st in ("chosen", None) and _ordinal_option(d, m):
+        return "considered", max(conf, 0.7)
     return st, conf
+
+
+#: how many sentences back an announcement of options may stand before the option its ordinal opens
+_OPTIONS_BACK = 3
+
+
+def _ordinal_option(d: _Doc, m: Match) -> bool:
+    """Is the mention in an option that an ordinal opens ("De tweede is een overgang naar ...") after a
+    sentence of the same block that announces options ("Er liggen twee routes op tafel.")? Each option
+    then says what it is, not that it was chosen."""
+    s, _ = d.sentence(m.start)
+    if not CUE["ordinal_option_opening"].match(d.text, s):
+        return False
+    b = d.doc.block_at(s)
+    k = s
+    for _ in range(_OPTIONS_BACK):
+        if k <= 0:
+            return False
+        ps, pe = d.sentence(k - 1)
+        if b is not None and ps < b.start or ps >= k:
+            return False
+        if CUE["options_announced"].search(d.text, ps, pe):
+            return True
+        k = ps
+    return False
 
 
 def _own_voice(d: _Doc, m: Match) -> bool:
