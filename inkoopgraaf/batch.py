@@ -46,9 +46,29 @@ class Budget:
     max_bytes: int | None = DEFAULT_MAX_BYTES
     seconds: float | None = 600.0
 
-    def timeout_reason(self) -> str:
-        return (f"over the time budget of {self.seconds:g} s per document (a pathological file?); "
-                "raise it with --timeout")
+    def seconds_for(self, path=None) -> float | None:
+        """The time budget of one file: ``seconds``, once more per :data:`BUDGET_BYTES` of a larger
+        file. Text and PDFs are extracted in parts (extract/blocks.py), so their time grows with
+        their size; the budget is there for a pathological file, not for a long one."""
+        if not self.seconds or path is None:
+            return self.seconds
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return self.seconds
+        return self.seconds * max(1.0, size / BUDGET_BYTES)
+
+    def timeout_reason(self, path=None) -> str:
+        seconds = self.seconds_for(path)
+        if seconds == self.seconds:
+            return (f"over the time budget of {self.seconds:g} s per document (a pathological file?); "
+                    "raise it with --timeout")
+        return (f"over the time budget of {seconds:.0f} s for this file ({self.seconds:g} s per "
+                f"{BUDGET_BYTES / 2**20:g} MB; a pathological file?); raise it with --timeout")
+
+
+#: A file gets the time budget once per this many bytes (see ``Budget.seconds_for``).
+BUDGET_BYTES = 4 * 2**20
 
 
 DIED = ("the worker process died while reading this document (killed, or out of memory), "
@@ -82,10 +102,10 @@ def _alarm(seconds: float | None):
 def run_document(path, meta: dict | None, budget: Budget = Budget(), doc_id: str | None = None) -> DocResult:
     """The per-document function of every engine: read + extract one file, never raise."""
     try:
-        with _alarm(budget.seconds):
+        with _alarm(budget.seconds_for(path)):
             return read_and_extract(path, meta, budget.max_bytes, doc_id)
     except DocumentTimeout:
-        return failed_result(path, budget.timeout_reason(), doc_id=doc_id)
+        return failed_result(path, budget.timeout_reason(path), doc_id=doc_id)
 
 
 def _progress(total: int, desc: str):
@@ -203,6 +223,7 @@ class _Round:
         self.pids: set[int] = set()     # every worker process that started a document
         self.unsent: list[tuple] = []   # tasks the pool could not take (it broke while starting)
         self.futures = {}
+        self.limits = {task[0]: budget.seconds_for(task[1]) for task in tasks} if budget.seconds else {}
         for n, task in enumerate(tasks):
             try:
                 self.futures[self.pool.submit(_pool_task, task[0], str(task[1]), task[2], budget, task[3])] = task
@@ -222,8 +243,8 @@ class _Round:
     def _watchdog(self) -> None:
         if not self.budget.seconds:
             return
-        limit = self.budget.seconds + WATCHDOG_GRACE
         for i, (pid, t0) in list(self.running.items()):
+            limit = self.limits.get(i, self.budget.seconds) + WATCHDOG_GRACE
             if i not in self.timed_out and time.monotonic() - t0 > limit:
                 self.timed_out.add(i)
                 with contextlib.suppress(ProcessLookupError):
@@ -281,7 +302,7 @@ def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tupl
         timed, running, queued = rnd.suspects()
         LAST_WORKERS.update(rnd.pids)
         for i, path, _, doc_id in timed:
-            yield i, failed_result(path, budget.timeout_reason(), doc_id=doc_id)
+            yield i, failed_result(path, budget.timeout_reason(path), doc_id=doc_id)
         alone.extend(running)
         idle_rounds = 0 if done or running or timed else idle_rounds + 1
         if idle_rounds >= 2:    # workers die before they start anything: do not loop forever
@@ -295,6 +316,6 @@ def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tupl
         yield from rnd.results()
         timed, running, queued = rnd.suspects()
         for i, path, _, doc_id in timed:
-            yield i, failed_result(path, budget.timeout_reason(), doc_id=doc_id)
+            yield i, failed_result(path, budget.timeout_reason(path), doc_id=doc_id)
         for i, path, _, doc_id in running + queued:
             yield i, failed_result(path, DIED, doc_id=doc_id)

@@ -320,3 +320,18 @@ def test_a_batch_goes_on_past_an_html_file_over_the_default_budget(tmp_path):
             "for HTML, which is parsed whole (raise it with --max-file-mb)") in r.stderr.splitlines()
     facts = [json.loads(x) for x in (tmp_path / "out" / "facts.jsonl").read_text("utf-8").splitlines()]
     assert {f["doc"] for f in facts} == {"klein"} and any(f["type"] == "date" for f in facts)
+
+
+def test_the_time_budget_grows_with_the_file(tmp_path):
+    from inkoopgraaf.batch import BUDGET_BYTES, Budget
+    small, big = tmp_path / "kort.txt", tmp_path / "lang.txt"
+    small.write_text("Kort.\n", "utf-8")
+    with open(big, "wb") as fh:                        # sparse
+        fh.truncate(3 * BUDGET_BYTES)
+    budget = Budget(seconds=10)
+    assert budget.seconds_for(small) == 10 and budget.seconds_for(big) == 30
+    assert budget.timeout_reason(small) == ("over the time budget of 10 s per document (a pathological file?); "
+                                            "raise it with --timeout")
+    assert budget.timeout_reason(big) == ("over the time budget of 30 s for this file (10 s per 4 MB; a "
+                                          "pathological file?); raise it with --timeout")
+    assert Budget(seconds=None).seconds_for(big) is None

@@ -425,6 +425,14 @@ def writers_policy(f: Frame) -> str | None:
     return "the writers' policy line"
 
 
+def agenda_without_meeting(f: Frame) -> str | None:
+    """'staat op de agenda van de gemeenten' (a political priority): only an agenda with a meeting date
+    ('op de agenda van de subcommissie van 16 maart') puts a matter before a body."""
+    if f.hit.kind == "phrase" and f.hit.form == "op de agenda van" and not f.clause_dates:
+        return "an agenda with no meeting date"
+    return None
+
+
 def not_proposed(f: Frame) -> str | None:
     """'Een aanbesteding is overwogen, maar ... wordt daarom niet voorgesteld', 'Wij stellen niet voor ...': a
     proposal verb negated (right before it, or between verb and particle) is no proposal; 'stelt voor om niet
@@ -533,7 +541,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          writers_policy, not_proposed, proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
+          writers_policy, agenda_without_meeting, not_proposed, proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:

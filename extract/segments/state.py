@@ -235,10 +235,18 @@ class _Doc:
         other = {"wmo": "jeugd", "jeugd": "wmo"}.get(dom)
         if other is None or not tax.cross_domain(m.id, other) or self._names_domain(dom):
             return None
-        others = {tax.segment_domain(x.id) for x in self.seg_matches if x.id != m.id and not x.generic}
+        others = self._domains_besides(m.id, tax)
         if dom in others or not (self._names_domain(other) or others == {other}):
             return None
         return tax.cross_domain(m.id, other)
+
+    def _domains_besides(self, sid: str, tax) -> set[str | None]:
+        """The domains of the care wordings of other ids than ``sid``, once per id (a set over every
+        match per mention made a text of many mentions quadratic)."""
+        memo = self.__dict__.setdefault("_other_domains", {})
+        if sid not in memo:
+            memo[sid] = {tax.segment_domain(x.id) for x in self.seg_matches if x.id != sid and not x.generic}
+        return memo[sid]
 
     def _names_domain(self, dom: str) -> bool:
         cached = getattr(self, "_domains_named", None)
