@@ -46,8 +46,10 @@ _HEADING_REACH = 0.5
 class Part:
     """Where a part sits in its document, and what the whole document decided for it."""
     index: int
-    offset: int                       # the part's text is ``whole.text[offset:offset + len(part)]``
+    start: int                        # the part is ``whole.text[start:end]`` ...
+    end: int
     whole: Document
+    carried: int = 0                  # ... after this many characters of the headings that govern it
 
 
 def cut_points(doc: Document, limit: int = 0) -> list[int]:
@@ -90,42 +92,73 @@ def _text_cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def part_document(doc: Document, start: int, end: int) -> Document:
-    """The document made of ``doc.text[start:end]``: blocks and pages shifted (and clipped to it).
+def make_part(doc: Document, index: int, start: int, end: int) -> tuple[Document, Part]:
+    """The part ``doc.text[start:end]`` as a document of its own, and where it sits.
 
-    Pages keep their numbers: pages before the part are empty placeholders, so
-    ``part.page_at(o) == doc.page_at(start + o)`` for every offset of the part."""
+    The headings that govern ``start`` from before it (the section and chapter the part
+    opens in) are carried as its first lines, so a paragraph keeps its section's heading
+    (segment attachment, scenario and proposal headings, the section window of plan
+    changes); what the extractors find in those lines is dropped (:func:`shift_facts`):
+    the part before found it already. Blocks and pages are shifted and clipped; pages keep
+    their numbers (pages before the part are empty placeholders)."""
+    chain = [h for h in doc.headings_before(start) if h.start < start] if start else []
+    pieces, carried = [], []
+    at = 0
+    for h in chain:
+        line = doc.text[h.start:h.end]
+        carried.append(Block("heading", at, at + len(line), level=h.level, page=h.page))
+        pieces.append(line + "\n\n")
+        at += len(line) + 2
+    part = Part(index, start, end, doc, at)
+    text = "".join(pieces) + doc.text[start:end]
+    return Document(id=doc.id, path=doc.path, sha256=doc.sha256, format=doc.format, text=text,
+                    pages=_part_pages(doc, start, end, at), blocks=carried + _part_blocks(doc, start, end, at),
+                    meta=doc.meta), part
+
+
+def _part_blocks(doc: Document, start: int, end: int, carried: int) -> list[Block]:
     doc.block_at(0)                   # sorts the blocks and builds their start index once
     starts = doc._block_starts or []
     lo = max(bisect.bisect_right(starts, start) - 1, 0)
     hi = bisect.bisect_left(starts, end)
-    blocks = [_shift_block(b, start, end) for b in doc.blocks[lo:hi]
-              if b.start < end and (b.end > start or b.start >= start)]
+    return [_shift_block(b, start, end, carried) for b in doc.blocks[lo:hi]
+            if b.start < end and (b.end > start or b.start >= start)]
+
+
+def _part_pages(doc: Document, start: int, end: int, carried: int) -> list[tuple[int, int]]:
     pages = []
     for ps, pe in doc.pages:
         if ps >= end:
             break
-        pages.append((0, 0) if pe <= start and ps < start else (max(ps - start, 0), min(pe, end) - start))
-    return Document(id=doc.id, path=doc.path, sha256=doc.sha256, format=doc.format, text=doc.text[start:end],
-                    pages=pages, blocks=blocks, meta=doc.meta)
+        if pe <= start and ps < start:
+            pages.append((0, 0))
+        else:
+            pages.append((max(ps - start, 0) + carried if ps > start else 0, min(pe, end) - start + carried))
+    return pages
 
 
-def _shift_block(b: Block, start: int, end: int) -> Block:
+def _shift_block(b: Block, start: int, end: int, carried: int) -> Block:
     def clip(s: int, e: int) -> tuple[int, int]:
-        return max(s, start) - start, min(e, end) - start
+        return max(s, start) - start + carried, min(e, end) - start + carried
     s, e = clip(b.start, b.end)
     cells = [clip(cs, ce) for cs, ce in b.cells if cs < end and (ce > start or cs >= start)]
     return Block(kind=b.kind, start=s, end=max(s, e), level=b.level, cells=cells, table=b.table, row=b.row,
                  page=b.page)
 
 
-def shift_facts(facts: list[Fact], whole: Document, offset: int) -> list[Fact]:
-    """The part's facts at the whole document's offsets (text and page checked against it)."""
+def shift_facts(facts: list[Fact], part: Part) -> list[Fact]:
+    """The part's facts at the whole document's offsets (pages looked up in it); facts in the
+    carried headings are dropped."""
+    out = []
+    shift = part.start - part.carried
     for f in facts:
-        f.start += offset
-        f.end += offset
-        f.page = whole.page_at(f.start)
-    return facts
+        if f.start < part.carried:
+            continue
+        f.start += shift
+        f.end += shift
+        f.page = part.whole.page_at(f.start)
+        out.append(f)
+    return out
 
 
 # -- the whole document's answers ------------------------------------------------------------
@@ -149,21 +182,22 @@ def spans(doc: Document, points: list[int]) -> list[tuple[int, int]]:
 
 # -- reconciling facts across parts --------------------------------------------------------
 
-def merge_parts(parts: list[list[Fact]]) -> list[Fact]:
+def merge_parts(parts: list[list[Fact]], whole: Document | None = None) -> list[Fact]:
     """One list of facts from the parts' lists (in document order), each extractor's
     once-per-document rule applied across parts (see the module docstring). A part's own facts
     are never merged with each other here: its extractors already did that."""
     from .segments.cues import STANCE_ORDER
     out: list[Fact] = []
     at: dict[tuple, int] = {}              # a once-per-document key -> its fact's index in ``out``
-    decisions: list[tuple[Fact, set]] = []  # earlier parts' decisions with their object stems
+    decisions: list[tuple[Fact, set, tuple | None]] = []  # earlier parts' decisions: stems, table row
     for facts in parts:
         new_decisions = []
         for f in facts:
             if f.type == "decision":
-                stems = _merge_decision(decisions, f)
+                row = _table_row(whole, f.start)
+                stems = _merge_decision(decisions, f, row)
                 if stems is not None:
-                    new_decisions.append((f, stems))
+                    new_decisions.append((f, stems, row))
                     out.append(f)
                 continue
             key = _once_key(f)
@@ -181,6 +215,12 @@ def merge_parts(parts: list[list[Fact]]) -> list[Fact]:
         decisions.extend(new_decisions)
     out.sort(key=lambda f: (f.start, f.end, f.type))
     return out
+
+
+def _table_row(doc: Document | None, offset: int) -> tuple | None:
+    """(table, row) of the table row at ``offset`` of the whole document, else None."""
+    b = doc.block_at(offset) if doc is not None else None
+    return (b.table, b.row) if b is not None and b.kind == "table_row" else None
 
 
 #: fact types whose best fact over the parts counts (the others: the first one)
@@ -203,27 +243,36 @@ def _once_key(f: Fact) -> tuple | None:
 
 
 def _better(f: Fact, old: Fact, order) -> bool:
-    """Is ``f`` (a later part's) the better fact for its key? A segment: more confident; a model:
-    its stance ranked earlier (``STANCE_ORDER``), then more confident."""
+    """Is ``f`` (a later part's) the better fact for its key? A segment: more confident. A model:
+    one with a stance beats one without, then the more confident (a stance its own sentence states
+    gives the mention a higher confidence than one passed on by a heading or taken by default,
+    which is what ``care_models._reconcile`` ranks first), then the stance ranked earlier in
+    ``STANCE_ORDER``."""
     if f.type == "segment":
         return f.confidence > old.confidence
     def rank(x: Fact):
         st = x.value.get("status")
-        return (st is None, order.index(st) if st in order else len(order), -x.confidence)
+        return (st is None, -x.confidence, order.index(st) if st in order else len(order))
     return rank(f) < rank(old)
 
 
-def _merge_decision(kept: list[tuple[Fact, set]], f: Fact) -> set | None:
-    """``f``'s object stems when it is a new decision; None when an earlier part's decision of the
-    same actor has mostly the same object (``decisions.dedupe``'s rule), which then takes its
-    date if it had none."""
-    from .decisions.dedupe import object_stems
-    sf = object_stems(f.value.get("object") or "")
-    for k, sk in kept:
-        if k.value.get("actor") != f.value.get("actor"):
+def _merge_decision(kept: list[tuple[Fact, set, tuple | None]], f: Fact, row: tuple | None) -> set | None:
+    """``f``'s object stems when it is a new decision; None when an earlier part's decision is the
+    same one by ``decisions.dedupe``'s rules as far as facts tell them (same actor; not two
+    different table rows; mostly the same object, or a table row and a sentence of one status
+    dated to the same day or week). The earlier one then takes its date if it had none."""
+    from .decisions.dedupe import _same_precise_date, object_stems
+    v = f.value
+    sf = object_stems(v.get("object") or "")
+    for k, sk, k_row in kept:
+        w = k.value
+        if w.get("actor") != v.get("actor") or (row is not None and k_row is not None and row != k_row):
             continue
-        if sf and sk and len(sf & sk) / min(len(sf), len(sk)) >= 0.6:
-            if k.value.get("date") is None and f.value.get("date") is not None:
-                k.value["date"] = f.value["date"]
+        same = bool(sf and sk and len(sf & sk) / min(len(sf), len(sk)) >= 0.6) or (
+            (row is None) != (k_row is None) and w.get("status") == v.get("status")
+            and _same_precise_date(w.get("date"), v.get("date")))
+        if same:
+            if w.get("date") is None and v.get("date") is not None:
+                w["date"] = v["date"]
             return None
     return sf

@@ -569,9 +569,30 @@ def spans_within(items, start: int, end: int, span=lambda x: (x[0], x[1])) -> li
     """``[x for x in items if start <= s and e <= end]`` for ``items`` sorted by start, by
     bisection: extractors ask it once per sentence, and a scan of every date of the
     document per sentence made them quadratic in the document's length."""
-    lo = bisect_left(items, start, key=lambda x: span(x)[0])
-    hi = bisect_right(items, end, key=lambda x: span(x)[0])
-    return [x for x in items[lo:hi] if span(x)[1] <= end]
+    starts, ends = _span_columns(items, span)
+    lo = bisect_left(starts, start)
+    hi = bisect_right(starts, end)
+    return [x for x, e in zip(items[lo:hi], ends[lo:hi]) if e <= end]
+
+
+_SPAN_COLUMNS: dict[tuple[int, object], tuple[list, list[int], list[int]]] = {}
+
+
+def _span_columns(items, span) -> tuple[list[int], list[int]]:
+    """The starts and ends of ``items``, kept for the last few lists asked about: the extractors
+    ask once per sentence about the same list of dates (a key function per bisection step cost
+    more than the bisection). A list of another length, or a span function with a closure, is
+    read anew."""
+    key = (id(items), span.__code__)
+    got = _SPAN_COLUMNS.get(key)
+    if got is not None and got[0] is items and len(got[1]) == len(items) and span.__closure__ is None:
+        return got[1], got[2]
+    spans = [span(x) for x in items]
+    starts, ends = [a for a, _ in spans], [e for _, e in spans]
+    if len(_SPAN_COLUMNS) >= 16:
+        _SPAN_COLUMNS.clear()
+    _SPAN_COLUMNS[key] = (items, starts, ends)      # (the list is held, so its id is not reused)
+    return starts, ends
 
 
 # -- anchoring and matches ---------------------------------------------------------------

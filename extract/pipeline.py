@@ -28,7 +28,7 @@ from pathlib import Path
 from ..models.facts import Fact
 from ..models.io import write_text_atomic
 from . import blocks
-from .blocks import Part, cut_points, document_year, merge_parts, part_document, shift_facts, spans
+from .blocks import Part, cut_points, document_year, make_part, merge_parts, shift_facts, spans
 from .context import ExtractionContext
 from .dates import detect_document_year
 from .document import Document, ReadError, sha256_file
@@ -147,11 +147,11 @@ def extract_document(doc: Document) -> list[Fact]:
     year = anchor_year(doc)
     parts = []
     for index, (start, end) in enumerate(spans(doc, points)):
-        part = part_document(doc, start, end)
-        parts.append(shift_facts(_run_steps(part, year, Part(index, start, doc)), doc, start))
-        del part
+        text, part = make_part(doc, index, start, end)
+        parts.append(shift_facts(_run_steps(text, year, part), part))
+        del text
         gc.collect(1)         # the part's cycles (its context and layers), young objects only
-    return merge_parts(parts)
+    return merge_parts(parts, doc)
 
 
 def _run_steps(doc: Document, year: int | None, part: Part | None = None) -> list[Fact]:

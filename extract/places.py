@@ -236,6 +236,7 @@ class PlaceIndex:
         self.body_bare_heads = set(_lw(bodies["bare_heads"]))
         self.body_head_modifiers = set(_lw(bodies["head_modifiers"]))
         self.body_heads_domain = set(_lw(bodies["heads_needing_domain_word"]))
+        self.board_heads = set(_lw(bodies["board_heads"]))
         self.group_cues = set(_lw(rules["municipality_group_cues"]["phrases"]))
         self.member_lists = rules["member_lists"]
         ex = rules["example_cues"]
@@ -515,12 +516,15 @@ class _Scanner:
         j = len(prev)
         while j > 0 and prev[j - 1] in ix.body_domain_words:
             j -= 1
+        # a region's board, named with 'van' before the name ("het Algemeen Bestuur van Holland Rijnland")
+        if j == len(prev) and j >= 3 and prev[j - 1] == "van" and " ".join(prev[j - 3:j - 1]) in ix.board_heads:
+            return self.tokens[first + j - 3][0]
         for n in (2, 1):
             head = " ".join(prev[j - n:j]) if j - n >= 0 else ""
             # a generic head needs a care word before the name or as the name's first word
             # ("Gemeenschappelijke Regeling Jeugdhulp Rijnmond": "Jeugdhulp Rijnmond" is an alias)
             domain = j < len(prev) or self.tokens[m.tok0][2] in ix.body_domain_words
-            if head in ix.body_heads or (head in ix.body_heads_domain and domain):
+            if head in ix.body_heads or head in ix.board_heads or (head in ix.body_heads_domain and domain):
                 h = j - n
                 while h > 0 and prev[h - 1] in ix.body_head_modifiers:
                     h -= 1                   # "Regionaal Serviceteam", "Tijdelijke Werkorganisatie"

@@ -470,25 +470,29 @@ def _reach(sen: _Sentence, skipped: _Skipped, first: int, last: int) -> tuple[in
     target, so :func:`_in_scope` would reject it. Silent insertions are jumped.
     """
     widest, n = _widest_scope(), len(sen.toks)
+    # (skipped.insertion inlined: this loop runs over up to the widest scope per target)
+    cover, holding, terminal, insertions = sen.cover, skipped.holding, sen.terminal, sen.insertions
     k, count = first - 1, 0
     while k >= 0:
-        silent = skipped.insertion(k)
+        held = cover.get(k)
+        silent = [m for m in held if m not in holding] if held else None
         if silent:
-            k = min(sen.insertions[m][0] for m in silent) - 1
+            k = min(insertions[m][0] for m in silent) - 1
             continue
         count += 1
-        if sen.terminal[k] or count > widest:
+        if terminal[k] or count > widest:
             break
         k -= 1
     low = k + 1
     k, count = last + 1, 0
     while k < n:
-        silent = skipped.insertion(k)
+        held = cover.get(k)
+        silent = [m for m in held if m not in holding] if held else None
         if silent:
-            k = max(sen.insertions[m][1] for m in silent)
+            k = max(insertions[m][1] for m in silent)
             continue
         count += 1
-        if sen.terminal[k] or count > widest:
+        if terminal[k] or count > widest:
             break
         k += 1
     return low, k

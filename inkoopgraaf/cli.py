@@ -94,10 +94,61 @@ def write_documents_csv(path: Path, rows: list[dict]) -> None:
             w.writerow({k: csv_safe("" if row.get(k) is None else row.get(k)) for k in DOC_COLUMNS})
 
 
-def write_facts(path: Path, results) -> list[Fact]:
+#: Beside facts.jsonl in a build's generation: doc -> [offset, length, piece key] of its lines.
+FACTS_INDEX = ".facts-index.json"
+
+
+def write_facts(path: Path, results, keys: dict[str, str] | None = None, previous: Path | None = None) -> list[Fact]:
+    """facts.jsonl, each document's lines in batch order. With ``keys`` (doc -> piece key, which
+    decides its facts) the lines' places are recorded beside the file, and a document whose key
+    is the one ``previous`` (the last generation) recorded gets its bytes copied from there
+    instead of its facts being serialised again."""
     facts = [f for r in results for f in r.facts]
-    write_text_atomic(path, dumps_facts(facts))
+    if keys is None:
+        write_text_atomic(path, dumps_facts(facts))
+        return facts
+    old_index, old_file = _previous_facts(previous)
+    index: dict[str, list] = {}
+    offset = 0
+    try:
+        with atomic_writer(path, "wb") as fh:
+            for r in results:
+                doc = str(r.record["id"])
+                key = keys.get(doc)
+                data = _copied_lines(old_file, old_index.get(doc), key) if r.facts else b""
+                if data is None:
+                    data = dumps_facts(r.facts).encode("utf-8")
+                fh.write(data)
+                index[doc] = [offset, len(data), key]
+                offset += len(data)
+    finally:
+        if old_file is not None:
+            old_file.close()
+    write_text_atomic(path.parent / FACTS_INDEX, json.dumps(index, ensure_ascii=False))
     return facts
+
+
+def _previous_facts(previous: Path | None):
+    """(index, open facts.jsonl) of the previous generation, or ({}, None)."""
+    if previous is None:
+        return {}, None
+    try:
+        index = json.loads((previous / FACTS_INDEX).read_text(encoding="utf-8"))
+        return (index, open(previous / "facts.jsonl", "rb")) if isinstance(index, dict) else ({}, None)
+    except (OSError, ValueError):
+        return {}, None
+
+
+def _copied_lines(old_file, entry, key: str | None) -> bytes | None:
+    """A document's lines from the previous facts.jsonl when its key is unchanged, else None."""
+    if old_file is None or key is None or not isinstance(entry, list) or len(entry) != 3 or entry[2] != key:
+        return None
+    try:
+        old_file.seek(entry[0])
+        data = old_file.read(entry[1])
+    except (OSError, ValueError, TypeError):
+        return None
+    return data if len(data) == entry[1] and data.endswith(b"\n") else None
 
 
 def _budget_options(f):
@@ -371,14 +422,16 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
                    f"`inkoopgraaf export graphml --region R` (or --graph-files always)"}
     held: dict = {}
 
+    keys = _piece_keys(results, docs)
+
     def facts_step(folder: Path) -> list[str]:
-        held["facts"] = write_facts(folder / "facts.jsonl", results)
+        held["facts"] = write_facts(folder / "facts.jsonl", results, keys, previous if cache is not None else None)
         state["facts"] = len(held["facts"])
         write_documents_csv(folder / "documents.csv", docs)
         return ["facts.jsonl", "documents.csv"]
 
     def graph_step(folder: Path) -> list[str]:
-        held["assembly"] = asm = _assembly(results, docs, cache)
+        held["assembly"] = asm = _assembly(results, docs, cache, keys)
         held["tables"] = asm.tables
         files, warnings = _write_graph_outputs(folder, held["facts"], docs, texts, asm, want_graph)
         state["lines"] = warnings + state["lines"]
@@ -391,7 +444,7 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
     def report_step(folder: Path) -> list[str]:
         asm = held["assembly"]
         return _write_report(folder, held["facts"], docs, texts, held["tables"], asm.attributions(), asm.weak_spans(),
-                             previous)
+                             previous, asm.fingerprints, reuse_by_key=cache is not None)
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state
@@ -434,21 +487,28 @@ def _write_texts(out: Path, texts: dict[str, str], previous: Path | None = None)
     return [f"texts/ ({len(texts)} files)"]
 
 
-def _assembly(results, docs: list[dict], cache: Path | None):
-    """The derived data of this build from per-document pieces: cached ones reused (keyed by
-    record, reading and code), the others made from their document alone."""
+def _piece_keys(results, docs: list[dict]) -> dict[str, str]:
+    """doc id -> its piece key (models/derived.py): what decides its pieces, facts lines and pages."""
     from .extract.pipeline import cache_key
-    from .models.derived import PieceCache, assemble, piece_key
-    pieces_cache = PieceCache(cache)
-    pieces, keys = [], {}
+    from .models.derived import piece_key
+    keys = {}
     for r, rec in zip(results, docs):
-        doc_id = str(rec["id"])
         sha = r.record.get("sha256")
         meta = r.document.meta if r.document is not None else r.meta
-        key = piece_key({**rec, "_meta": meta}, cache_key(sha, Path(rec["path"])) if sha else None)
-        keys[doc_id] = key
+        keys[str(rec["id"])] = piece_key({**rec, "_meta": meta}, cache_key(sha, Path(rec["path"])) if sha else None)
+    return keys
+
+
+def _assembly(results, docs: list[dict], cache: Path | None, keys: dict[str, str]):
+    """The derived data of this build from per-document pieces: cached ones reused (keyed by
+    record, reading and code), the others made from their document alone."""
+    from .models.derived import PieceCache, assemble
+    pieces_cache = PieceCache(cache)
+    pieces = []
+    for r, rec in zip(results, docs):
+        doc_id = str(rec["id"])
         text = r.document.text if r.document is not None else None
-        pieces.append(pieces_cache.held(key, doc_id, lambda r=r, rec=rec, text=text, doc_id=doc_id:
+        pieces.append(pieces_cache.held(keys[doc_id], doc_id, lambda r=r, rec=rec, text=text, doc_id=doc_id:
                                        _piece_or_failure(doc_id, rec, r.facts, text)))
     if cache is not None:
         pieces_cache.prune(set(keys.values()))
@@ -493,12 +553,14 @@ def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = N
     return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
 
-def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None, previous=None) -> list[str]:
+def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None, previous=None,
+                  doc_keys=None, reuse_by_key: bool = False) -> list[str]:
     """report.html, and above 50 documents report/<region>.html (an unchanged page is linked from
-    ``previous``)."""
+    ``previous``; with ``reuse_by_key``, a page whose documents' ``doc_keys`` are those it was made
+    from is linked without being rendered: only the regions of changed documents are)."""
     from .report import write_report_files
     paths = write_report_files(out / "report.html", facts, docs, texts, tables, attributions=attributions,
-                               weak=weak, previous=previous)
+                               weak=weak, previous=previous, doc_keys=doc_keys, reuse_by_key=reuse_by_key)
     return [paths[0].name] + ([f"report/ ({len(paths) - 1} region pages)"] if len(paths) > 1 else [])
 
 

@@ -44,7 +44,7 @@ REF = "$ref"
 SHARED_KINDS = ("Region", "Segment", "FinancingModel", "Procedure", "Actor", "Municipality")
 SHARED_KEYS = ("label", "variant", "domain", "cbs", "tooi_uri")
 #: Bumped when a piece's layout changes (the code hash below covers its content).
-PIECE_FORMAT = 1
+PIECE_FORMAT = 2
 
 
 @lru_cache(maxsize=1)
@@ -114,23 +114,33 @@ REF_COLUMNS = ("region_name", "segment_label", "financing_label", "procedure_lab
                "domain", "municipality", "cbs", "tooi_uri")
 
 
-def _filled(piece: dict, shared: Mapping) -> tuple[dict[str, list[dict]], str]:
-    """The piece's rows with references filled in, and a digest of what was filled in."""
+_REF_SET = frozenset(REF_COLUMNS)
+
+
+def _filled(piece: dict, shared: Mapping) -> tuple[dict[str, list[tuple]], str]:
+    """The piece's rows as tuples in each table's column order (a third of the dicts' memory),
+    references filled in, and a digest of what was filled in. A key a row lacks reads as NaN,
+    as pandas makes it of a list of dicts."""
     used: list = []
-    rows: dict[str, list[dict]] = {}
+    rows: dict[str, list[tuple]] = {}
     for name in TABLE_NAMES:
+        columns = COLUMNS[name]
         out = rows[name] = []
         for row in piece["rows"].get(name, []):
-            row = dict(row)
-            for col in REF_COLUMNS:
-                v = row.get(col)
-                if v.__class__ is dict:
+            values = []
+            for col in columns:
+                v = row[col] if col in row else _MISSING
+                if v.__class__ is dict and col in _REF_SET:
                     node, key = v[REF]
-                    row[col] = val = shared.get((node, key))
-                    used.append([node, key, val])
-            out.append(row)
+                    v = shared.get((node, key))
+                    used.append([node, key, v])
+                values.append(v)
+            out.append(tuple(values))
     digest = hashlib.sha256(json.dumps(used, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
     return rows, digest
+
+
+_MISSING = float("nan")
 
 
 #: What :class:`Assembly` keeps of a piece after its first look: everything but the rows.
@@ -138,28 +148,26 @@ SUMMARY_KEYS = ("doc", "failed", "claims", "unattributed", "own_regions", "weak"
 
 
 class HeldPiece:
-    """A piece held as its compressed JSON until it is assembled.
+    """A piece held as its summary until it is assembled.
 
     Most of a piece is its table rows (45 MB of JSON at 1,000 documents, several times that as
     Python dicts): a build holds only each piece's summary (claims, warnings, attributions) and
-    the compressed JSON, and parses the rows one document at a time while the tables are filled."""
-    __slots__ = ("summary", "_blob")
+    reads the rows one document at a time while the tables are filled: from the piece's file
+    when it has one (the summary is the file's first line, so only that line is parsed), else
+    from its compressed JSON."""
+    __slots__ = ("summary", "_path", "_blob")
 
-    def __init__(self, data: str):
-        piece = json.loads(data)
-        self.summary = {k: piece[k] for k in SUMMARY_KEYS if k in piece}
-        self._blob = zlib.compress(data.encode("utf-8"), 1)
+    def __init__(self, summary: dict, path: Path | None = None, data: str | None = None):
+        self.summary = summary
+        self._path = path
+        self._blob = None if data is None else zlib.compress(data.encode("utf-8"), 1)
 
     def full(self) -> dict:
-        return json.loads(zlib.decompress(self._blob).decode("utf-8"))
-
-
-def _row_tuple(row: Mapping, columns) -> tuple:
-    # a key a row lacks reads as NaN, as pandas makes it of a list of dicts
-    return tuple(row[c] if c in row else _MISSING for c in columns)
-
-
-_MISSING = float("nan")
+        if self._blob is not None:
+            return json.loads(zlib.decompress(self._blob).decode("utf-8"))
+        with open(self._path, encoding="utf-8") as fh:
+            fh.readline()
+            return json.loads(fh.read())
 
 
 class Assembly:
@@ -184,11 +192,11 @@ class Assembly:
             held[i] = (summary, None)     # this piece's JSON is not needed again
             filled, digest = _filled(piece, shared)
             for name in TABLE_NAMES:
-                columns = COLUMNS[name]
-                rows[name].extend(_row_tuple(r, columns) for r in filled[name])
+                rows[name].extend(filled[name])
             key = (keys or {}).get(piece["doc"]) or hashlib.sha256(
                 json.dumps(piece, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
-            self.fingerprints[piece["doc"]] = hashlib.sha256(f"{key}:{digest}".encode()).hexdigest()
+            self.fingerprints[piece["doc"]] = hashlib.sha256(
+                f"{key}:{digest}:{piece.get('failed') or ''}".encode()).hexdigest()
             del piece, filled
         self.tables = {}
         for name in TABLE_NAMES:
@@ -224,29 +232,34 @@ class PieceCache:
 
     def get(self, key: str, doc_id: str, make) -> dict:
         """The cached piece of ``key``, else ``make()`` (stored for next time)."""
-        return self._lookup(key, doc_id, make, json.loads, lambda piece: piece)
+        return self.held(key, doc_id, make).full()
 
     def held(self, key: str, doc_id: str, make) -> HeldPiece:
-        """:meth:`get` as a :class:`HeldPiece`: what a build keeps of a piece until it is assembled."""
-        return self._lookup(key, doc_id, make, HeldPiece, lambda held: held.summary)
+        """The piece of ``key`` as a :class:`HeldPiece` (what a build keeps of a piece until it
+        is assembled): read from its file, else ``make()`` and written for next time.
 
-    def _lookup(self, key: str, doc_id: str, make, parse, summary):
+        A file holds two lines of JSON, the piece's summary and the whole piece; JSON text has
+        no raw line break, so the first line is the summary."""
         path = None if self.folder is None else self.folder / f"{key}.json"
         if path is not None:
             with contextlib.suppress(OSError, ValueError):
-                found = parse(path.read_text("utf-8"))
-                if summary(found).get("doc") == doc_id:
+                with open(path, encoding="utf-8") as fh:
+                    summary = json.loads(fh.readline())
+                if summary.get("doc") == doc_id:
                     self.reused += 1
-                    return found
+                    return HeldPiece(summary, path=path)
         piece = make()
         data = json.dumps(piece, ensure_ascii=False)
+        # as JSON gives it back, so a fresh piece reads exactly as a stored one
+        summary = json.loads(json.dumps({k: piece[k] for k in SUMMARY_KEYS if k in piece}, ensure_ascii=False))
         self.made += 1
         if path is not None and not piece.get("failed"):   # a failed piece is made again next time
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(data, encoding="utf-8")
+            tmp.write_text(json.dumps(summary, ensure_ascii=False) + "\n" + data, encoding="utf-8")
             os.replace(tmp, path)
-        return parse(data)     # a fresh piece reads exactly as a cached one
+            return HeldPiece(summary, path=path)
+        return HeldPiece(summary, data=data)
 
     def prune(self, keep: set[str]) -> int:
         """Drop pieces no document of this build uses (removed or changed documents)."""

@@ -332,3 +332,42 @@ def test_a_document_whose_rows_cannot_be_made_costs_only_its_rows(corpus, tmp_pa
 def pd_read(path: Path):
     import pandas as pd
     return pd.read_csv(path)
+
+
+def test_a_change_renders_only_its_regions_pages_and_serialises_only_its_facts(tmp_path, monkeypatch):
+    """After one changed document, the region pages it is not on are the previous generation's
+    files (linked, never rendered), and facts.jsonl copies the other documents' lines; the
+    outputs still equal a cold build's (the test above)."""
+    from inkoopgraaf import cli
+    from inkoopgraaf.report import render
+    monkeypatch.setattr(render, "SPLIT_ABOVE_DOCUMENTS", 2)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    names = ("bekostiging_noord_limburg.txt", "gooi_vechtstreek_2015.txt", "planning_midden_holland.txt")
+    for name in names:
+        shutil.copy(DOCS / name, corpus / name)
+    out = tmp_path / "out"
+    _run(corpus, out, code=0)
+    old = _generation(out)
+    rendered, serialised = [], []
+    real_region_payload, real_dumps = render.region_payload, cli.dumps_facts
+    monkeypatch.setattr(render, "region_payload", lambda region, *a, **k: rendered.append(region["id"])
+                        or real_region_payload(region, *a, **k))
+    monkeypatch.setattr(cli, "dumps_facts", lambda facts: serialised.extend({f.doc for f in facts})
+                        or real_dumps(facts))
+    changed = corpus / "planning_midden_holland.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nHet college besluit op 3 maart 2024 "
+                       "de jeugdhulp met een lumpsum te bekostigen.\n", encoding="utf-8")
+    _run(corpus, out, code=0)
+    new = _generation(out)
+    assert set(serialised) == {"planning_midden_holland"}
+    pages = {p.name for p in (new / "report").glob("*.html")}
+    assert rendered and set(rendered) < {p[:-5] for p in pages}      # some pages, not all
+    for page in pages:
+        linked = (new / "report" / page).stat().st_ino == (old / "report" / page).stat().st_ino
+        assert linked == (page[:-5] not in rendered), page
+    # the same inputs again under --no-cache: everything is made anew, nothing taken by key
+    rendered.clear()
+    serialised.clear()
+    _run(corpus, out, "--no-cache", code=0)
+    assert set(rendered) == {p[:-5] for p in pages} and set(serialised) == {n[:-4] for n in names}

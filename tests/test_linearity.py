@@ -157,3 +157,45 @@ def test_collector_restarts_when_an_extractor_fails(monkeypatch):
     with pytest.raises(RuntimeError):
         extract_document(Document("d", "d.txt", "", "txt", "Tekst.\n"))
     assert gc.isenabled()
+
+
+# -- the indexed look-ups answer as the scans they replace ---------------------------------
+
+def _table(rows: list[list[str]], row_numbers: list[int | None]) -> Document:
+    """A text table, one line per row and cells joined by ' | ', with the given row numbers."""
+    text, blocks = "", []
+    for cells, number in zip(rows, row_numbers):
+        spans, pos = [], len(text)
+        for c in cells:
+            spans.append((pos, pos + len(c)))
+            pos += len(c) + 3
+        blocks.append(Block("table_row", len(text), pos - 3, cells=spans, table=0, row=number))
+        text += " | ".join(cells) + "\n"
+    return Document("t", "t.txt", "", "txt", text, blocks=blocks)
+
+
+@pytest.mark.parametrize("numbers", [[0, 1, 2, 3, 4, 5], [0, 2, 1, 3, 5, 4], [0, None, 2, 3, 4, 5]])
+def test_column_first_finds_the_nearest_cell_above_as_a_scan(numbers):
+    from inkoopgraaf.extract.sections import Structure
+    rows = [["Perceel", "Bekostiging"], ["Ambulant", "lumpsum"], ["Verblijf", "nog open"],
+            ["Dyslexie", "per uur"], ["Vervoer", "lumpsum"], ["Crisis", "p x q"]]
+    doc = _table(rows, numbers)
+    st = Structure(doc)
+    has_u = lambda span: "u" in st.text(span)           # noqa: E731
+    for b in doc.blocks:
+        for s, e in b.cells:
+            place = st.place(s)
+            scan = next(((c, True) for c in place.column_header if has_u(c)), None)
+            assert st.column_first(place, "has u", has_u) == scan
+            assert list(place.column_header) == [r.cells[place.cell_index] for r in reversed(doc.blocks)
+                                                 if None not in (r.row, b.row) and r.row < b.row]
+
+
+def test_cell_index_by_bisection_matches_the_scan():
+    from inkoopgraaf.extract.sections import Structure
+    doc = _table([["a", "", "bb", "ccc"]], [0])
+    doc.blocks.append(Block("table_row", 0, 8, cells=[(0, 5), (2, 3), (4, 8)], table=1, row=0))  # overlapping
+    st = Structure(doc)
+    for b in doc.blocks:
+        for offset in range(-1, b.end + 2):
+            assert st.cell_index(b, offset) == doc.cell_index(b, offset)

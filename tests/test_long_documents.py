@@ -66,9 +66,12 @@ def test_a_block_longer_than_a_part_is_cut_after_a_space():
     block_starts = {b.start for b in doc.blocks}
     inside = [p for p in points[1:] if p not in block_starts]
     assert len(inside) >= 3 and all(doc.text[p - 1] == " " for p in inside)
-    for a, b in zip(points, points[1:] + [len(doc.text)]):
-        part = blocks.part_document(doc, a, b)
-        assert all(part.text[x.start:x.end] == doc.text[a + x.start:a + x.end] for x in part.blocks)
+    for n, (a, b) in enumerate(zip(points, points[1:] + [len(doc.text)])):
+        text, part = blocks.make_part(doc, n, a, b)
+        assert text.text[part.carried:] == doc.text[a:b]
+        shift = a - part.carried
+        assert all(text.text[x.start:x.end] == doc.text[shift + x.start:shift + x.end]
+                   for x in text.blocks if x.start >= part.carried)
 
 
 def test_part_pages_keep_their_numbers():
@@ -76,9 +79,24 @@ def test_part_pages_keep_their_numbers():
     doc = text_document(text)
     starts = [b.start for b in doc.blocks] + [len(doc.text)]
     doc.pages = list(zip(starts, starts[1:]))                  # one paragraph a page
-    part = blocks.part_document(doc, 340, 700)
-    for o in range(len(part.text)):
-        assert part.page_at(o) == doc.page_at(340 + o)
+    text, part = blocks.make_part(doc, 1, 340, 700)
+    for o in range(len(text.text)):
+        assert text.page_at(o) == doc.page_at(340 + max(o - part.carried, 0))
+
+
+def test_a_part_opening_inside_a_section_carries_its_headings():
+    body = "".join(f"Alinea {i} over de inkoop van jeugdhulp.\n\n" for i in range(200))
+    doc = text_document("# Regio Noord\n\n## Perceel ambulante jeugdhulp\n\n" + body + "## Planning\n\nSlot.\n", "md")
+    points = blocks.cut_points(doc, 3_000)
+    assert len(points) > 2
+    text, part = blocks.make_part(doc, 1, points[1], points[2])
+    assert text.text.startswith("Regio Noord\n\nPerceel ambulante jeugdhulp\n\nAlinea")
+    heads = [text.text[h.start:h.end] for h in text.headings_before(len(text.text) - 1)]
+    assert heads == ["Regio Noord", "Perceel ambulante jeugdhulp"]
+    fact = Fact("long", "segment", "x", 0, 5, None, {})
+    later = Fact("long", "segment", text.text[part.carried:part.carried + 6], part.carried, part.carried + 6, None, {})
+    kept = blocks.shift_facts([fact, later], part)
+    assert kept == [later] and doc.text[later.start:later.end] == later.text
 
 
 # -- the whole document's answers --------------------------------------------------------------
@@ -119,13 +137,32 @@ def test_once_per_document_facts_are_reconciled_across_parts():
     assert merged[2].value["date"] == {"start": "2024-03-01"}  # the repeated decision dates the first
 
 
-def test_models_keep_the_stance_ranked_first_across_parts():
-    a = _fact("financing", 0, {"id": "lumpsum", "variant": "none", "segment": "ambulant", "status": "considered"})
-    b = _fact("financing", 50, {"id": "lumpsum", "variant": "none", "segment": "ambulant", "status": "chosen"})
+def test_models_keep_the_best_stated_stance_across_parts():
+    def model(start, status, conf, segment="ambulant"):
+        return _fact("financing", start, {"id": "lumpsum", "variant": "none", "segment": segment, "status": status},
+                     confidence=conf)
     c = _fact("segment", 60, {"id": "ambulant", "label": "Ambulant", "parent": None}, confidence=0.9)
     d = _fact("segment", 1, {"id": "ambulant", "label": "ambulant", "parent": None}, confidence=0.7)
-    merged = blocks.merge_parts([[d, a], [b, c]])
-    assert [(f.type, f.start) for f in merged] == [("financing", 50), ("segment", 60)]
+    merged = blocks.merge_parts([[d, model(0, "considered", 0.8)], [model(50, "chosen", 0.8), c]])
+    assert [(f.type, f.start) for f in merged] == [("financing", 50), ("segment", 60)]     # chosen over considered
+    merged = blocks.merge_parts([[model(0, "considered", 0.825)], [model(50, "chosen", 0.75)]])
+    assert [f.value["status"] for f in merged] == ["considered"]     # its own sentence over a default stance
+    merged = blocks.merge_parts([[model(0, None, 0.9)], [model(50, "rejected", 0.6)]])
+    assert [f.value["status"] for f in merged] == ["rejected"]       # a stance over none
+
+
+def test_parts_of_a_text_cut_at_its_sections_give_the_whole_texts_facts(monkeypatch):
+    """The seed documents one after another, parts of about one seed each: every fact the whole
+    text gives (offsets, values, confidences), except the regions, which a part selects among its
+    own (a text naming many regions is read as a comparison: a whole-document choice)."""
+    doc = text_document(seeds_text(250_000))
+    whole = pipeline.extract_document(doc)
+    monkeypatch.setattr(blocks, "PART_CHARS", 60_000)
+    assert len(blocks.cut_points(doc)) >= 5
+    parted = pipeline.extract_document(doc)
+    key = lambda f: (f.type, f.start, f.end, f.text, repr(f.value), f.confidence)   # noqa: E731
+    assert [key(f) for f in parted if f.type != "region"] == [key(f) for f in whole if f.type != "region"]
+    assert {f.value["id"] for f in whole if f.type == "region"} <= {f.value["id"] for f in parted if f.type == "region"}
 
 
 # -- a multi-MB document, end to end -----------------------------------------------------------
@@ -170,8 +207,8 @@ def test_parts_give_the_facts_of_the_parts_extracted_alone(long_run):
     once = {"region", "municipality", "segment", "financing", "procedure", "plan_change", "decision"}
     for index in (len(spans) - 1, 2):          # out of order: no part leans on the one before
         start, end = spans[index]
-        alone = blocks.shift_facts(pipeline._run_steps(blocks.part_document(doc, start, end), year,
-                                                       blocks.Part(index, start, doc)), doc, start)
+        text, part = blocks.make_part(doc, index, start, end)
+        alone = blocks.shift_facts(pipeline._run_steps(text, year, part), part)
         assert_exact(doc, alone)
         here = [f for f in facts if start <= f.start < end]
         key = lambda f: (f.type, f.start, f.end, f.text)   # noqa: E731
@@ -263,3 +300,23 @@ def test_default_budget_refuses_only_what_is_parsed_whole(tmp_path):
         check_input(tmp_path / "lang.html", small)
     with pytest.raises(ReadError, match="per file \\(raise it"):
         check_input(tmp_path / "lang.txt", 1024)                 # a budget the user gave holds for all
+
+
+def test_a_batch_goes_on_past_an_html_file_over_the_default_budget(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from inkoopgraaf.cli import main
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(folder / "groot.html", "wb") as fh:      # sparse: no disk is spent
+        fh.write(b"<html><body><p>Inkoop jeugdhulp</p>")
+        fh.truncate(65 * 2**20)
+    (folder / "klein.txt").write_text("De regio Twente koopt ambulante jeugdhulp in per 1 januari 2026.\n", "utf-8")
+    r = CliRunner().invoke(main, ["extract", str(folder), "--out", str(tmp_path / "out")])
+    assert r.exit_code == 1, r.output
+    assert (f"inkoopgraaf: {folder / 'groot.html'}: refused: 65.0 MB is over the size budget of 64 MB per file "
+            "for HTML, which is parsed whole (raise it with --max-file-mb)") in r.stderr.splitlines()
+    facts = [json.loads(x) for x in (tmp_path / "out" / "facts.jsonl").read_text("utf-8").splitlines()]
+    assert {f["doc"] for f in facts} == {"klein"} and any(f["type"] == "date" for f in facts)

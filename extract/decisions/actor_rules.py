@@ -15,14 +15,15 @@ from .actors import _passive_aux, _segment
 from .frames import Frame
 from .objects import _is_action_item, _label_heading
 from .triggers import document_own_advice
-from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data
+from .words import PARTICIPLES, PASSIVE_AUX, SUBORDINATORS, actor_data, triggers
 
 Actor = tuple[str | None, bool]
 
 
 def own_choice(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
-    """'Voor de percelen 2 en 4 kiezen we voor X': the document's own choice is the municipalities' choice
-    (lead's convention, as 'kiezen de gemeenten voor X' in dev gold): the colleges, not the authors."""
+    """'Wij kiezen nadrukkelijk niet voor X', 'we hebben gekozen voor X': the document's own choice is the
+    municipalities' choice (lead's convention, as 'kiezen de gemeenten voor X' in dev gold): the colleges, not
+    the authors. A present-tense 'kiezen we voor X' states the strategy's content (veto writers_policy)."""
     m = f.mention
     if m is not None and f.hit.family == "choose" and f.words[m.start] in actor_data().get("pronouns_ambtelijk", []):
         return "college", False
@@ -33,6 +34,26 @@ def continued(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | 
     """'hebben bestuurders X omarmd en besloten om ...': the body of the sentence's earlier clause."""
     if actor[0] is None and inherited and f.clause.words and f.clause.start > 0:
         return inherited, True
+    return None
+
+
+def proposed_to(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
+    """'De colleges van de zeven gemeenten wordt voorgesteld in te stemmen met ...', 'Aan de raad wordt
+    voorgesteld ...': a passive proposal to a body named right before its auxiliary is put to that body, which
+    will decide (as 'De raad wordt gevraagd ...'); the writers stay unnamed."""
+    words, hit = f.words, f.hit
+    if hit.family != "proposal" or hit.kind != "verb" or actor[0] is not None:
+        return None
+    aux = next((k for k in range(hit.i - 1, max(-1, hit.i - 3), -1) if words[k] in ("wordt", "worden")), None)
+    if aux is None:
+        return None
+    for m in f.resolver.mentions(words):
+        k = m.start - 1
+        while k >= 0 and words[k] in ("de", "het"):
+            k -= 1
+        head = k < 0 or words[k] == "aan" and k == 0
+        if not m.weak and m.actor in ("raad", "college", "regionaal_bestuur") and head and aux - 8 <= m.end <= aux:
+            return m.actor, True
     return None
 
 
@@ -77,9 +98,14 @@ def _addresses_council(text: str) -> bool:
 def meeting_body(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
     """'Besluit: Het tarief wordt per 1 april vastgesteld op € 38,47' in a meeting's decision list: the
     meeting's body decides."""
-    if actor[0] is None and frame_actor is not None and _passive_aux(f.words, f.hit) is not None:
-        return frame_actor, False
+    if actor[0] is None and frame_actor is not None and (_passive_aux(f.words, f.hit) is not None or _impersonal(f)):
+        return frame_actor, False      # also the impersonal 'Er is besloten de tarieven te verhogen'
     return None
+
+
+def _impersonal(f: Frame) -> bool:
+    """'(Er) is besloten ...': an intransitive decision participle after a passive auxiliary, no subject."""
+    return f.hit.form in PARTICIPLES and has_any(f.words[max(0, f.hit.i - 3):f.hit.i], PASSIVE_AUX)
 
 
 def named_region(f: Frame, actor: Actor, inherited: str | None, frame_actor: str | None) -> Actor | None:
@@ -119,8 +145,7 @@ def joint_action(f: Frame, actor: Actor, inherited: str | None, frame_actor: str
     """'voor de periode daarna is besloten om gezamenlijk een nieuwe inkoop uit te voeren': an agentless
     decision to act jointly is the municipalities' joint decision (regionaal_bestuur)."""
     words, hit = f.words, f.hit
-    impersonal = hit.form in PARTICIPLES and has_any(words[max(0, hit.i - 3):hit.i], PASSIVE_AUX)  # 'is besloten'
-    if actor[0] is not None or hit.family == "proposal" or not (impersonal or _passive_aux(words, hit) is not None):
+    if actor[0] is not None or hit.family == "proposal" or not (_impersonal(f) or _passive_aux(words, hit) is not None):
         return None
     if has_any(f.words[f.hit.j + 1:f.hit.j + 8], actor_data()["named_region"]["joint_action_words"]):
         return "regionaal_bestuur", False
@@ -154,9 +179,11 @@ def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: st
     words = [w for w in f.clause.words if w not in (":", "-", "•")]
     rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
     if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
-            and (f.clause.raw[-1] == ":" or _label_heading(f.clause)) and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))):
-        # the label stands alone on its line, or its one point follows on it ('Besluit: in te stemmen met X');
-        # 'Besluit: Aangehouden.' is no list
+            and (f.clause.raw[-1] == ":" or _label_heading(f.clause)) \
+            and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))
+                 or re.match(triggers()["meeting_outcome_pattern"], rest.strip(" \t:").lower())):
+        # the label stands alone on its line, or its one point follows on it ('Besluit: in te stemmen met X'),
+        # or it adopts the item's advice ('Besluit: conform advies'); 'Besluit: Aangehouden.' is no decision
         return frame_actor, False
     return None
 
@@ -176,7 +203,7 @@ def legislation(f: Frame, actor: Actor, inherited: str | None, frame_actor: str 
 
 
 #: in order; each sees the actor the rules before it settled
-OVERRIDES = (own_choice, continued, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, council_venue, legislation)
+OVERRIDES = (own_choice, continued, proposed_to, unsigned_proposal, document_advice, letter_to_council, meeting_body, meeting_label, named_region, joint_action, council_venue, legislation)
 
 
 def continued_actor(f: Frame, inherited) -> str | None:

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import re
 
-from ..clauses import Clause, as_date, norm_token
+from ..clauses import Clause, as_date, has_any, norm_token
 from .actor_rules import clause_actor
 from .actors import NOBODY, _passive_aux, _role, relative_taker
-from .frames import Frame, _temporal_anchor, veto_reason
+from .frames import Frame, _temporal_anchor, adoption_record, veto_reason
 from .objects import _label_heading, _label_items, _refine_object, _tidy_object
 from .record import Decision, _date_value
 from .status import _owned_decision
 from .triggers import TriggerHit
-from .words import actor_data, triggers
+from .words import AUX_ALL, actor_data, triggers
 
 
 def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, inherited_actor, previous_text="",
@@ -41,6 +41,8 @@ def _decide(ctx, clause: Clause, hits, resolver, dates, now, prev_dates, inherit
         return None, None                         # no body and no date: too vague to be a decision fact
     if f.hit.family == "intend" and not explicit:
         return None, None                         # an intention counts only for a body named outright
+    if adoption_record(clause) and not has_any(clause.words, AUX_ALL):
+        status, basis = "taken", "explicit"      # a cover's bare 'vastgesteld door X (op ...)' records the adoption
     if basis in ("present", "nominal") and date_val and now:
         start = as_date(date_val.get("start"))
         status = "taken" if start and start < now else "planned"

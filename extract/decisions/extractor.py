@@ -13,7 +13,7 @@ from .actors import ActorResolver
 from .decide import _decide, _slice, _sub_clauses, is_party_list
 from .record import Decision
 from .dedupe import _dedupe
-from .frames import Frame, not_a_decision_sentence, veto_reason
+from .frames import Frame, adoption_record, not_a_decision_sentence, veto_reason
 from .preamble import preamble_decisions
 from .proposal_lists import proposal_points
 from .objects import _is_action_item, _label_heading, _is_item_intro, _takes_note, _tidy_object
@@ -41,7 +41,7 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
         block = sentence.block
         sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
         skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading"
-                                                    and not _label_heading(sentence))
+                                                    and not _label_heading(sentence) and not adoption_record(sentence))
                 or not_a_decision_sentence(sentence)
                 or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
                 or (preamble is not None and preamble[0] <= sentence.start < preamble[1])

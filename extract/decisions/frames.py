@@ -70,6 +70,8 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
         return True
     if lead[0] in cfg["citation_openers"]:
         return True
+    if adoption_record(sentence):
+        return False   # 'Versie 2.1 | 14 maart 2023 | vastgesteld door het PHO': the cover records the adoption
     stamp = set(cfg["document_stamp_words"])
     if lead[0] in stamp and len(words) < 14:
         return True
@@ -80,6 +82,12 @@ def not_a_decision_sentence(sentence: Clause) -> bool:
     if any(w == "versie" and k + 1 < len(words) and re.match(r"\d", words[k + 1]) for k, w in enumerate(words)) and len(words) < 14:
         return True
     return False
+
+
+def adoption_record(sentence: Clause) -> bool:
+    """A cover or colophon line that records who adopted the paper ('vastgesteld door het algemeen bestuur op
+    12 maart 2023', 'Versie 2.1 | 14 maart 2023 | vastgesteld door het PHO'): a decision even as a heading."""
+    return re.search(triggers()["adoption_record_pattern"], " ".join(sentence.words)) is not None
 
 
 def _generic_frame(clause: Clause, hit: TriggerHit, text: str) -> bool:
@@ -404,6 +412,30 @@ def proposals_discussed(f: Frame) -> str | None:
     return None
 
 
+def writers_policy(f: Frame) -> str | None:
+    """'Voor begeleiding kiezen we een DAS', 'Een nieuw Open House wijzen we af': the writers' present-tense
+    choice or rejection in a strategy states its content; no gold set lists it as a decision (the bodies'
+    decisions on the strategy are stated elsewhere). A negated choice ('Wij kiezen nadrukkelijk niet voor X')
+    and the writers' past decisions stay."""
+    m, hit = f.mention, f.hit
+    if m is None or hit.family not in ("choose", "reject") or f.words[m.start] not in actor_data().get("pronouns_ambtelijk", []):
+        return None
+    if f.status_basis[1] != "present" or "niet" in f.words[max(0, hit.i - 3):hit.j + 4]:
+        return None
+    return "the writers' policy line"
+
+
+def not_proposed(f: Frame) -> str | None:
+    """'Een aanbesteding is overwogen, maar ... wordt daarom niet voorgesteld', 'Wij stellen niet voor ...': a
+    proposal verb negated (right before it, or between verb and particle) is no proposal; 'stelt voor om niet
+    te verlengen' (the negation inside the proposal) still is one."""
+    if f.hit.family != "proposal" or f.hit.kind != "verb":
+        return None
+    if "niet" in f.words[max(0, f.hit.i - 2):f.hit.i] or "niet" in f.words[f.hit.i + 1:f.hit.j]:
+        return "a proposal negated"
+    return None
+
+
 def proposals_noun(f: Frame) -> str | None:
     """'Voorstellen die betrekking hebben op ... worden via dit addendum ...', 'Voorstellen voor aanpassing ...':
     the plural noun opening the clause with a relative pronoun or preposition after it is the subject, not the
@@ -501,7 +533,7 @@ def case_decision(f: Frame) -> str | None:
 #: in order; the first that gives a reason vetoes the clause
 VETOES = (conditional, hedged, cause, competence, generic, question, mention_only, possibility, standing_rule,
           scenario_section, no_body, generic_party, guidance, finding, questions_put, tender_step, proposals_discussed,
-          proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
+          writers_policy, not_proposed, proposals_noun, during_deliberation, budget_line, empty_stamp, form_field, procedure_step, own_discretion, case_decision)
 
 
 def veto_reason(f: Frame) -> str | None:

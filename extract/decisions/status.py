@@ -94,7 +94,9 @@ def _present(words: list[str], hit: TriggerHit, lo: int, hi: int) -> tuple[str, 
         if _owned_decision(words, hit) or _dated_stamp(words, hit):
             return "taken", "explicit"
         if has_any(words, NOMINAL_TAKEN_VERBS):
-            return "taken", "present"
+            # 'neemt het college ... het gunningsbesluit': a present-tense light verb says who takes the decision;
+            # its date against the document's 'now' decides, and undated it is a step still ahead
+            return "planned", "present"
         return "planned", "nominal"
     if has_any(window, cues["future_go"]) and not has_any(window, ["akkoord"]):
         return "planned", "explicit"

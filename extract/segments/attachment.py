@@ -12,7 +12,7 @@ from ..sections import Place
 from .cues import CUE
 from .lots import _lot_references
 from .mentions import _heading_topic, _segment_facts
-from .state import _antecedent_segment, _Doc, _excluded
+from .state import _antecedent_segment, _Doc, _excluded, _has_model, _next_sentence
 from .terms import Match
 
 
@@ -82,6 +82,9 @@ def _by_sentence(d: _Doc, m: Match, place: Place) -> Attachment | None:
     ante = _antecedent_segment(d, s)
     if ante is not None:
         return [d.resolve(ante, place)], 0.75
+    after = _forward_scope(d, m, place)
+    if after:
+        return after, 0.7
     both = _plural_antecedents(d, s, place)
     if both:
         return both, 0.7
@@ -100,6 +103,24 @@ def _lot_named_with_care(d: _Doc, ident: str) -> bool:
         if mm.group(1) == ident and any(not x.generic for x in d.segments_in(d.sentence(mm.start()))):
             return True
     return False
+
+
+def _distinct(d: _Doc, found: list[Match], place: Place) -> list[str]:
+    ids: list[str] = []
+    for x in found:
+        sid = d.resolve(x, place)
+        if sid not in ids:
+            ids.append(sid)
+    return ids
+
+
+def _forward_scope(d: _Doc, m: Match, place: Place) -> list[str]:
+    """The care the next sentence gives the model's scope to: "We werken met een lumpsum.
+    Dit geldt voor het verblijf en de crisiszorg." (the next sentence names no model of its own)."""
+    nxt = _next_sentence(d, m.start)
+    if nxt is None or not CUE["forward_scope"].match(d.text, nxt[0], nxt[1]) or _has_model(d, nxt):
+        return []
+    return _distinct(d, [x for x in d.segments_in(nxt) if not x.generic], place)
 
 
 def _plural_antecedents(d: _Doc, s: int, place: Place) -> list[str]:
@@ -136,16 +157,34 @@ def _by_block(d: _Doc, m: Match, place: Place) -> Attachment | None:
         gen = [x for x in d.segments_in((b.start, b.end)) if x.generic]
         if gen:
             return [d.resolve(gen[0], place)], 0.6
+        # "Voor verblijf en crisis geldt:" above the list: its items are that care's
+        intro = [x for x in d.segments_in(place.list_intro) if not x.generic] if place.list_intro else []
+        if intro:
+            return _distinct(d, intro, place), 0.65
     if b is not None and b.kind == "paragraph":
         # a paragraph opened by a topic phrase keeps that topic in its later
         # sentences: "Voor de jeugd-GGZ blijft X. Wel onderzoeken we Y."
         s = d.sentence(m.start)[0]
         topic = CUE["paragraph_topic"].match(d.text, b.start, min(b.end, s))
         if topic:
-            named = {d.resolve(x, place) for x in d.segments_in((topic.start(), topic.end())) if not x.generic}
-            if len(named) == 1:
-                return [named.pop()], 0.65
+            named = [x for x in d.segments_in((topic.start(), topic.end())) if not x.generic]
+            if len({d.resolve(x, place) for x in named}) == 1:
+                return _topic_coordinated(d, named[0], place), 0.65
     return None
+
+
+def _topic_coordinated(d: _Doc, first: Match, place: Place) -> list[str]:
+    """A paragraph's topic with the care joined to it in its opening sentence: "Voor verblijf
+    (inclusief pleegzorg) en voor de hoogcomplexe jeugdhulp kiezen we ..." is about both."""
+    ids = [d.resolve(first, place)]
+    prev = first
+    for x in d.segments_in((first.end, d.sentence(first.start)[1])):
+        if not x.generic and CUE["topic_coordinated"].fullmatch(d.text, prev.end, x.start):
+            sid = d.resolve(x, place)
+            if sid not in ids:
+                ids.append(sid)
+            prev = x
+    return ids
 
 
 def _by_heading(d: _Doc, m: Match, place: Place) -> Attachment | None:

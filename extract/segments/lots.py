@@ -115,7 +115,7 @@ def _lot_map(d: _Doc) -> dict[str, str]:
         return cached
     lots: dict[str, str] = {}
     for mm in CUE["lot_definition"].finditer(d.text):
-        ident = mm.group(1)
+        ident = mm.group(1).upper()          # "perceel c" and "perceel C" are one lot
         if ident in lots:
             continue
         line_end = d.text.find("\n", mm.end())
@@ -139,7 +139,7 @@ def _lot_references(d: _Doc, s: int, e: int) -> list[tuple[int, list[str | None]
     for mm in CUE["lot_reference"].finditer(d.text, s, e):
         if any(a <= mm.start() < a + 20 for a, _ in out):
             continue
-        idents = _expand_idents(mm.group(1))
+        idents = _expand_idents(mm.group(1).upper())
         ids: list[str | None] = []
         for i in idents:
             if i in lots and lots[i] not in ids:

@@ -69,7 +69,9 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
     """Does this mention name a segment the document buys? (decision, confidence)."""
     b = place.block
     q = d.qualify_at(m.start, m.end)
-    if q.negated:
+    # negated itself ("valt buiten"), not the topic of a declined model ("voor X is trajectfinanciering
+    # overwogen, maar niet gekozen": X is still bought, with another model)
+    if _excluded(q):
         return False, 0.0
     s, e = d.sentence(m.start)
     sent = d.text[s:e]
@@ -97,8 +99,8 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.6
     if b is not None and b.kind == "heading" and _topic_given_a_model(d, m, place):
         return True, 0.6
-    if (CUE["contract_cue"].search(sent) or CUE["bought_after"].match(d.text, m.end, e) or
-            _between_split_buying(d, m, s, e)) and not q.hypothetical:
+    if (CUE["contract_cue"].search(sent) and not _topic_complement(d, m, s) or
+            CUE["bought_after"].match(d.text, m.end, e) or _between_split_buying(d, m, s, e)) and not q.hypothetical:
         return True, 0.7
     # "Wij kopen samen ondersteuning in. Het gaat om begeleiding, dagbesteding en ...": the
     # sentence after one of buying says what is bought
@@ -106,7 +108,7 @@ def _is_segment_mention(d: _Doc, m: Match, place: Place) -> tuple[bool, float]:
         return True, 0.6
     # the care a model or procedure is given for: "Bestuurlijk aanbesteden wordt voor de
     # gesloten jeugdhulp nog onderzocht" (a segment even while its procedure is weighed)
-    if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and \
+    if CUE["for_segment"].search(d.text, max(s, m.start - 60), m.start) and not _topic_complement(d, m, s) and \
             (find_terms(sent, "financing") or find_terms(sent, "procedure")):
         return True, 0.65
     # care that opens its sentence as the subject the sentence gives a model: "De jeugd-GGZ
@@ -135,6 +137,17 @@ def _heading_label_length(d: _Doc, b) -> int:
     t = d.text[b.start:b.end]
     end = CUE["label_end"].search(t)
     return end.start() if end and end.start() > 0 else len(t)
+
+
+def _topic_complement(d: _Doc, m: Match, s: int) -> bool:
+    """Is the care the complement of a noun that reports on it ("de wachtlijsten in de jeugd-GGZ",
+    "de kosten van de dyslexiezorg", "een project over dyslexie")? A word of buying elsewhere in
+    the sentence ("... en betrekt die bij de inkoop") then does not buy it."""
+    return bool(CUE["topic_head"].search(d.text, max(s, m.start - _TOPIC_REACH), m.start))
+
+
+#: how far before a care wording its reporting head noun may stand
+_TOPIC_REACH = 60
 
 
 def _scope_of_buying(d: _Doc, s: int) -> bool:

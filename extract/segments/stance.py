@@ -135,6 +135,13 @@ def _own_status_of(d: _Doc, m: Match, place: Place) -> tuple[str | None, float]:
     col = _column_stance_at(d, place, m.id) if in_table else None
     if col:
         return col, 0.8
+    # a row whose label carries the stance, in a table with one column per segment
+    # ("Huidig | uurtarief | dagprijs", "Vanaf 2027 | trajectprijs | lumpsum")
+    # (a label naming care, "Verblijf (huidige aanbieders)", says what the row is about)
+    row = column_stance(d.st.text(place.row_label)) if in_table and place.row_label and \
+        place.cell_index and not d.segments_in(place.row_label) else None
+    if row:
+        return row, 0.8
     # a row/column labelled as the choice of a lot ("Bekostigingsvariant", "Vorm aanbesteding")
     if in_table:
         choice = lambda sp: CUE["choice_label"].search(d.st.text(sp))  # noqa: E731

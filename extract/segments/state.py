@@ -95,10 +95,11 @@ class _Doc:
         names a domain ("perceel Jeugd") or overlaps a care wording is left to those."""
         domain_only = {w for ws in tax.domain_words.values() for w in ws}
         out = []
+        taken = _Spans(found)
         for lm in CUE["other_lot"].finditer(self.text):
             s, e = lm.span(1)
             label = self.text[s:e]
-            if label.lower() in domain_only or any(m.start < e and s < m.end for m in found) or \
+            if label.lower() in domain_only or taken.overlaps(s, e) or \
                     find_terms(label, "segment") or find_terms(label, "generic"):
                 continue
             out.append(Match("segment", "other", s, e, lot=True))

@@ -22,9 +22,11 @@ import json
 import os
 import re
 from collections import defaultdict
+from collections.abc import Mapping   # not typing.Mapping: its isinstance check is several times slower
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 from . import labels as L
 
@@ -52,6 +54,8 @@ def json_for_script(obj: Any) -> str:
 # --------------------------------------------------------------------------- values
 
 def _as_dict(fact: Any) -> dict:
+    if fact.__class__ is dict:      # already a plain dict (a region page's facts): read, never changed here
+        return fact
     if isinstance(fact, Mapping):
         return dict(fact)
     return fact.to_json()
@@ -180,12 +184,16 @@ def _region_sort_key(region: dict) -> tuple:
 def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapping[str, str] | None = None,
                   tables: Mapping[str, Any] | None = None, title: str | None = None,
                   attributions: Mapping[str, Iterable[str]] | None = None,
-                  weak: set[tuple[str, int, int]] | None = None) -> dict:
+                  weak: set[tuple[str, int, int]] | None = None, with_tables: bool = True,
+                  summaries: bool = True) -> dict:
     """Everything the page shows, as plain JSON-able data (lists of indices keep it compact).
 
     ``attributions`` (doc -> its own regions) and ``weak`` (whole-procurement claims that are
     no statement, as (doc, start, end)) are what build already knows per document
-    (models/derived.py); without them they are worked out here from the facts and texts."""
+    (models/derived.py); without them they are worked out here from the facts and texts.
+    ``with_tables=False`` leaves the comparison tables' grids out (the split summary does not
+    carry them; the matrix still reads its contract starts from ``tables``); ``summaries=False``
+    leaves each fact row's Dutch summary None (the split summary words only the facts it cites)."""
     fact_dicts = [_as_dict(f) for f in facts]
     documents = list(documents)
     texts = dict(texts or {})
@@ -259,7 +267,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         docs[di]["n"] += 1
         conf = f.get("confidence")
         rows.append([di, ftype, f.get("start"), f.get("end"), f.get("page"), f.get("text") or "",
-                     summarize(ftype, value), round(float(conf), 3) if isinstance(conf, (int, float)) else None])
+                     summarize(ftype, value) if summaries else None, round(float(conf), 3) if isinstance(conf, (int, float)) else None])
         for ri in docs[di]["regions"]:
             if ftype == "municipality" and value.get("cbs"):
                 entry = municipalities[ri].setdefault(value["cbs"], [value["cbs"], value.get("name") or value["cbs"], 0])
@@ -312,7 +320,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         "matrix": matrix,
         "timeline": timeline,
         "decisions": decisions,
-        "tables": _tables_payload(tables or {}, fact_dicts),
+        "tables": _tables_payload(tables or {}, fact_dicts) if with_tables else [],
     }
 
 
@@ -553,12 +561,14 @@ def page_names(regions: list[dict]) -> dict[str, str]:
     return names
 
 
-def summary_payload(full: dict, folder: str, names: Mapping[str, str]) -> dict:
+def summary_payload(full: dict, folder: str, names: Mapping[str, str], fact_dicts: list[dict] | None = None) -> dict:
     """The summary page's data: overview, matrix and one row per region with a link to its page.
 
     Only the facts the matrix cells cite travel along (their quote and Dutch summary); the
     texts, timelines, decisions, the facts table and the comparison tables are on the region
-    pages, so the summary grows with regions and matrix cells, not with the documents' text."""
+    pages, so the summary grows with regions and matrix cells, not with the documents' text.
+    A cited fact whose row has no summary yet (``build_payload(summaries=False)``) is worded
+    here from ``fact_dicts``."""
     matrix = json.loads(json.dumps(full["matrix"]))      # a deep copy whose indices are remapped
     keep: dict[int, int] = {}
 
@@ -572,7 +582,10 @@ def summary_payload(full: dict, folder: str, names: Mapping[str, str]) -> dict:
                 entry[3] = remap(entry[3])
     facts = [None] * len(keep)
     for fi, new in keep.items():
-        facts[new] = full["facts"][fi]
+        row = facts[new] = full["facts"][fi]
+        if row[6] is None and fact_dicts is not None:
+            value = fact_dicts[fi].get("value")
+            row[6] = summarize(row[1], value if isinstance(value, Mapping) else {})
     by_type: dict[str, int] = defaultdict(int)
     region_facts: dict[int, int] = defaultdict(int)
     for row in full["facts"]:
@@ -614,6 +627,13 @@ def report_pages(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapp
     """The report as {relative path: HTML}: one file, or (``split``; by default above
     :data:`SPLIT_ABOVE_DOCUMENTS` documents) the summary ``summary`` plus ``<folder>/<region>.html``
     per region, the folder named like the summary without ``.html``, each page linking back."""
+    return _pages(facts, documents, texts, tables, title, attributions, weak, summary, split)[0]
+
+
+def _pages(facts, documents, texts, tables, title, attributions, weak, summary, split,
+           doc_keys: Mapping[str, str] | None = None, unchanged=None) -> tuple[dict[str, str | None], dict]:
+    """:func:`report_pages`, and each region page's key (:func:`page_key`, when ``doc_keys`` gives
+    every document's); a page for which ``unchanged(rel, key)`` holds is not rendered (None)."""
     folder = Path(summary).with_suffix("").name
     fact_dicts = [_as_dict(f) for f in facts]
     documents = list(documents)
@@ -621,21 +641,57 @@ def report_pages(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapp
     if weak is None:
         from inkoopgraaf.models.scopes import weak_whole_claim_spans
         weak = weak_whole_claim_spans(fact_dicts, texts)
-    full = build_payload(fact_dicts, documents, texts, tables, title, attributions, weak)
     if split is None:
-        split = len(full["docs"]) > SPLIT_ABOVE_DOCUMENTS
+        ids = {str(rec.get("id")) for rec in documents} | {str(f.get("doc")) for f in fact_dicts}
+        split = len(ids) > SPLIT_ABOVE_DOCUMENTS
+    full = build_payload(fact_dicts, documents, texts, tables, title, attributions, weak, with_tables=not split,
+                         summaries=not split)
     if not split:
-        return {"": render_html(full)}
+        return {"": render_html(full)}, {}
     names = page_names(full["regions"])
     records = {str(rec.get("id")): rec for rec in documents}
-    pages = {"": render_html(summary_payload(full, folder, names))}
+    pages: dict[str, str | None] = {"": render_html(summary_payload(full, folder, names, fact_dicts))}
+    keys: dict[str, str] = {}
     back = f"../{summary}"
     for r in full["regions"]:
-        docs = [records.get(full["docs"][di]["id"]) or {"id": full["docs"][di]["id"]} for di in r["docs"]]
+        rel = f"{folder}/{names[r['id']]}"
+        doc_ids = [full["docs"][di]["id"] for di in r["docs"]]
+        key = page_key(rel, r, doc_ids, doc_keys, full["meta"], back)
+        if key is not None:
+            keys[rel] = key
+            if unchanged is not None and unchanged(rel, key):
+                pages[rel] = None
+                continue
+        docs = [records.get(d) or {"id": d} for d in doc_ids]
         payload = region_payload(r, fact_dicts, docs, texts, tables or {}, full["meta"]["title"],
                                  attributions, weak, back)
-        pages[f"{folder}/{names[r['id']]}"] = render_html(payload)
-    return pages
+        pages[rel] = render_html(payload)
+    return pages, keys
+
+
+@lru_cache(maxsize=1)
+def report_version() -> str:
+    """Hash of this package's code and assets: a page made by other code is never reused."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for p in sorted(root.iterdir()):
+        if p.suffix in (".py", ".js", ".css", ".html", ".json") and p.is_file():
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def page_key(rel: str, region: Mapping, doc_ids: list[str], doc_keys: Mapping[str, str] | None,
+             meta: Mapping, back: str) -> str | None:
+    """What decides a region page: its name and region, the page's title, date and link back,
+    and the key of each of its documents in order (build gives the fingerprint of the document's
+    piece with the shared values filled into it: its facts, text, record, table rows,
+    attributions). None when a document has no key: the page is always rendered then."""
+    if doc_keys is None or any(d not in doc_keys for d in doc_ids):
+        return None
+    payload = json.dumps([report_version(), rel, region["id"], region["name"], meta.get("title"),
+                          meta.get("generated"), back, [[d, doc_keys[d]] for d in doc_ids]], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def write_report(out_path, facts: Iterable[Any], documents: Iterable[Mapping],
@@ -648,27 +704,45 @@ def write_report(out_path, facts: Iterable[Any], documents: Iterable[Mapping],
     return write_report_files(out_path, facts, documents, texts, tables, title, attributions, weak, split)[0]
 
 
+#: In a split report's folder: each region page's key (:func:`page_key`), so the next build can
+#: link a page whose inputs did not change from the previous generation without rendering it.
+PAGE_KEYS = ".pages.json"
+
+
 def write_report_files(out_path, facts: Iterable[Any], documents: Iterable[Mapping],
                        texts: Mapping[str, str] | None = None, tables: Mapping[str, Any] | None = None,
                        title: str | None = None, attributions: Mapping[str, Iterable[str]] | None = None,
                        weak: set[tuple[str, int, int]] | None = None, split: bool | None = None,
-                       previous: Path | None = None) -> list[Path]:
+                       previous: Path | None = None, doc_keys: Mapping[str, str] | None = None,
+                       reuse_by_key: bool = False) -> list[Path]:
     """Write the report (:func:`report_pages`): ``out_path`` and, when split, its region pages
     in the folder named like it without ``.html`` (``report.html`` → ``report/``). A page equal
     to the one in ``previous`` (the last generation's folder) is hard-linked from there; pages
-    of regions no longer in the report are removed."""
+    of regions no longer in the report are removed. With ``doc_keys`` (document id -> a key of
+    everything its part of a page is made from) the page keys are written beside the pages,
+    and with ``reuse_by_key`` a page whose key is the previous generation's is linked from
+    there without being rendered at all."""
     from inkoopgraaf.models.io import write_text_atomic
     from inkoopgraaf.snapshot import reuse_file
 
     out_path = Path(out_path)
     folder = out_path.with_suffix("").name
-    pages = report_pages(facts, documents, texts, tables, title, attributions, weak, out_path.name, split)
+    old_keys = _previous_keys(previous, folder) if reuse_by_key else {}
+
+    def unchanged(rel: str, key: str) -> bool:
+        return old_keys.get(rel) == key and (previous / rel).is_file()
+    pages, keys = _pages(facts, documents, texts, tables, title, attributions, weak, out_path.name, split,
+                         doc_keys, unchanged if old_keys else None)
     umask = os.umask(0)
     os.umask(umask)
     written = []
     for rel, text in pages.items():
         path = out_path if rel == "" else out_path.parent / rel
         path.parent.mkdir(parents=True, exist_ok=True)
+        if text is None:
+            _link_or_copy(previous / rel, path)
+            written.append(path)
+            continue
         if rel and reuse_file(previous, rel, path, text):
             written.append(path)
             continue
@@ -677,7 +751,28 @@ def write_report_files(out_path, facts: Iterable[Any], documents: Iterable[Mappi
         os.chmod(path, 0o666 & ~umask)
         written.append(path)
     _remove_stale_pages(out_path.parent / folder, {p.name for p in written[1:]})
+    if keys:
+        write_text_atomic(out_path.parent / folder / PAGE_KEYS, json.dumps(keys, indent=0, sort_keys=True))
     return written
+
+
+def _previous_keys(previous: Path | None, folder: str) -> dict[str, str]:
+    if previous is None:
+        return {}
+    try:
+        keys = json.loads((previous / folder / PAGE_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
+
+
+def _link_or_copy(old: Path, target: Path) -> None:
+    """An unchanged page from the previous generation: a hard link, a copy where links fail."""
+    import shutil
+    try:
+        os.link(old, target)
+    except OSError:
+        shutil.copy2(old, target)
 
 
 def _remove_stale_pages(folder: Path, keep: set[str]) -> None:
