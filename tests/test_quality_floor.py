@@ -1,11 +1,11 @@
 """Extraction quality never silently drops: F1 floors on every gold set we ship.
 
-Eight gold sets: the dev gold beside the checkout (``../shared/dev-gold``, the
+Eleven gold sets: the dev gold beside the checkout (``../shared/dev-gold``, the
 seed documents the rules were developed on), the real dev set beside it
-(``../shared/real/dev``: real texts of public bodies with gold, issue 11) and
-the six hand-written hold-out sets under ``tests/data/``. The floors sit about 0.04 below the
-figures measured when they were set (see the README), so a rule change that
-costs quality on any set fails here and has to be argued for. This checks behaviour — which
+(``../shared/real/dev``: real texts of public bodies with gold, issue 11), and under
+``tests/data/`` the eight hand-written hold-out sets and the blind-annotated real raw set.
+The floors sit about 0.04 below the figures measured when they were set (see the README),
+so a rule change that costs quality on any set fails here and has to be argued for. This checks behaviour — which
 facts come out — never speed.
 """
 from __future__ import annotations
@@ -23,24 +23,30 @@ DATA = Path(__file__).parent / "data"
 
 #: floors per set: fact type -> minimum F1 (reference scorer definitions)
 FLOORS = {
-    "dev": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.92, "financing_status": 0.85, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.90, "plan_changes": 0.96},
-    "holdout": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.88, "financing": 0.93, "financing_by_segment": 0.91, "financing_status": 0.91, "procedures": 0.93, "regions": 0.96, "municipalities": 0.96, "decisions": 0.90, "plan_changes": 0.90},
-    "holdout2": {"dates": 0.96, "dates_lenient": 0.96, "segments": 0.96, "financing": 0.93, "financing_by_segment": 0.86, "financing_status": 0.84, "procedures": 0.91, "regions": 0.96, "municipalities": 0.96, "decisions": 0.88, "plan_changes": 0.84},
-    "holdout3": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.88, "financing_status": 0.84, "procedures": 0.85, "regions": 0.96, "municipalities": 0.96, "decisions": 0.77, "plan_changes": 0.96},
-    "holdout4": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.93, "financing": 0.96, "financing_by_segment": 0.86, "financing_status": 0.80, "procedures": 0.93, "regions": 0.96, "municipalities": 0.96, "decisions": 0.86, "plan_changes": 0.91},
-    "holdout5": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.76, "financing": 0.96, "financing_by_segment": 0.74, "financing_status": 0.65, "procedures": 0.89, "regions": 0.96, "municipalities": 0.96, "decisions": 0.68, "plan_changes": 0.90},
-    "holdout6": {"dates": 0.93, "dates_lenient": 0.95, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.81, "financing_status": 0.68, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.67, "plan_changes": 0.36},
+    "dev": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.92, "financing_status": 0.92, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.9, "plan_changes": 0.96},
+    "holdout": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.93, "financing_status": 0.93, "procedures": 0.93, "regions": 0.96, "municipalities": 0.96, "decisions": 0.9, "plan_changes": 0.9},
+    "holdout2": {"dates": 0.96, "dates_lenient": 0.96, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.89, "financing_status": 0.88, "procedures": 0.94, "regions": 0.96, "municipalities": 0.96, "decisions": 0.92, "plan_changes": 0.84},
+    "holdout3": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.9, "financing_status": 0.9, "procedures": 0.85, "regions": 0.96, "municipalities": 0.96, "decisions": 0.86, "plan_changes": 0.96},
+    "holdout4": {"dates": 0.94, "dates_lenient": 0.94, "segments": 0.93, "financing": 0.96, "financing_by_segment": 0.89, "financing_status": 0.89, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.86, "plan_changes": 0.91},
+    "holdout5": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.86, "financing": 0.96, "financing_by_segment": 0.81, "financing_status": 0.81, "procedures": 0.89, "regions": 0.96, "municipalities": 0.96, "decisions": 0.76, "plan_changes": 0.9},
+    "holdout6": {"dates": 0.93, "dates_lenient": 0.95, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.91, "financing_status": 0.89, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.8, "plan_changes": 0.36},
+    "holdout7": {"dates": 0.91, "dates_lenient": 0.91, "segments": 0.93, "financing": 0.96, "financing_by_segment": 0.88, "financing_status": 0.79, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.69, "plan_changes": 0.96},
     # real texts published by public bodies (../shared/real/dev, issue 11); floors ~0.04 below the
-    # figures after the real-text rule rounds (see the README's evaluation section)
-    "real_dev": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.96, "financing_status": 0.96, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.74, "plan_changes": 0.96},
+    # figures after the second real-text round (2026-12-02, see the README's evaluation section)
+    "real_dev": {"dates": 0.95, "dates_lenient": 0.95, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.96, "financing_status": 0.96, "procedures": 0.96, "regions": 0.96, "municipalities": 0.96, "decisions": 0.77, "plan_changes": 0.96},
     # the real raw set (tests/data/real_raw): gold annotated blind; its blind figure is in its README
-    "real_raw": {"dates": 0.91, "dates_lenient": 0.91, "segments": 0.79, "financing": 0.80, "financing_by_segment": 0.65, "financing_status": 0.57, "procedures": 0.87, "regions": 0.88, "municipalities": 0.94, "decisions": 0.60, "plan_changes": 0.46},
+    "real_raw": {"dates": 0.91, "dates_lenient": 0.91, "segments": 0.96, "financing": 0.96, "financing_by_segment": 0.96, "financing_status": 0.88, "procedures": 0.93, "regions": 0.96, "municipalities": 0.95, "decisions": 0.78, "plan_changes": 0.46},
+    # hold-out 8, written blind on 2026-12-02 and held apart: floors ~0.04 below its figure now (blind
+    # figure in its README)
+    # (no plan-change floor: it found none of the five)
+    "holdout8": {"dates": 0.9, "dates_lenient": 0.91, "segments": 0.83, "financing": 0.83, "financing_by_segment": 0.63, "financing_status": 0.42, "procedures": 0.84, "regions": 0.96, "municipalities": 0.94, "decisions": 0.44},
 }
 
 
 def _sets(shared):
     out = {name: (DATA / name / "docs", DATA / name / "gold")
-           for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "real_raw")}
+           for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
+                         "holdout8", "real_raw")}
     if shared is not None:
         out["dev"] = (Path(__file__).resolve().parents[1] / "corpus", shared / "dev-gold")
         if (shared / "real" / "dev" / "gold").is_dir():
