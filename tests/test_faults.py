@@ -68,6 +68,8 @@ def test_a_document_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
 def test_a_worker_killed_from_outside_mid_batch_loses_no_document(tmp_path):
     psutil = pytest.importorskip("psutil")
     corpus = _corpus(tmp_path / "c", 6)
+    for p in corpus.glob("doc*.txt"):      # long enough that documents are still running when one dies
+        p.write_text(p.read_text("utf-8") * 40, encoding="utf-8")
     files = discover([corpus])
     expected = _facts(batch.run_batch(files, {}, None))
     killed = []
