@@ -163,15 +163,23 @@ def shift_facts(facts: list[Fact], part: Part) -> list[Fact]:
 
 # -- the whole document's answers ------------------------------------------------------------
 
+def manifest_year(doc: Document) -> int | None:
+    """The year the manifest gives the document, when it gives a usable one."""
+    year = doc.meta.get("year")
+    if year in (None, ""):
+        return None
+    try:
+        return int(year)
+    except (TypeError, ValueError):
+        return None
+
+
 def document_year(doc: Document, points: list[int]) -> int | None:
     """The anchor year of a long document: the manifest's, else the date grammar's writing year
     over its parts (``dates.detect_document_year_in_parts``)."""
-    year = doc.meta.get("year")
-    if year not in (None, ""):
-        try:
-            return int(year)
-        except (TypeError, ValueError):
-            pass
+    year = manifest_year(doc)
+    if year is not None:
+        return year
     from .dates import detect_document_year_in_parts
     return detect_document_year_in_parts(doc.text[s:e] for s, e in spans(doc, points))
 

@@ -113,13 +113,8 @@ def anchor_year(doc: Document) -> int | None:
     longer than one part: over its parts, extract/blocks.py; kept for the last such document, which
     its record asks for again)."""
     if len(doc.text) <= blocks.PART_CHARS:
-        year = doc.meta.get("year")
-        if year not in (None, ""):
-            try:
-                return int(year)
-            except (TypeError, ValueError):
-                pass
-        return detect_document_year(doc)
+        year = blocks.manifest_year(doc)
+        return year if year is not None else detect_document_year(doc)
     key = (id(doc), len(doc.text), doc.sha256, str(doc.meta.get("year")))
     if _LONG_YEAR[0] != key:
         _LONG_YEAR[:] = [key, document_year(doc, cut_points(doc))]
