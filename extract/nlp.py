@@ -133,6 +133,16 @@ def _anchor_affix_searches(tokenizer) -> None:
     language's affixes); only where the search starts changes, and only when that cannot
     change the match (every prefix piece begins with ``^``, every suffix piece ends with ``$``).
     """
+    # each setter below reloads every special case (~1,900 Dutch exceptions, 0.3 s a time): set
+    # them with no special cases and load those once, after the last search is in place
+    rules, tokenizer.rules = tokenizer.rules, {}
+    try:
+        _set_affix_searches(tokenizer)
+    finally:
+        tokenizer.rules = rules
+
+
+def _set_affix_searches(tokenizer) -> None:
     prefix = tokenizer.prefix_search.__self__
     pieces = [p for p in InkoopDefaults.prefixes if p.strip()]
     if prefix.pattern == "|".join("^" + p for p in pieces) and not prefix.flags & re.MULTILINE:

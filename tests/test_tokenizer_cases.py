@@ -101,3 +101,13 @@ def test_skipping_affix_searches_keeps_the_tokens():
     finally:
         tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer = fast
     assert [[(t.idx, t.text) for t in tokenizer(text)] for text in texts] == plain
+
+
+def test_the_special_cases_survive_the_affix_set_up():
+    """The affix searches are set with the special cases lifted off and put back once: the shared
+    tokenizer keeps every one of them and splits them as a plain tokenizer does."""
+    plain = nlp.InkoopDutch().tokenizer
+    shared = nlp.get_nlp().tokenizer
+    assert shared.rules == plain.rules and len(shared.rules) > 1000
+    text = "Zie o.a. blz. 3, art. 2 lid 1 en m.b.t. de Wmo (t.a.v. nr. 12) enz."
+    assert [t.text for t in shared(text)] == [t.text for t in plain(text)]
