@@ -1013,22 +1013,7 @@ def detect_document_year(doc: Document) -> int | None:
        often mentioned year.
     """
     text = doc.text if isinstance(doc, Document) else str(doc)
-    try:
-        stamped = _stamped_year(text)
-        if stamped is not None:
-            return stamped
-        ms = [m for m in _matches(text, None, None, events=False) if m.explicit_year]
-    except Exception:  # noqa: BLE001
-        return None
-    if not ms:
-        return None
-    past, future, periods = _dates_by_tense(text, ms)
-    if past:
-        return _year_after_past(past, future)
-    if future:
-        return min(f[0].year for f in future)
-    single = [m for m in ms if m not in periods] or ms
-    return Counter(int(m.value["start"][:4]) for m in single).most_common(1)[0][0]
+    return detect_document_year_in_parts([text])
 
 
 def _latest_past(past: list[tuple[date, date, str]]) -> tuple[date, date]:
@@ -1041,7 +1026,7 @@ def _latest_past(past: list[tuple[date, date, str]]) -> tuple[date, date]:
 
 
 def detect_document_year_in_parts(parts) -> int | None:
-    """:func:`detect_document_year` of a text given in consecutive parts (a very long document cut
+    """:func:`detect_document_year` of a text given in consecutive parts (a whole text is one part) (a very long document cut
     at block boundaries, extract/blocks.py): the stamp from the first part's head, the tense of each
     date read in its own part, the counts summed in text order. Only the tense evidence is kept
     between parts, never a part's matches."""
