@@ -92,7 +92,7 @@ def markdown_cells(line: str) -> list[str] | None:
 
 
 def build_from_lines(lines, builder: TextBuilder | None = None) -> TextBuilder:
-    """Turn lines of plain text into blocks (shared by the text and PDF readers).
+    """Turn lines of plain text into blocks (the text and Markdown reader; the PDF reader has its own layout).
 
     ``lines`` may be any iterable (a stream of a long file's lines): a line's kind needs
     only whether the lines before and after it are blank."""
