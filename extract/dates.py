@@ -756,14 +756,31 @@ class _YearContext:
         return self._by_day.get((day, month), ([], []))
 
 
-def _explicit_groups(groups: list[Group]) -> list[tuple[int, int, date, date, Group]]:
-    explicit = []
-    for g in groups:
-        if g.has_explicit_year and g.atoms[0].kind != "relative":
-            iv = g.interval(None)
-            if iv:
-                explicit.append((g.start, g.end, iv[0], iv[1], g))
-    return explicit
+@dataclass
+class _Grouped:
+    """The date groups of one text, the interval of each explicitly dated one (None for the
+    others) and those as (start, end, first day, last day, group), in text order."""
+    groups: list[Group]
+    intervals: list[tuple[date, date, str] | None]
+    explicit: list[tuple[int, int, date, date, Group]]
+
+
+def _grouped(text: str) -> _Grouped:
+    """The groups of ``text``; kept for the last document, whose year is guessed from its
+    explicit dates before all its dates are read (nobody changes a group after it is built)."""
+    if _LAST_GROUPED and _LAST_GROUPED[0] == text:
+        return _LAST_GROUPED[1]
+    groups = combine(text, find_atoms(text))
+    intervals = [g.interval(None) if g.has_explicit_year and g.atoms[0].kind != "relative" else None
+                 for g in groups]
+    explicit = [(g.start, g.end, iv[0], iv[1], g) for g, iv in zip(groups, intervals) if iv is not None]
+    got = _Grouped(groups, intervals, explicit)
+    if len(text) > 1000:             # a document, not a phrase (as find_atoms keeps its atoms)
+        _LAST_GROUPED[:] = [text, got]
+    return got
+
+
+_LAST_GROUPED: list = []
 
 
 def _same_day_in_block(g: Group, ctx: _YearContext, bs: int, be: int) -> int | None:
@@ -905,13 +922,14 @@ def _matches(text: str, anchor_year: int | None, doc: Document | None,
              doc_date: date | None = None) -> list[DateMatch]:
     _cold_caches()
     reported_year = _reported_year(text, anchor_year)
-    groups = combine(text, find_atoms(text))
-    ctx = _YearContext(text, doc, anchor_year, reported_year, doc_date, _explicit_groups(groups))
+    grouped = _grouped(text)
+    groups = grouped.groups
+    ctx = _YearContext(text, doc, anchor_year, reported_year, doc_date, grouped.explicit)
     out: list[DateMatch] = []
     spans = [(g.start, g.end) for g in groups]
     for gi, g in enumerate(groups):
         explicit_year = g.has_explicit_year and g.atoms[0].kind != "relative"
-        iv = g.interval(None) if explicit_year else _group_value(g, _year_for(g, ctx))
+        iv = grouped.intervals[gi] if explicit_year else _group_value(g, _year_for(g, ctx))
         if iv is None:
             continue
         prev_end = spans[gi - 1][1] if gi > 0 else 0
@@ -933,13 +951,9 @@ def _explicit_matches(text: str) -> list[DateMatch]:
     read. They never read a year-less date (it needs the year they are guessing), a modifier
     or an event, and working those out was most of their time."""
     _cold_caches()
-    out = []
-    for g in combine(text, find_atoms(text)):
-        if g.has_explicit_year and g.atoms[0].kind != "relative":
-            iv = g.interval(None)
-            if iv is not None:
-                out.append(_match_of(text, g, iv, True, None, None))
-    return out
+    grouped = _grouped(text)
+    return [_match_of(text, g, iv, True, None, None)
+            for g, iv in zip(grouped.groups, grouped.intervals) if iv is not None]
 
 
 def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
