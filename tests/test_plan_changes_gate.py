@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from inkoopgraaf.extract.plan_changes.extractor import _cue_gate
-from inkoopgraaf.extract.plan_changes.gate import cue_gate, literal_anchors
+from inkoopgraaf.extract.plan_changes.gate import CueGate, literal_anchors
 
 DATA = Path(__file__).parent / "data"
 
@@ -29,7 +29,19 @@ def test_literal_anchors_of_cue_forms(pattern, anchors):
 @pytest.mark.parametrize("pattern", [r"\w+", r"ab|\d", r"(?i)verschoven", r"[a-z]{3}", ""])
 def test_no_anchors_where_a_match_need_hold_no_literal(pattern):
     assert literal_anchors(pattern) is None
-    assert cue_gate([r"\bverschoven\b", pattern]) is None      # then every sentence is tried
+    # then that stage is tried on every sentence; the others still by their anchors
+    gate = CueGate({"move": [r"\bverschoven\b"], "other": [pattern]})
+    assert gate.stages_in("de gemeente koopt in.") == {"other"}
+    assert gate.stages_in("de start is verschoven.") == {"move", "other"}
+
+
+def test_stages_by_overlapping_and_nested_anchors():
+    gate = CueGate({"a": [r"\bstart\b"], "b": [r"\bstartdatum\b"], "c": [r"datum\s+van"]})
+    # the longest anchor at an offset stands for the shorter ones it begins with; an anchor
+    # inside another one is found at its own offset
+    assert gate.stages_in("de startdatum van") == {"a", "b", "c"}
+    assert gate.stages_in("de datum") == {"c"}
+    assert gate.stages_in("de planning") == frozenset()
 
 
 def test_anchors_of_a_flagged_group_stop_at_it():
@@ -45,21 +57,25 @@ def _cue_sentences() -> list[str]:
     return [s.lower() for t in texts for s in re.split(r"(?<=[.;!?])\s+", t) if s.strip()]
 
 
-def test_the_gate_passes_every_sentence_a_stage_cue_matches():
+def test_the_gate_names_every_stage_whose_cue_matches_a_sentence():
     from inkoopgraaf.extract.plan_changes.changes import _phrase_alternation
     from inkoopgraaf.extract.plan_changes.contrast import NOT_BUT
     from inkoopgraaf.extract.plan_changes.cues import cues
     from inkoopgraaf.extract.plan_changes.moves import _move_verb_patterns
     from inkoopgraaf.extract.plan_changes.new_date import _new_date_patterns
     cfg = cues()
-    stage_patterns = [_phrase_alternation(tuple(cfg["instead_of"])), NOT_BUT,
-                      *(p for _, p in _move_verb_patterns()),
-                      _phrase_alternation(tuple(cfg["new_date_phrases"])), *_new_date_patterns()[0]]
+    stage_patterns = {"instead_of": [_phrase_alternation(tuple(cfg["instead_of"]))], "not_but": [NOT_BUT],
+                      "move": [p for _, p in _move_verb_patterns()],
+                      "new_date": [_phrase_alternation(tuple(cfg["new_date_phrases"])), *_new_date_patterns()[0]]}
     gate = _cue_gate()
-    assert gate is not None
-    sentences = _cue_sentences()
-    matched = [s for s in sentences if any(p.search(s) for p in stage_patterns)]
-    assert len(matched) >= 20                   # the cases do exercise the stages
-    assert all(gate.search(s) for s in matched)
-    # and it is a real filter: a sentence without any cue word is skipped
-    assert not gate.search("de gemeente koopt jeugdhulp in voor de regio.")
+    assert not gate.always                      # every cue pattern of the stages has anchors
+    hits = 0
+    for s in _cue_sentences():
+        named = gate.stages_in(s)
+        for stage, patterns in stage_patterns.items():
+            if any(p.search(s) for p in patterns):
+                hits += 1
+                assert stage in named, (stage, s)
+    assert hits >= 20                           # the cases do exercise the stages
+    # and it is a real filter: a sentence without any cue word names no stage
+    assert not gate.stages_in("de gemeente koopt jeugdhulp in voor de regio.")

@@ -11,7 +11,7 @@ from ..dates import spans_within
 from .changes import PlanChange, _clean_value, _Date, _phrase_alternation, date_span
 from .contrast import NOT_BUT, _contrast_instead, _contrast_not_but
 from .cues import SCENARIO_HEADING_WORDS, cues
-from .gate import cue_gate
+from .gate import CueGate
 from .moves import _move_verb_patterns, _move_verbs
 from .new_date import _new_date, _new_date_patterns
 from .tables import _planning_tables
@@ -26,22 +26,12 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
     gate = _cue_gate()
     for k, sent in enumerate(sentences):
         low = text[sent.start:sent.end].lower()
-        if gate is not None and not gate.search(low):
-            continue   # no stage's cue can match here (most sentences): one search instead of one per stage
+        stages = gate.stages_in(low)
+        if not stages:
+            continue   # no stage's cue can match here (most sentences): one scan instead of one per stage
         if _under_scenario_heading(ctx, sent):
             continue   # 'Scenario A - Eerst een jaar overbruggen: ... worden verlengd tot ...': an option, not a move
-        in_sent = spans_within(dates, sent.start, sent.end, date_span)   # dates are sorted
-        pc = _contrast_instead(ctx, sent, low, in_sent) or _contrast_not_but(ctx, sent, low, in_sent)
-        if pc:
-            changes.append(pc)
-            continue
-        moves = _move_verbs(ctx, sentences, k, low, in_sent, dates)
-        if moves:
-            changes.extend(moves)
-            continue
-        pc = _new_date(ctx, sentences, k, low, dates)
-        if pc:
-            changes.append(pc)
+        changes.extend(_sentence_changes(ctx, sentences, k, low, dates, stages))
     changes.extend(_planning_tables(ctx, dates))
     changes.extend(_line_planning_tables(ctx, dates))
     # one fact per move: the same (from, to) said twice is one change
@@ -57,16 +47,34 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
     return facts
 
 
+def _sentence_changes(ctx, sentences, k, low: str, dates: list[_Date], stages) -> list[PlanChange]:
+    """The moves sentence ``k`` states, by the first stage that finds one (a contrast, move verbs, a new
+    date); only the stages whose cues the sentence may hold are tried."""
+    sent = sentences[k]
+    in_sent = spans_within(dates, sent.start, sent.end, date_span)   # dates are sorted
+    pc = _contrast_instead(ctx, sent, low, in_sent) if "instead_of" in stages else None
+    if pc is None and "not_but" in stages:
+        pc = _contrast_not_but(ctx, sent, low, in_sent)
+    if pc:
+        return [pc]
+    moves = _move_verbs(ctx, sentences, k, low, in_sent, dates) if "move" in stages else []
+    if moves:
+        return moves
+    pc = _new_date(ctx, sentences, k, low, dates) if "new_date" in stages else None
+    return [pc] if pc else []
+
+
 @lru_cache(maxsize=1)
-def _cue_gate() -> re.Pattern | None:
-    """The literal anchors of every cue pattern a sentence stage tries (gate.py): a sentence
-    without one of them gives no plan change in any of those stages."""
+def _cue_gate() -> CueGate:
+    """The literal anchors of the cue patterns of each sentence stage (gate.py): a stage cannot find a
+    plan change in a sentence without one of its anchors."""
     cfg = cues()
-    patterns = [_phrase_alternation(tuple(cfg["instead_of"])).pattern, NOT_BUT.pattern,
-                *(p.pattern for _, p in _move_verb_patterns()),
-                _phrase_alternation(tuple(cfg["new_date_phrases"])).pattern,
-                *(p.pattern for p in _new_date_patterns()[0])]
-    return cue_gate(patterns)
+    return CueGate({
+        "instead_of": [_phrase_alternation(tuple(cfg["instead_of"])).pattern],
+        "not_but": [NOT_BUT.pattern],
+        "move": [p.pattern for _, p in _move_verb_patterns()],
+        "new_date": [_phrase_alternation(tuple(cfg["new_date_phrases"])).pattern,
+                     *(p.pattern for p in _new_date_patterns()[0])]})
 
 
 def _under_scenario_heading(ctx, sent: Clause) -> bool:

@@ -86,13 +86,35 @@ def _prefixes(items: list) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def cue_gate(patterns) -> re.Pattern | None:
-    """One search that finds something in every text any of ``patterns`` matches (a trie of
-    their literal anchors), or None when a pattern has no anchors."""
-    anchors: set[str] = set()
-    for p in patterns:
-        found = literal_anchors(p)
-        if found is None:
-            return None
-        anchors |= found
-    return re.compile(trie_pattern(anchors)) if anchors else None
+class CueGate:
+    """Which stages may find a cue in a text: those with one of their patterns' literal anchors
+    in it (a stage with a pattern that gives none is always named)."""
+
+    def __init__(self, stage_patterns: dict[str, list[str]]):
+        by_anchor: dict[str, set[str]] = {}
+        always: set[str] = set()
+        for stage, patterns in stage_patterns.items():
+            for p in patterns:
+                found = literal_anchors(p)
+                if found is None:
+                    always.add(stage)
+                for a in found or ():
+                    by_anchor.setdefault(a, set()).add(stage)
+        self.always = frozenset(always)
+        # a hit is the longest anchor starting at its offset: it also stands for the shorter
+        # anchors it begins with ('startdatum' holds 'start')
+        self._stages = {a: frozenset().union(*(st for b, st in by_anchor.items() if a.startswith(b)))
+                        for a in by_anchor}
+        trie = trie_pattern(by_anchor)
+        # the first anchor by a plain search (the engine skips to the offsets of their first
+        # letters); from there a lookahead reports every offset where one starts, overlapping too
+        self._first = re.compile(trie) if by_anchor else None
+        self._every = re.compile("(?=(" + trie + "))") if by_anchor else None
+
+    def stages_in(self, text: str) -> frozenset[str]:
+        found = self.always
+        first = self._first.search(text) if self._first is not None else None
+        if first is not None:
+            for m in self._every.finditer(text, first.start()):
+                found = found | self._stages[m.group(1)]
+        return found
