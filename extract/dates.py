@@ -143,7 +143,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_modifier(text: str, start: int, end: int, bare_year: bool) -> str | None:
-    mod_tail, hedge_re, open_end = _mod_regexes()
+    mod_tail, _, open_end = _mod_regexes()
     v = vocab()
     lo = max(0, start - 40)                  # only the last 40 characters are read
     line_start = max(text.rfind("\n", lo, start), text.rfind("\t", lo, start)) + 1
@@ -161,11 +161,14 @@ def find_modifier(text: str, start: int, end: int, bare_year: bool) -> str | Non
         return "streven"
     if bare_year and open_end.match(after):
         return "vanaf"
-    cs, ce = clause_bounds(text, start, end)
-    h = hedge_re.search(text, cs, ce)
-    if h:
-        return v["hedges"][h["w"].lower()]
-    return None
+    return _clause_hedge(text, *clause_bounds(text, start, end))
+
+
+@lru_cache(maxsize=4096)   # the dates of one clause share its hedge
+def _clause_hedge(text: str, cs: int, ce: int) -> str | None:
+    """The hedge ('streven', 'voornemen', 'naar verwachting') of the first hedge word in text[cs:ce]."""
+    h = _mod_regexes()[1].search(text, cs, ce)
+    return vocab()["hedges"][h["w"].lower()] if h else None
 
 
 # -- events ---------------------------------------------------------------------------
@@ -297,10 +300,23 @@ def name_like(text: str, start: int, end: int, gran: str) -> bool:
         return False
     if not re.match(r"['’]?\d", text[start:end]):
         return False                     # 'volgt eind 2025', 'stukken begin 2025': a time, not a name
-    m = re.search(r"([\w'’\-]+)\s*$", before)
-    if m and re.search(r"[^\W\d]", m.group(1)) and m.group(1).lower() not in _PREPOSITIONS:
-        return True
-    return False
+    word = _last_word(before)
+    return bool(word) and bool(_LETTER.search(word)) and word.lower() not in _PREPOSITIONS
+
+
+_LETTER = re.compile(r"[^\W\d]")
+_WORD_EXTRA = "_'’-"
+
+
+def _last_word(before: str) -> str:
+    """The run of word characters, apostrophes and hyphens that ends ``before`` (trailing
+    whitespace aside): the group of ``re.search(r"([\w'’\-]+)\s*$", before)``, read from the end
+    instead of trying every offset ('' when there is none)."""
+    stripped = before.rstrip()          # (str.isspace is the regex engine's \s)
+    i = len(stripped)
+    while i > 0 and (stripped[i - 1].isalnum() or stripped[i - 1] in _WORD_EXTRA):
+        i -= 1                          # (isalnum or '_' is the regex engine's \w)
+    return stripped[i:]
 
 
 # a document cited by its date: 'het rapport van 19 januari 2024', 'de planning van maart 2023'.
@@ -943,6 +959,7 @@ def _cold_caches() -> None:
     repeated run (the benchmark) measures the real work."""
     clause_bounds.cache_clear()
     _triggers.cache_clear()
+    _clause_hedge.cache_clear()
 
 
 def _explicit_matches(text: str) -> list[DateMatch]:
