@@ -63,13 +63,13 @@ from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
 from ..gc_pause import collector_paused
-from .builder import TextBuilder, classify_line
+from .builder import TextBuilder, classify_line, ends_in_broken_word, space_runs
 
 # pdfium marks a hyphen it judged to be line-end hyphenation with U+FFFE (some
 # builds: U+0002) and drops the line break after it.
 _PDFIUM_SOFT_HYPHEN = "\ufffe\x02"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_SPACES = space_runs(r" \t\u00a0\u2009\u202f")
 # coordination ellipsis: "Gezins- en opvoedhulp", "Wmo- of Jeugdwet-", "jeugd- tot ..."
 _COORDINATORS = {"en", "of", "tot", "en/of", "t/m", "noch", "dan", "als"}
 _VOWELS = set("aeiouy")
@@ -182,7 +182,7 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif re.search(r"[^\W\d_]-$", out) and not out.endswith("--"):
+        elif ends_in_broken_word(out) and not out.endswith("--"):
             out = join_hyphenated(out[:-1], line)
         else:
             out = f"{out} {line}"
