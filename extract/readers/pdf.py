@@ -165,7 +165,7 @@ def _dutch_words() -> frozenset[str]:
 
 def _resolve_soft_hyphens(text: str) -> str:
     """Undo pdfium's in-line soft-hyphen markers with :func:`join_hyphenated`."""
-    if not any(c in text for c in _PDFIUM_SOFT_HYPHEN):
+    if "\ufffe" not in text and "\x02" not in text:   # _PDFIUM_SOFT_HYPHEN
         return text
     parts = re.split("[\ufffe\x02]", text)
     out = parts[0]
@@ -322,14 +322,15 @@ def _page_lines(page, chars: _PageText) -> list[_Line]:
             continue
         size = style.effective_size(ci)
         # bold if the line's first and last characters are bold: a bold word
-        # opening a paragraph does not make it a heading
-        weight = min(style.weight(ci), style.weight(cj if cj >= 0 else ci))
+        # opening a paragraph does not make it a heading (the last is asked only
+        # when the first is bold: pdfium's weight look-up is a slow call)
+        bold = style.weight(ci) >= 600 and style.weight(cj if cj >= 0 else ci) >= 600
         l, b, r, t = style.loose_box(ci)
         r2 = style.loose_box(cj)[2] if cj >= 0 else r
         base = style.baseline(ci, b)
         end_base = style.baseline(cj, base) if cj >= 0 else base
         lines.append(_Line(_resolve_soft_hyphens(_SPACES.sub(" ", stripped)), size=round(size * 2) / 2,
-                           bold=weight >= 600, x0=l, x1=max(r, r2), top=t, bottom=b, base=base, end_base=end_base,
+                           bold=bold, x0=l, x1=max(r, r2), top=t, bottom=b, base=base, end_base=end_base,
                            page_height=height))
     return lines
 
@@ -466,11 +467,14 @@ def _page_segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[f
 
 
 def _add_segment(p, q, horizontal, vertical) -> None:
+    """Keep the segment p→q when it is horizontal or vertical (within _AXIS), as (position, low, high)."""
     (x0, y0), (x1, y1) = p, q
-    if abs(y1 - y0) <= _AXIS and abs(x1 - x0) > _AXIS:
-        horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
-    elif abs(x1 - x0) <= _AXIS and abs(y1 - y0) > _AXIS:
-        vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    dx, dy = abs(x1 - x0), abs(y1 - y0)
+    # the kept extent is longer than _AXIS, so its ends differ and one comparison orders them
+    if dy <= _AXIS and dx > _AXIS:
+        horizontal.append(((y0 + y1) / 2, x0, x1) if x0 < x1 else ((y0 + y1) / 2, x1, x0))
+    elif dx <= _AXIS and dy > _AXIS:
+        vertical.append(((x0 + x1) / 2, y0, y1) if y0 < y1 else ((x0 + x1) / 2, y1, y0))
 
 
 def _merge_rulings(edges: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
