@@ -38,25 +38,23 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     prev_sentence: Clause | None = None
     prev_before: Clause | None = None
     for sentence in sentence_clauses(ctx):
-        block = sentence.block
         sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
-        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading"
-                                                    and not _label_heading(sentence) and not adoption_record(sentence))
-                or not_a_decision_sentence(sentence)
-                or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
-                or (preamble is not None and preamble[0] <= sentence.start < preamble[1])
-                or any(a <= sentence.start < b for a, b in point_spans))
-        hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
-        last_actor = _continuation(text, decisions, sentence, prev_sentence, prev_before)
-        previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
-        prev_before, prev_sentence = prev_sentence, sentence
-        parties = bool(hits_all) and is_party_list(sentence, hits_all)
-        for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
+        # the triggers first: most sentences hold none, and then neither the skip rules nor the
+        # continuation need asking (all of them only read the sentence and what came before)
+        hits_all = find_triggers(sentence.words, sentence.raw)
+        dates_before, prev_dates = prev_dates, [v for _, _, v in sent_dates] or prev_dates
+        before, (prev_before, prev_sentence) = (prev_sentence, prev_before), (prev_sentence, sentence)
+        if not hits_all or _skipped(sentence, consumed_until, stamp, preamble, point_spans):
+            continue
+        last_actor = _continuation(text, decisions, sentence, *before)
+        previous_text = text[before[0].start:before[0].end] if before[0] is not None else ""
+        parties = is_party_list(sentence, hits_all)
+        for lo, hi in _sub_clauses(sentence, hits_all):
             clause = _slice(sentence, lo, hi)
-            hits = find_triggers(clause.words, clause.raw)
+            hits = hits_all if clause is sentence else find_triggers(clause.words, clause.raw)
             if not hits:
                 continue
-            d, items = _decide(ctx, clause, hits, resolver, dates, now, prev_dates, last_actor, previous_text,
+            d, items = _decide(ctx, clause, hits, resolver, dates, now, dates_before, last_actor, previous_text,
                                frame_actor=frame[1] if frame is not None and clause.start >= frame[0] else None)
             if d is None:
                 continue
@@ -72,10 +70,22 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
             decisions.extend(points)
             if consumed and items[0]:
                 consumed_until = items[0][-1].end
-        prev_dates = [v for _, _, v in sent_dates] or prev_dates
     if frame is not None:
         decisions = [_in_meeting(d, frame) for d in decisions]
     return [_fact(ctx, d) for d in _dedupe(decisions)]
+
+
+def _skipped(sentence: Clause, consumed_until: int, stamp, preamble, point_spans) -> bool:
+    """A sentence whose triggers are not read as a decision of its own: inside a list already read as a
+    decision's points, a stamp, a preamble or a proposal list; a heading (other than a decision label or an
+    adoption record); or a sentence that by its form states no decision."""
+    block = sentence.block
+    return (sentence.start < consumed_until or (block is not None and block.kind == "heading"
+                                                and not _label_heading(sentence) and not adoption_record(sentence))
+            or not_a_decision_sentence(sentence)
+            or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
+            or (preamble is not None and preamble[0] <= sentence.start < preamble[1])
+            or any(a <= sentence.start < b for a, b in point_spans))
 
 
 @lru_cache(maxsize=4)

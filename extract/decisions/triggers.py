@@ -31,6 +31,9 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
     the order the full spec-by-spec scan gives, so ties in :func:`_one_per_position` fall the same way."""
     cfg = triggers()
     idx = _index(cfg)
+    present = set(words)
+    if not idx.may_start(present):
+        return []       # most sentences hold no word that can start a trigger: one set operation says so
     keyed: list[tuple[tuple[int, int, int, int], TriggerHit]] = []
     for i, w in enumerate(words):
         for s in idx.form_specs(w):
@@ -41,7 +44,6 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
             k = len(phrase)
             if words[i:i + k] == phrase:
                 keyed.append(((s, 2, p, i), TriggerHit(i, i + k - 1, cfg["triggers"][s]["family"], "phrase", " ".join(phrase))))
-    present = set(words)
     for s in idx.head_specs:
         if cfg["triggers"][s]["phrase_head"] in present:
             keyed += [((s, 1, 0, h.i), h) for h in _phrase_head_hits(cfg["triggers"][s], words, raw)]
@@ -72,6 +74,21 @@ class _TriggerIndex:
                     raise ValueError(f"decision_triggers.json: empty phrase in family {spec['family']!r}")
                 self.phrases_by_first.setdefault(phrase[0], []).append((s, p, phrase))
         self._memo: dict[str, list[int]] = {}
+        # a clause can only hold a hit if it holds one of these words: a form, a phrase head, each phrase's
+        # longest word (a phrase needs all its words: 'agenda' of 'op de agenda van' is rarer than 'op');
+        # long compounds ending in a suffix join when first seen (``_suffix_seen``: the words looked at)
+        self._starters = set(by_word) | {max(phrase, key=len) for entries in self.phrases_by_first.values()
+                                         for _, _, phrase in entries} \
+            | {cfg["triggers"][s]["phrase_head"] for s in self.head_specs}
+        self._suffix_seen: set[str] = set()
+
+    def may_start(self, present: set[str]) -> bool:
+        """May the clause with the words ``present`` hold a trigger (see ``_starters``)? False is sure."""
+        for w in present - self._suffix_seen:
+            self._suffix_seen.add(w)
+            if len(w) > 10 and any(w.endswith(suf) for _, suf in self.suffix_specs):
+                self._starters.add(w)
+        return not present.isdisjoint(self._starters)
 
     def form_specs(self, w: str) -> list[int]:
         """The specs (in file order) whose forms or compound suffixes can make ``w`` a trigger."""
