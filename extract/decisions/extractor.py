@@ -8,7 +8,6 @@ from functools import lru_cache
 from ...models.facts import Fact
 from ..clauses import Clause, date_matches, sentence_clauses
 from ..context import ExtractionContext
-from ..dates import spans_within
 from .actors import ActorResolver
 from .decide import _decide, _slice, _sub_clauses, is_party_list
 from .record import Decision
@@ -37,12 +36,12 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     prev_dates: list[dict] = []
     prev_sentence: Clause | None = None
     prev_before: Clause | None = None
-    for sentence in sentence_clauses(ctx):
-        sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
+    sentences = sentence_clauses(ctx)
+    for sentence, sent_dates in zip(sentences, _dates_per_sentence(sentences, dates)):
         # the triggers first: most sentences hold none, and then neither the skip rules nor the
         # continuation need asking (all of them only read the sentence and what came before)
         hits_all = find_triggers(sentence.words, sentence.raw)
-        dates_before, prev_dates = prev_dates, [v for _, _, v in sent_dates] or prev_dates
+        dates_before, prev_dates = prev_dates, sent_dates or prev_dates
         before, (prev_before, prev_sentence) = (prev_sentence, prev_before), (prev_sentence, sentence)
         if not hits_all or _skipped(sentence, consumed_until, stamp, preamble, point_spans):
             continue
@@ -73,6 +72,22 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     if frame is not None:
         decisions = [_in_meeting(d, frame) for d in decisions]
     return [_fact(ctx, d) for d in _dedupe(decisions)]
+
+
+def _dates_per_sentence(sentences: list[Clause], dates: list[tuple[int, int, dict]]) -> list[list[dict]]:
+    """The values of the dates inside each sentence (``spans_within`` per sentence), in one sweep: both lists
+    are in text order, so a date before one sentence's start lies before every later one's too."""
+    out, k, n = [], 0, len(dates)
+    for sentence in sentences:
+        while k < n and dates[k][0] < sentence.start:
+            k += 1
+        inside, j = [], k
+        while j < n and dates[j][0] <= sentence.end:
+            if dates[j][1] <= sentence.end:
+                inside.append(dates[j][2])
+            j += 1
+        out.append(inside)
+    return out
 
 
 def _skipped(sentence: Clause, consumed_until: int, stamp, preamble, point_spans) -> bool:
