@@ -18,7 +18,7 @@ from .proposal_lists import proposal_points
 from .objects import _is_action_item, _label_heading, _is_item_intro, _takes_note, _tidy_object
 from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
 from .triggers import _primary, find_triggers
-from .words import triggers
+from .words import proposal_heading_rx, triggers
 
 
 def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
@@ -150,7 +150,7 @@ def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: C
     actor, status, date = d.actor, ("proposed" if hits and _primary(hits).family == "proposal" else d.status), d.date
     hd = ctx.doc.headings_before(clause.start)
     htxt = text[hd[-1].start:hd[-1].end].lower() if hd else ""
-    if (actor == "raad" or any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cfg["status_cues"]["proposal_headings"])) \
+    if (actor == "raad" or proposal_heading_rx().search(htxt)) \
             and not _adopted(text, cfg["adoption_formula"]):
         # 'Voorgesteld besluit / De raad besluit: 1. ...': a raadsvoorstel asks the raad to decide these
         # points; they are proposed until a stamp or the adoption formula says they were adopted

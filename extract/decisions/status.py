@@ -242,9 +242,9 @@ def decision_stamp(text: str, dates: list[tuple[int, int, dict]], resolver: Acto
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
+        if ":" not in line or len(line.strip()) > cfg["max_chars"]:
+            continue      # (every stamp has its colon: the line pattern needs one)
         low = line.lower()
-        if not line.strip() or len(line.strip()) > cfg["max_chars"]:
-            continue
         # the whole line is the stamp: decision word first, the outcome right after the colon, nothing more
         if not re.search(cfg["line_pattern"], low):
             continue
