@@ -72,6 +72,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
 from importlib import resources
 
 from ..models import gazetteer as gz
@@ -83,6 +84,7 @@ from .context import ExtractionContext
 # "Twente2" in PDF text) leaves the name whole; names with digits ("H10", "Samen14") still
 # match, since name keys join tokens without separators.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|&")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 # What may stand between two tokens of one name: spaces, hyphens, a slash
 # ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
 # ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
@@ -102,6 +104,18 @@ _BODY_ACRONYM = re.compile(r"[ \u00a0]\([A-Z]{2,6}\)[ \u00a0]*$")   # a body's a
 # between two items of a bullet list: a line break and a bullet glyph
 _BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-][ \t]*$")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
+
+
+def _tokens(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) of every token, "&" as "en". One split of the text gives
+    gaps and tokens in turn; their running lengths are the offsets (C-level passes instead of a
+    match object per token)."""
+    parts = _TOKEN_SPLIT.split(folded)             # gap, token, gap, token, ..., gap
+    ends = list(accumulate(map(len, parts)))
+    words = list(map(str.lower, parts[1::2]))
+    if "&" in folded:
+        words = ["en" if w == "&" else w for w in words]
+    return list(zip(ends[0:-1:2], ends[1::2], words))
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +204,7 @@ class PlaceIndex:
             e.acronym = bool(e.forms) and all(re.fullmatch(r"[A-Z][A-Z0-9]{1,4}", f) for f in e.forms)
         self.max_tokens = max(len(gz.name_tokens(f)) for e in self.entries.values() for f in e.forms or ["x"])
         self.suffixes = sorted(_lw(rules["region_compound_suffixes"]["suffixes"]), key=len, reverse=True)
+        self.key_prefixes = self._key_prefixes()
         self.self_cue_endings = tuple(_lw(rules["region_compound_suffixes"]["self_cue_endings"]))
         self.adjectives = {name_key(k): v for k, v in rules["region_adjectives"]["forms"].items() if not k.startswith("_")}
         # Regular adjectives of unambiguous region names: "Zuid-Limburgse", "Rivierenlandse",
@@ -213,6 +228,17 @@ class PlaceIndex:
         self.postcode = re.compile(rules["stop_before"]["postcode"]["pattern"])
         self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
         self._load_real_text_cues(rules)
+
+    def _key_prefixes(self) -> frozenset[str]:
+        """Every beginning of a name key or of a region compound ("lekstroomgem", a region key and
+        the start of one or two suffixes: see ``_Scanner._compound_stem``). A key of a text's tokens
+        that is none of these begins no name, so the scan stops extending it there."""
+        region_keys = [k for k, e in self.entries.items() if e.regions]
+        endings = {s2 + s for s in self.suffixes for s2 in ["", *self.suffixes]}
+        ending_starts = {end[:n] for end in endings for n in range(1, len(end) + 1)}
+        out = {key[:n] for key in self.entries for n in range(1, len(key) + 1)}
+        out.update(key + start for key in region_keys for start in ending_starts)
+        return frozenset(out)
 
     def _add_region_aliases(self, forms_by_region: dict) -> None:
         """Written forms of jeugdregio's the gazetteer lacks (place_rules 'region_aliases')."""
@@ -292,8 +318,7 @@ class _Scanner:
         self.lower = self.folded.lower()
         self.ix = index
         self.year = year
-        self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
-                       for m in _TOKEN.finditer(self.folded)]
+        self.tokens = _tokens(self.folded)
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
         self.area_members: dict[str, frozenset[str]] = {}   # pre-merger areas: id -> predecessor codes
         self.pre_merger: list[tuple[Mention, object]] = []  # names of municipalities not yet formed
@@ -335,58 +360,71 @@ class _Scanner:
     def mentions(self) -> list[Mention]:
         toks, ix = self.tokens, self.ix
         out: list[Mention] = []
-        i = 0
-        while i < len(toks):
-            w = toks[i][2]
-            if not (self._is_cap(i) or w in _ARTICLES):
-                i += 1
+        resume = 0                           # the token after the last name taken
+        for i in self._name_starts():
+            if i < resume:
                 continue
-            found = None
-            key = ""
-            for n in range(1, min(ix.max_tokens, len(toks) - i) + 1):
-                if n > 1 and not self._sep_ok(i + n - 2):
-                    break
-                key += toks[i + n - 1][2]
-                if key in ix.entries:
-                    found = (n, key, "name")
-                elif comp := self._compound(key):
-                    found = (n, comp, "compound")
-            if found is None and w in ix.adjectives:
-                found = (1, w, "adjective")
-            if found is None and i + 1 < len(toks):
-                # hyphenated adjectives: "Zuid-Kennemerlandse gemeenten"
-                two = w + toks[i + 1][2]
-                if two in ix.adjectives and self._sep_ok(i):
-                    found = (2, two, "adjective")
+            found = self._longest_name(i)
             if found is None:
-                i += 1
                 continue
             n, key, kind = found
+            w = toks[i][2]
             if w in _ARTICLES and not any(self._is_cap(j) for j in range(i, i + n)):
-                i += 1
                 continue
             if w in _ARTICLES and not self._is_cap(i) and kind == "name" and n == 1:
-                i += 1
                 continue
+            resume = i + n
             if self._compass_glued(i):
-                i += n                       # "Noordoost-Twente", "Zuidwest-Friesland": a sub-area
-                continue
+                continue                     # "Noordoost-Twente", "Zuidwest-Friesland": a sub-area
             m = Mention(start=toks[i][0], end=toks[i + n - 1][1], tok0=i, tok1=i + n, key=key, kind=kind)
             self._whole_surface(m)
             if kind == "adjective":
                 nxt = toks[i + n][2] if i + n < len(toks) else ""
                 if nxt not in ix.head_nouns:
-                    i += n
                     continue
                 m.region_id = ix.adjectives[key]
             if kind == "name" and ix.entries[key].acronym:
                 surface = self.text[m.start:m.end]
                 if surface not in ix.entries[key].forms or self._all_caps_context(i, i + n):
-                    i += n
                     continue
             out.append(m)
-            i += n
         return out
+
+    def _name_starts(self) -> list[int]:
+        """Tokens a name may start at: capitalised ones, digits and articles ("de Kempen"), in
+        text order. Found with C-level passes over the tokens' first characters and words."""
+        firsts = "".join(map(self.text.__getitem__, [s for s, _, _ in self.tokens]))
+        ids = range(len(firsts))
+        starts = set(compress(ids, map(str.isupper, firsts)))
+        starts.update(compress(ids, map(str.isdigit, firsts)))
+        starts.update(compress(ids, map(_ARTICLES.__contains__, [w for _, _, w in self.tokens])))
+        return sorted(starts)
+
+    def _longest_name(self, i: int) -> tuple[int, str, str] | None:
+        """(tokens, key, kind) of the longest name, region compound or region adjective starting
+        at token ``i``, or None."""
+        toks, ix = self.tokens, self.ix
+        w = toks[i][2]
+        found = None
+        key = ""
+        for n in range(1, min(ix.max_tokens, len(toks) - i) + 1):
+            if n > 1 and not self._sep_ok(i + n - 2):
+                break
+            key += toks[i + n - 1][2]
+            if key not in ix.key_prefixes:
+                break                        # no longer key can match either
+            if key in ix.entries:
+                found = (n, key, "name")
+            elif comp := self._compound(key):
+                found = (n, comp, "compound")
+        if found is None and w in ix.adjectives:
+            found = (1, w, "adjective")
+        if found is None and i + 1 < len(toks):
+            # hyphenated adjectives: "Zuid-Kennemerlandse gemeenten"
+            two = w + toks[i + 1][2]
+            if two in ix.adjectives and self._sep_ok(i):
+                found = (2, two, "adjective")
+        return found
 
     def _compass_glued(self, i: int) -> bool:
         """Is token ``i`` hyphened to a compass word before it ("Noordoost-Twente")? Then the name
