@@ -106,16 +106,16 @@ _BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u20
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
 
 
-def _tokens(folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case word) of every token, "&" as "en". One split of the text gives
-    gaps and tokens in turn; their running lengths are the offsets (C-level passes instead of a
-    match object per token)."""
+def _tokens(folded: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, lower-case word) of every token, "&" as "en", and the words alone. One split
+    of the text gives gaps and tokens in turn; their running lengths are the offsets (C-level
+    passes instead of a match object per token)."""
     parts = _TOKEN_SPLIT.split(folded)             # gap, token, gap, token, ..., gap
     ends = list(accumulate(map(len, parts)))
     words = list(map(str.lower, parts[1::2]))
     if "&" in folded:
         words = ["en" if w == "&" else w for w in words]
-    return list(zip(ends[0:-1:2], ends[1::2], words))
+    return list(zip(ends[0:-1:2], ends[1::2], words)), words
 
 
 @lru_cache(maxsize=1)
@@ -214,14 +214,19 @@ class PlaceIndex:
                 for adj in {key + "se", key[:-1] + "se" if key.endswith("e") else key + "se"}:
                     if adj not in self.entries:
                         self.adjectives.setdefault(adj, e.regions[0])
+        # first words a name, compound or adjective ("zuid" of "Zuid-Kennemerlandse") may start with
+        self.first_words = self.key_prefixes | {a[:n] for a in self.adjectives for n in range(1, len(a) + 1)}
         self.head_nouns = set(_lw(rules["region_adjectives"]["head_nouns"]))
         self.cues_singular = set(_lw(rules["region_cues"]["singular"]))
         self.cues_plural = set(_lw(rules["region_cues"]["plural"]))
+        self.cues_or_articles = self.cues_singular | self.cues_plural | {"de", "het", "s"}
         self.partner_prefixes = tuple(_lw(rules["partner_cues"]["prefixes"]))
         self.own_procurement_prefixes = tuple(_lw(rules["own_procurement_cues"]["prefixes"]))
-        self.stop_before = sorted(_lw(rules["stop_before"]["words"]), key=len, reverse=True)
+        self.stop_before = frozenset(_lw(rules["stop_before"]["words"]))
+        self.stop_before_longest = max(map(len, self.stop_before))
         self.stop_before_endings = tuple(_lw(rules["stop_before"]["word_endings"]["endings"]))
-        self.stop_after = sorted(_lw(rules["stop_after"]["words"]), key=len, reverse=True)
+        # one alternation for all the words: "a space, then any of them, then a word boundary"
+        self.stop_after = re.compile(r"^ (?:" + "|".join(map(re.escape, _lw(rules["stop_after"]["words"]))) + r")\b")
         self.muni_cues = set(_lw(rules["municipality_cues"]["words"]))
         self.common_words = {name_key(n) for n in rules["common_word_names"]["names"]}
         self.surname_particles = sorted(_lw(rules["surname_particles"]["words"]), key=len, reverse=True)
@@ -259,6 +264,7 @@ class PlaceIndex:
         member lists, examples, words after a name."""
         bodies = rules["region_bodies"]
         self.body_heads = set(_lw(bodies["heads"]))
+        self.cues_or_body_heads = self.cues_singular | self.cues_plural | self.body_heads
         self.body_domain_words = set(_lw(bodies["domain_words"]))
         self.body_bare_heads = set(_lw(bodies["bare_heads"]))
         self.body_head_modifiers = set(_lw(bodies["head_modifiers"]))
@@ -318,7 +324,7 @@ class _Scanner:
         self.lower = self.folded.lower()
         self.ix = index
         self.year = year
-        self.tokens = _tokens(self.folded)
+        self.tokens, self.words = _tokens(self.folded)
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
         self.area_members: dict[str, frozenset[str]] = {}   # pre-merger areas: id -> predecessor codes
         self.pre_merger: list[tuple[Mention, object]] = []  # names of municipalities not yet formed
@@ -391,14 +397,12 @@ class _Scanner:
         return out
 
     def _name_starts(self) -> list[int]:
-        """Tokens a name may start at: capitalised ones, digits and articles ("de Kempen"), in
-        text order. Found with C-level passes over the tokens' first characters and words."""
-        firsts = "".join(map(self.text.__getitem__, [s for s, _, _ in self.tokens]))
-        ids = range(len(firsts))
-        starts = set(compress(ids, map(str.isupper, firsts)))
-        starts.update(compress(ids, map(str.isdigit, firsts)))
-        starts.update(compress(ids, map(_ARTICLES.__contains__, [w for _, _, w in self.tokens])))
-        return sorted(starts)
+        """Tokens a name may start at, in text order: capitalised ones, digits and articles ("de
+        Kempen") whose word begins a name key, compound or adjective (a C-level pass over the
+        words picks those out; the few left are checked one by one, as ``_is_cap`` does)."""
+        toks, words, text = self.tokens, self.words, self.text
+        begins = compress(range(len(words)), map(self.ix.first_words.__contains__, words))
+        return [i for i in begins if words[i] in _ARTICLES or text[toks[i][0]].isupper() or text[toks[i][0]].isdigit()]
 
     def _longest_name(self, i: int) -> tuple[int, str, str] | None:
         """(tokens, key, kind) of the longest name, region compound or region adjective starting
@@ -586,12 +590,12 @@ class _Scanner:
         # a cue word directly before the name is allowed to stand between the
         # stop word and the name only for regions ("GGD regio Utrecht" stays a GGD)
         words = prev[:]
-        while words and words[-1] in ix.cues_singular | ix.cues_plural | {"de", "het", "s"}:
+        while words and words[-1] in ix.cues_or_articles:
             words.pop()
         tail = " ".join(words)
-        for sw in ix.stop_before:
-            if tail == sw or tail.endswith(" " + sw) or b.endswith(" " + sw) or b == sw:
-                return True
+        if _ends_with_phrase(tail, ix.stop_before, ix.stop_before_longest) \
+                or _ends_with_phrase(b, ix.stop_before, ix.stop_before_longest):
+            return True
         if prev:
             j = m.tok0 - 1
             s, e, w = self.tokens[j]
@@ -600,17 +604,13 @@ class _Scanner:
             if gap.strip() == "" and word[:1].isupper() and w.endswith(ix.stop_before_endings) and len(w) > 4 \
                     and not in_body:
                 return True
-        a = re.sub(r"\s+", " ", after)
-        for sw in ix.stop_after:
-            if re.match(r"^ " + re.escape(sw) + r"\b", a):
-                return True
-        return False
+        return bool(ix.stop_after.match(re.sub(r"\s+", " ", after)))
 
     def starts_with_cue(self, m: Mention) -> bool:
         """An alias that holds its own cue or body head ("Sociaal Domein Fryslân", "GR Jeugdhulp
         Rijnmond", "jeugdzorgregio H10")."""
         ix, words = self.ix, [w for _, _, w in self.tokens[m.tok0:min(m.tok1 - 1, m.tok0 + 2)]]
-        cues = ix.cues_singular | ix.cues_plural | ix.body_heads
+        cues = ix.cues_or_body_heads
         return bool(words) and (words[0] in cues or " ".join(words[:2]) in cues)
 
     def followed_by_head(self, m: Mention) -> bool:
@@ -626,6 +626,19 @@ class _Scanner:
 
     def _sentence_start_at(self, pos: int) -> bool:
         return pos == 0 or bool(_SENTENCE_END.search(self.text[max(0, pos - 8):pos]))
+
+
+def _ends_with_phrase(text: str, phrases: frozenset[str], longest: int) -> bool:
+    """Is ``text`` one of ``phrases``, or does it end in a space and one of them? (Looks up the
+    text after each of its last spaces instead of trying every phrase.)"""
+    if text in phrases:
+        return True
+    space = text.find(" ", max(0, len(text) - longest - 1))
+    while space >= 0:
+        if text[space + 1:] in phrases:
+            return True
+        space = text.find(" ", space + 1)
+    return False
 
 
 # --------------------------------------------------------------------------- interpretation
