@@ -1252,12 +1252,53 @@ def _discovery_res() -> tuple[re.Pattern, re.Pattern]:
     rules = _rules()["cooperation_discovery"]
     heads = "|".join(re.escape(h) for h in sorted(_lw(rules["heads"]), key=len, reverse=True))
     # a proper name: 1-3 capitalised words, joined by a space or hyphen or a particle
-    # ("IJ" is one capital letter in Dutch: "IJssel-Vecht")
+    # ("IJ" is one capital letter in Dutch: "IJssel-Vecht"). Neither pattern crosses a line
+    # break: they are searched only in the lines holding a needle (_discovery_needles).
     name = r"(?:IJ|[A-Z])[a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])(?:IJ|[A-Z])[a-zà-ÿ]+){0,2}"
     after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w\-\u00ad])")
     suffix = re.escape(rules["compound_suffix"])
     compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w\-\u00ad])")
     return after_head, compound
+
+
+@lru_cache(maxsize=1)
+def _discovery_needles() -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """Literal parts that every match of the two discovery patterns holds, so that they are
+    searched only in the lines holding one (most lines of a text name no cooperation head).
+
+    Heads: of each head its longest run of letters other than "i", looked for in the folded
+    lower-case text. The heads match case-insensitively, and IGNORECASE takes a letter a-z only
+    for characters that fold and lower-case to it - except the dotless "ı" (U+0131) for "i",
+    which fold keeps. None (search every line) if a head has no such run. Compounds: the suffix,
+    which the pattern matches as written, looked for in the text itself."""
+    rules = _rules()["cooperation_discovery"]
+    runs = [re.findall(r"[a-hj-z]+", h) for h in _lw(rules["heads"])]
+    heads = None
+    if all(runs):
+        longest = {max(r, key=len) for r in runs}
+        # a needle holding a shorter one adds no line ("inkoopreg" holds "reg")
+        heads = tuple(sorted(n for n in longest if not any(o != n and o in n for o in longest)))
+    return heads, (rules["compound_suffix"],)
+
+
+def _lines_with(text: str, haystack: str, needles: tuple[str, ...] | None) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` in which ``haystack`` (``text`` or a same-length form
+    of it) holds one of ``needles``, in text order; every line when ``needles`` is None."""
+    if needles is None:
+        return [(0, len(text))]
+    hits = []
+    for needle in needles:
+        at = haystack.find(needle)
+        while at >= 0:
+            hits.append(at)
+            at = haystack.find(needle, at + 1)
+    lines, end = [], -1
+    for at in sorted(hits):
+        if at > end:
+            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+            end = len(text) if end < 0 else end
+            lines.append((start, end))
+    return lines
 
 
 def _name_words(name: str) -> list[str]:
@@ -1276,11 +1317,13 @@ def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Men
     """Cooperations named as such but missing from the rules (see place_rules
     'cooperation_discovery'): region mentions with the slug of the name as id, and their names."""
     after_head, compound = _discovery_res()
+    head_needles, suffix_needles = _discovery_needles()
     found: list[Mention] = []
     names: dict[str, str] = {}
     spans = [(m.start, m.end) for m in known]
-    for rx in (after_head, compound):
-        for mt in rx.finditer(sc.text):
+    for rx, lines in ((after_head, _lines_with(sc.text, sc.lower, head_needles)),
+                      (compound, _lines_with(sc.text, sc.text, suffix_needles))):
+        for mt in (mt for start, end in lines for mt in rx.finditer(sc.text, start, end)):
             name = mt["n"]
             s, e = mt.span("n")
             if any(a < e and s < b for a, b in spans):
