@@ -106,13 +106,15 @@ _BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u20
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
 
 
-def _tokens(folded: str) -> tuple[list[tuple[int, int, str]], list[str]]:
-    """(start, end, lower-case word) of every token, "&" as "en", and the words alone. One split
-    of the text gives gaps and tokens in turn; their running lengths are the offsets (C-level
-    passes instead of a match object per token)."""
-    parts = _TOKEN_SPLIT.split(folded)             # gap, token, gap, token, ..., gap
+def _tokens(folded: str, lower: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, lower-case word) of every token, "&" as "en", and the words alone, from the
+    folded text and its lower-case form (same length, same token bounds: checked over all of
+    Unicode). One split of the lower-case text gives gaps and words in turn; their running lengths
+    are the offsets (C-level passes instead of a match object per token). A capital sigma lowers
+    by its context (final "ς"), so such a text lowers its words one by one."""
+    parts = _TOKEN_SPLIT.split(lower)              # gap, word, gap, word, ..., gap
     ends = list(accumulate(map(len, parts)))
-    words = list(map(str.lower, parts[1::2]))
+    words = parts[1::2] if "\u03a3" not in folded else list(map(str.lower, _TOKEN_SPLIT.split(folded)[1::2]))
     if "&" in folded:
         words = ["en" if w == "&" else w for w in words]
     return list(zip(ends[0:-1:2], ends[1::2], words)), words
@@ -324,7 +326,7 @@ class _Scanner:
         self.lower = self.folded.lower()
         self.ix = index
         self.year = year
-        self.tokens, self.words = _tokens(self.folded)
+        self.tokens, self.words = _tokens(self.folded, self.lower)
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
         self.area_members: dict[str, frozenset[str]] = {}   # pre-merger areas: id -> predecessor codes
         self.pre_merger: list[tuple[Mention, object]] = []  # names of municipalities not yet formed
