@@ -62,7 +62,90 @@ def get_nlp() -> Language:
     nlp.initialize()
     nlp.max_length = 5_000_000
     _anchor_affix_searches(nlp.tokenizer)
+    nlp.tokenizer.max_cache_size = 2 * CHUNK_CACHE
     return nlp
+
+
+#: Distinct chunks (whitespace-free runs) whose split :class:`_ChunkCache` has spaCy keep at most;
+#: then its cache starts again. spaCy's own bound is 10,000, fewer than the benchmark texts hold.
+CHUNK_CACHE = 100_000
+
+
+class _ChunkCache:
+    """Fills spaCy's tokenizer cache with a text's chunks before spaCy tokenises the text.
+
+    spaCy tokenises a text chunk by chunk (the runs between whitespace) and caches each
+    chunk's split, so a chunk seen before costs a look-up. But it saves a split only while no
+    special case has matched in the text so far (its flag is per call, spaCy #1250), and every
+    text here meets one early: a newline is a special case, so are 'o.a.' and 'blz.'. Nearly
+    every chunk went through the affix searches again, text after text. So the chunks never
+    seen before are tokenised once beforehand, in calls of their own that meet no special
+    case before the chunks to be saved: first the words of letters only (no affix, no
+    special case: see the affix searches below), then the other chunks; those of them that
+    may have met a special case (some run of their tokens spells one) cut the saving short,
+    so the others are tokenised again in a call without them. The text's tokens still come
+    from spaCy's own call on the whole text: the cache holds what spaCy computed and would
+    compute again, so only the work changes.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self.rules = tokenizer.rules
+        self.longest_rule = max(map(len, self.rules), default=0)
+        self.seen: set[str] = set()
+
+    def __call__(self, text: str) -> Doc:
+        new = set(text.split()) - self.seen
+        if new:
+            self._warm(new)
+        return self.tokenizer(text)
+
+    def _warm(self, new: set[str]) -> None:
+        if len(self.seen) + len(new) > CHUNK_CACHE:
+            self.tokenizer._flush_cache()
+            self.seen.clear()
+        self.seen |= new
+        chunks = sorted((c for c in new if c not in self.rules), key=lambda c: not c.isalpha())
+        if not chunks:
+            return
+        joined = " ".join(chunks)
+        doc = self.tokenizer(joined)
+        clean = [c for c, pieces in zip(chunks, self._pieces(doc, joined, chunks)) if not self._may_meet_special(pieces)]
+        if len(clean) < len(chunks):
+            self.tokenizer(" ".join(clean))
+
+    @staticmethod
+    def _pieces(doc: Doc, joined: str, chunks: list[str]):
+        """The token texts of each chunk of ``joined`` (the chunks joined by single spaces)."""
+        cols = doc.to_array([IDX, LENGTH]).tolist()
+        k, end = 0, -1
+        for chunk in chunks:
+            end += len(chunk) + 1
+            pieces = []
+            while k < len(cols) and cols[k][0] < end:
+                pieces.append(joined[cols[k][0]:cols[k][0] + cols[k][1]])
+                k += 1
+            yield pieces
+
+    def _may_meet_special(self, pieces: list[str]) -> bool:
+        """Does a run of these tokens spell a special case? A chunk whose split met one holds
+        the special case's tokens, and those spell it."""
+        if len(pieces) == 1:
+            return pieces[0] in self.rules
+        for i in range(len(pieces)):
+            run = ""
+            for piece in pieces[i:]:
+                run += piece
+                if len(run) > self.longest_rule:
+                    break
+                if run in self.rules:
+                    return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _chunk_cache() -> _ChunkCache:
+    return _ChunkCache(get_nlp().tokenizer)
 
 
 class _SuffixSearch:
@@ -189,7 +272,7 @@ MAX_SENTENCE_TOKENS = 250
 
 
 def _tokenize(text: str) -> Doc:
-    tokenizer = get_nlp().tokenizer
+    tokenizer = _chunk_cache()
     if not _LONG_RUN.search(text):
         return tokenizer(text)
     pieces, i = [], 0
@@ -207,7 +290,7 @@ def _make_doc(text: str) -> Doc:
     """The tokenised text (no pipeline component run: :func:`parse` sets the sentences)."""
     nlp = get_nlp()
     if len(text) <= nlp.max_length and not _LONG_RUN.search(text):
-        return nlp.make_doc(text)
+        return _chunk_cache()(text)
     # Beyond spaCy's limit (E088) the text is tokenised in blocks cut at line ends, and long
     # runs in pieces; other texts stay one call, so their tokens are exactly spaCy's.
     blocks = _blocks(text, BLOCK_CHARS) if len(text) > nlp.max_length else [text]
