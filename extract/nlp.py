@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
 import spacy
 from spacy.lang.nl import Dutch, DutchDefaults
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -94,8 +95,9 @@ class _ChunkCache:
         self.longest_rule = max(map(len, self.rules), default=0)
         self.seen: set[str] = set()
 
-    def __call__(self, text: str) -> Doc:
-        new = set(text.split()) - self.seen
+    def __call__(self, text: str, chunks: list[str] | None = None) -> Doc:
+        """spaCy's tokens of ``text`` (``chunks``: ``text.split()``, when the caller has it)."""
+        new = set(text.split() if chunks is None else chunks) - self.seen
         if new:
             self._warm(new)
         return self.tokenizer(text)
@@ -289,8 +291,9 @@ def _tokenize(text: str) -> Doc:
 def _make_doc(text: str) -> Doc:
     """The tokenised text (no pipeline component run: :func:`parse` sets the sentences)."""
     nlp = get_nlp()
-    if len(text) <= nlp.max_length and not _LONG_RUN.search(text):
-        return _chunk_cache()(text)
+    chunks = text.split()          # spaCy's chunks: str.split and str.isspace agree on whitespace
+    if len(text) <= nlp.max_length and max(map(len, chunks), default=0) <= RUN_CHARS:
+        return _chunk_cache()(text, chunks)
     # Beyond spaCy's limit (E088) the text is tokenised in blocks cut at line ends, and long
     # runs in pieces; other texts stay one call, so their tokens are exactly spaCy's.
     blocks = _blocks(text, BLOCK_CHARS) if len(text) > nlp.max_length else [text]
@@ -331,13 +334,39 @@ def _cap_sentences(sent, comma) -> None:
             a = cut
 
 
+class TokenColumns(NamedTuple):
+    """The parse's tokens as arrays, read from the Doc once and shared (the clause layer reads
+    these instead of spaCy ``Token`` objects or a ``to_array`` of its own)."""
+    orth: numpy.ndarray           # uint64: the token text's hash in the vocabulary's strings
+    idx: numpy.ndarray            # int64: character offset
+    length: numpy.ndarray         # int64: characters
+    is_space: numpy.ndarray       # bool: a whitespace token
+    sent_starts: numpy.ndarray    # int64: the tokens that start a sentence, ascending, 0 first
+
+    @classmethod
+    def of(cls, doc: Doc, sent: numpy.ndarray | None = None) -> "TokenColumns":
+        """The columns of ``doc``; ``sent``: its SENT_START column when the caller has it."""
+        cols = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE])
+        if sent is None:
+            sent = doc.to_array(SENT_START).astype(numpy.int64)
+            if len(sent):
+                sent[0] = 1
+        return cls(cols[:, 0], cols[:, 1].astype(numpy.int64), cols[:, 2].astype(numpy.int64),
+                   cols[:, 3] != 0, numpy.flatnonzero(sent == 1))
+
+
 def parse(document: Document) -> Doc:
     """spaCy Doc over ``document.text``; sentences also break at block and cell starts."""
+    return parse_columns(document)[0]
+
+
+def parse_columns(document: Document) -> tuple[Doc, TokenColumns]:
+    """:func:`parse` and the parse's :class:`TokenColumns`."""
     doc = _make_doc(document.text)
     if len(doc) < 2:
         for _, component in get_nlp().pipeline:
             doc = component(doc)
-        return doc
+        return doc, TokenColumns.of(doc)
     starts = set()
     for b in document.blocks:
         starts.add(b.start)
@@ -346,18 +375,18 @@ def parse(document: Document) -> Doc:
     # Newlines always end a sentence: a heading or table row never runs into the next.
     # Worked on arrays: Token.is_sent_start's setter checks the whole Doc for a parse on
     # every call, which made this loop quadratic in the document's length.
-    cols = doc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])
-    idx, length = cols[:, 0].astype(numpy.int64), cols[:, 1].astype(numpy.int64)
+    cols = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE, IS_PUNCT])
+    orth, idx, length = cols[:, 0], cols[:, 1].astype(numpy.int64), cols[:, 2].astype(numpy.int64)
     strings = doc.vocab.strings
     # (the document's text, not ``doc.text``: spaCy rebuilds that from every token)
     breaks = numpy.array([m.start() for m in re.finditer("\n", document.text)], dtype=numpy.int64)
     has_newline = numpy.searchsorted(breaks, idx + length) > numpy.searchsorted(breaks, idx)
-    is_tab = cols[:, 2] == numpy.uint64(strings.add("\t"))
+    is_tab = orth == numpy.uint64(strings.add("\t"))
     opens = numpy.isin(idx, numpy.fromiter(starts, dtype=numpy.int64, count=len(starts)))
     new_start = opens[1:] | has_newline[:-1] | is_tab[:-1]
-    sent = _sentencizer_starts(doc, cols[:, 2], cols[:, 3])
+    sent = _sentencizer_starts(doc, orth, cols[:, 4])
     sent[1:][new_start] = 1
     if len(doc) > MAX_SENTENCE_TOKENS:
-        _cap_sentences(sent, cols[:, 2] == numpy.uint64(strings.add(",")))
+        _cap_sentences(sent, orth == numpy.uint64(strings.add(",")))
     doc.from_array([SENT_START], sent.astype(numpy.uint64))
-    return doc
+    return doc, TokenColumns(orth, idx, length, cols[:, 3] != 0, numpy.flatnonzero(sent == 1))
