@@ -6,7 +6,7 @@ import re
 import pytest
 
 from inkoopgraaf.extract.segments.scan import TermIndex
-from inkoopgraaf.extract.segments.terms import _compiled
+from inkoopgraaf.extract.segments.terms import KINDS, _compiled, _find_terms, find_all_terms
 
 TEXTS = [
     "Segment Ambulant: wordt voortaan bekostigd met een lumpsum per 1 januari 2025.",
@@ -31,12 +31,17 @@ def _finditer_spans(patterns, text):
     return out
 
 
-@pytest.mark.parametrize("kind", ["segment", "generic", "financing", "procedure"])
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("text", TEXTS)
 def test_scan_equals_finditer_for_taxonomy_wordings(kind, text):
     patterns = [row[1] for row in _compiled(kind)]
     found = {n: spans for n, spans in TermIndex(patterns).spans(text).items() if spans}
     assert found == _finditer_spans(patterns, text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_one_scan_for_all_kinds_equals_each_kind_alone(text):
+    assert find_all_terms(text) == {kind: _find_terms(text, kind) for kind in KINDS}
 
 
 def test_scan_equals_finditer_for_each_lead():
@@ -46,8 +51,11 @@ def test_scan_equals_finditer_for_each_lead():
                 re.compile(r"\bsom\s+per\b", re.I),
                 re.compile(r"(?<=betalen )per\s+uur\b", re.I),
                 re.compile(r"\bED\b", re.I),
-                re.compile(r"\bEd\w*", re.I)]
-    for text in ("som per uur; Sommen, ſom per, ſommen", "betalen per uur ed Eduard ED", "İ som per", "x" * 5):
+                re.compile(r"\bEd\w*", re.I),
+                re.compile(r"\b(?:vast\s+)?(?:bedrag|budget)\s+per\b", re.I),   # optional first word
+                re.compile(r"(?:de\s+)*uur(?:tarief)?", re.I)]
+    for text in ("som per uur; Sommen, ſom per, ſommen", "betalen per uur ed Eduard ED", "İ som per", "x" * 5,
+                 "Vast bedrag per jaar, een bedrag per uur; vast budget per; de de uurtarief, vastbedrag per"):
         found = {n: spans for n, spans in TermIndex(patterns).spans(text).items() if spans}
         assert found == _finditer_spans(patterns, text)
 

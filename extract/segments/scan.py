@@ -66,7 +66,8 @@ def _lead_words(items) -> list[str] | str | None:
     """The literal words one of which every match of the parsed ``items`` starts with.
 
     ``"zero-width"`` when the items consume nothing (``\\b``, lookarounds), None when the
-    first consumed item is not a literal (a class, a repeat): then no word is known.
+    first consumed item is not a literal (a class, a repeat of one): then no word is known.
+    An optional item ("(?:vast\\s+)?bedrag") adds the words of what follows it.
     """
     items = list(items)
     for k, (op, av) in enumerate(items):
@@ -79,7 +80,15 @@ def _lead_words(items) -> list[str] | str | None:
                     break
                 word.append(chr(av2))
             return ["".join(word)]
-        if op is _parser.SUBPATTERN:
+        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            lo, _, body = av
+            found = _lead_words(body.data)
+            if lo == 0:                               # optional: the match may also start after it
+                rest = _lead_words(items[k + 1:])
+                if found is None or rest is None or rest == "zero-width":
+                    return None
+                return rest if found == "zero-width" else found + rest
+        elif op is _parser.SUBPATTERN:
             found = _lead_words(av[-1].data)
         elif op is _parser.BRANCH:
             leads = [_lead_words(branch.data) for branch in av[1]]
