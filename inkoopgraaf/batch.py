@@ -267,8 +267,10 @@ class _Round:
             while pending:
                 done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
                 self._drain()
-                for fut in done:
-                    task = self.futures[fut]
+                while done:
+                    # a done future holds its result: once handed over, nothing here keeps it
+                    fut = done.pop()
+                    task = self.futures.pop(fut)
                     try:
                         i, result = fut.result()
                     except BrokenProcessPool:
@@ -280,6 +282,7 @@ class _Round:
                     self.finished.add(i)
                     self.running.pop(i, None)
                     yield i, result
+                    del result
                 self._watchdog()
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)

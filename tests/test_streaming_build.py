@@ -125,3 +125,20 @@ def test_the_store_reads_the_contents_of_changed_documents_only(corpus, tmp_path
     finally:
         con.close()
     assert kept == sum(by_id[rec["id"]].fact_count for rec in records)
+
+
+def test_the_local_pool_keeps_no_result_it_has_handed_over(corpus):
+    """A cold build's fresh results reach the cache one by one: the pool must not keep them."""
+    import gc
+    import weakref
+    from inkoopgraaf.batch import Budget, pool_results
+    tasks = [(i, p, {}, p.stem) for i, p in enumerate(sorted(corpus.iterdir()))]
+    handed = []
+    for _i, result in pool_results(tasks, Budget(), 2):
+        assert result.ok and result.facts
+        handed.append(weakref.ref(result))
+        del result
+        gc.collect()
+        # the one just handed over may still be the generator's; none before it
+        assert all(ref() is None for ref in handed[:-1]), "the pool still holds a result it yielded"
+    assert len(handed) == len(THREE)
