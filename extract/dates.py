@@ -309,7 +309,7 @@ _WORD_EXTRA = "_'’-"
 
 
 def _last_word(before: str) -> str:
-    """The run of word characters, apostrophes and hyphens that ends ``before`` (trailing
+    r"""The run of word characters, apostrophes and hyphens that ends ``before`` (trailing
     whitespace aside): the group of ``re.search(r"([\w'’\-]+)\s*$", before)``, read from the end
     instead of trying every offset ('' when there is none)."""
     stripped = before.rstrip()          # (str.isspace is the regex engine's \s)
