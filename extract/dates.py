@@ -84,6 +84,7 @@ from ..models.facts import Fact
 from .context import ExtractionContext
 from .date_grammar import CONTEXT_WINDOW, Group, combine, find_atoms, line_bounds, load_resource, vocab, _alt
 from .document import Document
+from .regex_shapes import dispatch_alternation
 
 __all__ = ["DateMatch", "extract_dates", "find_dates", "parse_date", "detect_document_year", "detect_document_date"]
 
@@ -173,28 +174,41 @@ def _clause_hedge(text: str, cs: int, ce: int) -> str | None:
 
 # -- events ---------------------------------------------------------------------------
 
-_EVENT_RES: list[tuple[str, re.Pattern]] | None = None
+_EVENT_RES: tuple[list[str], re.Pattern, dict[int, int]] | None = None
 
 
-def _event_res():
+def _event_res() -> tuple[list[str], re.Pattern, dict[int, int]]:
+    """The event names, one regex for all their triggers, and the event (index = priority) of
+    each capturing group that names one. The triggers are regrouped by first letter
+    (regex_shapes.dispatch_alternation: the same trigger wins at every offset as in the plain
+    alternation, 'event 0 | event 1 | ...' in listed order), so at a word start the engine tries
+    the dozen triggers of its letter, not all 130 (a third of the step's time before)."""
     global _EVENT_RES
     if _EVENT_RES is None:
         ev = load_resource("dates_events.json")["events"]
         names = list(ev)
-        # one scan for all events: alternative i is event i (listed order = priority)
-        rx = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<e{i}>" + "|".join(ev[n]) + ")" for i, n in enumerate(names))
-                        + ")", re.IGNORECASE)
-        _EVENT_RES = (names, rx)
+        triggers = [(i, p) for i, n in enumerate(names) for p in ev[n]]
+        dispatched = dispatch_alternation(triggers, re.IGNORECASE)
+        if dispatched is None:               # (a trigger refers to a group: keep one group per event)
+            body = "|".join(f"(" + "|".join(ev[n]) + ")" for n in names)
+            group_event, k = {}, 0
+            for i, n in enumerate(names):
+                k += 1
+                group_event[k] = i
+                k += sum(re.compile(p, re.IGNORECASE).groups for p in ev[n])
+        else:
+            body, group_event = dispatched
+        _EVENT_RES = (names, re.compile(r"(?<!\w)(?:" + body + ")", re.IGNORECASE), group_event)
     return _EVENT_RES
 
 
 @lru_cache(maxsize=4096)   # neighbouring dates share their clause
 def _triggers(text: str, s: int, e: int) -> tuple[tuple[int, int, str, int], ...]:
     """(start, end, event, priority) of every trigger in text[s:e]."""
-    names, rx = _event_res()
+    names, rx, group_event = _event_res()
     out = []
     for m in rx.finditer(text, s, e):
-        i = int(m.lastgroup[1:])
+        i = group_event[m.lastindex]
         out.append((m.start(), m.end(), names[i], i))
     return tuple(out)
 

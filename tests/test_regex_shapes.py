@@ -1,0 +1,70 @@
+"""extract/regex_shapes.py: first letters of a pattern, and the first-letter dispatch of an
+alternation, which must match exactly as the plain alternation does."""
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from inkoopgraaf.extract.date_grammar import load_resource
+from inkoopgraaf.extract.regex_shapes import dispatch_alternation, first_letters
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("pattern, letters", [
+    (r"gunning", {"g"}),
+    (r"(stellen|indienen)\s+van", {"s", "i"}),
+    (r"(uiterste\s+)?termijn", {"u", "t"}),         # an optional opening: what follows may come first
+    (r"\bge[iï]nformeerd", {"g"}),
+    (r"(?:de|een)\s+overgang", {"d", "e"}),
+])
+def test_first_letters(pattern, letters):
+    assert first_letters(pattern) == letters
+
+
+@pytest.mark.parametrize("pattern", [r"\w*informatiebrief", r"[a-z]+", r"(?:x)?", r"[iï]d", r"é", r".a", r"(?i:a)b"])
+def test_no_first_letters_where_a_match_may_start_otherwise(pattern):
+    assert first_letters(pattern) is None
+
+
+def test_ignore_case_lower_cases_the_letters():
+    assert first_letters("Gunning", ignore_case=True) == {"g"}
+    assert first_letters("Gunning") == {"G"}
+
+
+def test_a_pattern_with_a_group_reference_is_not_dispatched():
+    assert dispatch_alternation([(0, r"(a)\1"), (1, "b")]) is None
+    assert dispatch_alternation([(0, r"(?P<x>a)"), (1, "b")]) is None
+
+
+def _plain_and_dispatched(alternatives, flags):
+    tags = sorted({t for t, _ in alternatives})
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(
+        f"(?P<t{t}>" + "|".join(p for u, p in alternatives if u == t) + ")" for t in tags) + ")", flags)
+    body, group_tag = dispatch_alternation(alternatives, flags)
+    return plain, re.compile(r"(?<!\w)(?:" + body + ")", flags), group_tag
+
+
+def test_dispatch_matches_as_the_plain_alternation_on_overlapping_alternatives():
+    alts = [(0, "ab"), (0, r"\w*c"), (1, "a"), (1, "(x)?b\\w"), (2, "abc\\w*")]
+    plain, fast, tag = _plain_and_dispatched(alts, 0)
+    random.seed(7)
+    for _ in range(3000):
+        text = "".join(random.choice("abcx ") for _ in range(random.randint(0, 14)))
+        a = [(m.span(), int(m.lastgroup[1:])) for m in plain.finditer(text)]
+        b = [(m.span(), tag[m.lastindex]) for m in fast.finditer(text)]
+        assert a == b, text
+
+
+def test_dispatch_of_the_date_event_triggers_matches_as_the_plain_alternation():
+    ev = load_resource("dates_events.json")["events"]
+    alts = [(i, p) for i, n in enumerate(ev) for p in ev[n]]
+    plain, fast, tag = _plain_and_dispatched(alts, re.IGNORECASE)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[:12]]
+    texts.append("GUNNING Ingangsdatum INFORMATIEBRIEF uiterste termijn voor vragen; de overgang van cliënten")
+    assert texts
+    for text in texts:
+        a = [(m.span(), int(m.lastgroup[1:])) for m in plain.finditer(text)]
+        b = [(m.span(), tag[m.lastindex]) for m in fast.finditer(text)]
+        assert a == b
