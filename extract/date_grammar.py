@@ -51,6 +51,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
+from .regex_shapes import first_letters
+
 # -- vocabulary ---------------------------------------------------------------
 
 
@@ -263,7 +265,13 @@ class _Scanner:
         if not self.fast:
             yield from p.finditer(self.text)
             return
-        positions = self.digit_pos if key in DIGIT_ONLY else self.all_pos if key in DIGIT_LED else self.word_pos
+        if key in DIGIT_ONLY:
+            positions = self.digit_pos
+        elif key in DIGIT_LED:
+            positions = self.all_pos
+        else:
+            letters = _first_letters(key)          # a month name starts with a month's letter
+            positions = self.word_pos if letters is None else [p for p in self.word_pos if self.text[p] in letters]
         last_end = -1
         for pos in positions:
             if pos < last_end:
@@ -272,6 +280,13 @@ class _Scanner:
             if m:
                 last_end = m.end()
                 yield m
+
+
+@lru_cache(maxsize=None)
+def _first_letters(key: str) -> frozenset[str] | None:
+    """The letters a lowered pattern's match can start with (None: any), so that it is tried
+    only at the lead words starting with one of them."""
+    return first_letters(lowered_patterns()[0][key].pattern)
 
 
 def _extend_prefix(text: str, key: str, start: int) -> int:
@@ -357,18 +372,26 @@ def _bad_year_context(text: str, s: int, e: int) -> bool:
     after = text[e:e + 16]
     if pre.search(before):
         return True
-    if re.match(r"\s?[A-Z]{2}\b", after):             # postal code 2011 AB
+    if _POSTAL_LETTERS.match(after):             # postal code 2011 AB
         return True
     if post.match(after):
         return True
     # glued to other digits by - or / (phone numbers, case numbers), but not year ranges
-    if re.match(r"[-/]\d", after) and not re.match(rf"[-/](?:{Y4}|\d{{2}})(?!\d)", after):
+    if _GLUED_AFTER.match(after) and not _RANGE_AFTER.match(after):
         return True
-    if re.search(r"\d[-/]$", before) and not re.search(rf"(?:^|[^\d]){Y4}\s*[-/]$", before):
+    if _GLUED_BEFORE.search(before) and not _RANGE_BEFORE.search(before):
         return True
-    if re.search(r"\d[.,]$", before):
+    if _NUMBER_BEFORE.search(before):
         return True
     return False
+
+
+_POSTAL_LETTERS = re.compile(r"\s?[A-Z]{2}\b")
+_GLUED_AFTER = re.compile(r"[-/]\d")
+_RANGE_AFTER = re.compile(rf"[-/](?:{Y4}|\d{{2}})(?!\d)")
+_GLUED_BEFORE = re.compile(r"\d[-/]$")
+_RANGE_BEFORE = re.compile(rf"(?:^|[^\d]){Y4}\s*[-/]$")
+_NUMBER_BEFORE = re.compile(r"\d[.,]$")
 
 
 @lru_cache(maxsize=8)
