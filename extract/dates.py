@@ -82,9 +82,9 @@ from datetime import date
 
 from ..models.facts import Fact
 from .context import ExtractionContext
-from .date_grammar import CONTEXT_WINDOW, Group, combine, find_atoms, line_bounds, load_resource, vocab, _alt
+from .date_grammar import CONTEXT_WINDOW, Group, combine, find_atoms, line_bounds, load_resource, trie_pattern, vocab, _alt
 from .document import Document
-from .regex_shapes import dispatch_alternation
+from .regex_shapes import dispatch_alternation, first_letters, literal_anchors
 
 __all__ = ["DateMatch", "extract_dates", "find_dates", "parse_date", "detect_document_year", "detect_document_date"]
 
@@ -174,42 +174,72 @@ def _clause_hedge(text: str, cs: int, ce: int) -> str | None:
 
 # -- events ---------------------------------------------------------------------------
 
-_EVENT_RES: tuple[list[str], re.Pattern, dict[int, int]] | None = None
+@dataclass(frozen=True)
+class _EventScan:
+    """The event names and their triggers as regexes: ``full`` with every trigger, ``lean``
+    without those that may start at any letter ('\\w*informatiebrief', '\\w+besluit'), for a
+    stretch in which ``lean_when_absent`` finds none of their literal anchors (there they cannot
+    match, and leaving them out gives the same matches); each regex with the event (index =
+    priority) of each capturing group that names one."""
+    names: list[str]
+    full: tuple[re.Pattern, dict[int, int]]
+    lean: tuple[re.Pattern, dict[int, int]] | None = None
+    lean_when_absent: re.Pattern | None = None
 
 
-def _event_res() -> tuple[list[str], re.Pattern, dict[int, int]]:
-    """The event names, one regex for all their triggers, and the event (index = priority) of
-    each capturing group that names one. The triggers are regrouped by first letter
-    (regex_shapes.dispatch_alternation: the same trigger wins at every offset as in the plain
-    alternation, 'event 0 | event 1 | ...' in listed order), so at a word start the engine tries
-    the dozen triggers of its letter, not all 130 (a third of the step's time before)."""
-    global _EVENT_RES
-    if _EVENT_RES is None:
+_EVENT_SCAN: list[_EventScan] = []
+
+
+def _event_scan() -> _EventScan:
+    """The triggers regrouped by first letter (regex_shapes.dispatch_alternation: the same trigger
+    wins at every offset as in the plain alternation 'event 0 | event 1 | ...' in listed order),
+    so at a word start the engine tries the dozen triggers of its letter, not all 130 (a third of
+    the step's time before)."""
+    if not _EVENT_SCAN:
         ev = load_resource("dates_events.json")["events"]
         names = list(ev)
         triggers = [(i, p) for i, n in enumerate(names) for p in ev[n]]
         dispatched = dispatch_alternation(triggers, re.IGNORECASE)
         if dispatched is None:               # (a trigger refers to a group: keep one group per event)
-            body = "|".join(f"(" + "|".join(ev[n]) + ")" for n in names)
-            group_event, k = {}, 0
-            for i, n in enumerate(names):
-                k += 1
-                group_event[k] = i
-                k += sum(re.compile(p, re.IGNORECASE).groups for p in ev[n])
-        else:
-            body, group_event = dispatched
-        _EVENT_RES = (names, re.compile(r"(?<!\w)(?:" + body + ")", re.IGNORECASE), group_event)
-    return _EVENT_RES
+            _EVENT_SCAN.append(_EventScan(names, _plain_event_regex(ev)))
+            return _EVENT_SCAN[0]
+        anywhere = [p for _, p in triggers if first_letters(p, ignore_case=True) is None]
+        anchors = [literal_anchors(p) for p in anywhere]
+        lean = lean_when_absent = None
+        if anywhere and all(anchors):
+            lean = _event_regex(dispatch_alternation(
+                [(i, p) for i, p in triggers if p not in anywhere], re.IGNORECASE))
+            lean_when_absent = re.compile(trie_pattern(set().union(*anchors)), re.IGNORECASE)
+        _EVENT_SCAN.append(_EventScan(names, _event_regex(dispatched), lean, lean_when_absent))
+    return _EVENT_SCAN[0]
+
+
+def _event_regex(dispatched: tuple[str, dict[int, int]]) -> tuple[re.Pattern, dict[int, int]]:
+    body, group_event = dispatched
+    return re.compile(r"(?<!\w)(?:" + body + ")", re.IGNORECASE), group_event
+
+
+def _plain_event_regex(ev: dict[str, list[str]]) -> tuple[re.Pattern, dict[int, int]]:
+    """One group per event, in listed order."""
+    group_event, k = {}, 0
+    for i, n in enumerate(ev):
+        k += 1
+        group_event[k] = i
+        k += sum(re.compile(p, re.IGNORECASE).groups for p in ev[n])
+    return _event_regex(("|".join("(" + "|".join(ev[n]) + ")" for n in ev), group_event))
 
 
 @lru_cache(maxsize=4096)   # neighbouring dates share their clause
 def _triggers(text: str, s: int, e: int) -> tuple[tuple[int, int, str, int], ...]:
     """(start, end, event, priority) of every trigger in text[s:e]."""
-    names, rx, group_event = _event_res()
+    scan = _event_scan()
+    rx, group_event = scan.full
+    if scan.lean is not None and not scan.lean_when_absent.search(text, s, e):
+        rx, group_event = scan.lean
     out = []
     for m in rx.finditer(text, s, e):
         i = group_event[m.lastindex]
-        out.append((m.start(), m.end(), names[i], i))
+        out.append((m.start(), m.end(), scan.names[i], i))
     return tuple(out)
 
 

@@ -68,3 +68,20 @@ def test_dispatch_of_the_date_event_triggers_matches_as_the_plain_alternation():
         a = [(m.span(), int(m.lastgroup[1:])) for m in plain.finditer(text)]
         b = [(m.span(), tag[m.lastindex]) for m in fast.finditer(text)]
         assert a == b
+
+
+def test_date_triggers_with_and_without_the_any_letter_triggers_match_the_plain_alternation():
+    # dates._triggers leaves out '\w*informatiebrief', '\w+besluit' where their anchors are absent
+    from inkoopgraaf.extract.dates import _event_scan, _triggers
+    ev = load_resource("dates_events.json")["events"]
+    alts = [(i, p) for i, n in enumerate(ev) for p in ev[n]]
+    plain, _, _ = _plain_and_dispatched(alts, re.IGNORECASE)
+    assert _event_scan().lean is not None
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))[:6])
+    text += " Het collegebesluit en de raadsinformatiebrief; besluitvorming over de gunning."
+    random.seed(11)
+    for _ in range(400):
+        s = random.randrange(len(text))
+        e = min(len(text), s + random.randint(1, 500))
+        expected = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in plain.finditer(text, s, e)]
+        assert [(a, b, i) for a, b, _, i in _triggers.__wrapped__(text, s, e)] == expected
