@@ -376,15 +376,29 @@ _CITED_MEETING = re.compile(r"(?i)(?<!\w)vragen(?:\s+van\s+(?:de\s+)?(?:fractie\
 
 
 def cited_document(text: str, start: int, end: int) -> bool:
-    if not re.search(r"(?:19|20)\d\d|'\d\d", text[start:end]):
+    before = text[max(0, start - 40):start]
+    if not _YEAR_WRITTEN.search(text, start, end) or not _cites_by_date(before):
         return False
-    return bool(_CITED_DOC.search(text[max(0, start - 40):start]))
+    return bool(_CITED_DOC.search(before))
 
 
 def cited_meeting(text: str, start: int, end: int) -> bool:
-    if not re.search(r"(?:19|20)\d\d|'\d\d", text[start:end]):
+    before = text[max(0, start - 60):start]
+    if not _YEAR_WRITTEN.search(text, start, end) or not _cites_by_date(before):
         return False
-    return bool(_CITED_MEETING.search(text[max(0, start - 60):start]))
+    return bool(_CITED_MEETING.search(before))
+
+
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d|'\d\d")
+_CITING_WORDS = ("d.d.", "van", "gedateerd")
+
+
+def _cites_by_date(before: str) -> bool:
+    """Does ``before`` end with 'd.d.', 'van' or 'gedateerd' and white space, as every match of
+    both citation patterns does ('... van\\s+$')? Read from the end, so the patterns (which try
+    every offset of their window) run only where they can match."""
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped.lower().endswith(_CITING_WORDS)
 
 
 def _label_below(text: str, pos: int, limit: int) -> str | None:
@@ -1004,6 +1018,7 @@ def _cold_caches() -> None:
     clause_bounds.cache_clear()
     _triggers.cache_clear()
     _clause_hedge.cache_clear()
+    _clause_tenses.cache_clear()
 
 
 def _explicit_matches(text: str) -> list[DateMatch]:
@@ -1067,9 +1082,7 @@ def _dates_by_tense(text: str, ms: list[DateMatch]) -> tuple[list, list, list]:
     in the future tense (first day, last day), and the periods (spanning over a year)."""
     past, future, periods = [], [], []
     for m in ms:
-        cs, ce = clause_bounds(text, m.start, m.end)
-        clause = text[cs:ce]
-        p, f = bool(_PAST.search(clause)), bool(_FUTURE.search(clause))
+        p, f = _clause_tenses(text, *clause_bounds(text, m.start, m.end))
         d0 = date.fromisoformat(m.value["start"])
         d1 = date.fromisoformat(m.value["end"])
         if d1.year - d0.year > 1:
@@ -1082,6 +1095,13 @@ def _dates_by_tense(text: str, ms: list[DateMatch]) -> tuple[list, list, list]:
         elif f and not p:
             future.append((d0, d1))
     return past, future, periods
+
+
+@lru_cache(maxsize=4096)   # the dates of one clause share its tense words
+def _clause_tenses(text: str, cs: int, ce: int) -> tuple[bool, bool]:
+    """Does text[cs:ce] hold a past-tense word, a future-tense word?"""
+    clause = text[cs:ce]
+    return bool(_PAST.search(clause)), bool(_FUTURE.search(clause))
 
 
 def _year_after_past(past: list[tuple[date, date, str]], future: list[tuple[date, date]]) -> int:
