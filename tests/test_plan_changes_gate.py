@@ -1,6 +1,7 @@
 """The plan-change cue gate (extract/plan_changes/gate.py): literal anchors read from regexes, and a
 gate that never skips a sentence some stage's cue pattern matches."""
 import json
+import random
 import re
 from pathlib import Path
 
@@ -79,3 +80,15 @@ def test_the_gate_names_every_stage_whose_cue_matches_a_sentence():
     assert hits >= 20                           # the cases do exercise the stages
     # and it is a real filter: a sentence without any cue word names no stage
     assert not gate.stages_in("de gemeente koopt jeugdhulp in voor de regio.")
+
+
+def test_stages_by_span_are_the_stages_of_each_span_on_its_own():
+    gate = _cue_gate()
+    text = " ".join(_cue_sentences())
+    random.seed(2)
+    cuts = sorted(random.sample(range(len(text)), 400))
+    starts, ends = cuts[0::2], cuts[1::2]          # spans with gaps, some cutting anchors in two
+    by_span = gate.stages_by_span(text, starts, ends)
+    for k, (s, e) in enumerate(zip(starts, ends)):
+        assert by_span.get(k, frozenset()) == gate.stages_in(text[s:e]), text[s:e]
+    assert by_span                                  # the cue sentences do name stages

@@ -23,13 +23,8 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
     dates = [_Date(s, e, v) for s, e, v in date_matches(ctx) if v and v.get("start")]
     sentences = sentence_clauses(ctx)
     changes: list[PlanChange] = []
-    gate = _cue_gate()
-    for k, sent in enumerate(sentences):
-        low = text[sent.start:sent.end].lower()
-        stages = gate.stages_in(low)
-        if not stages:
-            continue   # no stage's cue can match here (most sentences): one scan instead of one per stage
-        if _under_scenario_heading(ctx, sent):
+    for k, low, stages in _cued_sentences(text, sentences):
+        if _under_scenario_heading(ctx, sentences[k]):
             continue   # 'Scenario A - Eerst een jaar overbruggen: ... worden verlengd tot ...': an option, not a move
         changes.extend(_sentence_changes(ctx, sentences, k, low, dates, stages))
     changes.extend(_planning_tables(ctx, dates))
@@ -45,6 +40,29 @@ def extract_plan_changes(ctx: ExtractionContext) -> list[Fact]:
         conf = {"contrast": 0.9, "table": 0.85, "move": 0.8, "new_date": 0.75}.get(pc.how, 0.7)
         facts.append(ctx.fact("plan_change", pc.start, pc.end, value, confidence=conf))
     return facts
+
+
+def _cued_sentences(text: str, sentences: list[Clause]):
+    """(index, lower-cased text, stages) of each sentence that may hold a stage's cue, in order: most
+    sentences hold none. The cue anchors are found in one pass over the lower-cased document when
+    its lower-casing keeps every sentence's own (each character lowers to one character, and no
+    capital sigma, whose lower case depends on the next letter) and the sentences do not overlap;
+    else each sentence is searched on its own."""
+    gate = _cue_gate()
+    low = text.lower()
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    by_sentence = None
+    if len(low) == len(text) and "\u03a3" not in text and all(e <= s for e, s in zip(ends, starts[1:])):
+        by_sentence = gate.stages_by_span(low, starts, ends)
+    if by_sentence is not None:
+        for k in sorted(by_sentence):
+            yield k, low[starts[k]:ends[k]], by_sentence[k]
+        return
+    for k, sent in enumerate(sentences):
+        own = text[sent.start:sent.end].lower()
+        stages = gate.stages_in(own)
+        if stages:
+            yield k, own, stages
 
 
 def _sentence_changes(ctx, sentences, k, low: str, dates: list[_Date], stages) -> list[PlanChange]:

@@ -11,6 +11,7 @@ sentence is tried, as before.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..date_grammar import trie_pattern
 from ..regex_shapes import literal_anchors
@@ -37,6 +38,8 @@ class CueGate:
         # anchors it begins with ('startdatum' holds 'start')
         self._stages = {a: frozenset().union(*(st for b, st in by_anchor.items() if a.startswith(b)))
                         for a in by_anchor}
+        self._begins_with = {a: [(len(b), frozenset(st)) for b, st in by_anchor.items() if a.startswith(b)]
+                             for a in by_anchor}
         trie = trie_pattern(by_anchor)
         # the first anchor by a plain search (the engine skips to the offsets of their first
         # letters); from there a lookahead reports every offset where one starts, overlapping too
@@ -50,3 +53,23 @@ class CueGate:
             for m in self._every.finditer(text, first.start()):
                 found = found | self._stages[m.group(1)]
         return found
+
+    def stages_by_span(self, low: str, starts: list[int], ends: list[int]) -> dict[int, frozenset[str]] | None:
+        """:meth:`stages_in` of each span [starts[k], ends[k]) of ``low`` (spans in text order, not
+        overlapping), for the spans that name a stage: one pass over the whole text instead of one
+        search per span. None when some stage is always named (then every span is)."""
+        if self.always or self._first is None:
+            return None
+        out: dict[int, frozenset[str]] = {}
+        pos = 0
+        while (m := self._first.search(low, pos)) is not None:
+            at = m.start()
+            pos = at + 1
+            k = bisect_right(starts, at) - 1
+            if k < 0 or at >= ends[k]:
+                continue
+            longest = self._every.match(low, at).group(1)
+            for n, stages in self._begins_with[longest]:
+                if at + n <= ends[k]:            # an anchor cut by the span's end is not in it
+                    out[k] = out.get(k, frozenset()) | stages
+        return out
