@@ -1180,11 +1180,13 @@ def detect_document_date(doc: Document | str) -> date | None:
     text = doc.text if isinstance(doc, Document) else str(doc)
     head = text[:HEADER_ZONE + 200]
     # the pipeline asks twice per document (its year, then its dates); a stamp is read from the
-    # head alone, so the answer for the last head is kept
+    # head alone, so the answer for the last document's head is kept (not for a phrase, such
+    # as the dateline parse_date reads in between)
     if _LAST_STAMP and _LAST_STAMP[0] == head:
         return _LAST_STAMP[1]
     found = _stamp_date(head)
-    _LAST_STAMP[:] = [head, found]
+    if len(text) > HEADER_ZONE + 200:
+        _LAST_STAMP[:] = [head, found]
     return found
 
 
