@@ -187,7 +187,7 @@ class _WordScanner:
         return self.folded, lowered
 
     def collect(self, text: str, lowered: str | None, patterns: list[re.Pattern],
-                out: dict[int, list[tuple[int, int]]]) -> None:
+                out: dict[int, list[re.Match]]) -> None:
         """Add the ``finditer`` matches of the scanner's regexes to ``out`` (``lowered``: ``text.lower()``
         when it has the text's length, else None)."""
         trie, scanned = self._trie_for(text, lowered)
@@ -199,7 +199,7 @@ class _WordScanner:
                 if p >= resume[n]:
                     m = patterns[n].match(text, p)
                     if m is not None:
-                        out.setdefault(n, []).append((p, m.end()))
+                        out.setdefault(n, []).append(m)
                         resume[n] = m.end() if m.end() > p else p + 1
 
 
@@ -210,8 +210,8 @@ class TermIndex:
     wording whose every match starts with a literal word (after ``\\b`` or lookarounds,
     in each alternative) shares a second one: with the lead ``\\b`` when the wording opens
     with it (most do; the scan then skips the insides of words), else a third one without
-    a lead. Only the rest still run as their own pass. Either way a regex is tried only where its first word stands, and
-    its matches are exactly ``finditer``'s.
+    a lead. Only the rest still run as their own pass. Either way a regex is tried only where
+    its first word stands, and its matches are exactly ``finditer``'s.
     """
 
     def __init__(self, patterns: Sequence[re.Pattern]):
@@ -236,9 +236,13 @@ class TermIndex:
 
     def spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
         """Per regex number, the (start, end) of its ``finditer`` matches (absent: none)."""
-        out: dict[int, list[tuple[int, int]]] = {}
+        return {n: [m.span() for m in found] for n, found in self.matches(text).items()}
+
+    def matches(self, text: str) -> dict[int, list[re.Match]]:
+        """Per regex number, its ``finditer`` matches (absent: none; the same spans and groups)."""
+        out: dict[int, list[re.Match]] = {}
         for n in self.raw:
-            out[n] = [(m.start(), m.end()) for m in self.patterns[n].finditer(text)]
+            out[n] = list(self.patterns[n].finditer(text))
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = None
@@ -261,11 +265,11 @@ def term_index(compiled: Sequence[tuple]) -> TermIndex:
 
 def term_matches(compiled: Sequence[tuple], text: str) -> Iterator[tuple[tuple, int, int]]:
     """``(row, start, end)`` for every match of every row's regex: rows in order, matches by position."""
-    found = term_index(compiled).spans(text)
+    found = term_index(compiled).matches(text)
     for n in sorted(found):
         row = compiled[n]
-        for s, e in found[n]:
-            yield row, s, e
+        for m in found[n]:
+            yield row, m.start(), m.end()
 
 
 def non_overlapping(cands: Sequence) -> list:

@@ -15,8 +15,13 @@ from ..context import ExtractionContext
 from ..qualifier import DECLINED, qualify
 from ..sections import Place, Structure
 from .cues import CUE, NOT_LABEL_ADJECTIVES
-from .terms import Match, _single_rx, _term_rx, find_all_terms, find_terms
+from .terms import Match, _single_rx, _term_rx, find_terms, scan_document
 
+
+#: the cues the segment extractors run over the whole document: found in the document's one
+#: scan with the taxonomy wordings (:meth:`_Doc.cue_matches`)
+_DOCUMENT_CUES = ("other_lot", "lot_definition", "lot_definition_line", "lots_inline_lead", "lot_reference",
+                  "scenario_mention")
 
 #: what may follow a wording that must be a whole label: the line's end, its contents, a page number
 _WHOLE_LABEL_END = re.compile(r"[ \t]*(?:$|\n|[:(/–—\-]|\.\.|\d)", re.M)
@@ -32,7 +37,8 @@ class _Doc:
         self.st = Structure(ctx.doc)
         self.sents = self._sentences()
         self._starts = [s for s, _ in self.sents]
-        self._terms = find_all_terms(self.text)
+        self._terms, found = scan_document(self.text, tuple(CUE[name] for name in _DOCUMENT_CUES))
+        self._cues = dict(zip(_DOCUMENT_CUES, found))
         self.seg_matches = self._segment_matches()
         # filled on first use by the stages that own them (mentions, lots, stance); None = not yet
         self._segment_facts = None    # mentions._segment_facts
@@ -45,6 +51,10 @@ class _Doc:
     def terms(self, kind: str) -> list[Match]:
         """``find_terms(self.text, kind)``: the document's wordings of ``kind``, found once for all kinds."""
         return list(self._terms[kind])
+
+    def cue_matches(self, name: str) -> list[re.Match]:
+        """``list(CUE[name].finditer(self.text))`` for a cue of :data:`_DOCUMENT_CUES`, from the document's one scan."""
+        return self._cues[name]
 
     def _sentences(self) -> list[tuple[int, int]]:
         sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
@@ -101,7 +111,7 @@ class _Doc:
         domain_only = {w for ws in tax.domain_words.values() for w in ws}
         out = []
         taken = _Spans(found)
-        for lm in CUE["other_lot"].finditer(self.text):
+        for lm in self.cue_matches("other_lot"):
             s, e = lm.span(1)
             label = self.text[s:e]
             if label.lower() in domain_only or taken.overlaps(s, e) or \
