@@ -10,6 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
+
 from ...models.taxonomy import load_taxonomy
 from ..context import ExtractionContext
 from ..qualifier import DECLINED, qualify
@@ -57,8 +60,15 @@ class _Doc:
         return self._cues[name]
 
     def _sentences(self) -> list[tuple[int, int]]:
-        sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
-        return sents or [(0, len(self.text))]
+        """(start, end) of every sentence of the parse, as ``doc.sents`` gives them: read from the Doc's
+        arrays (a Span object per sentence cost more than the rest of the state)."""
+        sdoc = self.ctx.spacy_doc
+        if not len(sdoc):
+            return [(0, len(self.text))]
+        cols = sdoc.to_array([IDX, LENGTH, SENT_START])
+        idx, length = cols[:, 0].tolist(), cols[:, 1].tolist()
+        bounds = [0] + (numpy.flatnonzero(cols[1:, 2] == 1) + 1).tolist() + [len(idx)]
+        return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(bounds, bounds[1:])]
 
     def sentence(self, offset: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)
