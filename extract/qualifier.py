@@ -238,11 +238,17 @@ def _rule_index() -> tuple[dict[str, list[int]], dict[str, list[int]], tuple[int
     return exact, prefix, tuple(sorted({len(p) for p in prefix}))
 
 
-_CANDIDATES: dict[str, tuple[_Rule, ...]] = {}
+_CANDIDATES: dict[str, tuple[tuple[_Rule, list[str] | None], ...]] = {}
 
 
-def _candidates(tok: str) -> tuple[_Rule, ...]:
-    """The rules whose first token matches ``tok``, in rule order (longest phrases first).
+def _literal(rule: _Rule) -> list[str] | None:
+    """The tokens of a rule without a gap or a prefix token: it matches where the words are these."""
+    return None if any(p == "..." or p.endswith("*") for p in rule.tokens) else list(rule.tokens)
+
+
+def _candidates(tok: str) -> tuple[tuple[_Rule, list[str] | None], ...]:
+    """The rules whose first token matches ``tok``, in rule order (longest phrases first), each with
+    its literal tokens (:func:`_literal`).
 
     Only these can match at a token, so the greedy scan tries a handful of rules
     instead of all of them; the order keeps the first longest match winning.
@@ -255,7 +261,7 @@ def _candidates(tok: str) -> tuple[_Rule, ...]:
             if len(tok) >= n:
                 nums.extend(prefix.get(tok[:n], ()))
         rules = _rules()[0]
-        found = tuple(rules[n] for n in sorted(nums))
+        found = tuple((rules[n], _literal(rules[n])) for n in sorted(nums))
         if len(_CANDIDATES) < 200_000:    # words of a corpus: bounded in practice, capped anyway
             _CANDIDATES[tok] = found
     return found
@@ -265,10 +271,13 @@ def _scan_triggers(toks: list[tuple[int, int, str]]) -> list[tuple[_Rule, int, i
     found = []
     i = 0
     n = len(toks)
+    words = [t[2] for t in toks]
     while i < n:
         best = None
-        for r in _candidates(toks[i][2]):
-            j = _match_at(r, toks, i)
+        for r, literal in _candidates(words[i]):
+            # a literal rule is a comparison of words (what _match_at does for it, without the loop)
+            j = (i + len(literal) if words[i:i + len(literal)] == literal else None) if literal is not None \
+                else _match_at(r, toks, i)
             if j is not None and (best is None or j > best[2]):
                 best = (r, i, j)
         if best:

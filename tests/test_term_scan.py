@@ -6,7 +6,9 @@ import re
 import pytest
 
 from inkoopgraaf.extract.segments.scan import TermIndex
-from inkoopgraaf.extract.segments.terms import KINDS, _compiled, _find_terms, find_all_terms
+from inkoopgraaf.extract.segments.cues import CUE
+from inkoopgraaf.extract.segments.state import _DOCUMENT_CUES
+from inkoopgraaf.extract.segments.terms import KINDS, _compiled, _find_terms, find_all_terms, scan_document
 
 TEXTS = [
     "Segment Ambulant: wordt voortaan bekostigd met een lumpsum per 1 januari 2025.",
@@ -68,3 +70,20 @@ def test_lowering_keeps_word_characters_apart_from_the_rest():
         low = ch.lower()
         if len(low) == 1:
             assert bool(word.match(ch)) == bool(word.match(low)), hex(cp)
+
+
+LOT_TEXTS = [
+    "Perceel 2: Verblijf\nperceel B – Jeugdhulp thuis (ambulante begeleiding)\nHet perceel Specialistische Jeugdhulp.",
+    "De strategie kent drie percelen: (a) ambulante hulp, (b) verblijf, (c) crisis. Optie 2 valt af.",
+    "  Perceel 3 Vervoer\nSegment C omvat dagbesteding; percelen 1 t/m 3 en lot A; scenario B is gekozen.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + LOT_TEXTS)
+def test_document_cues_found_in_the_one_scan_equal_finditer(text):
+    cues = tuple(CUE[name] for name in _DOCUMENT_CUES)
+    terms, found = scan_document(text, cues)
+    assert terms == find_all_terms(text)
+    for cue, matches in zip(cues, found):
+        expected = list(cue.finditer(text))
+        assert [(m.span(), m.groups()) for m in matches] == [(m.span(), m.groups()) for m in expected]

@@ -120,7 +120,7 @@ def _short_form_of_named(d: _Doc, s: int, e: int, place: Place) -> list[str]:
 def _lot_named_with_care(d: _Doc, ident: str) -> bool:
     """Does any sentence that refers to lot ``ident`` also name care ("perceel 2 is verblijf")?
     Then the text tells what the lot holds, only not in a form the lot map reads."""
-    for mm in CUE["lot_reference"].finditer(d.text):
+    for mm in d.cue_matches("lot_reference"):
         if mm.group(1) == ident and any(not x.generic for x in d.segments_in(d.sentence(mm.start()))):
             return True
     return False

@@ -113,12 +113,27 @@ def _care_context(d: _Doc, m: Match, place: Place) -> bool:
     for sp in spans:
         if not sp:
             continue
-        t = d.text[sp[0]:sp[1]]
-        # the model's own words ("subsidie", "bekostiging") do not make the context
-        t = t[:max(0, m.start - sp[0])] + " " + t[max(0, m.end - sp[0]):] if sp[0] <= m.start < sp[1] else t
-        if CUE["care_context"].search(t) or any(not x.generic for x in d.segments_in(sp)):
+        if sp[0] <= m.start < sp[1]:
+            t = d.text[sp[0]:sp[1]]
+            # the model's own words ("subsidie", "bekostiging") do not make the context
+            t = t[:max(0, m.start - sp[0])] + " " + t[max(0, m.end - sp[0]):]
+            if CUE["care_context"].search(t) or any(not x.generic for x in d.segments_in(sp)):
+                return True
+        elif _speaks_of_care(d, sp):
             return True
     return False
+
+
+def _speaks_of_care(d: _Doc, span: tuple[int, int]) -> bool:
+    """Does a span without the mention speak of care? Once per span: the headings, the title and the
+    block are asked for again by every model mention under them."""
+    memo = d.__dict__.setdefault("_care_spans", {})
+    key = (span[0], span[1])                  # (a cell span read back from JSON is a list)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = bool(CUE["care_context"].search(d.text[span[0]:span[1]])) or \
+            any(not x.generic for x in d.segments_in(span))
+    return found
 
 
 def _care_model_elsewhere(d: _Doc, m: Match, kind: str) -> bool:

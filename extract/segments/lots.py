@@ -121,7 +121,7 @@ def _lot_map(d: _Doc) -> dict[str, str]:
     if cached is not None:
         return cached
     lots: dict[str, str] = {}
-    defs = sorted([*CUE["lot_definition"].finditer(d.text), *CUE["lot_definition_line"].finditer(d.text)],
+    defs = sorted([*d.cue_matches("lot_definition"), *d.cue_matches("lot_definition_line")],
                   key=lambda mm: mm.start())
     for mm in defs:
         ident = mm.group(1).upper()          # "perceel c" and "perceel C" are one lot
@@ -148,7 +148,7 @@ def _inline_lots(d: _Doc) -> list[tuple[str, str]]:
     percelen: (a) ambulante hulp, (b) verblijf, (c) crisis" defines lots A, B and C as their items' first care
     wording. The enumeration ends with its sentence (a full stop before a capital) or paragraph."""
     out = []
-    for lead in CUE["lots_inline_lead"].finditer(d.text):
+    for lead in d.cue_matches("lots_inline_lead"):
         end = re.search(r"\.\s+(?=[A-Z])|\n\s*\n|$", d.text[lead.end():lead.end() + _INLINE_REACH])
         stop = lead.end() + end.start()
         labels = list(CUE["lot_inline_item"].finditer(d.text, lead.end(), stop))

@@ -22,6 +22,9 @@ import re._parser as _parser
 from typing import Iterator, Sequence
 
 _LEAD = r"(?<![\w&])"
+#: where a word starts: behind no word character (implied by ``_LEAD`` and by ``\\b`` before a word character)
+_WORD_START = r"(?<!\w)"
+_WORD = re.compile(r"\w")
 
 
 def _literal_first_word(pattern: str) -> str | None:
@@ -119,12 +122,24 @@ def _opens_with_boundary(rx: re.Pattern) -> bool:
         items = _parser.parse(rx.pattern, rx.flags).data
     except Exception:  # noqa: BLE001 - an unusual pattern just scans without a lead
         return False
+    while items and items[0][0] is _parser.SUBPATTERN:      # "(?-i:\\bED\\b)"
+        items = items[0][1][-1].data
     return bool(items) and items[0] == (_parser.AT, _parser.AT_BOUNDARY)
+
+
+#: a lead as the character before the word, which the scan consumes: a pattern that opens with a
+#: character class lets the engine skip to the characters that can be one, instead of trying
+#: every position (only without re.I)
+_LEAD_CHARACTER = {_WORD_START: r"\W"}
 
 
 class _Trie:
     """One regex finding every position where one of ``by_word``'s first words starts (behind
-    ``lead``), with, per longest word found, the regexes whose first word matches there."""
+    ``lead``), with, per longest word found, the regexes whose first word matches there.
+
+    ``padded``: the regex consumes the character before the word (see :data:`_LEAD_CHARACTER`)
+    and scans the text behind one space (the lead of a word at the very start), so that a
+    hit's start is the word's offset in the text."""
 
     def __init__(self, by_word: dict[str, list[int]], lead: str, flags: int):
         # longest first: the scanner reports the longest first word found at a position;
@@ -139,7 +154,9 @@ class _Trie:
             alts = "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(words))
         else:
             alts = _trie_regex(words)
-        self.scanner = re.compile(lead + f"(?=(?:{alts}))", flags)
+        lead_char = _LEAD_CHARACTER.get(lead)
+        self.padded = not flags & re.I and lead_char is not None
+        self.scanner = re.compile((lead_char if self.padded else lead) + f"(?=(?:{alts}))", flags)
 
 
 def _folded_by_word(by_word: dict[str, list[int]]) -> dict[str, list[int]] | None:
@@ -187,10 +204,12 @@ class _WordScanner:
         return self.folded, lowered
 
     def collect(self, text: str, lowered: str | None, patterns: list[re.Pattern],
-                out: dict[int, list[tuple[int, int]]]) -> None:
+                out: dict[int, list[re.Match]]) -> None:
         """Add the ``finditer`` matches of the scanner's regexes to ``out`` (``lowered``: ``text.lower()``
         when it has the text's length, else None)."""
         trie, scanned = self._trie_for(text, lowered)
+        if trie.padded:
+            scanned = " " + scanned
         resume = [0] * len(patterns)            # where a regex's next match may start
         compatible = trie.compatible
         for hit in trie.scanner.finditer(scanned):
@@ -199,46 +218,49 @@ class _WordScanner:
                 if p >= resume[n]:
                     m = patterns[n].match(text, p)
                     if m is not None:
-                        out.setdefault(n, []).append((p, m.end()))
+                        out.setdefault(n, []).append(m)
                         resume[n] = m.end() if m.end() > p else p + 1
 
 
 class TermIndex:
     """The scanners and per-first-word regex lists for one tuple of wording regexes.
 
-    Generated wordings (``(?<![\\w&])`` and a literal word) share one scanner; a ``re:``
-    wording whose every match starts with a literal word (after ``\\b`` or lookarounds,
-    in each alternative) shares a second one: with the lead ``\\b`` when the wording opens
-    with it (most do; the scan then skips the insides of words), else a third one without
-    a lead. Only the rest still run as their own pass. Either way a regex is tried only where its first word stands, and
-    its matches are exactly ``finditer``'s.
+    A regex whose every match starts with one of a few literal words is tried only where
+    one of them stands: generated wordings (``(?<![\\w&])`` and a literal word) and ``re:``
+    wordings that open with ``\\b`` before a word character share one scanner, of the
+    positions behind no word character (the lead both imply; each regex checks its own when
+    it is tried); other ``re:`` wordings whose first words are known (after lookarounds, in
+    each alternative) share a second one without a lead. Only the rest still run as their
+    own pass. Either way a regex's matches are exactly ``finditer``'s.
     """
 
     def __init__(self, patterns: Sequence[re.Pattern]):
         self.patterns = list(patterns)
         self.raw: list[int] = []                     # regexes that need their own pass
-        by_word: dict[str, list[int]] = {}
-        by_boundary_word: dict[str, list[int]] = {}
+        by_word_start: dict[str, list[int]] = {}
         by_free_word: dict[str, list[int]] = {}
         for n, rx in enumerate(self.patterns):
             word = _literal_first_word(rx.pattern)
-            if word is not None:
-                by_word.setdefault(word, []).append(n)
-                continue
-            free = _first_words(rx)
-            if free is None:
+            words = [word] if word is not None else _first_words(rx)
+            if words is None:
                 self.raw.append(n)
-            group = by_boundary_word if _opens_with_boundary(rx) else by_free_word
-            for w in free or ():
+                continue
+            at_word_start = word is not None or (_opens_with_boundary(rx) and all(_WORD.match(w) for w in words))
+            group = by_word_start if at_word_start else by_free_word
+            for w in words:
                 group.setdefault(w, []).append(n)
         self.scanners = [_WordScanner(words, lead) for words, lead in
-                         ((by_word, _LEAD), (by_boundary_word, r"\b"), (by_free_word, "")) if words]
+                         ((by_word_start, _WORD_START), (by_free_word, "")) if words]
 
     def spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
         """Per regex number, the (start, end) of its ``finditer`` matches (absent: none)."""
-        out: dict[int, list[tuple[int, int]]] = {}
+        return {n: [m.span() for m in found] for n, found in self.matches(text).items()}
+
+    def matches(self, text: str) -> dict[int, list[re.Match]]:
+        """Per regex number, its ``finditer`` matches (absent: none; the same spans and groups)."""
+        out: dict[int, list[re.Match]] = {}
         for n in self.raw:
-            out[n] = [(m.start(), m.end()) for m in self.patterns[n].finditer(text)]
+            out[n] = list(self.patterns[n].finditer(text))
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = None
@@ -261,11 +283,11 @@ def term_index(compiled: Sequence[tuple]) -> TermIndex:
 
 def term_matches(compiled: Sequence[tuple], text: str) -> Iterator[tuple[tuple, int, int]]:
     """``(row, start, end)`` for every match of every row's regex: rows in order, matches by position."""
-    found = term_index(compiled).spans(text)
+    found = term_index(compiled).matches(text)
     for n in sorted(found):
         row = compiled[n]
-        for s, e in found[n]:
-            yield row, s, e
+        for m in found[n]:
+            yield row, m.start(), m.end()
 
 
 def non_overlapping(cands: Sequence) -> list:

@@ -560,7 +560,7 @@ def _scenario_stances(d: _Doc) -> dict[str, str]:
     if cached is not None:
         return cached
     found: dict[str, set[str]] = {}
-    for mm in CUE["scenario_mention"].finditer(d.text):
+    for mm in d.cue_matches("scenario_mention"):
         b = d.doc.block_at(mm.start())
         if b is not None and b.kind in ("heading", "table_row"):
             continue

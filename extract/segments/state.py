@@ -10,13 +10,21 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
+
 from ...models.taxonomy import load_taxonomy
 from ..context import ExtractionContext
 from ..qualifier import DECLINED, qualify
 from ..sections import Place, Structure
 from .cues import CUE, NOT_LABEL_ADJECTIVES
-from .terms import Match, _single_rx, _term_rx, find_all_terms, find_terms
+from .terms import Match, _single_rx, _term_rx, find_terms, scan_document
 
+
+#: the cues the segment extractors run over the whole document: found in the document's one
+#: scan with the taxonomy wordings (:meth:`_Doc.cue_matches`)
+_DOCUMENT_CUES = ("other_lot", "lot_definition", "lot_definition_line", "lots_inline_lead", "lot_reference",
+                  "scenario_mention")
 
 #: what may follow a wording that must be a whole label: the line's end, its contents, a page number
 _WHOLE_LABEL_END = re.compile(r"[ \t]*(?:$|\n|[:(/–—\-]|\.\.|\d)", re.M)
@@ -32,7 +40,8 @@ class _Doc:
         self.st = Structure(ctx.doc)
         self.sents = self._sentences()
         self._starts = [s for s, _ in self.sents]
-        self._terms = find_all_terms(self.text)
+        self._terms, found = scan_document(self.text, tuple(CUE[name] for name in _DOCUMENT_CUES))
+        self._cues = dict(zip(_DOCUMENT_CUES, found))
         self.seg_matches = self._segment_matches()
         # filled on first use by the stages that own them (mentions, lots, stance); None = not yet
         self._segment_facts = None    # mentions._segment_facts
@@ -46,9 +55,20 @@ class _Doc:
         """``find_terms(self.text, kind)``: the document's wordings of ``kind``, found once for all kinds."""
         return list(self._terms[kind])
 
+    def cue_matches(self, name: str) -> list[re.Match]:
+        """``list(CUE[name].finditer(self.text))`` for a cue of :data:`_DOCUMENT_CUES`, from the document's one scan."""
+        return self._cues[name]
+
     def _sentences(self) -> list[tuple[int, int]]:
-        sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
-        return sents or [(0, len(self.text))]
+        """(start, end) of every sentence of the parse, as ``doc.sents`` gives them: read from the Doc's
+        arrays (a Span object per sentence cost more than the rest of the state)."""
+        sdoc = self.ctx.spacy_doc
+        if not len(sdoc):
+            return [(0, len(self.text))]
+        cols = sdoc.to_array([IDX, LENGTH, SENT_START])
+        idx, length = cols[:, 0].tolist(), cols[:, 1].tolist()
+        bounds = [0] + (numpy.flatnonzero(cols[1:, 2] == 1) + 1).tolist() + [len(idx)]
+        return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(bounds, bounds[1:])]
 
     def sentence(self, offset: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)
@@ -101,7 +121,7 @@ class _Doc:
         domain_only = {w for ws in tax.domain_words.values() for w in ws}
         out = []
         taken = _Spans(found)
-        for lm in CUE["other_lot"].finditer(self.text):
+        for lm in self.cue_matches("other_lot"):
             s, e = lm.span(1)
             label = self.text[s:e]
             if label.lower() in domain_only or taken.overlaps(s, e) or \

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...models.taxonomy import Entry, load_taxonomy
-from .scan import non_overlapping, term_index, term_matches
+from .scan import TermIndex, non_overlapping, term_matches
 
 
 _SEP = r"[\s\-‐–/]*"
@@ -95,16 +95,29 @@ def _all_compiled() -> tuple[tuple[tuple, ...], dict[str, range]]:
 
 
 def find_all_terms(text: str) -> dict[str, list[Match]]:
-    """``find_terms(text, kind)`` for every kind of :data:`KINDS`, from one scan of ``text``.
+    """``find_terms(text, kind)`` for every kind of :data:`KINDS`, from one scan of ``text``."""
+    return scan_document(text)[0]
 
-    A document is searched for all four kinds; one scanner per lead over all their first
-    words passes over it once instead of once per kind (a regex's matches do not depend on
-    the other regexes scanned with it)."""
+
+def scan_document(text: str, cues: tuple[re.Pattern, ...] = ()) -> tuple[dict[str, list[Match]], list[list[re.Match]]]:
+    """``find_terms(text, kind)`` for every kind of :data:`KINDS`, and ``list(cue.finditer(text))``
+    for every one of ``cues``, from one scan of ``text``.
+
+    A document is searched for all four kinds and for the cues its extractors run over the
+    whole text; one scanner per lead over all their first words passes over it once instead
+    of once per regex group (a regex's matches do not depend on the others scanned with it)."""
     rows, ranges = _all_compiled()
-    found = term_index(rows).spans(text)
-    numbers = sorted(found)
-    return {kind: _select(kind, text, ((rows[n], s, e) for n in numbers if n in rows_of for s, e in found[n]))
-            for kind, rows_of in ranges.items()}
+    found = _document_index(cues).matches(text)
+    numbers = sorted(n for n in found if n < len(rows))
+    terms = {kind: _select(kind, text, ((rows[n], m.start(), m.end()) for n in numbers if n in rows_of
+                                        for m in found[n]))
+             for kind, rows_of in ranges.items()}
+    return terms, [found.get(len(rows) + k, []) for k in range(len(cues))]
+
+
+@lru_cache(maxsize=8)
+def _document_index(cues: tuple[re.Pattern, ...]) -> TermIndex:
+    return TermIndex([row[1] for row in _all_compiled()[0]] + list(cues))
 
 
 def _find_terms(text: str, kind: str) -> list[Match]:
