@@ -11,6 +11,7 @@ import re
 from ..document import Block
 
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+\S")
+_DATE_LINE = re.compile(r"^\d{1,2}\s+\w+\s+\d{4}")      # a date opening the line
 _LIST_MARKER = re.compile(r"^\s*(?:[-–•●▪◦*·o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
 
 
@@ -140,7 +141,7 @@ def classify_line(line: str, prev_blank: bool, next_blank: bool) -> tuple[str, i
         return "list_item", None
     m = _NUMBERED_HEADING.match(stripped)
     short = len(stripped) <= 100 and not stripped.endswith((".", ",", ";", ":")) and len(stripped.split()) <= 14
-    if m and short and not re.match(r"^\d{1,2}\s+\w+\s+\d{4}", stripped):
+    if m and short and not _DATE_LINE.match(stripped):
         # "1 januari 2022: ..." is a date line, not heading 1
         return "heading", m.group(1).count(".") + 1
     if _LIST_MARKER.match(line):

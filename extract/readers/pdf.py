@@ -79,6 +79,9 @@ _PAGE_NUMBER = re.compile(r"^\W*(?:pagina|page|blz\.?|p\.)?\s*\d{1,4}(?:\s*(?:/|
                           re.IGNORECASE)
 _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s)\s*\d{1,3}$")
 _TERMINAL = (".", "!", "?", ":", ";")
+_DIGITS = re.compile(r"\d+")
+_NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s")
+_TOC_ENTRY_START = re.compile(r"^(\d+(\.\d+)*|bijlage\s+\d+)", re.I)
 
 # Reference engine only: a lines-strategy table needs a grid: >= 3 horizontal
 # and >= 3 vertical rulings make the smallest 2×2 table. Pages with less
@@ -703,7 +706,7 @@ def _running_lines(pages: list[list[_Line]]) -> set[str]:
         for ln in lines:
             if ln.page_height and 0.12 * ln.page_height < ln.bottom < 0.88 * ln.page_height:
                 continue
-            key = re.sub(r"\d+", "#", ln.text.lower())
+            key = _DIGITS.sub("#", ln.text.lower())
             if key not in seen:
                 seen.add(key)
                 counts[key] += 1
@@ -719,7 +722,7 @@ def _is_heading_style(ln: _Line, body: float) -> bool:
     if not body or not ln.size:
         return False
     words = len(ln.text.split())
-    if words > 16 or ln.text.endswith((".", ",", ";")) and not re.match(r"^\d+(\.\d+)*\.?\s", ln.text):
+    if words > 16 or ln.text.endswith((".", ",", ";")) and not _NUMBERED.match(ln.text):
         return False
     return ln.size >= body * 1.12 or (ln.bold and ln.size >= body * 0.95 and words <= 12)
 
@@ -793,7 +796,7 @@ def _body_lines(lines: list[_Line], running: set[str]) -> list[_Line]:
     """The page's lines without page numbers and running heads/feet in the margins."""
     kept: list[_Line] = []
     for ln in lines:
-        if _in_margin(ln) and (_PAGE_NUMBER.match(ln.text) or re.sub(r"\d+", "#", ln.text.lower()) in running):
+        if _in_margin(ln) and (_PAGE_NUMBER.match(ln.text) or _DIGITS.sub("#", ln.text.lower()) in running):
             continue
         kept.append(ln)
     return kept
@@ -826,7 +829,7 @@ def _new_block_kind(ln: _Line, heading_style: bool, body: float, levels: dict,
 def _group_lines(kept: list[_Line], tables: list[_Table], body: float, levels: dict,
                  leading: float) -> list[_Group | _Table]:
     """The page's lines grouped into blocks, each table once where its first line stands."""
-    toc_like = sum(1 for ln in kept if re.match(r"^(\d+(\.\d+)*|bijlage\s+\d+)", ln.text, re.I)
+    toc_like = sum(1 for ln in kept if _TOC_ENTRY_START.match(ln.text)
                    and _TOC_LINE.search(ln.text)) >= 4
     groups: list[_Group | _Table] = []
     current: _Group | None = None
