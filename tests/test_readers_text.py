@@ -113,10 +113,11 @@ _LINE_PIECES = st.text(alphabet="ab é-_1 \t\u00a0\u2009\u202f\n", max_size=14)
 def test_space_runs_collapse_like_every_run(text):
     import re
 
-    from inkoopgraaf.extract.readers.builder import space_runs
+    from inkoopgraaf.extract.readers.builder import SpaceRuns
 
-    chars = r" \t\u00a0\u2009\u202f"
-    assert space_runs(chars).sub(" ", text) == re.sub(f"[{chars}]+", " ", text)
+    chars = " \t\u00a0\u2009\u202f"
+    assert SpaceRuns(chars).collapse(text) == re.sub(f"[{chars}]+", " ", text)
+    assert SpaceRuns(" \t").collapse(text) == re.sub("[ \t]+", " ", text)
 
 
 @settings(max_examples=400, deadline=None)

@@ -15,15 +15,29 @@ _DATE_LINE = re.compile(r"^\d{1,2}\s+\w+\s+\d{4}")      # a date opening the lin
 _LIST_MARKER = re.compile(r"^\s*(?:[-–•●▪◦*·o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
 
 
-def space_runs(chars: str) -> re.Pattern:
-    """The runs of the whitespace characters ``chars`` (a regex class body with a plain space) that are not
-    already one plain space. Substituting " " for its matches gives the same text as substituting every run,
-    without rebuilding the string at each single space between words (most runs are one)."""
-    others = chars.replace(" ", "")
-    return re.compile(f"[{others}][{chars}]*| [{chars}]+")
+class SpaceRuns:
+    """Collapses every run of the whitespace characters ``chars`` (a plain space, a tab, and any
+    non-ASCII spaces) to one space.
+
+    The pattern matches only the runs that are not already one plain space, so the text is not
+    rebuilt at each single space between words (most runs are one); an ASCII text without a tab
+    or a double space has nothing to collapse and skips the regex.
+    """
+
+    def __init__(self, chars: str) -> None:
+        if not {ch for ch in chars if ch.isascii()} <= {" ", "\t"}:
+            raise ValueError("the ASCII members of a space run are a space and a tab")
+        others = "".join(re.escape(ch) for ch in chars if ch != " ")
+        every = re.escape(" ") + others
+        self.pattern = re.compile(f"[{others}][{every}]*| [{every}]+")
+
+    def collapse(self, text: str) -> str:
+        if text.isascii() and "  " not in text and "\t" not in text:
+            return text
+        return self.pattern.sub(" ", text)
 
 
-_SPACES = space_runs(r" \t\u00a0")
+_SPACES = SpaceRuns(" \t\u00a0")
 #: a text that ends in a word broken by a hyphen ("jeugd-", "resultaat-"), not a dash after a space or digit
 _BROKEN_WORD_END = re.compile(r"[^\W\d_]-$")
 
@@ -87,7 +101,7 @@ class TextBuilder:
 
     # -- blocks ------------------------------------------------------------
     def block(self, kind: str, text: str, level: int | None = None) -> Block | None:
-        text = _SPACES.sub(" ", text).strip()
+        text = _SPACES.collapse(text).strip()
         if not text:
             return None
         self.end_table()
@@ -99,7 +113,7 @@ class TextBuilder:
         return b
 
     def table_row(self, cells: list[str]) -> Block | None:
-        cells = [_SPACES.sub(" ", c).strip() for c in cells]
+        cells = [_SPACES.collapse(c).strip() for c in cells]
         while cells and not cells[-1]:
             cells.pop()
         if not any(cells):

@@ -63,14 +63,14 @@ from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
 from ..gc_pause import collector_paused
-from .builder import TextBuilder, classify_line, ends_in_broken_word, space_runs
+from .builder import TextBuilder, classify_line, ends_in_broken_word, SpaceRuns
 from .pdfium_calls import OutArray, address, api
 
 # pdfium marks a hyphen it judged to be line-end hyphenation with U+FFFE (some
 # builds: U+0002) and drops the line break after it.
 _PDFIUM_SOFT_HYPHEN = "\ufffe\x02"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = space_runs(r" \t\u00a0\u2009\u202f")
+_SPACES = SpaceRuns(" \t\u00a0\u2009\u202f")
 # coordination ellipsis: "Gezins- en opvoedhulp", "Wmo- of Jeugdwet-", "jeugd- tot ..."
 _COORDINATORS = {"en", "of", "tot", "en/of", "t/m", "noch", "dan", "als"}
 _VOWELS = set("aeiouy")
@@ -332,7 +332,7 @@ def _page_lines(page, chars: _PageText) -> list[_Line]:
         r2 = style.loose_box(cj)[2] if cj >= 0 else r
         base = style.baseline(ci, b)
         end_base = style.baseline(cj, base) if cj >= 0 else base
-        lines.append(_Line(_resolve_soft_hyphens(_SPACES.sub(" ", stripped)), size=round(size * 2) / 2,
+        lines.append(_Line(_resolve_soft_hyphens(_SPACES.collapse(stripped)), size=round(size * 2) / 2,
                            bold=bold, x0=l, x1=max(r, r2), top=t, bottom=b, base=base, end_base=end_base,
                            page_height=height))
     return lines
@@ -632,7 +632,7 @@ def _joined_cell_chars(chars: list[tuple], codes: list[int]) -> str:
     # a soft hyphen pdfium recognised ends a line inside the cell: keep it as a
     # line-end hyphen so join_lines decides (Dutch rules) whether it stays
     text = re.sub("[\ufffe\x02]\n?", "-\n", text)
-    return join_lines(_SPACES.sub(" ", text).split("\n"))
+    return join_lines(_SPACES.collapse(text).split("\n"))
 
 
 def _fill_cells(chars: _PageText, tables: list[list[tuple[float, float, float, float]]]) -> list[dict[tuple, str]]:
