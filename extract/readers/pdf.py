@@ -243,7 +243,7 @@ class _PageText:
         self._codes: list[int] | None = None
 
     def char_index(self, text_index: int) -> int:
-        """The character at ``text_index`` of :attr:`text` (-1: a character pdfium generated and does not count)."""
+        """The character index of position ``text_index`` of :attr:`text` (-1 when pdfium has none)."""
         if self.aligned:
             return text_index
         import pypdfium2.raw as c
@@ -404,7 +404,7 @@ _CROSS = 3.0         # how far a ruling may stop short of another and still meet
 _AXIS = 1.0          # a segment this far off the axis is still horizontal/vertical
 
 
-_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)     # an object without a matrix of its own
 
 
 def _mat_mul(a, b):
@@ -643,7 +643,8 @@ def _fill_cells(chars: _PageText, tables: list[list[tuple[float, float, float, f
     rectangle, so a large initial or a glyph leaning over a ruling ends up in
     two cells. Characters set at a slant (a diagonal "CONCEPT" watermark) are
     no cell content and are skipped. One pass over the page's characters
-    (~2 µs each) serves all cells.
+    (~0.5 µs each, ~1 µs more for one inside the tables' common box) serves
+    all cells.
     """
     codes, found = chars.codes(), _chars_by_cell(chars, _cell_grids(tables))
     texts: list[dict[tuple, str]] = []
