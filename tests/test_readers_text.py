@@ -135,3 +135,13 @@ def test_broken_word_ends():
 
     assert ends_in_broken_word("de specialistische jeugd-")
     assert not ends_in_broken_word("periode 2026-") and not ends_in_broken_word("zie bijlage -")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab A1.)(-•* \t", max_size=16))
+def test_is_list_item_is_classify_lines_answer(line):
+    from inkoopgraaf.extract.readers.builder import classify_line, is_list_item
+
+    for prev_blank in (False, True):
+        for next_blank in (False, True):
+            assert is_list_item(line) == (classify_line(line, prev_blank, next_blank)[0] == "list_item")

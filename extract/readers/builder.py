@@ -151,15 +151,21 @@ def classify_line(line: str, prev_blank: bool, next_blank: bool) -> tuple[str, i
     2 from its number. Used by the text and PDF readers.
     """
     stripped = line.strip()
-    if _LIST_MARKER.match(line) and not _NUMBERED_HEADING.match(stripped):
+    marker, numbered = _LIST_MARKER.match(line), _NUMBERED_HEADING.match(stripped)
+    if marker and not numbered:
         return "list_item", None
-    m = _NUMBERED_HEADING.match(stripped)
     short = len(stripped) <= 100 and not stripped.endswith((".", ",", ";", ":")) and len(stripped.split()) <= 14
-    if m and short and not _DATE_LINE.match(stripped):
+    if numbered and short and not _DATE_LINE.match(stripped):
         # "1 januari 2022: ..." is a date line, not heading 1
-        return "heading", m.group(1).count(".") + 1
-    if _LIST_MARKER.match(line):
+        return "heading", numbered.group(1).count(".") + 1
+    if marker:
         return "list_item", None
     if short and (prev_blank or next_blank) and stripped[:1].isupper() or short and prev_blank and next_blank:
         return "heading", None
     return "paragraph", None
+
+
+def is_list_item(line: str) -> bool:
+    """Does :func:`classify_line` make ``line`` a list item? (That never depends on the blank lines
+    around it.) Most lines have no list marker and are answered by one match."""
+    return bool(_LIST_MARKER.match(line)) and classify_line(line, False, False)[0] == "list_item"

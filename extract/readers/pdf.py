@@ -63,7 +63,7 @@ from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
 from ..gc_pause import collector_paused
-from .builder import TextBuilder, classify_line, ends_in_broken_word, SpaceRuns
+from .builder import SpaceRuns, TextBuilder, classify_line, ends_in_broken_word, is_list_item
 from .pdfium_calls import OutArray, address, api
 
 # pdfium marks a hyphen it judged to be line-end hyphenation with U+FFFE (some
@@ -763,7 +763,7 @@ def _leading(pages: list[list[_Line]]) -> float:
 def _continues(group: _Group, ln: _Line, heading_style: bool, leading: float, max_x1: float) -> bool:
     """Does ``ln`` wrap-continue the block ``group``?"""
     prev = group.last
-    if classify_line(ln.text, False, False)[0] == "list_item":
+    if is_list_item(ln.text):
         # a dash opening a wrapped line inside a sentence ("... we leggen jeugdigen
         # / – bewust of onbewust – normen op") is punctuation, not a list marker
         if not (group.kind == "paragraph" and ln.text[:1] in "–-" and not prev.text.endswith(_TERMINAL)):
@@ -817,9 +817,10 @@ def _new_block_kind(ln: _Line, heading_style: bool, body: float, levels: dict,
     if kind == "list_item":
         return kind, level
     kind, level = ("heading", level) if heading_style else ("paragraph", None)
-    if (kind == "paragraph" and (not ln.size or ln.size >= body - 0.5)
-            and classify_line(ln.text, False, False)[0] == "heading"):
-        kind, level = "heading", classify_line(ln.text, False, False)[1]
+    if kind == "paragraph" and (not ln.size or ln.size >= body - 0.5):
+        plain_kind, plain_level = classify_line(ln.text, False, False)
+        if plain_kind == "heading":
+            kind, level = "heading", plain_level
     if kind == "heading" and level is None:
         level = levels.get((ln.size, ln.bold))
     if toc_like and _TOC_LINE.search(ln.text):
