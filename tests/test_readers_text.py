@@ -113,10 +113,11 @@ _LINE_PIECES = st.text(alphabet="ab é-_1 \t\u00a0\u2009\u202f\n", max_size=14)
 def test_space_runs_collapse_like_every_run(text):
     import re
 
-    from inkoopgraaf.extract.readers.builder import space_runs
+    from inkoopgraaf.extract.readers.builder import SpaceRuns
 
-    chars = r" \t\u00a0\u2009\u202f"
-    assert space_runs(chars).sub(" ", text) == re.sub(f"[{chars}]+", " ", text)
+    chars = " \t\u00a0\u2009\u202f"
+    assert SpaceRuns(chars).collapse(text) == re.sub(f"[{chars}]+", " ", text)
+    assert SpaceRuns(" \t").collapse(text) == re.sub("[ \t]+", " ", text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -134,3 +135,13 @@ def test_broken_word_ends():
 
     assert ends_in_broken_word("de specialistische jeugd-")
     assert not ends_in_broken_word("periode 2026-") and not ends_in_broken_word("zie bijlage -")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab A1.)(-•* \t", max_size=16))
+def test_is_list_item_is_classify_lines_answer(line):
+    from inkoopgraaf.extract.readers.builder import classify_line, is_list_item
+
+    for prev_blank in (False, True):
+        for next_blank in (False, True):
+            assert is_list_item(line) == (classify_line(line, prev_blank, next_blank)[0] == "list_item")

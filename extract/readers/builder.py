@@ -11,18 +11,33 @@ import re
 from ..document import Block
 
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+\S")
+_DATE_LINE = re.compile(r"^\d{1,2}\s+\w+\s+\d{4}")      # a date opening the line
 _LIST_MARKER = re.compile(r"^\s*(?:[-–•●▪◦*·o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
 
 
-def space_runs(chars: str) -> re.Pattern:
-    """The runs of the whitespace characters ``chars`` (a regex class body with a plain space) that are not
-    already one plain space. Substituting " " for its matches gives the same text as substituting every run,
-    without rebuilding the string at each single space between words (most runs are one)."""
-    others = chars.replace(" ", "")
-    return re.compile(f"[{others}][{chars}]*| [{chars}]+")
+class SpaceRuns:
+    """Collapses every run of the whitespace characters ``chars`` (a plain space, a tab, and any
+    non-ASCII spaces) to one space.
+
+    The pattern matches only the runs that are not already one plain space, so the text is not
+    rebuilt at each single space between words (most runs are one); an ASCII text without a tab
+    or a double space has nothing to collapse and skips the regex.
+    """
+
+    def __init__(self, chars: str) -> None:
+        if not {ch for ch in chars if ch.isascii()} <= {" ", "\t"}:
+            raise ValueError("the ASCII members of a space run are a space and a tab")
+        others = "".join(re.escape(ch) for ch in chars if ch != " ")
+        every = re.escape(" ") + others
+        self.pattern = re.compile(f"[{others}][{every}]*| [{every}]+")
+
+    def collapse(self, text: str) -> str:
+        if text.isascii() and "  " not in text and "\t" not in text:
+            return text
+        return self.pattern.sub(" ", text)
 
 
-_SPACES = space_runs(r" \t\u00a0")
+_SPACES = SpaceRuns(" \t\u00a0")
 #: a text that ends in a word broken by a hyphen ("jeugd-", "resultaat-"), not a dash after a space or digit
 _BROKEN_WORD_END = re.compile(r"[^\W\d_]-$")
 
@@ -86,7 +101,7 @@ class TextBuilder:
 
     # -- blocks ------------------------------------------------------------
     def block(self, kind: str, text: str, level: int | None = None) -> Block | None:
-        text = _SPACES.sub(" ", text).strip()
+        text = _SPACES.collapse(text).strip()
         if not text:
             return None
         self.end_table()
@@ -98,7 +113,7 @@ class TextBuilder:
         return b
 
     def table_row(self, cells: list[str]) -> Block | None:
-        cells = [_SPACES.sub(" ", c).strip() for c in cells]
+        cells = [_SPACES.collapse(c).strip() for c in cells]
         while cells and not cells[-1]:
             cells.pop()
         if not any(cells):
@@ -136,15 +151,21 @@ def classify_line(line: str, prev_blank: bool, next_blank: bool) -> tuple[str, i
     2 from its number. Used by the text and PDF readers.
     """
     stripped = line.strip()
-    if _LIST_MARKER.match(line) and not _NUMBERED_HEADING.match(stripped):
+    marker, numbered = _LIST_MARKER.match(line), _NUMBERED_HEADING.match(stripped)
+    if marker and not numbered:
         return "list_item", None
-    m = _NUMBERED_HEADING.match(stripped)
     short = len(stripped) <= 100 and not stripped.endswith((".", ",", ";", ":")) and len(stripped.split()) <= 14
-    if m and short and not re.match(r"^\d{1,2}\s+\w+\s+\d{4}", stripped):
+    if numbered and short and not _DATE_LINE.match(stripped):
         # "1 januari 2022: ..." is a date line, not heading 1
-        return "heading", m.group(1).count(".") + 1
-    if _LIST_MARKER.match(line):
+        return "heading", numbered.group(1).count(".") + 1
+    if marker:
         return "list_item", None
     if short and (prev_blank or next_blank) and stripped[:1].isupper() or short and prev_blank and next_blank:
         return "heading", None
     return "paragraph", None
+
+
+def is_list_item(line: str) -> bool:
+    """Does :func:`classify_line` make ``line`` a list item? (That never depends on the blank lines
+    around it.) Most lines have no list marker and are answered by one match."""
+    return bool(_LIST_MARKER.match(line)) and classify_line(line, False, False)[0] == "list_item"
