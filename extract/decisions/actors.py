@@ -43,6 +43,7 @@ class ActorResolver:
             return
         general = _general()
         self.phrases, self.prefixes, self.suffixes = general.phrases, general.prefixes, general.suffixes
+        self._prefix_tuple, self._suffix_tuple = general._prefix_tuple, general._suffix_tuple
         self._phrases_by_first, self.pronouns = general._phrases_by_first, general.pronouns
         self._affix_memo = general._affix_memo    # affixes are actors.json's: one memo for every document
         self.abbreviations = dict(general.abbreviations)
@@ -84,6 +85,8 @@ class ActorResolver:
         self.phrases.sort(key=lambda p: -len(p[0]))
         self.prefixes.sort(key=lambda p: -len(p[0]))
         self.suffixes.sort(key=lambda p: -len(p[0]))
+        self._prefix_tuple = tuple(p for p, _ in self.prefixes)
+        self._suffix_tuple = tuple(s for s, _, _ in self.suffixes)
         # the phrases by first word, each list in the longest-first order above: at a token only the wordings it
         # can start are compared, and the first that matches is the one the full ordered scan would find
         self._phrases_by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
@@ -116,12 +119,14 @@ class ActorResolver:
         return self._affix_memo[w]
 
     def _affix_actor(self, w: str) -> tuple[str, bool] | None:
-        for p, actor in self.prefixes:
-            if w.startswith(p) and len(w) > len(p) + 2:
-                return actor, False
-        for s, actor, weak in self.suffixes:
-            if w.endswith(s) and len(w) > len(s) + 2:
-                return actor, weak
+        if w.startswith(self._prefix_tuple):      # (one test of all affixes first: most words have none)
+            for p, actor in self.prefixes:
+                if w.startswith(p) and len(w) > len(p) + 2:
+                    return actor, False
+        if w.endswith(self._suffix_tuple):
+            for s, actor, weak in self.suffixes:
+                if w.endswith(s) and len(w) > len(s) + 2:
+                    return actor, weak
         return None
 
     def mentions(self, words: list[str]) -> list[ActorMention]:
@@ -239,13 +244,18 @@ def _segment(words: list[str], hit: TriggerHit) -> tuple[int, int, bool]:
 def _insertions(words: list[str]) -> set[int]:
     """Token indexes inside comma-bounded subordinate insertions (', waarin de wethouders zitting hebben,')."""
     out: set[int] = set()
-    openers = SUBORDINATORS | set(actor_data().get("insertion_openers", []))
+    openers = _insertion_openers()
     for k, w in enumerate(words):
         if w == "," and k + 1 < len(words) and _opens_insertion(words, k + 1, openers):
             end = next((x for x in range(k + 2, len(words)) if words[x] in (",", ";", ":", ".")), None)
             if end is not None and words[end] == ",":
                 out.update(range(k + 1, end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _insertion_openers() -> frozenset[str]:
+    return SUBORDINATORS | frozenset(actor_data().get("insertion_openers", []))
 
 
 def _opens_insertion(words: list[str], a: int, openers: set[str]) -> bool:
