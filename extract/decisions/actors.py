@@ -194,17 +194,49 @@ def learn_addressee(text: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+#: an expansion and its abbreviation in brackets: 'Bestuurlijk Platform Sociaal Domein Lekstroom (BPSDL)'
+_EXPANSION = re.compile(r"([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|van|voor|de|het|en|der|op)){0,8})\s*\(\s*([A-Z][A-Za-z&]{1,9})"
+                        r"\b[^)]{0,30}\)")
+_OPENING_BRACKET = re.compile(r"\(\s*[A-Z]")
+
+
 def learn_abbreviations(text: str) -> dict[str, str]:
     """Expansions written in the document: 'Regionaal Serviceteam Jeugd IJsselland (RSJ IJsselland)'
     or 'Bestuurlijk Platform Sociaal Domein Lekstroom (BPSDL)' -> {'RSJ': ..., 'BPSDL': ...}."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"([A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|van|voor|de|het|en|der|op)){0,8})\s*\(\s*([A-Z][A-Za-z&]{1,9})\b[^)]{0,30}\)", text):
+    for m in _expansions(text):
         words = m.group(1).split()
         abbr = m.group(2)
         # keep the expansion's last len(abbr)+3 words: enough for 'Bestuurlijk Platform Sociaal Domein Lekstroom'
         expansion = " ".join(words[-(len(abbr) + 3):])
         out[abbr] = expansion
     return out
+
+
+def _expansions(text: str):
+    """The matches ``_EXPANSION.finditer(text)`` gives, tried only before a bracket: an expansion holds word
+    characters, '&', quotes, hyphens and spaces up to its '(', so it starts in the run of such characters right
+    before one (a search from every capital letter of the text cost more than the rest of the resolver)."""
+    done = 0
+    for bracket in _OPENING_BRACKET.finditer(text):
+        q = bracket.start()
+        if q < done:
+            continue
+        run = q
+        while run > done and _in_expansion(text[run - 1]):
+            run -= 1
+        for start in range(run, q):
+            if "A" <= text[start] <= "Z":
+                m = _EXPANSION.match(text, start)
+                if m is not None:
+                    yield m
+                    done = m.end()
+                    break
+
+
+def _in_expansion(c: str) -> bool:
+    """The characters of ``_EXPANSION``'s first group: ``[\\w&'’-]`` and ``\\s`` (as ``re`` reads them)."""
+    return c.isalnum() or c.isspace() or c in "_&'’-"
 
 
 def _role(words: list[str], m: ActorMention, mentions: list[ActorMention] | None = None) -> str:
