@@ -177,7 +177,8 @@ def meeting_label(f: Frame, actor: Actor, inherited: str | None, frame_actor: st
     """'Besluit:' (or a heading 'Besluit') as the label over an agenda item's points in a meeting's decision list:
     the meeting's body."""
     words = [w for w in f.clause.words if w not in (":", "-", "•")]
-    rest = f.text[f.clause.end:f.text.find("\n", f.clause.end) if "\n" in f.text[f.clause.end:] else len(f.text)]
+    line_end = f.text.find("\n", f.clause.end)     # (not a copy of the whole rest of the text per clause)
+    rest = f.text[f.clause.end:line_end if line_end >= 0 else len(f.text)]
     if actor[0] is None and frame_actor is not None and f.hit.kind == "nominal" and len(words) == 1 \
             and (f.clause.raw[-1] == ":" or _label_heading(f.clause)) \
             and (not rest.strip(" \t:") or _is_action_item(rest.strip(" \t:"))

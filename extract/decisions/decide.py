@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import Clause, as_date, has_any, norm_token
+from ..dates import spans_within
 from .actor_rules import clause_actor
 from .actors import NOBODY, _passive_aux, _role, relative_taker
 from .frames import Frame, _temporal_anchor, adoption_record, veto_reason
@@ -112,7 +113,7 @@ def _row_context(f: Frame, date_val: dict | None) -> tuple[dict | None, bool, tu
     """What a short list item or planning row adds: (its date, done?, the body it names)."""
     block, dates, text = f.clause.block, f.dates, f.text
     if date_val is None or block.kind == "table_row":
-        row_dates = [v for s, e, v in dates if block.start <= s and e <= block.end]
+        row_dates = [v for _, _, v in spans_within(dates, block.start, block.end)]   # dates are sorted
         # 'Vaststelling inkoopdocumenten | december 2023 | 17 september 2024' under 'Oorspronkelijke planning |
         # Nieuwe planning': the step now happens at the revised date
         revised = _revised_cell_dates(f.ctx.doc, block, dates)
@@ -169,7 +170,7 @@ def _revised_cell_dates(doc, row, dates: list[tuple[int, int, dict]]) -> list[di
     if nc >= len(row.cells):
         return []
     a, b = row.cells[nc]
-    return [v for s, e, v in dates if a <= s and e <= b]
+    return [v for _, _, v in spans_within(dates, a, b)]
 
 
 def _sub_clauses(clause: Clause, hits: list[TriggerHit]) -> list[tuple[int, int]]:

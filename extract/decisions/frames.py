@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..clauses import Clause, fronted_subclause_end, has_any, norm_token
 from ..context import ExtractionContext
@@ -23,22 +23,27 @@ from .words import _actor_words, ADVISING_BODIES, CAUSAL_SUBORDINATORS, GENERIC_
 
 def _is_conditional(words: list[str], hit: TriggerHit) -> bool:
     """'als ... dan kiezen we', 'pas definitief als de colleges akkoord zijn', 'mits aanbieders instemmen'."""
-    cfg = triggers()
-    openers = set(cfg["conditional_openers"])
+    openers = _conditional_openers()
     if words and words[0] in openers and not _in_capacity(words):
         return True
     if "als" in words and "dan" in words[words.index("als"):]:
         return True
     if _verb_first_condition(words, hit):
         return True
+    inside = openers - {"als"}
     for k in range(0, hit.i):
         w = words[k]
-        if w in openers - {"als"}:
+        if w in inside:
             return True
         if w == "als" and k + 1 < len(words) and words[k + 1] in ("de", "het", "er", "ook", "zij", "ze", "we", "wij", "dit", "deze") \
                 and "zowel" not in words[max(0, k - 8):k]:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _conditional_openers() -> frozenset[str]:
+    return frozenset(triggers()["conditional_openers"])
 
 
 def _in_capacity(words: list[str]) -> bool:
@@ -339,7 +344,7 @@ def scenario_section(f: Frame) -> str | None:
     status, basis = f.status_basis
     headings = f.headings
     if headings and (basis != "explicit" or status != "taken"):
-        words = f.text[headings[-1].start:headings[-1].end].split()
+        words = f.text[headings[-1].start:headings[-1].end].split(None, 1)     # its first word is enough
         first = norm_token(words[0]) if words else ""
         if first in triggers()["scenario_heading_words"]:
             return "inside a scenario's section"

@@ -31,9 +31,9 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
     the order the full spec-by-spec scan gives, so ties in :func:`_one_per_position` fall the same way."""
     cfg = triggers()
     idx = _index(cfg)
+    if not idx.may_start(words):
+        return []       # most sentences hold no word that can start a trigger: a set operation says so
     present = set(words)
-    if not idx.may_start(present):
-        return []       # most sentences hold no word that can start a trigger: one set operation says so
     hot = present & idx.hot_words
     keyed: list[tuple[tuple[int, int, int, int], TriggerHit]] = []
     for i, w in enumerate(words):
@@ -87,16 +87,17 @@ class _TriggerIndex:
         self.hot_words = set(by_word) | set(self.phrases_by_first)
         self._suffix_seen: set[str] = set()
 
-    def may_start(self, present: set[str]) -> bool:
-        """May the clause with the words ``present`` hold a trigger (see ``_starters``)? False is sure."""
-        if len(self._suffix_seen) > _SEEN_WORDS:
-            self._suffix_seen.clear()     # a long batch's vocabulary: the compounds found stay in the sets
-        for w in present - self._suffix_seen:
-            self._suffix_seen.add(w)
-            if len(w) > 10 and any(w.endswith(suf) for _, suf in self.suffix_specs):
-                self._starters.add(w)
-                self.hot_words.add(w)
-        return not present.isdisjoint(self._starters)
+    def may_start(self, words: list[str]) -> bool:
+        """May a clause of these words hold a trigger (see ``_starters``)? False is sure."""
+        if not self._suffix_seen.issuperset(words):
+            if len(self._suffix_seen) > _SEEN_WORDS:
+                self._suffix_seen.clear()     # a long batch's vocabulary: the compounds found stay in the sets
+            for w in set(words) - self._suffix_seen:
+                self._suffix_seen.add(w)
+                if len(w) > 10 and any(w.endswith(suf) for _, suf in self.suffix_specs):
+                    self._starters.add(w)
+                    self.hot_words.add(w)
+        return not self._starters.isdisjoint(words)
 
     def form_specs(self, w: str) -> list[int]:
         """The specs (in file order) whose forms or compound suffixes can make ``w`` a trigger."""
