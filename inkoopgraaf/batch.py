@@ -122,16 +122,18 @@ def _progress(total: int, desc: str):
 
 def run_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: int = 1,
               budget: Budget = Budget(), engine: str = "local", scheduler: str | None = None,
-              shas: list[str | None] | None = None) -> list[DocResult]:
+              shas: list[str | None] | None = None, spill_dir: Path | None = None) -> list[DocResult]:
     """Results in the order of ``paths``; failures are results with status 'failed'.
 
     With a cache, every result that has an entry is a :class:`CachedResult`: its facts and
     document stay on disk until asked for, so a batch of 10,000 documents holds their
-    records, not their texts. ``shas``: the files' sha256 when known (the build's stat index)."""
+    records, not their texts; without a cache, ``spill_dir`` (a folder of the caller's) takes
+    the entries instead. ``shas``: the files' sha256 when known (the build's stat index)."""
     results: dict[int, DocResult] = {}
     ids = _unique_ids(paths)
     bar = _progress(len(paths), "extracting")
-    for i, result in iter_batch(paths, manifest, cache_dir, jobs, budget, engine, scheduler, ids=ids, shas=shas):
+    for i, result in iter_batch(paths, manifest, cache_dir, jobs, budget, engine, scheduler, ids=ids, shas=shas,
+                                spill_dir=spill_dir):
         results[i] = result
         if bar:
             bar.update()
@@ -153,10 +155,11 @@ def _unique_ids(paths: list[Path]) -> list[str]:
 
 def iter_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: int = 1,
                budget: Budget = Budget(), engine: str = "local", scheduler: str | None = None,
-               ids: list[str] | None = None, shas: list[str | None] | None = None
-               ) -> Iterator[tuple[int, DocResult]]:
+               ids: list[str] | None = None, shas: list[str | None] | None = None,
+               spill_dir: Path | None = None) -> Iterator[tuple[int, DocResult]]:
     """(index into ``paths``, result) as each document completes: cache hits first. A fresh
-    result is written to the cache and yielded as the entry holds it (not held in memory)."""
+    result is written to the cache (else to ``spill_dir``) and yielded as the entry holds it
+    (not held in memory)."""
     metas = [manifest.get(p.name) or manifest.get(p.stem) or {} for p in paths]
     ids = ids or document_ids(paths)
     todo = []
@@ -174,8 +177,9 @@ def iter_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: 
         fresh = pool_results(tasks, budget, jobs)
     else:
         fresh = ((i, run_document(path, meta, budget, doc_id)) for i, path, meta, doc_id in tasks)
+    keep = cache_dir if cache_dir is not None else spill_dir
     for i, result in fresh:
-        yield i, spilled(result, store_result(cache_dir, paths[i], result))
+        yield i, spilled(result, store_result(keep, paths[i], result))
 
 
 # -- the local process pool -------------------------------------------------

@@ -5,9 +5,12 @@ reason and say what to do; one bad document never stops a batch.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -61,7 +64,9 @@ def _discover(paths):
 
 
 def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str = "local",
-         scheduler: str | None = None, found=None, shas=None):
+         scheduler: str | None = None, found=None, shas=None, spill: Path | None = None):
+    """Read and extract; with ``spill`` (no cache) each fresh result is written there as it
+    completes and held as that entry (see :func:`_spill_folder`)."""
     from .batch import Budget, run_batch
     files, _skipped, manifest, missing = found or _discover(paths)
     cache = out / ".cache" if use_cache else None
@@ -71,10 +76,27 @@ def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str 
         from .cluster import EngineUnavailable as unavailable
     try:
         results = run_batch(files, manifest, cache, jobs=jobs, budget=budget or Budget(), engine=engine,
-                            scheduler=scheduler, shas=shas)
+                            scheduler=scheduler, shas=shas, spill_dir=spill)
     except unavailable as exc:
         raise click.ClickException(str(exc)) from None
     return results, missing
+
+
+@contextlib.contextmanager
+def _spill_folder(out: Path, wanted: bool):
+    """With --no-cache: a private folder (``OUT/.spill-*``) that fresh results are written to as
+    they complete, so a build without a cache holds no document's facts or text in memory
+    either; removed when the build ends (a killed build's is removed by the next one)."""
+    from .snapshot import SPILL_PREFIX, clean_spills
+    clean_spills(out)
+    if not wanted:
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix=SPILL_PREFIX, dir=out))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _documents_rows(results) -> list[dict]:
@@ -250,8 +272,9 @@ def extract(paths, out, jobs, no_cache, timeout, max_file_mb, engine, scheduler)
     """
     if not paths:
         raise click.UsageError("give at least one file or folder, e.g. `inkoopgraaf extract corpus/ --out out/`")
-    with _Lock(out):
-        results, missing = _run(paths, out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler)
+    with _Lock(out), _spill_folder(out, no_cache) as spill:
+        results, missing = _run(paths, out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler,
+                                spill=spill)
         holder: dict = {}
 
         def facts_step(folder: Path) -> list[str]:
@@ -315,7 +338,7 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
     import os
     options = {"no_report": no_report, "graph_files": graph_files, "timeout": timeout, "max_file_mb": max_file_mb,
                "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")}   # the report prints that date
-    with _Lock(out):
+    with _Lock(out), _spill_folder(out, no_cache) as spill:
         started = (time.perf_counter(), time.process_time())
         found = _discover(corpus)
         files, skipped, manifest, _ = found
@@ -330,7 +353,7 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
             index.save()
             _nothing_changed(out, state)
         results, _ = _run(corpus, out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler,
-                          found=found, shas=shas)
+                          found=found, shas=shas, spill=spill)
         _phase_line(f"reading and extracting: {len(results)} document(s), "
                     f"{sum(r.cached and r.ok for r in results)} from cache", started)
         _refuse_empty(out, ", ".join(shown_path(p) for p in corpus), results, allow_empty)

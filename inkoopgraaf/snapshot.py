@@ -32,6 +32,8 @@ from typing import Callable, Iterator
 from .models.io import CURRENT, SNAPSHOTS, resolve_snapshot
 
 LOCK = ".lock"
+#: ``OUT/.spill-*``: where a build without a cache keeps its results while it runs (cli.py)
+SPILL_PREFIX = ".spill-"
 
 
 class BuildRunning(RuntimeError):
@@ -95,6 +97,14 @@ def clean_stale(out: Path) -> list[str]:
                     p.unlink()
                     removed.append(str(p))
     return removed
+
+
+def clean_spills(out: Path) -> None:
+    """Remove what a killed build without a cache left of its results (``OUT/.spill-*``).
+    Call under the lock, before this build makes its own."""
+    for p in out.glob(f"{SPILL_PREFIX}*"):
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
 
 
 class Generation:

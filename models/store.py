@@ -375,9 +375,9 @@ def _ensure_schema(con: sqlite3.Connection, tables: Mapping[str, pd.DataFrame]) 
     return True
 
 
-def _reference_rows(con, position: Mapping[str, int], tables: Mapping[str, pd.DataFrame]):
-    """Regions and municipalities: the gazetteer, plus any id the facts (of the store, as this
-    build leaves it: read in the documents' batch order) or the tables use."""
+def _reference_rows(tables: Mapping[str, pd.DataFrame]):
+    """Regions and municipalities of the gazetteer, plus any region id the tables use (their rows
+    point at regions, so these are written before the documents' rows)."""
     regions = {r.id: {"id": r.id, "name": r.name, "code": r.code, "is_jeugdregio": int(r.is_jeugdregio)}
                for r in gazetteer.all_regions()}
     munis = {}
@@ -386,18 +386,28 @@ def _reference_rows(con, position: Mapping[str, int], tables: Mapping[str, pd.Da
                         "valid_from": m.valid_from.isoformat() if m.valid_from else None,
                         "valid_to": m.valid_to.isoformat() if m.valid_to else None,
                         "merged_into": "|".join(m.merged_into) or None, "tooi_uri": m.tooi_uri}
-    for rid, name in _unknown_places(con, "region", "value_id", regions, position):
-        regions.setdefault(rid, {"id": rid, "name": name, "code": None, "is_jeugdregio": 0})
     for df in tables.values():
         if "region" in getattr(df, "columns", ()):
             names = dict(zip(df["region"], df["region_name"])) if "region_name" in df.columns else {}
             for rid in df["region"].dropna().unique():
                 regions.setdefault(rid, {"id": rid, "name": _clean(names.get(rid)), "code": None,
                                          "is_jeugdregio": 0})
+    return regions, munis
+
+
+def _fact_references(con, position: Mapping[str, int], munis: Mapping):
+    """The regions and municipalities the store's facts (as this build leaves them) name that the
+    gazetteer does not know, the first fact naming each (documents in batch order) giving its name.
+    A table's region named by a fact too gets the fact's name, as it always had."""
+    gazetteer_regions = {r.id for r in gazetteer.all_regions()}
+    found_regions: dict[str, dict] = {}
+    for rid, name in _unknown_places(con, "region", "value_id", gazetteer_regions, position):
+        found_regions.setdefault(rid, {"id": rid, "name": name, "code": None, "is_jeugdregio": 0})
+    found_munis: dict[str, dict] = {}
     for cbs, name in _unknown_places(con, "municipality", "cbs", munis, position):
-        munis.setdefault(cbs, {"cbs": cbs, "name": name, "province": None, "valid_from": None,
-                               "valid_to": None, "merged_into": None, "tooi_uri": gazetteer.tooi_uri(cbs)})
-    return list(regions.values()), list(munis.values())
+        found_munis.setdefault(cbs, {"cbs": cbs, "name": name, "province": None, "valid_from": None,
+                                     "valid_to": None, "merged_into": None, "tooi_uri": gazetteer.tooi_uri(cbs)})
+    return list(found_regions.values()), list(found_munis.values())
 
 
 def _unknown_places(con, fact_type: str, column: str, known: Mapping, position: Mapping[str, int]):
@@ -481,12 +491,13 @@ def update_store(path, documents: Sequence[Mapping], contents: Callable[[str], t
         have = dict(con.execute("SELECT id, fingerprint FROM documents"))
         stale = None if fingerprints is None else {d for d in records if have.get(d) != fingerprints.get(d)}
         rows_by_doc = _table_rows_by_doc(tables, stale)
+        regions, munis = _reference_rows(tables)
         # One transaction for the whole update: a reader sees the store before or after this
         # build, never half of it; within it each changed document is deleted and written anew,
-        # then the regions and municipalities its rows point at (checked at the commit).
+        # then the places its facts name that the gazetteer does not know are added.
         with con:
-            con.execute("BEGIN")
-            con.execute("PRAGMA defer_foreign_keys = ON")
+            _upsert(con, "regions", "id", list(regions.values()))
+            _upsert(con, "municipalities", "cbs", list(munis.values()))
             for doc in sorted(set(have) - set(records)):
                 con.execute("DELETE FROM documents WHERE id = ?", (doc,))
                 stats.removed += 1
@@ -507,10 +518,12 @@ def update_store(path, documents: Sequence[Mapping], contents: Callable[[str], t
                 else:
                     stats.added += 1
                 del facts, text
-            regions, munis = _reference_rows(con, position, tables)
-            _upsert(con, "regions", "id", regions)
-            _upsert(con, "municipalities", "cbs", munis)
-        _drop_unused_references(con, {r["id"] for r in regions}, {m["cbs"] for m in munis})
+            named_regions, named_munis = _fact_references(con, position, munis)
+            _upsert(con, "regions", "id", named_regions)
+            _upsert(con, "municipalities", "cbs", named_munis)
+        keep_regions = set(regions) | {r["id"] for r in named_regions}
+        keep_munis = set(munis) | {m["cbs"] for m in named_munis}
+        _drop_unused_references(con, keep_regions, keep_munis)
         if stats.added or stats.updated or stats.removed:
             con.execute("PRAGMA optimize")
     finally:

@@ -142,3 +142,25 @@ def test_the_local_pool_keeps_no_result_it_has_handed_over(corpus):
         # the one just handed over may still be the generator's; none before it
         assert all(ref() is None for ref in handed[:-1]), "the pool still holds a result it yielded"
     assert len(handed) == len(THREE)
+
+
+def test_a_build_without_cache_spills_its_results_and_removes_them(corpus, tmp_path, monkeypatch):
+    """--no-cache: fresh results go to a private OUT/.spill-* folder as they complete (held as
+    entries there, like cache hits), which is gone when the build ends; a killed build's is
+    removed by the next build."""
+    import inkoopgraaf.batch as batch
+    seen = []
+    real = batch.run_batch
+
+    def recording(*args, **kwargs):
+        results = real(*args, **kwargs)
+        seen.extend(results)
+        return results
+    monkeypatch.setattr(batch, "run_batch", recording)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".spill-left-by-a-killed-build").mkdir()
+    _build(corpus, out, "--no-cache", "--no-report")
+    assert len(seen) == 3 and all(isinstance(r, CachedResult) and not r.cached for r in seen)
+    assert all(r.entry.parent.name.startswith(".spill-") for r in seen)
+    assert not list(out.glob(".spill-*")) and not (out / ".cache").exists()
