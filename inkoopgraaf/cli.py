@@ -432,19 +432,23 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
 
     def graph_step(folder: Path) -> list[str]:
         held["assembly"] = asm = _assembly(results, docs, cache, keys)
-        held["tables"] = asm.tables
-        files, warnings = _write_graph_outputs(folder, held["facts"], docs, texts, asm, want_graph)
+        files, warnings = _write_graph_outputs(folder, held["facts"], docs, texts, asm, want_graph,
+                                               previous if cache is not None else None)
         state["lines"] = warnings + state["lines"]
         return files
 
     def store_step(folder: Path) -> list[str]:
-        return write_store(folder, held["facts"], docs, texts, held["tables"], previous,
+        from .models.derived import StoreTables
+        return write_store(folder, held["facts"], docs, texts, StoreTables(held["assembly"]), previous,
                            held["assembly"].fingerprints)
 
     def report_step(folder: Path) -> list[str]:
         asm = held["assembly"]
-        return _write_report(folder, held["facts"], docs, texts, held["tables"], asm.attributions(), asm.weak_spans(),
-                             previous, asm.fingerprints, reuse_by_key=cache is not None)
+        by_doc = {str(rec["id"]): r for r, rec in zip(results, docs)}
+        return _write_report(folder, held["facts"], docs, texts, asm, asm.attributions(), asm.weak_spans(),
+                             previous, asm.fingerprints, reuse_by_key=cache is not None,
+                             contributions=asm.contributions([str(d["id"]) for d in docs]),
+                             facts_of=lambda doc: by_doc[doc].facts)
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state
@@ -525,16 +529,16 @@ def _piece_or_failure(doc_id: str, rec: dict, facts, text):
         return failed_piece(doc_id, f"{type(exc).__name__}: {exc}")
 
 
-def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool = True):
+def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool = True, previous: Path | None = None):
     """Graph exports (when asked) and comparison tables; returns (files written, warnings)."""
-    from .models import exports, graph, tables as tables_mod
+    from .models import exports, graph
     warnings = [f"inkoopgraaf: warning: {doc}: no own region found (title, dateline, 'wij, de gemeenten van "
                 f"...'); its answers say 'onbekend'. Name the region in corpus/manifest.csv."
                 for doc in asm.unattributed()]   # issue 12: never silently filed
     warnings += [f"inkoopgraaf: warning: {doc}: its rows of the comparison tables could not be made ({why}); "
                  f"its facts are in facts.jsonl" for doc, why in asm.failures()]
     written = list(exports.write_exports(graph.build_graph(facts, docs, texts), out)) if graph_files else []
-    written += tables_mod.write_tables(asm.tables, out)
+    written += asm.write_tables(out, previous)     # per region block: unchanged ones copied
     return [str(Path(p).relative_to(out)) for p in written], warnings
 
 
@@ -554,13 +558,14 @@ def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = N
 
 
 def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None, previous=None,
-                  doc_keys=None, reuse_by_key: bool = False) -> list[str]:
+                  doc_keys=None, reuse_by_key: bool = False, contributions=None, facts_of=None) -> list[str]:
     """report.html, and above 50 documents report/<region>.html (an unchanged page is linked from
     ``previous``; with ``reuse_by_key``, a page whose documents' ``doc_keys`` are those it was made
     from is linked without being rendered: only the regions of changed documents are)."""
     from .report import write_report_files
     paths = write_report_files(out / "report.html", facts, docs, texts, tables, attributions=attributions,
-                               weak=weak, previous=previous, doc_keys=doc_keys, reuse_by_key=reuse_by_key)
+                               weak=weak, previous=previous, doc_keys=doc_keys, reuse_by_key=reuse_by_key,
+                               contributions=contributions, facts_of=facts_of)
     return [paths[0].name] + ([f"report/ ({len(paths) - 1} region pages)"] if len(paths) > 1 else [])
 
 

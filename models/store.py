@@ -260,6 +260,11 @@ def _table_rows_by_doc(tables: Mapping[str, pd.DataFrame], only: set[str] | None
                        ) -> dict[str, dict[str, list[dict]]]:
     """doc -> table -> rows (plain Python values); ``only``: of these documents alone."""
     out: dict[str, dict[str, list[dict]]] = {}
+    if hasattr(tables, "rows_by_doc") and only is not None:   # models/derived.py StoreTables
+        for doc, by_table in tables.rows_by_doc(only).items():
+            out[doc] = {name: [{k: _clean(v) for k, v in row.items()} for row in rows]
+                        for name, rows in by_table.items() if name in COMPARISON_TABLES}
+        return out
     for name in COMPARISON_TABLES:
         df = tables.get(name)
         if df is not None and only is not None and len(df):
@@ -383,7 +388,10 @@ def _reference_rows(facts: list[Fact], tables: Mapping[str, pd.DataFrame]):
         if f.type == "region" and f.value.get("id") and f.value["id"] not in regions:
             regions[f.value["id"]] = {"id": f.value["id"], "name": f.value.get("name"), "code": None,
                                       "is_jeugdregio": 0}
-    for df in tables.values():
+    region_names = getattr(tables, "region_names", None)    # models/derived.py StoreTables
+    for rid, name in (region_names() if region_names is not None else {}).items():
+        regions.setdefault(rid, {"id": rid, "name": _clean(name), "code": None, "is_jeugdregio": 0})
+    for df in tables.values() if region_names is None else ():
         if "region" in getattr(df, "columns", ()):
             names = dict(zip(df["region"], df["region_name"])) if "region_name" in df.columns else {}
             for rid in df["region"].dropna().unique():

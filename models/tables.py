@@ -92,6 +92,19 @@ def _frame(name: str, rows: list[dict], sort: list[str]) -> pd.DataFrame:
     return df
 
 
+def sort_order(name: str, rows: list[tuple]) -> list[int]:
+    """Positions of ``rows`` (tuples in column order) in the table's order (:func:`_frame`'s
+    sort): a block is sorted alone, its cells written from the tuples themselves."""
+    if len(rows) < 2:
+        return list(range(len(rows)))
+    cols = [COLUMNS[name].index(c) for c in SORT[name]]
+    df = pd.DataFrame([[row[i] for i in cols] for row in rows], columns=SORT[name])
+    for col in INT_COLUMNS:
+        if col in df.columns:
+            df[col] = pd.array(df[col].tolist(), dtype="Int64")
+    return df.sort_values(SORT[name], kind="stable", na_position="last").index.tolist()
+
+
 def _regions_of(G, node: str, doc: str) -> list[str]:
     """Regions an event/decision/plan change is 'of'/'concerns' in its document."""
     return sorted(G.nodes[v]["region"] for _, v, d in G.out_edges(node, data=True)
