@@ -127,27 +127,22 @@ REF_COLUMNS = ("region_name", "segment_label", "financing_label", "procedure_lab
 _REF_SET = frozenset(REF_COLUMNS)
 
 
-def _filled(piece: dict, shared: Mapping) -> tuple[dict[str, list[tuple]], str]:
+def _filled(piece: dict, shared: Mapping) -> dict[str, list[tuple]]:
     """The piece's rows as tuples in each table's column order (a third of the dicts' memory),
-    references filled in, and a digest of what was filled in. A key a row lacks reads as NaN,
-    as pandas makes it of a list of dicts."""
-    used: list = []
+    references filled in. A key a row lacks reads as NaN, as pandas makes it of a list of dicts."""
     rows: dict[str, list[tuple]] = {}
     for name in TABLE_NAMES:
         columns = COLUMNS[name]
+        refs = [i for i, col in enumerate(columns) if col in _REF_SET]
         out = rows[name] = []
         for row in piece["rows"].get(name, []):
-            values = []
-            for col in columns:
-                v = row[col] if col in row else _MISSING
-                if v.__class__ is dict and col in _REF_SET:
-                    node, key = v[REF]
-                    v = shared.get((node, key))
-                    used.append([node, key, v])
-                values.append(v)
+            values = [row.get(col, _MISSING) for col in columns]
+            for i in refs:
+                v = values[i]
+                if v.__class__ is dict:
+                    values[i] = shared.get(tuple(v[REF]))
             out.append(tuple(values))
-    digest = hashlib.sha256(json.dumps(used, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
-    return rows, digest
+    return rows
 
 
 _MISSING = float("nan")
@@ -264,7 +259,7 @@ class Assembly:
         """A document's rows of every table as tuples in column order, shared values filled in."""
         rows = self._filled_rows.get(doc)
         if rows is None:
-            rows = self._filled_rows[doc] = _filled(self._piece(doc), self.shared)[0]
+            rows = self._filled_rows[doc] = _filled(self._piece(doc), self.shared)
         return rows
 
     def docs(self) -> list[str]:

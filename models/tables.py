@@ -94,15 +94,22 @@ def _frame(name: str, rows: list[dict], sort: list[str]) -> pd.DataFrame:
 
 def sort_order(name: str, rows: list[tuple]) -> list[int]:
     """Positions of ``rows`` (tuples in column order) in the table's order (:func:`_frame`'s
-    sort): a block is sorted alone, its cells written from the tuples themselves."""
-    if len(rows) < 2:
-        return list(range(len(rows)))
+    stable sort, gaps last in every key): a block is sorted alone, its cells written from the
+    tuples themselves. A key column whose values do not compare (text beside numbers) is
+    sorted as pandas sorts it."""
     cols = [COLUMNS[name].index(c) for c in SORT[name]]
-    df = pd.DataFrame([[row[i] for i in cols] for row in rows], columns=SORT[name])
-    for col in INT_COLUMNS:
-        if col in df.columns:
-            df[col] = pd.array(df[col].tolist(), dtype="Int64")
-    return df.sort_values(SORT[name], kind="stable", na_position="last").index.tolist()
+    try:
+        return sorted(range(len(rows)), key=lambda i: [_sort_key(rows[i][c]) for c in cols])
+    except TypeError:
+        df = pd.DataFrame([[row[i] for i in cols] for row in rows], columns=SORT[name])
+        for col in INT_COLUMNS:
+            if col in df.columns:
+                df[col] = pd.array(df[col].tolist(), dtype="Int64")
+        return df.sort_values(SORT[name], kind="stable", na_position="last").index.tolist()
+
+
+def _sort_key(v) -> tuple:
+    return (True, 0) if v is None or v is pd.NA or (v.__class__ is float and v != v) else (False, v)
 
 
 def _regions_of(G, node: str, doc: str) -> list[str]:
