@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
 from .context import ExtractionContext
 from .dates import find_dates
@@ -59,32 +58,47 @@ def sentence_clauses(ctx: ExtractionContext) -> list[Clause]:
 
 def build_clauses(ctx: ExtractionContext) -> list[Clause]:
     """Every non-empty sentence of the spaCy parse, punctuation-only tokens dropped (',;:' kept)."""
-    doc, text = ctx.doc, ctx.doc.text
-    sdoc = ctx.spacy_doc
-    if not len(sdoc):
+    cols = ctx.token_columns
+    if not len(cols.orth):
         return []
-    # Read from the Doc's arrays, each token's text sliced from the document (its offsets are the
-    # document's): a spaCy Token object per token cost more than building the clauses.
-    cols = sdoc.to_array([IDX, LENGTH, IS_SPACE, SENT_START])
-    idxs, lens, spaces = cols[:, 0].tolist(), cols[:, 1].tolist(), cols[:, 2].tolist()
-    bounds = (numpy.flatnonzero(cols[1:, 3] == 1) + 1).tolist() + [len(idxs)]
-    forms: dict[str, str] = {}            # token text -> clause word ('' = dropped), once per form
-    out, a = [], 0
-    for b in bounds:
-        kept = []
-        for k in range(a, b):
-            x = text[idxs[k]:idxs[k] + lens[k]]
-            w = forms.get(x)
-            if w is None:
-                w = forms[x] = norm_token(x) or (x if x in ",;:" else "")
-            if w and not spaces[k]:
-                kept.append((w, x, idxs[k]))
-        a = b
-        if kept:
-            s0, e0 = kept[0][2], kept[-1][2] + len(kept[-1][1])
-            out.append(Clause(start=s0, end=e0, words=[w for w, _, _ in kept], raw=[x for _, x, _ in kept],
-                              offsets=[(i, i + len(x)) for _, x, i in kept], block=doc.block_at(s0)))
-    return out
+    # Worked on the parse's arrays and once per distinct token text: a spaCy Token object, or a
+    # Python step, per token cost more than the readers of the clauses.
+    forms, form_of_token = numpy.unique(cols.orth, return_inverse=True)
+    raw_of, word_of = _token_forms(forms.tolist(), ctx.spacy_doc.vocab.strings)
+    kept = numpy.flatnonzero(numpy.array([w != "" for w in word_of], dtype=bool)[form_of_token] & ~cols.is_space)
+    kept_forms = form_of_token[kept]
+    words = numpy.array(word_of, dtype=object)[kept_forms].tolist()
+    raw = numpy.array(raw_of, dtype=object)[kept_forms].tolist()
+    starts, ends = cols.idx[kept], cols.idx[kept] + cols.length[kept]
+    offsets = list(zip(starts.tolist(), ends.tolist()))
+    # each sentence's kept tokens are kept[a:b]; a sentence with none gives no clause
+    cuts = numpy.unique(numpy.concatenate(([0], numpy.searchsorted(kept, cols.sent_starts), [len(kept)])))
+    firsts, lasts = cuts[:-1], cuts[1:]
+    clause_starts = starts[firsts].tolist()
+    blocks = ctx.doc.blocks_at(clause_starts)
+    return [Clause(s, e, words[a:b], raw[a:b], offsets[a:b], block) for s, e, a, b, block
+            in zip(clause_starts, ends[lasts - 1].tolist(), firsts.tolist(), lasts.tolist(), blocks)]
+
+
+#: Token text -> (text, clause word), by the text's hash in spaCy's strings: the same for every
+#: document, so kept across documents (up to _TOKEN_FORMS_MAX texts, then started again).
+_TOKEN_FORMS: dict[int, tuple[str, str]] = {}
+_TOKEN_FORMS_MAX = 200_000
+
+
+def _token_forms(hashes: list[int], strings) -> tuple[list[str], list[str]]:
+    """The text and the clause word ('' = dropped) of each token text hash."""
+    if len(_TOKEN_FORMS) > _TOKEN_FORMS_MAX:
+        _TOKEN_FORMS.clear()
+    raw, words = [], []
+    for h in hashes:
+        form = _TOKEN_FORMS.get(h)
+        if form is None:
+            x = strings[h]
+            form = _TOKEN_FORMS[h] = (x, norm_token(x) or (x if x in ",;:" else ""))
+        raw.append(form[0])
+        words.append(form[1])
+    return raw, words
 
 
 def date_matches(ctx: ExtractionContext) -> list[tuple[int, int, dict]]:

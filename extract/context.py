@@ -32,8 +32,17 @@ class ExtractionContext:
     @cached_property
     def spacy_doc(self):
         """The document parsed by the project's Dutch pipeline (built on first use)."""
-        from .nlp import parse
-        return parse(self.doc)
+        return self._parsed[0]
+
+    @cached_property
+    def token_columns(self):
+        """The parse's tokens as arrays (:class:`~inkoopgraaf.extract.nlp.TokenColumns`), read once."""
+        return self._parsed[1]
+
+    @cached_property
+    def _parsed(self):
+        from .nlp import parse_columns
+        return parse_columns(self.doc)
 
     @cached_property
     def clauses(self):

@@ -212,11 +212,11 @@ def lowered_patterns() -> tuple[dict[str, re.Pattern], re.Pattern]:
         | {"kwartaal", "week", "schooljaar", "cursusjaar", "begin", "start"}
     # '\b' instead of a look-behind, and the words as a trie: the lead scan runs over every
     # character of the text, so its cost per position matters (same matches, fewer steps)
-    lead = re.compile(r"\b(?:(?P<num>\d)|(?P<q>[qh][1-4])|(?P<w>" + _trie(words) + r"))")
+    lead = re.compile(r"\b(?:(?P<num>\d)|(?P<q>[qh][1-4])|(?P<w>" + trie_pattern(words) + r"))")
     return pats, lead
 
 
-def _trie(words) -> str:
+def trie_pattern(words) -> str:
     """A regex alternation of ``words`` factored on common prefixes ('ma(?:art|andag)'): the
     engine tries each first letter once instead of every word in turn. Longer words still win
     over their prefixes (the empty branch comes last)."""

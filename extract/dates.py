@@ -756,14 +756,31 @@ class _YearContext:
         return self._by_day.get((day, month), ([], []))
 
 
-def _explicit_groups(groups: list[Group]) -> list[tuple[int, int, date, date, Group]]:
-    explicit = []
-    for g in groups:
-        if g.has_explicit_year and g.atoms[0].kind != "relative":
-            iv = g.interval(None)
-            if iv:
-                explicit.append((g.start, g.end, iv[0], iv[1], g))
-    return explicit
+@dataclass
+class _Grouped:
+    """The date groups of one text, the interval of each explicitly dated one (None for the
+    others) and those as (start, end, first day, last day, group), in text order."""
+    groups: list[Group]
+    intervals: list[tuple[date, date, str] | None]
+    explicit: list[tuple[int, int, date, date, Group]]
+
+
+def _grouped(text: str) -> _Grouped:
+    """The groups of ``text``; kept for the last document, whose year is guessed from its
+    explicit dates before all its dates are read (nobody changes a group after it is built)."""
+    if _LAST_GROUPED and _LAST_GROUPED[0] == text:
+        return _LAST_GROUPED[1]
+    groups = combine(text, find_atoms(text))
+    intervals = [g.interval(None) if g.has_explicit_year and g.atoms[0].kind != "relative" else None
+                 for g in groups]
+    explicit = [(g.start, g.end, iv[0], iv[1], g) for g, iv in zip(groups, intervals) if iv is not None]
+    got = _Grouped(groups, intervals, explicit)
+    if len(text) > 1000:             # a document, not a phrase (as find_atoms keeps its atoms)
+        _LAST_GROUPED[:] = [text, got]
+    return got
+
+
+_LAST_GROUPED: list = []
 
 
 def _same_day_in_block(g: Group, ctx: _YearContext, bs: int, be: int) -> int | None:
@@ -881,12 +898,17 @@ _COORDINATED = re.compile(r"\w*\s*(?:,|/|\ben\b|\bof\b)\s*(?:de\s+|het\s+|nieuwe
 
 
 def _date_match(text: str, doc: Document | None, g: Group, iv: tuple[date, date, str],
-                explicit_year: bool, prev_end: int, next_start: int, events: bool = True) -> DateMatch:
+                explicit_year: bool, prev_end: int, next_start: int) -> DateMatch:
     d0, d1, gran = iv
     bare_year = all(a.kind in ("year", "years", "relative") for a in g.atoms)
     modifier = find_modifier(text, g.start, g.end, bare_year)
-    # (the document-year and writing-date guesses read no events: typing them there was a third of their time)
-    event = _date_event(text, doc, g, iv, modifier, prev_end, next_start) if events else None
+    event = _date_event(text, doc, g, iv, modifier, prev_end, next_start)
+    return _match_of(text, g, iv, explicit_year, modifier, event)
+
+
+def _match_of(text: str, g: Group, iv: tuple[date, date, str], explicit_year: bool,
+              modifier: str | None, event: str | None) -> DateMatch:
+    d0, d1, gran = iv
     value = {"start": d0.isoformat(), "end": d1.isoformat(), "granularity": gran,
              "modifier": modifier, "event": event}
     conf = 0.95 if explicit_year else 0.8
@@ -897,25 +919,41 @@ def _date_match(text: str, doc: Document | None, g: Group, iv: tuple[date, date,
 
 
 def _matches(text: str, anchor_year: int | None, doc: Document | None,
-             doc_date: date | None = None, events: bool = True) -> list[DateMatch]:
-    # the clause/trigger caches serve one pass over one text; start each pass cold so that a
-    # repeated run (the benchmark) measures the real work
-    clause_bounds.cache_clear()
-    _triggers.cache_clear()
+             doc_date: date | None = None) -> list[DateMatch]:
+    _cold_caches()
     reported_year = _reported_year(text, anchor_year)
-    groups = combine(text, find_atoms(text))
-    ctx = _YearContext(text, doc, anchor_year, reported_year, doc_date, _explicit_groups(groups))
+    grouped = _grouped(text)
+    groups = grouped.groups
+    ctx = _YearContext(text, doc, anchor_year, reported_year, doc_date, grouped.explicit)
     out: list[DateMatch] = []
     spans = [(g.start, g.end) for g in groups]
     for gi, g in enumerate(groups):
         explicit_year = g.has_explicit_year and g.atoms[0].kind != "relative"
-        iv = g.interval(None) if explicit_year else _group_value(g, _year_for(g, ctx))
+        iv = grouped.intervals[gi] if explicit_year else _group_value(g, _year_for(g, ctx))
         if iv is None:
             continue
         prev_end = spans[gi - 1][1] if gi > 0 else 0
         next_start = spans[gi + 1][0] if gi + 1 < len(spans) else len(text)
-        out.append(_date_match(text, doc, g, iv, explicit_year, prev_end, next_start, events))
+        out.append(_date_match(text, doc, g, iv, explicit_year, prev_end, next_start))
     return out
+
+
+def _cold_caches() -> None:
+    """The clause/trigger caches serve one pass over one text; start each pass cold so that a
+    repeated run (the benchmark) measures the real work."""
+    clause_bounds.cache_clear()
+    _triggers.cache_clear()
+
+
+def _explicit_matches(text: str) -> list[DateMatch]:
+    """The explicitly dated expressions of ``text`` as :func:`_matches` finds them, with their
+    intervals only (modifier and event None): what the document-year and writing-date guesses
+    read. They never read a year-less date (it needs the year they are guessing), a modifier
+    or an event, and working those out was most of their time."""
+    _cold_caches()
+    grouped = _grouped(text)
+    return [_match_of(text, g, iv, True, None, None)
+            for g, iv in zip(grouped.groups, grouped.intervals) if iv is not None]
 
 
 def find_dates(text: str, anchor_year: int | None = None) -> list[DateMatch]:
@@ -1037,7 +1075,7 @@ def detect_document_year_in_parts(parts) -> int | None:
                 stamped = _stamped_year(text)
                 if stamped is not None:
                     return stamped
-            ms = [m for m in _matches(text, None, None, events=False) if m.explicit_year]
+            ms = _explicit_matches(text)
         except Exception:  # noqa: BLE001
             return None
         p, f, periods = _dates_by_tense(text, ms)
@@ -1060,10 +1098,24 @@ def detect_document_date(doc: Document | str) -> date | None:
     day of the first stamped day, week or month. None without such a stamp."""
     text = doc.text if isinstance(doc, Document) else str(doc)
     head = text[:HEADER_ZONE + 200]
+    # the pipeline asks twice per document (its year, then its dates); a stamp is read from the
+    # head alone, so the answer for the last head is kept
+    if _LAST_STAMP and _LAST_STAMP[0] == head:
+        return _LAST_STAMP[1]
+    found = _stamp_date(head)
+    _LAST_STAMP[:] = [head, found]
+    return found
+
+
+_LAST_STAMP: list = []
+
+
+def _stamp_date(head: str) -> date | None:
+    """detect_document_date of a text whose head (its first HEADER_ZONE + 200 characters) is ``head``."""
     try:
         if _STAMP_WORDS.search(head):     # every stamp line holds one of these words
-            for m in _matches(head, None, None, events=False):
-                if m.explicit_year and m.value["granularity"] in ("day", "week", "month") \
+            for m in _explicit_matches(head):
+                if m.value["granularity"] in ("day", "week", "month") \
                         and is_stamp(head, m.start, m.end):
                     return date.fromisoformat(m.value["end"])
         # a dateline stands on one of the first lines (and holds a year): only those are parsed
@@ -1075,8 +1127,7 @@ def detect_document_date(doc: Document | str) -> date | None:
                 break
             top_end = nl + 1
         if _ANY_YEAR.search(head, 0, top_end):
-            ms = [m for m in _matches(head[:top_end], None, None, events=False)
-                  if m.explicit_year and m.value["granularity"] in ("day", "week", "month")]
+            ms = [m for m in _explicit_matches(head[:top_end]) if m.value["granularity"] in ("day", "week", "month")]
             if ms and _is_dateline(head, ms[0]):
                 return date.fromisoformat(ms[0].value["end"])
     except Exception:  # noqa: BLE001

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+import numpy
+
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_row")
 
 
@@ -82,14 +84,30 @@ class Document:
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset`` (blocks do not overlap)."""
+        starts = self._indexed_block_starts()
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
+            return self.blocks[i]
+        return None
+
+    def blocks_at(self, offsets: list[int]) -> list[Block | None]:
+        """:meth:`block_at` of each offset, in one pass (the clause layer asks once per sentence)."""
+        starts = self._indexed_block_starts()
+        if not starts:
+            return [None] * len(offsets)
+        ends = numpy.array([max(b.end, b.start + 1) for b in self.blocks], dtype=numpy.int64)
+        at = numpy.asarray(offsets, dtype=numpy.int64)
+        i = numpy.searchsorted(numpy.asarray(starts, dtype=numpy.int64), at, side="right") - 1
+        inside = (i >= 0) & (at < ends[numpy.maximum(i, 0)])
+        return [self.blocks[k] if ok else None for k, ok in zip(i.tolist(), inside.tolist())]
+
+    def _indexed_block_starts(self) -> list[int]:
+        """The blocks' starts, the blocks sorted by start first (again when blocks were added)."""
         if self._block_starts is None or len(self._block_starts) != len(self.blocks):
             self.blocks.sort(key=lambda b: b.start)
             self._block_starts = [b.start for b in self.blocks]
             self._outline = None          # the block order may have changed
-        i = bisect.bisect_right(self._block_starts, offset) - 1
-        if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
-            return self.blocks[i]
-        return None
+        return self._block_starts
 
     def headings_before(self, offset: int) -> list[Block]:
         """The heading chain that governs ``offset``: outermost first.

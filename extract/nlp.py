@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
 import spacy
 from spacy.lang.nl import Dutch, DutchDefaults
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,7 +63,91 @@ def get_nlp() -> Language:
     nlp.initialize()
     nlp.max_length = 5_000_000
     _anchor_affix_searches(nlp.tokenizer)
+    nlp.tokenizer.max_cache_size = 2 * CHUNK_CACHE
     return nlp
+
+
+#: Distinct chunks (whitespace-free runs) whose split :class:`_ChunkCache` has spaCy keep at most;
+#: then its cache starts again. spaCy's own bound is 10,000, fewer than the benchmark texts hold.
+CHUNK_CACHE = 100_000
+
+
+class _ChunkCache:
+    """Fills spaCy's tokenizer cache with a text's chunks before spaCy tokenises the text.
+
+    spaCy tokenises a text chunk by chunk (the runs between whitespace) and caches each
+    chunk's split, so a chunk seen before costs a look-up. But it saves a split only while no
+    special case has matched in the text so far (its flag is per call, spaCy #1250), and every
+    text here meets one early: a newline is a special case, so are 'o.a.' and 'blz.'. Nearly
+    every chunk went through the affix searches again, text after text. So the chunks never
+    seen before are tokenised once beforehand, in calls of their own that meet no special
+    case before the chunks to be saved: first the words of letters only (no affix, no
+    special case: see the affix searches below), then the other chunks; those of them that
+    may have met a special case (some run of their tokens spells one) cut the saving short,
+    so the others are tokenised again in a call without them. The text's tokens still come
+    from spaCy's own call on the whole text: the cache holds what spaCy computed and would
+    compute again, so only the work changes.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+        self.rules = tokenizer.rules
+        self.longest_rule = max(map(len, self.rules), default=0)
+        self.seen: set[str] = set()
+
+    def __call__(self, text: str, chunks: list[str] | None = None) -> Doc:
+        """spaCy's tokens of ``text`` (``chunks``: ``text.split()``, when the caller has it)."""
+        new = set(text.split() if chunks is None else chunks) - self.seen
+        if new:
+            self._warm(new)
+        return self.tokenizer(text)
+
+    def _warm(self, new: set[str]) -> None:
+        if len(self.seen) + len(new) > CHUNK_CACHE:
+            self.tokenizer._flush_cache()
+            self.seen.clear()
+        self.seen |= new
+        chunks = sorted((c for c in new if c not in self.rules), key=lambda c: not c.isalpha())
+        if not chunks:
+            return
+        joined = " ".join(chunks)
+        doc = self.tokenizer(joined)
+        clean = [c for c, pieces in zip(chunks, self._pieces(doc, joined, chunks)) if not self._may_meet_special(pieces)]
+        if len(clean) < len(chunks):
+            self.tokenizer(" ".join(clean))
+
+    @staticmethod
+    def _pieces(doc: Doc, joined: str, chunks: list[str]):
+        """The token texts of each chunk of ``joined`` (the chunks joined by single spaces)."""
+        cols = doc.to_array([IDX, LENGTH]).tolist()
+        k, end = 0, -1
+        for chunk in chunks:
+            end += len(chunk) + 1
+            pieces = []
+            while k < len(cols) and cols[k][0] < end:
+                pieces.append(joined[cols[k][0]:cols[k][0] + cols[k][1]])
+                k += 1
+            yield pieces
+
+    def _may_meet_special(self, pieces: list[str]) -> bool:
+        """Does a run of these tokens spell a special case? A chunk whose split met one holds
+        the special case's tokens, and those spell it."""
+        if len(pieces) == 1:
+            return pieces[0] in self.rules
+        for i in range(len(pieces)):
+            run = ""
+            for piece in pieces[i:]:
+                run += piece
+                if len(run) > self.longest_rule:
+                    break
+                if run in self.rules:
+                    return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _chunk_cache() -> _ChunkCache:
+    return _ChunkCache(get_nlp().tokenizer)
 
 
 class _SuffixSearch:
@@ -189,7 +274,7 @@ MAX_SENTENCE_TOKENS = 250
 
 
 def _tokenize(text: str) -> Doc:
-    tokenizer = get_nlp().tokenizer
+    tokenizer = _chunk_cache()
     if not _LONG_RUN.search(text):
         return tokenizer(text)
     pieces, i = [], 0
@@ -206,8 +291,9 @@ def _tokenize(text: str) -> Doc:
 def _make_doc(text: str) -> Doc:
     """The tokenised text (no pipeline component run: :func:`parse` sets the sentences)."""
     nlp = get_nlp()
-    if len(text) <= nlp.max_length and not _LONG_RUN.search(text):
-        return nlp.make_doc(text)
+    chunks = text.split()          # spaCy's chunks: str.split and str.isspace agree on whitespace
+    if len(text) <= nlp.max_length and max(map(len, chunks), default=0) <= RUN_CHARS:
+        return _chunk_cache()(text, chunks)
     # Beyond spaCy's limit (E088) the text is tokenised in blocks cut at line ends, and long
     # runs in pieces; other texts stay one call, so their tokens are exactly spaCy's.
     blocks = _blocks(text, BLOCK_CHARS) if len(text) > nlp.max_length else [text]
@@ -248,13 +334,39 @@ def _cap_sentences(sent, comma) -> None:
             a = cut
 
 
+class TokenColumns(NamedTuple):
+    """The parse's tokens as arrays, read from the Doc once and shared (the clause layer reads
+    these instead of spaCy ``Token`` objects or a ``to_array`` of its own)."""
+    orth: numpy.ndarray           # uint64: the token text's hash in the vocabulary's strings
+    idx: numpy.ndarray            # int64: character offset
+    length: numpy.ndarray         # int64: characters
+    is_space: numpy.ndarray       # bool: a whitespace token
+    sent_starts: numpy.ndarray    # int64: the tokens that start a sentence, ascending, 0 first
+
+    @classmethod
+    def of(cls, doc: Doc, sent: numpy.ndarray | None = None) -> "TokenColumns":
+        """The columns of ``doc``; ``sent``: its SENT_START column when the caller has it."""
+        cols = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE])
+        if sent is None:
+            sent = doc.to_array(SENT_START).astype(numpy.int64)
+            if len(sent):
+                sent[0] = 1
+        return cls(cols[:, 0], cols[:, 1].astype(numpy.int64), cols[:, 2].astype(numpy.int64),
+                   cols[:, 3] != 0, numpy.flatnonzero(sent == 1))
+
+
 def parse(document: Document) -> Doc:
     """spaCy Doc over ``document.text``; sentences also break at block and cell starts."""
+    return parse_columns(document)[0]
+
+
+def parse_columns(document: Document) -> tuple[Doc, TokenColumns]:
+    """:func:`parse` and the parse's :class:`TokenColumns`."""
     doc = _make_doc(document.text)
     if len(doc) < 2:
         for _, component in get_nlp().pipeline:
             doc = component(doc)
-        return doc
+        return doc, TokenColumns.of(doc)
     starts = set()
     for b in document.blocks:
         starts.add(b.start)
@@ -263,18 +375,18 @@ def parse(document: Document) -> Doc:
     # Newlines always end a sentence: a heading or table row never runs into the next.
     # Worked on arrays: Token.is_sent_start's setter checks the whole Doc for a parse on
     # every call, which made this loop quadratic in the document's length.
-    cols = doc.to_array([IDX, LENGTH, ORTH, IS_PUNCT])
-    idx, length = cols[:, 0].astype(numpy.int64), cols[:, 1].astype(numpy.int64)
+    cols = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE, IS_PUNCT])
+    orth, idx, length = cols[:, 0], cols[:, 1].astype(numpy.int64), cols[:, 2].astype(numpy.int64)
     strings = doc.vocab.strings
     # (the document's text, not ``doc.text``: spaCy rebuilds that from every token)
     breaks = numpy.array([m.start() for m in re.finditer("\n", document.text)], dtype=numpy.int64)
     has_newline = numpy.searchsorted(breaks, idx + length) > numpy.searchsorted(breaks, idx)
-    is_tab = cols[:, 2] == numpy.uint64(strings.add("\t"))
+    is_tab = orth == numpy.uint64(strings.add("\t"))
     opens = numpy.isin(idx, numpy.fromiter(starts, dtype=numpy.int64, count=len(starts)))
     new_start = opens[1:] | has_newline[:-1] | is_tab[:-1]
-    sent = _sentencizer_starts(doc, cols[:, 2], cols[:, 3])
+    sent = _sentencizer_starts(doc, orth, cols[:, 4])
     sent[1:][new_start] = 1
     if len(doc) > MAX_SENTENCE_TOKENS:
-        _cap_sentences(sent, cols[:, 2] == numpy.uint64(strings.add(",")))
+        _cap_sentences(sent, orth == numpy.uint64(strings.add(",")))
     doc.from_array([SENT_START], sent.astype(numpy.uint64))
-    return doc
+    return doc, TokenColumns(orth, idx, length, cols[:, 3] != 0, numpy.flatnonzero(sent == 1))

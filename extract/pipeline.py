@@ -176,6 +176,88 @@ class DocResult:
     def ok(self) -> bool:
         return self.record["status"] == "ok"
 
+    @property
+    def text(self) -> str | None:
+        return self.document.text if self.document is not None else None
+
+    @property
+    def has_document(self) -> bool:
+        return self.document is not None
+
+    @property
+    def fact_count(self) -> int:
+        return len(self.facts)
+
+    def region_ids(self) -> list[str]:
+        """The ids of its region facts, sorted (documents.csv's ``regions``)."""
+        return sorted({f.value.get("id", "") for f in self.facts if f.type == "region"})
+
+    def document_meta(self) -> dict:
+        """The manifest row the document was read with."""
+        return self.document.meta if self.document is not None else self.meta
+
+
+class CachedResult(DocResult):
+    """A result whose facts and document stay in their cache entry until asked for.
+
+    A build holds one of these per document: its record, warnings, fact count and region ids
+    (the entry's first line); ``facts``, ``document`` and ``text`` read the entry's second line
+    each time (the last one read is kept, so asking for a document's text and facts parses it
+    once), so 10,000 documents' facts and texts are never in memory together."""
+
+    def __init__(self, record: dict, header: dict, entry: Path, cached: bool = True,
+                 warnings: list[str] | None = None):
+        self.record, self.cached, self.read_failure = record, cached, False
+        self.warnings = list(header.get("warnings", [])) if warnings is None else warnings
+        self.meta = dict(header.get("meta") or {})
+        self.entry = entry
+        self._count, self._regions = header["facts"], list(header["regions"])
+
+    def __repr__(self) -> str:
+        return f"CachedResult({self.record.get('id')!r}, {self._count} facts, {self.entry.name})"
+
+    has_document = True
+
+    @property
+    def fact_count(self) -> int:
+        return self._count
+
+    def region_ids(self) -> list[str]:
+        return list(self._regions)
+
+    def document_meta(self) -> dict:
+        return dict(self.meta)
+
+    @property
+    def text(self) -> str:
+        return _entry_body(self.entry)["document"]["text"]
+
+    @property
+    def document(self) -> Document:
+        doc = Document.from_json(_entry_body(self.entry)["document"])
+        doc.id, doc.path, doc.meta = self.record["id"], self.record["path"], dict(self.meta)
+        return doc
+
+    @property
+    def facts(self) -> list[Fact]:
+        facts = [Fact.from_json(f) for f in _entry_body(self.entry)["facts"]]
+        for f in facts:  # a renamed file keeps its cache entry but not its old id
+            f.doc = self.record["id"]
+        return facts
+
+
+_LAST_BODY: list = [None, None]     # (entry path, parsed body) of the last entry read
+
+
+def _entry_body(entry: Path) -> dict:
+    """The second line of a cache entry (document and facts), parsed; the last one is kept."""
+    if _LAST_BODY[0] != entry:
+        with open(entry, encoding="utf-8") as fh:
+            fh.readline()
+            body = json.loads(fh.readline())
+        _LAST_BODY[:] = [entry, body]
+    return _LAST_BODY[1]
+
 
 def document_id(path: Path) -> str:
     """The id a file's document and facts get, when nothing else decides it: the file stem."""
@@ -222,61 +304,91 @@ def cache_key(sha: str, path: Path) -> str:
 
 
 def _from_cache(cache_file: Path, path: Path, meta: dict, sha: str, doc_id: str) -> DocResult | None:
+    """The result an entry holds, its facts and document left in the entry (:class:`CachedResult`)."""
     try:
-        data = json.loads(cache_file.read_text("utf-8"))
-        if data.get("meta") != meta:
+        with open(cache_file, encoding="utf-8") as fh:
+            header = json.loads(fh.readline())
+        if header.get("meta") != meta:
             return None
-        if "failed" in data:   # a file that failed to read fails again: do not re-read it every build
-            return DocResult(_record(path, None, data["failed"], sha, doc_id), cached=True)
-        doc = Document.from_json(data["document"])
-        doc.id, doc.path, doc.meta = doc_id, str(path), dict(meta)
-        facts = [Fact.from_json(f) for f in data["facts"]]
-        for f in facts:  # a renamed file keeps its cache entry but not its old id
-            f.doc = doc.id
-        return DocResult(_record(path, doc, None, sha, year=data.get("year", "")), facts, doc, cached=True,
-                         warnings=list(data.get("warnings", [])))
-    except (OSError, ValueError, KeyError, TypeError):
+        if "failed" in header:   # a file that failed to read fails again: do not re-read it every build
+            return DocResult(_record(path, None, header["failed"], sha, doc_id), cached=True)
+        if not isinstance(header.get("facts"), int):
+            return None      # not an entry of this layout
+        record = {"id": doc_id, "path": str(path), "format": path.suffix.lower().lstrip("."), "sha256": sha,
+                  "pages": header["pages"], "characters": header["characters"], "status": "ok", "error": "",
+                  "title": meta.get("title") or "", "year": header["year"],
+                  "manifest_region": meta.get("region") or ""}
+        return CachedResult(record, header, cache_file)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # unreadable cache entry: extract again
 
 
 def cached_result(path, meta: dict | None, cache_dir: Path | None,
-                  max_bytes: int | None = None, doc_id: str | None = None) -> DocResult | None:
+                  max_bytes: int | None = None, doc_id: str | None = None,
+                  sha: str | None = None) -> DocResult | None:
     """The cached result of a file, or None when it must be read (no cache, changed, unreadable).
 
-    Pipes and devices are never opened here (``check_input`` first)."""
+    ``sha``: the file's sha256 when the caller knows it already (a build's stat index), else
+    the file is hashed. Pipes and devices are never opened here (``check_input`` first)."""
     from .readers import DEFAULT_MAX_BYTES, check_input
     if cache_dir is None:
         return None
     path = Path(path)
     try:
         check_input(path, DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-        sha = sha256_file(path)
+        sha = sha or sha256_file(path)
     except (ReadError, OSError):
         return None
     cache_file = cache_dir / f"{cache_key(sha, path)}.json"
     doc_id = doc_id or document_id(path)
-    return _from_cache(cache_file, path, dict(meta or {}), sha, doc_id) if cache_file.exists() else None
+    return _from_cache(cache_file, path, dict(meta or {}), sha, doc_id)
 
 
-def store_result(cache_dir: Path | None, path, result: DocResult) -> None:
+def _entry_lines(result: DocResult) -> str | None:
+    """A cache entry: a header line (what a build needs of every document) and a body line
+    (document and facts, read only when asked for); None when the result is not cached."""
+    if result.ok and result.document is not None:
+        doc = result.document
+        header = {"meta": doc.meta, "warnings": result.warnings, "year": result.record.get("year"),
+                  "pages": result.record.get("pages"), "characters": result.record.get("characters"),
+                  "facts": len(result.facts), "regions": result.region_ids()}
+        body = {"document": doc.to_json(), "facts": [f.to_json() for f in result.facts]}
+        return json.dumps(header, ensure_ascii=False) + "\n" + json.dumps(body, ensure_ascii=False) + "\n"
+    if result.read_failure:
+        return json.dumps({"failed": result.record["error"], "meta": result.meta}, ensure_ascii=False) + "\n"
+    return None
+
+
+def store_result(cache_dir: Path | None, path, result: DocResult) -> Path | None:
     """Keep a fresh result in the cache: a read failure too (by sha and version), so a
-    broken file is not re-read every build; never an extractor crash or a budget refusal."""
+    broken file is not re-read every build; never an extractor crash or a budget refusal.
+    Returns the entry written, or None."""
     sha = result.record.get("sha256")
     if cache_dir is None or result.cached or not sha:
-        return
-    if result.ok and result.document is not None:
-        entry = {"document": result.document.to_json(), "facts": [f.to_json() for f in result.facts],
-                 "meta": result.document.meta, "warnings": result.warnings, "year": result.record.get("year")}
-    elif result.read_failure:
-        entry = {"failed": result.record["error"], "meta": result.meta}
-    else:
-        return
+        return None
+    entry = _entry_lines(result)
+    if entry is None:
+        return None
     try:
         cache_file = cache_dir / f"{cache_key(sha, Path(path))}.json"
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(cache_file, json.dumps(entry, ensure_ascii=False))
+        write_text_atomic(cache_file, entry)
+        return cache_file
     except OSError:
-        pass  # a cache that cannot be written (disk full, read-only) costs time, never the result
+        return None  # a cache that cannot be written (disk full, read-only) costs time, never the result
+
+
+def spilled(result: DocResult, entry: Path | None) -> DocResult:
+    """A fresh result as the entry just written for it holds it (its facts and document on disk,
+    not in memory); the result itself when it has no entry."""
+    if entry is None or isinstance(result, CachedResult) or not result.ok:
+        return result
+    try:
+        with open(entry, encoding="utf-8") as fh:
+            header = json.loads(fh.readline())
+        return CachedResult(result.record, header, entry, cached=result.cached, warnings=result.warnings)
+    except (OSError, ValueError, KeyError):
+        return result
 
 
 def process_file(path, meta: dict | None = None, cache_dir: Path | None = None,

@@ -72,6 +72,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
 from importlib import resources
 
 from ..models import gazetteer as gz
@@ -83,6 +84,7 @@ from .context import ExtractionContext
 # "Twente2" in PDF text) leaves the name whole; names with digits ("H10", "Samen14") still
 # match, since name keys join tokens without separators.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|&")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 # What may stand between two tokens of one name: spaces, hyphens, a slash
 # ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
 # ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
@@ -102,6 +104,20 @@ _BODY_ACRONYM = re.compile(r"[ \u00a0]\([A-Z]{2,6}\)[ \u00a0]*$")   # a body's a
 # between two items of a bullet list: a line break and a bullet glyph
 _BULLET_GAP = re.compile(r"^[ \t]*\r?\n[ \t]*[\uf0b7\uf0a7\u2022\u25aa\u25cf\u2013*\-][ \t]*$")
 _INITIALS = re.compile(r"(?:\b[A-Z]\.\s*){1,4}$")
+
+
+def _tokens(folded: str, lower: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """(start, end, lower-case word) of every token, "&" as "en", and the words alone, from the
+    folded text and its lower-case form (same length, same token bounds: checked over all of
+    Unicode). One split of the lower-case text gives gaps and words in turn; their running lengths
+    are the offsets (C-level passes instead of a match object per token). A capital sigma lowers
+    by its context (final "ς"), so such a text lowers its words one by one."""
+    parts = _TOKEN_SPLIT.split(lower)              # gap, word, gap, word, ..., gap
+    ends = list(accumulate(map(len, parts)))
+    words = parts[1::2] if "\u03a3" not in folded else list(map(str.lower, _TOKEN_SPLIT.split(folded)[1::2]))
+    if "&" in folded:
+        words = ["en" if w == "&" else w for w in words]
+    return list(zip(ends[0:-1:2], ends[1::2], words)), words
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +206,7 @@ class PlaceIndex:
             e.acronym = bool(e.forms) and all(re.fullmatch(r"[A-Z][A-Z0-9]{1,4}", f) for f in e.forms)
         self.max_tokens = max(len(gz.name_tokens(f)) for e in self.entries.values() for f in e.forms or ["x"])
         self.suffixes = sorted(_lw(rules["region_compound_suffixes"]["suffixes"]), key=len, reverse=True)
+        self.key_prefixes = self._key_prefixes()
         self.self_cue_endings = tuple(_lw(rules["region_compound_suffixes"]["self_cue_endings"]))
         self.adjectives = {name_key(k): v for k, v in rules["region_adjectives"]["forms"].items() if not k.startswith("_")}
         # Regular adjectives of unambiguous region names: "Zuid-Limburgse", "Rivierenlandse",
@@ -199,20 +216,36 @@ class PlaceIndex:
                 for adj in {key + "se", key[:-1] + "se" if key.endswith("e") else key + "se"}:
                     if adj not in self.entries:
                         self.adjectives.setdefault(adj, e.regions[0])
+        # first words a name, compound or adjective ("zuid" of "Zuid-Kennemerlandse") may start with
+        self.first_words = self.key_prefixes | {a[:n] for a in self.adjectives for n in range(1, len(a) + 1)}
         self.head_nouns = set(_lw(rules["region_adjectives"]["head_nouns"]))
         self.cues_singular = set(_lw(rules["region_cues"]["singular"]))
         self.cues_plural = set(_lw(rules["region_cues"]["plural"]))
+        self.cues_or_articles = self.cues_singular | self.cues_plural | {"de", "het", "s"}
         self.partner_prefixes = tuple(_lw(rules["partner_cues"]["prefixes"]))
         self.own_procurement_prefixes = tuple(_lw(rules["own_procurement_cues"]["prefixes"]))
-        self.stop_before = sorted(_lw(rules["stop_before"]["words"]), key=len, reverse=True)
+        self.stop_before = frozenset(_lw(rules["stop_before"]["words"]))
+        self.stop_before_longest = max(map(len, self.stop_before))
         self.stop_before_endings = tuple(_lw(rules["stop_before"]["word_endings"]["endings"]))
-        self.stop_after = sorted(_lw(rules["stop_after"]["words"]), key=len, reverse=True)
+        # one alternation for all the words: "a space, then any of them, then a word boundary"
+        self.stop_after = re.compile(r"^ (?:" + "|".join(map(re.escape, _lw(rules["stop_after"]["words"]))) + r")\b")
         self.muni_cues = set(_lw(rules["municipality_cues"]["words"]))
         self.common_words = {name_key(n) for n in rules["common_word_names"]["names"]}
         self.surname_particles = sorted(_lw(rules["surname_particles"]["words"]), key=len, reverse=True)
         self.postcode = re.compile(rules["stop_before"]["postcode"]["pattern"])
         self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
         self._load_real_text_cues(rules)
+
+    def _key_prefixes(self) -> frozenset[str]:
+        """Every beginning of a name key or of a region compound ("lekstroomgem", a region key and
+        the start of one or two suffixes: see ``_Scanner._compound_stem``). A key of a text's tokens
+        that is none of these begins no name, so the scan stops extending it there."""
+        region_keys = [k for k, e in self.entries.items() if e.regions]
+        endings = {s2 + s for s in self.suffixes for s2 in ["", *self.suffixes]}
+        ending_starts = {end[:n] for end in endings for n in range(1, len(end) + 1)}
+        out = {key[:n] for key in self.entries for n in range(1, len(key) + 1)}
+        out.update(key + start for key in region_keys for start in ending_starts)
+        return frozenset(out)
 
     def _add_region_aliases(self, forms_by_region: dict) -> None:
         """Written forms of jeugdregio's the gazetteer lacks (place_rules 'region_aliases')."""
@@ -233,6 +266,7 @@ class PlaceIndex:
         member lists, examples, words after a name."""
         bodies = rules["region_bodies"]
         self.body_heads = set(_lw(bodies["heads"]))
+        self.cues_or_body_heads = self.cues_singular | self.cues_plural | self.body_heads
         self.body_domain_words = set(_lw(bodies["domain_words"]))
         self.body_bare_heads = set(_lw(bodies["bare_heads"]))
         self.body_head_modifiers = set(_lw(bodies["head_modifiers"]))
@@ -292,8 +326,7 @@ class _Scanner:
         self.lower = self.folded.lower()
         self.ix = index
         self.year = year
-        self.tokens = [(m.start(), m.end(), "en" if m.group() == "&" else m.group().lower())
-                       for m in _TOKEN.finditer(self.folded)]
+        self.tokens, self.words = _tokens(self.folded, self.lower)
         self.cooperation_names: dict[str, str] = {}   # unlisted cooperations found in this text
         self.area_members: dict[str, frozenset[str]] = {}   # pre-merger areas: id -> predecessor codes
         self.pre_merger: list[tuple[Mention, object]] = []  # names of municipalities not yet formed
@@ -335,58 +368,69 @@ class _Scanner:
     def mentions(self) -> list[Mention]:
         toks, ix = self.tokens, self.ix
         out: list[Mention] = []
-        i = 0
-        while i < len(toks):
-            w = toks[i][2]
-            if not (self._is_cap(i) or w in _ARTICLES):
-                i += 1
+        resume = 0                           # the token after the last name taken
+        for i in self._name_starts():
+            if i < resume:
                 continue
-            found = None
-            key = ""
-            for n in range(1, min(ix.max_tokens, len(toks) - i) + 1):
-                if n > 1 and not self._sep_ok(i + n - 2):
-                    break
-                key += toks[i + n - 1][2]
-                if key in ix.entries:
-                    found = (n, key, "name")
-                elif comp := self._compound(key):
-                    found = (n, comp, "compound")
-            if found is None and w in ix.adjectives:
-                found = (1, w, "adjective")
-            if found is None and i + 1 < len(toks):
-                # hyphenated adjectives: "Zuid-Kennemerlandse gemeenten"
-                two = w + toks[i + 1][2]
-                if two in ix.adjectives and self._sep_ok(i):
-                    found = (2, two, "adjective")
+            found = self._longest_name(i)
             if found is None:
-                i += 1
                 continue
             n, key, kind = found
+            w = toks[i][2]
             if w in _ARTICLES and not any(self._is_cap(j) for j in range(i, i + n)):
-                i += 1
                 continue
             if w in _ARTICLES and not self._is_cap(i) and kind == "name" and n == 1:
-                i += 1
                 continue
+            resume = i + n
             if self._compass_glued(i):
-                i += n                       # "Noordoost-Twente", "Zuidwest-Friesland": a sub-area
-                continue
+                continue                     # "Noordoost-Twente", "Zuidwest-Friesland": a sub-area
             m = Mention(start=toks[i][0], end=toks[i + n - 1][1], tok0=i, tok1=i + n, key=key, kind=kind)
             self._whole_surface(m)
             if kind == "adjective":
                 nxt = toks[i + n][2] if i + n < len(toks) else ""
                 if nxt not in ix.head_nouns:
-                    i += n
                     continue
                 m.region_id = ix.adjectives[key]
             if kind == "name" and ix.entries[key].acronym:
                 surface = self.text[m.start:m.end]
                 if surface not in ix.entries[key].forms or self._all_caps_context(i, i + n):
-                    i += n
                     continue
             out.append(m)
-            i += n
         return out
+
+    def _name_starts(self) -> list[int]:
+        """Tokens a name may start at, in text order: capitalised ones, digits and articles ("de
+        Kempen") whose word begins a name key, compound or adjective (a C-level pass over the
+        words picks those out; the few left are checked one by one, as ``_is_cap`` does)."""
+        toks, words, text = self.tokens, self.words, self.text
+        begins = compress(range(len(words)), map(self.ix.first_words.__contains__, words))
+        return [i for i in begins if words[i] in _ARTICLES or text[toks[i][0]].isupper() or text[toks[i][0]].isdigit()]
+
+    def _longest_name(self, i: int) -> tuple[int, str, str] | None:
+        """(tokens, key, kind) of the longest name, region compound or region adjective starting
+        at token ``i``, or None."""
+        toks, ix = self.tokens, self.ix
+        w = toks[i][2]
+        found = None
+        key = ""
+        for n in range(1, min(ix.max_tokens, len(toks) - i) + 1):
+            if n > 1 and not self._sep_ok(i + n - 2):
+                break
+            key += toks[i + n - 1][2]
+            if key not in ix.key_prefixes:
+                break                        # no longer key can match either
+            if key in ix.entries:
+                found = (n, key, "name")
+            elif comp := self._compound(key):
+                found = (n, comp, "compound")
+        if found is None and w in ix.adjectives:
+            found = (1, w, "adjective")
+        if found is None and i + 1 < len(toks):
+            # hyphenated adjectives: "Zuid-Kennemerlandse gemeenten"
+            two = w + toks[i + 1][2]
+            if two in ix.adjectives and self._sep_ok(i):
+                found = (2, two, "adjective")
+        return found
 
     def _compass_glued(self, i: int) -> bool:
         """Is token ``i`` hyphened to a compass word before it ("Noordoost-Twente")? Then the name
@@ -548,12 +592,12 @@ class _Scanner:
         # a cue word directly before the name is allowed to stand between the
         # stop word and the name only for regions ("GGD regio Utrecht" stays a GGD)
         words = prev[:]
-        while words and words[-1] in ix.cues_singular | ix.cues_plural | {"de", "het", "s"}:
+        while words and words[-1] in ix.cues_or_articles:
             words.pop()
         tail = " ".join(words)
-        for sw in ix.stop_before:
-            if tail == sw or tail.endswith(" " + sw) or b.endswith(" " + sw) or b == sw:
-                return True
+        if _ends_with_phrase(tail, ix.stop_before, ix.stop_before_longest) \
+                or _ends_with_phrase(b, ix.stop_before, ix.stop_before_longest):
+            return True
         if prev:
             j = m.tok0 - 1
             s, e, w = self.tokens[j]
@@ -562,17 +606,13 @@ class _Scanner:
             if gap.strip() == "" and word[:1].isupper() and w.endswith(ix.stop_before_endings) and len(w) > 4 \
                     and not in_body:
                 return True
-        a = re.sub(r"\s+", " ", after)
-        for sw in ix.stop_after:
-            if re.match(r"^ " + re.escape(sw) + r"\b", a):
-                return True
-        return False
+        return bool(ix.stop_after.match(re.sub(r"\s+", " ", after)))
 
     def starts_with_cue(self, m: Mention) -> bool:
         """An alias that holds its own cue or body head ("Sociaal Domein Fryslân", "GR Jeugdhulp
         Rijnmond", "jeugdzorgregio H10")."""
         ix, words = self.ix, [w for _, _, w in self.tokens[m.tok0:min(m.tok1 - 1, m.tok0 + 2)]]
-        cues = ix.cues_singular | ix.cues_plural | ix.body_heads
+        cues = ix.cues_or_body_heads
         return bool(words) and (words[0] in cues or " ".join(words[:2]) in cues)
 
     def followed_by_head(self, m: Mention) -> bool:
@@ -588,6 +628,19 @@ class _Scanner:
 
     def _sentence_start_at(self, pos: int) -> bool:
         return pos == 0 or bool(_SENTENCE_END.search(self.text[max(0, pos - 8):pos]))
+
+
+def _ends_with_phrase(text: str, phrases: frozenset[str], longest: int) -> bool:
+    """Is ``text`` one of ``phrases``, or does it end in a space and one of them? (Looks up the
+    text after each of its last spaces instead of trying every phrase.)"""
+    if text in phrases:
+        return True
+    space = text.find(" ", max(0, len(text) - longest - 1))
+    while space >= 0:
+        if text[space + 1:] in phrases:
+            return True
+        space = text.find(" ", space + 1)
+    return False
 
 
 # --------------------------------------------------------------------------- interpretation
@@ -1201,12 +1254,53 @@ def _discovery_res() -> tuple[re.Pattern, re.Pattern]:
     rules = _rules()["cooperation_discovery"]
     heads = "|".join(re.escape(h) for h in sorted(_lw(rules["heads"]), key=len, reverse=True))
     # a proper name: 1-3 capitalised words, joined by a space or hyphen or a particle
-    # ("IJ" is one capital letter in Dutch: "IJssel-Vecht")
+    # ("IJ" is one capital letter in Dutch: "IJssel-Vecht"). Neither pattern crosses a line
+    # break: they are searched only in the lines holding a needle (_discovery_needles).
     name = r"(?:IJ|[A-Z])[a-zà-ÿ]+(?:(?:-|[  ]|[  ](?:van|en|de|aan)[  ])(?:IJ|[A-Z])[a-zà-ÿ]+){0,2}"
     after_head = re.compile(r"(?<![\w-])(?i:" + heads + r")[  ]+(?:(?i:de)[  ]+)?(?P<n>" + name + r")(?![\w\-\u00ad])")
     suffix = re.escape(rules["compound_suffix"])
     compound = re.compile(r"(?<![\w-])(?i:de)[  ]+(?P<n>[A-Z][a-zà-ÿ]{3,}|[A-Z]{3,6})-?" + suffix + r"(?![\w\-\u00ad])")
     return after_head, compound
+
+
+@lru_cache(maxsize=1)
+def _discovery_needles() -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """Literal parts that every match of the two discovery patterns holds, so that they are
+    searched only in the lines holding one (most lines of a text name no cooperation head).
+
+    Heads: of each head its longest run of letters other than "i", looked for in the folded
+    lower-case text. The heads match case-insensitively, and IGNORECASE takes a letter a-z only
+    for characters that fold and lower-case to it - except the dotless "ı" (U+0131) for "i",
+    which fold keeps. None (search every line) if a head has no such run. Compounds: the suffix,
+    which the pattern matches as written, looked for in the text itself."""
+    rules = _rules()["cooperation_discovery"]
+    runs = [re.findall(r"[a-hj-z]+", h) for h in _lw(rules["heads"])]
+    heads = None
+    if all(runs):
+        longest = {max(r, key=len) for r in runs}
+        # a needle holding a shorter one adds no line ("inkoopreg" holds "reg")
+        heads = tuple(sorted(n for n in longest if not any(o != n and o in n for o in longest)))
+    return heads, (rules["compound_suffix"],)
+
+
+def _lines_with(text: str, haystack: str, needles: tuple[str, ...] | None) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` in which ``haystack`` (``text`` or a same-length form
+    of it) holds one of ``needles``, in text order; every line when ``needles`` is None."""
+    if needles is None:
+        return [(0, len(text))]
+    hits = []
+    for needle in needles:
+        at = haystack.find(needle)
+        while at >= 0:
+            hits.append(at)
+            at = haystack.find(needle, at + 1)
+    lines, end = [], -1
+    for at in sorted(hits):
+        if at > end:
+            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+            end = len(text) if end < 0 else end
+            lines.append((start, end))
+    return lines
 
 
 def _name_words(name: str) -> list[str]:
@@ -1225,11 +1319,13 @@ def _unlisted_cooperations(sc: _Scanner, known: list[Mention]) -> tuple[list[Men
     """Cooperations named as such but missing from the rules (see place_rules
     'cooperation_discovery'): region mentions with the slug of the name as id, and their names."""
     after_head, compound = _discovery_res()
+    head_needles, suffix_needles = _discovery_needles()
     found: list[Mention] = []
     names: dict[str, str] = {}
     spans = [(m.start, m.end) for m in known]
-    for rx in (after_head, compound):
-        for mt in rx.finditer(sc.text):
+    for rx, lines in ((after_head, _lines_with(sc.text, sc.lower, head_needles)),
+                      (compound, _lines_with(sc.text, sc.text, suffix_needles))):
+        for mt in (mt for start, end in lines for mt in rx.finditer(sc.text, start, end)):
             name = mt["n"]
             s, e = mt.span("n")
             if any(a < e and s < b for a, b in spans):

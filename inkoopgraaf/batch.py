@@ -26,13 +26,15 @@ import sys
 import threading
 import time
 from collections import deque
+from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .extract.pipeline import DocResult, cached_result, document_ids, failed_result, read_and_extract, store_result
+from .extract.pipeline import (DocResult, cached_result, document_ids, failed_result, read_and_extract, spilled,
+                               store_result)
 from .extract.readers import DEFAULT_MAX_BYTES
 
 RECYCLE_AFTER = 100        # documents per worker before it is replaced by a fresh one
@@ -119,39 +121,47 @@ def _progress(total: int, desc: str):
 
 
 def run_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: int = 1,
-              budget: Budget = Budget(), engine: str = "local", scheduler: str | None = None) -> list[DocResult]:
-    """Results in the order of ``paths``; failures are results with status 'failed'."""
+              budget: Budget = Budget(), engine: str = "local", scheduler: str | None = None,
+              shas: list[str | None] | None = None) -> list[DocResult]:
+    """Results in the order of ``paths``; failures are results with status 'failed'.
+
+    With a cache, every result that has an entry is a :class:`CachedResult`: its facts and
+    document stay on disk until asked for, so a batch of 10,000 documents holds their
+    records, not their texts. ``shas``: the files' sha256 when known (the build's stat index)."""
     results: dict[int, DocResult] = {}
+    ids = _unique_ids(paths)
     bar = _progress(len(paths), "extracting")
-    for i, result in iter_batch(paths, manifest, cache_dir, jobs, budget, engine, scheduler):
+    for i, result in iter_batch(paths, manifest, cache_dir, jobs, budget, engine, scheduler, ids=ids, shas=shas):
         results[i] = result
         if bar:
             bar.update()
     if bar:
         bar.close()
-    return _with_unique_ids(paths, [results[i] for i in range(len(paths))])
+    return [results[i] for i in range(len(paths))]
 
 
-def _with_unique_ids(paths: list[Path], results: list[DocResult]) -> list[DocResult]:
-    """Hook for issue 12: batch-unique document ids (inkoopgraaf/docids.py decides)."""
-    from .docids import apply_doc_id, assign_doc_ids
+def _unique_ids(paths: list[Path]) -> list[str]:
+    """Issue 12: batch-unique document ids (inkoopgraaf/docids.py decides), given to every
+    engine with its task, so no result is renamed afterwards (a renamed cached result would
+    have to load its facts)."""
+    from .docids import assign_doc_ids
     ids, warnings = assign_doc_ids(paths)
     for w in warnings:
         print(f"inkoopgraaf: warning: {w}", file=sys.stderr)
-    for r, doc_id in zip(results, ids):
-        apply_doc_id(r, doc_id)
-    return results
+    return ids
 
 
 def iter_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: int = 1,
-               budget: Budget = Budget(), engine: str = "local",
-               scheduler: str | None = None) -> Iterator[tuple[int, DocResult]]:
-    """(index into ``paths``, result) as each document completes: cache hits first."""
+               budget: Budget = Budget(), engine: str = "local", scheduler: str | None = None,
+               ids: list[str] | None = None, shas: list[str | None] | None = None
+               ) -> Iterator[tuple[int, DocResult]]:
+    """(index into ``paths``, result) as each document completes: cache hits first. A fresh
+    result is written to the cache and yielded as the entry holds it (not held in memory)."""
     metas = [manifest.get(p.name) or manifest.get(p.stem) or {} for p in paths]
-    ids = document_ids(paths)
+    ids = ids or document_ids(paths)
     todo = []
     for i, p in enumerate(paths):
-        hit = cached_result(p, metas[i], cache_dir, budget.max_bytes, ids[i])
+        hit = cached_result(p, metas[i], cache_dir, budget.max_bytes, ids[i], shas[i] if shas else None)
         if hit is not None:
             yield i, hit
         else:
@@ -165,8 +175,7 @@ def iter_batch(paths: list[Path], manifest: dict, cache_dir: Path | None, jobs: 
     else:
         fresh = ((i, run_document(path, meta, budget, doc_id)) for i, path, meta, doc_id in tasks)
     for i, result in fresh:
-        store_result(cache_dir, paths[i], result)
-        yield i, result
+        yield i, spilled(result, store_result(cache_dir, paths[i], result))
 
 
 # -- the local process pool -------------------------------------------------
@@ -258,8 +267,10 @@ class _Round:
             while pending:
                 done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
                 self._drain()
-                for fut in done:
-                    task = self.futures[fut]
+                while done:
+                    # a done future holds its result: once handed over, nothing here keeps it
+                    fut = done.pop()
+                    task = self.futures.pop(fut)
                     try:
                         i, result = fut.result()
                     except BrokenProcessPool:
@@ -271,6 +282,7 @@ class _Round:
                     self.finished.add(i)
                     self.running.pop(i, None)
                     yield i, result
+                    del result
                 self._watchdog()
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
@@ -319,3 +331,36 @@ def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tupl
             yield i, failed_result(path, budget.timeout_reason(path), doc_id=doc_id)
         for i, path, _, doc_id in running + queued:
             yield i, failed_result(path, DIED, doc_id=doc_id)
+
+
+# -- a batch's facts and texts, read one document at a time ------------------------------
+class BatchFacts:
+    """Every fact of a batch's results in batch order, read from each result as it is reached
+    (a :class:`CachedResult` reads its cache entry): iterable again, never all in memory at once
+    unless the consumer keeps them."""
+
+    def __init__(self, results):
+        self.results = results
+
+    def __iter__(self):
+        for r in self.results:
+            yield from r.facts
+
+    def __len__(self) -> int:
+        return sum(r.fact_count for r in self.results)
+
+
+class BatchTexts(Mapping):
+    """doc id -> the extracted text of each result that has a document, read when asked for."""
+
+    def __init__(self, results):
+        self._by_id = {str(r.record["id"]): r for r in results if r.has_document}
+
+    def __getitem__(self, doc: str) -> str:
+        return self._by_id[doc].text
+
+    def __iter__(self):
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)

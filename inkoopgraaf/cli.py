@@ -61,7 +61,7 @@ def _discover(paths):
 
 
 def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str = "local",
-         scheduler: str | None = None, found=None):
+         scheduler: str | None = None, found=None, shas=None):
     from .batch import Budget, run_batch
     files, _skipped, manifest, missing = found or _discover(paths)
     cache = out / ".cache" if use_cache else None
@@ -71,7 +71,7 @@ def _run(paths, out: Path, jobs: int, use_cache: bool, budget=None, engine: str 
         from .cluster import EngineUnavailable as unavailable
     try:
         results = run_batch(files, manifest, cache, jobs=jobs, budget=budget or Budget(), engine=engine,
-                            scheduler=scheduler)
+                            scheduler=scheduler, shas=shas)
     except unavailable as exc:
         raise click.ClickException(str(exc)) from None
     return results, missing
@@ -81,7 +81,7 @@ def _documents_rows(results) -> list[dict]:
     rows = []
     for r in results:
         row = dict(r.record)
-        row["regions"] = "|".join(sorted({f.value.get("id", "") for f in r.facts if f.type == "region"}))
+        row["regions"] = "|".join(r.region_ids())
         rows.append(row)
     return rows
 
@@ -98,15 +98,17 @@ def write_documents_csv(path: Path, rows: list[dict]) -> None:
 FACTS_INDEX = ".facts-index.json"
 
 
-def write_facts(path: Path, results, keys: dict[str, str] | None = None, previous: Path | None = None) -> list[Fact]:
-    """facts.jsonl, each document's lines in batch order. With ``keys`` (doc -> piece key, which
-    decides its facts) the lines' places are recorded beside the file, and a document whose key
-    is the one ``previous`` (the last generation) recorded gets its bytes copied from there
-    instead of its facts being serialised again."""
-    facts = [f for r in results for f in r.facts]
+def write_facts(path: Path, results, keys: dict[str, str] | None = None, previous: Path | None = None) -> int:
+    """facts.jsonl, each document's lines in batch order, read one document at a time; returns
+    how many facts it holds. With ``keys`` (doc -> piece key, which decides its facts) the
+    lines' places are recorded beside the file, and a document whose key is the one
+    ``previous`` (the last generation) recorded gets its bytes copied from there instead of its
+    facts being read and serialised again."""
     if keys is None:
-        write_text_atomic(path, dumps_facts(facts))
-        return facts
+        with atomic_writer(path) as fh:
+            for r in results:
+                fh.write(dumps_facts(r.facts))
+        return sum(r.fact_count for r in results)
     old_index, old_file = _previous_facts(previous)
     index: dict[str, list] = {}
     offset = 0
@@ -115,7 +117,7 @@ def write_facts(path: Path, results, keys: dict[str, str] | None = None, previou
             for r in results:
                 doc = str(r.record["id"])
                 key = keys.get(doc)
-                data = _copied_lines(old_file, old_index.get(doc), key) if r.facts else b""
+                data = _copied_lines(old_file, old_index.get(doc), key) if r.fact_count else b""
                 if data is None:
                     data = dumps_facts(r.facts).encode("utf-8")
                 fh.write(data)
@@ -125,7 +127,7 @@ def write_facts(path: Path, results, keys: dict[str, str] | None = None, previou
         if old_file is not None:
             old_file.close()
     write_text_atomic(path.parent / FACTS_INDEX, json.dumps(index, ensure_ascii=False))
-    return facts
+    return sum(r.fact_count for r in results)
 
 
 def _previous_facts(previous: Path | None):
@@ -259,7 +261,7 @@ def extract(paths, out, jobs, no_cache, timeout, max_file_mb, engine, scheduler)
 
         _write_phase(out, [("facts.jsonl", facts_step)])
     failed = _fail_report(results) + missing
-    n = len(holder["facts"])
+    n = holder["facts"]
     read = sum(r.ok for r in results)
     click.echo(f"{read} document(s) read, {failed} failed, {n} facts → {out / 'facts.jsonl'}", err=True)
     sys.exit(1 if failed else 0)
@@ -320,14 +322,15 @@ def build(corpus, out, jobs, no_cache, no_report, graph_files, allow_empty, time
         cache = None if no_cache else out / ".cache"
         index = StatIndex(cache)
         metas = [manifest.get(p.name) or manifest.get(p.stem) or {} for p in files]
-        key = inputs_key(files, [index.sha(p) for p in files], metas, skipped, options)
+        shas = [index.sha(p) for p in files]
+        key = inputs_key(files, shas, metas, skipped, options)
         index.keep_only(files)
         state = read_state(out) if cache is not None else None
         if state is not None and state.get("key") == key:
             index.save()
             _nothing_changed(out, state)
         results, _ = _run(corpus, out, jobs, not no_cache, _budget(timeout, max_file_mb), engine, scheduler,
-                          found=found)
+                          found=found, shas=shas)
         _phase_line(f"reading and extracting: {len(results)} document(s), "
                     f"{sum(r.cached and r.ok for r in results)} from cache", started)
         _refuse_empty(out, ", ".join(shown_path(p) for p in corpus), results, allow_empty)
@@ -409,10 +412,16 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
     unchanged build next time keeps this generation instead of writing a new one. Tables,
     store rows and warnings come from per-document pieces (models/derived.py), made only for
     documents whose piece is not in ``cache`` (changed and added ones).
+
+    Facts and texts are read one document at a time from the results (with a cache each is a
+    :class:`~inkoopgraaf.extract.pipeline.CachedResult`), and only where a step needs them: an
+    unchanged document's facts lines and text are linked or copied from the previous generation
+    by its piece key, and its store rows are kept.
     """
+    from .batch import BatchFacts, BatchTexts
     previous = resolve_snapshot(out)
     docs = _documents_rows(results)
-    texts = {r.document.id: r.document.text for r in results if r.document is not None}
+    facts, texts = BatchFacts(results), BatchTexts(results)
     lines, failed = _fail_lines(results)
     want_graph = graph_files == "always" or (graph_files == "auto" and len(docs) <= GRAPH_FILES_AUTO_MAX)
     state: dict = {"key": key, "documents": len(results), "failed": failed, "lines": lines,
@@ -425,27 +434,26 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
     keys = _piece_keys(results, docs)
 
     def facts_step(folder: Path) -> list[str]:
-        held["facts"] = write_facts(folder / "facts.jsonl", results, keys, previous if cache is not None else None)
-        state["facts"] = len(held["facts"])
+        state["facts"] = write_facts(folder / "facts.jsonl", results, keys, previous if cache is not None else None)
         write_documents_csv(folder / "documents.csv", docs)
         return ["facts.jsonl", "documents.csv"]
 
     def graph_step(folder: Path) -> list[str]:
         held["assembly"] = asm = _assembly(results, docs, cache, keys)
-        files, warnings = _write_graph_outputs(folder, held["facts"], docs, texts, asm, want_graph,
+        files, warnings = _write_graph_outputs(folder, facts, docs, texts, asm, want_graph,
                                                previous if cache is not None else None)
         state["lines"] = warnings + state["lines"]
         return files
 
     def store_step(folder: Path) -> list[str]:
         from .models.derived import StoreTables
-        return write_store(folder, held["facts"], docs, texts, StoreTables(held["assembly"]), previous,
+        return write_store(folder, results, docs, StoreTables(held["assembly"]), previous,
                            held["assembly"].fingerprints)
 
     def report_step(folder: Path) -> list[str]:
         asm = held["assembly"]
         by_doc = {str(rec["id"]): r for r, rec in zip(results, docs)}
-        return _write_report(folder, held["facts"], docs, texts, asm, asm.attributions(), asm.weak_spans(),
+        return _write_report(folder, facts, docs, texts, asm, asm.attributions(), asm.weak_spans(),
                              previous, asm.fingerprints, reuse_by_key=cache is not None,
                              contributions=asm.contributions([str(d["id"]) for d in docs]),
                              facts_of=lambda doc: by_doc[doc].facts)
@@ -457,7 +465,10 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
         write_state(folder, state)
         return []
 
-    steps = [("facts.jsonl", facts_step), ("texts/", lambda folder: _write_texts(folder, texts, previous)),
+    def texts_step(folder: Path) -> list[str]:
+        return _write_texts(folder, results, keys, previous, by_key=cache is not None)
+
+    steps = [("facts.jsonl", facts_step), ("texts/", texts_step),
              ("graph and tables", graph_step), ("inkoopgraaf.db", store_step)]
     if not no_report:
         steps.append(("report.html", report_step))
@@ -475,20 +486,50 @@ def _collecting(step, into: list[str]):
     return run
 
 
-def _write_texts(out: Path, texts: dict[str, str], previous: Path | None = None) -> list[str]:
+def _write_texts(out: Path, results, keys: dict[str, str], previous: Path | None = None,
+                 by_key: bool = False) -> list[str]:
     """<generation>/texts/<doc>.txt: the extracted text every fact offset points into.
 
-    Only this build's documents are written, so the folder always matches
-    facts.jsonl; an unchanged text is hard-linked from the previous snapshot.
-    """
+    Only this build's documents are written, so the folder always matches facts.jsonl; an
+    unchanged text is hard-linked from the previous snapshot: with ``by_key``, when the
+    document's piece key (which decides its reading) is the one the previous facts index
+    recorded, without reading the text at all; else when the bytes are equal."""
     from .snapshot import reuse_file
     folder = out / "texts"
     folder.mkdir(parents=True, exist_ok=True)
-    for doc_id, text in texts.items():
-        path = folder / f"{doc_id}.txt"
-        if not reuse_file(previous, f"texts/{doc_id}.txt", path, text):
+    old_index = _previous_index(previous) if by_key else {}
+    n = 0
+    for r in results:
+        if not r.has_document:
+            continue
+        doc_id = str(r.record["id"])
+        n += 1
+        rel, path = f"texts/{doc_id}.txt", folder / f"{doc_id}.txt"
+        entry = old_index.get(doc_id)
+        if isinstance(entry, list) and len(entry) == 3 and entry[2] == keys.get(doc_id) and _linked(previous / rel, path):
+            continue
+        text = r.text
+        if not reuse_file(previous, rel, path, text):
             write_text_atomic(path, text)
-    return [f"texts/ ({len(texts)} files)"]
+    return [f"texts/ ({n} files)"]
+
+
+def _previous_index(previous: Path | None) -> dict:
+    """The previous generation's facts index (doc -> [offset, length, piece key]), or {}."""
+    index, old_file = _previous_facts(previous)
+    if old_file is not None:
+        old_file.close()
+    return index
+
+
+def _linked(old: Path, target: Path) -> bool:
+    """Hard-link ``old`` to ``target``; False when it is not there or cannot be linked."""
+    import os
+    try:
+        os.link(old, target)
+        return True
+    except OSError:
+        return False
 
 
 def _piece_keys(results, docs: list[dict]) -> dict[str, str]:
@@ -498,7 +539,7 @@ def _piece_keys(results, docs: list[dict]) -> dict[str, str]:
     keys = {}
     for r, rec in zip(results, docs):
         sha = r.record.get("sha256")
-        meta = r.document.meta if r.document is not None else r.meta
+        meta = r.document_meta()
         keys[str(rec["id"])] = piece_key({**rec, "_meta": meta}, cache_key(sha, Path(rec["path"])) if sha else None)
     return keys
 
@@ -511,9 +552,8 @@ def _assembly(results, docs: list[dict], cache: Path | None, keys: dict[str, str
     pieces = []
     for r, rec in zip(results, docs):
         doc_id = str(rec["id"])
-        text = r.document.text if r.document is not None else None
-        pieces.append(pieces_cache.held(keys[doc_id], doc_id, lambda r=r, rec=rec, text=text, doc_id=doc_id:
-                                       _piece_or_failure(doc_id, rec, r.facts, text)))
+        pieces.append(pieces_cache.held(keys[doc_id], doc_id, lambda r=r, rec=rec, doc_id=doc_id:
+                                       _piece_or_failure(doc_id, rec, r.facts, r.text)))
     if cache is not None:
         pieces_cache.prune(set(keys.values()))
     return assemble(pieces, keys)
@@ -537,23 +577,28 @@ def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool =
                 for doc in asm.unattributed()]   # issue 12: never silently filed
     warnings += [f"inkoopgraaf: warning: {doc}: its rows of the comparison tables could not be made ({why}); "
                  f"its facts are in facts.jsonl" for doc, why in asm.failures()]
-    written = list(exports.write_exports(graph.build_graph(facts, docs, texts), out)) if graph_files else []
+    written = list(exports.write_exports(graph.build_graph(list(facts), docs, dict(texts)), out)) if graph_files else []
     written += asm.write_tables(out, previous)     # per region block: unchanged ones copied
     return [str(Path(p).relative_to(out)) for p in written], warnings
 
 
-def write_store(out: Path, facts, docs, texts, tables, previous: Path | None = None,
-                fingerprints=None) -> list[str]:
+def write_store(out: Path, results, docs, tables, previous: Path | None = None, fingerprints=None) -> list[str]:
     """OUT/inkoopgraaf.db: the SQLite store the CLI, the API and `inkoopgraaf serve` read.
 
-    Updated per document (only changed documents are rewritten, removed ones deleted): the
-    previous snapshot's database is copied into the new generation first, so readers of the
-    old snapshot keep a complete database while this one is updated."""
+    Updated per document (only changed documents are rewritten, their facts and text read from
+    their result then; removed ones deleted): the previous snapshot's database is copied into
+    the new generation first, so readers of the old snapshot keep a complete database while
+    this one is updated."""
     import shutil
-    from .models.store import store_path, write_store as update_store
+    from .models.store import store_path, update_store
     if previous is not None and store_path(previous).is_file() and not store_path(out).exists():
         shutil.copyfile(store_path(previous), store_path(out))
-    stats = update_store(store_path(out), facts, docs, texts, tables, fingerprints)
+    by_id = {str(r.record["id"]): r for r in results}
+
+    def contents(doc: str):
+        r = by_id.get(doc)
+        return ([], None) if r is None else (r.facts, r.text)
+    stats = update_store(store_path(out), docs, contents, tables, fingerprints)
     return [f"{stats.path.name} ({stats.added} added, {stats.updated} changed, {stats.removed} removed)"]
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -380,15 +380,20 @@ def _ensure_schema(con: sqlite3.Connection, tables: Mapping[str, pd.DataFrame]) 
     return True
 
 
-def _reference_rows(facts: list[Fact], tables: Mapping[str, pd.DataFrame]):
-    """Regions and municipalities: the gazetteer, plus any id the facts or tables use."""
+def _reference_rows(con, position: Mapping[str, int], tables: Mapping[str, pd.DataFrame]):
+    """Regions and municipalities: the gazetteer, plus any id the facts (of the store, as this
+    build leaves it: read in the documents' batch order) or the tables use."""
     regions = {r.id: {"id": r.id, "name": r.name, "code": r.code, "is_jeugdregio": int(r.is_jeugdregio)}
                for r in gazetteer.all_regions()}
-    for f in facts:
-        if f.type == "region" and f.value.get("id") and f.value["id"] not in regions:
-            regions[f.value["id"]] = {"id": f.value["id"], "name": f.value.get("name"), "code": None,
-                                      "is_jeugdregio": 0}
-    region_names = getattr(tables, "region_names", None)    # models/derived.py StoreTables
+    munis = {}
+    for m in gazetteer.get_gazetteer().municipalities.values():
+        munis[m.cbs] = {"cbs": m.cbs, "name": m.display_name, "province": m.province,
+                        "valid_from": m.valid_from.isoformat() if m.valid_from else None,
+                        "valid_to": m.valid_to.isoformat() if m.valid_to else None,
+                        "merged_into": "|".join(m.merged_into) or None, "tooi_uri": m.tooi_uri}
+    for rid, name in _unknown_places(con, "region", "value_id", regions, position):
+        regions.setdefault(rid, {"id": rid, "name": name, "code": None, "is_jeugdregio": 0})
+    region_names = getattr(tables, "region_names", None)    # models/derived.py StoreTables: no rows read
     for rid, name in (region_names() if region_names is not None else {}).items():
         regions.setdefault(rid, {"id": rid, "name": _clean(name), "code": None, "is_jeugdregio": 0})
     for df in tables.values() if region_names is None else ():
@@ -397,18 +402,22 @@ def _reference_rows(facts: list[Fact], tables: Mapping[str, pd.DataFrame]):
             for rid in df["region"].dropna().unique():
                 regions.setdefault(rid, {"id": rid, "name": _clean(names.get(rid)), "code": None,
                                          "is_jeugdregio": 0})
-    munis = {}
-    for m in gazetteer.get_gazetteer().municipalities.values():
-        munis[m.cbs] = {"cbs": m.cbs, "name": m.display_name, "province": m.province,
-                        "valid_from": m.valid_from.isoformat() if m.valid_from else None,
-                        "valid_to": m.valid_to.isoformat() if m.valid_to else None,
-                        "merged_into": "|".join(m.merged_into) or None, "tooi_uri": m.tooi_uri}
-    for f in facts:
-        cbs = f.value.get("cbs") if f.type == "municipality" else None
-        if cbs and cbs not in munis:
-            munis[cbs] = {"cbs": cbs, "name": f.value.get("name"), "province": None, "valid_from": None,
-                          "valid_to": None, "merged_into": None, "tooi_uri": gazetteer.tooi_uri(cbs)}
+    for cbs, name in _unknown_places(con, "municipality", "cbs", munis, position):
+        munis.setdefault(cbs, {"cbs": cbs, "name": name, "province": None, "valid_from": None,
+                               "valid_to": None, "merged_into": None, "tooi_uri": gazetteer.tooi_uri(cbs)})
     return list(regions.values()), list(munis.values())
+
+
+def _unknown_places(con, fact_type: str, column: str, known: Mapping, position: Mapping[str, int]):
+    """(id, name) of the ``fact_type`` facts whose id the gazetteer does not know, in the order
+    the facts of the documents (batch order) give them: SQLite picks them out, so a build reads
+    no fact that the gazetteer already names."""
+    rows = con.execute(f"SELECT doc, id, {_q(column)}, name FROM facts WHERE type = ? AND {_q(column)} "
+                       f"NOT IN (SELECT value FROM json_each(?))", (fact_type, json.dumps(sorted(known))))
+    end = len(position)
+    for _doc, _id, ident, name in sorted(rows, key=lambda r: (position.get(r[0], end), r[0], r[1])):
+        if ident:
+            yield ident, name
 
 
 def _upsert(con, table: str, key: str, rows: list[dict]) -> None:
@@ -444,55 +453,71 @@ def _write_document(con, doc: str, rec: Mapping, fingerprint: str, facts: list[F
 def write_store(path, facts: Iterable[Fact | Mapping], documents: Iterable[Mapping],
                 texts: Mapping[str, str], tables: Mapping[str, pd.DataFrame],
                 fingerprints: Mapping[str, str] | None = None) -> StoreStats:
-    """Bring the store at ``path`` in line with these documents, facts, texts and tables.
-
-    Only documents whose content changed are rewritten; documents not given any more are
-    deleted; all in one transaction. Returns counts of what changed. ``fingerprints`` (doc ->
-    a digest of everything its rows are made from, as models/derived.py keeps them) spare
-    serialising every document's facts, text and rows to see whether it changed.
-    """
-    path = Path(path)
-    facts = [_as_fact(f) for f in facts]
+    """Bring the store at ``path`` in line with these documents, facts, texts and tables
+    (all in memory; :func:`update_store` reads each document's facts and text when needed)."""
     records = {str(r["id"]): dict(r) for r in documents if r.get("id")}
     by_doc: dict[str, list[Fact]] = {}
-    for f in facts:
+    for f in map(_as_fact, facts):
         by_doc.setdefault(f.doc, []).append(f)
         records.setdefault(f.doc, {"id": f.doc})
     if fingerprints is None:
-        rows_by_doc = _table_rows_by_doc(tables)
-        for doc in rows_by_doc:
+        for doc in _table_rows_by_doc(tables):
             records.setdefault(doc, {"id": doc})
+    return update_store(path, list(records.values()), lambda doc: (by_doc.get(doc, []), texts.get(doc)),
+                        tables, fingerprints)
+
+
+def update_store(path, documents: Sequence[Mapping], contents: Callable[[str], tuple[Sequence[Fact], str | None]],
+                 tables: Mapping[str, pd.DataFrame], fingerprints: Mapping[str, str] | None = None) -> StoreStats:
+    """Bring the store at ``path`` in line with ``documents`` (records, in batch order) and tables.
+
+    ``contents(doc)`` gives a document's facts and text; it is asked only for documents that are
+    written, so a build passes records and reads facts and texts one document at a time.
+    ``fingerprints`` (doc -> a digest of everything its rows are made from, as models/derived.py
+    keeps them) tell which documents changed; without them each document's facts, text and rows
+    are serialised to see whether it changed. Only changed documents are rewritten; documents
+    not given any more are deleted; all in one transaction. Returns counts of what changed."""
+    path = Path(path)
+    records = {str(r["id"]): dict(r) for r in documents}
+    position = {doc: i for i, doc in enumerate(records)}
     con = connect(path)
     try:
         stats = StoreStats(path, rebuilt=_ensure_schema(con, tables))
-        regions, munis = _reference_rows(facts, tables)
         with con:
             con.execute("DELETE FROM vocabulary")
             _insert(con, "vocabulary", vocabulary_rows())
-            _upsert(con, "regions", "id", regions)
-            _upsert(con, "municipalities", "cbs", munis)
         have = dict(con.execute("SELECT id, fingerprint FROM documents"))
-        if fingerprints is not None:   # rows of the documents to write only
-            rows_by_doc = _table_rows_by_doc(tables, {d for d in records if have.get(d) != fingerprints.get(d)})
+        stale = None if fingerprints is None else {d for d in records if have.get(d) != fingerprints.get(d)}
+        rows_by_doc = _table_rows_by_doc(tables, stale)
         # One transaction for the whole update: a reader sees the store before or after this
-        # build, never half of it; within it each changed document is deleted and written anew.
+        # build, never half of it; within it each changed document is deleted and written anew,
+        # then the regions and municipalities its rows point at (checked at the commit).
         with con:
+            con.execute("BEGIN")
+            con.execute("PRAGMA defer_foreign_keys = ON")
             for doc in sorted(set(have) - set(records)):
                 con.execute("DELETE FROM documents WHERE id = ?", (doc,))
                 stats.removed += 1
             for doc, rec in sorted(records.items()):
-                doc_facts = by_doc.get(doc, [])
+                if stale is not None and doc not in stale:
+                    stats.unchanged += 1
+                    continue
+                facts, text = contents(doc)
+                facts = [_as_fact(f) for f in facts]
                 fp = fingerprints.get(doc) if fingerprints is not None else None
-                fp = fp or _fingerprint(rec, [f.to_json() for f in doc_facts], texts.get(doc),
-                                        rows_by_doc.get(doc, {}))
+                fp = fp or _fingerprint(rec, [f.to_json() for f in facts], text, rows_by_doc.get(doc, {}))
                 if have.get(doc) == fp:
                     stats.unchanged += 1
                     continue
-                _write_document(con, doc, rec, fp, doc_facts, texts.get(doc), rows_by_doc.get(doc, {}), doc in have)
+                _write_document(con, doc, rec, fp, facts, text, rows_by_doc.get(doc, {}), doc in have)
                 if doc in have:
                     stats.updated += 1
                 else:
                     stats.added += 1
+                del facts, text
+            regions, munis = _reference_rows(con, position, tables)
+            _upsert(con, "regions", "id", regions)
+            _upsert(con, "municipalities", "cbs", munis)
         _drop_unused_references(con, {r["id"] for r in regions}, {m["cbs"] for m in munis})
         if stats.added or stats.updated or stats.removed:
             con.execute("PRAGMA optimize")

@@ -247,6 +247,56 @@ def test_real_dehyphenation_and_tables(real_docs):
     assert casus.table_rows(0)
 
 
+def _pdf_paths(tmp_path):
+    path = tmp_path / "strategie.pdf"
+    path.write_bytes(make_pdf(_strategy_pages()))
+    return [path] + (sorted(SHARED_PDF.glob("*.pdf")) if SHARED_PDF.is_dir() else [])
+
+
+def test_page_text_gives_pdfium_codes_and_indices(tmp_path):
+    """Codes taken from the page text are pdfium's per-character codes (line-end hyphens, code 2,
+    included), and text indices are character indices, on every page read."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    from inkoopgraaf.extract.readers.pdf import _PageText
+
+    hyphens = 0
+    for path in _pdf_paths(tmp_path):
+        pdf = pdfium.PdfDocument(str(path))
+        for page in pdf:
+            textpage = page.get_textpage()
+            chars = _PageText(textpage)
+            codes = [c.FPDFText_GetUnicode(textpage.raw, i) for i in range(chars.count)]
+            assert chars.codes() == codes, (path.name, page)
+            hyphens += codes.count(2)
+            for t in range(len(chars.text)):
+                assert chars.char_index(t) == c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, t)
+            textpage.close()
+            page.close()
+        pdf.close()
+    assert hyphens or not SHARED_PDF.is_dir()      # the shared PDFs carry pdfium's line-end hyphens
+
+
+def test_pages_whose_text_skips_characters_read_the_same(tmp_path, monkeypatch):
+    """When pdfium's text is not one entry per character, codes and indices are asked per
+    character; the document comes out the same."""
+    from inkoopgraaf.extract.readers import pdf
+
+    paths = _pdf_paths(tmp_path)[:3]
+    before = [read_pdf(p) for p in paths]
+
+    class Unaligned(pdf._PageText):
+        def __init__(self, textpage):
+            super().__init__(textpage)
+            self.aligned = False
+
+    monkeypatch.setattr(pdf, "_PageText", Unaligned)
+    for doc, path in zip(before, paths):
+        again = read_pdf(path)
+        assert (again.text, again.blocks, again.pages) == (doc.text, doc.blocks, doc.pages), path.name
+
+
 # -- ruled-table detection (pdfium rulings → grid → cells) -----------------------
 
 def _grid(x_lines, y_lines, kind="line"):

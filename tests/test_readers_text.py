@@ -98,3 +98,39 @@ def test_words_broken_over_a_line_end_are_joined(tmp_path):
     assert "dagbesteding opnieuw in" in text
     assert "Wmo-loket." in text
     assert "Jeugd-\nRegio Noord" in text
+
+
+# -- shared text helpers (builder.py): the fast forms give what the plain regex gives -------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINE_PIECES = st.text(alphabet="ab é-_1 \t\u00a0\u2009\u202f\n", max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE_PIECES)
+def test_space_runs_collapse_like_every_run(text):
+    import re
+
+    from inkoopgraaf.extract.readers.builder import space_runs
+
+    chars = r" \t\u00a0\u2009\u202f"
+    assert space_runs(chars).sub(" ", text) == re.sub(f"[{chars}]+", " ", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE_PIECES)
+def test_broken_word_end_is_the_whole_text_search(text):
+    import re
+
+    from inkoopgraaf.extract.readers.builder import ends_in_broken_word
+
+    assert ends_in_broken_word(text) == bool(re.search(r"[^\W\d_]-$", text))
+
+
+def test_broken_word_ends():
+    from inkoopgraaf.extract.readers.builder import ends_in_broken_word
+
+    assert ends_in_broken_word("de specialistische jeugd-")
+    assert not ends_in_broken_word("periode 2026-") and not ends_in_broken_word("zie bijlage -")

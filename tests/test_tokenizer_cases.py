@@ -6,9 +6,12 @@ A case gives a text and the tokens (``tokens``) and/or sentences (``sents``) tha
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from inkoopgraaf.extract import nlp
 from inkoopgraaf.extract.document import Block, Document
@@ -111,3 +114,44 @@ def test_the_special_cases_survive_the_affix_set_up():
     assert shared.rules == plain.rules and len(shared.rules) > 1000
     text = "Zie o.a. blz. 3, art. 2 lid 1 en m.b.t. de Wmo (t.a.v. nr. 12) enz."
     assert [t.text for t in shared(text)] == [t.text for t in plain(text)]
+
+
+@lru_cache(maxsize=1)
+def _plain_tokenizer():
+    """A tokenizer of the project's language with the same affix searches and no warmed cache."""
+    plain = nlp.InkoopDutch()
+    nlp._anchor_affix_searches(plain.tokenizer)
+    return plain.tokenizer
+
+
+def _token_rows(doc):
+    from spacy.attrs import IDX, LENGTH, NORM, ORTH, SPACY
+    return doc.to_array([ORTH, NORM, IDX, LENGTH, SPACY]).tolist()
+
+
+_RULES = sorted(nlp.get_nlp().tokenizer.rules)
+_PIECES = ["de", "Wmo", "2025", "10km", "US$5", "'22", "(", ")", "'", "’", ":", ";", ".", ",", "-", "/", "…",
+           "%", "€", "s", "t", "(1)", "1.", "\n", "\n\n", "\t", "\xa0", " ", "  "]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_RULES), st.sampled_from(_PIECES), st.text(max_size=4)),
+                min_size=1, max_size=30),
+       st.lists(st.sampled_from(["", " ", " ", "\n", "  "]), min_size=30, max_size=30))
+def test_the_warmed_chunk_cache_keeps_spacys_tokens(parts, gaps):
+    """nlp._ChunkCache tokenises a text's new chunks beforehand so that spaCy caches their split: the
+    tokens (text, norm, offset, length, trailing space) are those of a tokenizer without that step, for
+    texts of special cases, affixes, quotes and whitespace next to each other (where a special case
+    could match across chunks) and random characters."""
+    text = "".join(p + g for p, g in zip(parts, gaps))
+    assert _token_rows(nlp._chunk_cache()(text)) == _token_rows(_plain_tokenizer()(text))
+
+
+def test_the_chunk_cache_starts_again_at_its_bound(monkeypatch):
+    """Past CHUNK_CACHE distinct chunks the cache is emptied and filled again; the tokens stay spaCy's."""
+    monkeypatch.setattr(nlp, "CHUNK_CACHE", 50)
+    cache = nlp._ChunkCache(nlp.get_nlp().tokenizer)
+    texts = [" ".join(f"woord{i}{j}, o.a. ({j})" for j in range(20)) + "\n" for i in range(10)]
+    for text in texts:
+        assert _token_rows(cache(text)) == _token_rows(_plain_tokenizer()(text))
+        assert len(cache.seen) <= 50

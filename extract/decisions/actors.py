@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..clauses import has_any, is_aux, norm_token
 from .triggers import TriggerHit
@@ -30,10 +31,37 @@ class ActorMention:
 
 
 class ActorResolver:
-    """Maps wordings, compounds and abbreviations (data + learnt from the document) to actor ids."""
+    """Maps wordings, compounds and abbreviations (data + learnt from the document) to actor ids.
 
-    def __init__(self, document_text: str = ""):
-        data = actor_data()
+    What ``actors.json`` alone gives (wordings, affixes, its abbreviation list) is read once per process
+    (:func:`_general`); a document's resolver adds the abbreviations and the addressee the text writes out.
+    ``mentions`` is memoised per document: the stages ask about the same clause several times."""
+
+    def __init__(self, document_text: str | None = ""):
+        if document_text is None:     # the general resolver of actors.json alone (see _general)
+            self._read_wordings(actor_data())
+            return
+        general = _general()
+        self.phrases, self.prefixes, self.suffixes = general.phrases, general.prefixes, general.suffixes
+        self._phrases_by_first, self.pronouns = general._phrases_by_first, general.pronouns
+        self._affix_memo = general._affix_memo    # affixes are actors.json's: one memo for every document
+        self.abbreviations = dict(general.abbreviations)
+        self.addressee, self.addressee_pronouns = None, set()
+        self._mention_memo = None                 # off while the abbreviations are being learnt
+        # the document's own expansions win over the general list
+        for abbr, expansion in learn_abbreviations(document_text).items():
+            actor = self.actor_of_name(expansion)
+            if actor:
+                self.abbreviations[abbr.lower()] = actor
+        # 'In december heeft u ingestemd': in a memo or letter 'u' is the body it is addressed to
+        addressee = learn_addressee(document_text)
+        if addressee:
+            self.addressee = self.actor_of_name(addressee)
+        self.addressee_pronouns = set(actor_data().get("addressee_pronouns", [])) if self.addressee else set()
+        self._mention_memo = {}
+
+    def _read_wordings(self, data: dict) -> None:
+        """The wordings, affixes, pronouns and abbreviation list of ``actors.json``."""
         self.phrases: list[tuple[tuple[str, ...], str, bool]] = []
         self.prefixes: list[tuple[str, str]] = []
         self.suffixes: list[tuple[str, str, bool]] = []
@@ -51,7 +79,7 @@ class ActorResolver:
         for w in data.get("non_bodies", []):
             self.phrases.append((tuple(_WORD.findall(w.lower())), NOBODY, False))
         self.pronouns = {p: "ambtelijk" for p in data.get("pronouns_ambtelijk", [])}
-        self.addressee_pronouns: set[str] = set()
+        self.addressee, self.addressee_pronouns = None, set()
         # longest wording first so 'college van burgemeester en wethouders' beats 'wethouders'
         self.phrases.sort(key=lambda p: -len(p[0]))
         self.prefixes.sort(key=lambda p: -len(p[0]))
@@ -63,22 +91,12 @@ class ActorResolver:
             if ph[0]:
                 self._phrases_by_first.setdefault(ph[0][0], []).append(ph)
         self._affix_memo: dict[str, tuple[str, bool] | None] = {}
+        self._mention_memo = None
         self.abbreviations: dict[str, str] = {}
         for abbr, expansion in data.get("abbreviations", {}).items():
             actor = self.actor_of_name(expansion)
             if actor:
                 self.abbreviations[abbr.lower()] = actor
-        # the document's own expansions win over the general list
-        for abbr, expansion in learn_abbreviations(document_text).items():
-            actor = self.actor_of_name(expansion)
-            if actor:
-                self.abbreviations[abbr.lower()] = actor
-        # 'In december heeft u ingestemd': in a memo or letter 'u' is the body it is addressed to
-        self.addressee: str | None = None
-        addressee = learn_addressee(document_text)
-        if addressee:
-            self.addressee = self.actor_of_name(addressee)
-        self.addressee_pronouns = set(data.get("addressee_pronouns", [])) if self.addressee else set()
 
     def actor_of_name(self, name: str) -> str | None:
         """The actor an organisation name stands for, judged by its words."""
@@ -91,7 +109,9 @@ class ActorResolver:
     def _token_actor(self, w: str) -> tuple[str, bool] | None:
         if w in self.abbreviations:
             return self.abbreviations[w], False
-        if w not in self._affix_memo:   # prefixes and suffixes do not change after __init__'s first lines
+        if w not in self._affix_memo:   # prefixes and suffixes never change: a memo shared by all documents
+            if len(self._affix_memo) >= _AFFIX_MEMO_WORDS:
+                self._affix_memo.clear()
             self._affix_memo[w] = self._affix_actor(w)
         return self._affix_memo[w]
 
@@ -105,6 +125,16 @@ class ActorResolver:
         return None
 
     def mentions(self, words: list[str]) -> list[ActorMention]:
+        """The bodies ``words`` name, in order (the list is shared between callers: do not mutate)."""
+        if self._mention_memo is None:
+            return self._scan(words)
+        key = tuple(words)
+        got = self._mention_memo.get(key)
+        if got is None:
+            got = self._mention_memo[key] = self._scan(words)
+        return got
+
+    def _scan(self, words: list[str]) -> list[ActorMention]:
         out: list[ActorMention] = []
         i = 0
         while i < len(words):
@@ -138,6 +168,16 @@ class ActorResolver:
             else:
                 i += 1
         return out
+
+
+#: the shared affix memo is emptied when it holds this many words (a long batch's vocabulary)
+_AFFIX_MEMO_WORDS = 200_000
+
+
+@lru_cache(maxsize=1)
+def _general() -> ActorResolver:
+    """The resolver of ``actors.json`` alone, built once per process (its parts are shared, never changed)."""
+    return ActorResolver(None)
 
 
 _ADDRESSEE = re.compile(r"^[ \t]*Aan[ \t]*:[ \t]*(\S[^\n]{2,120})$", re.MULTILINE)

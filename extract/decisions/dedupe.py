@@ -13,15 +13,15 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
     deciders = {d.actor for d in decisions if not d.anchor and not d.proposer and d.status != "taken"}
     decisions = [d for d in decisions if not (d.anchor and d.actor in deciders)]
     decisions = [d for n, d in enumerate(decisions) if not (d.announces and _stated_after(d, decisions[n + 1:]))]
+    kept_stems: list[set[str]] = []        # object_stems of each kept decision (its object never changes)
     for d in decisions:
         sd = object_stems(d.object)
         dup = None
-        for k in kept:
+        for k, sk in zip(kept, kept_stems):
             if k.actor != d.actor or k.table_row is not None and d.table_row is not None and k.table_row != d.table_row:
                 continue
             if k.point is not None and d.point is not None and k.point[0] == d.point[0]:
                 continue      # two points of one decision list are two decisions, however alike their wording
-            sk = object_stems(k.object)
             if k.point is not None and d.point is not None and k.status == d.status and sd != sk:
                 continue      # points of two agenda items ('De besluitenlijst ... vast te stellen' / 'De vertrouwelijke
                               # besluitenlijst ... vast te stellen') differ unless their wording is the same
@@ -36,6 +36,7 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
                 break
         if dup is None:
             kept.append(d)
+            kept_stems.append(sd)
         elif dup.date is None and d.date is not None:
             dup.date = d.date
     return kept

@@ -8,7 +8,6 @@ from functools import lru_cache
 from ...models.facts import Fact
 from ..clauses import Clause, date_matches, sentence_clauses
 from ..context import ExtractionContext
-from ..dates import spans_within
 from .actors import ActorResolver
 from .decide import _decide, _slice, _sub_clauses, is_party_list
 from .record import Decision
@@ -19,7 +18,7 @@ from .proposal_lists import proposal_points
 from .objects import _is_action_item, _label_heading, _is_item_intro, _takes_note, _tidy_object
 from .status import _in_meeting, decision_stamp, meeting_frame, reference_date
 from .triggers import _primary, find_triggers
-from .words import triggers
+from .words import proposal_heading_rx, triggers
 
 
 def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
@@ -37,26 +36,24 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
     prev_dates: list[dict] = []
     prev_sentence: Clause | None = None
     prev_before: Clause | None = None
-    for sentence in sentence_clauses(ctx):
-        block = sentence.block
-        sent_dates = spans_within(dates, sentence.start, sentence.end)   # dates are sorted
-        skip = (sentence.start < consumed_until or (block is not None and block.kind == "heading"
-                                                    and not _label_heading(sentence) and not adoption_record(sentence))
-                or not_a_decision_sentence(sentence)
-                or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
-                or (preamble is not None and preamble[0] <= sentence.start < preamble[1])
-                or any(a <= sentence.start < b for a, b in point_spans))
-        hits_all = [] if skip else find_triggers(sentence.words, sentence.raw)
-        last_actor = _continuation(text, decisions, sentence, prev_sentence, prev_before)
-        previous_text = text[prev_sentence.start:prev_sentence.end] if prev_sentence is not None else ""
-        prev_before, prev_sentence = prev_sentence, sentence
-        parties = bool(hits_all) and is_party_list(sentence, hits_all)
-        for lo, hi in (_sub_clauses(sentence, hits_all) if hits_all else []):
+    sentences = sentence_clauses(ctx)
+    for sentence, sent_dates in zip(sentences, _dates_per_sentence(sentences, dates)):
+        # the triggers first: most sentences hold none, and then neither the skip rules nor the
+        # continuation need asking (all of them only read the sentence and what came before)
+        hits_all = find_triggers(sentence.words, sentence.raw)
+        dates_before, prev_dates = prev_dates, sent_dates or prev_dates
+        before, (prev_before, prev_sentence) = (prev_sentence, prev_before), (prev_sentence, sentence)
+        if not hits_all or _skipped(sentence, consumed_until, stamp, preamble, point_spans):
+            continue
+        last_actor = _continuation(text, decisions, sentence, *before)
+        previous_text = text[before[0].start:before[0].end] if before[0] is not None else ""
+        parties = is_party_list(sentence, hits_all)
+        for lo, hi in _sub_clauses(sentence, hits_all):
             clause = _slice(sentence, lo, hi)
-            hits = find_triggers(clause.words, clause.raw)
+            hits = hits_all if clause is sentence else find_triggers(clause.words, clause.raw)
             if not hits:
                 continue
-            d, items = _decide(ctx, clause, hits, resolver, dates, now, prev_dates, last_actor, previous_text,
+            d, items = _decide(ctx, clause, hits, resolver, dates, now, dates_before, last_actor, previous_text,
                                frame_actor=frame[1] if frame is not None and clause.start >= frame[0] else None)
             if d is None:
                 continue
@@ -72,10 +69,38 @@ def extract_decisions(ctx: ExtractionContext) -> list[Fact]:
             decisions.extend(points)
             if consumed and items[0]:
                 consumed_until = items[0][-1].end
-        prev_dates = [v for _, _, v in sent_dates] or prev_dates
     if frame is not None:
         decisions = [_in_meeting(d, frame) for d in decisions]
     return [_fact(ctx, d) for d in _dedupe(decisions)]
+
+
+def _dates_per_sentence(sentences: list[Clause], dates: list[tuple[int, int, dict]]) -> list[list[dict]]:
+    """The values of the dates inside each sentence (``spans_within`` per sentence), in one sweep: both lists
+    are in text order, so a date before one sentence's start lies before every later one's too."""
+    out, k, n = [], 0, len(dates)
+    for sentence in sentences:
+        while k < n and dates[k][0] < sentence.start:
+            k += 1
+        inside, j = [], k
+        while j < n and dates[j][0] <= sentence.end:
+            if dates[j][1] <= sentence.end:
+                inside.append(dates[j][2])
+            j += 1
+        out.append(inside)
+    return out
+
+
+def _skipped(sentence: Clause, consumed_until: int, stamp, preamble, point_spans) -> bool:
+    """A sentence whose triggers are not read as a decision of its own: inside a list already read as a
+    decision's points, a stamp, a preamble or a proposal list; a heading (other than a decision label or an
+    adoption record); or a sentence that by its form states no decision."""
+    block = sentence.block
+    return (sentence.start < consumed_until or (block is not None and block.kind == "heading"
+                                                and not _label_heading(sentence) and not adoption_record(sentence))
+            or not_a_decision_sentence(sentence)
+            or (stamp is not None and stamp[0] <= sentence.start < stamp[1])
+            or (preamble is not None and preamble[0] <= sentence.start < preamble[1])
+            or any(a <= sentence.start < b for a, b in point_spans))
 
 
 @lru_cache(maxsize=4)
@@ -125,7 +150,7 @@ def _point_decisions(ctx: ExtractionContext, d: Decision, items, hits, clause: C
     actor, status, date = d.actor, ("proposed" if hits and _primary(hits).family == "proposal" else d.status), d.date
     hd = ctx.doc.headings_before(clause.start)
     htxt = text[hd[-1].start:hd[-1].end].lower() if hd else ""
-    if (actor == "raad" or any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in cfg["status_cues"]["proposal_headings"])) \
+    if (actor == "raad" or proposal_heading_rx().search(htxt)) \
             and not _adopted(text, cfg["adoption_formula"]):
         # 'Voorgesteld besluit / De raad besluit: 1. ...': a raadsvoorstel asks the raad to decide these
         # points; they are proposed until a stamp or the adoption formula says they were adopted

@@ -18,7 +18,7 @@ from .actors import NOBODY, ActorMention, ActorResolver, _segment, clause_actor_
 from .objects import _fronted_object, clause_object
 from .status import clause_status
 from .triggers import TriggerHit, _primary, document_own_advice
-from .words import _actor_words, ADVISING_BODIES, CAUSAL_SUBORDINATORS, GENERIC_MODALS, HAVE_AUX, PARTICIPLES, actor_data, triggers
+from .words import _actor_words, ADVISING_BODIES, CAUSAL_SUBORDINATORS, GENERIC_MODALS, HAVE_AUX, PARTICIPLES, actor_data, proposal_heading_rx, triggers
 
 
 def _is_conditional(words: list[str], hit: TriggerHit) -> bool:
@@ -224,7 +224,7 @@ class Frame:
         status, basis = clause_status(self.words, self.hit, self.hits)
         if basis == "nominal" and self.headings:
             htxt = self.text[self.headings[-1].start:self.headings[-1].end].lower()
-            if any(re.search(r"\b" + re.escape(h) + r"\b", htxt) for h in triggers()["status_cues"]["proposal_headings"]):
+            if proposal_heading_rx().search(htxt):
                 status, basis = "proposed", "explicit"
         return status, basis
 

@@ -171,10 +171,10 @@ def meeting_frame(ctx: ExtractionContext, dates: list[tuple[int, int, dict]], re
     text = ctx.doc.text
     head = text[:cfg["head_chars"]]
     low = head.lower()
-    title = re.search(r"[^\n]*\b(?:" + "|".join(cfg["title_words"]) + r")\b[^\n]*", low)
-    if not title:
+    title = _title_line(low, cfg["title_words"])
+    if title is None:
         return None
-    body = resolver.actor_of_name(head[title.start():title.end()]) or _attending_body(low, cfg)
+    body = resolver.actor_of_name(head[title[0]:title[1]]) or _attending_body(low, cfg)
     if body is None or body == NOBODY:
         return None
     # the meeting date: the first date in the title or on a line that names the meeting
@@ -185,7 +185,7 @@ def meeting_frame(ctx: ExtractionContext, dates: list[tuple[int, int, dict]], re
         ls = head.rfind("\n", 0, s) + 1
         le = head.find("\n", e)
         line = low[ls:le if le >= 0 else len(head)]
-        if ls == title.start() or any(w in line for w in cfg["date_line_words"]):
+        if ls == title[0] or any(w in line for w in cfg["date_line_words"]):
             meeting = (e, _date_value(v))
             break
     if meeting is None or not meeting[1] or meeting[1].get("granularity") != "day":
@@ -197,6 +197,16 @@ def meeting_frame(ctx: ExtractionContext, dates: list[tuple[int, int, dict]], re
             end = b.start
             break
     return (end if end >= 0 else meeting[0]), body, meeting[1]
+
+
+def _title_line(low: str, title_words: list[str]) -> tuple[int, int] | None:
+    """(start, end) of the first line of ``low`` naming a title word ('besluitenlijst'), or None. The word is
+    searched, then its line taken: one pattern for the whole line backtracked from every start of a long line."""
+    m = re.search(r"\b(?:" + "|".join(title_words) + r")\b", low)
+    if m is None:
+        return None
+    end = low.find("\n", m.end())
+    return low.rfind("\n", 0, m.start()) + 1, len(low) if end < 0 else end
 
 
 def _attending_body(head: str, cfg: dict) -> str | None:
@@ -232,9 +242,9 @@ def decision_stamp(text: str, dates: list[tuple[int, int, dict]], resolver: Acto
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
+        if ":" not in line or len(line.strip()) > cfg["max_chars"]:
+            continue      # (every stamp has its colon: the line pattern needs one)
         low = line.lower()
-        if not line.strip() or len(line.strip()) > cfg["max_chars"]:
-            continue
         # the whole line is the stamp: decision word first, the outcome right after the colon, nothing more
         if not re.search(cfg["line_pattern"], low):
             continue

@@ -31,8 +31,14 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
     the order the full spec-by-spec scan gives, so ties in :func:`_one_per_position` fall the same way."""
     cfg = triggers()
     idx = _index(cfg)
+    present = set(words)
+    if not idx.may_start(present):
+        return []       # most sentences hold no word that can start a trigger: one set operation says so
+    hot = present & idx.hot_words
     keyed: list[tuple[tuple[int, int, int, int], TriggerHit]] = []
     for i, w in enumerate(words):
+        if w not in hot:
+            continue
         for s in idx.form_specs(w):
             hit = _form_hit(idx.forms[s], words, raw, i, idx.dets, idx.not_adj)
             if hit is not None:
@@ -41,7 +47,6 @@ def find_triggers(words: list[str], raw: list[str] | None = None) -> list[Trigge
             k = len(phrase)
             if words[i:i + k] == phrase:
                 keyed.append(((s, 2, p, i), TriggerHit(i, i + k - 1, cfg["triggers"][s]["family"], "phrase", " ".join(phrase))))
-    present = set(words)
     for s in idx.head_specs:
         if cfg["triggers"][s]["phrase_head"] in present:
             keyed += [((s, 1, 0, h.i), h) for h in _phrase_head_hits(cfg["triggers"][s], words, raw)]
@@ -72,6 +77,26 @@ class _TriggerIndex:
                     raise ValueError(f"decision_triggers.json: empty phrase in family {spec['family']!r}")
                 self.phrases_by_first.setdefault(phrase[0], []).append((s, p, phrase))
         self._memo: dict[str, list[int]] = {}
+        # a clause can only hold a hit if it holds one of these words: a form, a phrase head, each phrase's
+        # longest word (a phrase needs all its words: 'agenda' of 'op de agenda van' is rarer than 'op');
+        # long compounds ending in a suffix join when first seen (``_suffix_seen``: the words looked at)
+        self._starters = set(by_word) | {max(phrase, key=len) for entries in self.phrases_by_first.values()
+                                         for _, _, phrase in entries} \
+            | {cfg["triggers"][s]["phrase_head"] for s in self.head_specs}
+        #: the words a form or a phrase can start at (compounds join as they are seen): only there is a hit tried
+        self.hot_words = set(by_word) | set(self.phrases_by_first)
+        self._suffix_seen: set[str] = set()
+
+    def may_start(self, present: set[str]) -> bool:
+        """May the clause with the words ``present`` hold a trigger (see ``_starters``)? False is sure."""
+        if len(self._suffix_seen) > _SEEN_WORDS:
+            self._suffix_seen.clear()     # a long batch's vocabulary: the compounds found stay in the sets
+        for w in present - self._suffix_seen:
+            self._suffix_seen.add(w)
+            if len(w) > 10 and any(w.endswith(suf) for _, suf in self.suffix_specs):
+                self._starters.add(w)
+                self.hot_words.add(w)
+        return not present.isdisjoint(self._starters)
 
     def form_specs(self, w: str) -> list[int]:
         """The specs (in file order) whose forms or compound suffixes can make ``w`` a trigger."""
@@ -85,6 +110,9 @@ class _TriggerIndex:
 
 
 _INDEX: dict[int, tuple[dict, _TriggerIndex]] = {}
+
+#: how many words ``_TriggerIndex.may_start`` remembers having looked at before it starts afresh
+_SEEN_WORDS = 200_000
 
 
 def _index(cfg: dict) -> _TriggerIndex:
@@ -107,6 +135,7 @@ class _Forms:
         self.participles = set(spec.get("participles", []))
         self.blockers = set(spec.get("reflexive_blockers", []))
         self.suffixes = tuple(spec.get("nominal_suffixes", []))
+        self.nearby = tuple(spec.get("needs_nearby") or ())      # a word is one of them or starts with one
 
 
 def _form_hit(f: _Forms, words: list[str], raw: list[str] | None, i: int, dets: set, not_adj: set) -> TriggerHit | None:
@@ -169,7 +198,7 @@ def _joined_hit(f: _Forms, words: list[str], i: int, dets: set, not_adj: set) ->
             and prev not in _PARTICIPLE_PRECEDERS and i > 0 and (not _aux_before(words, i) or prev in _NOUN_PREPS):
         return None  # 'vanuit vastgestelde P*Q'; 'betaald voor het behalen van afgesproken doelen' (after a
                      # preposition, before a noun: an adjective, whatever auxiliary stands earlier)
-    if not _nearby_ok(f.spec, words):
+    if not _nearby_ok(f, words):
         return None
     addressee = f.spec.get("needs_addressee")
     if addressee and not has_any(words[i + 1:i + 5], addressee):
@@ -187,17 +216,16 @@ _NOUN_PREPS = ("van", "met", "aan", "naar", "uit", "over", "bij", "volgens", "bi
 _PARTICIPLE_PRECEDERS = ("is", "zijn", "wordt", "worden", "werd", "werden", "heeft", "hebben", "er", "ervoor")
 
 
-def _nearby_ok(spec: dict, words: list[str]) -> bool:
+def _nearby_ok(f: _Forms, words: list[str]) -> bool:
     """A spec's ``needs_nearby``: some word of the clause is (or starts with) one of them."""
-    near = spec.get("needs_nearby")
-    return not near or any(x in near or any(x.startswith(p) for p in near) for x in words)
+    return not f.nearby or any(x.startswith(f.nearby) for x in words)
 
 
 def _finite_hit(f: _Forms, words: list[str], i: int) -> TriggerHit | None:
     """A finite separable verb with its particle later in the clause ('stellen ... vast', 'stemt ... in')."""
     w = words[i]
     n = len(words)
-    if not _nearby_ok(f.spec, words):
+    if not _nearby_ok(f, words):
         return None
     if i >= 2 and words[i - 1] == "te" and words[i - 2] != f.spec["particle"] and words[i - 2] in _particles():
         return None   # 'vast te stellen voor een bedrag van ...': the te-infinitive of another separable verb

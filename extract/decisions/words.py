@@ -76,3 +76,11 @@ def _actor_words() -> frozenset[str]:
         for w in ws:
             words.update(_WORD.findall(w.lower()))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def proposal_heading_rx() -> re.Pattern:
+    """A heading naming a proposal (``status_cues.proposal_headings``, each as whole words): one pattern for the
+    list, compiled once."""
+    headings = triggers()["status_cues"]["proposal_headings"]
+    return re.compile("|".join(r"\b" + re.escape(h) + r"\b" for h in headings) or r"(?!)")   # (?!): none

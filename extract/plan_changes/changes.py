@@ -22,6 +22,11 @@ class _Date:
         return as_date(self.value.get("start"))
 
 
+def date_span(d: _Date) -> tuple[int, int]:
+    """The span of a date (for spans_within: the dates of a sentence, a cell or a line by bisection)."""
+    return d.start, d.end
+
+
 @dataclass
 class PlanChange:
     start: int

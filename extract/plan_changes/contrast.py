@@ -7,6 +7,9 @@ from ..clauses import Clause
 from .changes import PlanChange, _Date, _find, _what
 from .cues import cues
 
+#: 'niet ... maar': the old date between them, the new one after
+NOT_BUT = re.compile(r"(?<!\w)niet\b(?P<mid>.*?)(?:,\s*|\s)maar\b")
+
 
 def _contrast_instead(ctx, sent: Clause, low: str, in_sent: list[_Date]) -> PlanChange | None:
     """'per 1 oktober 2022 in te laten gaan in plaats van 1 juli 2022'."""
@@ -24,7 +27,7 @@ def _contrast_instead(ctx, sent: Clause, low: str, in_sent: list[_Date]) -> Plan
 
 def _contrast_not_but(ctx, sent: Clause, low: str, in_sent: list[_Date]) -> PlanChange | None:
     """'niet op de deadline van 1 januari 2022 te laten ingaan, maar op 1 augustus 2021'."""
-    m = re.search(r"(?<!\w)niet\b(?P<mid>.*?)(?:,\s*|\s)maar\b", low)
+    m = NOT_BUT.search(low)
     if not m:
         return None
     not_at, but_at = sent.start + m.start(), sent.start + m.end()

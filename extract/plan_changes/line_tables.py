@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 
-from .changes import PlanChange, _Date
+from ..dates import spans_within
+from .changes import PlanChange, _Date, date_span
 from .tables import _column_kind
 
 #: a header line is a column list, not a sentence: at most this many words
 _MAX_HEADER_WORDS = 8
 #: a row line is a table cell run, not prose: at most this many characters
 _MAX_ROW_CHARS = 160
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.;:]\s*$")
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -31,8 +36,11 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _header_order(line: str) -> str | None:
     """'old_first' / 'new_first' for a header line naming both columns (each word judged as a header
     cell: 'Oorspronkelijk' old, 'Herzien' new), else None. A line with a sentence end is no header."""
-    words = re.findall(r"\w+", line)
-    if not words or len(words) > _MAX_HEADER_WORDS or re.search(r"[.;:]\s*$", line.strip()) or re.search(r"\d", line):
+    # (the cheap tests first: nearly every line of a document is asked)
+    if _DIGIT.search(line) or _SENTENCE_END.search(line.strip()):
+        return None
+    words = _WORD.findall(line)
+    if not words or len(words) > _MAX_HEADER_WORDS:
         return None
     kinds = [k for k in (_column_kind(w) for w in words) if k]
     if "old" not in kinds or "new" not in kinds:
@@ -62,7 +70,7 @@ def _rows(text: str, dates: list[_Date], lines, order: str) -> list[PlanChange]:
             break
         if _header_order(line):
             break   # 'Herziene planning' over 'Stap  Oorspronkelijk  Herzien': the nearer header heads the rows
-        in_line = [d for d in dates if s <= d.start and d.end <= e]
+        in_line = spans_within(dates, s, e, date_span)
         if len(in_line) != 2:
             continue
         first, second = in_line

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
-from .changes import PlanChange, _Date
+from ..dates import spans_within
+from .changes import PlanChange, _Date, date_span
 from .cues import cues
 
 
+@lru_cache(maxsize=4096)   # asked for every word of every short line (line_tables.py)
 def _column_kind(header: str) -> str | None:
     """'new' for a column of moved dates ('Nieuwe planning', 'Herzien', 'Gerealiseerd'), 'old' for the
     planned dates ('Oorspronkelijk', 'Gepland', 'Oude datum'), else None. New is tried first."""
@@ -51,8 +54,7 @@ def _row_move(text: str, dates: list[_Date], row, oc: int, nc: int) -> PlanChang
         return None
 
     def cell_dates(i):
-        s, e = row.cells[i]
-        return [d for d in dates if s <= d.start and d.end <= e]
+        return spans_within(dates, *row.cells[i], date_span)
     old, new = cell_dates(oc), cell_dates(nc)
     if not old or not new or old[0].value.get("start") == new[0].value.get("start"):
         return None

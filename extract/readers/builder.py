@@ -12,7 +12,27 @@ from ..document import Block
 
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+\S")
 _LIST_MARKER = re.compile(r"^\s*(?:[-–•●▪◦*·o]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+)")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def space_runs(chars: str) -> re.Pattern:
+    """The runs of the whitespace characters ``chars`` (a regex class body with a plain space) that are not
+    already one plain space. Substituting " " for its matches gives the same text as substituting every run,
+    without rebuilding the string at each single space between words (most runs are one)."""
+    others = chars.replace(" ", "")
+    return re.compile(f"[{others}][{chars}]*| [{chars}]+")
+
+
+_SPACES = space_runs(r" \t\u00a0")
+#: a text that ends in a word broken by a hyphen ("jeugd-", "resultaat-"), not a dash after a space or digit
+_BROKEN_WORD_END = re.compile(r"[^\W\d_]-$")
+
+
+def ends_in_broken_word(text: str) -> bool:
+    """Does ``text`` end in a word broken over the line end by a hyphen ("jeugd-"), not in a dash after a
+    space or a digit? The text and PDF readers join such a word with the next line. Only the last three
+    characters can take part (the letter, the hyphen and a final newline that ``$`` allows), so a growing
+    paragraph is not searched from its start for every line joined to it."""
+    return _BROKEN_WORD_END.search(text[-3:]) is not None
 
 
 #: Pieces kept apart before they are joined into one string (see ``write``).

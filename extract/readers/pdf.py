@@ -63,13 +63,14 @@ from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
 from ..gc_pause import collector_paused
-from .builder import TextBuilder, classify_line
+from .builder import TextBuilder, classify_line, ends_in_broken_word, space_runs
+from .pdfium_calls import OutArray, address, api
 
 # pdfium marks a hyphen it judged to be line-end hyphenation with U+FFFE (some
 # builds: U+0002) and drops the line break after it.
 _PDFIUM_SOFT_HYPHEN = "\ufffe\x02"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_SPACES = space_runs(r" \t\u00a0\u2009\u202f")
 # coordination ellipsis: "Gezins- en opvoedhulp", "Wmo- of Jeugdwet-", "jeugd- tot ..."
 _COORDINATORS = {"en", "of", "tot", "en/of", "t/m", "noch", "dan", "als"}
 _VOWELS = set("aeiouy")
@@ -164,7 +165,7 @@ def _dutch_words() -> frozenset[str]:
 
 def _resolve_soft_hyphens(text: str) -> str:
     """Undo pdfium's in-line soft-hyphen markers with :func:`join_hyphenated`."""
-    if not any(c in text for c in _PDFIUM_SOFT_HYPHEN):
+    if "\ufffe" not in text and "\x02" not in text:   # _PDFIUM_SOFT_HYPHEN
         return text
     parts = re.split("[\ufffe\x02]", text)
     out = parts[0]
@@ -182,7 +183,7 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif re.search(r"[^\W\d_]-$", out) and not out.endswith("--"):
+        elif ends_in_broken_word(out) and not out.endswith("--"):
             out = join_hyphenated(out[:-1], line)
         else:
             out = f"{out} {line}"
@@ -214,32 +215,96 @@ def _open(path: Path):
         raise ReadError(path, f"PDF could not be opened: {exc}") from exc
 
 
-def _effective_size(textpage, index: int) -> float:
-    """Font size as printed: the Tf size times the text matrix's vertical scale.
+class _PageText:
+    """A page's characters as pdfium counts them and its text, read once for lines and table cells.
 
-    pdfium's FPDFText_GetFontSize returns the bare Tf operand; many producers
-    write ``1 Tf`` and scale through the matrix, so the bare value says nothing.
+    pdfium's text leaves out control characters, so a text index is in general
+    not a character index. When the text has one entry per character and the
+    last character's text index is its own index, none was left out (text
+    indices rise with character indices), and the text itself gives each
+    character's code: pdfium writes a character's code into the text except
+    for U+FFFE, its mark of a line-end hyphen (code 2) or of a glyph without
+    code point (code 0), which is asked of pdfium. Otherwise every code is
+    asked, one call per character as before.
     """
-    import pypdfium2.raw as c
 
-    size = c.FPDFText_GetFontSize(textpage.raw, index)
-    matrix = c.FS_MATRIX()
-    if c.FPDFText_GetMatrix(textpage.raw, index, matrix):
-        scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5
-        if scale > 0:
-            size *= scale
-    return size
+    __slots__ = ("textpage", "handle", "count", "text", "aligned", "_codes")
+
+    def __init__(self, textpage) -> None:
+        self.textpage = textpage
+        self.handle = address(textpage)
+        self.count = max(textpage.count_chars(), 0)
+        self.text = textpage.get_text_range(0, self.count) if self.count else ""
+        self.aligned = (len(self.text) == self.count > 0
+                        and api().FPDFText_GetTextIndexFromCharIndex(self.handle, self.count - 1) == self.count - 1)
+        self._codes: list[int] | None = None
+
+    def char_index(self, text_index: int) -> int:
+        """The character at ``text_index`` of :attr:`text` (-1: a character pdfium generated and does not count)."""
+        if self.aligned:
+            return text_index
+        import pypdfium2.raw as c
+
+        return c.FPDFText_GetCharIndexFromTextIndex(self.textpage.raw, text_index)
+
+    def codes(self) -> list[int]:
+        """Every character's code point, as ``FPDFText_GetUnicode`` gives it."""
+        if self._codes is None:
+            unicode, h = api().FPDFText_GetUnicode, self.handle
+            if self.aligned:
+                self._codes = [ord(ch) if ch != "\ufffe" else unicode(h, i) for i, ch in enumerate(self.text)]
+            else:
+                self._codes = [unicode(h, i) for i in range(self.count)]
+        return self._codes
 
 
-def _page_lines(page, textpage) -> list[_Line]:
+class _CharStyle:
+    """Reads the style and box of single characters (a line's first and last) into reused buffers."""
+
+    def __init__(self, chars: _PageText) -> None:
+        self.handle, self.fn = chars.handle, api()
+        self.box, self.matrix, self.origin = OutArray(4), OutArray(6), OutArray(2, ctypes.c_double)
+
+    def effective_size(self, index: int) -> float:
+        """Font size as printed: the Tf size times the text matrix's vertical scale.
+
+        pdfium's FPDFText_GetFontSize returns the bare Tf operand; many producers
+        write ``1 Tf`` and scale through the matrix, so the bare value says nothing.
+        """
+        size = self.fn.FPDFText_GetFontSize(self.handle, index)
+        if self.fn.FPDFText_GetMatrix(self.handle, index, self.matrix.addresses[0]):
+            _, _, c, d, _, _ = self.matrix.values
+            scale = (c ** 2 + d ** 2) ** 0.5
+            if scale > 0:
+                size *= scale
+        return size
+
+    def weight(self, index: int) -> int:
+        return self.fn.FPDFText_GetFontWeight(self.handle, index)
+
+    def loose_box(self, index: int) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) of the character's font box, like pypdfium2's ``get_charbox(loose=True)``."""
+        if not self.fn.FPDFText_GetLooseCharBox(self.handle, index, self.box.addresses[0]):
+            import pypdfium2 as pdfium
+
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        left, top, right, bottom = self.box.values
+        return left, bottom, right, top
+
+    def baseline(self, index: int, default: float) -> float:
+        """The y of the character's origin (``default`` when pdfium has none)."""
+        if self.fn.FPDFText_GetCharOrigin(self.handle, index, *self.origin.addresses):
+            return self.origin.values[1]
+        return default
+
+
+def _page_lines(page, chars: _PageText) -> list[_Line]:
     """The page's text lines in pdfium reading order, with first-character style and box."""
-    import pypdfium2.raw as c
-
-    n_chars = textpage.count_chars()
-    if n_chars <= 0:
+    if not chars.count:
         return []
-    text = textpage.get_text_range(0, n_chars)
+    text = chars.text
     height = page.get_height()
+    style = _CharStyle(chars)
     lines: list[_Line] = []
     pos = 0
     for m in list(_LINE_BREAK.finditer(text)) + [None]:
@@ -250,25 +315,22 @@ def _page_lines(page, textpage) -> list[_Line]:
         stripped = raw.strip()
         if not stripped:
             continue
-        first = line_start + (len(raw) - len(raw.lstrip()))
-        last = line_start + len(raw.rstrip()) - 1
-        ci = c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, first)
-        cj = c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, last)
+        ci = chars.char_index(line_start + (len(raw) - len(raw.lstrip())))
+        cj = chars.char_index(line_start + len(raw.rstrip()) - 1)
         if ci < 0:
             lines.append(_Line(stripped, page_height=height))
             continue
-        size = _effective_size(textpage, ci)
+        size = style.effective_size(ci)
         # bold if the line's first and last characters are bold: a bold word
-        # opening a paragraph does not make it a heading
-        weight = min(c.FPDFText_GetFontWeight(textpage.raw, ci),
-                     c.FPDFText_GetFontWeight(textpage.raw, cj if cj >= 0 else ci))
-        l, b, r, t = textpage.get_charbox(ci, loose=True)
-        r2 = textpage.get_charbox(cj, loose=True)[2] if cj >= 0 else r
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        base = oy.value if c.FPDFText_GetCharOrigin(textpage.raw, ci, ox, oy) else b
-        end_base = oy.value if cj >= 0 and c.FPDFText_GetCharOrigin(textpage.raw, cj, ox, oy) else base
+        # opening a paragraph does not make it a heading (the last is asked only
+        # when the first is bold: pdfium's weight look-up is a slow call)
+        bold = style.weight(ci) >= 600 and style.weight(cj if cj >= 0 else ci) >= 600
+        l, b, r, t = style.loose_box(ci)
+        r2 = style.loose_box(cj)[2] if cj >= 0 else r
+        base = style.baseline(ci, b)
+        end_base = style.baseline(cj, base) if cj >= 0 else base
         lines.append(_Line(_resolve_soft_hyphens(_SPACES.sub(" ", stripped)), size=round(size * 2) / 2,
-                           bold=weight >= 600, x0=l, x1=max(r, r2), top=t, bottom=b, base=base, end_base=end_base,
+                           bold=bold, x0=l, x1=max(r, r2), top=t, bottom=b, base=base, end_base=end_base,
                            page_height=height))
     return lines
 
@@ -339,6 +401,9 @@ _CROSS = 3.0         # how far a ruling may stop short of another and still meet
 _AXIS = 1.0          # a segment this far off the axis is still horizontal/vertical
 
 
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
 def _mat_mul(a, b):
     """Compose affine matrices (a, b, c, d, e, f): first ``a``, then ``b``."""
     return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
@@ -355,53 +420,61 @@ def _page_segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[f
     """
     import pypdfium2.raw as c
 
+    fn = api()
+    object_type, object_matrix = fn.FPDFPageObj_GetType, fn.FPDFPageObj_GetMatrix
+    count_segments, segment_at = fn.FPDFPath_CountSegments, fn.FPDFPath_GetPathSegment
+    segment_point, segment_type, segment_closes = (fn.FPDFPathSegment_GetPoint, fn.FPDFPathSegment_GetType,
+                                                  fn.FPDFPathSegment_GetClose)
+    path, form, move_to, line_to = c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM, c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO
     horizontal: list[tuple[float, float, float]] = []
     vertical: list[tuple[float, float, float]] = []
-    fm = c.FS_MATRIX()
-    px, py = ctypes.c_float(), ctypes.c_float()
+    matrix, xy = OutArray(6), OutArray(2)
+    matrix_out, (x_out, y_out) = matrix.addresses[0], xy.addresses
 
     def visit(obj, outer):
-        kind = c.FPDFPageObj_GetType(obj)
-        if kind not in (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM):
+        kind = object_type(obj)
+        if kind != path and kind != form:
             return
-        m = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-        if c.FPDFPageObj_GetMatrix(obj, fm):
-            m = (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
+        m = tuple(matrix.values) if object_matrix(obj, matrix_out) else _IDENTITY
         m = _mat_mul(m, outer) if outer is not None else m
-        if kind == c.FPDF_PAGEOBJ_FORM:
-            for k in range(c.FPDFFormObj_CountObjects(obj)):
-                visit(c.FPDFFormObj_GetObject(obj, k), m)
+        if kind == form:
+            for k in range(fn.FPDFFormObj_CountObjects(obj)):
+                visit(fn.FPDFFormObj_GetObject(obj, k), m)
             return
         a, b, cc, d, e, f = m
         start = prev = None
-        for k in range(c.FPDFPath_CountSegments(obj)):
-            seg = c.FPDFPath_GetPathSegment(obj, k)
-            if not c.FPDFPathSegment_GetPoint(seg, px, py):
+        for k in range(count_segments(obj)):
+            seg = segment_at(obj, k)
+            if not segment_point(seg, x_out, y_out):
                 continue
-            x, y = px.value, py.value
+            x, y = xy.values
             point = (a * x + cc * y + e, -(b * x + d * y + f))
-            kind_seg = c.FPDFPathSegment_GetType(seg)
-            if kind_seg == c.FPDF_SEGMENT_MOVETO:
+            kind_seg = segment_type(seg)
+            if kind_seg == move_to:
                 start = prev = point
                 continue
-            if kind_seg == c.FPDF_SEGMENT_LINETO and prev is not None:
+            if kind_seg == line_to and prev is not None:
                 _add_segment(prev, point, horizontal, vertical)
             prev = point
-            if c.FPDFPathSegment_GetClose(seg) and start is not None:
+            if segment_closes(seg) and start is not None:
                 _add_segment(point, start, horizontal, vertical)
                 prev = start
 
-    for i in range(c.FPDFPage_CountObjects(page.raw)):
-        visit(c.FPDFPage_GetObject(page.raw, i), None)
+    handle = address(page)
+    for i in range(fn.FPDFPage_CountObjects(handle)):
+        visit(fn.FPDFPage_GetObject(handle, i), None)
     return horizontal, vertical
 
 
 def _add_segment(p, q, horizontal, vertical) -> None:
+    """Keep the segment p→q when it is horizontal or vertical (within _AXIS), as (position, low, high)."""
     (x0, y0), (x1, y1) = p, q
-    if abs(y1 - y0) <= _AXIS and abs(x1 - x0) > _AXIS:
-        horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
-    elif abs(x1 - x0) <= _AXIS and abs(y1 - y0) > _AXIS:
-        vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    dx, dy = abs(x1 - x0), abs(y1 - y0)
+    # the kept extent is longer than _AXIS, so its ends differ and one comparison orders them
+    if dy <= _AXIS and dx > _AXIS:
+        horizontal.append(((y0 + y1) / 2, x0, x1) if x0 < x1 else ((y0 + y1) / 2, x1, x0))
+    elif dx <= _AXIS and dy > _AXIS:
+        vertical.append(((x0 + x1) / 2, y0, y1) if y0 < y1 else ((x0 + x1) / 2, y1, y0))
 
 
 def _merge_rulings(edges: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
@@ -510,32 +583,33 @@ def _cell_grids(tables: list[list[tuple[float, float, float, float]]]) -> list[t
     return grids
 
 
-def _chars_by_cell(textpage, grids: list[tuple]) -> tuple[list[int], dict[tuple, list[tuple]]]:
-    """Every character code of the page, and per cell its upright characters as (char index,
-    character, left, right, bottom, top) in pdfium order."""
-    import pypdfium2.raw as c
-
-    raw = textpage.raw
-    n = textpage.count_chars()
-    codes = [0] * max(n, 0)
-    rect = c.FS_RECTF()
+def _chars_by_cell(chars: _PageText, grids: list[tuple]) -> dict[tuple, list[tuple]]:
+    """Per cell its upright characters as (char index, character, left, right, bottom, top) in
+    pdfium order."""
+    fn, handle = api(), chars.handle
+    loose_box, angle_of = fn.FPDFText_GetLooseCharBox, fn.FPDFText_GetCharAngle
+    out = OutArray(4)
+    box, box_address = out.values, out.addresses[0]
+    # the tables' common box: most characters of a page lie outside it and need no table-by-table test
+    lowest_x, lowest_y = min(g[0] for g in grids), min(g[1] for g in grids)
+    highest_x, highest_y = max(g[2] for g in grids), max(g[3] for g in grids)
     found: dict[tuple, list[tuple]] = {}
-    for i in range(n):
-        code = c.FPDFText_GetUnicode(raw, i)
-        codes[i] = code
-        if code in _WHITESPACE_CODES or not c.FPDFText_GetLooseCharBox(raw, i, rect):
+    for i, code in enumerate(chars.codes()):
+        if code in _WHITESPACE_CODES or not loose_box(handle, i, box_address):
             continue
-        cx, cy = (rect.left + rect.right) / 2, -(rect.bottom + rect.top) / 2
+        left, top, right, bottom = box
+        cx, cy = (left + right) / 2, -(bottom + top) / 2
+        if not (lowest_x <= cx < highest_x and lowest_y <= cy < highest_y):
+            continue
         for x0, y0, x1, y1, xs, ys, slots in grids:
             if x0 <= cx < x1 and y0 <= cy < y1:
                 cell = slots.get((bisect.bisect_right(ys, cy) - 1, bisect.bisect_right(xs, cx) - 1))
                 if cell is not None:
-                    angle = math.degrees(c.FPDFText_GetCharAngle(raw, i)) % 90
+                    angle = math.degrees(angle_of(handle, i)) % 90
                     if min(angle, 90 - angle) < 2:
-                        found.setdefault(cell, []).append((i, chr(code), rect.left, rect.right,
-                                                           rect.bottom, rect.top))
+                        found.setdefault(cell, []).append((i, chr(code), left, right, bottom, top))
                 break
-    return codes, found
+    return found
 
 
 def _joined_cell_chars(chars: list[tuple], codes: list[int]) -> str:
@@ -558,7 +632,7 @@ def _joined_cell_chars(chars: list[tuple], codes: list[int]) -> str:
     return join_lines(_SPACES.sub(" ", text).split("\n"))
 
 
-def _fill_cells(textpage, tables: list[list[tuple[float, float, float, float]]]) -> list[dict[tuple, str]]:
+def _fill_cells(chars: _PageText, tables: list[list[tuple[float, float, float, float]]]) -> list[dict[tuple, str]]:
     """Text of every cell: each character goes to the cell holding its centre.
 
     This is pdfplumber's rule, kept on purpose. pdfium's own
@@ -568,14 +642,14 @@ def _fill_cells(textpage, tables: list[list[tuple[float, float, float, float]]])
     no cell content and are skipped. One pass over the page's characters
     (~2 µs each) serves all cells.
     """
-    codes, found = _chars_by_cell(textpage, _cell_grids(tables))
+    codes, found = chars.codes(), _chars_by_cell(chars, _cell_grids(tables))
     texts: list[dict[tuple, str]] = []
     for cells in tables:
         texts.append({cell: _joined_cell_chars(found[cell], codes) for cell in cells if found.get(cell)})
     return texts
 
 
-def _pdfium_tables(page, textpage) -> list[_Table]:
+def _pdfium_tables(page, chars: _PageText) -> list[_Table]:
     """Ruled tables on the page (≥ 2 rows and ≥ 2 filled columns), from pdfium alone."""
     horizontal, vertical = _page_segments(page)
     if len(horizontal) < 2 or len(vertical) < 2:
@@ -587,7 +661,7 @@ def _pdfium_tables(page, textpage) -> list[_Table]:
     if not grouped:
         return []
     tables = []
-    for cells, texts in zip(grouped, _fill_cells(textpage, grouped)):
+    for cells, texts in zip(grouped, _fill_cells(chars, grouped)):
         columns = sorted({c[0] for c in cells})
         by_top: dict[float, dict[float, tuple]] = {}
         for cell in cells:
@@ -839,9 +913,10 @@ def _read_pages(path: Path, pdf, n_pages: int, table_engine: str):
         page = pdf[i]
         textpage = page.get_textpage()
         try:
-            lines = _page_lines(page, textpage)
+            chars = _PageText(textpage)
+            lines = _page_lines(page, chars)
             if lines and table_engine == "pdfium":
-                found = _pdfium_tables(page, textpage)
+                found = _pdfium_tables(page, chars)
                 if found:
                     tables[i] = found
             elif lines and _has_table_ruling(page):

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
-from .builder import TextBuilder, classify_line
+from .builder import TextBuilder, classify_line, ends_in_broken_word
 from .encoding import NotText, decode_text, decoded_chunks, stream_encoding
 
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -107,10 +107,6 @@ def build_from_lines(lines, builder: TextBuilder | None = None) -> TextBuilder:
     return b
 
 
-#: a line that ends in a word broken by a hyphen ("jeugd-", "resultaat-"), not a dash after a space or digit
-_BROKEN_WORD_END = re.compile(r"[^\W\d_]-$")
-
-
 def _join_broken_words(lines):
     """Lines with a word broken over the line end joined again ("resultaat-" + "gericht bekostigd" ->
     "resultaatgericht bekostigd"), as the PDF reader does: text exported from a PDF keeps the printed
@@ -124,13 +120,13 @@ def _join_broken_words(lines):
             nxt = raw.strip()
             if nxt[:1].islower():
                 pending = join_hyphenated(pending.rstrip()[:-1], nxt)
-                if _BROKEN_WORD_END.search(pending):
+                if ends_in_broken_word(pending):
                     continue
                 raw, pending = pending, None
             else:
                 yield pending
                 pending = None
-        if _BROKEN_WORD_END.search(raw.rstrip("\r\n")):
+        if ends_in_broken_word(raw.rstrip("\r\n")):
             pending = raw.rstrip("\r\n")
             continue
         yield raw

@@ -11,7 +11,7 @@ from .attachment import _segment_of
 from .cues import COMPANION_MODELS, CUE, STANCE_ORDER
 from .stance import _DEFAULT_CONF, _current_use_only, _scenario_stance, _status_of
 from .state import _Doc, _state
-from .terms import Match, find_terms
+from .terms import Match
 
 
 def extract_financing(ctx: ExtractionContext) -> list[Fact]:
@@ -27,7 +27,7 @@ def _extract_models(ctx: ExtractionContext, kind: str) -> list[Fact]:
     tax = load_taxonomy()
     # every mention: (fact, confidence of its stance (says where it came from), current-use cue only)
     mentions: list[tuple[Fact, float, bool]] = []
-    for m in find_terms(d.text, kind):
+    for m in d.terms(kind):
         place = d.st.place(m.start)
         if not _care_context(d, m, place) and not (d.qualify_at(m.start, m.end).status
                                                    and _care_model_elsewhere(d, m, kind)):
@@ -128,7 +128,7 @@ def _care_model_elsewhere(d: _Doc, m: Match, kind: str) -> bool:
     if m.id == "subsidie":
         return False
     return any(x.id == m.id and x.start != m.start and _care_context(d, x, d.st.place(x.start))
-               for x in find_terms(d.text, kind))
+               for x in d.terms(kind))
 
 
 def _reconcile(mentions: list[tuple[Fact, float, bool]]) -> list[Fact]:

@@ -66,7 +66,8 @@ def _lead_words(items) -> list[str] | str | None:
     """The literal words one of which every match of the parsed ``items`` starts with.
 
     ``"zero-width"`` when the items consume nothing (``\\b``, lookarounds), None when the
-    first consumed item is not a literal (a class, a repeat): then no word is known.
+    first consumed item is not a literal (a class, a repeat of one): then no word is known.
+    An optional item ("(?:vast\\s+)?bedrag") adds the words of what follows it.
     """
     items = list(items)
     for k, (op, av) in enumerate(items):
@@ -79,7 +80,15 @@ def _lead_words(items) -> list[str] | str | None:
                     break
                 word.append(chr(av2))
             return ["".join(word)]
-        if op is _parser.SUBPATTERN:
+        if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT):
+            lo, _, body = av
+            found = _lead_words(body.data)
+            if lo == 0:                               # optional: the match may also start after it
+                rest = _lead_words(items[k + 1:])
+                if found is None or rest is None or rest == "zero-width":
+                    return None
+                return rest if found == "zero-width" else found + rest
+        elif op is _parser.SUBPATTERN:
             found = _lead_words(av[-1].data)
         elif op is _parser.BRANCH:
             leads = [_lead_words(branch.data) for branch in av[1]]
@@ -104,11 +113,20 @@ def _first_words(rx: re.Pattern) -> list[str] | None:
     return lead if isinstance(lead, list) and all(lead) else None
 
 
-class _WordScanner:
-    """One pass finding every position where one of ``by_word``'s first words starts (behind
+def _opens_with_boundary(rx: re.Pattern) -> bool:
+    """Does every match of ``rx`` start at a word boundary (the pattern opens with ``\\b``)?"""
+    try:
+        items = _parser.parse(rx.pattern, rx.flags).data
+    except Exception:  # noqa: BLE001 - an unusual pattern just scans without a lead
+        return False
+    return bool(items) and items[0] == (_parser.AT, _parser.AT_BOUNDARY)
+
+
+class _Trie:
+    """One regex finding every position where one of ``by_word``'s first words starts (behind
     ``lead``), with, per longest word found, the regexes whose first word matches there."""
 
-    def __init__(self, by_word: dict[str, list[int]], lead: str):
+    def __init__(self, by_word: dict[str, list[int]], lead: str, flags: int):
         # longest first: the scanner reports the longest first word found at a position;
         # every shorter one matching there matches a prefix of it (``compatible``)
         words = sorted(by_word, key=lambda w: (-len(w), w))
@@ -117,17 +135,65 @@ class _WordScanner:
             sorted({n for b in words if len(b) <= len(a) and re.fullmatch(re.escape(b), a[:len(b)], re.I)
                     for n in by_word[b]})
             for a in words]   # regex order: a wording's matches are then collected in regex order
-        if _case_twins(words):   # a trie would keep only one of two case-equal branches
+        if flags & re.I and _case_twins(words):   # a trie would keep only one of two case-equal branches
             alts = "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(words))
         else:
             alts = _trie_regex(words)
-        self.scanner = re.compile(lead + f"(?=(?:{alts}))", re.I)
+        self.scanner = re.compile(lead + f"(?=(?:{alts}))", flags)
 
-    def collect(self, text: str, patterns: list[re.Pattern], out: dict[int, list[tuple[int, int]]]) -> None:
-        """Add the ``finditer`` matches of the scanner's regexes to ``out``."""
+
+def _folded_by_word(by_word: dict[str, list[int]]) -> dict[str, list[int]] | None:
+    """``by_word`` keyed by lower-case words (words equal but for case merged), or None when
+    lowering changes a word's length (then positions in a lowered text would not line up)."""
+    folded: dict[str, list[int]] = {}
+    for w, nums in by_word.items():
+        if len(w.lower()) != len(w):
+            return None
+        folded.setdefault(w.lower(), []).extend(nums)
+    return {w: sorted(nums) for w, nums in folded.items()}
+
+
+def _case_variants(words) -> str | None:
+    """The lower-case characters ``re.IGNORECASE`` lets a character of ``words`` match beside its own
+    lower case ("ſ" for "s", "ı" for "i"): the engine's own table (None if it is not at hand)."""
+    try:
+        from re._casefix import _EXTRA_CASES
+    except ImportError:          # another engine: the folded scan is not proven equal there
+        return None
+    return "".join(sorted({chr(v) for w in words for ch in w.lower() for v in _EXTRA_CASES.get(ord(ch), ())}))
+
+
+class _WordScanner:
+    """The positions where a first word of ``by_word`` starts, found in one pass.
+
+    A case-insensitive regex makes the engine fold every character it tries, and keeps it from
+    skipping to the characters a word can start with; so the pass runs case-sensitively over
+    the lower-cased text (same length, same offsets). That finds exactly the positions the
+    ``re.I`` scan finds unless the text holds a character the engine also equates with a
+    word's letter ("ſ" with "s"), or lowering changes the text's length ("İ"): then the
+    ``re.I`` scan runs on the text itself. (``\\w`` holds for a character iff for its lower
+    case, so the lead behaves the same on both.)
+    """
+
+    def __init__(self, by_word: dict[str, list[int]], lead: str):
+        self.exact = _Trie(by_word, lead, re.I)
+        folded = _folded_by_word(by_word)
+        self.variants = _case_variants(by_word) if folded is not None else None
+        self.folded = _Trie(folded, lead, 0) if self.variants is not None else None
+
+    def _trie_for(self, text: str, lowered: str | None) -> tuple[_Trie, str]:
+        if self.folded is None or lowered is None or any(ch in lowered for ch in self.variants):
+            return self.exact, text
+        return self.folded, lowered
+
+    def collect(self, text: str, lowered: str | None, patterns: list[re.Pattern],
+                out: dict[int, list[tuple[int, int]]]) -> None:
+        """Add the ``finditer`` matches of the scanner's regexes to ``out`` (``lowered``: ``text.lower()``
+        when it has the text's length, else None)."""
+        trie, scanned = self._trie_for(text, lowered)
         resume = [0] * len(patterns)            # where a regex's next match may start
-        compatible = self.compatible
-        for hit in self.scanner.finditer(text):
+        compatible = trie.compatible
+        for hit in trie.scanner.finditer(scanned):
             p = hit.start()
             for n in compatible[int(hit.lastgroup[1:])]:
                 if p >= resume[n]:
@@ -142,8 +208,9 @@ class TermIndex:
 
     Generated wordings (``(?<![\\w&])`` and a literal word) share one scanner; a ``re:``
     wording whose every match starts with a literal word (after ``\\b`` or lookarounds,
-    in each alternative) shares a second one, without the lead. Only the rest still run
-    as their own pass. Either way a regex is tried only where its first word stands, and
+    in each alternative) shares a second one: with the lead ``\\b`` when the wording opens
+    with it (most do; the scan then skips the insides of words), else a third one without
+    a lead. Only the rest still run as their own pass. Either way a regex is tried only where its first word stands, and
     its matches are exactly ``finditer``'s.
     """
 
@@ -151,6 +218,7 @@ class TermIndex:
         self.patterns = list(patterns)
         self.raw: list[int] = []                     # regexes that need their own pass
         by_word: dict[str, list[int]] = {}
+        by_boundary_word: dict[str, list[int]] = {}
         by_free_word: dict[str, list[int]] = {}
         for n, rx in enumerate(self.patterns):
             word = _literal_first_word(rx.pattern)
@@ -160,18 +228,22 @@ class TermIndex:
             free = _first_words(rx)
             if free is None:
                 self.raw.append(n)
+            group = by_boundary_word if _opens_with_boundary(rx) else by_free_word
             for w in free or ():
-                by_free_word.setdefault(w, []).append(n)
-        self.scanners = [_WordScanner(words, lead) for words, lead in ((by_word, _LEAD), (by_free_word, ""))
-                         if words]
+                group.setdefault(w, []).append(n)
+        self.scanners = [_WordScanner(words, lead) for words, lead in
+                         ((by_word, _LEAD), (by_boundary_word, r"\b"), (by_free_word, "")) if words]
 
     def spans(self, text: str) -> dict[int, list[tuple[int, int]]]:
         """Per regex number, the (start, end) of its ``finditer`` matches (absent: none)."""
         out: dict[int, list[tuple[int, int]]] = {}
         for n in self.raw:
             out[n] = [(m.start(), m.end()) for m in self.patterns[n].finditer(text)]
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = None
         for scanner in self.scanners:
-            scanner.collect(text, self.patterns, out)
+            scanner.collect(text, lowered, self.patterns, out)
         return out
 
 

@@ -15,7 +15,7 @@ from ..context import ExtractionContext
 from ..qualifier import DECLINED, qualify
 from ..sections import Place, Structure
 from .cues import CUE, NOT_LABEL_ADJECTIVES
-from .terms import Match, _single_rx, _term_rx, find_terms
+from .terms import Match, _single_rx, _term_rx, find_all_terms, find_terms
 
 
 #: what may follow a wording that must be a whole label: the line's end, its contents, a page number
@@ -32,6 +32,7 @@ class _Doc:
         self.st = Structure(ctx.doc)
         self.sents = self._sentences()
         self._starts = [s for s, _ in self.sents]
+        self._terms = find_all_terms(self.text)
         self.seg_matches = self._segment_matches()
         # filled on first use by the stages that own them (mentions, lots, stance); None = not yet
         self._segment_facts = None    # mentions._segment_facts
@@ -40,6 +41,10 @@ class _Doc:
         self._scenarios = None        # stance._scenario_stances
         self._qualified: dict[tuple[int, int], object] = {}     # qualify_at, per span
         self._uniform_rows: dict[int, bool] = {}               # attachment._by_table, per row block
+
+    def terms(self, kind: str) -> list[Match]:
+        """``find_terms(self.text, kind)``: the document's wordings of ``kind``, found once for all kinds."""
+        return list(self._terms[kind])
 
     def _sentences(self) -> list[tuple[int, int]]:
         sents = [(s.start_char, s.end_char) for s in self.ctx.spacy_doc.sents]
@@ -60,7 +65,7 @@ class _Doc:
 
     # -- segment mentions --------------------------------------------------
     def _segment_matches(self) -> list[Match]:
-        raw = find_terms(self.text, "segment")
+        raw = self.terms("segment")
         # lots ("perceel complexe jeugdhulp"): a lot wording is the lot where
         # a marker precedes it, and everywhere once the document defined it so
         lot_phrases = set()
@@ -80,7 +85,7 @@ class _Doc:
             out.append(m)
         tax = load_taxonomy()
         taken = _Spans(out)
-        for g in find_terms(self.text, "generic"):
+        for g in self.terms("generic"):
             if self._generic_group(g, tax).get("whole_label") and not _WHOLE_LABEL_END.match(self.text, g.end):
                 continue
             if not taken.overlaps(g.start, g.end):

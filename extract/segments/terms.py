@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...models.taxonomy import Entry, load_taxonomy
-from .scan import non_overlapping, term_matches
+from .scan import non_overlapping, term_index, term_matches
 
 
 _SEP = r"[\s\-‐–/]*"
@@ -79,9 +79,42 @@ def _find_terms_memo(text: str, kind: str) -> tuple[Match, ...]:
     return tuple(_find_terms(text, kind))
 
 
+#: the kinds of wording a document is searched for, each once (see :func:`find_all_terms`)
+KINDS = ("segment", "generic", "financing", "procedure")
+
+
+@lru_cache(maxsize=1)
+def _all_compiled() -> tuple[tuple[tuple, ...], dict[str, range]]:
+    """The rows of every kind in one tuple, and which rows are each kind's."""
+    rows: list[tuple] = []
+    ranges = {}
+    for kind in KINDS:
+        ranges[kind] = range(len(rows), len(rows) + len(_compiled(kind)))
+        rows.extend(_compiled(kind))
+    return tuple(rows), ranges
+
+
+def find_all_terms(text: str) -> dict[str, list[Match]]:
+    """``find_terms(text, kind)`` for every kind of :data:`KINDS`, from one scan of ``text``.
+
+    A document is searched for all four kinds; one scanner per lead over all their first
+    words passes over it once instead of once per kind (a regex's matches do not depend on
+    the other regexes scanned with it)."""
+    rows, ranges = _all_compiled()
+    found = term_index(rows).spans(text)
+    numbers = sorted(found)
+    return {kind: _select(kind, text, ((rows[n], s, e) for n in numbers if n in rows_of for s, e in found[n]))
+            for kind, rows_of in ranges.items()}
+
+
 def _find_terms(text: str, kind: str) -> list[Match]:
+    return _select(kind, text, term_matches(_compiled(kind), text))  # one pass for all wordings of the kind
+
+
+def _select(kind: str, text: str, matches) -> list[Match]:
+    """The non-overlapping Matches of ``kind`` among ``(row, start, end)`` regex matches (rows in order)."""
     cands = []
-    for (e, _, acronym), s, end in term_matches(_compiled(kind), text):  # one pass for all wordings of the kind
+    for (e, _, acronym), s, end in matches:
         if acronym and text[s:end].islower():
             continue          # short wordings count only when written as acronyms (KmB, HbH, DAS)
         if kind == "generic":

@@ -728,11 +728,23 @@ def _pages_from_contributions(contributions, facts, documents, texts, tables, ti
                 pages[rel] = None
                 continue
         page_facts = [_as_dict(f) for d in doc_ids for f in facts_of(d)]
-        page_texts = {d: texts[d] for d in doc_ids if d in texts}
+        page_texts = _texts_of(texts, doc_ids)
         payload_r = region_payload(r, page_facts, [records.get(d) or {"id": d} for d in doc_ids], page_texts,
                                    tables or {}, payload["meta"]["title"], attributions, weak, back)
         pages[rel] = render_html(payload_r)
     return pages, keys
+
+
+def _texts_of(texts: Mapping[str, str], doc_ids: list[str]) -> dict[str, str]:
+    """The texts of ``doc_ids`` that ``texts`` has, each read once (a build's texts are read
+    from the cache when asked for)."""
+    out = {}
+    for d in doc_ids:
+        try:
+            out[d] = texts[d]
+        except KeyError:
+            pass
+    return out
 
 
 @lru_cache(maxsize=1)
