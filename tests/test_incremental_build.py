@@ -110,6 +110,29 @@ def test_export_whole_corpus_equals_the_build_file_and_region_filters(corpus, tm
     assert r.exit_code == 1 and "Did you mean: gooi_en_vechtstreek" in r.stderr
 
 
+def test_a_region_export_reads_only_its_documents_lines_of_facts_jsonl(corpus, tmp_path):
+    """facts.jsonl's index gives each document's byte range: a region export seeks to its
+    documents' lines and never parses the others' (here made unreadable)."""
+    import json
+    out = tmp_path / "out"
+    _build(corpus, out)
+    gen = _generation(out)
+    before = tmp_path / "before.json"
+    args = ["export", "json", "--region", "gooi_en_vechtstreek", "--outputs", str(out)]
+    assert CliRunner().invoke(main, [*args, "--out", str(before)]).exit_code == 0
+    index = json.loads((gen / ".facts-index.json").read_text(encoding="utf-8"))
+    data = bytearray((gen / "facts.jsonl").read_bytes())
+    start, length, _ = index["planning_midden_holland"]
+    data[start:start + length - 1] = b"x" * (length - 1)       # another region's document, same length
+    facts = gen / "facts.jsonl"
+    facts.unlink()                                              # a new file: the linked one stays intact
+    facts.write_bytes(bytes(data))
+    after = tmp_path / "after.json"
+    r = CliRunner().invoke(main, [*args, "--out", str(after)])
+    assert r.exit_code == 0, r.output
+    assert after.read_bytes() == before.read_bytes()
+
+
 def test_a_large_corpus_gets_no_whole_corpus_graph_files_unless_asked(corpus, tmp_path, monkeypatch):
     import inkoopgraaf.cli as cli
     monkeypatch.setattr(cli, "GRAPH_FILES_AUTO_MAX", 2)
