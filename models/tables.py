@@ -330,7 +330,16 @@ def csv_header(name: str) -> str:
 def csv_rows(name: str, rows: Iterable[tuple]) -> str:
     """CSV text of ``rows`` (tuples in :data:`COLUMNS` order), each cell by :func:`cell_writers`."""
     writers = cell_writers(name)
-    return _csv_text([[w(v) for w, v in zip(writers, row)] for row in rows])
+    text = [w is _text_cell for w in writers]
+    out = []
+    for row in rows:
+        cells = []
+        for is_text, w, v in zip(text, writers, row):
+            # most cells are plain text: written as they are, without a call (a block of a large
+            # region has a million cells)
+            cells.append(v if is_text and v.__class__ is str and not v.startswith(_FORMULA_START) else w(v))
+        out.append(cells)
+    return _csv_text(out)
 
 
 def _csv_text(rows: list[list[str]]) -> str:
