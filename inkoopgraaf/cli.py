@@ -463,18 +463,23 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
 
     def graph_step(folder: Path) -> list[str]:
         held["assembly"] = asm = _assembly(results, docs, cache, keys)
-        held["tables"] = asm.tables
-        files, warnings = _write_graph_outputs(folder, facts, docs, texts, asm, want_graph)
+        files, warnings = _write_graph_outputs(folder, facts, docs, texts, asm, want_graph,
+                                               previous if cache is not None else None)
         state["lines"] = warnings + state["lines"]
         return files
 
     def store_step(folder: Path) -> list[str]:
-        return write_store(folder, results, docs, held["tables"], previous, held["assembly"].fingerprints)
+        from .models.derived import StoreTables
+        return write_store(folder, results, docs, StoreTables(held["assembly"]), previous,
+                           held["assembly"].fingerprints)
 
     def report_step(folder: Path) -> list[str]:
         asm = held["assembly"]
-        return _write_report(folder, facts, docs, texts, held["tables"], asm.attributions(), asm.weak_spans(),
-                             previous, asm.fingerprints, reuse_by_key=cache is not None)
+        by_doc = {str(rec["id"]): r for r, rec in zip(results, docs)}
+        return _write_report(folder, facts, docs, texts, asm, asm.attributions(), asm.weak_spans(),
+                             previous, asm.fingerprints, reuse_by_key=cache is not None,
+                             contributions=asm.contributions([str(d["id"]) for d in docs]),
+                             facts_of=lambda doc: by_doc[doc].facts)
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state
@@ -587,16 +592,16 @@ def _piece_or_failure(doc_id: str, rec: dict, facts, text):
         return failed_piece(doc_id, f"{type(exc).__name__}: {exc}")
 
 
-def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool = True):
+def _write_graph_outputs(out: Path, facts, docs, texts, asm, graph_files: bool = True, previous: Path | None = None):
     """Graph exports (when asked) and comparison tables; returns (files written, warnings)."""
-    from .models import exports, graph, tables as tables_mod
+    from .models import exports, graph
     warnings = [f"inkoopgraaf: warning: {doc}: no own region found (title, dateline, 'wij, de gemeenten van "
                 f"...'); its answers say 'onbekend'. Name the region in corpus/manifest.csv."
                 for doc in asm.unattributed()]   # issue 12: never silently filed
     warnings += [f"inkoopgraaf: warning: {doc}: its rows of the comparison tables could not be made ({why}); "
                  f"its facts are in facts.jsonl" for doc, why in asm.failures()]
     written = list(exports.write_exports(graph.build_graph(list(facts), docs, dict(texts)), out)) if graph_files else []
-    written += tables_mod.write_tables(asm.tables, out)
+    written += asm.write_tables(out, previous)     # per region block: unchanged ones copied
     return [str(Path(p).relative_to(out)) for p in written], warnings
 
 
@@ -621,13 +626,14 @@ def write_store(out: Path, results, docs, tables, previous: Path | None = None, 
 
 
 def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None, previous=None,
-                  doc_keys=None, reuse_by_key: bool = False) -> list[str]:
+                  doc_keys=None, reuse_by_key: bool = False, contributions=None, facts_of=None) -> list[str]:
     """report.html, and above 50 documents report/<region>.html (an unchanged page is linked from
     ``previous``; with ``reuse_by_key``, a page whose documents' ``doc_keys`` are those it was made
     from is linked without being rendered: only the regions of changed documents are)."""
     from .report import write_report_files
     paths = write_report_files(out / "report.html", facts, docs, texts, tables, attributions=attributions,
-                               weak=weak, previous=previous, doc_keys=doc_keys, reuse_by_key=reuse_by_key)
+                               weak=weak, previous=previous, doc_keys=doc_keys, reuse_by_key=reuse_by_key,
+                               contributions=contributions, facts_of=facts_of)
     return [paths[0].name] + ([f"report/ ({len(paths) - 1} region pages)"] if len(paths) > 1 else [])
 
 
@@ -779,19 +785,36 @@ def _export_inputs(snapshot: Path, regions: set[str]):
                                           f"; regions named: {', '.join(sorted(known)) or 'none'}"))
         docs = [d for d in docs if regions & set(str(d.get("regions") or "").split("|"))]
     wanted = {str(d["id"]) for d in docs}
-    facts = []
-    with open(snapshot / "facts.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                if rec.get("doc") in wanted:
-                    facts.append(Fact.from_json(rec))
+    facts = [Fact.from_json(rec) for rec in _facts_of_documents(snapshot, wanted, bool(regions))]
     texts = {}
     for doc in sorted(wanted):
         path = snapshot / "texts" / f"{doc}.txt"
         if path.is_file():
             texts[doc] = path.read_text(encoding="utf-8")
     return docs, facts, texts
+
+
+def _facts_of_documents(snapshot: Path, wanted: set[str], some: bool):
+    """The fact records of the documents ``wanted``: with ``some`` (a region asked for) only
+    their lines of facts.jsonl are read, at the places its index (FACTS_INDEX) records;
+    otherwise, or without an index, the file is read through."""
+    index, fh = _previous_facts(snapshot) if some else ({}, None)
+    if fh is not None and wanted <= set(index):
+        with fh:
+            for doc in sorted(wanted, key=lambda d: index[d][0]):
+                fh.seek(index[doc][0])
+                for line in fh.read(index[doc][1]).decode("utf-8").splitlines():
+                    if line.strip():
+                        yield json.loads(line)
+        return
+    if fh is not None:
+        fh.close()
+    with open(snapshot / "facts.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                if rec.get("doc") in wanted:
+                    yield rec
 
 
 def _register_optional_commands() -> None:

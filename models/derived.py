@@ -37,14 +37,15 @@ from .facts import Fact
 from .graph import build_graph, unattributed_documents
 from .regions import document_attributions
 from .scopes import weak_whole_claim_spans
-from .tables import COLUMNS, SORT, TABLE_NAMES, _frame, table_rows
+from .io import atomic_writer, write_text_atomic
+from .tables import COLUMNS, SORT, TABLE_NAMES, _frame, csv_header, csv_rows, sort_order, table_rows
 
 REF = "$ref"
 #: Node kinds whose attributes several documents set, and the attributes tables read of them.
 SHARED_KINDS = ("Region", "Segment", "FinancingModel", "Procedure", "Actor", "Municipality")
 SHARED_KEYS = ("label", "variant", "domain", "cbs", "tooi_uri")
 #: Bumped when a piece's layout changes (the code hash below covers its content).
-PIECE_FORMAT = 2
+PIECE_FORMAT = 3
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def derived_version() -> str:
 def piece_key(record: Mapping, reading: str | None) -> str:
     """What decides a piece: the document's record (id, path, title, year, manifest region,
     status, ...), its reading (facts and text: the extraction cache key) and the code."""
-    payload = json.dumps([derived_version(), reading, {k: record[k] for k in sorted(record)}],
+    from inkoopgraaf.report.render import report_version     # the report's contribution is in the piece
+    payload = json.dumps([derived_version(), report_version(), reading, {k: record[k] for k in sorted(record)}],
                          ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -89,10 +91,18 @@ def document_piece(doc_id: str, record: Mapping | None, facts: Iterable[Fact | M
     claims = {node: {k: d[k] for k in SHARED_KEYS if k in d}
               for node, d in g.nodes(data=True) if d.get("kind") in SHARED_KINDS}
     att = document_attributions(facts, records, texts).get(doc_id)
+    own = list(att.own) if att is not None else []
+    weak = weak_whole_claim_spans(facts, texts)
     return {"doc": doc_id, "rows": table_rows(g, shared=_ref), "claims": claims,
-            "unattributed": bool(unattributed_documents(g)),
-            "own_regions": list(att.own) if att is not None else [],
-            "weak": sorted([s, e] for _, s, e in weak_whole_claim_spans(facts, texts))}
+            "unattributed": bool(unattributed_documents(g)), "own_regions": own,
+            "weak": sorted([s, e] for _, s, e in weak),
+            "report": _report_contribution(doc_id, record, facts, text, own, set(weak))}
+
+
+def _report_contribution(doc_id, record, facts, text, own, weak) -> dict:
+    """What the document gives the split report's summary (inkoopgraaf/report/summary.py)."""
+    from inkoopgraaf.report.summary import document_contribution
+    return document_contribution(doc_id, record, facts, text, own, weak)
 
 
 # --------------------------------------------------------------------------- all documents
@@ -117,44 +127,77 @@ REF_COLUMNS = ("region_name", "segment_label", "financing_label", "procedure_lab
 _REF_SET = frozenset(REF_COLUMNS)
 
 
-def _filled(piece: dict, shared: Mapping) -> tuple[dict[str, list[tuple]], str]:
+def _filled(piece: dict, shared: Mapping) -> dict[str, list[tuple]]:
     """The piece's rows as tuples in each table's column order (a third of the dicts' memory),
-    references filled in, and a digest of what was filled in. A key a row lacks reads as NaN,
-    as pandas makes it of a list of dicts."""
-    used: list = []
+    references filled in. A key a row lacks reads as NaN, as pandas makes it of a list of dicts."""
     rows: dict[str, list[tuple]] = {}
     for name in TABLE_NAMES:
         columns = COLUMNS[name]
+        refs = [i for i, col in enumerate(columns) if col in _REF_SET]
         out = rows[name] = []
         for row in piece["rows"].get(name, []):
-            values = []
-            for col in columns:
-                v = row[col] if col in row else _MISSING
-                if v.__class__ is dict and col in _REF_SET:
-                    node, key = v[REF]
-                    v = shared.get((node, key))
-                    used.append([node, key, v])
-                values.append(v)
+            values = [row.get(col, _MISSING) for col in columns]
+            for i in refs:
+                v = values[i]
+                if v.__class__ is dict:
+                    values[i] = shared.get(tuple(v[REF]))
             out.append(tuple(values))
-    digest = hashlib.sha256(json.dumps(used, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
-    return rows, digest
+    return rows
 
 
 _MISSING = float("nan")
 
 
-#: What :class:`Assembly` keeps of a piece after its first look: everything but the rows.
-SUMMARY_KEYS = ("doc", "failed", "claims", "unattributed", "own_regions", "weak")
+#: What :class:`Assembly` keeps of a piece after its first look: everything but the rows, plus
+#: what is known of the rows without reading them (:func:`summarise`).
+SUMMARY_KEYS = ("doc", "failed", "claims", "unattributed", "own_regions", "weak", "report")
+
+
+def _region_of(value):
+    """A row's region; a row without one (None, or NaN where the key was missing) reads as None."""
+    return value if value.__class__ is str else None
+
+
+def _region_order(region) -> tuple:
+    """Table order of regions: by id, rows without one last (pandas' na_position='last')."""
+    return (region is None, region or "")
+
+
+def summarise(piece: Mapping) -> dict:
+    """A piece's summary: :data:`SUMMARY_KEYS`, the regions each table has rows of
+    (``blocks``) and the shared attributes its rows refer to (``refs``), so that a build knows
+    which region blocks of the tables a document is in, and what decides its filled rows,
+    without reading the rows."""
+    out = {k: piece[k] for k in SUMMARY_KEYS if k in piece}
+    blocks: dict[str, list] = {}
+    refs: set[tuple[str, str]] = set()
+    for name, rows in piece.get("rows", {}).items():
+        regions = set()
+        for row in rows:
+            regions.add(_region_of(row.get("region")))
+            for col in REF_COLUMNS:
+                v = row.get(col)
+                if v.__class__ is dict:
+                    refs.add(tuple(v[REF]))
+        if regions:
+            blocks[name] = sorted(regions, key=_region_order)
+    out["blocks"] = blocks
+    out["refs"] = sorted(refs)
+    # the report's matrix shows each cell's contract start from the financing rows (no references)
+    out["starts"] = sorted({(_region_of(r.get("region")), r.get("year"), r.get("segment"), r["contract_start"])
+                            for r in piece.get("rows", {}).get("financing", []) if r.get("contract_start")},
+                           key=lambda t: json.dumps(t, default=str))
+    return out
 
 
 class HeldPiece:
     """A piece held as its summary until it is assembled.
 
     Most of a piece is its table rows (45 MB of JSON at 1,000 documents, several times that as
-    Python dicts): a build holds only each piece's summary (claims, warnings, attributions) and
-    reads the rows one document at a time while the tables are filled: from the piece's file
-    when it has one (the summary is the file's first line, so only that line is parsed), else
-    from its compressed JSON."""
+    Python dicts): a build holds only each piece's summary (claims, warnings, attributions,
+    the regions of its rows) and reads the rows of a document only when a table block it is
+    in must be made: from the piece's file when it has one (the summary is the file's first
+    line, so only that line is parsed), else from its compressed JSON."""
     __slots__ = ("summary", "_path", "_blob")
 
     def __init__(self, summary: dict, path: Path | None = None, data: str | None = None):
@@ -170,37 +213,142 @@ class HeldPiece:
             return json.loads(fh.read())
 
 
+#: Bumped when the tables' block layout or index changes.
+TABLES_FORMAT = 1
+#: Beside the tables in a build's generation: table -> [[region, block key, offset, length]].
+TABLES_INDEX = ".tables-index.json"
+
+
 class Assembly:
     """The derived data of a build, from the pieces of its documents (dicts or :class:`HeldPiece`).
 
-    Two passes: the shared attributes are folded from every piece's claims, then each piece's
-    rows are filled in and kept as tuples in column order (a third of the dicts' memory), one
-    table's frame made at a time."""
+    Made from the pieces' summaries alone: the shared attributes are folded from every
+    piece's claims and each document's fingerprint from its key and the shared values its
+    rows refer to. Rows are read only for what is asked: the tables' region blocks that
+    changed (:meth:`write_tables`), the rows of some documents (:meth:`frames_of`,
+    :meth:`rows_by_doc`), or every table whole (:attr:`tables`)."""
 
     def __init__(self, pieces: list, keys: Mapping[str, str] | None = None):
-        held = sorted(((p.summary if isinstance(p, HeldPiece) else p, p) for p in pieces),
+        held = sorted(((p.summary if isinstance(p, HeldPiece) else summarise(p), p) for p in pieces),
                       key=lambda sp: sp[0]["doc"])
-        self.pieces = [summary if isinstance(p, HeldPiece) else {k: p[k] for k in SUMMARY_KEYS if k in p}
-                       for summary, p in held]
-        shared = _fold(self.pieces)
-        rows: dict[str, list[tuple]] = {name: [] for name in TABLE_NAMES}
+        self.pieces = [summary for summary, _ in held]
+        self._sources = {summary["doc"]: p for summary, p in held}
+        self._filled_rows: dict[str, dict[str, list[tuple]]] = {}
+        self.shared = _fold(self.pieces)
         #: doc -> fingerprint of everything its store rows are made from (its piece, the shared
         #: values filled into it): the store rewrites a document only when this changes
         self.fingerprints: dict[str, str] = {}
-        for i, (summary, p) in enumerate(held):
-            piece = p.full() if isinstance(p, HeldPiece) else p
-            held[i] = (summary, None)     # this piece's JSON is not needed again
-            filled, digest = _filled(piece, shared)
-            for name in TABLE_NAMES:
-                rows[name].extend(filled[name])
-            key = (keys or {}).get(piece["doc"]) or hashlib.sha256(
-                json.dumps(piece, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
-            self.fingerprints[piece["doc"]] = hashlib.sha256(
-                f"{key}:{digest}:{piece.get('failed') or ''}".encode()).hexdigest()
-            del piece, filled
-        self.tables = {}
+        for summary in self.pieces:
+            doc = summary["doc"]
+            key = (keys or {}).get(doc) or self._content_key(doc)
+            used = [[node, k, self.shared.get((node, k))] for node, k in summary.get("refs", [])]
+            digest = hashlib.sha256(json.dumps(used, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+            self.fingerprints[doc] = hashlib.sha256(
+                f"{key}:{digest}:{summary.get('failed') or ''}".encode()).hexdigest()
+
+    def _content_key(self, doc: str) -> str:
+        piece = self._piece(doc)
+        return hashlib.sha256(json.dumps(piece, ensure_ascii=False, sort_keys=True, default=str)
+                              .encode("utf-8")).hexdigest()
+
+    def _piece(self, doc: str) -> dict:
+        p = self._sources[doc]
+        return p.full() if isinstance(p, HeldPiece) else p
+
+    def filled(self, doc: str) -> dict[str, list[tuple]]:
+        """A document's rows of every table as tuples in column order, shared values filled in."""
+        rows = self._filled_rows.get(doc)
+        if rows is None:
+            rows = self._filled_rows[doc] = _filled(self._piece(doc), self.shared)
+        return rows
+
+    def docs(self) -> list[str]:
+        return [p["doc"] for p in self.pieces]
+
+    def frames_of(self, docs: Iterable[str]) -> dict[str, "pd.DataFrame"]:
+        """Every table with the rows of ``docs`` only, sorted as the whole table is."""
+        wanted = [d for d in self.docs() if d in set(docs)]
+        return {name: _frame(name, [row for d in wanted for row in self.filled(d)[name]], SORT[name])
+                for name in TABLE_NAMES}
+
+    @property
+    def tables(self) -> dict[str, "pd.DataFrame"]:
+        """Every table whole (reads every document's rows: for tests and small corpora)."""
+        return self.frames_of(self.docs())
+
+    def blocks(self, name: str) -> list[tuple[object, list[str]]]:
+        """(region, its documents in id order) of table ``name``, in the table's region order."""
+        by_region: dict[object, list[str]] = {}
+        for p in self.pieces:
+            for region in p.get("blocks", {}).get(name, []):
+                by_region.setdefault(region, []).append(p["doc"])
+        return [(r, by_region[r]) for r in sorted(by_region, key=_region_order)]
+
+    def _block_key(self, name: str, region, docs: list[str]) -> str:
+        payload = json.dumps([TABLES_FORMAT, name, region, [[d, self.fingerprints[d]] for d in docs]],
+                             ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def _block_text(self, name: str, region, docs: list[str]) -> bytes:
+        rows = [row for d in docs for row in self.filled(d)[name] if _region_of(row[0]) == region]
+        return csv_rows(name, [rows[i] for i in sort_order(name, rows)]).encode("utf-8")
+
+    def write_tables(self, out_dir, previous: Path | None = None) -> list[Path]:
+        """``<out_dir>/<name>.csv`` per table, written block by block (one block per region,
+        the table's first sort key): a block whose documents and their fingerprints are those
+        ``previous`` (the last generation) recorded is copied from there, so one changed
+        document costs the blocks of its regions only. The bytes are a cold build's."""
+        out = Path(out_dir)
+        old_index = _read_index(previous)
+        index: dict[str, list] = {}
+        paths = []
         for name in TABLE_NAMES:
-            self.tables[name] = _frame(name, rows.pop(name), SORT[name])
+            path = out / f"{name}.csv"
+            old = {(r, k): (o, n) for r, k, o, n in old_index.get(name, [])}
+            entries = index[name] = []
+            with contextlib.ExitStack() as stack:
+                source = stack.enter_context(open(previous / f"{name}.csv", "rb")) if old else None
+                fh = stack.enter_context(atomic_writer(path, "wb"))
+                offset = fh.write(csv_header(name).encode("utf-8"))
+                for region, docs in self.blocks(name):
+                    key = self._block_key(name, region, docs)
+                    data = _copied_block(source, old.get((region, key)))
+                    if data is None:
+                        data = self._block_text(name, region, docs)
+                    fh.write(data)
+                    entries.append([region, key, offset, len(data)])
+                    offset += len(data)
+            paths.append(path)
+        write_text_atomic(out / TABLES_INDEX, json.dumps(index, ensure_ascii=False))
+        return paths
+
+    def rows_by_doc(self, docs: Iterable[str]) -> dict[str, dict[str, list[dict]]]:
+        """doc -> table -> its rows as dicts (the store writes them), of ``docs`` only."""
+        out: dict[str, dict[str, list[dict]]] = {}
+        for name, df in self.frames_of(docs).items():
+            for rec in df.astype(object).to_dict(orient="records"):
+                out.setdefault(str(rec.get("doc")), {}).setdefault(name, []).append(rec)
+        return out
+
+    def region_names(self) -> dict[str, object]:
+        """Every region the tables' rows name -> its name (the shared label), as the rows give it."""
+        names: dict[str, object] = {}
+        for name in TABLE_NAMES:
+            for region, _ in self.blocks(name):
+                if region is not None:
+                    names.setdefault(region, self.shared.get((f"region:{region}", "label")))
+        return names
+
+    def contributions(self, docs: Iterable[str]) -> list[dict] | None:
+        """The report contributions of ``docs`` in that order; None when one has none (its piece
+        failed): the report then works from the facts."""
+        by_doc = {p["doc"]: p.get("report") for p in self.pieces}
+        out = [by_doc.get(d) for d in docs]
+        return None if any(c is None for c in out) else out
+
+    def contract_starts(self) -> list[tuple]:
+        """(region, year, segment, contract start) of every financing row that gives a start."""
+        return [tuple(t) for p in self.pieces for t in p.get("starts", [])]
 
     def failures(self) -> list[tuple[str, str]]:
         """(doc, reason) of the documents whose rows could not be made."""
@@ -217,18 +365,81 @@ class Assembly:
         return {(p["doc"], s, e) for p in self.pieces for s, e in p["weak"]}
 
 
+class StoreTables(Mapping):
+    """What the store (models/store.py) reads of the tables, without every row being read:
+    each table's columns and types (an empty frame: the types are fixed by column name), the
+    rows of the documents it rewrites (:meth:`Assembly.rows_by_doc`) and the regions the rows
+    name (:meth:`Assembly.region_names`)."""
+
+    def __init__(self, assembly: Assembly):
+        self.assembly = assembly
+        self.rows_by_doc = assembly.rows_by_doc
+        self.region_names = assembly.region_names
+
+    def __getitem__(self, name: str):
+        if name not in TABLE_NAMES:
+            raise KeyError(name)
+        return _frame(name, [], SORT[name])
+
+    def __iter__(self):
+        return iter(TABLE_NAMES)
+
+    def __len__(self) -> int:
+        return len(TABLE_NAMES)
+
+
+def _read_index(previous: Path | None) -> dict:
+    if previous is None:
+        return {}
+    try:
+        index = json.loads((previous / TABLES_INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return index if isinstance(index, dict) else {}
+
+
+def _copied_block(source, entry) -> bytes | None:
+    """A block's bytes from the previous generation's file, or None when they cannot be read."""
+    if source is None or entry is None:
+        return None
+    try:
+        source.seek(entry[0])
+        data = source.read(entry[1])
+    except (OSError, ValueError, TypeError):
+        return None
+    return data if len(data) == entry[1] and (not data or data.endswith(b"\n")) else None
+
+
 def assemble(pieces: Iterable, keys: Mapping[str, str] | None = None) -> Assembly:
     return Assembly(list(pieces), keys)
 
 
 # --------------------------------------------------------------------------- the piece cache
+#: In the piece folder: ``key<TAB>summary`` per line, every piece the last build used, so a
+#: build reads one file for the summaries instead of opening every document's piece.
+SUMMARIES = "summaries.tsv"
+
+
 class PieceCache:
-    """Pieces on disk, one JSON file per key (``<cache>/derived/<key>.json``); None: no cache."""
+    """Pieces on disk, one JSON file per key (``<cache>/derived/<key>.json``), and their
+    summaries together in :data:`SUMMARIES`; None: no cache."""
 
     def __init__(self, cache_dir: Path | None):
         self.folder = None if cache_dir is None else Path(cache_dir) / "derived"
         self.made = 0
         self.reused = 0
+        self._lines: dict[str, str] | None = None     # key -> its summary's JSON, as stored
+
+    def _summaries(self) -> dict[str, str]:
+        if self._lines is None:
+            self._lines = {}
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                with open(self.folder / SUMMARIES, encoding="utf-8") as fh:
+                    for line in fh:
+                        key, tab, data = line.rstrip("\n").partition("\t")
+                        if tab:
+                            self._lines[key] = data
+        return self._lines
 
     def get(self, key: str, doc_id: str, make) -> dict:
         """The cached piece of ``key``, else ``make()`` (stored for next time)."""
@@ -236,39 +447,58 @@ class PieceCache:
 
     def held(self, key: str, doc_id: str, make) -> HeldPiece:
         """The piece of ``key`` as a :class:`HeldPiece` (what a build keeps of a piece until it
-        is assembled): read from its file, else ``make()`` and written for next time.
+        is assembled): its summary from :data:`SUMMARIES` or its file, else ``make()`` and
+        written for next time.
 
         A file holds two lines of JSON, the piece's summary and the whole piece; JSON text has
         no raw line break, so the first line is the summary."""
         path = None if self.folder is None else self.folder / f"{key}.json"
         if path is not None:
-            with contextlib.suppress(OSError, ValueError):
-                with open(path, encoding="utf-8") as fh:
-                    summary = json.loads(fh.readline())
-                if summary.get("doc") == doc_id:
-                    self.reused += 1
-                    return HeldPiece(summary, path=path)
+            summary = self._stored_summary(key, path)
+            if summary is not None and summary.get("doc") == doc_id:
+                self.reused += 1
+                return HeldPiece(summary, path=path)
         piece = make()
         data = json.dumps(piece, ensure_ascii=False)
-        # as JSON gives it back, so a fresh piece reads exactly as a stored one
-        summary = json.loads(json.dumps({k: piece[k] for k in SUMMARY_KEYS if k in piece}, ensure_ascii=False))
+        line = json.dumps(summarise(piece), ensure_ascii=False)
+        summary = json.loads(line)       # as JSON gives it back, so a fresh piece reads as a stored one
         self.made += 1
         if path is not None and not piece.get("failed"):   # a failed piece is made again next time
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(summary, ensure_ascii=False) + "\n" + data, encoding="utf-8")
+            tmp.write_text(line + "\n" + data, encoding="utf-8")
             os.replace(tmp, path)
+            self._summaries()[key] = line
             return HeldPiece(summary, path=path)
         return HeldPiece(summary, data=data)
 
+    def _stored_summary(self, key: str, path: Path) -> dict | None:
+        """The summary of a stored piece: from the summaries file when its piece file is there,
+        else the piece file's first line; None when there is none (or it cannot be read)."""
+        with contextlib.suppress(OSError, ValueError):
+            line = self._summaries().get(key)
+            if line is not None and path.is_file():
+                return json.loads(line)
+            with open(path, encoding="utf-8") as fh:
+                line = fh.readline()
+            summary = json.loads(line)
+            self._summaries()[key] = line.rstrip("\n")
+            return summary
+        return None
+
     def prune(self, keep: set[str]) -> int:
-        """Drop pieces no document of this build uses (removed or changed documents)."""
+        """Drop pieces no document of this build uses (removed or changed documents), and
+        write the summaries of the ones it uses."""
         if self.folder is None or not self.folder.is_dir():
             return 0
         removed = 0
         for p in self.folder.iterdir():
-            if p.stem not in keep:
+            if p.stem not in keep and p.name != SUMMARIES:
                 with contextlib.suppress(OSError):
                     p.unlink()
                     removed += 1
+        lines = self._summaries()
+        text = "".join(f"{key}\t{lines[key]}\n" for key in sorted(keep) if key in lines)
+        with contextlib.suppress(OSError):
+            write_text_atomic(self.folder / SUMMARIES, text)
         return removed

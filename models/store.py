@@ -260,6 +260,11 @@ def _table_rows_by_doc(tables: Mapping[str, pd.DataFrame], only: set[str] | None
                        ) -> dict[str, dict[str, list[dict]]]:
     """doc -> table -> rows (plain Python values); ``only``: of these documents alone."""
     out: dict[str, dict[str, list[dict]]] = {}
+    if hasattr(tables, "rows_by_doc") and only is not None:   # models/derived.py StoreTables
+        for doc, by_table in tables.rows_by_doc(only).items():
+            out[doc] = {name: [{k: _clean(v) for k, v in row.items()} for row in rows]
+                        for name, rows in by_table.items() if name in COMPARISON_TABLES}
+        return out
     for name in COMPARISON_TABLES:
         df = tables.get(name)
         if df is not None and only is not None and len(df):
@@ -386,7 +391,10 @@ def _reference_rows(tables: Mapping[str, pd.DataFrame]):
                         "valid_from": m.valid_from.isoformat() if m.valid_from else None,
                         "valid_to": m.valid_to.isoformat() if m.valid_to else None,
                         "merged_into": "|".join(m.merged_into) or None, "tooi_uri": m.tooi_uri}
-    for df in tables.values():
+    region_names = getattr(tables, "region_names", None)    # models/derived.py StoreTables: no rows read
+    for rid, name in (region_names() if region_names is not None else {}).items():
+        regions.setdefault(rid, {"id": rid, "name": _clean(name), "code": None, "is_jeugdregio": 0})
+    for df in tables.values() if region_names is None else ():
         if "region" in getattr(df, "columns", ()):
             names = dict(zip(df["region"], df["region_name"])) if "region_name" in df.columns else {}
             for rid in df["region"].dropna().unique():

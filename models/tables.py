@@ -23,6 +23,7 @@ Tables (name -> one row per):
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 from collections import Counter
@@ -34,7 +35,7 @@ import pandas as pd
 
 from .facts import Fact, read_facts
 from .graph import ALL_SEGMENTS, build_graph, edges_of_type, nodes_of_kind
-from .io import _FORMULA_START, atomic_writer, csv_safe
+from .io import _FORMULA_START, atomic_writer
 from .scopes import rules
 
 TABLE_NAMES = ("financing", "procedures", "segments", "timeline", "plan_changes", "decisions", "members")
@@ -89,6 +90,26 @@ def _frame(name: str, rows: list[dict], sort: list[str]) -> pd.DataFrame:
     if len(df):
         df = df.sort_values(sort, kind="stable", na_position="last").reset_index(drop=True)
     return df
+
+
+def sort_order(name: str, rows: list[tuple]) -> list[int]:
+    """Positions of ``rows`` (tuples in column order) in the table's order (:func:`_frame`'s
+    stable sort, gaps last in every key): a block is sorted alone, its cells written from the
+    tuples themselves. A key column whose values do not compare (text beside numbers) is
+    sorted as pandas sorts it."""
+    cols = [COLUMNS[name].index(c) for c in SORT[name]]
+    try:
+        return sorted(range(len(rows)), key=lambda i: [_sort_key(rows[i][c]) for c in cols])
+    except TypeError:
+        df = pd.DataFrame([[row[i] for i in cols] for row in rows], columns=SORT[name])
+        for col in INT_COLUMNS:
+            if col in df.columns:
+                df[col] = pd.array(df[col].tolist(), dtype="Int64")
+        return df.sort_values(SORT[name], kind="stable", na_position="last").index.tolist()
+
+
+def _sort_key(v) -> tuple:
+    return (True, 0) if v is None or v is pd.NA or (v.__class__ is float and v != v) else (False, v)
 
 
 def _regions_of(G, node: str, doc: str) -> list[str]:
@@ -268,6 +289,71 @@ def tables_from_facts(facts: Iterable[Fact | Mapping], documents: Iterable[Mappi
 
 
 # --------------------------------------------------------------------------- I/O
+#: Columns whose cells are fractions (written as Python's shortest float repr, as pandas did).
+FLOAT_COLUMNS = ("confidence",)
+
+
+def _absent(v) -> bool:
+    return v is None or v is pd.NA or (v.__class__ is float and v != v)
+
+
+def _int_cell(v) -> str:
+    return "" if _absent(v) else str(int(v))
+
+
+def _float_cell(v) -> str:
+    return "" if _absent(v) else repr(float(v))
+
+
+def _text_cell(v) -> str:
+    if _absent(v):
+        return ""
+    if v.__class__ is str:      # no live formulas from document text
+        return "'" + v if v.startswith(_FORMULA_START) else v
+    return str(v)
+
+
+def cell_writers(name: str) -> list:
+    """One formatter per column of table ``name``, fixed by the column's name alone.
+
+    A CSV file is written in region blocks, some copied from the previous build: a cell must
+    read the same whichever rows surround it, so its text cannot depend on the dtype pandas
+    infers for the column of one frame (an int beside a NaN turned "3" into "3.0")."""
+    return [_int_cell if c in INT_COLUMNS else _float_cell if c in FLOAT_COLUMNS else _text_cell
+            for c in COLUMNS[name]]
+
+
+def csv_header(name: str) -> str:
+    return _csv_text([COLUMNS[name]])
+
+
+def csv_rows(name: str, rows: Iterable[tuple]) -> str:
+    """CSV text of ``rows`` (tuples in :data:`COLUMNS` order), each cell by :func:`cell_writers`."""
+    writers = cell_writers(name)
+    text = [w is _text_cell for w in writers]
+    out = []
+    for row in rows:
+        cells = []
+        for is_text, w, v in zip(text, writers, row):
+            # most cells are plain text: written as they are, without a call (a block of a large
+            # region has a million cells)
+            cells.append(v if is_text and v.__class__ is str and not v.startswith(_FORMULA_START) else w(v))
+        out.append(cells)
+    return _csv_text(out)
+
+
+def _csv_text(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
+
+
+def frame_rows(df: pd.DataFrame) -> list[tuple]:
+    """A table frame's rows as tuples in :data:`COLUMNS` order (Int64 gaps as ``pd.NA``)."""
+    name_cols = list(df.columns)
+    return list(zip(*(df[c].tolist() for c in name_cols))) if len(df) else []
+
+
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir) -> list[Path]:
     """Write each table as ``<out_dir>/<name>.csv`` (UTF-8, atomic replace). Returns the paths."""
     out = Path(out_dir)
@@ -275,31 +361,9 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir) -> list[Path]:
     for name, df in tables.items():
         path = out / f"{name}.csv"
         with atomic_writer(path, newline="") as fh:
-            _csv_safe(df).to_csv(fh, index=False)   # no live formulas from document text
+            fh.write(csv_header(name) + csv_rows(name, frame_rows(df[COLUMNS[name]])))
         paths.append(path)
     return paths
-
-
-def _has_formula(col: pd.Series) -> bool:
-    try:    # pandas' string methods in C; a column holding other objects too takes the loop
-        return bool(col.str.startswith(_FORMULA_START, na=False).any())
-    except (AttributeError, TypeError):
-        return any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in col.tolist())
-
-
-def _csv_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """:func:`.io.csv_safe_frame`, touching only the text columns that hold a formula-like cell
-    (few do): a plain loop finds them, where mapping every cell through pandas cost a second
-    per 1,000 documents."""
-    out = df
-    for col in df.columns:
-        if df[col].dtype.kind in "biufcmM":
-            continue
-        if _has_formula(df[col]):
-            if out is df:
-                out = df.copy()
-            out[col] = out[col].map(csv_safe)
-    return out
 
 
 def read_documents(path) -> list[dict]:

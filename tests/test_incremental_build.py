@@ -110,6 +110,29 @@ def test_export_whole_corpus_equals_the_build_file_and_region_filters(corpus, tm
     assert r.exit_code == 1 and "Did you mean: gooi_en_vechtstreek" in r.stderr
 
 
+def test_a_region_export_reads_only_its_documents_lines_of_facts_jsonl(corpus, tmp_path):
+    """facts.jsonl's index gives each document's byte range: a region export seeks to its
+    documents' lines and never parses the others' (here made unreadable)."""
+    import json
+    out = tmp_path / "out"
+    _build(corpus, out)
+    gen = _generation(out)
+    before = tmp_path / "before.json"
+    args = ["export", "json", "--region", "gooi_en_vechtstreek", "--outputs", str(out)]
+    assert CliRunner().invoke(main, [*args, "--out", str(before)]).exit_code == 0
+    index = json.loads((gen / ".facts-index.json").read_text(encoding="utf-8"))
+    data = bytearray((gen / "facts.jsonl").read_bytes())
+    start, length, _ = index["planning_midden_holland"]
+    data[start:start + length - 1] = b"x" * (length - 1)       # another region's document, same length
+    facts = gen / "facts.jsonl"
+    facts.unlink()                                              # a new file: the linked one stays intact
+    facts.write_bytes(bytes(data))
+    after = tmp_path / "after.json"
+    r = CliRunner().invoke(main, [*args, "--out", str(after)])
+    assert r.exit_code == 0, r.output
+    assert after.read_bytes() == before.read_bytes()
+
+
 def test_a_large_corpus_gets_no_whole_corpus_graph_files_unless_asked(corpus, tmp_path, monkeypatch):
     import inkoopgraaf.cli as cli
     monkeypatch.setattr(cli, "GRAPH_FILES_AUTO_MAX", 2)
@@ -198,6 +221,28 @@ def test_tables_from_per_document_pieces_equal_the_whole_graphs(leave_out):
     assert names == ({"REGIO NERGENS"} if leave_out == "a_first" else {"Regio Nergens"})
     domains = set(segs.loc[segs.region == "regio_nergens", "domain"].dropna())
     assert domains == (set() if leave_out == "b_second" else {"jeugd"})
+
+
+def test_tables_written_per_region_block_are_the_whole_tables_bytes(tmp_path):
+    """Each region block is sorted and formatted alone (and copied when unchanged): the files
+    are byte for byte the whole sorted tables written at once, with the regions in order and
+    rows without a region last."""
+    from inkoopgraaf.models.derived import assemble, document_piece
+    from inkoopgraaf.models.tables import TABLE_NAMES, write_tables
+    from test_graph import load_case
+    facts, docs, texts, _ = load_case()
+    for f, rec, text in _sharing_documents():
+        facts, docs, texts = facts + f, docs + [rec], {**texts, **text}
+    pieces = [document_piece(d["id"], d, [f for f in facts if f.doc == d["id"]], texts.get(d["id"])) for d in docs]
+    asm = assemble(pieces)
+    write_tables(asm.tables, tmp_path / "whole")
+    asm.write_tables(tmp_path / "blocks")
+    asm.write_tables(tmp_path / "copied", tmp_path / "blocks")      # every block copied
+    for name in TABLE_NAMES:
+        whole = (tmp_path / "whole" / f"{name}.csv").read_bytes()
+        assert (tmp_path / "blocks" / f"{name}.csv").read_bytes() == whole, name
+        assert (tmp_path / "copied" / f"{name}.csv").read_bytes() == whole, name
+    assert len(asm.blocks("timeline")) > 2
 
 
 def _store_rows(db: Path) -> dict[str, list[tuple]]:
@@ -371,3 +416,38 @@ def test_a_change_renders_only_its_regions_pages_and_serialises_only_its_facts(t
     serialised.clear()
     _run(corpus, out, "--no-cache", code=0)
     assert set(rendered) == {p[:-5] for p in pages} and set(serialised) == {n[:-4] for n in names}
+
+
+def test_a_change_makes_only_its_regions_table_blocks_and_reads_no_other_facts_for_the_report(tmp_path, monkeypatch):
+    """After one changed document, each table's region blocks the document has no rows in are
+    the previous generation's bytes (copied, never made), and the report's summary is folded
+    from cached contributions: no other document's facts are read for it. The bytes equal a
+    cold build's (tested above)."""
+    from inkoopgraaf.models import derived
+    from inkoopgraaf.report import render
+    monkeypatch.setattr(render, "SPLIT_ABOVE_DOCUMENTS", 2)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in THREE:
+        shutil.copy(DOCS / name, corpus / name)
+    out = tmp_path / "out"
+    _run(corpus, out, code=0)
+    made, paged = [], []
+    real_block, real_payload = derived.Assembly._block_text, render.build_payload
+    monkeypatch.setattr(derived.Assembly, "_block_text", lambda self, name, region, docs:
+                        made.append((name, region, tuple(docs))) or real_block(self, name, region, docs))
+    monkeypatch.setattr(render, "build_payload", lambda facts, *a, **k:
+                        paged.extend({f["doc"] for f in facts}) or real_payload(facts, *a, **k))
+    changed = corpus / "planning_midden_holland.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nHet college besluit op 3 maart 2024 "
+                       "de jeugdhulp met een lumpsum te bekostigen.\n", encoding="utf-8")
+    _run(corpus, out, code=0)
+    assert made and all("planning_midden_holland" in docs for _, _, docs in made)
+    gen = _generation(out)
+    import csv as csv_mod
+    for name in ("timeline", "members"):
+        with open(gen / f"{name}.csv", encoding="utf-8", newline="") as fh:
+            regions = {row["region"] for row in csv_mod.DictReader(fh)}
+        mine = {region for table, region, _ in made if table == name}
+        assert mine and mine < regions, name        # some blocks made, the others copied
+    assert set(paged) == {"planning_midden_holland"}

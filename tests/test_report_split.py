@@ -67,3 +67,41 @@ def test_unchanged_region_pages_are_linked_from_the_previous_build_and_stale_one
     (new / "report/weg.html").write_text("oud", encoding="utf-8")
     write_report_files(new / "report.html", keep, documents, texts, split=True)
     assert not (new / "report/weg.html").exists()
+
+
+def _contributions(facts, documents, texts):
+    """Each document's contribution as build caches it (its piece, models/derived.py), through JSON."""
+    from inkoopgraaf.models.derived import document_piece
+    by_doc = {}
+    for f in facts:
+        by_doc.setdefault(f.doc if hasattr(f, "doc") else f["doc"], []).append(f)
+    pieces = [document_piece(str(d["id"]), d, by_doc.get(str(d["id"]), []), texts.get(str(d["id"])))
+              for d in documents]
+    return pieces, [json.loads(json.dumps(p["report"], ensure_ascii=False)) for p in pieces]
+
+
+def test_the_summary_folded_from_contributions_is_the_one_made_from_every_fact():
+    """A build folds the summary from per-document contributions and reads only the facts of the
+    pages it renders; every page is byte for byte the one made from all facts at once."""
+    from inkoopgraaf.models.derived import assemble
+    from inkoopgraaf.report.render import _pages
+    for facts, documents, texts in (sample_inputs(), hostile_inputs(), synthetic_inputs(n_docs=60, facts_per_doc=8)):
+        pieces, contributions = _contributions(facts, documents, texts)
+        asm = assemble(pieces)
+        args = (facts, documents, texts, asm, None, asm.attributions(), asm.weak_spans(), "report.html", True)
+        read = []
+
+        def facts_of(doc):
+            read.append(doc)
+            return [f for f in facts if (f.doc if hasattr(f, "doc") else f["doc"]) == doc]
+        whole, _ = _pages(*args)
+        assert _pages(facts, documents, texts, asm.tables, *args[4:])[0] == whole   # the tables as frames
+        folded, _ = _pages(*args, contributions=contributions, facts_of=facts_of)
+        assert list(folded) == list(whole)
+        for rel in whole:
+            assert folded[rel] == whole[rel], rel
+        # a page left unrendered costs none of its documents' facts
+        read.clear()
+        _pages(*args, unchanged=lambda rel, key: True, doc_keys=asm.fingerprints, contributions=contributions,
+               facts_of=facts_of)
+        assert read == []

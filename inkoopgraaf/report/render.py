@@ -302,17 +302,8 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
             timeline.append({"region": ri, "events": evs, "changes": sorted(changes[ri], key=lambda c: c[1])})
 
     return {
-        "meta": {
-            "title": title or "Inkoop jeugdhulp en Wmo: vergelijking van regio's",
-            "generated": _generated(),
-        },
-        "labels": {
-            "types": L.FACT_TYPE_LABELS,
-            # JSON has no None key: a missing status is looked up as "null" (String(null) in JS).
-            "status": {("null" if k is None else k): v for k, v in L.STATUS_LABELS.items()},
-            "variants": L.VARIANT_LABELS, "events": L.EVENT_LABELS, "eventOrder": L.EVENT_ORDER,
-            "actors": L.ACTOR_LABELS, "decisionStatus": L.DECISION_STATUS_LABELS,
-        },
+        "meta": generated_meta(title),
+        "labels": build_labels(),
         "docs": docs,
         "regions": regions,
         "facts": rows,
@@ -321,6 +312,22 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         "timeline": timeline,
         "decisions": decisions,
         "tables": _tables_payload(tables or {}, fact_dicts) if with_tables else [],
+    }
+
+
+def generated_meta(title: str | None) -> dict:
+    """The page's title and when it was made (see :func:`_generated`)."""
+    return {"title": title or "Inkoop jeugdhulp en Wmo: vergelijking van regio's", "generated": _generated()}
+
+
+def build_labels() -> dict:
+    """The Dutch words the page's script looks ids up in."""
+    return {
+        "types": L.FACT_TYPE_LABELS,
+        # JSON has no None key: a missing status is looked up as "null" (String(null) in JS).
+        "status": {("null" if k is None else k): v for k, v in L.STATUS_LABELS.items()},
+        "variants": L.VARIANT_LABELS, "events": L.EVENT_LABELS, "eventOrder": L.EVENT_ORDER,
+        "actors": L.ACTOR_LABELS, "decisionStatus": L.DECISION_STATUS_LABELS,
     }
 
 
@@ -375,13 +382,18 @@ def _matrix(regions: list[dict], fact_dicts: list[dict], matrix_cells: Mapping, 
             "models": sorted(models.values(), key=lambda m: (order.get(m[0], len(order)), m[1]))}
 
 
-def _contract_starts(tables: Mapping[str, Any], region_index: Mapping[str, int]) -> dict:
-    """(region index, document year, segment column) -> the contract start of the financing table."""
-    df = tables.get("financing")
+def _contract_starts(tables: Any, region_index: Mapping[str, int]) -> dict:
+    """(region index, document year, segment column) -> the contract start of the financing table
+    (``tables``: the tables, or a build's assembly, which knows the starts without the rows)."""
     out: dict[tuple, str] = {}
-    if df is None or not hasattr(df, "columns") or "contract_start" not in df.columns:
-        return out
-    for region, year, segment, start in zip(df["region"], df["year"], df["segment"], df["contract_start"]):
+    if hasattr(tables, "contract_starts"):
+        rows = tables.contract_starts()
+    else:
+        df = tables.get("financing")
+        if df is None or not hasattr(df, "columns") or "contract_start" not in df.columns:
+            return out
+        rows = zip(df["region"], df["year"], df["segment"], df["contract_start"])
+    for region, year, segment, start in rows:
         if region not in region_index or not isinstance(start, str) or not start:
             continue
         col = WHOLE_DOCUMENT if segment in (None, "all") else segment
@@ -608,15 +620,25 @@ def region_payload(region: dict, facts: list[dict], documents: list[Mapping], te
     facts with the passages, texts, timelines, decisions, their rows of the tables)."""
     ids = {str(rec.get("id")) for rec in documents}
     mine = [f for f in facts if str(f.get("doc")) in ids]
-    part_tables = {name: df[df["doc"].astype(str).isin(ids)].reset_index(drop=True)
-                   if hasattr(df, "columns") and "doc" in df.columns else df
-                   for name, df in (tables or {}).items()}
+    part_tables = _tables_of(tables, ids)
     own = None if attributions is None else {d: regs for d, regs in attributions.items() if d in ids}
     payload = build_payload(mine, documents, {d: texts[d] for d in ids if d in texts}, part_tables,
                             f"{title}: {region['name']}", own, weak)
     payload["meta"]["summary"] = back
     payload["meta"]["region"] = region["id"]
     return payload
+
+
+def _tables_of(tables: Any, ids: set[str] | None = None) -> Mapping[str, Any]:
+    """The tables (of the documents ``ids`` only, when given), from frames or from a build's
+    assembly (models/derived.py), which reads the rows of those documents alone."""
+    if hasattr(tables, "frames_of"):
+        return tables.frames_of(ids) if ids is not None else tables.tables
+    if ids is None:
+        return tables or {}
+    return {name: df[df["doc"].astype(str).isin(ids)].reset_index(drop=True)
+            if hasattr(df, "columns") and "doc" in df.columns else df
+            for name, df in (tables or {}).items()}
 
 
 def report_pages(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapping[str, str] | None = None,
@@ -631,10 +653,17 @@ def report_pages(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapp
 
 
 def _pages(facts, documents, texts, tables, title, attributions, weak, summary, split,
-           doc_keys: Mapping[str, str] | None = None, unchanged=None) -> tuple[dict[str, str | None], dict]:
+           doc_keys: Mapping[str, str] | None = None, unchanged=None, contributions=None,
+           facts_of=None) -> tuple[dict[str, str | None], dict]:
     """:func:`report_pages`, and each region page's key (:func:`page_key`, when ``doc_keys`` gives
-    every document's); a page for which ``unchanged(rel, key)`` holds is not rendered (None)."""
+    every document's); a page for which ``unchanged(rel, key)`` holds is not rendered (None).
+    With ``contributions`` (every document's :func:`.summary.document_contribution`, in
+    document order) a split report's summary is folded from them and only the facts of the
+    pages rendered are read (``facts_of(doc)``, else grouped from ``facts``)."""
     folder = Path(summary).with_suffix("").name
+    if contributions is not None and (split or (split is None and len(contributions) > SPLIT_ABOVE_DOCUMENTS)):
+        return _pages_from_contributions(contributions, facts, documents, texts, tables, title, attributions,
+                                         weak, summary, doc_keys, unchanged, facts_of)
     fact_dicts = [_as_dict(f) for f in facts]
     documents = list(documents)
     texts = dict(texts or {})
@@ -644,8 +673,8 @@ def _pages(facts, documents, texts, tables, title, attributions, weak, summary, 
     if split is None:
         ids = {str(rec.get("id")) for rec in documents} | {str(f.get("doc")) for f in fact_dicts}
         split = len(ids) > SPLIT_ABOVE_DOCUMENTS
-    full = build_payload(fact_dicts, documents, texts, tables, title, attributions, weak, with_tables=not split,
-                         summaries=not split)
+    full = build_payload(fact_dicts, documents, texts, tables if split else _tables_of(tables), title, attributions,
+                         weak, with_tables=not split, summaries=not split)
     if not split:
         return {"": render_html(full)}, {}
     names = page_names(full["regions"])
@@ -667,6 +696,55 @@ def _pages(facts, documents, texts, tables, title, attributions, weak, summary, 
                                  attributions, weak, back)
         pages[rel] = render_html(payload)
     return pages, keys
+
+
+def _pages_from_contributions(contributions, facts, documents, texts, tables, title, attributions, weak,
+                              summary, doc_keys, unchanged, facts_of) -> tuple[dict[str, str | None], dict]:
+    """:func:`_pages` of a split report whose summary is folded from per-document contributions."""
+    from .summary import summary_payload_from
+    folder = Path(summary).with_suffix("").name
+    texts = texts or {}
+    if facts_of is None:
+        by_doc: dict[str, list] = defaultdict(list)
+        for f in facts:
+            by_doc[str(f.get("doc") if isinstance(f, Mapping) else f.doc)].append(f)
+        facts_of = by_doc.__getitem__
+    payload, regions, docs = summary_payload_from(contributions, folder, page_names, title, tables)
+    names = page_names(regions)
+    pages: dict[str, str | None] = {"": render_html(payload)}
+    if weak is None:
+        from inkoopgraaf.models.scopes import weak_whole_claim_spans
+        weak = weak_whole_claim_spans([_as_dict(f) for d in docs for f in facts_of(d["id"])], texts)
+    records = {str(rec.get("id")): rec for rec in documents}
+    keys: dict[str, str] = {}
+    back = f"../{summary}"
+    for r in regions:
+        rel = f"{folder}/{names[r['id']]}"
+        doc_ids = [docs[di]["id"] for di in r["docs"]]
+        key = page_key(rel, r, doc_ids, doc_keys, payload["meta"], back)
+        if key is not None:
+            keys[rel] = key
+            if unchanged is not None and unchanged(rel, key):
+                pages[rel] = None
+                continue
+        page_facts = [_as_dict(f) for d in doc_ids for f in facts_of(d)]
+        page_texts = _texts_of(texts, doc_ids)
+        payload_r = region_payload(r, page_facts, [records.get(d) or {"id": d} for d in doc_ids], page_texts,
+                                   tables or {}, payload["meta"]["title"], attributions, weak, back)
+        pages[rel] = render_html(payload_r)
+    return pages, keys
+
+
+def _texts_of(texts: Mapping[str, str], doc_ids: list[str]) -> dict[str, str]:
+    """The texts of ``doc_ids`` that ``texts`` has, each read once (a build's texts are read
+    from the cache when asked for)."""
+    out = {}
+    for d in doc_ids:
+        try:
+            out[d] = texts[d]
+        except KeyError:
+            pass
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -714,14 +792,15 @@ def write_report_files(out_path, facts: Iterable[Any], documents: Iterable[Mappi
                        title: str | None = None, attributions: Mapping[str, Iterable[str]] | None = None,
                        weak: set[tuple[str, int, int]] | None = None, split: bool | None = None,
                        previous: Path | None = None, doc_keys: Mapping[str, str] | None = None,
-                       reuse_by_key: bool = False) -> list[Path]:
+                       reuse_by_key: bool = False, contributions: list[Mapping] | None = None,
+                       facts_of=None) -> list[Path]:
     """Write the report (:func:`report_pages`): ``out_path`` and, when split, its region pages
     in the folder named like it without ``.html`` (``report.html`` → ``report/``). A page equal
     to the one in ``previous`` (the last generation's folder) is hard-linked from there; pages
     of regions no longer in the report are removed. With ``doc_keys`` (document id -> a key of
     everything its part of a page is made from) the page keys are written beside the pages,
     and with ``reuse_by_key`` a page whose key is the previous generation's is linked from
-    there without being rendered at all."""
+    there without being rendered at all. ``contributions``, ``facts_of``: see :func:`_pages`."""
     from inkoopgraaf.models.io import write_text_atomic
     from inkoopgraaf.snapshot import reuse_file
 
@@ -732,7 +811,7 @@ def write_report_files(out_path, facts: Iterable[Any], documents: Iterable[Mappi
     def unchanged(rel: str, key: str) -> bool:
         return old_keys.get(rel) == key and (previous / rel).is_file()
     pages, keys = _pages(facts, documents, texts, tables, title, attributions, weak, out_path.name, split,
-                         doc_keys, unchanged if old_keys else None)
+                         doc_keys, unchanged if old_keys else None, contributions, facts_of)
     umask = os.umask(0)
     os.umask(umask)
     written = []
