@@ -115,8 +115,8 @@ def _tokens(folded: str, lower: str) -> tuple[list[tuple[int, int, str]], list[s
     parts = _TOKEN_SPLIT.split(lower)              # gap, word, gap, word, ..., gap
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2] if "\u03a3" not in folded else list(map(str.lower, _TOKEN_SPLIT.split(folded)[1::2]))
-    if "&" in folded:
-        words = ["en" if w == "&" else w for w in words]
+    for i in compress(range(len(words)), map("&".__eq__, words)):
+        words[i] = "en"
     return list(zip(ends[0:-1:2], ends[1::2], words)), words
 
 
