@@ -115,8 +115,8 @@ def _tokens(folded: str, lower: str) -> tuple[list[tuple[int, int, str]], list[s
     parts = _TOKEN_SPLIT.split(lower)              # gap, word, gap, word, ..., gap
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2] if "\u03a3" not in folded else list(map(str.lower, _TOKEN_SPLIT.split(folded)[1::2]))
-    if "&" in folded:
-        words = ["en" if w == "&" else w for w in words]
+    for i in compress(range(len(words)), map("&".__eq__, words)):
+        words[i] = "en"
     return list(zip(ends[0:-1:2], ends[1::2], words)), words
 
 
@@ -216,8 +216,10 @@ class PlaceIndex:
                 for adj in {key + "se", key[:-1] + "se" if key.endswith("e") else key + "se"}:
                     if adj not in self.entries:
                         self.adjectives.setdefault(adj, e.regions[0])
-        # first words a name, compound or adjective ("zuid" of "Zuid-Kennemerlandse") may start with
+        # first words a name, compound or adjective ("zuid" of "Zuid-Kennemerlandse") may start with,
+        # and the keys one word can match on its own
         self.first_words = self.key_prefixes | {a[:n] for a in self.adjectives for n in range(1, len(a) + 1)}
+        self.one_word_keys = set(self.entries) | set(self.adjectives) | self._compound_keys()
         self.head_nouns = set(_lw(rules["region_adjectives"]["head_nouns"]))
         self.cues_singular = set(_lw(rules["region_cues"]["singular"]))
         self.cues_plural = set(_lw(rules["region_cues"]["plural"]))
@@ -236,13 +238,21 @@ class PlaceIndex:
         self.qualifiers = {name_key(k): v for k, v in rules["province_cues"]["qualifiers"].items()}
         self._load_real_text_cues(rules)
 
+    def _compound_endings(self) -> set[str]:
+        """What a region compound adds to a region key: one or two suffixes (``_compound_stem``)."""
+        return {s2 + s for s in self.suffixes for s2 in ["", *self.suffixes]}
+
+    def _compound_keys(self) -> set[str]:
+        """Every key a region compound may have ("lekstroomgemeenten"; a superset: the stem
+        lengths are checked by ``_Scanner._compound_stem``)."""
+        return {key + end for key, e in self.entries.items() if e.regions for end in self._compound_endings()}
+
     def _key_prefixes(self) -> frozenset[str]:
         """Every beginning of a name key or of a region compound ("lekstroomgem", a region key and
-        the start of one or two suffixes: see ``_Scanner._compound_stem``). A key of a text's tokens
-        that is none of these begins no name, so the scan stops extending it there."""
+        the start of one or two suffixes). A key of a text's tokens that is none of these begins no
+        name, so the scan stops extending it there."""
         region_keys = [k for k, e in self.entries.items() if e.regions]
-        endings = {s2 + s for s in self.suffixes for s2 in ["", *self.suffixes]}
-        ending_starts = {end[:n] for end in endings for n in range(1, len(end) + 1)}
+        ending_starts = {end[:n] for end in self._compound_endings() for n in range(1, len(end) + 1)}
         out = {key[:n] for key in self.entries for n in range(1, len(key) + 1)}
         out.update(key + start for key in region_keys for start in ending_starts)
         return frozenset(out)
@@ -400,11 +410,19 @@ class _Scanner:
 
     def _name_starts(self) -> list[int]:
         """Tokens a name may start at, in text order: capitalised ones, digits and articles ("de
-        Kempen") whose word begins a name key, compound or adjective (a C-level pass over the
-        words picks those out; the few left are checked one by one, as ``_is_cap`` does)."""
-        toks, words, text = self.tokens, self.words, self.text
-        begins = compress(range(len(words)), map(self.ix.first_words.__contains__, words))
-        return [i for i in begins if words[i] in _ARTICLES or text[toks[i][0]].isupper() or text[toks[i][0]].isdigit()]
+        Kempen") that are a key on their own or begin one with the next word. A C-level pass over
+        the words keeps those that begin a key; the few left are checked one by one (the
+        capital as ``_is_cap`` checks it)."""
+        toks, words, text, ix = self.tokens, self.words, self.text, self.ix
+        last = len(words) - 1
+        out = []
+        for i in compress(range(len(words)), map(ix.first_words.__contains__, words)):
+            w, first = words[i], text[toks[i][0]]
+            if not (w in _ARTICLES or first.isupper() or first.isdigit()):
+                continue
+            if w in ix.one_word_keys or (i < last and w + words[i + 1] in ix.first_words):
+                out.append(i)
+        return out
 
     def _longest_name(self, i: int) -> tuple[int, str, str] | None:
         """(tokens, key, kind) of the longest name, region compound or region adjective starting
