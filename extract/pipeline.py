@@ -151,13 +151,20 @@ def extract_document(doc: Document) -> list[Fact]:
 
 def _run_steps(doc: Document, year: int | None, part: Part | None = None) -> list[Fact]:
     with collector_paused(len(doc.text) <= GC_PAUSE_CHARS):
-        ctx = ExtractionContext(doc=doc, year=year, part=part)
-        facts: list[Fact] = []
+        # the context is gone before the collector resumes: else its first pass walks all of it
+        return _steps_facts(ExtractionContext(doc=doc, year=year, part=part))
+
+
+def _steps_facts(ctx: ExtractionContext) -> list[Fact]:
+    facts: list[Fact] = []
+    try:
         for step in STEPS:
             step_facts = _load(step[1])(ctx)
             ctx.add(step_facts)
             facts.extend(step_facts)
-        facts.sort(key=lambda f: (f.start, f.end, f.type))
+    finally:
+        ctx.release()
+    facts.sort(key=lambda f: (f.start, f.end, f.type))
     return facts
 
 

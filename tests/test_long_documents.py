@@ -174,7 +174,7 @@ def long_run(tmp_path_factory):
     path = tmp_path_factory.mktemp("long") / "lang.txt"
     path.write_text(seeds_text(2_000_000), "utf-8")
     parsed: list[int] = []
-    real_parse = nlp.parse
+    real_parse = nlp.parse_columns                       # what ExtractionContext parses with
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(nlp.get_nlp(), "max_length", blocks.PART_CHARS + 1)
 
@@ -185,7 +185,7 @@ def long_run(tmp_path_factory):
         def spy(document):
             parsed.append(len(document.text))
             return real_parse(document)
-        mp.setattr(nlp, "parse", spy)
+        mp.setattr(nlp, "parse_columns", spy)
         doc = read_document(path)
         facts = pipeline.extract_document(doc)
     return doc, facts, parsed
