@@ -41,3 +41,19 @@ def test_the_pipeline_gives_the_same_facts_as_the_steps_run_by_hand():
     by_hand.sort(key=lambda f: (f.start, f.end, f.type))
     assert [f.to_json() for f in pipeline.extract_document(doc)] == [f.to_json() for f in by_hand]
     assert by_hand
+
+
+def test_the_anchor_year_of_the_last_document_is_found_once(monkeypatch, tmp_path):
+    """read_and_extract asks for the anchor year twice (the extraction, then documents.csv's record):
+    the text is searched once; another document, or a manifest year, is not answered from that."""
+    calls = []
+    real = pipeline.detect_document_year
+    monkeypatch.setattr(pipeline, "detect_document_year", lambda doc: calls.append(doc.id) or real(doc))
+    path = tmp_path / "besluit.txt"
+    path.write_text(TEXT, "utf-8")
+    result = pipeline.read_and_extract(path)
+    assert result.ok and result.record["year"] == real(result.document) and calls == ["besluit"]
+    other = Document("ander", "ander.txt", "", "txt", "Op 3 mei 2019 is het plan vastgesteld.")
+    assert pipeline.anchor_year(other) == 2019 and calls == ["besluit", "ander"]
+    other.meta = {"year": "2021"}
+    assert pipeline.anchor_year(other) == 2021
