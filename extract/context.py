@@ -61,6 +61,15 @@ class ExtractionContext:
             self.layers[name] = build(self)
         return self.layers[name]
 
+    def release(self) -> None:
+        """Drop the document's layers once its extraction is done. A layer that refers back to the
+        context (the segment state does) closes a reference cycle, which only a pass of the
+        collector frees, over every token, clause and match the layers hold; without the layers,
+        reference counting frees them at once."""
+        self.layers.clear()
+        for name in ("_parsed", "spacy_doc", "token_columns", "clauses"):
+            self.__dict__.pop(name, None)
+
     def add(self, facts: list[Fact]) -> None:
         for f in facts:
             self.facts.setdefault(f.type, []).append(f)

@@ -19,6 +19,7 @@ import gc
 import hashlib
 import importlib
 import json
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -110,18 +111,24 @@ def _walk(root):
 
 def anchor_year(doc: Document) -> int | None:
     """The year that anchors year-less dates: manifest year, else the text's own date (a document
-    longer than one part: over its parts, extract/blocks.py; kept for the last such document, which
-    its record asks for again)."""
+    longer than one part: over its parts, extract/blocks.py). The text's year is kept for the last
+    document: its record asks for it again after the extraction (``_record``)."""
+    year = blocks.manifest_year(doc)
+    if year is not None:
+        return year
+    last_doc, text_id, last_year = _TEXT_YEAR
+    if last_doc is not None and last_doc() is doc and text_id == id(doc.text):
+        return last_year
     if len(doc.text) <= blocks.PART_CHARS:
-        year = blocks.manifest_year(doc)
-        return year if year is not None else detect_document_year(doc)
-    key = (id(doc), len(doc.text), doc.sha256, str(doc.meta.get("year")))
-    if _LONG_YEAR[0] != key:
-        _LONG_YEAR[:] = [key, document_year(doc, cut_points(doc))]
-    return _LONG_YEAR[1]
+        year = detect_document_year(doc)
+    else:
+        year = document_year(doc, cut_points(doc))
+    _TEXT_YEAR[:] = [weakref.ref(doc), id(doc.text), year]
+    return year
 
 
-_LONG_YEAR: list = [None, None]
+#: The last document (a weak reference: a freed one never matches), its text's id, its text's year.
+_TEXT_YEAR: list = [None, None, None]
 
 
 #: Documents up to this many characters are extracted with Python's cyclic garbage collector
@@ -151,13 +158,20 @@ def extract_document(doc: Document) -> list[Fact]:
 
 def _run_steps(doc: Document, year: int | None, part: Part | None = None) -> list[Fact]:
     with collector_paused(len(doc.text) <= GC_PAUSE_CHARS):
-        ctx = ExtractionContext(doc=doc, year=year, part=part)
-        facts: list[Fact] = []
+        # the context is gone before the collector resumes: else its first pass walks all of it
+        return _steps_facts(ExtractionContext(doc=doc, year=year, part=part))
+
+
+def _steps_facts(ctx: ExtractionContext) -> list[Fact]:
+    facts: list[Fact] = []
+    try:
         for step in STEPS:
             step_facts = _load(step[1])(ctx)
             ctx.add(step_facts)
             facts.extend(step_facts)
-        facts.sort(key=lambda f: (f.start, f.end, f.type))
+    finally:
+        ctx.release()
+    facts.sort(key=lambda f: (f.start, f.end, f.type))
     return facts
 
 

@@ -174,7 +174,7 @@ def long_run(tmp_path_factory):
     path = tmp_path_factory.mktemp("long") / "lang.txt"
     path.write_text(seeds_text(2_000_000), "utf-8")
     parsed: list[int] = []
-    real_parse = nlp.parse_columns     # what the extraction context calls (nlp.parse wraps it)
+    real_parse = nlp.parse_columns                       # what ExtractionContext parses with
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(nlp.get_nlp(), "max_length", blocks.PART_CHARS + 1)
 
