@@ -85,6 +85,10 @@ from .context import ExtractionContext
 # match, since name keys join tokens without separators.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|&")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+# The same on a lower-case text whose only word characters are ASCII (nearly every Dutch text once
+# folded: quotes, dashes and bullets are no word characters): plain ranges, no Unicode category test.
+_ASCII_TOKEN_SPLIT = re.compile(r"([a-z]+|[0-9]+|&)")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 # What may stand between two tokens of one name: spaces, hyphens, a slash
 # ("Midden-IJssel/Oost-Veluwe"), brackets of a qualifier, an apostrophe
 # ("'s-Hertogenbosch"); at most one line break (names wrapped in PDFs); never a tab
@@ -112,7 +116,8 @@ def _tokens(folded: str, lower: str) -> tuple[list[tuple[int, int, str]], list[s
     Unicode). One split of the lower-case text gives gaps and words in turn; their running lengths
     are the offsets (C-level passes instead of a match object per token). A capital sigma lowers
     by its context (final "ς"), so such a text lowers its words one by one."""
-    parts = _TOKEN_SPLIT.split(lower)              # gap, word, gap, word, ..., gap
+    split = _TOKEN_SPLIT if _NON_ASCII_WORD_CHAR.search(lower) else _ASCII_TOKEN_SPLIT
+    parts = split.split(lower)                     # gap, word, gap, word, ..., gap
     ends = list(accumulate(map(len, parts)))
     words = parts[1::2] if "\u03a3" not in folded else list(map(str.lower, _TOKEN_SPLIT.split(folded)[1::2]))
     for i in compress(range(len(words)), map("&".__eq__, words)):
