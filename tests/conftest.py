@@ -20,3 +20,19 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the checkout")
     return SHARED
+
+
+ANSWER_DOCS = Path(__file__).parent / "data" / "answers_docs"
+THREE_ANSWER_DOCS = ("bekostiging_noord_limburg.txt", "gooi_vechtstreek_2015.txt", "planning_midden_holland.txt")
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    """A corpus folder of three answer documents (regions Noord-Limburg, Gooi en Vechtstreek,
+    Midden-Holland), fresh per test: the build tests change, add and remove its files."""
+    import shutil
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in THREE_ANSWER_DOCS:
+        shutil.copy(ANSWER_DOCS / name, folder / name)
+    return folder

@@ -17,15 +17,6 @@ DOCS = Path(__file__).parent / "data" / "answers_docs"
 THREE = ("bekostiging_noord_limburg.txt", "gooi_vechtstreek_2015.txt", "planning_midden_holland.txt")
 
 
-@pytest.fixture()
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in THREE:
-        shutil.copy(DOCS / name, folder / name)
-    return folder
-
-
 def _build(corpus: Path, out: Path, *extra: str):
     r = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--no-report", *extra])
     assert r.exit_code == 0, r.output

@@ -21,15 +21,6 @@ THREE = ("bekostiging_noord_limburg.txt", "gooi_vechtstreek_2015.txt", "planning
 
 
 @pytest.fixture()
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in THREE:
-        shutil.copy(DOCS / name, folder / name)
-    return folder
-
-
-@pytest.fixture()
 def bodies_read(monkeypatch):
     """The cache entries whose body (document and facts) is parsed, by file stem of the document."""
     read: list[Path] = []
