@@ -88,6 +88,23 @@ def test_characters_by_cell_are_the_python_loops(tmp_path):
 
 
 @needs_compiled
+def test_fetched_styles_are_the_ctypes_answers(tmp_path):
+    """Size, weight, box and baseline of every line's first and last character."""
+    asked = 0
+    for path in _paths(tmp_path):
+        for _, chars in _pages(path):
+            ends = sorted({i for _, ci, cj in pdf._line_spans(chars) for i in (ci, cj) if i >= 0})
+            fetched, direct = pdf._FetchedStyle(compiled, chars, ends), pdf._CharStyle(chars)
+            for i in ends:
+                assert fetched.effective_size(i) == direct.effective_size(i)
+                assert fetched.weight(i) == direct.weight(i)
+                assert fetched.loose_box(i) == direct.loose_box(i)
+                assert fetched.baseline(i, -1.0) == direct.baseline(i, -1.0)
+            asked += len(ends)
+    assert asked > (1000 if SHARED_PDF.is_dir() else 10)
+
+
+@needs_compiled
 def test_documents_read_the_same_without_the_compiled_loops(tmp_path, monkeypatch):
     paths = _paths(tmp_path)
     fast = [pdf.read_pdf(p) for p in paths]

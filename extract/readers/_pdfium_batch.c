@@ -218,6 +218,72 @@ static PyObject *cell_chars(PyObject *self, PyObject *args) {
     return found;
 }
 
+typedef double (*font_size_fn)(void *, int);
+typedef int (*char_matrix_fn)(void *, int, matrix_f *);
+typedef int (*char_int_fn)(void *, int);
+typedef int (*char_origin_fn)(void *, int, double *, double *);
+
+/* char_styles(functions, textpage, indices) -> [(size, matrix_ok, c, d, weight, box_ok, left, top,
+ * right, bottom, origin_ok, origin_y)]
+ *
+ * functions: addresses of FPDFText_GetFontSize, FPDFText_GetMatrix, FPDFText_GetFontWeight,
+ * FPDFText_GetLooseCharBox, FPDFText_GetCharOrigin. The raw pdfium values pdf.py's _CharStyle
+ * reads for a line's first and last characters, one tuple per index (fields a call did not
+ * fill are 0); the arithmetic on them stays in Python. */
+static PyObject *char_styles(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *functions, *page_address, *index_list;
+    if (!PyArg_ParseTuple(args, "O!OO", &PyTuple_Type, &functions, &page_address, &index_list))
+        return NULL;
+    if (PyTuple_GET_SIZE(functions) != 5) {
+        PyErr_SetString(PyExc_ValueError, "char_styles needs 5 function addresses");
+        return NULL;
+    }
+    font_size_fn font_size = (font_size_fn)address_of(PyTuple_GET_ITEM(functions, 0));
+    char_matrix_fn char_matrix = (char_matrix_fn)address_of(PyTuple_GET_ITEM(functions, 1));
+    char_int_fn font_weight = (char_int_fn)address_of(PyTuple_GET_ITEM(functions, 2));
+    char_box_fn box_of = (char_box_fn)address_of(PyTuple_GET_ITEM(functions, 3));
+    char_origin_fn origin_of = (char_origin_fn)address_of(PyTuple_GET_ITEM(functions, 4));
+    void *textpage = address_of(page_address);
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *indices = PySequence_Fast(index_list, "indices must be a sequence");
+    if (!indices)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(indices);
+    PyObject *styles = PyList_New(n);
+    if (!styles) {
+        Py_DECREF(indices);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int i = (int)PyLong_AsLong(PySequence_Fast_GET_ITEM(indices, k));
+        if (i == -1 && PyErr_Occurred())
+            goto fail;
+        matrix_f m = {0, 0, 0, 0, 0, 0};
+        rect_f box = {0, 0, 0, 0};
+        double origin_x = 0, origin_y = 0;
+        double size = font_size(textpage, i);
+        int matrix_ok = char_matrix(textpage, i, &m) ? 1 : 0;
+        int weight = font_weight(textpage, i);
+        int box_ok = box_of(textpage, i, &box) ? 1 : 0;
+        int origin_ok = origin_of(textpage, i, &origin_x, &origin_y) ? 1 : 0;
+        PyObject *style = Py_BuildValue("(dOddiOddddOd)", size, matrix_ok ? Py_True : Py_False, (double)m.c,
+                                        (double)m.d, weight, box_ok ? Py_True : Py_False, (double)box.left,
+                                        (double)box.top, (double)box.right, (double)box.bottom,
+                                        origin_ok ? Py_True : Py_False, origin_y);
+        if (!style)
+            goto fail;
+        PyList_SET_ITEM(styles, k, style);
+    }
+    Py_DECREF(indices);
+    return styles;
+fail:
+    Py_DECREF(indices);
+    Py_DECREF(styles);
+    return NULL;
+}
+
 /* The pdfium functions and constants page_segments needs, in the order of its first argument. */
 typedef struct {
     count_objects_fn count_objects;
@@ -381,6 +447,8 @@ fail:
 static PyMethodDef methods[] = {
     {"cell_chars", cell_chars, METH_VARARGS,
      "cell_chars(box_fn, angle_fn, textpage, n, grids): upright characters by table and cell"},
+    {"char_styles", char_styles, METH_VARARGS,
+     "char_styles(functions, textpage, indices): raw font size, matrix, weight, box and origin per character"},
     {"page_segments", page_segments, METH_VARARGS,
      "page_segments(functions, constants, page): (horizontal, vertical) axis-parallel path segments"},
     {NULL, NULL, 0, NULL},
