@@ -70,4 +70,3 @@ def _make_unique(paths: list[Path], ids: list[str], warnings: list[str]) -> None
             ids[i] = f"{ident}_{n}"
             warnings.append(f"{paths[i]}: id '{ident}' already taken in this batch; using '{ids[i]}'")
         seen.add(ids[i])
-
