@@ -255,7 +255,12 @@ class _PageText:
         if self._codes is None:
             unicode, h = api().FPDFText_GetUnicode, self.handle
             if self.aligned:
-                self._codes = [ord(ch) if ch != "\ufffe" else unicode(h, i) for i, ch in enumerate(self.text)]
+                codes = list(map(ord, self.text))
+                i = self.text.find("\ufffe")
+                while i >= 0:   # pdfium's mark: the code itself is asked
+                    codes[i] = unicode(h, i)
+                    i = self.text.find("\ufffe", i + 1)
+                self._codes = codes
             else:
                 self._codes = [unicode(h, i) for i in range(self.count)]
         return self._codes
