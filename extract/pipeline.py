@@ -9,7 +9,8 @@ it declares the fact types it produces and what it needs, and
 ``Step`` (see extract/README.md).
 
 Caching: a document's result is keyed by the file's sha256 and
-:func:`extractor_version` (a hash over the extractor's own code and data), so
+:func:`extractor_version` (a hash over the extractor's own code and data, and the models modules
+and data it reads: :data:`MODELS_KEYED`), so
 re-running on an unchanged corpus does no extraction work and any change to
 a rule re-extracts everything it could affect.
 """
@@ -87,26 +88,54 @@ def _load(target: str):
     return getattr(importlib.import_module(module), func)
 
 
+#: What of ``inkoopgraaf.models`` extraction depends on: the modules the extractors import and the data
+#: those read (a path ending in ``/`` is a folder). The rest of the models (tables, graph, exports,
+#: store, derived pieces) only consumes facts, so editing it must not re-extract a corpus.
+#: ``tests/test_pipeline.py`` runs extraction in a fresh process and fails when it imports or opens
+#: a models file outside this list (or :data:`MODELS_NOT_KEYED`).
+MODELS_KEYED = ("__init__.py", "facts.py", "taxonomy.py", "taxonomy.json", "gazetteer.py", "data/gazetteer/")
+
+#: Models modules the pipeline imports that decide no fact, and why they stay out of the key.
+MODELS_NOT_KEYED = {"io.py": "writes cache entries atomically; no fact depends on it"}
+
+#: The file kinds that can change what is extracted: code and data.
+_KEYED_SUFFIXES = (".py", ".json", ".csv")
+
+
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """Hash of every source and data file that can change what is extracted."""
+    """Hash of every source and data file that can change what is extracted: the whole extract
+    package and the parts of the models named in :data:`MODELS_KEYED`."""
+    return version_of(resources.files("inkoopgraaf.extract"), resources.files("inkoopgraaf.models"))
+
+
+def version_of(extract_root, models_root) -> str:
+    """The extractor version of an extract tree and a models tree (folders or ``Traversable``)."""
     h = hashlib.sha256()
-    for pkg in ("inkoopgraaf.extract", "inkoopgraaf.models"):
-        root = resources.files(pkg)
-        for entry in sorted(_walk(root), key=lambda p: str(p)):
-            if entry.name.endswith((".py", ".json", ".csv")):
-                h.update(entry.name.encode())
-                h.update(entry.read_bytes())
+    for name, entry in keyed_files(extract_root, models_root):
+        h.update(name.encode())
+        h.update(entry.read_bytes())
     return h.hexdigest()[:16]
 
 
-def _walk(root):
+def keyed_files(extract_root, models_root) -> list[tuple[str, object]]:
+    """(name relative to its package, file) of every file the extractor version covers, sorted."""
+    files = [("extract/" + name, entry) for name, entry in _walk(extract_root)]
+    files += [("models/" + name, entry) for name, entry in _walk(models_root) if _models_keyed(name)]
+    return sorted((pair for pair in files if pair[0].endswith(_KEYED_SUFFIXES)), key=lambda pair: pair[0])
+
+
+def _models_keyed(name: str) -> bool:
+    return any(name == k or (k.endswith("/") and name.startswith(k)) for k in MODELS_KEYED)
+
+
+def _walk(root, prefix: str = ""):
     for entry in root.iterdir():
         if entry.is_dir():
             if entry.name != "__pycache__":
-                yield from _walk(entry)
+                yield from _walk(entry, f"{prefix}{entry.name}/")
         else:
-            yield entry
+            yield prefix + entry.name, entry
 
 
 def anchor_year(doc: Document) -> int | None:

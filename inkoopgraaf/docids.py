@@ -70,14 +70,3 @@ def _make_unique(paths: list[Path], ids: list[str], warnings: list[str]) -> None
             ids[i] = f"{ident}_{n}"
             warnings.append(f"{paths[i]}: id '{ident}' already taken in this batch; using '{ids[i]}'")
         seen.add(ids[i])
-
-
-def apply_doc_id(result, doc_id: str) -> None:
-    """Give one batch result (record, document, facts) its batch-unique id."""
-    if result.record.get("id") == doc_id:
-        return
-    result.record["id"] = doc_id
-    if result.document is not None:
-        result.document.id = doc_id
-    for f in result.facts:
-        f.doc = doc_id
