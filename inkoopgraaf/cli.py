@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from .models.facts import Fact, dumps_facts
-from .models.io import atomic_writer, csv_safe, resolve_snapshot, write_text_atomic
+from .models.io import atomic_writer, csv_safe, read_json_index, read_whole_lines, resolve_snapshot, write_text_atomic
 
 DOC_COLUMNS = ("id", "path", "format", "sha256", "pages", "characters", "regions", "status", "error",
                "title", "year", "manifest_region")
@@ -154,12 +154,12 @@ def write_facts(path: Path, results, keys: dict[str, str] | None = None, previou
 
 def _previous_facts(previous: Path | None):
     """(index, open facts.jsonl) of the previous generation, or ({}, None)."""
-    if previous is None:
+    index = {} if previous is None else read_json_index(previous / FACTS_INDEX)
+    if not index:
         return {}, None
     try:
-        index = json.loads((previous / FACTS_INDEX).read_text(encoding="utf-8"))
-        return (index, open(previous / "facts.jsonl", "rb")) if isinstance(index, dict) else ({}, None)
-    except (OSError, ValueError):
+        return index, open(previous / "facts.jsonl", "rb")
+    except OSError:
         return {}, None
 
 
@@ -167,12 +167,7 @@ def _copied_lines(old_file, entry, key: str | None) -> bytes | None:
     """A document's lines from the previous facts.jsonl when its key is unchanged, else None."""
     if old_file is None or key is None or not isinstance(entry, list) or len(entry) != 3 or entry[2] != key:
         return None
-    try:
-        old_file.seek(entry[0])
-        data = old_file.read(entry[1])
-    except (OSError, ValueError, TypeError):
-        return None
-    return data if len(data) == entry[1] and data.endswith(b"\n") else None
+    return read_whole_lines(old_file, entry[0], entry[1]) or None
 
 
 def _budget_options(f):

@@ -37,7 +37,7 @@ from .facts import Fact
 from .graph import build_graph, unattributed_documents
 from .regions import document_attributions
 from .scopes import weak_whole_claim_spans
-from .io import atomic_writer, write_text_atomic
+from .io import atomic_writer, read_json_index, read_whole_lines, write_text_atomic
 from .tables import COLUMNS, SORT, TABLE_NAMES, _frame, csv_header, csv_rows, sort_order, table_rows
 
 REF = "$ref"
@@ -389,25 +389,14 @@ class StoreTables(Mapping):
 
 
 def _read_index(previous: Path | None) -> dict:
-    if previous is None:
-        return {}
-    try:
-        index = json.loads((previous / TABLES_INDEX).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return index if isinstance(index, dict) else {}
+    return {} if previous is None else read_json_index(previous / TABLES_INDEX)
 
 
 def _copied_block(source, entry) -> bytes | None:
     """A block's bytes from the previous generation's file, or None when they cannot be read."""
     if source is None or entry is None:
         return None
-    try:
-        source.seek(entry[0])
-        data = source.read(entry[1])
-    except (OSError, ValueError, TypeError):
-        return None
-    return data if len(data) == entry[1] and (not data or data.endswith(b"\n")) else None
+    return read_whole_lines(source, *entry)
 
 
 def assemble(pieces: Iterable, keys: Mapping[str, str] | None = None) -> Assembly:

@@ -10,6 +10,7 @@ so they always see one complete build.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -56,6 +57,27 @@ def write_bytes_atomic(path, data: bytes) -> Path:
 # -- snapshots ------------------------------------------------------------
 SNAPSHOTS = ".snapshots"
 CURRENT = "current"
+
+
+def read_json_index(path) -> dict:
+    """The JSON object an index file beside a generation's file holds (where each document's or
+    block's bytes are), or {} when it is missing, unreadable or no object: then nothing is copied."""
+    try:
+        index = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return index if isinstance(index, dict) else {}
+
+
+def read_whole_lines(fh, offset, length) -> bytes | None:
+    """``length`` bytes at ``offset`` of the open binary file ``fh`` when they are there and end
+    a line (or are empty), else None: a truncated or stale index entry is never copied."""
+    try:
+        fh.seek(offset)
+        data = fh.read(length)
+    except (OSError, ValueError, TypeError):
+        return None
+    return data if len(data) == length and (not data or data.endswith(b"\n")) else None
 
 
 def resolve_snapshot(outputs) -> Path:

@@ -680,21 +680,15 @@ def _pages(facts, documents, texts, tables, title, attributions, weak, summary, 
     names = page_names(full["regions"])
     records = {str(rec.get("id")): rec for rec in documents}
     pages: dict[str, str | None] = {"": render_html(summary_payload(full, folder, names, fact_dicts))}
-    keys: dict[str, str] = {}
     back = f"../{summary}"
-    for r in full["regions"]:
-        rel = f"{folder}/{names[r['id']]}"
-        doc_ids = [full["docs"][di]["id"] for di in r["docs"]]
-        key = page_key(rel, r, doc_ids, doc_keys, full["meta"], back)
-        if key is not None:
-            keys[rel] = key
-            if unchanged is not None and unchanged(rel, key):
-                pages[rel] = None
-                continue
+
+    def region_page(r, doc_ids):
         docs = [records.get(d) or {"id": d} for d in doc_ids]
-        payload = region_payload(r, fact_dicts, docs, texts, tables or {}, full["meta"]["title"],
-                                 attributions, weak, back)
-        pages[rel] = render_html(payload)
+        return region_payload(r, fact_dicts, docs, texts, tables or {}, full["meta"]["title"],
+                              attributions, weak, back)
+
+    keys = _region_pages(pages, full["regions"], full["docs"], names, folder, back, full["meta"], doc_keys,
+                         unchanged, region_page)
     return pages, keys
 
 
@@ -716,23 +710,35 @@ def _pages_from_contributions(contributions, facts, documents, texts, tables, ti
         from inkoopgraaf.models.scopes import weak_whole_claim_spans
         weak = weak_whole_claim_spans([_as_dict(f) for d in docs for f in facts_of(d["id"])], texts)
     records = {str(rec.get("id")): rec for rec in documents}
-    keys: dict[str, str] = {}
     back = f"../{summary}"
+
+    def region_page(r, doc_ids):
+        page_facts = [_as_dict(f) for d in doc_ids for f in facts_of(d)]
+        return region_payload(r, page_facts, [records.get(d) or {"id": d} for d in doc_ids],
+                              _texts_of(texts, doc_ids), tables or {}, payload["meta"]["title"], attributions,
+                              weak, back)
+
+    keys = _region_pages(pages, regions, docs, names, folder, back, payload["meta"], doc_keys, unchanged,
+                         region_page)
+    return pages, keys
+
+
+def _region_pages(pages: dict, regions: list[dict], docs: list[dict], names: Mapping[str, str], folder: str,
+                  back: str, meta: Mapping, doc_keys, unchanged, region_page) -> dict[str, str]:
+    """Each region's page into ``pages`` (``region_page(region, doc_ids)`` rendered), or None
+    for a page ``unchanged(rel, key)`` says the previous generation holds; the pages' keys."""
+    keys: dict[str, str] = {}
     for r in regions:
         rel = f"{folder}/{names[r['id']]}"
         doc_ids = [docs[di]["id"] for di in r["docs"]]
-        key = page_key(rel, r, doc_ids, doc_keys, payload["meta"], back)
+        key = page_key(rel, r, doc_ids, doc_keys, meta, back)
         if key is not None:
             keys[rel] = key
             if unchanged is not None and unchanged(rel, key):
                 pages[rel] = None
                 continue
-        page_facts = [_as_dict(f) for d in doc_ids for f in facts_of(d)]
-        page_texts = _texts_of(texts, doc_ids)
-        payload_r = region_payload(r, page_facts, [records.get(d) or {"id": d} for d in doc_ids], page_texts,
-                                   tables or {}, payload["meta"]["title"], attributions, weak, back)
-        pages[rel] = render_html(payload_r)
-    return pages, keys
+        pages[rel] = render_html(region_page(r, doc_ids))
+    return keys
 
 
 def _texts_of(texts: Mapping[str, str], doc_ids: list[str]) -> dict[str, str]:
