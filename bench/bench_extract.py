@@ -74,13 +74,20 @@ def warm_up() -> None:
     pays for them (each is loaded once per process; the word list alone took 0.23-0.3 s, which
     before round 3 was counted in the pdf set's reading). Since round 4 also the one-word-at-a-time
     patterns of the segment wordings (compiled on first use: ~160 patterns, 0.15-0.2 s once per
-    process, which the first set with a lot wording used to pay)."""
+    process, which the first set with a lot wording used to pay). Since round 6 also the HTML
+    reader's parser (BeautifulSoup and soupsieve, imported on the first HTML file: ~0.13-0.15 s once
+    per process, which the hold-outs, the first set with an HTML file, used to pay)."""
     from inkoopgraaf.extract.document import Document, Block
     from inkoopgraaf.extract.pipeline import extract_document
     from inkoopgraaf.extract.readers.pdf import _dutch_words
     from inkoopgraaf.extract.segments.terms import _term_rx
     from inkoopgraaf.models.taxonomy import load_taxonomy
     _dutch_words()
+    try:
+        from inkoopgraaf.extract.readers.html import _parse
+        _parse(b"<html><body><p>warm</p></body></html>", "utf-8")
+    except ImportError:                        # a tree without the HTML reader's _parse
+        pass
     for entry in load_taxonomy().segments.values():
         for term in entry.terms:
             _term_rx(term)

@@ -1,6 +1,10 @@
 """CPU of chosen extraction steps alone over bench_extract's sets, optionally with a profile of them.
 
     .venv/bin/python bench/bench_steps.py [--steps dates,plan_changes,anchor_year] [--rounds 3] [--profile]
+                                          [--sets holdouts]
+
+The steps are ``pipeline.STEPS``' names, ``anchor_year``, and the two shared layers ``nlp.parse`` and
+``clauses`` (built untimed before the steps unless named).
 
 Every document is read once, outside the timing; then each round runs the whole extraction of every
 document as ``extract_document`` runs it (its anchor year, the parse and clause layers, each step in
@@ -53,10 +57,11 @@ def run_round(docs, steps: set[str], profiler: cProfile.Profile | None = None) -
 
     _clear_text_memos()
     for doc in docs:
-        pipeline._LONG_YEAR[:] = [None, None]          # a long document's year is not kept between rounds
+        pipeline._TEXT_YEAR[:] = [None, None, None]    # a document's year is not kept between rounds
         with collector_paused(len(doc.text) <= pipeline.GC_PAUSE_CHARS):
             ctx = ExtractionContext(doc=doc, year=timed("anchor_year", pipeline.anchor_year, doc))
-            ctx.spacy_doc, ctx.clauses
+            timed("nlp.parse", lambda: ctx._parsed)
+            timed("clauses", lambda: ctx.clauses)
             for step in pipeline.STEPS:
                 ctx.add(timed(step[0], pipeline._load(step[1]), ctx))
     return spent
@@ -65,15 +70,19 @@ def run_round(docs, steps: set[str], profiler: cProfile.Profile | None = None) -
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--steps", default="dates,plan_changes,anchor_year",
-                    help="comma-separated step names (pipeline.STEPS, or anchor_year)")
+                    help="comma-separated step names (pipeline.STEPS, anchor_year, nlp.parse, clauses)")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--sets", default=None,
+                    help="comma-separated bench_extract sets (corpus, holdouts, real_dev, pdf); default all")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--top", type=int, default=30)
     args = ap.parse_args(argv)
     from inkoopgraaf.extract.readers import read_document
     steps = set(args.steps.split(","))
     bench_extract.warm_up()
-    docs = [read_document(f) for files in bench_extract.bench_sets().values() for f in files]
+    sets = bench_extract.bench_sets()
+    chosen = args.sets.split(",") if args.sets else list(sets)
+    docs = [read_document(f) for name in chosen for f in sets[name]]
     best = min((run_round(docs, steps) for _ in range(args.rounds)), key=lambda r: sum(r.values()))
     print(f"{len(docs)} documents, {sum(len(d.text) for d in docs) / 1000:.1f} KB, best of {args.rounds}:  "
           + "  ".join(f"{k} {v:.3f} s" for k, v in sorted(best.items())) + f"  total {sum(best.values()):.3f} s")

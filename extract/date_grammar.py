@@ -51,7 +51,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-from .regex_shapes import first_letters
+from .regex_shapes import first_letters, trie_pattern
 
 # -- vocabulary ---------------------------------------------------------------
 
@@ -216,29 +216,6 @@ def lowered_patterns() -> tuple[dict[str, re.Pattern], re.Pattern]:
     # character of the text, so its cost per position matters (same matches, fewer steps)
     lead = re.compile(r"\b(?:(?P<num>\d)|(?P<q>[qh][1-4])|(?P<w>" + trie_pattern(words) + r"))")
     return pats, lead
-
-
-def trie_pattern(words) -> str:
-    """A regex alternation of ``words`` factored on common prefixes ('ma(?:art|andag)'): the
-    engine tries each first letter once instead of every word in turn. Longer words still win
-    over their prefixes (the empty branch comes last)."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append("")
-        if not branches:
-            return ""
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-    return build(tree)
 
 
 class _Scanner:

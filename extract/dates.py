@@ -82,9 +82,9 @@ from datetime import date
 
 from ..models.facts import Fact
 from .context import ExtractionContext
-from .date_grammar import CONTEXT_WINDOW, Group, combine, find_atoms, line_bounds, load_resource, trie_pattern, vocab, _alt
+from .date_grammar import CONTEXT_WINDOW, Group, combine, find_atoms, line_bounds, load_resource, vocab, _alt
 from .document import Document
-from .regex_shapes import dispatch_alternation, first_letters, literal_anchors
+from .regex_shapes import dispatch_alternation, first_letters, literal_anchors, trie_pattern
 
 __all__ = ["DateMatch", "extract_dates", "find_dates", "parse_date", "detect_document_year", "detect_document_date"]
 

@@ -101,6 +101,11 @@ class Document:
         inside = (i >= 0) & (at < ends[numpy.maximum(i, 0)])
         return [self.blocks[k] if ok else None for k, ok in zip(i.tolist(), inside.tolist())]
 
+    def first_block_from(self, offset: int) -> int:
+        """Index in ``blocks`` (sorted by start) of the first block starting at or after ``offset``
+        (``len(blocks)`` when none does): a look-up by bisection instead of a walk from the first block."""
+        return bisect.bisect_left(self._indexed_block_starts(), offset)
+
     def _indexed_block_starts(self) -> list[int]:
         """The blocks' starts, the blocks sorted by start first (again when blocks were added)."""
         if self._block_starts is None or len(self._block_starts) != len(self.blocks):

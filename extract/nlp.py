@@ -61,10 +61,30 @@ def get_nlp() -> Language:
     nlp = InkoopDutch()
     nlp.add_pipe("sentencizer", config={"punct_chars": list(SENTENCE_FINAL)})
     nlp.initialize()
+    _keep_read_attributes(nlp.vocab)
     nlp.max_length = 5_000_000
     _anchor_affix_searches(nlp.tokenizer)
     nlp.tokenizer.max_cache_size = 2 * CHUNK_CACHE
     return nlp
+
+
+#: The lexeme attributes anything reads from our parse: ``parse_columns`` reads IS_SPACE and IS_PUNCT
+#: (besides ORTH, IDX and LENGTH, which are not computed attributes), and so does the sentencizer, run
+#: on a Doc of fewer than two tokens. Extractors read the arrays (:class:`TokenColumns`), never a Token.
+READ_ATTRIBUTES = frozenset((IS_SPACE, IS_PUNCT))
+
+
+def _keep_read_attributes(vocab) -> None:
+    """Have the vocabulary compute only :data:`READ_ATTRIBUTES` for a word it meets first.
+
+    spaCy computes some twenty attributes per new word (its shape, prefix, suffix, norm, lower
+    case, like_url, like_num, is_stop ...), adding the strings to the store: that was most of the
+    tokenisation of a text with many words seen for the first time, and none of it is read.
+    The words it meets afterwards have the other attributes unset (0): a caller that needs one
+    adds its getter to READ_ATTRIBUTES.
+    """
+    vocab.lex_attr_getters = {attr: getter for attr, getter in vocab.lex_attr_getters.items()
+                              if attr in READ_ATTRIBUTES}
 
 
 #: Distinct chunks (whitespace-free runs) whose split :class:`_ChunkCache` has spaCy keep at most;

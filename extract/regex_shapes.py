@@ -6,6 +6,8 @@
   with, and an alternation of many patterns regrouped by first letter, which matches exactly as
   the plain alternation does (the same alternative wins at every offset) but lets the engine try
   only the alternatives that can start there (the date event triggers, dates.py).
+- :func:`trie_pattern`: an alternation of literal words factored on their common prefixes (the
+  date grammar's lead words, the plan-change anchors, the HTML element names of the text reader).
 
 Every reader answers None ('cannot tell') for a form it does not know, and the callers then keep
 the plain patterns: the results never depend on what these functions can read.
@@ -200,3 +202,26 @@ def dispatch_alternation(alternatives: list[tuple[object, str]], flags: int = 0)
     if anywhere:
         branches.append(f"(?:{grouped(anywhere)})")
     return "|".join(branches), tags
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of ``words`` factored on common prefixes ('ma(?:art|andag)'): the
+    engine tries each first letter once instead of every word in turn. Longer words still win
+    over their prefixes (the empty branch comes last)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        if not branches:
+            return ""
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+    return build(tree)

@@ -85,3 +85,35 @@ def test_date_triggers_with_and_without_the_any_letter_triggers_match_the_plain_
         e = min(len(text), s + random.randint(1, 500))
         expected = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in plain.finditer(text, s, e)]
         assert [(a, b, i) for a, b, _, i in _triggers.__wrapped__(text, s, e)] == expected
+
+
+def test_trie_pattern_matches_as_the_plain_alternation_of_its_words():
+    from inkoopgraaf.extract.regex_shapes import trie_pattern
+    words = ["ma", "maart", "maandag", "mei", "m", "week", "weken", "we", "t.e.m.", "q1"]
+    trie = re.compile(r"(?:" + trie_pattern(words) + r")")
+    plain = re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")")
+    rng = random.Random(7)
+    probes = words + [w + tail for w in words for tail in ("x", "rt", " ", ".", "en")] + \
+        ["".join(rng.choice("maertwekndgq1. ") for _ in range(rng.randint(0, 9))) for _ in range(3000)]
+    for s in probes:
+        assert bool(trie.fullmatch(s)) == bool(plain.fullmatch(s)), s
+        m1, m2 = trie.match(s), plain.match(s)
+        assert (m1 and m1.group()) == (m2 and m2.group()), s      # the longest word wins, as listed longest first
+
+
+def test_text_reader_tag_test_as_the_listed_element_names():
+    """The text reader's 'is this < a tag' test, its element names as a trie, decides as the listed
+    alternation it replaced ('h[1-6]' and the rest)."""
+    from inkoopgraaf.extract.readers import text as text_reader
+    listed = ("a|abbr|address|b|big|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|dfn|div|dl|dt|"
+              "em|font|h[1-6]|head|hr|html|i|img|ins|kbd|li|mark|meta|ol|p|pre|q|s|samp|small|span|strike|strong|"
+              "sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|var|wbr|link|script|style|section|article|"
+              "header|footer|nav|main|aside|figure|figcaption|label|input|form|button|select|option|textarea")
+    old = re.compile(r"<(?!/?(?:" + listed + r")\b[^<>]*>|!--|!doctype)", re.I)
+    names = sorted(text_reader.HTML_ELEMENT_NAMES)
+    probes = ["a < b", "<datum besluit>", "<Blaricum, Huizen en Laren>", "<!-- x -->", "<!DOCTYPE html>", "<h7>", "<h0>"]
+    for n in names + ["h", "hh1", "abbrx", "ta", "tab", "option1", "sectio", "Div", "TABLE"]:
+        for shape in ("<{}>", "</{}>", "<{} class='x'>", "<{}", "<{}x>", "<{}-x>", "< {}>", "<{}/>"):
+            probes.append("tekst " + shape.format(n) + " meer")
+    for s in probes:
+        assert text_reader._NOT_A_TAG.sub("&lt;", s) == old.sub("&lt;", s), s

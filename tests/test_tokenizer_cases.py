@@ -118,8 +118,10 @@ def test_the_special_cases_survive_the_affix_set_up():
 
 @lru_cache(maxsize=1)
 def _plain_tokenizer():
-    """A tokenizer of the project's language with the same affix searches and no warmed cache."""
+    """A tokenizer of the project's language with the same affix searches and vocabulary attributes,
+    and no warmed cache."""
     plain = nlp.InkoopDutch()
+    nlp._keep_read_attributes(plain.vocab)
     nlp._anchor_affix_searches(plain.tokenizer)
     return plain.tokenizer
 
@@ -155,3 +157,32 @@ def test_the_chunk_cache_starts_again_at_its_bound(monkeypatch):
     for text in texts:
         assert _token_rows(cache(text)) == _token_rows(_plain_tokenizer()(text))
         assert len(cache.seen) <= 50
+
+
+def test_the_vocabulary_computes_only_the_attributes_read(monkeypatch):
+    """nlp._keep_read_attributes: new words get IS_SPACE and IS_PUNCT (what parse_columns and the
+    sentencizer read) as a vocabulary with every attribute gives them; the parse's columns and
+    sentences are the same with either vocabulary."""
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
+    shared = nlp.get_nlp()
+    assert set(shared.vocab.lex_attr_getters) == set(nlp.READ_ATTRIBUTES)
+    full = nlp.InkoopDutch()
+    full.add_pipe("sentencizer", config={"punct_chars": list(nlp.SENTENCE_FINAL)})
+    full.initialize()
+    nlp._anchor_affix_searches(full.tokenizer)
+    assert len(full.vocab.lex_attr_getters) > 10
+    texts = ["Nieuwwoordxq, (haakjes) — streep… „aanhalingstekens” ¿vraag? ¡uitroep! 10km; €5 en 's-Hertogenbosch.\n"
+             "\t• punt · midden ‰ § ¶ ※ ‽ 〈x〉 «y» ‹z› 2018-2022: mei/juni '22 i.p.v. o.a.\u00a0blz. 3",
+             "x", "."] + [_text(c) for c in CASES]
+    for n, text in enumerate(texts):
+        text = f"{text} uniekwoord{n}zq"         # words no earlier test has put in the vocabulary
+        blocks = [Block("paragraph", 0, len(text))]
+        document = Document("d", "d.txt", "", "txt", text, blocks=blocks)
+        ours_doc, ours_cols = nlp.parse_columns(document)
+        monkeypatch.setattr(nlp, "get_nlp", lambda: full)
+        monkeypatch.setattr(nlp, "_chunk_cache", lambda: nlp._ChunkCache(full.tokenizer))
+        full_doc, full_cols = nlp.parse_columns(document)
+        monkeypatch.undo()
+        attrs = [ORTH, IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START]
+        assert ours_doc.to_array(attrs).tolist() == full_doc.to_array(attrs).tolist(), text
+        assert [c.tolist() for c in ours_cols] == [c.tolist() for c in full_cols], text

@@ -409,9 +409,11 @@ def _label_items(ctx: ExtractionContext, clause: Clause) -> tuple[list[Any], lis
     doc = ctx.doc
     pattern = re.compile(triggers()["list_label_pattern"])
     items = _single_point(doc, clause)
-    for b in ([] if items else doc.blocks):
-        if b.start < clause.end:
-            continue
+    # the blocks from the intro's end on, found by bisection: a long decision list has an intro per
+    # item, and walking the blocks from the first one for each was quadratic in the list's length
+    blocks = doc.blocks
+    for k in range(len(blocks) if items else doc.first_block_from(clause.end), len(blocks)):
+        b = blocks[k]
         if b.kind != "list_item" and not _continues_numbering(doc.text, items[-1] if items else None, b, pattern):
             if items or b.start - clause.end > 200 or _next_intro(doc.text[b.start:b.end]):
                 break     # the list of the next agenda item is not this intro's
@@ -430,7 +432,8 @@ def _single_point(doc, clause: Clause) -> list[Any]:
         # 'Besluit: in te stemmen met het inkoopplan.': the label and its one point share the line
         a, b = same_line
         return [Block("paragraph", a, b)] if _is_action_item(doc.text[a:b]) else []
-    nxt = next((b for b in doc.blocks if b.start >= clause.end), None)
+    k = doc.first_block_from(clause.end)
+    nxt = doc.blocks[k] if k < len(doc.blocks) else None
     if nxt is None or nxt.kind != "paragraph" or doc.text[clause.end:nxt.start].strip():
         return []
     return [nxt] if _is_action_item(doc.text[nxt.start:nxt.end]) else []

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..date_grammar import trie_pattern
-from ..regex_shapes import literal_anchors
+from ..regex_shapes import literal_anchors, trie_pattern
 
 __all__ = ["CueGate", "literal_anchors"]
 

@@ -64,7 +64,7 @@ from pathlib import Path
 from ..document import Document, ReadError, sha256_file
 from ..gc_pause import collector_paused
 from .builder import SpaceRuns, TextBuilder, classify_line, ends_in_broken_word, is_list_item
-from .pdfium_calls import OutArray, address, api
+from .pdfium_calls import OutArray, accelerator, address, addresses, api
 
 # pdfium marks a hyphen it judged to be line-end hyphenation with U+FFFE (some
 # builds: U+0002) and drops the line break after it.
@@ -255,7 +255,12 @@ class _PageText:
         if self._codes is None:
             unicode, h = api().FPDFText_GetUnicode, self.handle
             if self.aligned:
-                self._codes = [ord(ch) if ch != "\ufffe" else unicode(h, i) for i, ch in enumerate(self.text)]
+                codes = list(map(ord, self.text))
+                i = self.text.find("\ufffe")
+                while i >= 0:   # pdfium's mark: the code itself is asked
+                    codes[i] = unicode(h, i)
+                    i = self.text.find("\ufffe", i + 1)
+                self._codes = codes
             else:
                 self._codes = [unicode(h, i) for i in range(self.count)]
         return self._codes
@@ -301,14 +306,45 @@ class _CharStyle:
         return default
 
 
-def _page_lines(page, chars: _PageText) -> list[_Line]:
-    """The page's text lines in pdfium reading order, with first-character style and box."""
-    if not chars.count:
-        return []
+class _FetchedStyle:
+    """:class:`_CharStyle`'s answers for given characters, fetched in one call of the compiled
+    loops (``char_styles`` in _pdfium_batch.c) instead of one ctypes call per value."""
+
+    _FUNCTIONS = ("FPDFText_GetFontSize", "FPDFText_GetMatrix", "FPDFText_GetFontWeight",
+                  "FPDFText_GetLooseCharBox", "FPDFText_GetCharOrigin")
+
+    def __init__(self, batch, chars: _PageText, indices: list[int]) -> None:
+        self.styles = dict(zip(indices, batch.char_styles(addresses(*self._FUNCTIONS), chars.handle, indices)))
+
+    def effective_size(self, index: int) -> float:
+        size, matrix_ok, c, d = self.styles[index][:4]
+        if matrix_ok:
+            scale = (c ** 2 + d ** 2) ** 0.5
+            if scale > 0:
+                size *= scale
+        return size
+
+    def weight(self, index: int) -> int:
+        return self.styles[index][4]
+
+    def loose_box(self, index: int) -> tuple[float, float, float, float]:
+        _, _, _, _, _, box_ok, left, top, right, bottom, _, _ = self.styles[index]
+        if not box_ok:
+            import pypdfium2 as pdfium
+
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        return left, bottom, right, top
+
+    def baseline(self, index: int, default: float) -> float:
+        style = self.styles[index]
+        return style[11] if style[10] else default
+
+
+def _line_spans(chars: _PageText) -> list[tuple[str, int, int]]:
+    """The page's non-blank pdfium lines as (stripped text, first and last character index; -1
+    when pdfium has none)."""
     text = chars.text
-    height = page.get_height()
-    style = _CharStyle(chars)
-    lines: list[_Line] = []
+    spans = []
     pos = 0
     for m in list(_LINE_BREAK.finditer(text)) + [None]:
         end = m.start() if m else len(text)
@@ -318,8 +354,25 @@ def _page_lines(page, chars: _PageText) -> list[_Line]:
         stripped = raw.strip()
         if not stripped:
             continue
-        ci = chars.char_index(line_start + (len(raw) - len(raw.lstrip())))
-        cj = chars.char_index(line_start + len(raw.rstrip()) - 1)
+        spans.append((stripped, chars.char_index(line_start + (len(raw) - len(raw.lstrip()))),
+                      chars.char_index(line_start + len(raw.rstrip()) - 1)))
+    return spans
+
+
+def _page_lines(page, chars: _PageText) -> list[_Line]:
+    """The page's text lines in pdfium reading order, with first-character style and box."""
+    if not chars.count:
+        return []
+    height = page.get_height()
+    spans = _line_spans(chars)
+    batch = accelerator()
+    if batch is not None:
+        ends = [i for _, ci, cj in spans if ci >= 0 for i in (ci, cj) if i >= 0]
+        style = _FetchedStyle(batch, chars, ends)
+    else:
+        style = _CharStyle(chars)
+    lines: list[_Line] = []
+    for stripped, ci, cj in spans:
         if ci < 0:
             lines.append(_Line(stripped, page_height=height))
             continue
@@ -414,6 +467,12 @@ def _mat_mul(a, b):
             a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
 
 
+_SEGMENT_FUNCTIONS = ("FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix",
+                      "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPath_CountSegments",
+                      "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType",
+                      "FPDFPathSegment_GetClose")
+
+
 def _page_segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     """Axis-parallel straight segments of every path on the page, in top-down page space.
 
@@ -421,6 +480,17 @@ def _page_segments(page) -> tuple[list[tuple[float, float, float]], list[tuple[f
     their four sides; paths inside form XObjects are mapped through the form's
     matrix. Curves are skipped: table rulings are straight.
     """
+    import pypdfium2.raw as c
+
+    batch = accelerator()
+    if batch is not None:   # the same walk in C (_pdfium_batch.c)
+        constants = (c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_FORM, c.FPDF_SEGMENT_MOVETO, c.FPDF_SEGMENT_LINETO, _AXIS)
+        return batch.page_segments(addresses(*_SEGMENT_FUNCTIONS), constants, address(page))
+    return _page_segments_python(page)
+
+
+def _page_segments_python(page) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """:func:`_page_segments` through ctypes, one call per pdfium value."""
     import pypdfium2.raw as c
 
     fn = api()
@@ -586,9 +656,37 @@ def _cell_grids(tables: list[list[tuple[float, float, float, float]]]) -> list[t
     return grids
 
 
-def _chars_by_cell(chars: _PageText, grids: list[tuple]) -> dict[tuple, list[tuple]]:
+def _chars_by_cell(chars: _PageText, tables: list[list[tuple]], grids: list[tuple]) -> dict[tuple, list[tuple]]:
     """Per cell its upright characters as (char index, character, left, right, bottom, top) in
     pdfium order."""
+    batch = accelerator()
+    if batch is None:
+        return _chars_by_cell_python(chars, grids)
+    codes = chars.codes()
+    # the same loop in C (_pdfium_batch.c), a cell by its number in its table's list
+    numbered = [(x0, y0, x1, y1, xs, ys, _slot_numbers(cells, xs, ys, slots))
+                for cells, (x0, y0, x1, y1, xs, ys, slots) in zip(tables, grids)]
+    box_of, angle_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle")
+    found: dict[tuple, list[tuple]] = {}
+    for i, table, cell, left, right, bottom, top in batch.cell_chars(box_of, angle_of, chars.handle,
+                                                                     chars.count, numbered):
+        code = codes[i]
+        if code not in _WHITESPACE_CODES:
+            found.setdefault(tables[table][cell], []).append((i, chr(code), left, right, bottom, top))
+    return found
+
+
+def _slot_numbers(cells: list[tuple], xs: list[float], ys: list[float], slots: dict) -> list[int]:
+    """A grid's slots row by row as the number of their cell in ``cells`` (-1: no cell)."""
+    number = {}
+    for n, cell in enumerate(cells):
+        number.setdefault(cell, n)
+    return [number[slots[(r, k)]] if (r, k) in slots else -1
+            for r in range(len(ys) - 1) for k in range(len(xs) - 1)]
+
+
+def _chars_by_cell_python(chars: _PageText, grids: list[tuple]) -> dict[tuple, list[tuple]]:
+    """:func:`_chars_by_cell` through ctypes, a call per character."""
     fn, handle = api(), chars.handle
     loose_box, angle_of = fn.FPDFText_GetLooseCharBox, fn.FPDFText_GetCharAngle
     out = OutArray(4)
@@ -646,7 +744,7 @@ def _fill_cells(chars: _PageText, tables: list[list[tuple[float, float, float, f
     (~0.5 µs each, ~1 µs more for one inside the tables' common box) serves
     all cells.
     """
-    codes, found = chars.codes(), _chars_by_cell(chars, _cell_grids(tables))
+    codes, found = chars.codes(), _chars_by_cell(chars, tables, _cell_grids(tables))
     texts: list[dict[tuple, str]] = []
     for cells in tables:
         texts.append({cell: _joined_cell_chars(found[cell], codes) for cell in cells if found.get(cell)})

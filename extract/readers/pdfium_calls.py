@@ -76,3 +76,31 @@ class OutArray:
         self.values = memoryview(self._array).cast("B").cast(ctype._type_)
         base, size = ctypes.addressof(self._array), ctypes.sizeof(ctype)
         self.addresses = tuple(base + k * size for k in range(n))
+
+
+#: set to 1 to read PDFs with the pure-Python loops even when the compiled ones are built
+PURE_PYTHON_ENV = "INKOOPGRAAF_PURE_PYTHON_PDF"
+
+
+@functools.lru_cache(maxsize=1)
+def accelerator():
+    """The compiled call loops (``_pdfium_batch``), or None when they are not built (no C
+    compiler at install time) or ``INKOOPGRAAF_PURE_PYTHON_PDF=1``. Both paths give the same
+    output; the compiled one saves the ~0.5 µs ctypes overhead per pdfium call."""
+    import importlib
+    import os
+
+    if os.environ.get(PURE_PYTHON_ENV) == "1":
+        return None
+    try:
+        return importlib.import_module(f"{__package__}._pdfium_batch")
+    except ImportError:
+        return None
+
+
+@functools.lru_cache(maxsize=None)
+def addresses(*names: str) -> tuple[int, ...]:
+    """The plain addresses of pypdfium2's functions ``names``, for the compiled loops."""
+    import pypdfium2.raw as raw
+
+    return tuple(ctypes.cast(getattr(raw, name), _P).value for name in names)

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
+from ..regex_shapes import trie_pattern
 from .builder import TextBuilder, classify_line, ends_in_broken_word
 from .encoding import NotText, decode_text, decoded_chunks, stream_encoding
 
@@ -27,10 +28,13 @@ _MD_ALIGN_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$
 _MD_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # HTML element names: a "<" before anything else is text, not a tag ("de gemeenten <Blaricum,
 # Huizen en Laren>" in a contract template, "<datum besluit>" placeholders, "a < b")
-_HTML_ELEMENTS = ("a|abbr|address|b|big|blockquote|body|br|caption|center|cite|code|col|colgroup|dd|del|dfn|div|dl|dt|"
-                  "em|font|h[1-6]|head|hr|html|i|img|ins|kbd|li|mark|meta|ol|p|pre|q|s|samp|small|span|strike|strong|"
-                  "sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|var|wbr|link|script|style|section|article|"
-                  "header|footer|nav|main|aside|figure|figcaption|label|input|form|button|select|option|textarea")
+HTML_ELEMENT_NAMES = frozenset(
+    "a abbr address b big blockquote body br caption center cite code col colgroup dd del dfn div dl dt em font "
+    "h1 h2 h3 h4 h5 h6 head hr html i img ins kbd li mark meta ol p pre q s samp small span strike strong sub sup "
+    "table tbody td tfoot th thead title tr tt u ul var wbr link script style section article header footer nav "
+    "main aside figure figcaption label input form button select option textarea".split())
+# the names factored on their prefixes (regex_shapes.trie_pattern: the same names, each first letter tried once)
+_HTML_ELEMENTS = trie_pattern(HTML_ELEMENT_NAMES)
 _NOT_A_TAG = re.compile(r"<(?!/?(?:" + _HTML_ELEMENTS + r")\b[^<>]*>|!--|!doctype)", re.I)
 _LIST_TAGS = {"ul", "ol"}
 _BREAK_TAGS = {"p", "br", "li", "div", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}

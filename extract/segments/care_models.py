@@ -95,7 +95,20 @@ def _extension_clause_only(d: _Doc, m: Match) -> bool:
 
 
 def _care_context(d: _Doc, m: Match, place: Place) -> bool:
-    """Does the mention stand where the document speaks about buying care (sentence, row, section)?"""
+    """Does the mention stand where the document speaks about buying care (sentence, row, section)?
+
+    Asked once per wording: the answer depends on the wording's span and id (``place`` is the
+    structure at its start), and each model mention asks it again for the document's other
+    mentions of the same model (:func:`_care_model_elsewhere`)."""
+    memo = d.__dict__.setdefault("_care_contexts", {})
+    key = (m.start, m.end, m.id)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _in_care_context(d, m, place)
+    return found
+
+
+def _in_care_context(d: _Doc, m: Match, place: Place) -> bool:
     s, e = d.sentence(m.start)
     spans = [(s, e)]
     b = place.block
@@ -142,8 +155,18 @@ def _care_model_elsewhere(d: _Doc, m: Match, kind: str) -> bool:
     about the same care model, when it takes a stance of its own. Not for subsidies, which have many other uses."""
     if m.id == "subsidie":
         return False
-    return any(x.id == m.id and x.start != m.start and _care_context(d, x, d.st.place(x.start))
-               for x in d.terms(kind))
+    return any(start != m.start for start in _care_model_starts(d, kind, m.id))
+
+
+def _care_model_starts(d: _Doc, kind: str, model: str) -> list[int]:
+    """The starts of the document's mentions of ``model`` that stand in a care context, found once
+    per model (a walk over every mention per mention was quadratic in the mentions)."""
+    memo = d.__dict__.setdefault("_care_model_starts", {})
+    starts = memo.get((kind, model))
+    if starts is None:
+        starts = memo[(kind, model)] = [x.start for x in d.terms(kind)
+                                        if x.id == model and _care_context(d, x, d.st.place(x.start))]
+    return starts
 
 
 def _reconcile(mentions: list[tuple[Fact, float, bool]]) -> list[Fact]:

@@ -8,7 +8,6 @@ out of the procurement ("X valt buiten deze inkoop") does not count anywhere in 
 from __future__ import annotations
 
 import bisect
-
 import re
 
 from ...models.facts import Fact
@@ -234,7 +233,7 @@ def _topic_given_a_model(d: _Doc, m: Match, place: Place) -> bool:
     h = place.block
     if _heading_topic(d, h, place) != d.resolve(m, place):
         return False
-    nxt = next((x.start for x in d.doc.blocks if x.kind == "heading" and x.start > h.start), len(d.text))
+    nxt = _next_heading_start(d, h.start)
     for kind in ("financing", "procedure"):
         for f in find_terms(d.text[h.end:nxt], kind):
             fm = Match(kind, f.id, h.end + f.start, h.end + f.end)
@@ -397,8 +396,28 @@ def _bought_kinds(d: _Doc, m: Match, s: int, e: int) -> bool:
 
 def _is_title(d: _Doc, b) -> bool:
     """Is the heading the document's title: its first heading, near the start?"""
-    first = next((x for x in d.doc.blocks if x.kind == "heading"), None)
-    return first is not None and first.start == b.start and b.start < _TITLE_CHARS
+    starts, _ = _heading_starts(d)
+    return bool(starts) and starts[0] == b.start and b.start < _TITLE_CHARS
+
+
+def _heading_starts(d: _Doc) -> tuple[list[int], bool]:
+    """The starts of the document's headings in the order of its blocks, and whether that is text
+    order (read once per block list)."""
+    held = d.__dict__.get("_heading_starts")
+    if held is None or held[0] != len(d.doc.blocks):
+        starts = [x.start for x in d.doc.blocks if x.kind == "heading"]
+        held = d._heading_starts = (len(d.doc.blocks), starts, all(a <= b for a, b in zip(starts, starts[1:])))
+    return held[1], held[2]
+
+
+def _next_heading_start(d: _Doc, offset: int) -> int:
+    """The start of the first heading (in block order) that starts after ``offset``, else the text's end;
+    by bisection when the headings are in text order, as the readers make them."""
+    starts, in_order = _heading_starts(d)
+    if in_order:
+        i = bisect.bisect_right(starts, offset)
+        return starts[i] if i < len(starts) else len(d.text)
+    return next((x for x in starts if x > offset), len(d.text))
 
 
 #: how far into a document its title may start (after a page marker or a case number)

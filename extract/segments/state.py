@@ -11,7 +11,6 @@ import bisect
 import re
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
 
 from ...models.taxonomy import load_taxonomy
 from ..context import ExtractionContext
@@ -60,15 +59,14 @@ class _Doc:
         return self._cues[name]
 
     def _sentences(self) -> list[tuple[int, int]]:
-        """(start, end) of every sentence of the parse, as ``doc.sents`` gives them: read from the Doc's
-        arrays (a Span object per sentence cost more than the rest of the state)."""
-        sdoc = self.ctx.spacy_doc
-        if not len(sdoc):
+        """(start, end) of every sentence of the parse, as ``doc.sents`` gives them: from the parse's
+        shared columns (a Span object per sentence cost more than the rest of the state)."""
+        cols = self.ctx.token_columns
+        if not len(cols.idx):
             return [(0, len(self.text))]
-        cols = sdoc.to_array([IDX, LENGTH, SENT_START])
-        idx, length = cols[:, 0].tolist(), cols[:, 1].tolist()
-        bounds = [0] + (numpy.flatnonzero(cols[1:, 2] == 1) + 1).tolist() + [len(idx)]
-        return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(bounds, bounds[1:])]
+        firsts = cols.sent_starts
+        lasts = numpy.append(firsts[1:], len(cols.idx)) - 1
+        return list(zip(cols.idx[firsts].tolist(), (cols.idx[lasts] + cols.length[lasts]).tolist()))
 
     def sentence(self, offset: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)

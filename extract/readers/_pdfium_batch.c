@@ -1,0 +1,465 @@
+/* Optional accelerator of the PDF reader: pdfium's per-character and per-segment
+ * calls in C loops.
+ *
+ * Why: from Python every pdfium call goes through ctypes at ~0.5 us, while the
+ * C function itself takes ~0.02 us; a page with a table asks a box for each of
+ * its ~2,000 characters and four values for each path segment. These loops make
+ * the same calls, in the same order, and do the same double arithmetic as the
+ * pure-Python code in pdf.py (which stays as the fallback: the output must be
+ * byte-identical, tests/test_pdfium_batch.py compares both). The pdfium
+ * functions are passed in as addresses taken from pypdfium2, so nothing here
+ * links against pdfium.
+ *
+ * Floating point: no contraction into fused multiply-adds (setup.py adds
+ * -ffp-contract=off for gcc/clang), so every product and sum is rounded as
+ * Python rounds it.
+ */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+
+typedef struct { float left, top, right, bottom; } rect_f;
+typedef struct { float a, b, c, d, e, f; } matrix_f;
+
+typedef int (*char_box_fn)(void *, int, rect_f *);
+
+typedef int (*count_objects_fn)(void *);
+typedef void *(*get_object_fn)(void *, int);
+typedef int (*object_type_fn)(void *);
+typedef int (*object_matrix_fn)(void *, matrix_f *);
+typedef void *(*form_get_object_fn)(void *, unsigned long);
+typedef void *(*path_segment_fn)(void *, int);
+typedef int (*segment_point_fn)(void *, float *, float *);
+typedef int (*segment_int_fn)(void *);
+
+static void *address_of(PyObject *number) {
+    return PyLong_AsVoidPtr(number);
+}
+
+typedef float (*char_angle_fn)(void *, int);
+
+/* One table's grid for cell_chars: its box, boundaries and grid slot -> cell number (-1: none). */
+typedef struct {
+    double x0, y0, x1, y1;
+    Py_ssize_t n_xs, n_ys;
+    double *xs, *ys;
+    long *slots;   /* (n_ys - 1) x (n_xs - 1), row-major */
+} cell_grid;
+
+/* bisect.bisect_right(values, x) - 1 */
+static Py_ssize_t slot_of(const double *values, Py_ssize_t n, double x) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (x < values[mid])
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo - 1;
+}
+
+/* pdf.py's upright test: math.degrees(angle) % 90 within 2 degrees of 0 or 90, with Python's
+ * math.degrees (x / (pi / 180)) and float modulo (the sign of the divisor) */
+static int upright(float angle) {
+    static const double deg_to_rad = 3.14159265358979323846 / 180.0;
+    double degrees = (double)angle / deg_to_rad;
+    double mod = fmod(degrees, 90.0);
+    if (mod) {
+        if (mod < 0)
+            mod += 90.0;
+    } else {
+        mod = copysign(0.0, 90.0);
+    }
+    return mod < 2 || 90.0 - mod < 2;
+}
+
+static double *doubles_of(PyObject *sequence, Py_ssize_t *n) {
+    PyObject *fast = PySequence_Fast(sequence, "expected a sequence of numbers");
+    if (!fast)
+        return NULL;
+    *n = PySequence_Fast_GET_SIZE(fast);
+    double *values = PyMem_Malloc(sizeof(double) * (*n > 0 ? *n : 1));
+    if (!values) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < *n; k++)
+        values[k] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(fast, k));
+    Py_DECREF(fast);
+    if (PyErr_Occurred()) {
+        PyMem_Free(values);
+        return NULL;
+    }
+    return values;
+}
+
+static void free_grids(cell_grid *grids, Py_ssize_t n) {
+    for (Py_ssize_t g = 0; g < n; g++) {
+        PyMem_Free(grids[g].xs);
+        PyMem_Free(grids[g].ys);
+        PyMem_Free(grids[g].slots);
+    }
+    PyMem_Free(grids);
+}
+
+/* grids: per table (x0, y0, x1, y1, xs, ys, slots) with slots a sequence of cell numbers
+ * (-1 for none), row-major over (len(ys) - 1) x (len(xs) - 1) */
+static cell_grid *grids_of(PyObject *sequence, Py_ssize_t *n) {
+    PyObject *fast = PySequence_Fast(sequence, "expected a sequence of grids");
+    if (!fast)
+        return NULL;
+    *n = PySequence_Fast_GET_SIZE(fast);
+    cell_grid *grids = PyMem_Calloc(*n > 0 ? *n : 1, sizeof(cell_grid));
+    if (!grids) {
+        Py_DECREF(fast);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t g = 0; g < *n; g++) {
+        cell_grid *grid = &grids[g];
+        PyObject *xs, *ys, *slots;
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(fast, g), "ddddOOO", &grid->x0, &grid->y0, &grid->x1,
+                              &grid->y1, &xs, &ys, &slots))
+            goto fail;
+        Py_ssize_t n_slots;
+        double *slot_values;
+        if (!(grid->xs = doubles_of(xs, &grid->n_xs)) || !(grid->ys = doubles_of(ys, &grid->n_ys))
+            || !(slot_values = doubles_of(slots, &n_slots)))
+            goto fail;
+        if (grid->n_xs < 2 || grid->n_ys < 2 || n_slots != (grid->n_xs - 1) * (grid->n_ys - 1)) {
+            PyMem_Free(slot_values);
+            PyErr_SetString(PyExc_ValueError, "a grid needs (len(ys) - 1) * (len(xs) - 1) slots");
+            goto fail;
+        }
+        grid->slots = PyMem_Malloc(sizeof(long) * n_slots);
+        if (!grid->slots) {
+            PyMem_Free(slot_values);
+            PyErr_NoMemory();
+            goto fail;
+        }
+        for (Py_ssize_t k = 0; k < n_slots; k++)
+            grid->slots[k] = (long)slot_values[k];
+        PyMem_Free(slot_values);
+    }
+    Py_DECREF(fast);
+    return grids;
+fail:
+    Py_DECREF(fast);
+    free_grids(grids, *n);
+    return NULL;
+}
+
+/* cell_chars(box_fn, angle_fn, textpage, n, grids) -> [(i, table, cell, left, right, bottom, top)]
+ *
+ * pdf.py's _chars_by_cell for characters 0..n-1 (whitespace included: the caller drops it):
+ * a character whose box pdfium gives goes to the first table whose box holds its centre
+ * (top-down), to the cell of the grid slot holding it, when it stands upright. */
+static PyObject *cell_chars(PyObject *self, PyObject *args) {
+    PyObject *box_address, *angle_address, *page_address, *grid_list;
+    int n;
+    if (!PyArg_ParseTuple(args, "OOOiO", &box_address, &angle_address, &page_address, &n, &grid_list))
+        return NULL;
+    char_box_fn box_of = (char_box_fn)address_of(box_address);
+    char_angle_fn angle_of = (char_angle_fn)address_of(angle_address);
+    void *textpage = address_of(page_address);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_ssize_t n_grids;
+    cell_grid *grids = grids_of(grid_list, &n_grids);
+    if (!grids)
+        return NULL;
+    double lowest_x = 0, lowest_y = 0, highest_x = 0, highest_y = 0;
+    for (Py_ssize_t g = 0; g < n_grids; g++) {
+        if (g == 0 || grids[g].x0 < lowest_x) lowest_x = grids[g].x0;
+        if (g == 0 || grids[g].y0 < lowest_y) lowest_y = grids[g].y0;
+        if (g == 0 || grids[g].x1 > highest_x) highest_x = grids[g].x1;
+        if (g == 0 || grids[g].y1 > highest_y) highest_y = grids[g].y1;
+    }
+    PyObject *found = PyList_New(0);
+    if (!found) {
+        free_grids(grids, n_grids);
+        return NULL;
+    }
+    for (int i = 0; i < n && n_grids; i++) {
+        rect_f box;
+        if (!box_of(textpage, i, &box))
+            continue;
+        double left = box.left, top = box.top, right = box.right, bottom = box.bottom;
+        double cx = (left + right) / 2, cy = (-(bottom + top)) / 2;
+        if (!(lowest_x <= cx && cx < highest_x && lowest_y <= cy && cy < highest_y))
+            continue;
+        for (Py_ssize_t g = 0; g < n_grids; g++) {
+            cell_grid *grid = &grids[g];
+            if (!(grid->x0 <= cx && cx < grid->x1 && grid->y0 <= cy && cy < grid->y1))
+                continue;
+            Py_ssize_t row = slot_of(grid->ys, grid->n_ys, cy), column = slot_of(grid->xs, grid->n_xs, cx);
+            long cell = -1;
+            if (row >= 0 && row < grid->n_ys - 1 && column >= 0 && column < grid->n_xs - 1)
+                cell = grid->slots[row * (grid->n_xs - 1) + column];
+            if (cell >= 0 && upright(angle_of(textpage, i))) {
+                PyObject *item = Py_BuildValue("(inldddd)", i, g, cell, left, right, bottom, top);
+                if (!item || PyList_Append(found, item) < 0) {
+                    Py_XDECREF(item);
+                    Py_DECREF(found);
+                    free_grids(grids, n_grids);
+                    return NULL;
+                }
+                Py_DECREF(item);
+            }
+            break;
+        }
+    }
+    free_grids(grids, n_grids);
+    return found;
+}
+
+typedef double (*font_size_fn)(void *, int);
+typedef int (*char_matrix_fn)(void *, int, matrix_f *);
+typedef int (*char_int_fn)(void *, int);
+typedef int (*char_origin_fn)(void *, int, double *, double *);
+
+/* char_styles(functions, textpage, indices) -> [(size, matrix_ok, c, d, weight, box_ok, left, top,
+ * right, bottom, origin_ok, origin_y)]
+ *
+ * functions: addresses of FPDFText_GetFontSize, FPDFText_GetMatrix, FPDFText_GetFontWeight,
+ * FPDFText_GetLooseCharBox, FPDFText_GetCharOrigin. The raw pdfium values pdf.py's _CharStyle
+ * reads for a line's first and last characters, one tuple per index (fields a call did not
+ * fill are 0); the arithmetic on them stays in Python. */
+static PyObject *char_styles(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *functions, *page_address, *index_list;
+    if (!PyArg_ParseTuple(args, "O!OO", &PyTuple_Type, &functions, &page_address, &index_list))
+        return NULL;
+    if (PyTuple_GET_SIZE(functions) != 5) {
+        PyErr_SetString(PyExc_ValueError, "char_styles needs 5 function addresses");
+        return NULL;
+    }
+    font_size_fn font_size = (font_size_fn)address_of(PyTuple_GET_ITEM(functions, 0));
+    char_matrix_fn char_matrix = (char_matrix_fn)address_of(PyTuple_GET_ITEM(functions, 1));
+    char_int_fn font_weight = (char_int_fn)address_of(PyTuple_GET_ITEM(functions, 2));
+    char_box_fn box_of = (char_box_fn)address_of(PyTuple_GET_ITEM(functions, 3));
+    char_origin_fn origin_of = (char_origin_fn)address_of(PyTuple_GET_ITEM(functions, 4));
+    void *textpage = address_of(page_address);
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *indices = PySequence_Fast(index_list, "indices must be a sequence");
+    if (!indices)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(indices);
+    PyObject *styles = PyList_New(n);
+    if (!styles) {
+        Py_DECREF(indices);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        int i = (int)PyLong_AsLong(PySequence_Fast_GET_ITEM(indices, k));
+        if (i == -1 && PyErr_Occurred())
+            goto fail;
+        matrix_f m = {0, 0, 0, 0, 0, 0};
+        rect_f box = {0, 0, 0, 0};
+        double origin_x = 0, origin_y = 0;
+        double size = font_size(textpage, i);
+        int matrix_ok = char_matrix(textpage, i, &m) ? 1 : 0;
+        int weight = font_weight(textpage, i);
+        int box_ok = box_of(textpage, i, &box) ? 1 : 0;
+        int origin_ok = origin_of(textpage, i, &origin_x, &origin_y) ? 1 : 0;
+        PyObject *style = Py_BuildValue("(dOddiOddddOd)", size, matrix_ok ? Py_True : Py_False, (double)m.c,
+                                        (double)m.d, weight, box_ok ? Py_True : Py_False, (double)box.left,
+                                        (double)box.top, (double)box.right, (double)box.bottom,
+                                        origin_ok ? Py_True : Py_False, origin_y);
+        if (!style)
+            goto fail;
+        PyList_SET_ITEM(styles, k, style);
+    }
+    Py_DECREF(indices);
+    return styles;
+fail:
+    Py_DECREF(indices);
+    Py_DECREF(styles);
+    return NULL;
+}
+
+/* The pdfium functions and constants page_segments needs, in the order of its first argument. */
+typedef struct {
+    count_objects_fn count_objects;
+    get_object_fn get_object;
+    object_type_fn object_type;
+    object_matrix_fn object_matrix;
+    count_objects_fn form_count_objects;
+    form_get_object_fn form_get_object;
+    count_objects_fn count_segments;
+    path_segment_fn segment_at;
+    segment_point_fn segment_point;
+    segment_int_fn segment_type;
+    segment_int_fn segment_closes;
+    int path, form, move_to, line_to;
+    double axis;
+    PyObject *horizontal, *vertical;
+} segment_walk;
+
+typedef struct { double a, b, c, d, e, f; } matrix_d;
+
+/* first m, then outer: pdf.py's _mat_mul */
+static matrix_d compose(matrix_d m, matrix_d o) {
+    matrix_d r;
+    r.a = m.a * o.a + m.b * o.c;
+    r.b = m.a * o.b + m.b * o.d;
+    r.c = m.c * o.a + m.d * o.c;
+    r.d = m.c * o.b + m.d * o.d;
+    r.e = m.e * o.a + m.f * o.c + o.e;
+    r.f = m.e * o.b + m.f * o.d + o.f;
+    return r;
+}
+
+static int append_edge(PyObject *edges, double position, double low, double high) {
+    PyObject *edge = Py_BuildValue("(ddd)", position, low, high);
+    if (!edge)
+        return -1;
+    int status = PyList_Append(edges, edge);
+    Py_DECREF(edge);
+    return status;
+}
+
+/* pdf.py's _add_segment: keep p -> q when horizontal or vertical within the axis tolerance */
+static int add_segment(segment_walk *w, double x0, double y0, double x1, double y1) {
+    double dx = fabs(x1 - x0), dy = fabs(y1 - y0);
+    if (dy <= w->axis && dx > w->axis)
+        return x0 < x1 ? append_edge(w->horizontal, (y0 + y1) / 2, x0, x1)
+                       : append_edge(w->horizontal, (y0 + y1) / 2, x1, x0);
+    if (dx <= w->axis && dy > w->axis)
+        return y0 < y1 ? append_edge(w->vertical, (x0 + x1) / 2, y0, y1)
+                       : append_edge(w->vertical, (x0 + x1) / 2, y1, y0);
+    return 0;
+}
+
+static int visit_path(segment_walk *w, void *obj, matrix_d m) {
+    int have_start = 0, have_prev = 0;
+    double start_x = 0, start_y = 0, prev_x = 0, prev_y = 0;
+    int count = w->count_segments(obj);
+    for (int k = 0; k < count; k++) {
+        void *seg = w->segment_at(obj, k);
+        float x, y;
+        if (!w->segment_point(seg, &x, &y))
+            continue;
+        double px = m.a * x + m.c * y + m.e;
+        double py = -(m.b * x + m.d * y + m.f);
+        int kind = w->segment_type(seg);
+        if (kind == w->move_to) {
+            start_x = prev_x = px;
+            start_y = prev_y = py;
+            have_start = have_prev = 1;
+            continue;
+        }
+        if (kind == w->line_to && have_prev && add_segment(w, prev_x, prev_y, px, py) < 0)
+            return -1;
+        prev_x = px;
+        prev_y = py;
+        have_prev = 1;
+        if (w->segment_closes(seg) && have_start) {
+            if (add_segment(w, px, py, start_x, start_y) < 0)
+                return -1;
+            prev_x = start_x;
+            prev_y = start_y;
+        }
+    }
+    return 0;
+}
+
+static int visit(segment_walk *w, void *obj, const matrix_d *outer, int depth) {
+    int kind = w->object_type(obj);
+    if (kind != w->path && kind != w->form)
+        return 0;
+    matrix_f own;
+    matrix_d m = {1.0, 0.0, 0.0, 1.0, 0.0, 0.0};
+    if (w->object_matrix(obj, &own)) {
+        m.a = own.a; m.b = own.b; m.c = own.c; m.d = own.d; m.e = own.e; m.f = own.f;
+    }
+    if (outer)
+        m = compose(m, *outer);
+    if (kind == w->path)
+        return visit_path(w, obj, m);
+    if (depth > 1000) {   /* the Python walk would hit its recursion limit at about this depth */
+        PyErr_SetString(PyExc_RecursionError, "form XObjects nested too deeply");
+        return -1;
+    }
+    int count = w->form_count_objects(obj);
+    for (int k = 0; k < count; k++)
+        if (visit(w, w->form_get_object(obj, (unsigned long)k), &m, depth + 1) < 0)
+            return -1;
+    return 0;
+}
+
+/* page_segments(functions, constants, page) -> (horizontal, vertical)
+ *
+ * functions: addresses of FPDFPage_CountObjects, FPDFPage_GetObject, FPDFPageObj_GetType,
+ * FPDFPageObj_GetMatrix, FPDFFormObj_CountObjects, FPDFFormObj_GetObject,
+ * FPDFPath_CountSegments, FPDFPath_GetPathSegment, FPDFPathSegment_GetPoint,
+ * FPDFPathSegment_GetType, FPDFPathSegment_GetClose; constants: (FPDF_PAGEOBJ_PATH,
+ * FPDF_PAGEOBJ_FORM, FPDF_SEGMENT_MOVETO, FPDF_SEGMENT_LINETO, axis tolerance).
+ * The same walk, in the same order, as pdf.py's _page_segments. */
+static PyObject *page_segments(PyObject *self, PyObject *args) {
+    PyObject *functions, *page_address;
+    segment_walk w;
+    if (!PyArg_ParseTuple(args, "O!(iiiid)O", &PyTuple_Type, &functions, &w.path, &w.form, &w.move_to,
+                          &w.line_to, &w.axis, &page_address))
+        return NULL;
+    if (PyTuple_GET_SIZE(functions) != 11) {
+        PyErr_SetString(PyExc_ValueError, "page_segments needs 11 function addresses");
+        return NULL;
+    }
+    void *fn[11];
+    for (int k = 0; k < 11; k++)
+        fn[k] = address_of(PyTuple_GET_ITEM(functions, k));
+    void *page = address_of(page_address);
+    if (PyErr_Occurred())
+        return NULL;
+    w.count_objects = (count_objects_fn)fn[0];
+    w.get_object = (get_object_fn)fn[1];
+    w.object_type = (object_type_fn)fn[2];
+    w.object_matrix = (object_matrix_fn)fn[3];
+    w.form_count_objects = (count_objects_fn)fn[4];
+    w.form_get_object = (form_get_object_fn)fn[5];
+    w.count_segments = (count_objects_fn)fn[6];
+    w.segment_at = (path_segment_fn)fn[7];
+    w.segment_point = (segment_point_fn)fn[8];
+    w.segment_type = (segment_int_fn)fn[9];
+    w.segment_closes = (segment_int_fn)fn[10];
+    w.horizontal = PyList_New(0);
+    w.vertical = PyList_New(0);
+    if (!w.horizontal || !w.vertical)
+        goto fail;
+    int count = w.count_objects(page);
+    for (int i = 0; i < count; i++)
+        if (visit(&w, w.get_object(page, i), NULL, 0) < 0)
+            goto fail;
+    return Py_BuildValue("(NN)", w.horizontal, w.vertical);
+fail:
+    Py_XDECREF(w.horizontal);
+    Py_XDECREF(w.vertical);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"cell_chars", cell_chars, METH_VARARGS,
+     "cell_chars(box_fn, angle_fn, textpage, n, grids): upright characters by table and cell"},
+    {"char_styles", char_styles, METH_VARARGS,
+     "char_styles(functions, textpage, indices): raw font size, matrix, weight, box and origin per character"},
+    {"page_segments", page_segments, METH_VARARGS,
+     "page_segments(functions, constants, page): (horizontal, vertical) axis-parallel path segments"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_pdfium_batch",
+    "pdfium's per-character and per-segment calls in C loops (optional; pdf.py falls back to Python).",
+    -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__pdfium_batch(void) {
+    return PyModule_Create(&module);
+}
