@@ -16,10 +16,13 @@ a rule re-extracts everything it could affect.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import importlib
 import json
+import os
+import sys
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -168,10 +171,19 @@ GC_PAUSE_CHARS = 1_000_000
 
 
 def extract_document(doc: Document) -> list[Fact]:
-    """All facts of one document, sorted by position then type.
+    """All facts of one document, sorted by position then type, each confidence in the contract's
+    form (three decimals, as facts.jsonl and a cache entry hold it), so a fresh result, a cached
+    one and the store agree.
 
     A document longer than ``blocks.PART_CHARS`` is extracted part by part (extract/blocks.py):
     memory bounded by the part, time linear in the length, offsets and pages exact."""
+    facts = _extract_parts(doc)
+    for f in facts:
+        f.confidence = f.to_json()["confidence"]
+    return facts
+
+
+def _extract_parts(doc: Document) -> list[Fact]:
     points = cut_points(doc)
     if len(points) == 1:
         return _run_steps(doc, anchor_year(doc))
@@ -273,31 +285,75 @@ class CachedResult(DocResult):
 
     @property
     def text(self) -> str:
-        return _entry_body(self.entry)["document"]["text"]
+        return self._from_body(lambda body: body["document"]["text"])
 
     @property
     def document(self) -> Document:
-        doc = Document.from_json(_entry_body(self.entry)["document"])
+        doc = self._from_body(lambda body: Document.from_json(body["document"]))
         doc.id, doc.path, doc.meta = self.record["id"], self.record["path"], dict(self.meta)
         return doc
 
     @property
     def facts(self) -> list[Fact]:
-        facts = [Fact.from_json(f) for f in _entry_body(self.entry)["facts"]]
+        facts = self._from_body(lambda body: [Fact.from_json(f) for f in body["facts"]])
         for f in facts:  # a renamed file keeps its cache entry but not its old id
             f.doc = self.record["id"]
         return facts
+
+    def _from_body(self, make):
+        """``make`` applied to the entry's body; an entry damaged or gone since its header was read
+        costs its document a second extraction (said on stderr), never the build."""
+        try:
+            return make(_entry_body(self.entry))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            return make(self._extract_again(exc))
+
+    def _extract_again(self, damage: Exception) -> dict:
+        path = Path(self.record["path"])
+        result = read_and_extract(path, self.meta, doc_id=self.record["id"])
+        if not result.ok or result.document is None:
+            raise CacheEntryLost(f"{path}: its cache entry is damaged ({_plainly(damage)}) and reading the "
+                                 f"file again failed: {result.record['error']}")
+        _say(path, f"its cache entry is damaged ({_plainly(damage)}); extracted again")
+        if result.record["sha256"] == self.record["sha256"]:   # else the entry's name is another file's
+            with contextlib.suppress(OSError):
+                write_text_atomic(self.entry, _entry_lines(result))
+        else:
+            _say(path, "changed while the build ran: build again for outputs of one version of it")
+        body = {"document": result.document.to_json(), "facts": [f.to_json() for f in result.facts]}
+        _LAST_BODY[:] = [self.entry, body]
+        return body
+
+
+class CacheEntryLost(RuntimeError):
+    """A cache entry damaged after the build counted on it, and its file unreadable now."""
+
+
+def _say(path, message: str) -> None:
+    print(f"inkoopgraaf: {path}: {message}", file=sys.stderr)
+
+
+def _plainly(damage: Exception) -> str:
+    if isinstance(damage, FileNotFoundError):
+        return "removed while the build ran"
+    if isinstance(damage, OSError):
+        return f"cannot be read: {damage.strerror or damage}"
+    return "its facts and text do not parse"
 
 
 _LAST_BODY: list = [None, None]     # (entry path, parsed body) of the last entry read
 
 
 def _entry_body(entry: Path) -> dict:
-    """The second line of a cache entry (document and facts), parsed; the last one is kept."""
+    """The second line of a cache entry (document and facts), parsed; the last one is kept.
+    Raises ValueError for a body that is not one (truncated, garbled, another shape)."""
     if _LAST_BODY[0] != entry:
-        with open(entry, encoding="utf-8") as fh:
+        with open(entry, "rb") as fh:
             fh.readline()
             body = json.loads(fh.readline())
+        if not (isinstance(body, dict) and isinstance(body.get("document"), dict)
+                and isinstance(body.get("facts"), list)):
+            raise ValueError("not the body of a cache entry")
         _LAST_BODY[:] = [entry, body]
     return _LAST_BODY[1]
 
@@ -347,23 +403,41 @@ def cache_key(sha: str, path: Path) -> str:
 
 
 def _from_cache(cache_file: Path, path: Path, meta: dict, sha: str, doc_id: str) -> DocResult | None:
-    """The result an entry holds, its facts and document left in the entry (:class:`CachedResult`)."""
+    """The result an entry holds, its facts and document left in the entry (:class:`CachedResult`).
+
+    None when there is no entry, or it is damaged (then said on stderr): an empty or unparsable
+    header, or a body shorter or longer than the header says (a truncated write, a disk error)."""
     try:
-        with open(cache_file, encoding="utf-8") as fh:
-            header = json.loads(fh.readline())
+        with open(cache_file, "rb") as fh:
+            line = fh.readline()
+            size = os.fstat(fh.fileno()).st_size
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return _damaged(path, f"cannot be read: {exc.strerror or exc}")
+    try:
+        header = json.loads(line)
         if header.get("meta") != meta:
             return None
         if "failed" in header:   # a file that failed to read fails again: do not re-read it every build
             return DocResult(_record(path, None, header["failed"], sha, doc_id), cached=True)
-        if not isinstance(header.get("facts"), int):
+        if not isinstance(header.get("facts"), int) or not isinstance(header.get("body"), int):
             return None      # not an entry of this layout
+        if size != len(line) + header["body"]:
+            return _damaged(path, f"{size} bytes where its header says {len(line) + header['body']}")
         record = {"id": doc_id, "path": str(path), "format": path.suffix.lower().lstrip("."), "sha256": sha,
                   "pages": header["pages"], "characters": header["characters"], "status": "ok", "error": "",
                   "title": meta.get("title") or "", "year": header["year"],
                   "manifest_region": meta.get("region") or ""}
         return CachedResult(record, header, cache_file)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # unreadable cache entry: extract again
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return _damaged(path, "its header does not parse" if line else "it is empty")
+
+
+def _damaged(path: Path, why: str) -> None:
+    """A damaged entry is a miss: the document is extracted again, and the user is told."""
+    _say(path, f"its cache entry is damaged ({why}); extracted again")
+    return None
 
 
 def cached_result(path, meta: dict | None, cache_dir: Path | None,
@@ -392,11 +466,13 @@ def _entry_lines(result: DocResult) -> str | None:
     (document and facts, read only when asked for); None when the result is not cached."""
     if result.ok and result.document is not None:
         doc = result.document
+        body = json.dumps({"document": doc.to_json(), "facts": [f.to_json() for f in result.facts]},
+                          ensure_ascii=False) + "\n"
         header = {"meta": doc.meta, "warnings": result.warnings, "year": result.record.get("year"),
                   "pages": result.record.get("pages"), "characters": result.record.get("characters"),
-                  "facts": len(result.facts), "regions": result.region_ids()}
-        body = {"document": doc.to_json(), "facts": [f.to_json() for f in result.facts]}
-        return json.dumps(header, ensure_ascii=False) + "\n" + json.dumps(body, ensure_ascii=False) + "\n"
+                  "facts": len(result.facts), "regions": result.region_ids(),
+                  "body": len(body.encode("utf-8"))}   # its length in bytes: a truncated entry is told at once
+        return json.dumps(header, ensure_ascii=False) + "\n" + body
     if result.read_failure:
         return json.dumps({"failed": result.record["error"], "meta": result.meta}, ensure_ascii=False) + "\n"
     return None
