@@ -5,7 +5,8 @@ Three engines run the same per-document function (:func:`run_document`):
 - ``jobs == 1``: in this process (a time budget through ``SIGALRM``);
 - ``jobs > 1``: a local process pool. Each worker builds the spaCy pipeline
   once (initializer) and is recycled after ``RECYCLE_AFTER`` documents (a
-  leak or a fragmented heap never grows without end). A worker that dies
+  leak or a fragmented heap never grows without end): the documents are run
+  in rounds of ``jobs × RECYCLE_AFTER``, each on a fresh pool. A worker that dies
   (killed, out of memory) breaks the pool: the pool is rebuilt, documents
   that were only queued go on, and the document(s) that were running in it
   are retried once alone; one that kills its worker again is reported with
@@ -202,12 +203,11 @@ def _pool_task(i: int, path, meta: dict, budget: Budget, doc_id: str) -> tuple[i
 
 
 #: None: forkserver where the platform has it, else spawn (fresh workers that do not inherit
-#: the parent's threads). "fork" is accepted too but cannot recycle workers.
+#: the parent's threads). "fork" is accepted too.
 START_METHOD: str | None = None
 
 
 def _context():
-    # worker recycling (max_tasks_per_child) needs a start method other than fork
     methods = multiprocessing.get_all_start_methods()
     method = START_METHOD or ("forkserver" if "forkserver" in methods else "spawn")
     ctx = multiprocessing.get_context(method)
@@ -221,15 +221,18 @@ def _context():
 class _Round:
     """One pool's life: submit, watch, collect; ends when all are done or the pool broke."""
 
-    def __init__(self, tasks, budget: Budget, workers: int, recycle: int | None = -1):
+    def __init__(self, tasks, budget: Budget, workers: int):
         ctx = _context()
-        recycle = RECYCLE_AFTER if recycle == -1 else recycle
+        # a queue per round: a worker killed while writing to it cannot leave the next round's
+        # workers waiting on its lock
         self.started = ctx.SimpleQueue()
         self.budget = budget
-        if ctx.get_start_method() == "fork":
-            recycle = None
+        # Workers are recycled by rounds (pool_results), never by max_tasks_per_child: with it,
+        # Python 3.11's executor counts every finished task as an idle worker and, once workers
+        # exit at their limit, spawns no replacement — the pool hangs with documents queued
+        # (CPython gh-115634; 2 workers × 100 hung at the 200th document).
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                        initargs=(self.started,), max_tasks_per_child=recycle)
+                                        initargs=(self.started,))
         self.running: dict[int, tuple[int, float]] = {}   # index -> (worker pid, started at)
         self.finished: set[int] = set()
         self.timed_out: set[int] = set()
@@ -309,8 +312,9 @@ def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tupl
     LAST_WORKERS.clear()
     queue, alone, idle_rounds = deque(tasks), [], 0
     while queue:
-        rnd = _Round(list(queue), budget, min(jobs, len(queue)))
-        queue.clear()
+        # a fresh pool per round: every worker is replaced after at most RECYCLE_AFTER documents
+        chunk = [queue.popleft() for _ in range(min(len(queue), jobs * max(1, RECYCLE_AFTER)))]
+        rnd = _Round(chunk, budget, min(jobs, len(chunk)))
         done = 0
         for item in rnd.results():
             done += 1
@@ -326,9 +330,9 @@ def pool_results(tasks: list[tuple], budget: Budget, jobs: int) -> Iterator[tupl
                 yield i, failed_result(path, "the worker processes could not start (see the messages above)",
                                        doc_id=doc_id)
             queued = []
-        queue.extend(queued)
+        queue.extendleft(reversed(queued))     # lost before they started: first in the next round
     for task in alone:      # each document that was running when a worker died: once more, alone
-        rnd = _Round([task], budget, 1, recycle=None)
+        rnd = _Round([task], budget, 1)
         yield from rnd.results()
         timed, running, queued = rnd.suspects()
         for i, path, _, doc_id in timed:
