@@ -399,7 +399,27 @@ def cache_key(sha: str, path: Path) -> str:
     """
     from .readers import READER_VERSION
     fmt = Path(path).suffix.lower().lstrip(".") or "txt"
-    return f"{sha}-{fmt}-r{READER_VERSION}-{extractor_version()}"
+    return f"{sha}-{fmt}-r{READER_VERSION}-{extractor_version()}-{libraries_version()}"
+
+
+#: the installed distributions whose behaviour can change a reading or its facts: the tokenizer and
+#: its word lists, the PDF, HTML and DOCX parsers
+LIBRARIES_KEYED = ("spacy", "spacy-lookups-data", "pypdfium2", "pdfplumber", "beautifulsoup4", "lxml",
+                   "defusedxml")
+
+
+@lru_cache(maxsize=1)
+def libraries_version() -> str:
+    """Hash of the installed versions of :data:`LIBRARIES_KEYED` (an upgrade re-extracts)."""
+    from importlib import metadata
+
+    def installed(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "absent"
+    listed = ";".join(f"{name}={installed(name)}" for name in LIBRARIES_KEYED)
+    return hashlib.sha256(listed.encode()).hexdigest()[:8]
 
 
 def _from_cache(cache_file: Path, path: Path, meta: dict, sha: str, doc_id: str) -> DocResult | None:

@@ -121,3 +121,18 @@ def test_extraction_imports_and_reads_no_models_file_outside_the_key(corpus_dir)
         assert pipeline._models_keyed(name) or name in pipeline.MODELS_NOT_KEYED, \
             f"extraction reads models/{name}: add it to MODELS_KEYED"
     assert {"taxonomy.json", "data/gazetteer/municipalities.csv"} <= read
+
+
+def test_upgrading_a_reading_library_changes_the_key(monkeypatch):
+    from importlib import metadata
+    real = metadata.version
+    before = pipeline.cache_key("ab" * 32, Path("x.pdf"))
+    pipeline.libraries_version.cache_clear()
+    monkeypatch.setattr(metadata, "version", lambda name: "999.0" if name == "pypdfium2" else real(name))
+    try:
+        after = pipeline.cache_key("ab" * 32, Path("x.pdf"))
+    finally:
+        monkeypatch.undo()
+        pipeline.libraries_version.cache_clear()
+    assert after != before
+    assert pipeline.cache_key("ab" * 32, Path("x.pdf")) == before
