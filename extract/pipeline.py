@@ -30,7 +30,7 @@ from typing import NamedTuple
 from importlib import resources
 from pathlib import Path
 
-from ..models.facts import Fact
+from ..models.facts import Fact, contract_confidence
 from ..models.io import write_text_atomic
 from . import blocks
 from .blocks import Part, cut_points, document_year, make_part, merge_parts, shift_facts, spans
@@ -102,7 +102,7 @@ MODELS_KEYED = ("__init__.py", "facts.py", "taxonomy.py", "taxonomy.json", "gaze
 MODELS_NOT_KEYED = {"io.py": "writes cache entries atomically; no fact depends on it"}
 
 #: The file kinds that can change what is extracted: code and data.
-_KEYED_SUFFIXES = (".py", ".json", ".csv")
+_KEYED_SUFFIXES = (".py", ".json", ".csv", ".c")    # .c: the PDF reader's compiled loops
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +179,7 @@ def extract_document(doc: Document) -> list[Fact]:
     memory bounded by the part, time linear in the length, offsets and pages exact."""
     facts = _extract_parts(doc)
     for f in facts:
-        f.confidence = f.to_json()["confidence"]
+        f.confidence = contract_confidence(f.confidence)
     return facts
 
 
@@ -320,7 +320,7 @@ class CachedResult(DocResult):
                 write_text_atomic(self.entry, _entry_lines(result))
         else:
             _say(path, "changed while the build ran: build again for outputs of one version of it")
-        body = {"document": result.document.to_json(), "facts": [f.to_json() for f in result.facts]}
+        body = _body_of(result)
         _LAST_BODY[:] = [self.entry, body]
         return body
 
@@ -481,13 +481,17 @@ def cached_result(path, meta: dict | None, cache_dir: Path | None,
     return _from_cache(cache_file, path, dict(meta or {}), sha, doc_id)
 
 
+def _body_of(result: DocResult) -> dict:
+    """A cache entry's second line (the document and its facts) before it is written as JSON."""
+    return {"document": result.document.to_json(), "facts": [f.to_json() for f in result.facts]}
+
+
 def _entry_lines(result: DocResult) -> str | None:
     """A cache entry: a header line (what a build needs of every document) and a body line
     (document and facts, read only when asked for); None when the result is not cached."""
     if result.ok and result.document is not None:
         doc = result.document
-        body = json.dumps({"document": doc.to_json(), "facts": [f.to_json() for f in result.facts]},
-                          ensure_ascii=False) + "\n"
+        body = json.dumps(_body_of(result), ensure_ascii=False) + "\n"
         header = {"meta": doc.meta, "warnings": result.warnings, "year": result.record.get("year"),
                   "pages": result.record.get("pages"), "characters": result.record.get("characters"),
                   "facts": len(result.facts), "regions": result.region_ids(),

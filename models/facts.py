@@ -22,6 +22,11 @@ DECISION_STATUSES = ("taken", "planned", "proposed")
 GRANULARITIES = ("day", "week", "month", "quarter", "season", "half_year", "year", "years", "unknown")
 
 
+def contract_confidence(value) -> float:
+    """A confidence in the facts contract's form: a float of three decimals."""
+    return round(float(value), 3)
+
+
 @dataclass(slots=True)
 class Fact:
     doc: str
@@ -37,7 +42,7 @@ class Fact:
         return {
             "doc": self.doc, "type": self.type, "text": self.text,
             "start": self.start, "end": self.end, "page": self.page,
-            "value": self.value, "confidence": round(float(self.confidence), 3),
+            "value": self.value, "confidence": contract_confidence(self.confidence),
         }
 
     @classmethod

@@ -47,7 +47,7 @@ def test_editing_what_only_consumes_facts_keeps_the_key(trees, name):
 
 @pytest.mark.parametrize("name", ["models/taxonomy.json", "models/taxonomy.py", "models/facts.py",
                                   "models/gazetteer.py", "models/data/gazetteer/municipalities.csv",
-                                  "models/data/gazetteer/jeugdregios.csv", "extract/places.py",
+                                  "models/data/gazetteer/jeugdregios.csv", "extract/places.py", "extract/readers/_pdfium_batch.c",
                                   "extract/resources/segment_cues.json"])
 def test_editing_what_extraction_reads_changes_the_key(trees, name):
     extract, models = trees

@@ -46,12 +46,9 @@ _SIGNATURES = {
 def api() -> SimpleNamespace:
     """The functions of :data:`_SIGNATURES` by their pdfium names (``api().FPDFText_GetUnicode``),
     bound once per process."""
-    import pypdfium2.raw as raw
-
     bound = {}
     for name, (result, args) in _SIGNATURES.items():
-        address = ctypes.cast(getattr(raw, name), _P).value
-        bound[name] = ctypes.CFUNCTYPE(result, *args)(address)
+        bound[name] = ctypes.CFUNCTYPE(result, *args)(addresses(name)[0])
     return SimpleNamespace(**bound)
 
 
@@ -100,7 +97,7 @@ def accelerator():
 
 @functools.lru_cache(maxsize=None)
 def addresses(*names: str) -> tuple[int, ...]:
-    """The plain addresses of pypdfium2's functions ``names``, for the compiled loops."""
+    """The plain addresses of pypdfium2's functions ``names`` (for the compiled loops and :func:`api`)."""
     import pypdfium2.raw as raw
 
     return tuple(ctypes.cast(getattr(raw, name), _P).value for name in names)
