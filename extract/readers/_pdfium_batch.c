@@ -444,11 +444,343 @@ fail:
     return NULL;
 }
 
+/* ---- round 8: a cell's characters joined, and a page's lines with their styles ---------------- */
+
+static int is_space_code(long code) {
+    return code == 9 || code == 10 || code == 13 || code == 32 || code == 0xA0;   /* pdf.py _WHITESPACE_CODES */
+}
+
+/* One character given to a cell. */
+typedef struct {
+    Py_ssize_t table;
+    long cell;
+    int index;
+    Py_UCS4 code;
+    double left, right, bottom, top;
+} cell_char;
+
+/* The text of one cell's characters (pdf.py _cell_chars_text): the page's own whitespace between
+ * two of them becomes one space or line break, a lower next character a line break, other cells'
+ * characters in between or a visible gap a space. */
+static PyObject *joined_text(const cell_char *chars, Py_ssize_t n, const long *codes, Py_UCS4 *buffer) {
+    Py_ssize_t length = 0;
+    buffer[length++] = chars[0].code;
+    for (Py_ssize_t k = 1; k < n; k++) {
+        const cell_char *a = &chars[k - 1], *b = &chars[k];
+        int between = b->index > a->index + 1, all_space = between, line_break = 0;
+        for (int m = a->index + 1; m < b->index && all_space; m++) {
+            if (!is_space_code(codes[m]))
+                all_space = 0;
+            else if (codes[m] == 10 || codes[m] == 13)
+                line_break = 1;
+        }
+        if (all_space) {
+            /* "\n" if 10 or 13 is anywhere in between: the scan above stopped at the end */
+            buffer[length++] = line_break ? '\n' : ' ';
+        } else {
+            double middle = (b->bottom + b->top) / 2;
+            if (!(a->bottom <= middle && middle <= a->top))
+                buffer[length++] = '\n';
+            else if (between || b->left - a->right > 0.2 * (a->top - a->bottom))
+                buffer[length++] = ' ';
+        }
+        buffer[length++] = b->code;
+    }
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, length);
+}
+
+static int by_cell(const void *x, const void *y) {
+    const cell_char *a = x, *b = y;
+    if (a->table != b->table)
+        return a->table < b->table ? -1 : 1;
+    if (a->cell != b->cell)
+        return a->cell < b->cell ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;   /* pdfium order within a cell */
+}
+
+/* cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts) -> per table a list of
+ * cell_counts[t] entries: the joined text of that cell's characters, or None without any.
+ *
+ * pdf.py's _chars_by_cell and _cell_chars_text in one pass: the same assignment of upright,
+ * non-whitespace characters to cells as cell_chars (codes: every character's code, from
+ * _PageText.codes()), then the same joins. */
+static PyObject *cell_texts(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *box_address, *angle_address, *page_address, *code_list, *grid_list, *count_list;
+    if (!PyArg_ParseTuple(args, "OOOOOO", &box_address, &angle_address, &page_address, &code_list, &grid_list,
+                          &count_list))
+        return NULL;
+    char_box_fn box_of = (char_box_fn)address_of(box_address);
+    char_angle_fn angle_of = (char_angle_fn)address_of(angle_address);
+    void *textpage = address_of(page_address);
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *codes_fast = PySequence_Fast(code_list, "codes must be a sequence");
+    if (!codes_fast)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(codes_fast);
+    long *codes = PyMem_Malloc(sizeof(long) * (n > 0 ? n : 1));
+    cell_char *found = PyMem_Malloc(sizeof(cell_char) * (n > 0 ? n : 1));
+    Py_UCS4 *buffer = PyMem_Malloc(sizeof(Py_UCS4) * (2 * n + 1));
+    PyObject *result = NULL, *counts_fast = NULL;
+    cell_grid *grids = NULL;
+    Py_ssize_t n_grids = 0, n_found = 0;
+    if (!codes || !found || !buffer) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        codes[k] = PyLong_AsLong(PySequence_Fast_GET_ITEM(codes_fast, k));
+        if (codes[k] == -1 && PyErr_Occurred())
+            goto done;
+    }
+    if (!(grids = grids_of(grid_list, &n_grids)))
+        goto done;
+    counts_fast = PySequence_Fast(count_list, "cell_counts must be a sequence");
+    if (!counts_fast)
+        goto done;
+    if (PySequence_Fast_GET_SIZE(counts_fast) != n_grids) {
+        PyErr_SetString(PyExc_ValueError, "one cell count per grid");
+        goto done;
+    }
+    double lowest_x = 0, lowest_y = 0, highest_x = 0, highest_y = 0;
+    for (Py_ssize_t g = 0; g < n_grids; g++) {
+        if (g == 0 || grids[g].x0 < lowest_x) lowest_x = grids[g].x0;
+        if (g == 0 || grids[g].y0 < lowest_y) lowest_y = grids[g].y0;
+        if (g == 0 || grids[g].x1 > highest_x) highest_x = grids[g].x1;
+        if (g == 0 || grids[g].y1 > highest_y) highest_y = grids[g].y1;
+    }
+    for (int i = 0; i < n && n_grids; i++) {
+        if (is_space_code(codes[i]))
+            continue;
+        rect_f box;
+        if (!box_of(textpage, i, &box))
+            continue;
+        double left = box.left, top = box.top, right = box.right, bottom = box.bottom;
+        double cx = (left + right) / 2, cy = (-(bottom + top)) / 2;
+        if (!(lowest_x <= cx && cx < highest_x && lowest_y <= cy && cy < highest_y))
+            continue;
+        for (Py_ssize_t g = 0; g < n_grids; g++) {
+            cell_grid *grid = &grids[g];
+            if (!(grid->x0 <= cx && cx < grid->x1 && grid->y0 <= cy && cy < grid->y1))
+                continue;
+            Py_ssize_t row = slot_of(grid->ys, grid->n_ys, cy), column = slot_of(grid->xs, grid->n_xs, cx);
+            long cell = -1;
+            if (row >= 0 && row < grid->n_ys - 1 && column >= 0 && column < grid->n_xs - 1)
+                cell = grid->slots[row * (grid->n_xs - 1) + column];
+            if (cell >= 0 && upright(angle_of(textpage, i))) {
+                if (codes[i] < 0 || codes[i] > 0x10FFFF) {
+                    PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+                    goto done;
+                }
+                cell_char *c = &found[n_found++];
+                c->table = g;
+                c->cell = cell;
+                c->index = i;
+                c->code = (Py_UCS4)codes[i];
+                c->left = left;
+                c->right = right;
+                c->bottom = bottom;
+                c->top = top;
+            }
+            break;
+        }
+    }
+    qsort(found, (size_t)n_found, sizeof(cell_char), by_cell);
+    result = PyList_New(n_grids);
+    if (!result)
+        goto done;
+    Py_ssize_t next = 0;
+    for (Py_ssize_t g = 0; g < n_grids; g++) {
+        Py_ssize_t cells = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(counts_fast, g));
+        if (cells < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "a cell count is not negative");
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyObject *texts = PyList_New(cells);
+        if (!texts) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, g, texts);
+        for (Py_ssize_t k = 0; k < cells; k++) {
+            Py_INCREF(Py_None);
+            PyList_SET_ITEM(texts, k, Py_None);
+        }
+        while (next < n_found && found[next].table == g) {
+            Py_ssize_t first = next;
+            long cell = found[next].cell;
+            while (next < n_found && found[next].table == g && found[next].cell == cell)
+                next++;
+            if (cell >= cells) {
+                PyErr_SetString(PyExc_ValueError, "a slot names a cell beyond the table's count");
+                Py_CLEAR(result);
+                goto done;
+            }
+            PyObject *text = joined_text(&found[first], next - first, codes, buffer);
+            if (!text) {
+                Py_CLEAR(result);
+                goto done;
+            }
+            PyList_SetItem(texts, cell, text);   /* steals text, drops the None */
+        }
+    }
+done:
+    Py_DECREF(codes_fast);
+    Py_XDECREF(counts_fast);
+    if (grids)
+        free_grids(grids, n_grids);
+    PyMem_Free(codes);
+    PyMem_Free(found);
+    PyMem_Free(buffer);
+    return result;
+}
+
+typedef int (*char_index_fn)(void *, int);
+
+/* pow through a pointer: the compiler must not turn pow(x, 2) into x * x or pow(x, 0.5) into
+ * sqrt(x), since Python's float ** calls the C library's pow and the results must be the same */
+static double (*volatile pow_of)(double, double) = pow;
+
+/* Python's round(x) for a float (half to even), as float_round does it; -1 with an error set when
+ * Python's round would raise */
+static int python_round(double x, double *out) {
+    if (isnan(x)) {
+        PyErr_SetString(PyExc_ValueError, "cannot convert float NaN to integer");
+        return -1;
+    }
+    if (isinf(x)) {
+        PyErr_SetString(PyExc_OverflowError, "cannot convert float infinity to integer");
+        return -1;
+    }
+    double rounded = round(x);
+    if (fabs(x - rounded) == 0.5)
+        rounded = 2.0 * round(x / 2.0);
+    *out = rounded;
+    return 0;
+}
+
+/* page_lines(functions, textpage, text, aligned) -> [(stripped, None) | (stripped, size, bold, x0,
+ * x1, top, bottom, base, end_base)], or None when a character box is missing (pdf.py then reads
+ * the page through ctypes, which raises as before).
+ *
+ * functions: addresses of FPDFText_GetFontSize, FPDFText_GetMatrix, FPDFText_GetFontWeight,
+ * FPDFText_GetLooseCharBox, FPDFText_GetCharOrigin, FPDFText_GetCharIndexFromTextIndex.
+ * pdf.py's _line_spans and _page_lines' per-line values: the text's lines (split at \r\n, \r
+ * and \n), stripped of Python's whitespace, each with the style of its first and the box and
+ * baseline of its last character, asked in the order and computed with the arithmetic of the
+ * Python loop (aligned: a text index is the character index). */
+static PyObject *page_lines(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *functions, *page_address, *text;
+    int aligned;
+    if (!PyArg_ParseTuple(args, "O!OUp", &PyTuple_Type, &functions, &page_address, &text, &aligned))
+        return NULL;
+    if (PyTuple_GET_SIZE(functions) != 6) {
+        PyErr_SetString(PyExc_ValueError, "page_lines needs 6 function addresses");
+        return NULL;
+    }
+    font_size_fn font_size = (font_size_fn)address_of(PyTuple_GET_ITEM(functions, 0));
+    char_matrix_fn char_matrix = (char_matrix_fn)address_of(PyTuple_GET_ITEM(functions, 1));
+    char_int_fn font_weight = (char_int_fn)address_of(PyTuple_GET_ITEM(functions, 2));
+    char_box_fn box_of = (char_box_fn)address_of(PyTuple_GET_ITEM(functions, 3));
+    char_origin_fn origin_of = (char_origin_fn)address_of(PyTuple_GET_ITEM(functions, 4));
+    char_index_fn char_index = (char_index_fn)address_of(PyTuple_GET_ITEM(functions, 5));
+    void *textpage = address_of(page_address);
+    if (PyErr_Occurred())
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    PyObject *lines = PyList_New(0);
+    if (!lines)
+        return NULL;
+    Py_ssize_t pos = 0;
+    while (pos <= length) {
+        Py_ssize_t end = pos, next;
+        while (end < length) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, end);
+            if (ch == '\n' || ch == '\r')
+                break;
+            end++;
+        }
+        if (end >= length)
+            next = length + 1;   /* the last line: no break after it */
+        else if (PyUnicode_READ(kind, data, end) == '\r' && end + 1 < length
+                 && PyUnicode_READ(kind, data, end + 1) == '\n')
+            next = end + 2;
+        else
+            next = end + 1;
+        Py_ssize_t first = pos, last = end;   /* [first, last): the line without outer whitespace */
+        while (first < last && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)))
+            first++;
+        while (last > first && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, last - 1)))
+            last--;
+        pos = next;
+        if (first == last)
+            continue;
+        int ci = aligned ? (int)first : char_index(textpage, (int)first);
+        int cj = aligned ? (int)(last - 1) : char_index(textpage, (int)(last - 1));
+        PyObject *stripped = PyUnicode_Substring(text, first, last), *line;
+        if (!stripped)
+            goto fail;
+        if (ci < 0) {
+            line = Py_BuildValue("(NO)", stripped, Py_None);
+        } else {
+            double size = font_size(textpage, ci);
+            matrix_f m;
+            if (char_matrix(textpage, ci, &m)) {
+                double c = m.c, d = m.d;
+                double scale = pow_of(pow_of(c, 2.0) + pow_of(d, 2.0), 0.5);
+                if (scale > 0)
+                    size *= scale;
+            }
+            int bold = font_weight(textpage, ci) >= 600 && font_weight(textpage, cj >= 0 ? cj : ci) >= 600;
+            rect_f box, last_box;
+            if (!box_of(textpage, ci, &box) || (cj >= 0 && !box_of(textpage, cj, &last_box))) {
+                Py_DECREF(stripped);
+                Py_DECREF(lines);
+                Py_RETURN_NONE;
+            }
+            double l = box.left, t = box.top, r = box.right, b = box.bottom;
+            double r2 = cj >= 0 ? (double)last_box.right : r;
+            double x, y, base = b, end_base;
+            if (origin_of(textpage, ci, &x, &y))
+                base = y;
+            end_base = base;
+            if (cj >= 0 && origin_of(textpage, cj, &x, &y))
+                end_base = y;
+            double rounded;
+            if (python_round(size * 2, &rounded) < 0) {
+                Py_DECREF(stripped);
+                goto fail;
+            }
+            line = Py_BuildValue("(NdOdddddd)", stripped, rounded / 2, bold ? Py_True : Py_False, l,
+                                 r2 > r ? r2 : r, t, b, base, end_base);
+        }
+        if (!line || PyList_Append(lines, line) < 0) {
+            Py_XDECREF(line);
+            goto fail;
+        }
+        Py_DECREF(line);
+    }
+    return lines;
+fail:
+    Py_DECREF(lines);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"cell_chars", cell_chars, METH_VARARGS,
      "cell_chars(box_fn, angle_fn, textpage, n, grids): upright characters by table and cell"},
     {"char_styles", char_styles, METH_VARARGS,
      "char_styles(functions, textpage, indices): raw font size, matrix, weight, box and origin per character"},
+    {"cell_texts", cell_texts, METH_VARARGS,
+     "cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts): per table the joined text of each cell"},
+    {"page_lines", page_lines, METH_VARARGS,
+     "page_lines(functions, textpage, text, aligned): the page's stripped lines with size, weight and boxes"},
     {"page_segments", page_segments, METH_VARARGS,
      "page_segments(functions, constants, page): (horizontal, vertical) axis-parallel path segments"},
     {NULL, NULL, 0, NULL},

@@ -364,13 +364,26 @@ def _page_lines(page, chars: _PageText) -> list[_Line]:
     if not chars.count:
         return []
     height = page.get_height()
-    spans = _line_spans(chars)
     batch = accelerator()
     if batch is not None:
-        ends = [i for _, ci, cj in spans if ci >= 0 for i in (ci, cj) if i >= 0]
-        style = _FetchedStyle(batch, chars, ends)
-    else:
-        style = _CharStyle(chars)
+        # the lines and their values in one compiled call (_pdfium_batch.c page_lines); None: a
+        # character box is missing, and the loop below raises for it as it always did
+        rows = batch.page_lines(addresses(*_LINE_FUNCTIONS), chars.handle, chars.text, chars.aligned)
+        if rows is not None:
+            return [_Line(row[0], page_height=height) if len(row) == 2    # no character index: as it is
+                    else _Line(_resolve_soft_hyphens(_SPACES.collapse(row[0])), *row[1:], page_height=height)
+                    for row in rows]
+    return _page_lines_python(chars, height)
+
+
+#: the pdfium functions page_lines calls, in the order of its first argument
+_LINE_FUNCTIONS = _FetchedStyle._FUNCTIONS + ("FPDFText_GetCharIndexFromTextIndex",)
+
+
+def _page_lines_python(chars: _PageText, height: float) -> list[_Line]:
+    """:func:`_page_lines` through ctypes, a call per pdfium value."""
+    spans = _line_spans(chars)
+    style = _CharStyle(chars)
     lines: list[_Line] = []
     for stripped, ci, cj in spans:
         if ci < 0:
@@ -716,6 +729,12 @@ def _chars_by_cell_python(chars: _PageText, grids: list[tuple]) -> dict[tuple, l
 def _joined_cell_chars(chars: list[tuple], codes: list[int]) -> str:
     """A cell's characters joined: the page's own whitespace between them, a line break
     where the next one sits lower, a space for a visible gap."""
+    return _finished_cell_text(_cell_chars_text(chars, codes))
+
+
+def _cell_chars_text(chars: list[tuple], codes: list[int]) -> str:
+    """:func:`_joined_cell_chars` before its line-level clean-up (what _pdfium_batch.c's
+    cell_texts returns per cell)."""
     parts = [chars[0][1]]
     for (i, _, _, right, bottom, top), (j, ch, l2, _, b2, t2) in zip(chars, chars[1:]):
         between = codes[i + 1:j]
@@ -726,7 +745,12 @@ def _joined_cell_chars(chars: list[tuple], codes: list[int]) -> str:
         elif between or l2 - right > 0.2 * (top - bottom):
             parts.append(" ")       # other cells' text in between, or a visible gap
         parts.append(ch)
-    text = "".join(parts)
+    return "".join(parts)
+
+
+def _finished_cell_text(text: str) -> str:
+    """A cell's joined characters as its text: soft hyphens as line-end hyphens, space runs
+    collapsed, lines joined (Dutch hyphenation rules)."""
     # a soft hyphen pdfium recognised ends a line inside the cell: keep it as a
     # line-end hyphen so join_lines decides (Dutch rules) whether it stays
     text = re.sub("[\ufffe\x02]\n?", "-\n", text)
@@ -744,7 +768,20 @@ def _fill_cells(chars: _PageText, tables: list[list[tuple[float, float, float, f
     (~0.5 µs each, ~1 µs more for one inside the tables' common box) serves
     all cells.
     """
-    codes, found = chars.codes(), _chars_by_cell(chars, tables, _cell_grids(tables))
+    grids = _cell_grids(tables)
+    batch = accelerator()
+    if batch is not None:
+        # assignment and joins in one compiled call (_pdfium_batch.c cell_texts): per table, per
+        # cell number the joined characters (None: no character); a cell listed twice gets its
+        # characters under its first number, as _chars_by_cell keys them by the cell itself
+        numbered = [(x0, y0, x1, y1, xs, ys, _slot_numbers(cells, xs, ys, slots))
+                    for cells, (x0, y0, x1, y1, xs, ys, slots) in zip(tables, grids)]
+        box_of, angle_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle")
+        joined = batch.cell_texts(box_of, angle_of, chars.handle, chars.codes(), numbered,
+                                  [len(cells) for cells in tables])
+        return [{cell: _finished_cell_text(raw[n]) for n, cell in enumerate(cells) if raw[n] is not None}
+                for cells, raw in zip(tables, joined)]
+    codes, found = chars.codes(), _chars_by_cell_python(chars, grids)
     texts: list[dict[tuple, str]] = []
     for cells in tables:
         texts.append({cell: _joined_cell_chars(found[cell], codes) for cell in cells if found.get(cell)})
