@@ -855,12 +855,18 @@ def _in_margin(ln: _Line) -> bool:
 
 
 def _is_heading_style(ln: _Line, body: float) -> bool:
+    """Larger than body text, or bold at about body size; at most 16 words (12 when only bold),
+    not ending like a sentence or a list entry unless numbered."""
     if not body or not ln.size:
         return False
-    words = len(ln.text.split())
-    if words > 16 or ln.text.endswith((".", ",", ";")) and not _NUMBERED.match(ln.text):
+    larger = ln.size >= body * 1.12
+    # most lines are plain body text: answered by the size and weight alone, not split into words
+    if not larger and not (ln.bold and ln.size >= body * 0.95):
         return False
-    return ln.size >= body * 1.12 or (ln.bold and ln.size >= body * 0.95 and words <= 12)
+    if ln.text.endswith((".", ",", ";")) and not _NUMBERED.match(ln.text):
+        return False
+    words = len(ln.text.split())
+    return words <= 16 and (larger or words <= 12)
 
 
 def _heading_levels(pages: list[list[_Line]], body: float) -> dict[tuple[float, bool], int]:
