@@ -47,3 +47,37 @@ def test_the_recent_caches_stay_bounded():
         dates._grouped(f"op {n + 1} januari 2024 gestart, document {n}")
     assert len(dates._RECENT_GROUPED) == dates._RECENT_TEXTS
     assert f"document {3 * dates._RECENT_TEXTS - 1}" in next(reversed(dates._RECENT_GROUPED))
+
+
+def _tokens_lowered_one_by_one(text):
+    """The qualifier's tokens as they were built before round 8: each token lowered on its own."""
+    from inkoopgraaf.extract.qualifier import _TOKEN
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok, s, e = m.group(0), m.start(), m.end()
+        if tok.endswith(".") and len(tok) > 1 and tok.count(".") == 1:
+            out += [(s, e - 1, tok[:-1].lower()), (e - 1, e, ".")]
+        else:
+            out.append((s, e, tok.lower()))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "De gemeente kiest i.p.v. lumpsum voor PxQ. Scenario's blijven open.",
+    "İstanbul en Den Bosch: geen keuze.",             # a capital whose lower case is two characters
+    "ΟΔΟΣ. Σ ΣΑ σς.",                                 # capital sigma: lowered by what follows it
+    "", "...", "Ééns — nooit’s meer",
+] + [p.read_text("utf-8")[:3000] for p in DOCS[:6]])
+def test_tokens_from_the_lowered_text_are_the_tokens_lowered_one_by_one(text):
+    from inkoopgraaf.extract.qualifier import tokenize
+    assert tokenize(text) == _tokens_lowered_one_by_one(text)
+
+
+def test_dan_wel_ends_no_scope_and_wel_alone_does():
+    from inkoopgraaf.extract.qualifier import _rules, _sentence, _terminates
+    if "wel" not in _rules()[1]:
+        pytest.skip("'wel' is no terminator in qualifier_rules.json")
+    sen = _sentence("We kiezen lumpsum dan wel PxQ, wel met een plafond.")
+    words = [t[2] for t in sen.toks]
+    assert sen.terminal == [_terminates(sen.toks, k, _rules()[1]) for k in range(len(sen.toks))]
+    assert not sen.terminal[words.index("wel")] and sen.terminal[len(words) - 1 - words[::-1].index("wel")]
