@@ -30,10 +30,12 @@ import bench_extract  # noqa: E402  (bench/ is not a package)
 def _clear_text_memos() -> None:
     """Empty the text-keyed memos (``find_terms``' matches, the qualifier's sentences), so every round
     pays what one pass over new documents pays (bench_extract times its steps with them warm)."""
-    from inkoopgraaf.extract import qualifier
+    from inkoopgraaf.extract import dates, qualifier
     from inkoopgraaf.extract.segments import terms
     terms._find_terms_memo.cache_clear()
     qualifier._sentence.cache_clear()
+    for recent in ("_RECENT_GROUPED", "_RECENT_STAMP"):    # the last few texts' date groups and stamps
+        getattr(dates, recent, {}).clear()
 
 
 def run_round(docs, steps: set[str], profiler: cProfile.Profile | None = None) -> dict[str, float]:

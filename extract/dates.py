@@ -840,21 +840,36 @@ class _Grouped:
 
 
 def _grouped(text: str) -> _Grouped:
-    """The groups of ``text``; kept for the last document, whose year is guessed from its
-    explicit dates before all its dates are read (nobody changes a group after it is built)."""
-    if _LAST_GROUPED and _LAST_GROUPED[0] == text:
-        return _LAST_GROUPED[1]
+    """The groups of ``text``; kept for the last few texts (:data:`_RECENT_TEXTS`): a document's year
+    is guessed from its explicit dates (and its head's stamp) before all its dates are read, so
+    the pipeline asks for the same text's groups two or three times (nobody changes a group after
+    it is built). Short documents are kept too: a hold-out of a few hundred characters paid the
+    atom scan once per pass."""
+    got = _RECENT_GROUPED.get(text)
+    if got is not None:
+        return got
     groups = combine(text, find_atoms(text))
     intervals = [g.interval(None) if g.has_explicit_year and g.atoms[0].kind != "relative" else None
                  for g in groups]
     explicit = [(g.start, g.end, iv[0], iv[1], g) for g, iv in zip(groups, intervals) if iv is not None]
     got = _Grouped(groups, intervals, explicit)
-    if len(text) > 1000:             # a document, not a phrase (as find_atoms keeps its atoms)
-        _LAST_GROUPED[:] = [text, got]
+    _keep_recent(_RECENT_GROUPED, text, got)
     return got
 
 
-_LAST_GROUPED: list = []
+#: How many texts' groups and stamps are kept: the document, its head, its head's first lines and a
+#: dateline phrase are asked for between the year pass and the dates pass of one document.
+_RECENT_TEXTS = 6
+
+_RECENT_GROUPED: dict[str, _Grouped] = {}
+
+
+def _keep_recent(cache: dict, text: str, value) -> None:
+    """Keep ``text -> value``, dropping the oldest entry beyond :data:`_RECENT_TEXTS` (a dict keeps
+    insertion order; a text's hash is computed once per string object)."""
+    if len(cache) >= _RECENT_TEXTS:
+        del cache[next(iter(cache))]
+    cache[text] = value
 
 
 def _same_day_in_block(g: Group, ctx: _YearContext, bs: int, be: int) -> int | None:
@@ -1193,17 +1208,15 @@ def detect_document_date(doc: Document | str) -> date | None:
     text = doc.text if isinstance(doc, Document) else str(doc)
     head = text[:HEADER_ZONE + 200]
     # the pipeline asks twice per document (its year, then its dates); a stamp is read from the
-    # head alone, so the answer for the last document's head is kept (not for a phrase, such
-    # as the dateline parse_date reads in between)
-    if _LAST_STAMP and _LAST_STAMP[0] == head:
-        return _LAST_STAMP[1]
+    # head alone, so the answers for the last few heads are kept
+    if head in _RECENT_STAMP:
+        return _RECENT_STAMP[head]
     found = _stamp_date(head)
-    if len(text) > HEADER_ZONE + 200:
-        _LAST_STAMP[:] = [head, found]
+    _keep_recent(_RECENT_STAMP, head, found)
     return found
 
 
-_LAST_STAMP: list = []
+_RECENT_STAMP: dict[str, date | None] = {}
 
 
 def _stamp_date(head: str) -> date | None:

@@ -77,15 +77,22 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     """Word and punctuation tokens with offsets; words keep internal apostrophes
     ("scenario's") and abbreviation dots ("i.p.v.")."""
     out = []
+    append = out.append
+    low = text.lower()
+    # A token's lower case is its slice of the lower-cased text when lower() maps every character
+    # to one (the length is kept: lower() never shortens) and no capital sigma stands in it (the
+    # one letter whose lower case depends on what follows it): one lower() per text, not per token.
+    if len(low) != len(text) or "\u03a3" in text:
+        low = None
     for m in _TOKEN.finditer(text):
-        tok = m.group(0)
-        s, e = m.start(), m.end()
+        s, e = m.span()
+        tok = low[s:e] if low is not None else m.group().lower()
         # a sentence-final dot is its own token (terminator), abbreviations keep theirs
-        if tok.endswith(".") and len(tok) > 1 and tok.count(".") == 1:
-            out.append((s, e - 1, tok[:-1].lower()))
-            out.append((e - 1, e, "."))
+        if tok[-1] == "." and e - s > 1 and tok.count(".") == 1:
+            append((s, e - 1, tok[:-1]))
+            append((e - 1, e, "."))
             continue
-        out.append((s, e, tok.lower()))
+        append((s, e, tok))
     return out
 
 
@@ -269,22 +276,29 @@ def _candidates(tok: str) -> tuple[tuple[_Rule, list[str] | None], ...]:
 
 def _scan_triggers(toks: list[tuple[int, int, str]]) -> list[tuple[_Rule, int, int]]:
     found = []
-    i = 0
-    n = len(toks)
+    i = 0          # the first token a trigger may start at (after the last one found)
     words = [t[2] for t in toks]
-    while i < n:
+    known = _CANDIDATES.get
+    # only the tokens some rule starts with are tried (most words start none); a trigger found
+    # at k continues the scan at its end, as the greedy left-to-right scan does
+    for k, w in enumerate(words):
+        if k < i:
+            continue
+        cands = known(w)
+        if cands is None:
+            cands = _candidates(w)
+        if not cands:
+            continue
         best = None
-        for r, literal in _candidates(words[i]):
+        for r, literal in cands:
             # a literal rule is a comparison of words (what _match_at does for it, without the loop)
-            j = (i + len(literal) if words[i:i + len(literal)] == literal else None) if literal is not None \
-                else _match_at(r, toks, i)
+            j = (k + len(literal) if words[k:k + len(literal)] == literal else None) if literal is not None \
+                else _match_at(r, toks, k)
             if j is not None and (best is None or j > best[2]):
-                best = (r, i, j)
+                best = (r, k, j)
         if best:
             found.append(best)
             i = best[2]
-        else:
-            i += 1
     return found
 
 
@@ -429,9 +443,17 @@ class _Sentence:
             for k in range(a, b):
                 cover.setdefault(k, []).append(n)
         self.cover = cover
-        self.terminal = [_terminates(toks, k, terminators) for k in range(len(toks))]
-        self.contrasts = [i for i, t in enumerate(toks) if t[2] in ("maar", "echter", "doch")]
-        self.stops = [i for i, t in enumerate(toks) if t[2] in (".", ";", "!", "?")]
+        # _terminates of every token, read from the words at once (one call per token was a tenth
+        # of the sentence's analysis): 'wel' after 'dan' ("dan wel", "or") ends no scope
+        words = [t[2] for t in toks]
+        terminal = [w in terminators for w in words]
+        if "wel" in terminators:
+            for k, w in enumerate(words):
+                if w == "wel" and k > 0 and words[k - 1] == "dan":
+                    terminal[k] = False
+        self.terminal = terminal
+        self.contrasts = [i for i, w in enumerate(words) if w in ("maar", "echter", "doch")]
+        self.stops = [i for i, w in enumerate(words) if w in (".", ";", "!", "?")]
 
     def target(self, target_start: int, target_end: int) -> tuple[int, int]:
         """First and last token index of the target (tokens are sorted and do not overlap)."""

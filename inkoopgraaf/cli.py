@@ -231,7 +231,31 @@ def _timed(what: str, write):
     return step
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The command group; the query layer's commands (inkoopgraaf/query_cli.py: pandas, networkx
+    and the API, ~0.5 CPU s to import) are added only when a command this module does not define
+    is asked for or the commands are listed, so `build` does not pay for their imports."""
+
+    _optional_added = False
+
+    def _add_optional(self) -> None:
+        if not self._optional_added:
+            type(self)._optional_added = True
+            _register_optional_commands()
+
+    def get_command(self, ctx, cmd_name):
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None and not self._optional_added:
+            self._add_optional()
+            cmd = super().get_command(ctx, cmd_name)
+        return cmd
+
+    def list_commands(self, ctx):
+        self._add_optional()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="inkoopgraaf")
 def main():
     """Read Dutch jeugdhulp/Wmo procurement strategies and compare regions.
@@ -821,8 +845,6 @@ def _register_optional_commands() -> None:
     for cmd in COMMANDS:
         main.add_command(cmd)
 
-
-_register_optional_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()
