@@ -126,3 +126,39 @@ def test_cell_text_joins_whitespace_rows_and_gaps():
     codes = [ord(ch) for ch in "a b\ncdxefg"]
     assert pdf._cell_chars_text(chars, codes) == "a b\nc\nd e fg"
     assert pdf._joined_cell_chars(chars, codes) == "a b c d e fg"
+
+
+def test_dutch_words_are_the_lemma_tables_forms_and_lemmas():
+    """The word list read by splitting at quotes is what json.loads gives: every key and value."""
+    import gzip
+    import importlib.resources
+    import json
+
+    try:
+        data = importlib.resources.files("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
+        table = json.loads(gzip.decompress(data.read_bytes()))
+    except (ModuleNotFoundError, FileNotFoundError):
+        pytest.skip("spacy-lookups-data not installed")
+    expected = frozenset(table) | frozenset(table.values())
+    assert pdf._dutch_words() == expected and len(expected) > 100_000
+
+
+@pytest.mark.parametrize("text", [
+    '{}', '{"a": 1}', '{"a": "b", "c": {"d": "e"}}', '{"a": "b\\"c"}', '{"a": "b\\u00ebc"}', '["a", "b"]',
+    '{"a": "b", "c": ["d"]}', '{"a": "b"} x', '{"a": "b" "c": "d"}', '{"a": "b"\n, "c": null}',
+])
+def test_a_table_of_other_form_is_left_to_json(text):
+    """Anything but a flat object of plain strings is not split (the caller parses it as JSON)."""
+    assert pdf._flat_table_strings(text) is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"a": "b"}', {"a", "b"}),
+    ('{\n    "jeugd": "jeugd",\n    "hulpen": "hulp"\n}', {"jeugd", "hulpen", "hulp"}),
+    ('{"en/of": "en/of", "t/m": "tot en met"}', {"en/of", "t/m", "tot en met"}),
+])
+def test_a_flat_table_gives_its_keys_and_values(text, words):
+    import json
+
+    table = json.loads(text)
+    assert pdf._flat_table_strings(text) == words == set(table) | set(table.values())

@@ -157,13 +157,42 @@ def join_hyphenated(left: str, right: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _dutch_words() -> frozenset[str]:
-    """Dutch word forms from spacy-lookups-data (≈320k forms, loaded once, ~0.3 s)."""
+    """Dutch word forms from spacy-lookups-data (≈320k forms: its lemma table's forms and lemmas,
+    loaded once per process when first asked, ~0.15 s)."""
     try:
         data = importlib.resources.files("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
-        table = json.loads(gzip.decompress(data.read_bytes()))
+        text = gzip.decompress(data.read_bytes()).decode("utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
         return frozenset()
+    words = _flat_table_strings(text)
+    if words is not None:
+        return words
+    try:
+        table = json.loads(text)
+    except ValueError:
+        return frozenset()
     return frozenset(table) | frozenset(table.values())
+
+
+def _flat_table_strings(text: str) -> frozenset[str] | None:
+    """The keys and values of ``text``, a JSON object of strings, without parsing it: split at
+    its quotes, every second piece is a string (json.loads and the two frozensets of keys and
+    values took ~0.25 s, this ~0.15 s). None when the text is not of that plain form (an escape
+    anywhere, or between the strings anything but ``{``, ``:``, ``,``, ``}`` in that order and
+    JSON's whitespace): the caller then parses it."""
+    if "\\" in text:
+        return None
+    pieces = text.split('"')
+    if len(pieces) < 5 or len(pieces) % 4 != 1:      # {"k": "v"}: 5 pieces, 4 more per pair
+        return None
+
+    def only(glue: set[str], mark: str) -> bool:
+        return all(g.strip(" \t\n\r") == mark for g in glue)
+
+    if not (only({pieces[0]}, "{") and only({pieces[-1]}, "}") and only(set(pieces[2::4]), ":")
+            and only(set(pieces[4:-1:4]), ",")):
+        return None
+    return frozenset(pieces[1::2])
 
 
 def _resolve_soft_hyphens(text: str) -> str:
