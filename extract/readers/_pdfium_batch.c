@@ -109,6 +109,36 @@ static void free_grids(cell_grid *grids, Py_ssize_t n) {
 
 /* grids: per table (x0, y0, x1, y1, xs, ys, slots) with slots a sequence of cell numbers
  * (-1 for none), row-major over (len(ys) - 1) x (len(xs) - 1) */
+/* The box around every grid: a character centred outside it is in no table (checked first). */
+typedef struct { double x0, y0, x1, y1; } extent_f;
+
+static extent_f extent_of(const cell_grid *grids, Py_ssize_t n_grids) {
+    extent_f e = {0, 0, 0, 0};
+    for (Py_ssize_t g = 0; g < n_grids; g++) {
+        if (g == 0 || grids[g].x0 < e.x0) e.x0 = grids[g].x0;
+        if (g == 0 || grids[g].y0 < e.y0) e.y0 = grids[g].y0;
+        if (g == 0 || grids[g].x1 > e.x1) e.x1 = grids[g].x1;
+        if (g == 0 || grids[g].y1 > e.y1) e.y1 = grids[g].y1;
+    }
+    return e;
+}
+
+/* The cell a centre (cx, cy) falls in, -1 for none; *table is its grid. The first grid whose box
+   holds the centre decides, even when it has no cell there (as the Python loop's break does). */
+static long cell_of(const cell_grid *grids, Py_ssize_t n_grids, double cx, double cy, Py_ssize_t *table) {
+    for (Py_ssize_t g = 0; g < n_grids; g++) {
+        const cell_grid *grid = &grids[g];
+        if (!(grid->x0 <= cx && cx < grid->x1 && grid->y0 <= cy && cy < grid->y1))
+            continue;
+        *table = g;
+        Py_ssize_t row = slot_of(grid->ys, grid->n_ys, cy), column = slot_of(grid->xs, grid->n_xs, cx);
+        if (row >= 0 && row < grid->n_ys - 1 && column >= 0 && column < grid->n_xs - 1)
+            return grid->slots[row * (grid->n_xs - 1) + column];
+        return -1;
+    }
+    return -1;
+}
+
 static cell_grid *grids_of(PyObject *sequence, Py_ssize_t *n) {
     PyObject *fast = PySequence_Fast(sequence, "expected a sequence of grids");
     if (!fast)
@@ -173,13 +203,7 @@ static PyObject *cell_chars(PyObject *self, PyObject *args) {
     cell_grid *grids = grids_of(grid_list, &n_grids);
     if (!grids)
         return NULL;
-    double lowest_x = 0, lowest_y = 0, highest_x = 0, highest_y = 0;
-    for (Py_ssize_t g = 0; g < n_grids; g++) {
-        if (g == 0 || grids[g].x0 < lowest_x) lowest_x = grids[g].x0;
-        if (g == 0 || grids[g].y0 < lowest_y) lowest_y = grids[g].y0;
-        if (g == 0 || grids[g].x1 > highest_x) highest_x = grids[g].x1;
-        if (g == 0 || grids[g].y1 > highest_y) highest_y = grids[g].y1;
-    }
+    extent_f extent = extent_of(grids, n_grids);
     PyObject *found = PyList_New(0);
     if (!found) {
         free_grids(grids, n_grids);
@@ -191,27 +215,19 @@ static PyObject *cell_chars(PyObject *self, PyObject *args) {
             continue;
         double left = box.left, top = box.top, right = box.right, bottom = box.bottom;
         double cx = (left + right) / 2, cy = (-(bottom + top)) / 2;
-        if (!(lowest_x <= cx && cx < highest_x && lowest_y <= cy && cy < highest_y))
+        if (!(extent.x0 <= cx && cx < extent.x1 && extent.y0 <= cy && cy < extent.y1))
             continue;
-        for (Py_ssize_t g = 0; g < n_grids; g++) {
-            cell_grid *grid = &grids[g];
-            if (!(grid->x0 <= cx && cx < grid->x1 && grid->y0 <= cy && cy < grid->y1))
-                continue;
-            Py_ssize_t row = slot_of(grid->ys, grid->n_ys, cy), column = slot_of(grid->xs, grid->n_xs, cx);
-            long cell = -1;
-            if (row >= 0 && row < grid->n_ys - 1 && column >= 0 && column < grid->n_xs - 1)
-                cell = grid->slots[row * (grid->n_xs - 1) + column];
-            if (cell >= 0 && upright(angle_of(textpage, i))) {
-                PyObject *item = Py_BuildValue("(inldddd)", i, g, cell, left, right, bottom, top);
-                if (!item || PyList_Append(found, item) < 0) {
-                    Py_XDECREF(item);
-                    Py_DECREF(found);
-                    free_grids(grids, n_grids);
-                    return NULL;
-                }
-                Py_DECREF(item);
+        Py_ssize_t g = -1;
+        long cell = cell_of(grids, n_grids, cx, cy, &g);
+        if (cell >= 0 && upright(angle_of(textpage, i))) {
+            PyObject *item = Py_BuildValue("(inldddd)", i, g, cell, left, right, bottom, top);
+            if (!item || PyList_Append(found, item) < 0) {
+                Py_XDECREF(item);
+                Py_DECREF(found);
+                free_grids(grids, n_grids);
+                return NULL;
             }
-            break;
+            Py_DECREF(item);
         }
     }
     free_grids(grids, n_grids);
@@ -543,13 +559,7 @@ static PyObject *cell_texts(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "one cell count per grid");
         goto done;
     }
-    double lowest_x = 0, lowest_y = 0, highest_x = 0, highest_y = 0;
-    for (Py_ssize_t g = 0; g < n_grids; g++) {
-        if (g == 0 || grids[g].x0 < lowest_x) lowest_x = grids[g].x0;
-        if (g == 0 || grids[g].y0 < lowest_y) lowest_y = grids[g].y0;
-        if (g == 0 || grids[g].x1 > highest_x) highest_x = grids[g].x1;
-        if (g == 0 || grids[g].y1 > highest_y) highest_y = grids[g].y1;
-    }
+    extent_f extent = extent_of(grids, n_grids);
     for (int i = 0; i < n && n_grids; i++) {
         if (is_space_code(codes[i]))
             continue;
@@ -558,32 +568,24 @@ static PyObject *cell_texts(PyObject *self, PyObject *args) {
             continue;
         double left = box.left, top = box.top, right = box.right, bottom = box.bottom;
         double cx = (left + right) / 2, cy = (-(bottom + top)) / 2;
-        if (!(lowest_x <= cx && cx < highest_x && lowest_y <= cy && cy < highest_y))
+        if (!(extent.x0 <= cx && cx < extent.x1 && extent.y0 <= cy && cy < extent.y1))
             continue;
-        for (Py_ssize_t g = 0; g < n_grids; g++) {
-            cell_grid *grid = &grids[g];
-            if (!(grid->x0 <= cx && cx < grid->x1 && grid->y0 <= cy && cy < grid->y1))
-                continue;
-            Py_ssize_t row = slot_of(grid->ys, grid->n_ys, cy), column = slot_of(grid->xs, grid->n_xs, cx);
-            long cell = -1;
-            if (row >= 0 && row < grid->n_ys - 1 && column >= 0 && column < grid->n_xs - 1)
-                cell = grid->slots[row * (grid->n_xs - 1) + column];
-            if (cell >= 0 && upright(angle_of(textpage, i))) {
-                if (codes[i] < 0 || codes[i] > 0x10FFFF) {
-                    PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
-                    goto done;
-                }
-                cell_char *c = &found[n_found++];
-                c->table = g;
-                c->cell = cell;
-                c->index = i;
-                c->code = (Py_UCS4)codes[i];
-                c->left = left;
-                c->right = right;
-                c->bottom = bottom;
-                c->top = top;
+        Py_ssize_t g = -1;
+        long cell = cell_of(grids, n_grids, cx, cy, &g);
+        if (cell >= 0 && upright(angle_of(textpage, i))) {
+            if (codes[i] < 0 || codes[i] > 0x10FFFF) {
+                PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+                goto done;
             }
-            break;
+            cell_char *c = &found[n_found++];
+            c->table = g;
+            c->cell = cell;
+            c->index = i;
+            c->code = (Py_UCS4)codes[i];
+            c->left = left;
+            c->right = right;
+            c->bottom = bottom;
+            c->top = top;
         }
     }
     qsort(found, (size_t)n_found, sizeof(cell_char), by_cell);
