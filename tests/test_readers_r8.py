@@ -16,21 +16,11 @@ from inkoopgraaf.extract.readers import pdf, pdfium_calls
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pdf_factory import make_pdf  # noqa: E402
-from test_readers_pdf import GRID_CASES, SHARED_PDF, _strategy_pages  # noqa: E402
+from test_pdfium_batch import _paths  # noqa: E402  (the strategy, angles and grid pages, shared PDFs)
+from test_readers_pdf import SHARED_PDF, _strategy_pages  # noqa: E402
 
 compiled = pdfium_calls.accelerator()
 needs_compiled = pytest.mark.skipif(compiled is None, reason="_pdfium_batch not built (no C compiler)")
-
-
-def _paths(tmp_path) -> list[Path]:
-    pages = {"strategie.pdf": _strategy_pages()}
-    pages.update({f"grid{n}.pdf": [case[1]] for n, case in enumerate(GRID_CASES)})
-    paths = []
-    for name, content in pages.items():
-        path = tmp_path / name
-        path.write_bytes(make_pdf(content))
-        paths.append(path)
-    return paths + (sorted(SHARED_PDF.glob("*.pdf")) if SHARED_PDF.is_dir() else [])
 
 
 def _pages(path: Path, aligned: bool | None = None):
