@@ -664,8 +664,8 @@ static int python_round(double x, double *out) {
     return 0;
 }
 
-/* page_lines(functions, textpage, text, aligned) -> [(stripped, None) | (stripped, size, bold, x0,
- * x1, top, bottom, base, end_base)], or None when a character box is missing (pdf.py then reads
+/* page_lines(functions, textpage, text, aligned) -> [(stripped, None) | (stripped, plain, size, bold,
+ * x0, x1, top, bottom, base, end_base)], or None when a character box is missing (pdf.py then reads
  * the page through ctypes, which raises as before).
  *
  * functions: addresses of FPDFText_GetFontSize, FPDFText_GetMatrix, FPDFText_GetFontWeight,
@@ -725,6 +725,14 @@ static PyObject *page_lines(PyObject *self, PyObject *args) {
             continue;
         int ci = aligned ? (int)first : char_index(textpage, (int)first);
         int cj = aligned ? (int)(last - 1) : char_index(textpage, (int)(last - 1));
+        /* plain: ASCII without a tab, a double space or pdfium's \x02 mark, which pdf.py's space
+         * collapse and soft-hyphen resolution leave as it is (they are skipped for it) */
+        int plain = 1;
+        for (Py_ssize_t k = first; k < last && plain; k++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, k);
+            if (ch >= 128 || ch == '\t' || ch == 2 || (ch == ' ' && k + 1 < last && PyUnicode_READ(kind, data, k + 1) == ' '))
+                plain = 0;
+        }
         PyObject *stripped = PyUnicode_Substring(text, first, last), *line;
         if (!stripped)
             goto fail;
@@ -759,7 +767,8 @@ static PyObject *page_lines(PyObject *self, PyObject *args) {
                 Py_DECREF(stripped);
                 goto fail;
             }
-            line = Py_BuildValue("(NdOdddddd)", stripped, rounded / 2, bold ? Py_True : Py_False, l,
+            line = Py_BuildValue("(NOdOdddddd)", stripped, plain ? Py_True : Py_False, rounded / 2,
+                                 bold ? Py_True : Py_False, l,
                                  r2 > r ? r2 : r, t, b, base, end_base);
         }
         if (!line || PyList_Append(lines, line) < 0) {

@@ -84,6 +84,8 @@ class TextBuilder:
         """Ensure the text ends with at least ``n`` newlines (no-op at start)."""
         if not self.length:
             return
+        if n == 1 and self.parts and self.parts[-1][-1:] == "\n":   # the usual case: ends in one already
+            return
         tail = "".join(self.parts[-3:])[-n:]
         need = n - (len(tail) - len(tail.rstrip("\n")))
         if need > 0:

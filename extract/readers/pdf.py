@@ -399,9 +399,16 @@ def _page_lines(page, chars: _PageText) -> list[_Line]:
         # character box is missing, and the loop below raises for it as it always did
         rows = batch.page_lines(addresses(*_LINE_FUNCTIONS), chars.handle, chars.text, chars.aligned)
         if rows is not None:
-            return [_Line(row[0], page_height=height) if len(row) == 2    # no character index: as it is
-                    else _Line(_resolve_soft_hyphens(_SPACES.collapse(row[0])), *row[1:], page_height=height)
-                    for row in rows]
+            lines = []
+            for row in rows:
+                if len(row) == 2:            # no character index: the text as it is
+                    lines.append(_Line(row[0], page_height=height))
+                    continue
+                text, plain, size, bold, x0, x1, top, bottom, base, end_base = row
+                if not plain:                # (plain: nothing to collapse or resolve)
+                    text = _resolve_soft_hyphens(_SPACES.collapse(text))
+                lines.append(_Line(text, size, bold, x0, x1, top, bottom, base, end_base, height))
+            return lines
     return _page_lines_python(chars, height)
 
 
@@ -623,8 +630,15 @@ def _grid_cells(horizontal, vertical) -> list[tuple[float, float, float, float]]
     """Smallest rectangles (x0, top, x1, bottom) whose four sides are rulings."""
     # intersections: point → (ids of vertical edges, ids of horizontal edges) through it
     points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
+    # merged rulings come sorted by position: a vertical edge meets only the horizontal ones in
+    # its span, found by bisection (the same pairs in the same order; unsorted: all are tried)
+    ys = [y for y, _, _ in horizontal]
+    ordered = all(a <= b for a, b in zip(ys, ys[1:]))
     for vi, (x, vtop, vbottom) in enumerate(vertical):
-        for hi, (y, hx0, hx1) in enumerate(horizontal):
+        first, stop = ((bisect.bisect_left(ys, vtop - _CROSS), bisect.bisect_right(ys, vbottom + _CROSS))
+                       if ordered else (0, len(horizontal)))
+        for hi in range(first, stop):
+            y, hx0, hx1 = horizontal[hi]
             if vtop - _CROSS <= y <= vbottom + _CROSS and hx0 - _CROSS <= x <= hx1 + _CROSS:
                 v_ids, h_ids = points.setdefault((x, y), (set(), set()))
                 v_ids.add(vi)
@@ -1007,7 +1021,7 @@ def _group_lines(kept: list[_Line], tables: list[_Table], body: float, levels: d
     current: _Group | None = None
     max_x1 = max((ln.x1 for ln in kept), default=0.0)
     for n, ln in enumerate(kept):
-        table = next((t for t in tables if t.contains(ln)), None)
+        table = next((t for t in tables if t.contains(ln)), None) if tables else None   # most pages: none
         if table is not None:
             current = None
             if not table.emitted:
