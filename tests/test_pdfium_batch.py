@@ -1,5 +1,6 @@
 """The PDF reader's optional compiled loops (extract/readers/_pdfium_batch.c) give exactly what
-the pure-Python loops give: per page (segments, characters by cell) and per document.
+the pure-Python loops give: per page (segments, lines with their styles, cell texts) and per
+document.
 
 Without the compiled module (no C compiler at install time) the reader runs the Python loops;
 these tests then check that fallback and skip the comparisons.
@@ -72,8 +73,24 @@ def test_segments_are_the_python_walks(tmp_path):
     assert pages >= 10
 
 
+def _python_cell_texts(chars, tables, grids) -> list[list]:
+    """What cell_texts must give, from the Python loops: per table, per cell number the joined
+    characters of the cell (None: none; a cell listed twice: under its first number only)."""
+    found, codes = pdf._chars_by_cell_python(chars, grids), chars.codes()
+    expected = []
+    for cells in tables:
+        first = {}
+        for n, cell in enumerate(cells):
+            first.setdefault(cell, n)
+        expected.append([pdf._cell_chars_text(found[cell], codes) if first[cell] == n and found.get(cell) else None
+                         for n, cell in enumerate(cells)])
+    return expected
+
+
 @needs_compiled
-def test_characters_by_cell_are_the_python_loops(tmp_path):
+def test_compiled_cell_texts_are_the_python_characters_by_cell(tmp_path):
+    """Each upright character in the cell holding its centre, joined as in Python, before the
+    clean-up that could hide a misplaced space or line break."""
     table_pages = 0
     for path in _paths(tmp_path):
         for page, chars in _pages(path):
@@ -82,26 +99,44 @@ def test_characters_by_cell_are_the_python_loops(tmp_path):
             if not tables:
                 continue
             grids = pdf._cell_grids(tables)
-            assert pdf._chars_by_cell(chars, tables, grids) == pdf._chars_by_cell_python(chars, grids), path.name
+            assert pdf._compiled_cell_texts(compiled, chars, tables, grids) == _python_cell_texts(chars, tables, grids), \
+                path.name
             table_pages += 1
     assert table_pages >= 5
 
 
+def _expected_row(stripped, ci, cj, style):
+    """page_lines' row for one of _line_spans' lines, from the ctypes answers of _CharStyle."""
+    if ci < 0:
+        return (stripped, None)
+    bold = style.weight(ci) >= 600 and style.weight(cj if cj >= 0 else ci) >= 600
+    left, bottom, right, top = style.loose_box(ci)
+    right2 = style.loose_box(cj)[2] if cj >= 0 else right
+    base = style.baseline(ci, bottom)
+    end_base = style.baseline(cj, base) if cj >= 0 else base
+    plain = stripped.isascii() and not any(mark in stripped for mark in ("\t", "  ", "\x02"))
+    return (stripped, plain, round(style.effective_size(ci) * 2) / 2, bold, left, max(right, right2), top,
+            bottom, base, end_base)
+
+
 @needs_compiled
-def test_fetched_styles_are_the_ctypes_answers(tmp_path):
-    """Size, weight, box and baseline of every line's first and last character."""
+@pytest.mark.parametrize("aligned", [True, False])
+def test_page_lines_rows_are_the_ctypes_answers(tmp_path, aligned):
+    """Text, plain flag, size, weight, box and baseline of every line's first and last character;
+    unaligned: every text index mapped by pdfium. A plain line is one the clean-up leaves alone."""
     asked = 0
     for path in _paths(tmp_path):
         for _, chars in _pages(path):
-            ends = sorted({i for _, ci, cj in pdf._line_spans(chars) for i in (ci, cj) if i >= 0})
-            fetched, direct = pdf._FetchedStyle(compiled, chars, ends), pdf._CharStyle(chars)
-            for i in ends:
-                assert fetched.effective_size(i) == direct.effective_size(i)
-                assert fetched.weight(i) == direct.weight(i)
-                assert fetched.loose_box(i) == direct.loose_box(i)
-                assert fetched.baseline(i, -1.0) == direct.baseline(i, -1.0)
-            asked += len(ends)
-    assert asked > (1000 if SHARED_PDF.is_dir() else 10)
+            chars.aligned = chars.aligned and aligned
+            rows = compiled.page_lines(pdfium_calls.addresses(*pdf._LINE_FUNCTIONS), chars.handle, chars.text,
+                                       chars.aligned)
+            style = pdf._CharStyle(chars)
+            assert rows == [_expected_row(*span, style) for span in pdf._line_spans(chars)], path.name
+            for row in rows:
+                if len(row) > 2 and row[1]:
+                    assert pdf._resolve_soft_hyphens(pdf._SPACES.collapse(row[0])) == row[0]
+            asked += len(rows)
+    assert asked > (5_000 if SHARED_PDF.is_dir() else 20)
 
 
 @needs_compiled

@@ -6,7 +6,7 @@
  * its ~2,000 characters and four values for each path segment. These loops make
  * the same calls, in the same order, and do the same double arithmetic as the
  * pure-Python code in pdf.py (which stays as the fallback: the output must be
- * byte-identical, tests/test_pdfium_batch.py compares both). The pdfium
+ * byte-identical, tests/test_pdfium_batch.py and test_readers_r8.py compare both). The pdfium
  * functions are passed in as addresses taken from pypdfium2, so nothing here
  * links against pdfium.
  *
@@ -41,7 +41,7 @@ static void *address_of(PyObject *number) {
 
 typedef float (*char_angle_fn)(void *, int);
 
-/* One table's grid for cell_chars: its box, boundaries and grid slot -> cell number (-1: none). */
+/* One table's grid for cell_texts: its box, boundaries and grid slot -> cell number (-1: none). */
 typedef struct {
     double x0, y0, x1, y1;
     Py_ssize_t n_xs, n_ys;
@@ -184,121 +184,10 @@ fail:
     return NULL;
 }
 
-/* cell_chars(box_fn, angle_fn, textpage, n, grids) -> [(i, table, cell, left, right, bottom, top)]
- *
- * pdf.py's _chars_by_cell for characters 0..n-1 (whitespace included: the caller drops it):
- * a character whose box pdfium gives goes to the first table whose box holds its centre
- * (top-down), to the cell of the grid slot holding it, when it stands upright. */
-static PyObject *cell_chars(PyObject *self, PyObject *args) {
-    PyObject *box_address, *angle_address, *page_address, *grid_list;
-    int n;
-    if (!PyArg_ParseTuple(args, "OOOiO", &box_address, &angle_address, &page_address, &n, &grid_list))
-        return NULL;
-    char_box_fn box_of = (char_box_fn)address_of(box_address);
-    char_angle_fn angle_of = (char_angle_fn)address_of(angle_address);
-    void *textpage = address_of(page_address);
-    if (PyErr_Occurred())
-        return NULL;
-    Py_ssize_t n_grids;
-    cell_grid *grids = grids_of(grid_list, &n_grids);
-    if (!grids)
-        return NULL;
-    extent_f extent = extent_of(grids, n_grids);
-    PyObject *found = PyList_New(0);
-    if (!found) {
-        free_grids(grids, n_grids);
-        return NULL;
-    }
-    for (int i = 0; i < n && n_grids; i++) {
-        rect_f box;
-        if (!box_of(textpage, i, &box))
-            continue;
-        double left = box.left, top = box.top, right = box.right, bottom = box.bottom;
-        double cx = (left + right) / 2, cy = (-(bottom + top)) / 2;
-        if (!(extent.x0 <= cx && cx < extent.x1 && extent.y0 <= cy && cy < extent.y1))
-            continue;
-        Py_ssize_t g = -1;
-        long cell = cell_of(grids, n_grids, cx, cy, &g);
-        if (cell >= 0 && upright(angle_of(textpage, i))) {
-            PyObject *item = Py_BuildValue("(inldddd)", i, g, cell, left, right, bottom, top);
-            if (!item || PyList_Append(found, item) < 0) {
-                Py_XDECREF(item);
-                Py_DECREF(found);
-                free_grids(grids, n_grids);
-                return NULL;
-            }
-            Py_DECREF(item);
-        }
-    }
-    free_grids(grids, n_grids);
-    return found;
-}
-
 typedef double (*font_size_fn)(void *, int);
 typedef int (*char_matrix_fn)(void *, int, matrix_f *);
 typedef int (*char_int_fn)(void *, int);
 typedef int (*char_origin_fn)(void *, int, double *, double *);
-
-/* char_styles(functions, textpage, indices) -> [(size, matrix_ok, c, d, weight, box_ok, left, top,
- * right, bottom, origin_ok, origin_y)]
- *
- * functions: addresses of FPDFText_GetFontSize, FPDFText_GetMatrix, FPDFText_GetFontWeight,
- * FPDFText_GetLooseCharBox, FPDFText_GetCharOrigin. The raw pdfium values pdf.py's _CharStyle
- * reads for a line's first and last characters, one tuple per index (fields a call did not
- * fill are 0); the arithmetic on them stays in Python. */
-static PyObject *char_styles(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *functions, *page_address, *index_list;
-    if (!PyArg_ParseTuple(args, "O!OO", &PyTuple_Type, &functions, &page_address, &index_list))
-        return NULL;
-    if (PyTuple_GET_SIZE(functions) != 5) {
-        PyErr_SetString(PyExc_ValueError, "char_styles needs 5 function addresses");
-        return NULL;
-    }
-    font_size_fn font_size = (font_size_fn)address_of(PyTuple_GET_ITEM(functions, 0));
-    char_matrix_fn char_matrix = (char_matrix_fn)address_of(PyTuple_GET_ITEM(functions, 1));
-    char_int_fn font_weight = (char_int_fn)address_of(PyTuple_GET_ITEM(functions, 2));
-    char_box_fn box_of = (char_box_fn)address_of(PyTuple_GET_ITEM(functions, 3));
-    char_origin_fn origin_of = (char_origin_fn)address_of(PyTuple_GET_ITEM(functions, 4));
-    void *textpage = address_of(page_address);
-    if (PyErr_Occurred())
-        return NULL;
-    PyObject *indices = PySequence_Fast(index_list, "indices must be a sequence");
-    if (!indices)
-        return NULL;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(indices);
-    PyObject *styles = PyList_New(n);
-    if (!styles) {
-        Py_DECREF(indices);
-        return NULL;
-    }
-    for (Py_ssize_t k = 0; k < n; k++) {
-        int i = (int)PyLong_AsLong(PySequence_Fast_GET_ITEM(indices, k));
-        if (i == -1 && PyErr_Occurred())
-            goto fail;
-        matrix_f m = {0, 0, 0, 0, 0, 0};
-        rect_f box = {0, 0, 0, 0};
-        double origin_x = 0, origin_y = 0;
-        double size = font_size(textpage, i);
-        int matrix_ok = char_matrix(textpage, i, &m) ? 1 : 0;
-        int weight = font_weight(textpage, i);
-        int box_ok = box_of(textpage, i, &box) ? 1 : 0;
-        int origin_ok = origin_of(textpage, i, &origin_x, &origin_y) ? 1 : 0;
-        PyObject *style = Py_BuildValue("(dOddiOddddOd)", size, matrix_ok ? Py_True : Py_False, (double)m.c,
-                                        (double)m.d, weight, box_ok ? Py_True : Py_False, (double)box.left,
-                                        (double)box.top, (double)box.right, (double)box.bottom,
-                                        origin_ok ? Py_True : Py_False, origin_y);
-        if (!style)
-            goto fail;
-        PyList_SET_ITEM(styles, k, style);
-    }
-    Py_DECREF(indices);
-    return styles;
-fail:
-    Py_DECREF(indices);
-    Py_DECREF(styles);
-    return NULL;
-}
 
 /* The pdfium functions and constants page_segments needs, in the order of its first argument. */
 typedef struct {
@@ -517,8 +406,8 @@ static int by_cell(const void *x, const void *y) {
 /* cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts) -> per table a list of
  * cell_counts[t] entries: the joined text of that cell's characters, or None without any.
  *
- * pdf.py's _chars_by_cell and _cell_chars_text in one pass: the same assignment of upright,
- * non-whitespace characters to cells as cell_chars (codes: every character's code, from
+ * pdf.py's _chars_by_cell_python and _cell_chars_text in one pass: the same assignment of upright,
+ * non-whitespace characters to cells (codes: every character's code, from
  * _PageText.codes()), then the same joins. */
 static PyObject *cell_texts(PyObject *self, PyObject *args) {
     (void)self;
@@ -784,10 +673,6 @@ fail:
 }
 
 static PyMethodDef methods[] = {
-    {"cell_chars", cell_chars, METH_VARARGS,
-     "cell_chars(box_fn, angle_fn, textpage, n, grids): upright characters by table and cell"},
-    {"char_styles", char_styles, METH_VARARGS,
-     "char_styles(functions, textpage, indices): raw font size, matrix, weight, box and origin per character"},
     {"cell_texts", cell_texts, METH_VARARGS,
      "cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts): per table the joined text of each cell"},
     {"page_lines", page_lines, METH_VARARGS,

@@ -335,40 +335,6 @@ class _CharStyle:
         return default
 
 
-class _FetchedStyle:
-    """:class:`_CharStyle`'s answers for given characters, fetched in one call of the compiled
-    loops (``char_styles`` in _pdfium_batch.c) instead of one ctypes call per value."""
-
-    _FUNCTIONS = ("FPDFText_GetFontSize", "FPDFText_GetMatrix", "FPDFText_GetFontWeight",
-                  "FPDFText_GetLooseCharBox", "FPDFText_GetCharOrigin")
-
-    def __init__(self, batch, chars: _PageText, indices: list[int]) -> None:
-        self.styles = dict(zip(indices, batch.char_styles(addresses(*self._FUNCTIONS), chars.handle, indices)))
-
-    def effective_size(self, index: int) -> float:
-        size, matrix_ok, c, d = self.styles[index][:4]
-        if matrix_ok:
-            scale = (c ** 2 + d ** 2) ** 0.5
-            if scale > 0:
-                size *= scale
-        return size
-
-    def weight(self, index: int) -> int:
-        return self.styles[index][4]
-
-    def loose_box(self, index: int) -> tuple[float, float, float, float]:
-        _, _, _, _, _, box_ok, left, top, right, bottom, _, _ = self.styles[index]
-        if not box_ok:
-            import pypdfium2 as pdfium
-
-            raise pdfium.PdfiumError("Failed to get charbox.")
-        return left, bottom, right, top
-
-    def baseline(self, index: int, default: float) -> float:
-        style = self.styles[index]
-        return style[11] if style[10] else default
-
-
 def _line_spans(chars: _PageText) -> list[tuple[str, int, int]]:
     """The page's non-blank pdfium lines as (stripped text, first and last character index; -1
     when pdfium has none)."""
@@ -413,7 +379,8 @@ def _page_lines(page, chars: _PageText) -> list[_Line]:
 
 
 #: the pdfium functions page_lines calls, in the order of its first argument
-_LINE_FUNCTIONS = _FetchedStyle._FUNCTIONS + ("FPDFText_GetCharIndexFromTextIndex",)
+_LINE_FUNCTIONS = ("FPDFText_GetFontSize", "FPDFText_GetMatrix", "FPDFText_GetFontWeight",
+                   "FPDFText_GetLooseCharBox", "FPDFText_GetCharOrigin", "FPDFText_GetCharIndexFromTextIndex")
 
 
 def _page_lines_python(chars: _PageText, height: float) -> list[_Line]:
@@ -712,26 +679,6 @@ def _cell_grids(tables: list[list[tuple[float, float, float, float]]]) -> list[t
     return grids
 
 
-def _chars_by_cell(chars: _PageText, tables: list[list[tuple]], grids: list[tuple]) -> dict[tuple, list[tuple]]:
-    """Per cell its upright characters as (char index, character, left, right, bottom, top) in
-    pdfium order."""
-    batch = accelerator()
-    if batch is None:
-        return _chars_by_cell_python(chars, grids)
-    codes = chars.codes()
-    # the same loop in C (_pdfium_batch.c), a cell by its number in its table's list
-    numbered = [(x0, y0, x1, y1, xs, ys, _slot_numbers(cells, xs, ys, slots))
-                for cells, (x0, y0, x1, y1, xs, ys, slots) in zip(tables, grids)]
-    box_of, angle_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle")
-    found: dict[tuple, list[tuple]] = {}
-    for i, table, cell, left, right, bottom, top in batch.cell_chars(box_of, angle_of, chars.handle,
-                                                                     chars.count, numbered):
-        code = codes[i]
-        if code not in _WHITESPACE_CODES:
-            found.setdefault(tables[table][cell], []).append((i, chr(code), left, right, bottom, top))
-    return found
-
-
 def _slot_numbers(cells: list[tuple], xs: list[float], ys: list[float], slots: dict) -> list[int]:
     """A grid's slots row by row as the number of their cell in ``cells`` (-1: no cell)."""
     number = {}
@@ -742,7 +689,9 @@ def _slot_numbers(cells: list[tuple], xs: list[float], ys: list[float], slots: d
 
 
 def _chars_by_cell_python(chars: _PageText, grids: list[tuple]) -> dict[tuple, list[tuple]]:
-    """:func:`_chars_by_cell` through ctypes, a call per character."""
+    """Per cell its upright characters as (char index, character, left, right, bottom, top) in
+    pdfium order, through ctypes, a call per character (the fallback of _pdfium_batch.c's
+    cell_texts, which assigns them the same way)."""
     fn, handle = api(), chars.handle
     loose_box, angle_of = fn.FPDFText_GetLooseCharBox, fn.FPDFText_GetCharAngle
     out = OutArray(4)
@@ -814,14 +763,7 @@ def _fill_cells(chars: _PageText, tables: list[list[tuple[float, float, float, f
     grids = _cell_grids(tables)
     batch = accelerator()
     if batch is not None:
-        # assignment and joins in one compiled call (_pdfium_batch.c cell_texts): per table, per
-        # cell number the joined characters (None: no character); a cell listed twice gets its
-        # characters under its first number, as _chars_by_cell keys them by the cell itself
-        numbered = [(x0, y0, x1, y1, xs, ys, _slot_numbers(cells, xs, ys, slots))
-                    for cells, (x0, y0, x1, y1, xs, ys, slots) in zip(tables, grids)]
-        box_of, angle_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle")
-        joined = batch.cell_texts(box_of, angle_of, chars.handle, chars.codes(), numbered,
-                                  [len(cells) for cells in tables])
+        joined = _compiled_cell_texts(batch, chars, tables, grids)
         return [{cell: _finished_cell_text(raw[n]) for n, cell in enumerate(cells) if raw[n] is not None}
                 for cells, raw in zip(tables, joined)]
     codes, found = chars.codes(), _chars_by_cell_python(chars, grids)
@@ -829,6 +771,17 @@ def _fill_cells(chars: _PageText, tables: list[list[tuple[float, float, float, f
     for cells in tables:
         texts.append({cell: _joined_cell_chars(found[cell], codes) for cell in cells if found.get(cell)})
     return texts
+
+
+def _compiled_cell_texts(batch, chars: _PageText, tables: list[list[tuple]], grids: list[tuple]) -> list[list]:
+    """Assignment and joins in one compiled call (_pdfium_batch.c cell_texts): per table, per cell
+    number the joined characters before clean-up (None: no character); a cell listed twice gets its
+    characters under its first number, as _chars_by_cell_python keys them by the cell itself."""
+    numbered = [(x0, y0, x1, y1, xs, ys, _slot_numbers(cells, xs, ys, slots))
+                for cells, (x0, y0, x1, y1, xs, ys, slots) in zip(tables, grids)]
+    box_of, angle_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle")
+    return batch.cell_texts(box_of, angle_of, chars.handle, chars.codes(), numbered,
+                            [len(cells) for cells in tables])
 
 
 def _pdfium_tables(page, chars: _PageText) -> list[_Table]:
