@@ -25,6 +25,7 @@ from spacy.lang.nl import Dutch, DutchDefaults
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokenizer import Tokenizer
 
 from .document import Document
 
@@ -58,12 +59,10 @@ SENTENCE_FINAL = (".", "!", "?", ";", ":")
 def get_nlp() -> Language:
     """The shared pipeline: tokenizer rules and a sentencizer (no lemmatizer: no extractor
     reads ``Token.lemma_``; the trigger lists spell every inflected form)."""
-    nlp = InkoopDutch()
+    nlp = InkoopDutch(create_tokenizer=_lean_tokenizer)
     nlp.add_pipe("sentencizer", config={"punct_chars": list(SENTENCE_FINAL)})
     nlp.initialize()
-    _keep_read_attributes(nlp.vocab)
     nlp.max_length = 5_000_000
-    _anchor_affix_searches(nlp.tokenizer)
     nlp.tokenizer.max_cache_size = 2 * CHUNK_CACHE
     return nlp
 
@@ -230,35 +229,53 @@ class _InfixFinditer:
         return () if chunk.isalnum() else self.finditer(chunk)
 
 
-def _anchor_affix_searches(tokenizer) -> None:
+def _lean_tokenizer(nlp: Language) -> Tokenizer:
+    """:func:`_create_tokenizer` over a vocabulary that computes only :data:`READ_ATTRIBUTES`,
+    restricted before the special cases put their ~8,500 words in it (computing every attribute
+    of those was ~0.1-0.2 CPU s per process, and none of them is read)."""
+    _keep_read_attributes(nlp.vocab)
+    return _create_tokenizer(nlp)
+
+
+def _create_tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's own tokenizer of the language (``spacy.Tokenizer.v1``: its exceptions, affixes and
+    URL match) with the anchored affix searches of :func:`_anchored_searches`.
+
+    They go to the constructor so the special cases (~4,700 Dutch and base exceptions, 0.3 s) are
+    loaded once: spaCy reloads them all each time a search is set on a built tokenizer."""
+    defaults = nlp.Defaults
+    prefix, suffix, infix = _anchored_searches(spacy.util.compile_prefix_regex(defaults.prefixes),
+                                               spacy.util.compile_suffix_regex(defaults.suffixes),
+                                               spacy.util.compile_infix_regex(defaults.infixes))
+    return Tokenizer(nlp.vocab, rules=defaults.tokenizer_exceptions, prefix_search=prefix,
+                     suffix_search=suffix, infix_finditer=infix, token_match=defaults.token_match,
+                     url_match=defaults.url_match)
+
+
+def _anchored_searches(prefix: re.Pattern, suffix: re.Pattern, infix: re.Pattern) -> tuple:
     """Prefix and suffix searches that give spaCy's matches without trying every position.
 
     Measured on the benchmark texts, the affix searches were about half of tokenisation. The
     regexes are spaCy's own (``compile_prefix_regex``/``compile_suffix_regex`` of the
     language's affixes); only where the search starts changes, and only when that cannot
     change the match (every prefix piece begins with ``^``, every suffix piece ends with ``$``).
+    A regex of another form keeps spaCy's plain search.
     """
-    # each setter below reloads every special case (~1,900 Dutch exceptions, 0.3 s a time): set
-    # them with no special cases and load those once, after the last search is in place
-    rules, tokenizer.rules = tokenizer.rules, {}
-    try:
-        _set_affix_searches(tokenizer)
-    finally:
-        tokenizer.rules = rules
-
-
-def _set_affix_searches(tokenizer) -> None:
-    prefix = tokenizer.prefix_search.__self__
     pieces = [p for p in InkoopDefaults.prefixes if p.strip()]
     if prefix.pattern == "|".join("^" + p for p in pieces) and not prefix.flags & re.MULTILINE:
-        tokenizer.prefix_search = _PrefixMatch(prefix)  # '^' matches only at the start
-    suffix = tokenizer.suffix_search.__self__
+        prefix_search = _PrefixMatch(prefix)  # '^' matches only at the start
+    else:
+        prefix_search = prefix.search
     pieces = [p for p in InkoopDefaults.suffixes if p.strip()]
     if suffix.pattern == "|".join(p + "$" for p in pieces) and not suffix.flags & re.MULTILINE:
-        tokenizer.suffix_search = _SuffixSearch(suffix, pieces)
-    infix = tokenizer.infix_finditer.__self__
+        suffix_search = _SuffixSearch(suffix, pieces)
+    else:
+        suffix_search = suffix.search
     if infix.pattern == "|".join(p for p in InkoopDefaults.infixes if p.strip()):
-        tokenizer.infix_finditer = _InfixFinditer(infix)
+        infix_finditer = _InfixFinditer(infix)
+    else:
+        infix_finditer = infix.finditer
+    return prefix_search, suffix_search, infix_finditer
 
 
 #: Longest text handed to spaCy in one piece; longer texts are cut into blocks at line

@@ -87,3 +87,42 @@ def test_document_cues_found_in_the_one_scan_equal_finditer(text):
     for cue, matches in zip(cues, found):
         expected = list(cue.finditer(text))
         assert [(m.span(), m.groups()) for m in matches] == [(m.span(), m.groups()) for m in expected]
+
+
+def test_lazy_wording_regexes_equal_the_compiled_ones():
+    """A generated wording's regex (scan.LazyPattern) is compiled on first use; compiled, it is
+    re.compile of its pattern and flags, with the same matches, and survives a pickle (workers)."""
+    import pickle
+    from inkoopgraaf.extract.segments.scan import LazyPattern
+    rows = [row for kind in KINDS for row in _compiled(kind)]
+    lazy = [row[1] for row in rows if isinstance(row[1], LazyPattern)]
+    assert len(lazy) > 200
+    for rx in lazy[:40]:
+        fresh = LazyPattern(rx.pattern, re.IGNORECASE)
+        assert fresh._regex is None
+        twin = pickle.loads(pickle.dumps(fresh))
+        eager = re.compile(rx.pattern, re.IGNORECASE)
+        assert fresh.compiled() is fresh.compiled() and fresh.flags == eager.flags
+        for text in TEXTS:
+            assert [m.span() for m in fresh.finditer(text)] == [m.span() for m in eager.finditer(text)]
+            assert [m.span() for m in twin.finditer(text)] == [m.span() for m in eager.finditer(text)]
+
+
+def test_a_scan_compiles_only_the_wordings_whose_first_word_it_meets():
+    from inkoopgraaf.extract.segments.scan import LazyPattern
+    patterns = [LazyPattern(r"(?<![\w&])jeugdhulp(?:en)?(?=\d{0,2}(?!\w))", re.I),     # the generated shape
+                LazyPattern(r"(?<![\w&])dyslexie(?:zorg)?(?=\d{0,2}(?!\w))", re.I)]
+    index = TermIndex(patterns)
+    assert index.spans("Jeugdhulp en jeugdhulp2") == {0: [(0, 9), (13, 22)]}
+    assert patterns[0]._regex is not None and patterns[1]._regex is None
+    assert index.spans("de dyslexiezorgen, dyslexie") == {1: [(19, 27)]}
+    assert patterns[1]._regex is not None
+
+
+def test_the_case_insensitive_trie_is_built_only_when_a_text_needs_it():
+    patterns = [row[1] for row in _compiled("segment")]
+    index = TermIndex(patterns)
+    assert all("exact" not in vars(s) for s in index.scanners if s.folded is not None)
+    text = "Jeugdhulp met verblıjf, crıſishulp en ambulante hulp"      # 'ı', 'ſ': the re.I path
+    assert index.spans(text) == _finditer_spans([re.compile(p.pattern, p.flags) for p in patterns], text)
+    assert any("exact" in vars(s) for s in index.scanners)

@@ -106,24 +106,42 @@ def test_skipping_affix_searches_keeps_the_tokens():
     assert [[(t.idx, t.text) for t in tokenizer(text)] for text in texts] == plain
 
 
+def _set_searches_after(tokenizer) -> None:
+    """The anchored searches set on a built tokenizer (how get_nlp did it before round 9: each
+    setter reloads every special case)."""
+    prefix, suffix, infix = (tokenizer.prefix_search.__self__, tokenizer.suffix_search.__self__,
+                             tokenizer.infix_finditer.__self__)
+    tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer = \
+        nlp._anchored_searches(prefix, suffix, infix)
+
+
 def test_the_special_cases_survive_the_affix_set_up():
-    """The affix searches are set with the special cases lifted off and put back once: the shared
-    tokenizer keeps every one of them and splits them as a plain tokenizer does."""
-    plain = nlp.InkoopDutch().tokenizer
+    """The anchored searches go to the tokenizer's constructor (the special cases loaded once): the
+    shared tokenizer has spaCy's exceptions, and splits every one of them, alone and in a sentence,
+    as spaCy's own tokenizer with the searches set afterwards does (the same text, offset, length,
+    trailing space and the attributes read, READ_ATTRIBUTES)."""
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SPACY
+    old = nlp.InkoopDutch()
+    nlp._keep_read_attributes(old.vocab)
+    plain = old.tokenizer
     shared = nlp.get_nlp().tokenizer
     assert shared.rules == plain.rules and len(shared.rules) > 1000
-    text = "Zie o.a. blz. 3, art. 2 lid 1 en m.b.t. de Wmo (t.a.v. nr. 12) enz."
-    assert [t.text for t in shared(text)] == [t.text for t in plain(text)]
+    assert shared.token_match == plain.token_match and shared.url_match == plain.url_match
+    _set_searches_after(plain)
+    assert type(shared.prefix_search) is type(plain.prefix_search) is nlp._PrefixMatch
+    texts = sorted(plain.rules) + [f"({r}) {r}, x{r}" for r in sorted(plain.rules)]
+    texts.append("Zie o.a. blz. 3, art. 2 lid 1 en m.b.t. de Wmo (t.a.v. nr. 12) enz.")
+    attrs = [ORTH, IDX, LENGTH, SPACY, IS_SPACE, IS_PUNCT]
+    assert {IS_SPACE, IS_PUNCT} == set(nlp.READ_ATTRIBUTES)
+    rows = [shared(text).to_array(attrs).tolist() for text in texts]
+    assert rows == [plain(text).to_array(attrs).tolist() for text in texts]
 
 
 @lru_cache(maxsize=1)
 def _plain_tokenizer():
     """A tokenizer of the project's language with the same affix searches and vocabulary attributes,
     and no warmed cache."""
-    plain = nlp.InkoopDutch()
-    nlp._keep_read_attributes(plain.vocab)
-    nlp._anchor_affix_searches(plain.tokenizer)
-    return plain.tokenizer
+    return nlp.InkoopDutch(create_tokenizer=nlp._lean_tokenizer).tokenizer
 
 
 def _token_rows(doc):
@@ -166,10 +184,9 @@ def test_the_vocabulary_computes_only_the_attributes_read(monkeypatch):
     from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
     shared = nlp.get_nlp()
     assert set(shared.vocab.lex_attr_getters) == set(nlp.READ_ATTRIBUTES)
-    full = nlp.InkoopDutch()
+    full = nlp.InkoopDutch(create_tokenizer=nlp._create_tokenizer)
     full.add_pipe("sentencizer", config={"punct_chars": list(nlp.SENTENCE_FINAL)})
     full.initialize()
-    nlp._anchor_affix_searches(full.tokenizer)
     assert len(full.vocab.lex_attr_getters) > 10
     texts = ["Nieuwwoordxq, (haakjes) — streep… „aanhalingstekens” ¿vraag? ¡uitroep! 10km; €5 en 's-Hertogenbosch.\n"
              "\t• punt · midden ‰ § ¶ ※ ‽ 〈x〉 «y» ‹z› 2018-2022: mei/juni '22 i.p.v. o.a.\u00a0blz. 3",

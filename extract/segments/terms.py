@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...models.taxonomy import Entry, load_taxonomy
-from .scan import TermIndex, non_overlapping, term_matches
+from .scan import LazyPattern, TermIndex, non_overlapping, term_matches
 
 
 _SEP = r"[\s\-‐–/]*"
@@ -37,8 +37,9 @@ def _word_regex(word: str, suffix: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _compiled(kind: str) -> tuple[tuple[Entry | dict, re.Pattern, bool], ...]:
-    """(entry, regex, acronym) per term of ``kind`` (segment|financing|procedure|generic)."""
+def _compiled(kind: str) -> tuple[tuple[Entry | dict, re.Pattern | LazyPattern, bool], ...]:
+    """(entry, regex, acronym) per term of ``kind`` (segment|financing|procedure|generic); a
+    generated wording's regex is compiled on first use (:class:`LazyPattern`)."""
     tax = load_taxonomy()
     infl = "|".join(sorted((re.escape(s) for s in tax.inflections), key=len, reverse=True))
     heads = "|".join(sorted((re.escape(h) for h in tax.compound_heads), key=len, reverse=True))
@@ -58,7 +59,7 @@ def _compiled(kind: str) -> tuple[tuple[Entry | dict, re.Pattern, bool], ...]:
         parts = [_word_regex(w, inner_suffix if i < len(words) - 1 else last_suffix) for i, w in enumerate(words)]
         rx = r"(?<![\w&])" + _SEP.join(parts) + _END
         acronym = len(words) == 1 and len(words[0]) <= 4
-        out.append((e, re.compile(rx, re.IGNORECASE), acronym))
+        out.append((e, LazyPattern(rx, re.IGNORECASE), acronym))
     return tuple(out)
 
 
