@@ -72,3 +72,48 @@ def test_stat_index_reads_files_only(tmp_path):
     assert index.sha(tmp_path) is None                       # a folder
     assert index.sha(tmp_path / "missing.txt") is None
     assert index.sha(link) == index.sha(p) is not None      # a link to a file is that file
+
+
+# --------------------------------------------------------------------------- a page's facts, then its texts
+def _cached_results(tmp_path, n=3):
+    from inkoopgraaf.extract import pipeline
+    cache = tmp_path / ".cache"
+    results, expected = [], {}
+    for i in range(n):
+        source = tmp_path / f"doc{i}.txt"
+        source.write_text(f"De gemeenteraad van Zeist besluit op {i + 1} maart 2024 de inkoop van "
+                          f"jeugdhulp met een lumpsum te financieren. Document {i}.\n", encoding="utf-8")
+        fresh = pipeline.process_file(source, {}, cache)
+        expected[f"doc{i}"] = ([f.to_json() for f in fresh.facts], fresh.text)
+        hit = pipeline.cached_result(source, {}, cache)
+        assert isinstance(hit, pipeline.CachedResult)
+        results.append(hit)
+    return results, expected
+
+
+def test_a_pages_facts_then_texts_parse_each_entry_once(tmp_path, monkeypatch):
+    from inkoopgraaf.batch import BatchTexts
+    from inkoopgraaf.extract import pipeline
+    results, expected = _cached_results(tmp_path)
+    pipeline._LAST_BODY[:] = [None, None]
+    parsed = []
+    real = pipeline.json.loads
+    monkeypatch.setattr(pipeline.json, "loads", lambda s, *a, **k: parsed.append(1) or real(s, *a, **k))
+    texts = BatchTexts(results)
+    got_facts = {d: [f.to_json() for f in texts.facts_of(d)] for d in expected}   # the report's order:
+    got_texts = {d: texts[d] for d in expected}                                   # facts, then texts
+    assert len(parsed) == len(expected)
+    assert {d: (got_facts[d], got_texts[d]) for d in expected} == expected
+    assert texts._pending == {} and texts._pending_chars == 0
+    assert texts["doc1"] == expected["doc1"][1]          # asked again: read again, the same text
+
+
+def test_texts_kept_aside_are_bounded(tmp_path, monkeypatch):
+    from inkoopgraaf.batch import BatchTexts
+    results, expected = _cached_results(tmp_path)
+    texts = BatchTexts(results)
+    monkeypatch.setattr(BatchTexts, "PENDING_CHARS", len(expected["doc0"][1]) + 1)
+    for d in expected:
+        texts.facts_of(d)
+    assert list(texts._pending) == ["doc2"]              # the older ones dropped
+    assert {d: texts[d] for d in expected} == {d: t for d, (_, t) in expected.items()}
