@@ -359,13 +359,39 @@ class BatchFacts:
 
 
 class BatchTexts(Mapping):
-    """doc id -> the extracted text of each result that has a document, read when asked for."""
+    """doc id -> the extracted text of each result that has a document, read when asked for.
+
+    :meth:`facts_of` gives a document's facts and keeps its text aside until it is asked for:
+    a cached result's facts and text are one entry body, parsed once when both are read one
+    after the other, but the report reads every fact of a region page before its texts, so
+    without this each body of the page was parsed twice. At most :data:`PENDING_CHARS`
+    characters are kept aside (the oldest dropped: read again if asked for)."""
+
+    PENDING_CHARS = 64_000_000
 
     def __init__(self, results):
         self._by_id = {str(r.record["id"]): r for r in results if r.has_document}
+        self._facts_by_id = {str(r.record["id"]): r for r in results}
+        self._pending: dict[str, str] = {}
+        self._pending_chars = 0
+
+    def facts_of(self, doc: str) -> list:
+        r = self._facts_by_id[doc]
+        facts = r.facts
+        if doc in self._by_id and doc not in self._pending:
+            text = r.text           # the body just parsed for the facts: no second parse
+            self._pending[doc] = text
+            self._pending_chars += len(text)
+            while self._pending_chars > self.PENDING_CHARS and len(self._pending) > 1:
+                self._pending_chars -= len(self._pending.pop(next(iter(self._pending))))
+        return facts
 
     def __getitem__(self, doc: str) -> str:
-        return self._by_id[doc].text
+        text = self._pending.pop(doc, None)
+        if text is None:
+            return self._by_id[doc].text
+        self._pending_chars -= len(text)
+        return text
 
     def __iter__(self):
         return iter(self._by_id)

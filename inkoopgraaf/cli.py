@@ -494,11 +494,10 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
 
     def report_step(folder: Path) -> list[str]:
         asm = held["assembly"]
-        by_doc = {str(rec["id"]): r for r, rec in zip(results, docs)}
         return _write_report(folder, facts, docs, texts, asm, asm.attributions(), asm.weak_spans(),
                              previous, asm.fingerprints, reuse_by_key=cache is not None,
                              contributions=asm.contributions([str(d["id"]) for d in docs]),
-                             facts_of=lambda doc: by_doc[doc].facts)
+                             facts_of=texts.facts_of)     # a page's facts, its texts kept aside
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state

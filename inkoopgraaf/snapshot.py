@@ -25,6 +25,7 @@ import errno
 import fcntl
 import os
 import shutil
+import stat
 import time
 from pathlib import Path
 from typing import Callable, Iterator
@@ -275,6 +276,7 @@ class StatIndex:
         self.path = cache_dir / STAT_INDEX if cache_dir is not None else None
         self.entries: dict[str, list] = {}
         self.dirty = False
+        self._cwd: str | None = None
         if self.path is not None:
             with contextlib.suppress(OSError, ValueError):
                 import json
@@ -287,9 +289,9 @@ class StatIndex:
             st = os.stat(path)
         except OSError:
             return None
-        if not os.path.isfile(path):
+        if not stat.S_ISREG(st.st_mode):      # what os.path.isfile tells, from the same stat
             return None
-        key = os.path.abspath(path)
+        key = self._key(path)
         held = self.entries.get(key)
         if isinstance(held, list) and len(held) == 3 and held[0] == st.st_size and held[1] == st.st_mtime_ns:
             return held[2]
@@ -304,9 +306,19 @@ class StatIndex:
             self.dirty = True
         return sha
 
+    def _key(self, path) -> str:
+        """os.path.abspath(path), the working folder asked once per index, not once per file
+        (abspath calls getcwd each time: two calls per input file and build)."""
+        path = os.fspath(path)
+        if os.path.isabs(path):
+            return os.path.normpath(path)
+        if self._cwd is None:
+            self._cwd = os.getcwd()
+        return os.path.normpath(os.path.join(self._cwd, path))
+
     def keep_only(self, paths) -> None:
         """Forget files that are not inputs any more (removed or renamed)."""
-        wanted = {os.path.abspath(p) for p in paths}
+        wanted = {self._key(p) for p in paths}
         for key in [k for k in self.entries if k not in wanted]:
             del self.entries[key]
             self.dirty = True
