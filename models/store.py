@@ -162,8 +162,9 @@ def schema(tables: Mapping[str, pd.DataFrame]) -> list[str]:
         "CREATE INDEX idx_vocabulary_key ON vocabulary(kind, key)",
     ]
     for name in COMPARISON_TABLES:
-        if name in tables:
-            cols = comparison_columns(tables[name])
+        df = tables.get(name)       # once: a Mapping's `in` would make the frame a second time
+        if df is not None:
+            cols = comparison_columns(df)
             stmts.append(_create(name, cols))
             stmts += [f"CREATE INDEX {_q(f'idx_{name}_{c}')} ON {_q(name)}({_q(c)})"
                       for c, decl in cols.items() if c in _INDEXED or " REFERENCES " in decl]
@@ -450,9 +451,15 @@ def _unknown_places(con, fact_type: str, column: str, known: Mapping, position: 
 
 
 def _upsert(con, table: str, key: str, rows: list[dict]) -> None:
+    """Insert or update ``rows`` by ``key``; a row the table already holds as it is is not written
+    (most builds find every gazetteer row as the last build left it)."""
     if not rows:
         return
     cols = list(rows[0])
+    held = {r[0]: r[1:] for r in con.execute(f"SELECT {', '.join(map(_q, [key, *cols]))} FROM {_q(table)}")}
+    rows = [r for r in rows if held.get(r.get(key)) != tuple(r.get(c) for c in cols)]
+    if not rows:
+        return
     sets = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in cols if c != key)
     sql = (f"INSERT INTO {_q(table)} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))}) "
            f"ON CONFLICT({_q(key)}) DO UPDATE SET {sets}")
