@@ -156,3 +156,30 @@ def test_vocabulary_is_left_alone_when_unchanged_and_mended_when_not(case_db):  
     write_store(db, *_inputs(facts, docs, texts))
     assert _vocabulary(db) == first
     assert _rows(db, "SELECT count(*) FROM vocabulary_deleted")[0][0] == len(first)
+
+
+def test_reference_rows_are_written_only_when_they_differ(case_db):  # noqa: F811 - the fixture
+    db, facts, docs, texts, _ = case_db
+    before = _rows(db, "SELECT * FROM regions ORDER BY id"), _rows(db, "SELECT * FROM municipalities ORDER BY cbs")
+    con = sqlite3.connect(db)
+    with con:   # count the writes a build makes to the reference tables
+        con.execute("CREATE TABLE reference_writes(tbl TEXT, id TEXT)")
+        for table, key in (("regions", "id"), ("municipalities", "cbs")):
+            for event in ("INSERT", "UPDATE"):
+                con.execute(f"CREATE TRIGGER {table}_{event.lower()}_count AFTER {event} ON {table} BEGIN "
+                            f"INSERT INTO reference_writes VALUES ('{table}', new.{key}); END")
+    con.close()
+    write_store(db, *_inputs(facts, docs, texts))
+    assert _rows(db, "SELECT * FROM reference_writes") == []
+    # a region and a municipality another hand changed are put back, and only they are written
+    region, cbs = before[0][0][0], before[1][0][0]
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE regions SET name = 'anders' WHERE id = ?", (region,))
+        con.execute("UPDATE municipalities SET province = NULL WHERE cbs = ?", (cbs,))
+        con.execute("DELETE FROM reference_writes")
+    con.close()
+    write_store(db, *_inputs(facts, docs, texts))
+    assert sorted(_rows(db, "SELECT * FROM reference_writes")) == [("municipalities", cbs), ("regions", region)]
+    after = _rows(db, "SELECT * FROM regions ORDER BY id"), _rows(db, "SELECT * FROM municipalities ORDER BY cbs")
+    assert after == before
