@@ -88,7 +88,10 @@ _REFERENCES = {"doc": "documents(id) ON DELETE CASCADE", "region": "regions(id)"
 #: Row order of each comparison table, as models/tables.py sorts it (the store keeps rows per
 #: document; reading a table back restores the order the CSVs and the report have).
 TABLE_ORDER = SORT
-#: Columns worth an index (the joins and filters the canned queries and the CLI use).
+#: Columns worth an index (the joins and filters the canned queries and the CLI use). Every
+#: column that REFERENCES another table is indexed too: deleting a parent row (a document, a fact)
+#: looks its children up by that column, and without an index each delete scans the whole child
+#: table (``evidence_doc`` had none: rewriting every document of a moved corpus was quadratic).
 _INDEXED = ("doc", "region", "segment", "financing", "procedure", "status", "year", "actor", "event")
 
 
@@ -159,11 +162,12 @@ def schema(tables: Mapping[str, pd.DataFrame]) -> list[str]:
         "CREATE INDEX idx_vocabulary_key ON vocabulary(kind, key)",
     ]
     for name in COMPARISON_TABLES:
-        if name in tables:
-            cols = comparison_columns(tables[name])
+        df = tables.get(name)       # once: a Mapping's `in` would make the frame a second time
+        if df is not None:
+            cols = comparison_columns(df)
             stmts.append(_create(name, cols))
-            stmts += [f"CREATE INDEX {_q(f'idx_{name}_{c}')} ON {_q(name)}({_q(c)})" for c in cols if c in _INDEXED]
-            stmts.append(f"CREATE INDEX {_q(f'idx_{name}_evidence_fact')} ON {_q(name)}(evidence_fact)")
+            stmts += [f"CREATE INDEX {_q(f'idx_{name}_{c}')} ON {_q(name)}({_q(c)})"
+                      for c, decl in cols.items() if c in _INDEXED or " REFERENCES " in decl]
     stmts += [f"CREATE INDEX idx_facts_{c} ON facts({_q(c)})" for c in ("doc", "type", "value_id", "segment", "event")]
     stmts += _fts_statements()
     return stmts
@@ -328,7 +332,9 @@ def _vocabulary_entries() -> list[dict]:
     rows, seen = [], set()
     for kind, ident, label, terms in entries:
         for term in (ident, label, *terms):
-            for key in {vocabulary_key(term), vocabulary_key(term, fold=True)}:
+            # dict, not set: the plain key then the folded one, the same order in every process
+            # (a set of strings iterates in hash order, which PYTHONHASHSEED changes per run).
+            for key in dict.fromkeys((vocabulary_key(term), vocabulary_key(term, fold=True))):
                 if key and (kind, ident, key) not in seen:
                     seen.add((kind, ident, key))
                     rows.append({"kind": kind, "id": ident, "label": label, "term": term, "key": key})
@@ -378,6 +384,20 @@ def _ensure_schema(con: sqlite3.Connection, tables: Mapping[str, pd.DataFrame]) 
                     (want, str(SCHEMA_VERSION)))
     con.execute("PRAGMA foreign_keys = ON")
     return True
+
+
+def _write_vocabulary(con: sqlite3.Connection) -> None:
+    """Rewrite ``vocabulary`` only when its rows (in order) differ from :func:`vocabulary_rows`:
+    they change with the taxonomy, labels or gazetteer, not with the documents, so most builds
+    leave the table as it is instead of deleting and inserting every row."""
+    want = vocabulary_rows()
+    cols = list(VOCABULARY_COLUMNS)
+    have = con.execute(f"SELECT {', '.join(map(_q, cols))} FROM vocabulary ORDER BY rowid").fetchall()
+    if have == [tuple(r[c] for c in cols) for r in want]:
+        return
+    with con:
+        con.execute("DELETE FROM vocabulary")
+        _insert(con, "vocabulary", want)
 
 
 def _reference_rows(tables: Mapping[str, pd.DataFrame]):
@@ -431,9 +451,15 @@ def _unknown_places(con, fact_type: str, column: str, known: Mapping, position: 
 
 
 def _upsert(con, table: str, key: str, rows: list[dict]) -> None:
+    """Insert or update ``rows`` by ``key``; a row the table already holds as it is is not written
+    (most builds find every gazetteer row as the last build left it)."""
     if not rows:
         return
     cols = list(rows[0])
+    held = {r[0]: r[1:] for r in con.execute(f"SELECT {', '.join(map(_q, [key, *cols]))} FROM {_q(table)}")}
+    rows = [r for r in rows if held.get(r.get(key)) != tuple(r.get(c) for c in cols)]
+    if not rows:
+        return
     sets = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in cols if c != key)
     sql = (f"INSERT INTO {_q(table)} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))}) "
            f"ON CONFLICT({_q(key)}) DO UPDATE SET {sets}")
@@ -493,9 +519,7 @@ def update_store(path, documents: Sequence[Mapping], contents: Callable[[str], t
     con = connect(path)
     try:
         stats = StoreStats(path, rebuilt=_ensure_schema(con, tables))
-        with con:
-            con.execute("DELETE FROM vocabulary")
-            _insert(con, "vocabulary", vocabulary_rows())
+        _write_vocabulary(con)
         have = dict(con.execute("SELECT id, fingerprint FROM documents"))
         stale = None if fingerprints is None else {d for d in records if have.get(d) != fingerprints.get(d)}
         rows_by_doc = _table_rows_by_doc(tables, stale)
