@@ -47,7 +47,9 @@ def _paths(tmp_path) -> list[Path]:
     return paths + (sorted(SHARED_PDF.glob("*.pdf")) if SHARED_PDF.is_dir() else [])
 
 
-def _pages(path: Path):
+def _pages(path: Path, aligned: bool | None = None):
+    """(page, _PageText) of every page; ``aligned=False`` makes the page text look unaligned, so
+    every text index is mapped by pdfium (the path of pages whose text skips characters)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(str(path))
@@ -55,12 +57,25 @@ def _pages(path: Path):
         for page in document:
             textpage = page.get_textpage()
             try:
-                yield page, pdf._PageText(textpage)
+                chars = pdf._PageText(textpage)
+                if aligned is not None:
+                    chars.aligned = aligned
+                yield page, chars
             finally:
                 textpage.close()
                 page.close()
     finally:
         document.close()
+
+
+def _table_pages(tmp_path):
+    """(path, _PageText, tables) of every page of :func:`_paths` on which the reader finds a table."""
+    for path in _paths(tmp_path):
+        for page, chars in _pages(path):
+            horizontal, vertical = (pdf._merge_rulings(edges) for edges in pdf._page_segments(page))
+            tables = pdf._group_tables(pdf._grid_cells(horizontal, vertical))
+            if tables:
+                yield path, chars, tables
 
 
 @needs_compiled
@@ -92,16 +107,11 @@ def test_compiled_cell_texts_are_the_python_characters_by_cell(tmp_path):
     """Each upright character in the cell holding its centre, joined as in Python, before the
     clean-up that could hide a misplaced space or line break."""
     table_pages = 0
-    for path in _paths(tmp_path):
-        for page, chars in _pages(path):
-            horizontal, vertical = (pdf._merge_rulings(edges) for edges in pdf._page_segments(page))
-            tables = pdf._group_tables(pdf._grid_cells(horizontal, vertical))
-            if not tables:
-                continue
-            grids = pdf._cell_grids(tables)
-            assert pdf._compiled_cell_texts(compiled, chars, tables, grids) == _python_cell_texts(chars, tables, grids), \
-                path.name
-            table_pages += 1
+    for path, chars, tables in _table_pages(tmp_path):
+        grids = pdf._cell_grids(tables)
+        assert pdf._compiled_cell_texts(compiled, chars, tables, grids) == _python_cell_texts(chars, tables, grids), \
+            path.name
+        table_pages += 1
     assert table_pages >= 5
 
 

@@ -16,32 +16,11 @@ from inkoopgraaf.extract.readers import pdf, pdfium_calls
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pdf_factory import make_pdf  # noqa: E402
-from test_pdfium_batch import _paths  # noqa: E402  (the strategy, angles and grid pages, shared PDFs)
+from test_pdfium_batch import _pages, _paths, _table_pages  # noqa: E402  (the strategy, angles and grid pages, shared PDFs)
 from test_readers_pdf import SHARED_PDF, _strategy_pages  # noqa: E402
 
 compiled = pdfium_calls.accelerator()
 needs_compiled = pytest.mark.skipif(compiled is None, reason="_pdfium_batch not built (no C compiler)")
-
-
-def _pages(path: Path, aligned: bool | None = None):
-    """(page, _PageText) of every page; ``aligned=False`` makes the page text look unaligned, so
-    every text index is mapped by pdfium (the path of pages whose text skips characters)."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(path))
-    try:
-        for page in document:
-            textpage = page.get_textpage()
-            try:
-                chars = pdf._PageText(textpage)
-                if aligned is not None:
-                    chars.aligned = aligned
-                yield page, chars
-            finally:
-                textpage.close()
-                page.close()
-    finally:
-        document.close()
 
 
 def _values(lines):
@@ -86,19 +65,14 @@ def test_a_page_the_compiled_loop_declines_is_read_in_python(tmp_path, monkeypat
 @needs_compiled
 def test_compiled_cell_texts_are_the_python_joins(tmp_path, monkeypatch):
     table_pages, cells = 0, 0
-    for path in _paths(tmp_path):
-        for page, chars in _pages(path):
-            horizontal, vertical = (pdf._merge_rulings(edges) for edges in pdf._page_segments(page))
-            tables = pdf._group_tables(pdf._grid_cells(horizontal, vertical))
-            if not tables:
-                continue
-            fast = pdf._fill_cells(chars, tables)
-            with monkeypatch.context() as m:
-                m.setattr(pdf, "accelerator", lambda: None)
-                slow = pdf._fill_cells(chars, tables)
-            assert [list(t.items()) for t in fast] == [list(t.items()) for t in slow], path.name
-            table_pages += 1
-            cells += sum(len(t) for t in fast)
+    for path, chars, tables in _table_pages(tmp_path):
+        fast = pdf._fill_cells(chars, tables)
+        with monkeypatch.context() as m:
+            m.setattr(pdf, "accelerator", lambda: None)
+            slow = pdf._fill_cells(chars, tables)
+        assert [list(t.items()) for t in fast] == [list(t.items()) for t in slow], path.name
+        table_pages += 1
+        cells += sum(len(t) for t in fast)
     assert table_pages >= 5 and cells > 20
 
 
