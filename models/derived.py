@@ -37,8 +37,10 @@ from .facts import Fact
 from .graph import build_graph, unattributed_documents
 from .regions import document_attributions
 from .scopes import weak_whole_claim_spans
-from .io import atomic_writer, read_json_index, read_whole_lines, write_text_atomic
-from .tables import COLUMNS, SORT, TABLE_NAMES, _frame, csv_header, csv_rows, sort_order, table_rows
+from .io import atomic_writer, write_text_atomic
+from .tables import COLUMNS, SORT, TABLE_NAMES, _frame, csv_header, table_rows
+from .table_blocks import (TABLES_FORMAT, TABLES_INDEX, Block, PreviousTables, SideWriter, merge_block,  # noqa: F401
+                           render_block, write_index)
 
 REF = "$ref"
 #: Node kinds whose attributes several documents set, and the attributes tables read of them.
@@ -213,10 +215,6 @@ class HeldPiece:
             return json.loads(fh.read())
 
 
-#: Bumped when the tables' block layout or index changes.
-TABLES_FORMAT = 1
-#: Beside the tables in a build's generation: table -> [[region, block key, offset, length]].
-TABLES_INDEX = ".tables-index.json"
 
 
 class Assembly:
@@ -234,6 +232,7 @@ class Assembly:
         self.pieces = [summary for summary, _ in held]
         self._sources = {summary["doc"]: p for summary, p in held}
         self._filled_rows: dict[str, dict[str, list[tuple]]] = {}
+        self._previous_tables = PreviousTables(None)
         self.shared = _fold(self.pieces)
         #: doc -> fingerprint of everything its store rows are made from (its piece, the shared
         #: values filled into it): the store rewrites a document only when this changes
@@ -289,38 +288,53 @@ class Assembly:
                              ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def _block_text(self, name: str, region, docs: list[str]) -> bytes:
-        rows = [row for d in docs for row in self.filled(d)[name] if _region_of(row[0]) == region]
-        return csv_rows(name, [rows[i] for i in sort_order(name, rows)]).encode("utf-8")
+    def _block_rows(self, name: str, region, docs: Iterable[str]) -> list[tuple[str, list[tuple]]]:
+        """[(doc, its rows of table ``name`` in ``region``)] of ``docs``, references filled in."""
+        return [(d, [row for row in self.filled(d)[name] if _region_of(row[0]) == region]) for d in docs]
 
     def write_tables(self, out_dir, previous: Path | None = None) -> list[Path]:
         """``<out_dir>/<name>.csv`` per table, written block by block (one block per region,
         the table's first sort key): a block whose documents and their fingerprints are those
-        ``previous`` (the last generation) recorded is copied from there, so one changed
-        document costs the blocks of its regions only. The bytes are a cold build's."""
+        ``previous`` (the last generation) recorded is copied from there; a block where some
+        changed is the previous block's rows of its unchanged documents merged with the fresh
+        rows of the others (:mod:`.table_blocks`), so one changed document costs its own rows
+        only. The bytes are a cold build's."""
         out = Path(out_dir)
-        old_index = _read_index(previous)
         index: dict[str, list] = {}
-        paths = []
-        for name in TABLE_NAMES:
-            path = out / f"{name}.csv"
-            old = {(r, k): (o, n) for r, k, o, n in old_index.get(name, [])}
-            entries = index[name] = []
-            with contextlib.ExitStack() as stack:
-                source = stack.enter_context(open(previous / f"{name}.csv", "rb")) if old else None
-                fh = stack.enter_context(atomic_writer(path, "wb"))
-                offset = fh.write(csv_header(name).encode("utf-8"))
-                for region, docs in self.blocks(name):
-                    key = self._block_key(name, region, docs)
-                    data = _copied_block(source, old.get((region, key)))
-                    if data is None:
-                        data = self._block_text(name, region, docs)
-                    fh.write(data)
-                    entries.append([region, key, offset, len(data)])
-                    offset += len(data)
-            paths.append(path)
-        write_text_atomic(out / TABLES_INDEX, json.dumps(index, ensure_ascii=False))
-        return paths
+        with PreviousTables(previous) as old, SideWriter(out) as side:
+            self._previous_tables = old
+            try:
+                for name in TABLE_NAMES:
+                    index[name] = self._write_table(out / f"{name}.csv", name, old, side)
+            finally:
+                self._previous_tables = PreviousTables(None)
+        write_index(out, index, self.fingerprints)
+        return [out / f"{name}.csv" for name in TABLE_NAMES]
+
+    def _write_table(self, path: Path, name: str, old: PreviousTables, side: SideWriter) -> list[list]:
+        entries = []
+        with atomic_writer(path, "wb") as fh:
+            offset = fh.write(csv_header(name).encode("utf-8"))
+            for region, docs in self.blocks(name):
+                key = self._block_key(name, region, docs)
+                block = old.copied(name, region, key) or self._block_text(name, region, docs)
+                fh.write(block.data)
+                entries.append([region, key, offset, len(block.data), *side.add(block.side)])
+                offset += len(block.data)
+        return entries
+
+    def _block_text(self, name: str, region, docs: list[str]) -> Block:
+        """A block made now (not copied): merged from the previous generation's block (the one
+        :meth:`write_tables` reads) where it has unchanged documents, else made whole."""
+        old = self._previous_tables
+        keep = {d for d in docs if old.unchanged(d, self.fingerprints[d])}
+        previous = old.block(name, region) if keep else None
+        if previous is not None:
+            fresh = self._block_rows(name, region, [d for d in docs if d not in keep])
+            merged = merge_block(name, region, previous, keep, fresh)
+            if merged is not None:
+                return merged
+        return render_block(name, region, self._block_rows(name, region, docs))
 
     def rows_by_doc(self, docs: Iterable[str]) -> dict[str, dict[str, list[dict]]]:
         """doc -> table -> its rows as dicts (the store writes them), of ``docs`` only."""
@@ -386,17 +400,6 @@ class StoreTables(Mapping):
 
     def __len__(self) -> int:
         return len(TABLE_NAMES)
-
-
-def _read_index(previous: Path | None) -> dict:
-    return {} if previous is None else read_json_index(previous / TABLES_INDEX)
-
-
-def _copied_block(source, entry) -> bytes | None:
-    """A block's bytes from the previous generation's file, or None when they cannot be read."""
-    if source is None or entry is None:
-        return None
-    return read_whole_lines(source, *entry)
 
 
 def assemble(pieces: Iterable, keys: Mapping[str, str] | None = None) -> Assembly:

@@ -329,6 +329,27 @@ def csv_header(name: str) -> str:
 
 def csv_rows(name: str, rows: Iterable[tuple]) -> str:
     """CSV text of ``rows`` (tuples in :data:`COLUMNS` order), each cell by :func:`cell_writers`."""
+    return _csv_text(_cells(name, rows))
+
+
+def csv_row_texts(name: str, rows: Iterable[tuple]) -> list[str]:
+    """The CSV text of each row apart (joined they are :func:`csv_rows`): a block of a table
+    is rebuilt from the rows' texts of its unchanged documents, so each row's extent is kept."""
+    texts: list[str] = []
+    # the writer hands each record to write() once, its line ending (and any quoted line
+    # breaks of its cells) included
+    csv.writer(_Collect(texts.append), lineterminator="\n").writerows(_cells(name, rows))
+    return texts
+
+
+class _Collect:
+    __slots__ = ("write",)
+
+    def __init__(self, write):
+        self.write = write
+
+
+def _cells(name: str, rows: Iterable[tuple]) -> list[list[str]]:
     writers = cell_writers(name)
     text = [w is _text_cell for w in writers]
     out = []
@@ -339,7 +360,7 @@ def csv_rows(name: str, rows: Iterable[tuple]) -> str:
             # region has a million cells)
             cells.append(v if is_text and v.__class__ is str and not v.startswith(_FORMULA_START) else w(v))
         out.append(cells)
-    return _csv_text(out)
+    return out
 
 
 def _csv_text(rows: list[list[str]]) -> str:
