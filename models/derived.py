@@ -232,7 +232,6 @@ class Assembly:
         self.pieces = [summary for summary, _ in held]
         self._sources = {summary["doc"]: p for summary, p in held}
         self._filled_rows: dict[str, dict[str, list[tuple]]] = {}
-        self._previous_tables = PreviousTables(None)
         self.shared = _fold(self.pieces)
         #: doc -> fingerprint of everything its store rows are made from (its piece, the shared
         #: values filled into it): the store rewrites a document only when this changes
@@ -275,13 +274,22 @@ class Assembly:
         """Every table whole (reads every document's rows: for tests and small corpora)."""
         return self.frames_of(self.docs())
 
+    #: set by :meth:`write_tables` while it writes: the last generation's tables
+    _previous_tables: PreviousTables | None = None
+    _table_blocks: dict[str, list] | None = None
+
     def blocks(self, name: str) -> list[tuple[object, list[str]]]:
-        """(region, its documents in id order) of table ``name``, in the table's region order."""
-        by_region: dict[object, list[str]] = {}
-        for p in self.pieces:
-            for region in p.get("blocks", {}).get(name, []):
-                by_region.setdefault(region, []).append(p["doc"])
-        return [(r, by_region[r]) for r in sorted(by_region, key=_region_order)]
+        """(region, its documents in id order) of table ``name``, in the table's region order
+        (every table's in one walk over the pieces, the first time one is asked)."""
+        if self._table_blocks is None:
+            by_table: dict[str, dict[object, list[str]]] = {n: {} for n in TABLE_NAMES}
+            for p in self.pieces:
+                for table, regions in p.get("blocks", {}).items():
+                    by_region = by_table.setdefault(table, {})
+                    for region in regions:
+                        by_region.setdefault(region, []).append(p["doc"])
+            self._table_blocks = {t: [(r, by[r]) for r in sorted(by, key=_region_order)] for t, by in by_table.items()}
+        return self._table_blocks.get(name, [])
 
     def _block_key(self, name: str, region, docs: list[str]) -> str:
         payload = json.dumps([TABLES_FORMAT, name, region, [[d, self.fingerprints[d]] for d in docs]],
@@ -307,7 +315,7 @@ class Assembly:
                 for name in TABLE_NAMES:
                     index[name] = self._write_table(out / f"{name}.csv", name, old, side)
             finally:
-                self._previous_tables = PreviousTables(None)
+                self._previous_tables = None
         write_index(out, index, self.fingerprints)
         return [out / f"{name}.csv" for name in TABLE_NAMES]
 
@@ -326,7 +334,7 @@ class Assembly:
     def _block_text(self, name: str, region, docs: list[str]) -> Block:
         """A block made now (not copied): merged from the previous generation's block (the one
         :meth:`write_tables` reads) where it has unchanged documents, else made whole."""
-        old = self._previous_tables
+        old = self._previous_tables or PreviousTables(None)
         keep = {d for d in docs if old.unchanged(d, self.fingerprints[d])}
         previous = old.block(name, region) if keep else None
         if previous is not None:
