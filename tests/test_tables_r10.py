@@ -263,4 +263,3 @@ def test_real_documents_changed_moved_and_renamed_give_a_cold_builds_tables(tmp_
         inc, cold = build(tmp_path / "inc"), build(tmp_path / f"cold{i}", "--no-cache")
         for file in [*(f"{name}.csv" for name in TABLE_NAMES), TABLES_INDEX, SIDE_FILE]:
             assert (inc / file).read_bytes() == (cold / file).read_bytes(), (i, file)
-
