@@ -226,8 +226,12 @@ class PreviousTables:
         index = {} if previous is None else read_json_index(previous / TABLES_INDEX)
         fits = index.get("format") == TABLES_FORMAT
         tables = index.get("tables") if fits and isinstance(index.get("tables"), dict) else {}
-        self.fingerprints: dict = index.get("fingerprints", {}) if tables else {}
-        self._blocks = {name: {e[0]: e for e in entries} for name, entries in tables.items()}
+        fingerprints = index.get("fingerprints") if tables else None
+        self.fingerprints: dict = fingerprints if isinstance(fingerprints, dict) else {}
+        try:
+            self._blocks = {name: {e[0]: e for e in entries} for name, entries in tables.items()}
+        except (TypeError, IndexError, KeyError):     # an index that is not ours: copy nothing
+            self._blocks = {}
         self._dir = previous
         self._files: dict[str, object] = {}
         self._stack = contextlib.ExitStack()

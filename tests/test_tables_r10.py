@@ -184,6 +184,11 @@ def _old_index(gen: Path):
     (gen / TABLES_INDEX).write_text(json.dumps({**index, "format": 1}), encoding="utf-8")
 
 
+def _not_an_index(gen: Path):
+    (gen / TABLES_INDEX).write_text(json.dumps({"format": 2, "tables": {"timeline": [3, None]},
+                                                "fingerprints": []}), encoding="utf-8")
+
+
 def _lengths_off(gen: Path):
     """A side record that reads back (CRC fixed up) but whose row lengths do not fit its block."""
     import zlib
@@ -205,8 +210,9 @@ def _lengths_off(gen: Path):
 
 
 @pytest.mark.parametrize("damage", [_damage_side, lambda g: (g / SIDE_FILE).unlink(), _old_index, _lengths_off,
-                                    lambda g: (g / "timeline.csv").write_bytes(b"")],
-                         ids=["flipped-bit", "missing", "other-format", "lengths-off", "table-emptied"])
+                                    lambda g: (g / "timeline.csv").write_bytes(b""), _not_an_index],
+                         ids=["flipped-bit", "missing", "other-format", "lengths-off", "table-emptied",
+                              "not-an-index"])
 def test_a_damaged_side_record_or_index_makes_the_block_whole(tmp_path, damage):
     """The tables are a cold build's; so are the index and side records, but for side records
     that read back whole (their CRC fits) yet do not fit their block: an unchanged block copies
