@@ -587,17 +587,24 @@ def _piece_keys(results, docs: list[dict]) -> dict[str, str]:
 
 def _assembly(results, docs: list[dict], cache: Path | None, keys: dict[str, str]):
     """The derived data of this build from per-document pieces: cached ones reused (keyed by
-    record, reading and code), the others made from their document alone."""
-    from .models.derived import PieceCache, assemble
+    record, reading and code), the others made from their document alone. With the last
+    build's assembly state, an unchanged document costs nothing here: its piece is read only
+    if its rows are (a table block or a store row of it is made)."""
+    from .models.derived import Assembly, PieceCache
     pieces_cache = PieceCache(cache)
-    pieces = []
+    state = pieces_cache.state()
+    reusable = state.reusable(keys) if state is not None else set()
+    pieces, makers = [], {}
     for r, rec in zip(results, docs):
         doc_id = str(rec["id"])
-        pieces.append(pieces_cache.held(keys[doc_id], doc_id, lambda r=r, rec=rec, doc_id=doc_id:
-                                       _piece_or_failure(doc_id, rec, r.facts, r.text)))
+        makers[doc_id] = make = lambda r=r, rec=rec, doc_id=doc_id: _piece_or_failure(doc_id, rec, r.facts, r.text)
+        if doc_id not in reusable:
+            pieces.append(pieces_cache.held(keys[doc_id], doc_id, make))
+    asm = Assembly(pieces, keys, state, source=lambda doc: pieces_cache.source(keys[doc], doc, makers[doc]))
     if cache is not None:
-        pieces_cache.prune(set(keys.values()))
-    return assemble(pieces, keys)
+        pieces_cache.save(asm)
+        pieces_cache.prune(set(keys.values()), state)
+    return asm
 
 
 def _piece_or_failure(doc_id: str, rec: dict, facts, text):
