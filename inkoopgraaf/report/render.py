@@ -69,8 +69,15 @@ def _as_dict(fact: Any) -> dict:
 def _parse_iso(value: Any) -> _dt.date | None:
     if not isinstance(value, str):
         return None
+    return _iso_date(value[:10])
+
+
+@lru_cache(maxsize=65536)
+def _iso_date(text: str) -> _dt.date | None:
+    """A page asks for the same few thousand dates over and over (each fact's start, each table
+    cell): parsed once each, and a failed parse (a raised ValueError) costs once too."""
     try:
-        return _dt.date.fromisoformat(value[:10])
+        return _dt.date.fromisoformat(text)
     except ValueError:
         return None
 
@@ -273,24 +280,30 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         conf = f.get("confidence")
         rows.append([di, ftype, f.get("start"), f.get("end"), f.get("page"), f.get("text") or "",
                      summarize(ftype, value) if summaries else None, round(float(conf), 3) if isinstance(conf, (int, float)) else None])
-        for ri in docs[di]["regions"]:
-            if ftype == "municipality" and value.get("cbs"):
-                entry = municipalities[ri].setdefault(value["cbs"], [value["cbs"], value.get("name") or value["cbs"], 0])
-                entry[2] += 1
-            elif ftype in ("financing", "procedure") and (str(f.get("doc")), f.get("start"), f.get("end")) not in weak:
-                col = value.get("segment") or WHOLE_DOCUMENT
-                if col != WHOLE_DOCUMENT:
-                    segment_columns.add(col)
-                kind = "fin" if ftype == "financing" else "proc"
-                key = (value.get("id"), value.get("status"))
-                matrix_cells[(ri, docs[di].get("year"), col)][kind].setdefault(key, []).append(fi)
-            elif ftype == "date" and value.get("event") and _parse_iso(value.get("start")):
-                key = (value["event"], value["start"][:10], (value.get("end") or value["start"])[:10])
+        # what the fact adds to each of its document's regions, worked out once (not once per region)
+        if ftype == "municipality" and value.get("cbs"):
+            cbs = value["cbs"]
+            for ri in docs[di]["regions"]:
+                municipalities[ri].setdefault(cbs, [cbs, value.get("name") or cbs, 0])[2] += 1
+        elif ftype in ("financing", "procedure") and (str(f.get("doc")), f.get("start"), f.get("end")) not in weak:
+            col = value.get("segment") or WHOLE_DOCUMENT
+            if col != WHOLE_DOCUMENT:
+                segment_columns.add(col)
+            kind = "fin" if ftype == "financing" else "proc"
+            key = (value.get("id"), value.get("status"))
+            year = docs[di].get("year")
+            for ri in docs[di]["regions"]:
+                matrix_cells[(ri, year, col)][kind].setdefault(key, []).append(fi)
+        elif ftype == "date" and value.get("event") and _parse_iso(value.get("start")):
+            key = (value["event"], value["start"][:10], (value.get("end") or value["start"])[:10])
+            for ri in docs[di]["regions"]:
                 events[ri].setdefault(key, []).append(fi)
-            elif ftype == "plan_change":
-                a, b = _point(value.get("from")), _point(value.get("to"))
-                if a and b:
-                    changes[ri].append([value.get("what") or "", a[:10], b[:10], _shift_days(value), fi])
+        elif ftype == "plan_change":
+            a, b = _point(value.get("from")), _point(value.get("to"))
+            if a and b:
+                change = [value.get("what") or "", a[:10], b[:10], _shift_days(value), fi]
+                for ri in docs[di]["regions"]:
+                    changes[ri].append(list(change))
         if ftype == "decision":
             decisions.append([fi, value.get("actor") or "other", value.get("status")])
 
