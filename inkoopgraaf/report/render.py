@@ -36,7 +36,6 @@ WHOLE_DOCUMENT = "_document"
 MAX_TABLE_ROWS = 5000
 
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
 
 
 def json_for_script(obj: Any) -> str:
@@ -48,7 +47,13 @@ def json_for_script(obj: Any) -> str:
     JS engines treat them as line ends. JSON.parse restores every character.
     """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    # str.replace per character (a C scan, skipped when the character is absent) instead of a
+    # regex callback per match: a region page's JSON is megabytes with many '&' and '<'. No
+    # escape holds one of the characters, so the order of the passes does not matter.
+    for char, escape in _ESCAPES.items():
+        if char in text:
+            text = text.replace(char, escape)
+    return text
 
 
 # --------------------------------------------------------------------------- values
@@ -64,8 +69,15 @@ def _as_dict(fact: Any) -> dict:
 def _parse_iso(value: Any) -> _dt.date | None:
     if not isinstance(value, str):
         return None
+    return _iso_date(value[:10])
+
+
+@lru_cache(maxsize=65536)
+def _iso_date(text: str) -> _dt.date | None:
+    """A page asks for the same few thousand dates over and over (each fact's start, each table
+    cell): parsed once each, and a failed parse (a raised ValueError) costs once too."""
     try:
-        return _dt.date.fromisoformat(value[:10])
+        return _dt.date.fromisoformat(text)
     except ValueError:
         return None
 
@@ -268,24 +280,30 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         conf = f.get("confidence")
         rows.append([di, ftype, f.get("start"), f.get("end"), f.get("page"), f.get("text") or "",
                      summarize(ftype, value) if summaries else None, round(float(conf), 3) if isinstance(conf, (int, float)) else None])
-        for ri in docs[di]["regions"]:
-            if ftype == "municipality" and value.get("cbs"):
-                entry = municipalities[ri].setdefault(value["cbs"], [value["cbs"], value.get("name") or value["cbs"], 0])
-                entry[2] += 1
-            elif ftype in ("financing", "procedure") and (str(f.get("doc")), f.get("start"), f.get("end")) not in weak:
-                col = value.get("segment") or WHOLE_DOCUMENT
-                if col != WHOLE_DOCUMENT:
-                    segment_columns.add(col)
-                kind = "fin" if ftype == "financing" else "proc"
-                key = (value.get("id"), value.get("status"))
-                matrix_cells[(ri, docs[di].get("year"), col)][kind].setdefault(key, []).append(fi)
-            elif ftype == "date" and value.get("event") and _parse_iso(value.get("start")):
-                key = (value["event"], value["start"][:10], (value.get("end") or value["start"])[:10])
+        # what the fact adds to each of its document's regions, worked out once (not once per region)
+        if ftype == "municipality" and value.get("cbs"):
+            cbs = value["cbs"]
+            for ri in docs[di]["regions"]:
+                municipalities[ri].setdefault(cbs, [cbs, value.get("name") or cbs, 0])[2] += 1
+        elif ftype in ("financing", "procedure") and (str(f.get("doc")), f.get("start"), f.get("end")) not in weak:
+            col = value.get("segment") or WHOLE_DOCUMENT
+            if col != WHOLE_DOCUMENT:
+                segment_columns.add(col)
+            kind = "fin" if ftype == "financing" else "proc"
+            key = (value.get("id"), value.get("status"))
+            year = docs[di].get("year")
+            for ri in docs[di]["regions"]:
+                matrix_cells[(ri, year, col)][kind].setdefault(key, []).append(fi)
+        elif ftype == "date" and value.get("event") and _parse_iso(value.get("start")):
+            key = (value["event"], value["start"][:10], (value.get("end") or value["start"])[:10])
+            for ri in docs[di]["regions"]:
                 events[ri].setdefault(key, []).append(fi)
-            elif ftype == "plan_change":
-                a, b = _point(value.get("from")), _point(value.get("to"))
-                if a and b:
-                    changes[ri].append([value.get("what") or "", a[:10], b[:10], _shift_days(value), fi])
+        elif ftype == "plan_change":
+            a, b = _point(value.get("from")), _point(value.get("to"))
+            if a and b:
+                change = [value.get("what") or "", a[:10], b[:10], _shift_days(value), fi]
+                for ri in docs[di]["regions"]:
+                    changes[ri].append(list(change))
         if ftype == "decision":
             decisions.append([fi, value.get("actor") or "other", value.get("status")])
 
@@ -459,7 +477,8 @@ def _table_value(table: str, column: str, value: Any) -> str:
 
 
 def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = None) -> list[dict]:
-    """Comparison tables (pandas DataFrames from models/tables.py) as Dutch string grids.
+    """Comparison tables (pandas DataFrames from models/tables.py, or a page's rows of a
+    build's assembly: :class:`PageTables`) as Dutch string grids.
 
     Readable label columns replace their id columns, machine columns are left out, and a
     row that names its evidence (``evidence_doc``/``evidence_start``/``evidence_end``) gets
@@ -468,6 +487,8 @@ def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = N
     by_span: dict[tuple, int] = {}
     for fi, f in enumerate(fact_dicts or []):
         by_span.setdefault((str(f.get("doc")), f.get("start"), f.get("end")), fi)
+    if isinstance(tables, PageTables):
+        return [_table_entry(name, names, values, total, by_span) for name, names, values, total in tables.columns()]
     out = []
     for name, df in tables.items():
         if df is None or not hasattr(df, "columns"):
@@ -477,19 +498,60 @@ def _tables_payload(tables: Mapping[str, Any], fact_dicts: list[dict] | None = N
         total = int(len(df))
         df = df.head(MAX_TABLE_ROWS)
         names = [" / ".join(map(str, c)) if isinstance(c, tuple) else str(c) for c in df.columns]
-        shown = [i for i, c in enumerate(names)
-                 if c not in L.TABLE_HIDDEN_COLUMNS and L.TABLE_ID_COLUMNS.get(c) not in names]
         values = [df.iloc[:, i].tolist() for i in range(len(names))]
-        cells = [_column_cells(str(name), names[i], values[i]) for i in shown]
-        entry = {"name": L.TABLE_TITLES.get(str(name), str(name)),
-                 "columns": [L.TABLE_COLUMN_LABELS.get(names[i], names[i]) for i in shown],
-                 "rows": [list(row) for row in zip(*cells)] if cells else [[] for _ in range(len(df))],
-                 "total": total, "file": str(name)}
-        if {"evidence_doc", "evidence_start", "evidence_end"} <= set(names):
-            d, s, e = (values[names.index(c)] for c in ("evidence_doc", "evidence_start", "evidence_end"))
-            entry["links"] = [by_span.get((str(a), _int_or_none(b), _int_or_none(c))) for a, b, c in zip(d, s, e)]
-        out.append(entry)
+        out.append(_table_entry(name, names, values, total, by_span))
     return out
+
+
+def _table_entry(name: Any, names: list[str], values: list[list], total: int, by_span: Mapping) -> dict:
+    """One table's grid: ``values`` are its columns' cells (at most :data:`MAX_TABLE_ROWS`),
+    ``total`` its row count; ``by_span``: (doc, start, end) -> fact index, for the links."""
+    shown = [i for i, c in enumerate(names)
+             if c not in L.TABLE_HIDDEN_COLUMNS and L.TABLE_ID_COLUMNS.get(c) not in names]
+    cells = [_column_cells(str(name), names[i], values[i]) for i in shown]
+    n_rows = len(values[0]) if values else 0
+    entry = {"name": L.TABLE_TITLES.get(str(name), str(name)),
+             "columns": [L.TABLE_COLUMN_LABELS.get(names[i], names[i]) for i in shown],
+             "rows": [list(row) for row in zip(*cells)] if cells else [[] for _ in range(n_rows)],
+             "total": total, "file": str(name)}
+    if {"evidence_doc", "evidence_start", "evidence_end"} <= set(names):
+        d, s, e = (values[names.index(c)] for c in ("evidence_doc", "evidence_start", "evidence_end"))
+        entry["links"] = [by_span.get((str(a), _int_or_none(b), _int_or_none(c))) for a, b, c in zip(d, s, e)]
+    return entry
+
+
+class PageTables:
+    """The rows of some documents in every table of a build's assembly (models/derived.py),
+    as the tuples the assembly fills (no pandas frame is made of them): in each table's order
+    (:func:`models.tables.sort_order`, the order of a frame of the same rows), documents in the
+    assembly's order. Their cells read as a frame's do (:func:`_cell` words a float 3.0 and an
+    int 3 alike, NaN and None alike), so the page is the one the frames give."""
+
+    def __init__(self, assembly: Any, ids: Iterable[str] | None = None):
+        from inkoopgraaf.models.tables import COLUMNS, TABLE_NAMES, sort_order
+        docs = assembly.docs()
+        if ids is not None:
+            wanted = set(ids)
+            docs = [d for d in docs if d in wanted]
+        self._columns = COLUMNS
+        self.rows: dict[str, list[tuple]] = {}
+        for name in TABLE_NAMES:
+            rows = [row for d in docs for row in assembly.filled(d)[name]]
+            self.rows[name] = [rows[i] for i in sort_order(name, rows)]
+
+    def columns(self) -> Iterable[tuple[str, list[str], list[list], int]]:
+        """(table, column names, each column's first :data:`MAX_TABLE_ROWS` cells, row count)."""
+        for name, rows in self.rows.items():
+            names = list(self._columns[name])
+            shown = rows[:MAX_TABLE_ROWS]
+            values = [list(col) for col in zip(*shown)] if shown else [[] for _ in names]
+            yield name, names, values, len(rows)
+
+    def contract_starts(self) -> list[tuple]:
+        """(region, year, segment, contract start) of the financing rows (see :func:`_contract_starts`)."""
+        cols = self._columns["financing"]
+        at = [cols.index(c) for c in ("region", "year", "segment", "contract_start")]
+        return [tuple(row[i] for i in at) for row in self.rows["financing"]]
 
 
 def _column_cells(table: str, column: str, values: list) -> list[str]:
@@ -631,9 +693,10 @@ def region_payload(region: dict, facts: list[dict], documents: list[Mapping], te
 
 def _tables_of(tables: Any, ids: set[str] | None = None) -> Mapping[str, Any]:
     """The tables (of the documents ``ids`` only, when given), from frames or from a build's
-    assembly (models/derived.py), which reads the rows of those documents alone."""
-    if hasattr(tables, "frames_of"):
-        return tables.frames_of(ids) if ids is not None else tables.tables
+    assembly (models/derived.py), which reads the rows of those documents alone
+    (:class:`PageTables`)."""
+    if hasattr(tables, "filled"):     # a build's assembly: its rows as they are, no frames
+        return PageTables(tables, ids)
     if ids is None:
         return tables or {}
     return {name: df[df["doc"].astype(str).isin(ids)].reset_index(drop=True)

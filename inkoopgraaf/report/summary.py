@@ -127,16 +127,21 @@ def _summary_matrix(contributions, docs, regions, tables, region_index) -> tuple
     rows_by_index: dict[int, list] = {}
     offset = 0
     for di, c in enumerate(contributions):
-        for ri in docs[di]["regions"]:
-            for cbs, name, count in c["munis"]:
+        regions_of, year = docs[di]["regions"], docs[di].get("year")
+        for cbs, name, count in c["munis"]:
+            for ri in regions_of:
                 municipalities[ri].setdefault(cbs, [cbs, name, 0])[2] += count
-            for col, kind, mid, status, variant, idxs in c["cells"]:
-                if col != WHOLE_DOCUMENT:
-                    segment_columns.add(col)
-                cell = matrix_cells[(ri, docs[di].get("year"), col)][kind].setdefault((mid, status), [])
+        for col, kind, mid, status, variant, idxs in c["cells"]:
+            if col != WHOLE_DOCUMENT:
+                segment_columns.add(col)
+            # the document's indices shifted once, then filed under each of its regions (most are in
+            # several): the same cells, in the same order, as a pass per region
+            shifted = [offset + i for i in idxs]
+            for ri in regions_of:
+                cell = matrix_cells[(ri, year, col)][kind].setdefault((mid, status), [])
                 if not cell:
-                    first_facts[offset + idxs[0]] = {"value": {"variant": variant}}
-                cell.extend(offset + i for i in idxs)
+                    first_facts[shifted[0]] = {"value": {"variant": variant}}
+                cell.extend(shifted)
         for row in c["facts"]:
             rows_by_index[offset + row[0]] = [di, *row[1:]]
         offset += c["n"]
