@@ -101,7 +101,7 @@ def step_shares(files: list[Path]) -> dict[str, float]:
     from inkoopgraaf.extract import pipeline
     from inkoopgraaf.extract.readers import read_document
     try:
-        from inkoopgraaf.extract.gc_pause import collector_paused
+        from inkoopgraaf.models.gc_pause import collector_paused
     except ImportError:                        # a tree from before round 3
         from contextlib import nullcontext as collector_paused
     shares: dict[str, float] = {}

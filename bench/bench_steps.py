@@ -41,7 +41,7 @@ def _clear_text_memos() -> None:
 def run_round(docs, steps: set[str], profiler: cProfile.Profile | None = None) -> dict[str, float]:
     from inkoopgraaf.extract import pipeline
     from inkoopgraaf.extract.context import ExtractionContext
-    from inkoopgraaf.extract.gc_pause import collector_paused
+    from inkoopgraaf.models.gc_pause import collector_paused
     spent = {name: 0.0 for name in steps}
 
     def timed(name, fn, *args):

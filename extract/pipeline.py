@@ -37,7 +37,7 @@ from .blocks import Part, cut_points, document_year, make_part, merge_parts, shi
 from .context import ExtractionContext
 from .dates import detect_document_year
 from .document import Document, ReadError, sha256_file
-from .gc_pause import collector_paused
+from ..models.gc_pause import collector_paused
 from .readers import read_document
 
 class Step(NamedTuple):
@@ -99,7 +99,8 @@ def _load(target: str):
 MODELS_KEYED = ("__init__.py", "facts.py", "taxonomy.py", "taxonomy.json", "gazetteer.py", "data/gazetteer/")
 
 #: Models modules the pipeline imports that decide no fact, and why they stay out of the key.
-MODELS_NOT_KEYED = {"io.py": "writes cache entries atomically; no fact depends on it"}
+MODELS_NOT_KEYED = {"io.py": "writes cache entries atomically; no fact depends on it",
+                    "gc_pause.py": "pauses the garbage collector around a document; no fact depends on it"}
 
 #: The file kinds that can change what is extracted: code and data.
 _KEYED_SUFFIXES = (".py", ".json", ".csv", ".c")    # .c: the PDF reader's compiled loops
@@ -164,7 +165,7 @@ _TEXT_YEAR: list = [None, None, None]
 
 
 #: Documents up to this many characters are extracted with Python's cyclic garbage collector
-#: paused (extract/gc_pause.py: about a tenth of extraction CPU); longer ones keep it running,
+#: paused (models/gc_pause.py: about a tenth of extraction CPU); longer ones keep it running,
 #: so the garbage of one huge document cannot pile up until its end. (A document longer than
 #: one part is extracted part by part, each part with the collector paused.)
 GC_PAUSE_CHARS = 1_000_000

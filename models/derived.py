@@ -38,8 +38,9 @@ from .graph import build_graph, unattributed_documents
 from .regions import document_attributions
 from .scopes import weak_whole_claim_spans
 from .io import atomic_writer
-from .derived_state import (AssemblyState, STATE_FILE, add_docs, collector_paused, drop_docs, fold_value,
-                            read_state, refs_of, write_state)
+from .derived_state import (AssemblyState, STATE_FILE, add_docs, drop_docs, fold_value, read_state, refs_of,
+                            write_state)
+from .gc_pause import collector_paused
 from .tables import COLUMNS, SORT, TABLE_NAMES, _frame, csv_header, table_rows
 from .table_blocks import (TABLES_FORMAT, TABLES_INDEX, Block, PreviousTables, SideWriter, merge_block,  # noqa: F401
                            render_block, write_index)

@@ -20,15 +20,14 @@ path (every piece read), so a bad state can cost time, never a wrong output.
 """
 from __future__ import annotations
 
-import gc
 import marshal
 import sys
 import zlib
 from bisect import bisect_left
-from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 
+from .gc_pause import collector_paused
 from .io import write_bytes_atomic
 
 #: Bumped when the state's layout changes (its content is keyed by piece keys, which cover the code).
@@ -39,21 +38,6 @@ _MAGIC = b"inkoopgraaf assembly state\n"
 #: Up to this many documents are dropped or inserted one by one (bisect); more, by one rebuild
 #: of each list (a cold build adds 10,000 documents at once).
 FEW = 16
-
-
-@contextmanager
-def collector_paused():
-    """The cyclic collector off while a bounded batch of containers is built (a state, 10,000
-    report contributions): each of its full passes walks every live object of the build, and
-    reference counting frees these anyway (like extract/gc_pause.py, which models must not import)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 class AssemblyState:

@@ -155,7 +155,7 @@ def test_scanned_pdf_needs_ocr(tmp_path):
 
 
 def test_collector_runs_again_after_reading(tmp_path, monkeypatch):
-    """The reader pauses the cyclic garbage collector per PDF (extract/gc_pause.py): after a read,
+    """The reader pauses the cyclic garbage collector per PDF (models/gc_pause.py): after a read,
     a refused read and for a PDF over the page bound it is running."""
     import gc
     from inkoopgraaf.extract.readers import pdf

@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..document import Document, ReadError, sha256_file
-from ..gc_pause import collector_paused
+from ...models.gc_pause import collector_paused
 from .builder import SpaceRuns, TextBuilder, classify_line, ends_in_broken_word, is_list_item
 from .pdfium_calls import OutArray, accelerator, address, addresses, api
 
@@ -1041,7 +1041,7 @@ def read_pdf(path, table_engine: str = "pdfium") -> Document:
                     text=text, pages=pages, blocks=blocks)
 
 
-#: PDFs up to this many pages are read with the cyclic garbage collector paused (extract/gc_pause.py).
+#: PDFs up to this many pages are read with the cyclic garbage collector paused (models/gc_pause.py).
 GC_PAUSE_PAGES = 300
 
 

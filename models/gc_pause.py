@@ -7,7 +7,9 @@ tenth of the extraction CPU and a twentieth of PDF reading. Reference counting f
 everything anyway; the few cycles (an extraction context and its layers) go at the first
 collection after the piece of work. Callers pause only for work of bounded size (a document
 up to ``pipeline.GC_PAUSE_CHARS``, a PDF up to ``readers.pdf.GC_PAUSE_PAGES``), so garbage
-cannot pile up in a huge one.
+cannot pile up in a huge one. The build's assembly (models/derived.py) pauses it the same way
+while it parses a bounded batch of report contributions. It lives in models so that extract/ and
+models/ share it: extract/ may import models, not the other way round.
 """
 from __future__ import annotations
 
