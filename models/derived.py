@@ -42,8 +42,7 @@ from .derived_state import (AssemblyState, STATE_FILE, add_docs, drop_docs, fold
                             write_state)
 from .gc_pause import collector_paused
 from .tables import COLUMNS, SORT, TABLE_NAMES, _frame, csv_header, table_rows
-from .table_blocks import (TABLES_FORMAT, TABLES_INDEX, Block, PreviousTables, SideWriter, merge_block,  # noqa: F401
-                           render_block, write_index)
+from .table_blocks import TABLES_FORMAT, Block, PreviousTables, SideWriter, merge_block, render_block, write_index
 
 REF = "$ref"
 #: Node kinds whose attributes several documents set, and the attributes tables read of them.

@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from .io import atomic_writer, read_json_index, read_whole_lines
+from .io import atomic_writer, read_json_index, read_whole_lines, write_text_atomic
 from .tables import COLUMNS, SORT, _absent, _sort_key, csv_row_texts, sort_order
 
 #: Bumped when the tables' block layout, index or side records change.
@@ -311,7 +311,6 @@ class SideWriter:
 
 
 def write_index(out: Path, tables: dict[str, list], fingerprints: dict[str, str]) -> None:
-    from .io import write_text_atomic
     index = {"format": TABLES_FORMAT, "tables": tables,
              "fingerprints": {d: fp[:FP_CHARS] for d, fp in fingerprints.items()}}
     write_text_atomic(Path(out) / TABLES_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
