@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+
 CATEGORIES = ("negated", "historical", "hypothetical", "chosen", "proposed", "future", "continued")
 
 # Negation particles inside the gap of a split trigger ("kiest ... voor") negate it;
@@ -304,7 +305,8 @@ def _scan_triggers(toks: list[tuple[int, int, str]]) -> list[tuple[_Rule, int, i
 
 def find_triggers(text: str) -> list[tuple[_Rule, int, int]]:
     """All triggers in ``text`` as (rule, first token index, end token index), greedy longest match."""
-    return list(_sentence(text).found)
+    sen = _analysis(text)
+    return list(sen.found) if sen is not None else []
 
 
 def _insertions(toks) -> list[tuple[int, int]]:
@@ -471,6 +473,82 @@ def _sentence(text: str) -> _Sentence:
     return _Sentence(text)
 
 
+@lru_cache(maxsize=256)
+def _analysis(text: str) -> _Sentence | None:
+    """The analysis of ``text``, or None when no rule can match in it (then every answer about it
+    is the empty one: no trigger qualifies a target, a span or a lead-in). Most sentences hold
+    none, and one search (:func:`_may_hold_trigger`) costs a fraction of the analysis."""
+    return _sentence(text) if _may_hold_trigger(text) else None
+
+
+def _may_hold_trigger(text: str) -> bool:
+    """Can a rule match in ``text``? False only when none can: :func:`_trigger_forms`, a regex
+    that matches wherever a rule can, finds nothing in the lower-cased text (one C-level search;
+    the analysis of a sentence costs several times more, and most sentences hold no trigger).
+    A text whose lower case is not the same length or holds a capital sigma lowers its tokens
+    one by one (:func:`tokenize`), so it is always analysed."""
+    low = text.lower()
+    if len(low) != len(text) or "\u03a3" in text:
+        return True
+    return _trigger_forms().search(low) is not None
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _token_form(tok: str) -> str:
+    """The regex of one rule token in the lower-cased text (see :func:`_trigger_forms`)."""
+    if tok == "...":
+        return "(?s:.*?)"
+    word = tok[:-1] if tok.endswith("*") else tok
+    form = re.escape(word)
+    if not tok.endswith("*") and _WORD_RUN.fullmatch(word[-1:]):
+        form += r"(?!\w)"
+    return form
+
+
+@lru_cache(maxsize=1)
+def _trigger_forms() -> re.Pattern:
+    """A regex that matches in a lower-cased text wherever a rule can match there (and maybe more).
+
+    Tokens stand next to each other or with whitespace between them (every other character is
+    in a token). A word token starts and ends with a run of word characters (its pattern takes
+    every word character next to it), so it stands where a run starts and, unless it ends in a
+    dot or a prefix ("mogelijk*") matches it, where one ends; a gap ("...") is any text. The
+    rules are factored on their first tokens, letter by letter, so the search tries each place
+    once, not every rule there.
+    """
+    words: dict[str, list[str]] = {}        # first token (a prefix with its "*") -> rest forms
+    marks: dict[str, list[str]] = {}
+    for rule in _rules()[0]:
+        first, rest = rule.tokens[0], r"\s*".join(_token_form(t) for t in rule.tokens[1:])
+        if first in ("", "*", "..."):
+            return re.compile("")            # a rule that may start anywhere: every text may hold one
+        (words if _WORD_RUN.match(first) else marks).setdefault(first, []).append(rest)
+    found = ([r"(?<!\w)" + _factored(words)] if words else []) + ([_factored(marks)] if marks else [])
+    return re.compile("|".join(found) or r"(?!)")
+
+
+def _factored(firsts: dict[str, list[str]]) -> str:
+    """An alternation of first token + its rests, the first tokens as a trie of their letters."""
+    tree: dict = {}
+    for first, rests in firsts.items():
+        node = tree
+        for ch in first.rstrip("*"):
+            node = node.setdefault(ch, {})
+        end = _token_form(first)[len(re.escape(first.rstrip("*"))):]     # "(?!\w)" or ""
+        node.setdefault(("end", end), []).extend(rests)
+
+    def build(node) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted((k, v) for k, v in node.items()
+                                                                      if isinstance(k, str))]
+        for (_, end), rests in sorted((k, v) for k, v in node.items() if not isinstance(k, str)):
+            tail = "" if "" in rests else r"\s*(?:" + "|".join(sorted(set(rests))) + ")"
+            branches.append(end + tail)
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return build(tree)
+
+
 class _Skipped:
     """Tokens of the insertions that do not hold the target (see :func:`_insertions`)."""
     __slots__ = ("cover", "holding")
@@ -531,7 +609,9 @@ def _reach(sen: _Sentence, skipped: _Skipped, first: int, last: int) -> tuple[in
 
 def qualify(text: str, target_start: int, target_end: int) -> Qualification:
     """Qualify ``text[target_start:target_end]`` by the triggers around it in ``text``."""
-    sen = _sentence(text)
+    sen = _analysis(text)
+    if sen is None:
+        return Qualification()
     toks = sen.toks
     _, terminators = _rules()
     q = Qualification()
@@ -687,7 +767,9 @@ def qualify_follow_up(text: str) -> str | None:
 
 def qualify_text(text: str) -> Qualification:
     """Stance of a whole span (heading, table title): every non-pseudo trigger counts."""
-    sen = _sentence(text)
+    sen = _analysis(text)
+    if sen is None:
+        return Qualification()
     toks = sen.toks
     # index of the first token that is not numbering, punctuation or an article
     head = next((i for i, t in enumerate(toks) if t[2] not in _HEAD_LEFT and not t[2].replace(".", "").isdigit()),
