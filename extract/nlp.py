@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.tokenizer import Tokenizer
 
 from .document import Document
+from .regex_shapes import trie_pattern
 
 # Split where dates and ranges need it: "feb-april'22" → feb - april '22,
 # "2018-2022" → 2018 - 2022, "mei/juni" → mei / juni ("mei/ juni" keeps "mei/"), "19/5" stays
@@ -264,6 +265,11 @@ def _create_tokenizer(nlp: Language) -> Tokenizer:
 #: at most about a third of the load more than loading everything at the start.
 ON_DEMAND_CHARS = 1_000_000
 
+#: After this many characters of text in a process, the pending rules a text could use are found
+#: by one scan (:class:`_RuleScan`, compiled on first use) instead of one test per candidate rule:
+#: a process that reads one short document does not pay for compiling it.
+SCAN_AFTER_CHARS = 50_000
+
 
 class RulesOnDemand(Tokenizer):
     """spaCy's ``Tokenizer`` that adds each special case before the first text that could use it.
@@ -289,6 +295,8 @@ class RulesOnDemand(Tokenizer):
         self._all = dict(rules or {})
         self._index: dict = {}        # a rule's rarest character pair (or its one character) -> rules
         self._unchecked = ON_DEMAND_CHARS
+        self._checked = 0             # characters of text looked at (SCAN_AFTER_CHARS)
+        self._scan: _RuleScan | None = None
         now = []
         for rule in self._all:
             key = "".join(rule.split())
@@ -321,12 +329,24 @@ class RulesOnDemand(Tokenizer):
         if self._unchecked < 0:
             return self.load_all()
         stripped = "".join(text.split())
-        pairs = set(zip(stripped, stripped[1:]))
-        pairs.update(stripped)
-        found = [rule for pair in pairs.intersection(self._index) for rule in self._index[pair]
-                 if rule in stripped]
+        self._checked += len(text)
+        found = self._found_by_pairs(stripped) if self._checked < SCAN_AFTER_CHARS else self._found_by_scan(stripped)
         self._add(found)
         return bool(found)
+
+    def _found_by_pairs(self, stripped: str) -> list[str]:
+        """The pending rules in ``stripped``: one substring test per rule whose pair it holds."""
+        pairs = set(zip(stripped, stripped[1:]))
+        pairs.update(stripped)
+        return [rule for pair in pairs.intersection(self._index) for rule in self._index[pair]
+                if rule in stripped]
+
+    def _found_by_scan(self, stripped: str) -> list[str]:
+        """The pending rules in ``stripped`` (the rules :meth:`_found_by_pairs` finds), by one scan."""
+        if self._scan is None:
+            self._scan = _RuleScan([rule for rules in self._index.values() for rule in rules])
+        index = self._index
+        return [rule for rule in self._scan.rules_in(stripped) if rule in index.get(_pair_of(rule), ())]
 
     def load_all(self) -> bool:
         pending = [rule for rules in self._index.values() for rule in rules]
@@ -358,6 +378,27 @@ class RulesOnDemand(Tokenizer):
     def explain(self, text):
         self.load_all()
         return Tokenizer.explain(self, text)
+
+
+class _RuleScan:
+    """Which of ``rules`` (whitespace-free strings) stand in a text, by one regex scan.
+
+    The rules as a trie, looked for at every position (a lookahead): the scan reports the
+    longest rule starting there (the trie tries longer continuations first), and every rule
+    starting there is a prefix of that one, so the rules in a text are the rules that are
+    prefixes of the reported ones. One substring test per candidate rule cost the number of
+    candidates (~3,000 on a long text: most rules are abbreviations with a dot) times the
+    text's length; the scan is one pass. Compiling it costs ~0.1 CPU s once, so a process
+    starts with the tests (:data:`SCAN_AFTER_CHARS`).
+    """
+
+    def __init__(self, rules: list[str]):
+        self.regex = re.compile("(?=(" + trie_pattern(sorted(rules)) + "))")
+        known = set(rules)
+        self.prefixes = {r: [r[:k] for k in range(1, len(r) + 1) if r[:k] in known] for r in rules}
+
+    def rules_in(self, stripped: str) -> set[str]:
+        return {p for longest in set(self.regex.findall(stripped)) for p in self.prefixes[longest]}
 
 
 def _pair_of(key: str):

@@ -62,3 +62,42 @@ def test_every_rule_is_found_by_the_search():
         if qualifier._Sentence(phrase).found:
             assert qualifier._may_hold_trigger(phrase), rule.phrase
             assert qualifier._may_hold_trigger("Dus " + phrase.upper() + "."), rule.phrase
+
+
+def _pending_tokenizer():
+    """A fresh tokenizer of the project's pipeline with every special case still pending."""
+    from inkoopgraaf.extract import nlp
+    return nlp.InkoopDutch(create_tokenizer=nlp._lean_tokenizer).tokenizer
+
+
+def _texts_with_rules(rules, n: int, seed: int) -> list[str]:
+    """Texts of words and rules glued and spaced at random: rules inside, across and beside words."""
+    rnd = random.Random(seed)
+    words = ["de", "gemeente", "o.a.", "blz.", "a.", "2026", "e.d.", "(", ")", "'s", "Jan.", "ca.", "etc"]
+    out = []
+    for _ in range(n):
+        parts = [rnd.choice(rules) if rnd.random() < 0.3 else rnd.choice(words) for _ in range(rnd.randrange(1, 30))]
+        out.append("".join(p + rnd.choice(["", " ", "\n", "  "]) for p in parts))
+    return out
+
+
+def test_the_rule_scan_finds_the_rules_the_substring_tests_find():
+    tok = _pending_tokenizer()
+    rules = sorted(r for waiting in tok._index.values() for r in waiting)
+    assert len(rules) > 1000
+    texts = [read_document(p).text for p in DOCS] + _texts_with_rules(rules, 400, 11)
+    for text in texts:
+        stripped = "".join(text.split())
+        assert sorted(tok._found_by_scan(stripped)) == sorted(tok._found_by_pairs(stripped)), text[:200]
+
+
+def test_rules_found_by_the_scan_give_the_tokens_of_the_substring_tests(monkeypatch):
+    from inkoopgraaf.extract import nlp
+    texts = [read_document(p).text for p in DOCS[:8]]
+    by_scan, by_tests = _pending_tokenizer(), _pending_tokenizer()
+    monkeypatch.setattr(nlp, "SCAN_AFTER_CHARS", 10 ** 12)
+    tests_tokens = [[t.text for t in by_tests(text)] for text in texts]
+    monkeypatch.setattr(nlp, "SCAN_AFTER_CHARS", 0)
+    assert [[t.text for t in by_scan(text)] for text in texts] == tests_tokens
+    assert by_scan._scan is not None and by_tests._scan is None
+    assert by_scan._index == by_tests._index           # the same rules loaded, the same still pending
