@@ -672,11 +672,130 @@ fail:
     return NULL;
 }
 
+/* ---- round 11: a page and its text page loaded and closed in one call each ------------------- */
+
+typedef void *(*load_page_fn)(void *, int);
+typedef void *(*load_text_page_fn)(void *);
+typedef int (*count_chars_fn)(void *);
+typedef int (*get_text_fn)(void *, int, int, unsigned short *);
+typedef float (*page_height_fn)(void *);
+typedef void (*close_fn)(void *);
+
+/* pypdfium2's get_text_range(0, count): the characters from the first to the last that have a text
+ * index (_get_active_text_range), FPDFText_GetText into a buffer one longer than their text
+ * span, decoded as UTF-16-LE with errors="ignore" up to (not with) the terminating NUL. */
+static PyObject *page_text(get_text_fn get_text, char_index_fn text_index, void *textpage, int count) {
+    int first = 0, last = count - 1, t_start = -1, t_end = -1;
+    while (first <= last && (t_start = text_index(textpage, first)) == -1)
+        first++;
+    while (first <= last && (t_end = text_index(textpage, last)) == -1)
+        last--;
+    if (first > last)
+        return PyUnicode_FromStringAndSize("", 0);
+    Py_ssize_t in_count = (Py_ssize_t)t_end + 2 - t_start;
+    if (in_count <= 0) {
+        PyErr_SetString(PyExc_ValueError, "pdfium's text indices fall");
+        return NULL;
+    }
+    unsigned short *buffer = PyMem_Calloc((size_t)in_count, sizeof(unsigned short));
+    if (!buffer)
+        return PyErr_NoMemory();
+    int out_count = get_text(textpage, first, last - first + 1, buffer);
+    if (out_count > in_count) {
+        PyMem_Free(buffer);
+        PyErr_Format(PyExc_AssertionError, "Buffer too small: %zd vs %d", in_count, out_count);
+        return NULL;
+    }
+    /* memoryview(buffer)[:out_count - 1], a Python slice: a negative end counts from the end */
+    Py_ssize_t stop = (Py_ssize_t)out_count - 1;
+    if (stop < 0)
+        stop = stop + in_count < 0 ? 0 : stop + in_count;
+    int byteorder = -1;
+    PyObject *text = PyUnicode_DecodeUTF16((const char *)buffer, stop * 2, "ignore", &byteorder);
+    PyMem_Free(buffer);
+    return text;
+}
+
+/* load_page(functions, document, index) -> (page, textpage, count, text, aligned, height), or an
+ * int when pdfium fails: 1 no page, 2 no text page, 3 no character count (whatever was loaded is
+ * closed again; pdf.py raises pypdfium2's error for it).
+ *
+ * functions: addresses of FPDF_LoadPage, FPDFText_LoadPage, FPDFText_CountChars,
+ * FPDFText_GetTextIndexFromCharIndex, FPDFText_GetText, FPDF_GetPageHeightF, FPDFText_ClosePage,
+ * FPDF_ClosePage.
+ * What pypdfium2's get_page, get_textpage, count_chars, get_text_range(0, count) and get_height
+ * do, and pdf.py's _PageText with them (aligned: one text entry per character, the last
+ * character's text index its own), without a Python object per page or per call. */
+static PyObject *load_page(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *functions, *document_address;
+    int index;
+    if (!PyArg_ParseTuple(args, "O!Oi", &PyTuple_Type, &functions, &document_address, &index))
+        return NULL;
+    if (PyTuple_GET_SIZE(functions) != 8) {
+        PyErr_SetString(PyExc_ValueError, "load_page needs 8 function addresses");
+        return NULL;
+    }
+    void *fn[8];
+    for (int k = 0; k < 8; k++)
+        fn[k] = address_of(PyTuple_GET_ITEM(functions, k));
+    void *document = address_of(document_address);
+    if (PyErr_Occurred())
+        return NULL;
+    get_text_fn get_text = (get_text_fn)fn[4];
+    char_index_fn text_index = (char_index_fn)fn[3];
+    void *page = ((load_page_fn)fn[0])(document, index);
+    if (!page)
+        return PyLong_FromLong(1);
+    void *textpage = ((load_text_page_fn)fn[1])(page);
+    if (!textpage) {
+        ((close_fn)fn[7])(page);
+        return PyLong_FromLong(2);
+    }
+    int count = ((count_chars_fn)fn[2])(textpage);
+    if (count == -1) {
+        ((close_fn)fn[6])(textpage);
+        ((close_fn)fn[7])(page);
+        return PyLong_FromLong(3);
+    }
+    if (count < 0)
+        count = 0;
+    PyObject *text = page_text(get_text, text_index, textpage, count);
+    if (!text) {
+        ((close_fn)fn[6])(textpage);
+        ((close_fn)fn[7])(page);
+        return NULL;
+    }
+    int aligned = PyUnicode_GET_LENGTH(text) == count && count > 0 && text_index(textpage, count - 1) == count - 1;
+    double height = ((page_height_fn)fn[5])(page);
+    return Py_BuildValue("(NNiNOd)", PyLong_FromVoidPtr(page), PyLong_FromVoidPtr(textpage), count, text,
+                         aligned ? Py_True : Py_False, height);
+}
+
+/* close_page(functions, page, textpage): FPDFText_ClosePage(textpage), then FPDF_ClosePage(page)
+ * (functions: the last two of load_page's). */
+static PyObject *close_page(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text_close, *page_close, *page_address, *text_address;
+    if (!PyArg_ParseTuple(args, "(OO)OO", &text_close, &page_close, &page_address, &text_address))
+        return NULL;
+    close_fn close_text = (close_fn)address_of(text_close), close_pg = (close_fn)address_of(page_close);
+    void *page = address_of(page_address), *textpage = address_of(text_address);
+    if (PyErr_Occurred())
+        return NULL;
+    close_text(textpage);
+    close_pg(page);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"cell_texts", cell_texts, METH_VARARGS,
      "cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts): per table the joined text of each cell"},
     {"page_lines", page_lines, METH_VARARGS,
      "page_lines(functions, textpage, text, aligned): the page's stripped lines with size, weight and boxes"},
+    {"load_page", load_page, METH_VARARGS,
+     "load_page(functions, document, index): (page, textpage, count, text, aligned, height), or 1-3 on failure"},
+    {"close_page", close_page, METH_VARARGS, "close_page((text_close, page_close), page, textpage)"},
     {"page_segments", page_segments, METH_VARARGS,
      "page_segments(functions, constants, page): (horizontal, vertical) axis-parallel path segments"},
     {NULL, NULL, 0, NULL},
