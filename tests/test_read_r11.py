@@ -126,3 +126,29 @@ def test_documents_read_the_same_through_both_loaders(tmp_path, monkeypatch):
         slow = pdf.read_pdf(path)
         monkeypatch.undo()
         assert (fast.text, fast.blocks, fast.pages) == (slow.text, slow.blocks, slow.pages), path.name
+
+
+@needs_compiled
+def test_cell_texts_read_an_aligned_pages_codes_from_its_text(tmp_path):
+    """cell_texts given an aligned page's text gives what it gives with the codes list of
+    _PageText.codes() (pdfium's U+FFFE marks asked of pdfium in both)."""
+    from test_pdfium_batch import _table_pages
+
+    box_of, angle_of, unicode_of = pdfium_calls.addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle",
+                                                          "FPDFText_GetUnicode")
+    pages = marks = 0
+    for path, chars, tables in _table_pages(tmp_path):
+        assert chars.aligned, path.name
+        numbered = [(x0, y0, x1, y1, xs, ys, pdf._slot_numbers(cells, xs, ys, slots))
+                    for cells, (x0, y0, x1, y1, xs, ys, slots) in zip(tables, pdf._cell_grids(tables))]
+        counts = [len(cells) for cells in tables]
+        from_text = compiled.cell_texts(box_of, angle_of, chars.handle, chars.text, numbered, counts, unicode_of)
+        assert from_text == compiled.cell_texts(box_of, angle_of, chars.handle, chars.codes(), numbered, counts), \
+            path.name
+        if not pages:
+            with pytest.raises(TypeError):      # a text without the function to ask U+FFFE's code
+                compiled.cell_texts(box_of, angle_of, chars.handle, chars.text, numbered, counts)
+        pages += 1
+        marks += "\ufffe" in chars.text
+    assert pages >= 5
+    assert marks or not SHARED_PDF.is_dir()     # the shared PDFs have table pages with the mark

@@ -40,6 +40,7 @@ static void *address_of(PyObject *number) {
 }
 
 typedef float (*char_angle_fn)(void *, int);
+typedef unsigned int (*char_unicode_fn)(void *, int);
 
 /* One table's grid for cell_texts: its box, boundaries and grid slot -> cell number (-1: none). */
 typedef struct {
@@ -403,27 +404,38 @@ static int by_cell(const void *x, const void *y) {
     return a->index < b->index ? -1 : a->index > b->index;   /* pdfium order within a cell */
 }
 
-/* cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts) -> per table a list of
- * cell_counts[t] entries: the joined text of that cell's characters, or None without any.
+/* cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts[, unicode_fn]) -> per table a
+ * list of cell_counts[t] entries: the joined text of that cell's characters, or None without any.
  *
  * pdf.py's _chars_by_cell_python and _cell_chars_text in one pass: the same assignment of upright,
- * non-whitespace characters to cells (codes: every character's code, from
- * _PageText.codes()), then the same joins. */
+ * non-whitespace characters to cells (codes: every character's code, from _PageText.codes(); or,
+ * for an aligned page, its text, from which the codes are read as _PageText.codes() reads them:
+ * a character's code is its own, U+FFFE asked of pdfium through unicode_fn), then the same joins. */
 static PyObject *cell_texts(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *box_address, *angle_address, *page_address, *code_list, *grid_list, *count_list;
-    if (!PyArg_ParseTuple(args, "OOOOOO", &box_address, &angle_address, &page_address, &code_list, &grid_list,
-                          &count_list))
+    PyObject *unicode_address = NULL;
+    if (!PyArg_ParseTuple(args, "OOOOOO|O", &box_address, &angle_address, &page_address, &code_list, &grid_list,
+                          &count_list, &unicode_address))
         return NULL;
     char_box_fn box_of = (char_box_fn)address_of(box_address);
     char_angle_fn angle_of = (char_angle_fn)address_of(angle_address);
     void *textpage = address_of(page_address);
     if (PyErr_Occurred())
         return NULL;
-    PyObject *codes_fast = PySequence_Fast(code_list, "codes must be a sequence");
+    int from_text = PyUnicode_Check(code_list);
+    if (from_text && !unicode_address) {
+        PyErr_SetString(PyExc_TypeError, "codes read from the page text need unicode_fn");
+        return NULL;
+    }
+    char_unicode_fn unicode_of = from_text ? (char_unicode_fn)address_of(unicode_address) : NULL;
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *codes_fast = from_text ? (Py_INCREF(code_list), code_list)
+                                     : PySequence_Fast(code_list, "codes must be a sequence");
     if (!codes_fast)
         return NULL;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(codes_fast);
+    Py_ssize_t n = from_text ? PyUnicode_GET_LENGTH(codes_fast) : PySequence_Fast_GET_SIZE(codes_fast);
     long *codes = PyMem_Malloc(sizeof(long) * (n > 0 ? n : 1));
     cell_char *found = PyMem_Malloc(sizeof(cell_char) * (n > 0 ? n : 1));
     Py_UCS4 *buffer = PyMem_Malloc(sizeof(Py_UCS4) * (2 * n + 1));
@@ -434,7 +446,11 @@ static PyObject *cell_texts(PyObject *self, PyObject *args) {
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t k = 0; k < n; k++) {
+    for (Py_ssize_t k = 0; k < n && from_text; k++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(codes_fast, k);
+        codes[k] = ch == 0xFFFE ? (long)unicode_of(textpage, (int)k) : (long)ch;   /* pdfium's mark */
+    }
+    for (Py_ssize_t k = 0; k < n && !from_text; k++) {
         codes[k] = PyLong_AsLong(PySequence_Fast_GET_ITEM(codes_fast, k));
         if (codes[k] == -1 && PyErr_Occurred())
             goto done;
@@ -790,7 +806,8 @@ static PyObject *close_page(PyObject *self, PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"cell_texts", cell_texts, METH_VARARGS,
-     "cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts): per table the joined text of each cell"},
+     "cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts[, unicode_fn]): per table the joined text "
+     "of each cell (codes: a list, or an aligned page's text)"},
     {"page_lines", page_lines, METH_VARARGS,
      "page_lines(functions, textpage, text, aligned): the page's stripped lines with size, weight and boxes"},
     {"load_page", load_page, METH_VARARGS,

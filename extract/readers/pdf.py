@@ -785,9 +785,11 @@ def _compiled_cell_texts(batch, chars: _PageText, tables: list[list[tuple]], gri
     characters under its first number, as _chars_by_cell_python keys them by the cell itself."""
     numbered = [(x0, y0, x1, y1, xs, ys, _slot_numbers(cells, xs, ys, slots))
                 for cells, (x0, y0, x1, y1, xs, ys, slots) in zip(tables, grids)]
-    box_of, angle_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle")
-    return batch.cell_texts(box_of, angle_of, chars.handle, chars.codes(), numbered,
-                            [len(cells) for cells in tables])
+    box_of, angle_of, unicode_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle", "FPDFText_GetUnicode")
+    # an aligned page's codes are read from its text in C (no list of ~2,000 ints built and read back)
+    codes = chars.text if chars.aligned else chars.codes()
+    return batch.cell_texts(box_of, angle_of, chars.handle, codes, numbered,
+                            [len(cells) for cells in tables], unicode_of)
 
 
 def _pdfium_tables(page, chars: _PageText) -> list[_Table]:
