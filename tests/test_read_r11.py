@@ -152,3 +152,22 @@ def test_cell_texts_read_an_aligned_pages_codes_from_its_text(tmp_path):
         marks += "\ufffe" in chars.text
     assert pages >= 5
     assert marks or not SHARED_PDF.is_dir()     # the shared PDFs have table pages with the mark
+
+
+@pytest.mark.parametrize("chars", [" \t\u00a0", " \t\u00a0\u2009\u202f"])
+def test_space_collapse_skips_only_texts_the_regex_leaves_alone(chars):
+    """The shortcut (no double space, none of the other space characters) returns the text exactly
+    when the regex would change nothing: checked on every string of up to 4 characters from a pool
+    of spaces, letters and non-ASCII letters, and on longer random ones."""
+    import itertools
+    import random
+
+    from inkoopgraaf.extract.readers.builder import SpaceRuns
+
+    runs = SpaceRuns(chars)
+    pool = "a é\t\u00a0\u2009\u202f–\n"
+    texts = ["".join(t) for n in range(5) for t in itertools.product(pool, repeat=n)]
+    rnd = random.Random(11)
+    texts += ["".join(rnd.choice(pool + "bcdëï") for _ in range(rnd.randint(5, 60))) for _ in range(3000)]
+    for text in texts:
+        assert runs.collapse(text) == runs.pattern.sub(" ", text), repr(text)

@@ -83,6 +83,10 @@ _TERMINAL = (".", "!", "?", ":", ";")
 _DIGITS = re.compile(r"\d+")
 _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s")
 _TOC_ENTRY_START = re.compile(r"^(\d+(\.\d+)*|bijlage\s+\d+)", re.I)
+# compiled once: the module-level re functions look the pattern up in re's cache at every call
+_WHITESPACE_CHAR = re.compile(r"\s")
+_SOFT_HYPHEN_MARK = re.compile("[\ufffe\x02]")            # _PDFIUM_SOFT_HYPHEN
+_SOFT_HYPHEN_BREAK = re.compile("[\ufffe\x02]\n?")
 
 # Reference engine only: a lines-strategy table needs a grid: >= 3 horizontal
 # and >= 3 vertical rulings make the smallest 2×2 table. Pages with less
@@ -135,7 +139,7 @@ def join_hyphenated(left: str, right: str) -> str:
     if not right:
         return left + "-"
     next_word = right.split(None, 1)[0].rstrip(",.;:")
-    fragment = re.split(r"\s", left)[-1] if left else ""
+    fragment = _WHITESPACE_CHAR.split(left)[-1] if left else ""
     if next_word.lower() in _COORDINATORS:
         # "Gezins- en opvoedhulp" is coordination, but "opgroei-" + "en zoveel"
         # is the word "opgroeien" broken before its ending: ask the lexicon.
@@ -200,7 +204,7 @@ def _resolve_soft_hyphens(text: str) -> str:
     """Undo pdfium's in-line soft-hyphen markers with :func:`join_hyphenated`."""
     if "\ufffe" not in text and "\x02" not in text:   # _PDFIUM_SOFT_HYPHEN
         return text
-    parts = re.split("[\ufffe\x02]", text)
+    parts = _SOFT_HYPHEN_MARK.split(text)
     out = parts[0]
     for part in parts[1:]:
         out = join_hyphenated(out, part)
@@ -751,7 +755,8 @@ def _finished_cell_text(text: str) -> str:
     collapsed, lines joined (Dutch hyphenation rules)."""
     # a soft hyphen pdfium recognised ends a line inside the cell: keep it as a
     # line-end hyphen so join_lines decides (Dutch rules) whether it stays
-    text = re.sub("[\ufffe\x02]\n?", "-\n", text)
+    if "\ufffe" in text or "\x02" in text:      # most cells have none: no regex pass
+        text = _SOFT_HYPHEN_BREAK.sub("-\n", text)
     return join_lines(_SPACES.collapse(text).split("\n"))
 
 
