@@ -171,3 +171,57 @@ def test_space_collapse_skips_only_texts_the_regex_leaves_alone(chars):
     texts += ["".join(rnd.choice(pool + "bcdëï") for _ in range(rnd.randint(5, 60))) for _ in range(3000)]
     for text in texts:
         assert runs.collapse(text) == runs.pattern.sub(" ", text), repr(text)
+
+
+def _random_rulings(rnd, n: int, positions) -> list[tuple[float, float, float]]:
+    edges = []
+    for _ in range(n):
+        low = rnd.choice((0.0, -0.0, 10.0, 20.0, 30.0, rnd.uniform(0, 40)))
+        edges.append((rnd.choice(positions), low, low + rnd.choice((1.0, 9.0, 10.0, 20.0, 40.0))))
+    return edges
+
+
+@needs_compiled
+def test_grid_cells_compiled_are_the_python_loop():
+    """The same cells in the same order: on random grids with shared positions, signed zeros,
+    rulings that stop short (within _CROSS and beyond) and horizontals out of order; a NaN is
+    left to the Python loop."""
+    import random
+
+    rnd = random.Random(14)
+    positions = (0.0, -0.0, 10.0, 12.0, 20.0, 23.5, 30.0, 40.0, 41.0)
+    compared = with_cells = 0
+    for _ in range(3000):
+        horizontal = _random_rulings(rnd, rnd.randint(0, 9), positions)
+        vertical = _random_rulings(rnd, rnd.randint(0, 9), positions)
+        if rnd.random() < 0.7:
+            horizontal.sort()
+        expected = pdf._grid_cells_python(horizontal, vertical)
+        got = compiled.grid_cells(horizontal, vertical, pdf._CROSS)
+        assert repr(got) == repr(expected), (horizontal, vertical)
+        compared += 1
+        with_cells += bool(expected)
+    assert with_cells > 300
+    nan = [(float("nan"), 0.0, 30.0), (10.0, 0.0, 30.0)]
+    assert compiled.grid_cells(nan, [(0.0, 0.0, 30.0), (20.0, 0.0, 30.0)], pdf._CROSS) is None
+    assert pdf._grid_cells(nan, [(0.0, 0.0, 30.0), (20.0, 0.0, 30.0)]) == \
+        pdf._grid_cells_python(nan, [(0.0, 0.0, 30.0), (20.0, 0.0, 30.0)])
+
+
+@needs_compiled
+def test_grid_cells_compiled_on_the_test_and_shared_pages(tmp_path):
+    import pypdfium2 as pdfium
+
+    pages = 0
+    for path in _paths(tmp_path):
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for page in document:
+                horizontal, vertical = (pdf._merge_rulings(edges) for edges in pdf._page_segments(page))
+                assert repr(pdf._grid_cells(horizontal, vertical)) == \
+                    repr(pdf._grid_cells_python(horizontal, vertical)), path.name
+                pages += bool(horizontal and vertical)
+                page.close()
+        finally:
+            document.close()
+    assert pages >= 5

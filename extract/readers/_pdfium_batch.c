@@ -804,12 +804,264 @@ static PyObject *close_page(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* ---- round 11: pdf.py's _grid_cells ------------------------------------------------------- */
+
+/* One incidence: vertical ruling vi crosses horizontal ruling hi at (x, y); order: when pdf.py's
+ * loop meets it. */
+typedef struct { double x, y; Py_ssize_t vi, hi, order; } incidence;
+
+/* A point (x, y) of the grid: its key (the first incidence's values, as the dict keeps its first
+ * key), the incidences through it [first, first + count) in the by-(x, y) array, its place in the
+ * column and row arrays. */
+typedef struct { double x, y; Py_ssize_t first, count, order, col, row; } grid_point;
+
+static int by_x_y(const void *a, const void *b) {
+    const incidence *p = a, *q = b;
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    return p->order < q->order ? -1 : p->order > q->order;
+}
+
+static const grid_point *sort_points;   /* qsort has no context argument: the array being sorted */
+
+static int point_by_x_y(const void *a, const void *b) {
+    const grid_point *p = &sort_points[*(const Py_ssize_t *)a], *q = &sort_points[*(const Py_ssize_t *)b];
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    return p->y < q->y ? -1 : p->y > q->y;
+}
+
+static int point_by_y_x(const void *a, const void *b) {
+    const grid_point *p = &sort_points[*(const Py_ssize_t *)a], *q = &sort_points[*(const Py_ssize_t *)b];
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    return p->x < q->x ? -1 : p->x > q->x;
+}
+
+static int point_by_order(const void *a, const void *b) {
+    Py_ssize_t p = sort_points[*(const Py_ssize_t *)a].order, q = sort_points[*(const Py_ssize_t *)b].order;
+    return p < q ? -1 : p > q;
+}
+
+/* Do points p and q share a vertical (vertical = 1) or a horizontal ruling? */
+static int share(const incidence *inc, const grid_point *p, const grid_point *q, int vertical) {
+    for (Py_ssize_t a = p->first; a < p->first + p->count; a++)
+        for (Py_ssize_t b = q->first; b < q->first + q->count; b++)
+            if (vertical ? inc[a].vi == inc[b].vi : inc[a].hi == inc[b].hi)
+                return 1;
+    return 0;
+}
+
+/* The point at (x, y), -1 for none: bisection of the points sorted by (x, y). */
+static Py_ssize_t point_at(const grid_point *points, const Py_ssize_t *by_col, Py_ssize_t n, double x, double y) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        const grid_point *m = &points[by_col[mid]];
+        if (m->x < x || (m->x == x && m->y < y))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && points[by_col[lo]].x == x && points[by_col[lo]].y == y ? by_col[lo] : -1;
+}
+
+/* (position, low, high) triples into three arrays; 1 when one of them is NaN */
+static int edges_of(PyObject *list, Py_ssize_t n, double *pos, double *low, double *high) {
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *edge = PyList_GET_ITEM(list, k);
+        if (!PyArg_ParseTuple(edge, "ddd", &pos[k], &low[k], &high[k]))
+            return -1;
+        if (isnan(pos[k]) || isnan(low[k]) || isnan(high[k]))
+            return 1;
+    }
+    return 0;
+}
+
+/* lower_bound (strict = 0: first value >= x, bisect_left) or upper_bound (strict = 1: first > x) */
+static Py_ssize_t bound(const double *values, Py_ssize_t n, double x, int strict) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (strict ? !(x < values[mid]) : values[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static Py_ssize_t grid_incidences(const double *hy, const double *hx0, const double *hx1, Py_ssize_t n_h,
+                                  const double *vx, const double *vt, const double *vb, Py_ssize_t n_v,
+                                  double cross, incidence **out) {
+    int ordered = 1;
+    for (Py_ssize_t k = 1; k < n_h; k++)
+        if (!(hy[k - 1] <= hy[k]))
+            ordered = 0;
+    Py_ssize_t n = 0, capacity = 64;
+    incidence *inc = PyMem_Malloc(sizeof(incidence) * capacity);
+    if (!inc)
+        return -1;
+    for (Py_ssize_t vi = 0; vi < n_v; vi++) {
+        double x = vx[vi], top = vt[vi] - cross, bottom = vb[vi] + cross;
+        Py_ssize_t first = ordered ? bound(hy, n_h, top, 0) : 0, stop = ordered ? bound(hy, n_h, bottom, 1) : n_h;
+        for (Py_ssize_t hi = first; hi < stop; hi++) {
+            double y = hy[hi];
+            if (!(top <= y && y <= bottom && hx0[hi] - cross <= x && x <= hx1[hi] + cross))
+                continue;
+            if (n == capacity) {
+                capacity *= 2;
+                incidence *grown = PyMem_Realloc(inc, sizeof(incidence) * capacity);
+                if (!grown) {
+                    PyMem_Free(inc);
+                    return -1;
+                }
+                inc = grown;
+            }
+            inc[n].x = x;
+            inc[n].y = y;
+            inc[n].vi = vi;
+            inc[n].hi = hi;
+            inc[n].order = n;
+            n++;
+        }
+    }
+    *out = inc;
+    return n;
+}
+
+/* The smallest cell with top-left corner p (pdf.py's loop over by_x[x] below it, then by_y[y]
+ * right of it); 1 and *cell filled when found. */
+static int smallest_cell(const incidence *inc, const grid_point *points, const Py_ssize_t *by_col,
+                         const Py_ssize_t *by_row, Py_ssize_t n, Py_ssize_t id, double cell[4]) {
+    const grid_point *p = &points[id];
+    for (Py_ssize_t b = p->col + 1; b < n && points[by_col[b]].x == p->x; b++) {
+        const grid_point *below = &points[by_col[b]];
+        if (!share(inc, p, below, 1))
+            continue;
+        for (Py_ssize_t r = p->row + 1; r < n && points[by_row[r]].y == p->y; r++) {
+            const grid_point *side = &points[by_row[r]];
+            if (!share(inc, p, side, 0))
+                continue;
+            Py_ssize_t c = point_at(points, by_col, n, side->x, below->y);
+            if (c >= 0 && share(inc, &points[c], side, 1) && share(inc, &points[c], below, 0)) {
+                cell[0] = p->x, cell[1] = p->y, cell[2] = side->x, cell[3] = below->y;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The grid's points from its incidences (sorted here by (x, y), then order): one per distinct
+ * (x, y), numbered in the order pdf.py's dict inserts them; *by_col and *by_row: the points sorted
+ * by (x, y) and by (y, x), each point's place in them in col and row. */
+static Py_ssize_t grid_points(incidence *inc, Py_ssize_t n_inc, grid_point **points_out, Py_ssize_t **by_col_out,
+                              Py_ssize_t **by_row_out) {
+    qsort(inc, (size_t)n_inc, sizeof(incidence), by_x_y);
+    grid_point *found = PyMem_Malloc(sizeof(grid_point) * (n_inc ? n_inc : 1));
+    Py_ssize_t *rank = PyMem_Malloc(sizeof(Py_ssize_t) * (n_inc ? n_inc : 1));
+    Py_ssize_t *by_col = PyMem_Malloc(sizeof(Py_ssize_t) * (n_inc ? n_inc : 1));
+    Py_ssize_t *by_row = PyMem_Malloc(sizeof(Py_ssize_t) * (n_inc ? n_inc : 1));
+    grid_point *points = PyMem_Malloc(sizeof(grid_point) * (n_inc ? n_inc : 1));
+    if (!found || !rank || !by_col || !by_row || !points) {
+        PyMem_Free(found), PyMem_Free(rank), PyMem_Free(by_col), PyMem_Free(by_row), PyMem_Free(points);
+        return -1;
+    }
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = 0; k < n_inc; k++) {
+        if (n && inc[k].x == found[n - 1].x && inc[k].y == found[n - 1].y) {
+            found[n - 1].count++;
+            continue;   /* sorted by order within (x, y): the group's first is its key */
+        }
+        found[n].x = inc[k].x, found[n].y = inc[k].y, found[n].first = k, found[n].count = 1;
+        found[n].order = inc[k].order;
+        n++;
+    }
+    /* number the points by first incidence: the dict's insertion order */
+    for (Py_ssize_t k = 0; k < n; k++)
+        rank[k] = k;
+    sort_points = found;
+    qsort(rank, (size_t)n, sizeof(Py_ssize_t), point_by_order);
+    for (Py_ssize_t k = 0; k < n; k++)
+        points[k] = found[rank[k]];
+    PyMem_Free(found);
+    PyMem_Free(rank);
+    for (Py_ssize_t k = 0; k < n; k++)
+        by_col[k] = by_row[k] = k;
+    sort_points = points;
+    qsort(by_col, (size_t)n, sizeof(Py_ssize_t), point_by_x_y);
+    qsort(by_row, (size_t)n, sizeof(Py_ssize_t), point_by_y_x);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        points[by_col[k]].col = k;
+        points[by_row[k]].row = k;
+    }
+    *points_out = points, *by_col_out = by_col, *by_row_out = by_row;
+    return n;
+}
+
+/* grid_cells(horizontal, vertical, cross) -> pdf.py's _grid_cells(horizontal, vertical): the
+ * same cells in the same order; None when a value is NaN (a dict key that is NaN matches only
+ * itself: pdf.py's loop decides). */
+static PyObject *grid_cells(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *horizontal, *vertical;
+    double cross;
+    if (!PyArg_ParseTuple(args, "O!O!d", &PyList_Type, &horizontal, &PyList_Type, &vertical, &cross))
+        return NULL;
+    Py_ssize_t n_h = PyList_GET_SIZE(horizontal), n_v = PyList_GET_SIZE(vertical);
+    double *values = PyMem_Malloc(sizeof(double) * 3 * (n_h + n_v + 1));
+    incidence *inc = NULL;
+    grid_point *points = NULL;
+    Py_ssize_t *by_col = NULL, *by_row = NULL;
+    PyObject *result = NULL;
+    if (!values)
+        return PyErr_NoMemory();
+    double *hy = values, *hx0 = hy + n_h, *hx1 = hx0 + n_h, *vx = hx1 + n_h, *vt = vx + n_v, *vb = vt + n_v;
+    int status = edges_of(horizontal, n_h, hy, hx0, hx1);
+    if (!status)
+        status = edges_of(vertical, n_v, vx, vt, vb);
+    if (status) {
+        PyMem_Free(values);
+        if (status < 0)
+            return NULL;
+        Py_RETURN_NONE;
+    }
+    Py_ssize_t n_inc = grid_incidences(hy, hx0, hx1, n_h, vx, vt, vb, n_v, cross, &inc);
+    Py_ssize_t n = n_inc < 0 ? -1 : grid_points(inc, n_inc, &points, &by_col, &by_row);
+    if (n < 0) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (!(result = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t id = 0; id < n; id++) {
+        double cell[4];
+        if (!smallest_cell(inc, points, by_col, by_row, n, id, cell))
+            continue;
+        PyObject *item = Py_BuildValue("(dddd)", cell[0], cell[1], cell[2], cell[3]);
+        if (!item || PyList_Append(result, item) < 0) {
+            Py_XDECREF(item);
+            Py_CLEAR(result);
+            goto done;
+        }
+        Py_DECREF(item);
+    }
+done:
+    PyMem_Free(values);
+    PyMem_Free(inc);
+    PyMem_Free(points);
+    PyMem_Free(by_col);
+    PyMem_Free(by_row);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"cell_texts", cell_texts, METH_VARARGS,
      "cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts[, unicode_fn]): per table the joined text "
      "of each cell (codes: a list, or an aligned page's text)"},
     {"page_lines", page_lines, METH_VARARGS,
      "page_lines(functions, textpage, text, aligned): the page's stripped lines with size, weight and boxes"},
+    {"grid_cells", grid_cells, METH_VARARGS,
+     "grid_cells(horizontal, vertical, cross): pdf.py's _grid_cells, or None when a value is NaN"},
     {"load_page", load_page, METH_VARARGS,
      "load_page(functions, document, index): (page, textpage, count, text, aligned, height), or 1-3 on failure"},
     {"close_page", close_page, METH_VARARGS, "close_page((text_close, page_close), page, textpage)"},

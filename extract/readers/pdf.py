@@ -604,7 +604,22 @@ def _merge_rulings(edges: list[tuple[float, float, float]]) -> list[tuple[float,
 
 
 def _grid_cells(horizontal, vertical) -> list[tuple[float, float, float, float]]:
-    """Smallest rectangles (x0, top, x1, bottom) whose four sides are rulings."""
+    """Smallest rectangles (x0, top, x1, bottom) whose four sides are rulings.
+
+    The compiled loops find the same cells in the same order (_pdfium_batch.c grid_cells: the
+    crossings sorted and bisected instead of dicts of float pairs and sets, ~10x faster on the
+    shared PDFs' ruled pages); they leave rulings with a NaN to this loop (a NaN key of a dict
+    matches only itself)."""
+    batch = accelerator()
+    if batch is not None:
+        cells = batch.grid_cells(horizontal, vertical, _CROSS)
+        if cells is not None:
+            return cells
+    return _grid_cells_python(horizontal, vertical)
+
+
+def _grid_cells_python(horizontal, vertical) -> list[tuple[float, float, float, float]]:
+    """:func:`_grid_cells` in Python: crossings as a dict of points, cells searched from each."""
     # intersections: point → (ids of vertical edges, ids of horizontal edges) through it
     points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
     # merged rulings come sorted by position: a vertical edge meets only the horizontal ones in
