@@ -1119,9 +1119,10 @@ def _loaded_page(pdf, index: int, batch):
     """(page, _PageText) of page ``index``, both closed on leaving.
 
     With the compiled loops, one call loads the page and its text page and reads the text
-    (_pdfium_batch.c load_page) and one closes them: pypdfium2's page and text-page objects, their
-    finalizers and its get_text_range cost ~0.2 ms a page beside pdfium's ~1.4 ms. The page is
-    then a :class:`_RawPage`; without the compiled loops it is pypdfium2's ``PdfPage``.
+    (_pdfium_batch.c load_page) and one closes them, without pypdfium2's page and text-page
+    objects, their finalizers and get_text_range's ctypes calls (with the next round-11 steps, the
+    reader's Python instructions fell by a fifth). The page is then a :class:`_RawPage`; without
+    the compiled loops it is pypdfium2's ``PdfPage``.
     """
     if batch is None:
         page = pdf[index]
