@@ -40,6 +40,7 @@ static void *address_of(PyObject *number) {
 }
 
 typedef float (*char_angle_fn)(void *, int);
+typedef unsigned int (*char_unicode_fn)(void *, int);
 
 /* One table's grid for cell_texts: its box, boundaries and grid slot -> cell number (-1: none). */
 typedef struct {
@@ -403,27 +404,38 @@ static int by_cell(const void *x, const void *y) {
     return a->index < b->index ? -1 : a->index > b->index;   /* pdfium order within a cell */
 }
 
-/* cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts) -> per table a list of
- * cell_counts[t] entries: the joined text of that cell's characters, or None without any.
+/* cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts[, unicode_fn]) -> per table a
+ * list of cell_counts[t] entries: the joined text of that cell's characters, or None without any.
  *
  * pdf.py's _chars_by_cell_python and _cell_chars_text in one pass: the same assignment of upright,
- * non-whitespace characters to cells (codes: every character's code, from
- * _PageText.codes()), then the same joins. */
+ * non-whitespace characters to cells (codes: every character's code, from _PageText.codes(); or,
+ * for an aligned page, its text, from which the codes are read as _PageText.codes() reads them:
+ * a character's code is its own, U+FFFE asked of pdfium through unicode_fn), then the same joins. */
 static PyObject *cell_texts(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *box_address, *angle_address, *page_address, *code_list, *grid_list, *count_list;
-    if (!PyArg_ParseTuple(args, "OOOOOO", &box_address, &angle_address, &page_address, &code_list, &grid_list,
-                          &count_list))
+    PyObject *unicode_address = NULL;
+    if (!PyArg_ParseTuple(args, "OOOOOO|O", &box_address, &angle_address, &page_address, &code_list, &grid_list,
+                          &count_list, &unicode_address))
         return NULL;
     char_box_fn box_of = (char_box_fn)address_of(box_address);
     char_angle_fn angle_of = (char_angle_fn)address_of(angle_address);
     void *textpage = address_of(page_address);
     if (PyErr_Occurred())
         return NULL;
-    PyObject *codes_fast = PySequence_Fast(code_list, "codes must be a sequence");
+    int from_text = PyUnicode_Check(code_list);
+    if (from_text && !unicode_address) {
+        PyErr_SetString(PyExc_TypeError, "codes read from the page text need unicode_fn");
+        return NULL;
+    }
+    char_unicode_fn unicode_of = from_text ? (char_unicode_fn)address_of(unicode_address) : NULL;
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *codes_fast = from_text ? (Py_INCREF(code_list), code_list)
+                                     : PySequence_Fast(code_list, "codes must be a sequence");
     if (!codes_fast)
         return NULL;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(codes_fast);
+    Py_ssize_t n = from_text ? PyUnicode_GET_LENGTH(codes_fast) : PySequence_Fast_GET_SIZE(codes_fast);
     long *codes = PyMem_Malloc(sizeof(long) * (n > 0 ? n : 1));
     cell_char *found = PyMem_Malloc(sizeof(cell_char) * (n > 0 ? n : 1));
     Py_UCS4 *buffer = PyMem_Malloc(sizeof(Py_UCS4) * (2 * n + 1));
@@ -434,7 +446,11 @@ static PyObject *cell_texts(PyObject *self, PyObject *args) {
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t k = 0; k < n; k++) {
+    for (Py_ssize_t k = 0; k < n && from_text; k++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(codes_fast, k);
+        codes[k] = ch == 0xFFFE ? (long)unicode_of(textpage, (int)k) : (long)ch;   /* pdfium's mark */
+    }
+    for (Py_ssize_t k = 0; k < n && !from_text; k++) {
         codes[k] = PyLong_AsLong(PySequence_Fast_GET_ITEM(codes_fast, k));
         if (codes[k] == -1 && PyErr_Occurred())
             goto done;
@@ -672,11 +688,383 @@ fail:
     return NULL;
 }
 
+/* ---- round 11: a page and its text page loaded and closed in one call each ------------------- */
+
+typedef void *(*load_page_fn)(void *, int);
+typedef void *(*load_text_page_fn)(void *);
+typedef int (*count_chars_fn)(void *);
+typedef int (*get_text_fn)(void *, int, int, unsigned short *);
+typedef float (*page_height_fn)(void *);
+typedef void (*close_fn)(void *);
+
+/* pypdfium2's get_text_range(0, count): the characters from the first to the last that have a text
+ * index (_get_active_text_range), FPDFText_GetText into a buffer one longer than their text
+ * span, decoded as UTF-16-LE with errors="ignore" up to (not with) the terminating NUL. */
+static PyObject *page_text(get_text_fn get_text, char_index_fn text_index, void *textpage, int count) {
+    int first = 0, last = count - 1, t_start = -1, t_end = -1;
+    while (first <= last && (t_start = text_index(textpage, first)) == -1)
+        first++;
+    while (first <= last && (t_end = text_index(textpage, last)) == -1)
+        last--;
+    if (first > last)
+        return PyUnicode_FromStringAndSize("", 0);
+    Py_ssize_t in_count = (Py_ssize_t)t_end + 2 - t_start;
+    if (in_count <= 0) {
+        PyErr_SetString(PyExc_ValueError, "pdfium's text indices fall");
+        return NULL;
+    }
+    unsigned short *buffer = PyMem_Calloc((size_t)in_count, sizeof(unsigned short));
+    if (!buffer)
+        return PyErr_NoMemory();
+    int out_count = get_text(textpage, first, last - first + 1, buffer);
+    if (out_count > in_count) {
+        PyMem_Free(buffer);
+        PyErr_Format(PyExc_AssertionError, "Buffer too small: %zd vs %d", in_count, out_count);
+        return NULL;
+    }
+    /* memoryview(buffer)[:out_count - 1], a Python slice: a negative end counts from the end */
+    Py_ssize_t stop = (Py_ssize_t)out_count - 1;
+    if (stop < 0)
+        stop = stop + in_count < 0 ? 0 : stop + in_count;
+    int byteorder = -1;
+    PyObject *text = PyUnicode_DecodeUTF16((const char *)buffer, stop * 2, "ignore", &byteorder);
+    PyMem_Free(buffer);
+    return text;
+}
+
+/* load_page(functions, document, index) -> (page, textpage, count, text, aligned, height), or an
+ * int when pdfium fails: 1 no page, 2 no text page, 3 no character count (whatever was loaded is
+ * closed again; pdf.py raises pypdfium2's error for it).
+ *
+ * functions: addresses of FPDF_LoadPage, FPDFText_LoadPage, FPDFText_CountChars,
+ * FPDFText_GetTextIndexFromCharIndex, FPDFText_GetText, FPDF_GetPageHeightF, FPDFText_ClosePage,
+ * FPDF_ClosePage.
+ * What pypdfium2's get_page, get_textpage, count_chars, get_text_range(0, count) and get_height
+ * do, and pdf.py's _PageText with them (aligned: one text entry per character, the last
+ * character's text index its own), without a Python object per page or per call. */
+static PyObject *load_page(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *functions, *document_address;
+    int index;
+    if (!PyArg_ParseTuple(args, "O!Oi", &PyTuple_Type, &functions, &document_address, &index))
+        return NULL;
+    if (PyTuple_GET_SIZE(functions) != 8) {
+        PyErr_SetString(PyExc_ValueError, "load_page needs 8 function addresses");
+        return NULL;
+    }
+    void *fn[8];
+    for (int k = 0; k < 8; k++)
+        fn[k] = address_of(PyTuple_GET_ITEM(functions, k));
+    void *document = address_of(document_address);
+    if (PyErr_Occurred())
+        return NULL;
+    get_text_fn get_text = (get_text_fn)fn[4];
+    char_index_fn text_index = (char_index_fn)fn[3];
+    void *page = ((load_page_fn)fn[0])(document, index);
+    if (!page)
+        return PyLong_FromLong(1);
+    void *textpage = ((load_text_page_fn)fn[1])(page);
+    if (!textpage) {
+        ((close_fn)fn[7])(page);
+        return PyLong_FromLong(2);
+    }
+    int count = ((count_chars_fn)fn[2])(textpage);
+    if (count == -1) {
+        ((close_fn)fn[6])(textpage);
+        ((close_fn)fn[7])(page);
+        return PyLong_FromLong(3);
+    }
+    if (count < 0)
+        count = 0;
+    PyObject *text = page_text(get_text, text_index, textpage, count);
+    if (!text) {
+        ((close_fn)fn[6])(textpage);
+        ((close_fn)fn[7])(page);
+        return NULL;
+    }
+    int aligned = PyUnicode_GET_LENGTH(text) == count && count > 0 && text_index(textpage, count - 1) == count - 1;
+    double height = ((page_height_fn)fn[5])(page);
+    return Py_BuildValue("(NNiNOd)", PyLong_FromVoidPtr(page), PyLong_FromVoidPtr(textpage), count, text,
+                         aligned ? Py_True : Py_False, height);
+}
+
+/* close_page(functions, page, textpage): FPDFText_ClosePage(textpage), then FPDF_ClosePage(page)
+ * (functions: the last two of load_page's). */
+static PyObject *close_page(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text_close, *page_close, *page_address, *text_address;
+    if (!PyArg_ParseTuple(args, "(OO)OO", &text_close, &page_close, &page_address, &text_address))
+        return NULL;
+    close_fn close_text = (close_fn)address_of(text_close), close_pg = (close_fn)address_of(page_close);
+    void *page = address_of(page_address), *textpage = address_of(text_address);
+    if (PyErr_Occurred())
+        return NULL;
+    close_text(textpage);
+    close_pg(page);
+    Py_RETURN_NONE;
+}
+
+/* ---- round 11: pdf.py's _grid_cells ------------------------------------------------------- */
+
+/* One incidence: vertical ruling vi crosses horizontal ruling hi at (x, y); order: when pdf.py's
+ * loop meets it. */
+typedef struct { double x, y; Py_ssize_t vi, hi, order; } incidence;
+
+/* A point (x, y) of the grid: its key (the first incidence's values, as the dict keeps its first
+ * key), the incidences through it [first, first + count) in the by-(x, y) array, its place in the
+ * column and row arrays. */
+typedef struct { double x, y; Py_ssize_t first, count, order, col, row; } grid_point;
+
+static int by_x_y(const void *a, const void *b) {
+    const incidence *p = a, *q = b;
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    return p->order < q->order ? -1 : p->order > q->order;
+}
+
+static const grid_point *sort_points;   /* qsort has no context argument: the array being sorted */
+
+static int point_by_x_y(const void *a, const void *b) {
+    const grid_point *p = &sort_points[*(const Py_ssize_t *)a], *q = &sort_points[*(const Py_ssize_t *)b];
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    return p->y < q->y ? -1 : p->y > q->y;
+}
+
+static int point_by_y_x(const void *a, const void *b) {
+    const grid_point *p = &sort_points[*(const Py_ssize_t *)a], *q = &sort_points[*(const Py_ssize_t *)b];
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    return p->x < q->x ? -1 : p->x > q->x;
+}
+
+static int point_by_order(const void *a, const void *b) {
+    Py_ssize_t p = sort_points[*(const Py_ssize_t *)a].order, q = sort_points[*(const Py_ssize_t *)b].order;
+    return p < q ? -1 : p > q;
+}
+
+/* Do points p and q share a vertical (vertical = 1) or a horizontal ruling? */
+static int share(const incidence *inc, const grid_point *p, const grid_point *q, int vertical) {
+    for (Py_ssize_t a = p->first; a < p->first + p->count; a++)
+        for (Py_ssize_t b = q->first; b < q->first + q->count; b++)
+            if (vertical ? inc[a].vi == inc[b].vi : inc[a].hi == inc[b].hi)
+                return 1;
+    return 0;
+}
+
+/* The point at (x, y), -1 for none: bisection of the points sorted by (x, y). */
+static Py_ssize_t point_at(const grid_point *points, const Py_ssize_t *by_col, Py_ssize_t n, double x, double y) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        const grid_point *m = &points[by_col[mid]];
+        if (m->x < x || (m->x == x && m->y < y))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && points[by_col[lo]].x == x && points[by_col[lo]].y == y ? by_col[lo] : -1;
+}
+
+/* (position, low, high) triples into three arrays; 1 when one of them is NaN */
+static int edges_of(PyObject *list, Py_ssize_t n, double *pos, double *low, double *high) {
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *edge = PyList_GET_ITEM(list, k);
+        if (!PyArg_ParseTuple(edge, "ddd", &pos[k], &low[k], &high[k]))
+            return -1;
+        if (isnan(pos[k]) || isnan(low[k]) || isnan(high[k]))
+            return 1;
+    }
+    return 0;
+}
+
+/* lower_bound (strict = 0: first value >= x, bisect_left) or upper_bound (strict = 1: first > x) */
+static Py_ssize_t bound(const double *values, Py_ssize_t n, double x, int strict) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (strict ? !(x < values[mid]) : values[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static Py_ssize_t grid_incidences(const double *hy, const double *hx0, const double *hx1, Py_ssize_t n_h,
+                                  const double *vx, const double *vt, const double *vb, Py_ssize_t n_v,
+                                  double cross, incidence **out) {
+    int ordered = 1;
+    for (Py_ssize_t k = 1; k < n_h; k++)
+        if (!(hy[k - 1] <= hy[k]))
+            ordered = 0;
+    Py_ssize_t n = 0, capacity = 64;
+    incidence *inc = PyMem_Malloc(sizeof(incidence) * capacity);
+    if (!inc)
+        return -1;
+    for (Py_ssize_t vi = 0; vi < n_v; vi++) {
+        double x = vx[vi], top = vt[vi] - cross, bottom = vb[vi] + cross;
+        Py_ssize_t first = ordered ? bound(hy, n_h, top, 0) : 0, stop = ordered ? bound(hy, n_h, bottom, 1) : n_h;
+        for (Py_ssize_t hi = first; hi < stop; hi++) {
+            double y = hy[hi];
+            if (!(top <= y && y <= bottom && hx0[hi] - cross <= x && x <= hx1[hi] + cross))
+                continue;
+            if (n == capacity) {
+                capacity *= 2;
+                incidence *grown = PyMem_Realloc(inc, sizeof(incidence) * capacity);
+                if (!grown) {
+                    PyMem_Free(inc);
+                    return -1;
+                }
+                inc = grown;
+            }
+            inc[n].x = x;
+            inc[n].y = y;
+            inc[n].vi = vi;
+            inc[n].hi = hi;
+            inc[n].order = n;
+            n++;
+        }
+    }
+    *out = inc;
+    return n;
+}
+
+/* The smallest cell with top-left corner p (pdf.py's loop over by_x[x] below it, then by_y[y]
+ * right of it); 1 and *cell filled when found. */
+static int smallest_cell(const incidence *inc, const grid_point *points, const Py_ssize_t *by_col,
+                         const Py_ssize_t *by_row, Py_ssize_t n, Py_ssize_t id, double cell[4]) {
+    const grid_point *p = &points[id];
+    for (Py_ssize_t b = p->col + 1; b < n && points[by_col[b]].x == p->x; b++) {
+        const grid_point *below = &points[by_col[b]];
+        if (!share(inc, p, below, 1))
+            continue;
+        for (Py_ssize_t r = p->row + 1; r < n && points[by_row[r]].y == p->y; r++) {
+            const grid_point *side = &points[by_row[r]];
+            if (!share(inc, p, side, 0))
+                continue;
+            Py_ssize_t c = point_at(points, by_col, n, side->x, below->y);
+            if (c >= 0 && share(inc, &points[c], side, 1) && share(inc, &points[c], below, 0)) {
+                cell[0] = p->x, cell[1] = p->y, cell[2] = side->x, cell[3] = below->y;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The grid's points from its incidences (sorted here by (x, y), then order): one per distinct
+ * (x, y), numbered in the order pdf.py's dict inserts them; *by_col and *by_row: the points sorted
+ * by (x, y) and by (y, x), each point's place in them in col and row. */
+static Py_ssize_t grid_points(incidence *inc, Py_ssize_t n_inc, grid_point **points_out, Py_ssize_t **by_col_out,
+                              Py_ssize_t **by_row_out) {
+    qsort(inc, (size_t)n_inc, sizeof(incidence), by_x_y);
+    grid_point *found = PyMem_Malloc(sizeof(grid_point) * (n_inc ? n_inc : 1));
+    Py_ssize_t *rank = PyMem_Malloc(sizeof(Py_ssize_t) * (n_inc ? n_inc : 1));
+    Py_ssize_t *by_col = PyMem_Malloc(sizeof(Py_ssize_t) * (n_inc ? n_inc : 1));
+    Py_ssize_t *by_row = PyMem_Malloc(sizeof(Py_ssize_t) * (n_inc ? n_inc : 1));
+    grid_point *points = PyMem_Malloc(sizeof(grid_point) * (n_inc ? n_inc : 1));
+    if (!found || !rank || !by_col || !by_row || !points) {
+        PyMem_Free(found), PyMem_Free(rank), PyMem_Free(by_col), PyMem_Free(by_row), PyMem_Free(points);
+        return -1;
+    }
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = 0; k < n_inc; k++) {
+        if (n && inc[k].x == found[n - 1].x && inc[k].y == found[n - 1].y) {
+            found[n - 1].count++;
+            continue;   /* sorted by order within (x, y): the group's first is its key */
+        }
+        found[n].x = inc[k].x, found[n].y = inc[k].y, found[n].first = k, found[n].count = 1;
+        found[n].order = inc[k].order;
+        n++;
+    }
+    /* number the points by first incidence: the dict's insertion order */
+    for (Py_ssize_t k = 0; k < n; k++)
+        rank[k] = k;
+    sort_points = found;
+    qsort(rank, (size_t)n, sizeof(Py_ssize_t), point_by_order);
+    for (Py_ssize_t k = 0; k < n; k++)
+        points[k] = found[rank[k]];
+    PyMem_Free(found);
+    PyMem_Free(rank);
+    for (Py_ssize_t k = 0; k < n; k++)
+        by_col[k] = by_row[k] = k;
+    sort_points = points;
+    qsort(by_col, (size_t)n, sizeof(Py_ssize_t), point_by_x_y);
+    qsort(by_row, (size_t)n, sizeof(Py_ssize_t), point_by_y_x);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        points[by_col[k]].col = k;
+        points[by_row[k]].row = k;
+    }
+    *points_out = points, *by_col_out = by_col, *by_row_out = by_row;
+    return n;
+}
+
+/* grid_cells(horizontal, vertical, cross) -> pdf.py's _grid_cells(horizontal, vertical): the
+ * same cells in the same order; None when a value is NaN (a dict key that is NaN matches only
+ * itself: pdf.py's loop decides). */
+static PyObject *grid_cells(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *horizontal, *vertical;
+    double cross;
+    if (!PyArg_ParseTuple(args, "O!O!d", &PyList_Type, &horizontal, &PyList_Type, &vertical, &cross))
+        return NULL;
+    Py_ssize_t n_h = PyList_GET_SIZE(horizontal), n_v = PyList_GET_SIZE(vertical);
+    double *values = PyMem_Malloc(sizeof(double) * 3 * (n_h + n_v + 1));
+    incidence *inc = NULL;
+    grid_point *points = NULL;
+    Py_ssize_t *by_col = NULL, *by_row = NULL;
+    PyObject *result = NULL;
+    if (!values)
+        return PyErr_NoMemory();
+    double *hy = values, *hx0 = hy + n_h, *hx1 = hx0 + n_h, *vx = hx1 + n_h, *vt = vx + n_v, *vb = vt + n_v;
+    int status = edges_of(horizontal, n_h, hy, hx0, hx1);
+    if (!status)
+        status = edges_of(vertical, n_v, vx, vt, vb);
+    if (status) {
+        PyMem_Free(values);
+        if (status < 0)
+            return NULL;
+        Py_RETURN_NONE;
+    }
+    Py_ssize_t n_inc = grid_incidences(hy, hx0, hx1, n_h, vx, vt, vb, n_v, cross, &inc);
+    Py_ssize_t n = n_inc < 0 ? -1 : grid_points(inc, n_inc, &points, &by_col, &by_row);
+    if (n < 0) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (!(result = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t id = 0; id < n; id++) {
+        double cell[4];
+        if (!smallest_cell(inc, points, by_col, by_row, n, id, cell))
+            continue;
+        PyObject *item = Py_BuildValue("(dddd)", cell[0], cell[1], cell[2], cell[3]);
+        if (!item || PyList_Append(result, item) < 0) {
+            Py_XDECREF(item);
+            Py_CLEAR(result);
+            goto done;
+        }
+        Py_DECREF(item);
+    }
+done:
+    PyMem_Free(values);
+    PyMem_Free(inc);
+    PyMem_Free(points);
+    PyMem_Free(by_col);
+    PyMem_Free(by_row);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"cell_texts", cell_texts, METH_VARARGS,
-     "cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts): per table the joined text of each cell"},
+     "cell_texts(box_fn, angle_fn, textpage, codes, grids, cell_counts[, unicode_fn]): per table the joined text "
+     "of each cell (codes: a list, or an aligned page's text)"},
     {"page_lines", page_lines, METH_VARARGS,
      "page_lines(functions, textpage, text, aligned): the page's stripped lines with size, weight and boxes"},
+    {"grid_cells", grid_cells, METH_VARARGS,
+     "grid_cells(horizontal, vertical, cross): pdf.py's _grid_cells, or None when a value is NaN"},
+    {"load_page", load_page, METH_VARARGS,
+     "load_page(functions, document, index): (page, textpage, count, text, aligned, height), or 1-3 on failure"},
+    {"close_page", close_page, METH_VARARGS, "close_page((text_close, page_close), page, textpage)"},
     {"page_segments", page_segments, METH_VARARGS,
      "page_segments(functions, constants, page): (horizontal, vertical) axis-parallel path segments"},
     {NULL, NULL, 0, NULL},

@@ -50,6 +50,7 @@ Line-end hyphenation is undone with Dutch-aware rules (:func:`join_hyphenated`).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import ctypes
 import functools
 import gzip
@@ -82,6 +83,10 @@ _TERMINAL = (".", "!", "?", ":", ";")
 _DIGITS = re.compile(r"\d+")
 _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s")
 _TOC_ENTRY_START = re.compile(r"^(\d+(\.\d+)*|bijlage\s+\d+)", re.I)
+# compiled once: the module-level re functions look the pattern up in re's cache at every call
+_WHITESPACE_CHAR = re.compile(r"\s")
+_SOFT_HYPHEN_MARK = re.compile("[\ufffe\x02]")            # _PDFIUM_SOFT_HYPHEN
+_SOFT_HYPHEN_BREAK = re.compile("[\ufffe\x02]\n?")
 
 # Reference engine only: a lines-strategy table needs a grid: >= 3 horizontal
 # and >= 3 vertical rulings make the smallest 2×2 table. Pages with less
@@ -134,7 +139,7 @@ def join_hyphenated(left: str, right: str) -> str:
     if not right:
         return left + "-"
     next_word = right.split(None, 1)[0].rstrip(",.;:")
-    fragment = re.split(r"\s", left)[-1] if left else ""
+    fragment = _WHITESPACE_CHAR.split(left)[-1] if left else ""
     if next_word.lower() in _COORDINATORS:
         # "Gezins- en opvoedhulp" is coordination, but "opgroei-" + "en zoveel"
         # is the word "opgroeien" broken before its ending: ask the lexicon.
@@ -199,7 +204,7 @@ def _resolve_soft_hyphens(text: str) -> str:
     """Undo pdfium's in-line soft-hyphen markers with :func:`join_hyphenated`."""
     if "\ufffe" not in text and "\x02" not in text:   # _PDFIUM_SOFT_HYPHEN
         return text
-    parts = re.split("[\ufffe\x02]", text)
+    parts = _SOFT_HYPHEN_MARK.split(text)
     out = parts[0]
     for part in parts[1:]:
         out = join_hyphenated(out, part)
@@ -260,10 +265,9 @@ class _PageText:
     asked, one call per character as before.
     """
 
-    __slots__ = ("textpage", "handle", "count", "text", "aligned", "_codes")
+    __slots__ = ("handle", "count", "text", "aligned", "_codes")
 
     def __init__(self, textpage) -> None:
-        self.textpage = textpage
         self.handle = address(textpage)
         self.count = max(textpage.count_chars(), 0)
         self.text = textpage.get_text_range(0, self.count) if self.count else ""
@@ -271,13 +275,19 @@ class _PageText:
                         and api().FPDFText_GetTextIndexFromCharIndex(self.handle, self.count - 1) == self.count - 1)
         self._codes: list[int] | None = None
 
+    @classmethod
+    def loaded(cls, handle: int, count: int, text: str, aligned: bool) -> "_PageText":
+        """The same from the values _pdfium_batch.c's load_page read (no pypdfium2 objects)."""
+        chars = cls.__new__(cls)
+        chars.handle, chars.count, chars.text, chars.aligned = handle, count, text, aligned
+        chars._codes = None
+        return chars
+
     def char_index(self, text_index: int) -> int:
         """The character index of position ``text_index`` of :attr:`text` (-1 when pdfium has none)."""
         if self.aligned:
             return text_index
-        import pypdfium2.raw as c
-
-        return c.FPDFText_GetCharIndexFromTextIndex(self.textpage.raw, text_index)
+        return api().FPDFText_GetCharIndexFromTextIndex(self.handle, text_index)
 
     def codes(self) -> list[int]:
         """Every character's code point, as ``FPDFText_GetUnicode`` gives it."""
@@ -594,7 +604,22 @@ def _merge_rulings(edges: list[tuple[float, float, float]]) -> list[tuple[float,
 
 
 def _grid_cells(horizontal, vertical) -> list[tuple[float, float, float, float]]:
-    """Smallest rectangles (x0, top, x1, bottom) whose four sides are rulings."""
+    """Smallest rectangles (x0, top, x1, bottom) whose four sides are rulings.
+
+    The compiled loops find the same cells in the same order (_pdfium_batch.c grid_cells: the
+    crossings sorted and bisected instead of dicts of float pairs and sets, ~10x faster on the
+    shared PDFs' ruled pages); they leave rulings with a NaN to this loop (a NaN key of a dict
+    matches only itself)."""
+    batch = accelerator()
+    if batch is not None:
+        cells = batch.grid_cells(horizontal, vertical, _CROSS)
+        if cells is not None:
+            return cells
+    return _grid_cells_python(horizontal, vertical)
+
+
+def _grid_cells_python(horizontal, vertical) -> list[tuple[float, float, float, float]]:
+    """:func:`_grid_cells` in Python: crossings as a dict of points, cells searched from each."""
     # intersections: point → (ids of vertical edges, ids of horizontal edges) through it
     points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
     # merged rulings come sorted by position: a vertical edge meets only the horizontal ones in
@@ -745,7 +770,8 @@ def _finished_cell_text(text: str) -> str:
     collapsed, lines joined (Dutch hyphenation rules)."""
     # a soft hyphen pdfium recognised ends a line inside the cell: keep it as a
     # line-end hyphen so join_lines decides (Dutch rules) whether it stays
-    text = re.sub("[\ufffe\x02]\n?", "-\n", text)
+    if "\ufffe" in text or "\x02" in text:      # most cells have none: no regex pass
+        text = _SOFT_HYPHEN_BREAK.sub("-\n", text)
     return join_lines(_SPACES.collapse(text).split("\n"))
 
 
@@ -779,9 +805,11 @@ def _compiled_cell_texts(batch, chars: _PageText, tables: list[list[tuple]], gri
     characters under its first number, as _chars_by_cell_python keys them by the cell itself."""
     numbered = [(x0, y0, x1, y1, xs, ys, _slot_numbers(cells, xs, ys, slots))
                 for cells, (x0, y0, x1, y1, xs, ys, slots) in zip(tables, grids)]
-    box_of, angle_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle")
-    return batch.cell_texts(box_of, angle_of, chars.handle, chars.codes(), numbered,
-                            [len(cells) for cells in tables])
+    box_of, angle_of, unicode_of = addresses("FPDFText_GetLooseCharBox", "FPDFText_GetCharAngle", "FPDFText_GetUnicode")
+    # an aligned page's codes are read from its text in C (no list of ~2,000 ints built and read back)
+    codes = chars.text if chars.aligned else chars.codes()
+    return batch.cell_texts(box_of, angle_of, chars.handle, codes, numbered,
+                            [len(cells) for cells in tables], unicode_of)
 
 
 def _pdfium_tables(page, chars: _PageText) -> list[_Table]:
@@ -1051,11 +1079,10 @@ def _read_pages(path: Path, pdf, n_pages: int, table_engine: str):
     table_pages: list[int] = []
     tables: dict[int, list[_Table]] = {}
     image_pages = 0
+    # the pdfplumber engine's ruling test walks pypdfium2's page objects
+    batch = accelerator() if table_engine == "pdfium" else None
     for i in range(n_pages):
-        page = pdf[i]
-        textpage = page.get_textpage()
-        try:
-            chars = _PageText(textpage)
+        with _loaded_page(pdf, i, batch) as (page, chars):
             lines = _page_lines(page, chars)
             if lines and table_engine == "pdfium":
                 found = _pdfium_tables(page, chars)
@@ -1063,13 +1090,8 @@ def _read_pages(path: Path, pdf, n_pages: int, table_engine: str):
                     tables[i] = found
             elif lines and _has_table_ruling(page):
                 table_pages.append(i)
-            if not lines:
-                import pypdfium2.raw as c
-                if next(page.get_objects(filter=[c.FPDF_PAGEOBJ_IMAGE], max_depth=3), None) is not None:
-                    image_pages += 1
-        finally:
-            textpage.close()
-            page.close()
+            if not lines and _has_image(page):
+                image_pages += 1
         page_lines.append(lines)
     if not any(page_lines):
         if image_pages:
@@ -1090,6 +1112,83 @@ def _read_pages(path: Path, pdf, n_pages: int, table_engine: str):
         _layout_page(builder, lines, tables.get(i, []), body, levels, running, leading)
         builder.newline()
     return builder.build()
+
+
+@contextlib.contextmanager
+def _loaded_page(pdf, index: int, batch):
+    """(page, _PageText) of page ``index``, both closed on leaving.
+
+    With the compiled loops, one call loads the page and its text page and reads the text
+    (_pdfium_batch.c load_page) and one closes them, without pypdfium2's page and text-page
+    objects, their finalizers and get_text_range's ctypes calls (with the next round-11 steps, the
+    reader's Python instructions fell by a fifth). The page is then a :class:`_RawPage`; without
+    the compiled loops it is pypdfium2's ``PdfPage``.
+    """
+    if batch is None:
+        page = pdf[index]
+        textpage = page.get_textpage()
+        try:
+            yield page, _PageText(textpage)
+        finally:
+            textpage.close()
+            page.close()
+        return
+    loaded = batch.load_page(addresses(*_LOAD_FUNCTIONS), address(pdf), index)
+    if not isinstance(loaded, tuple):
+        import pypdfium2 as pdfium
+
+        raise pdfium.PdfiumError(_LOAD_FAILURES[loaded])
+    page, textpage, count, text, aligned, height = loaded
+    try:
+        yield _RawPage(page, height), _PageText.loaded(textpage, count, text, aligned)
+    finally:
+        batch.close_page(addresses(*_LOAD_FUNCTIONS[-2:]), page, textpage)
+
+
+#: the pdfium functions load_page calls (the last two: close_page's), in the order of its first argument
+_LOAD_FUNCTIONS = ("FPDF_LoadPage", "FPDFText_LoadPage", "FPDFText_CountChars", "FPDFText_GetTextIndexFromCharIndex",
+                   "FPDFText_GetText", "FPDF_GetPageHeightF", "FPDFText_ClosePage", "FPDF_ClosePage")
+#: load_page's failure codes as pypdfium2 words them
+_LOAD_FAILURES = {1: "Failed to load page.", 2: "Failed to load text page.", 3: "Failed to get character count."}
+
+
+class _RawPage:
+    """A page loaded by _pdfium_batch.c's load_page: its handle (``raw``, as on pypdfium2's pages) and height."""
+
+    __slots__ = ("raw", "_height")
+
+    def __init__(self, raw: int, height: float) -> None:
+        self.raw, self._height = raw, height
+
+    def get_height(self) -> float:
+        return self._height
+
+
+def _has_image(page, max_depth: int = 3) -> bool:
+    """Does the page hold an image object, in form XObjects too up to ``max_depth`` levels (the
+    walk, order and errors of pypdfium2's ``get_objects(filter=[IMAGE], max_depth=3)``)?"""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    fn = api()
+
+    def walk(count: int, get, level: int) -> bool:
+        if count < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for k in range(count):
+            obj = get(k)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = fn.FPDFPageObj_GetType(obj)
+            if kind == c.FPDF_PAGEOBJ_IMAGE:
+                return True
+            if kind == c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                if walk(fn.FPDFFormObj_CountObjects(obj), functools.partial(fn.FPDFFormObj_GetObject, obj), level + 1):
+                    return True
+        return False
+
+    handle = address(page)
+    return walk(fn.FPDFPage_CountObjects(handle), functools.partial(fn.FPDFPage_GetObject, handle), 0)
 
 
 def _plumber_tables(path: Path, page_indexes: list[int]) -> dict[int, list[_Table]]:

@@ -28,6 +28,7 @@ _SIGNATURES = {
     "FPDFText_GetFontWeight": (_INT, (_P, _INT)),
     "FPDFText_GetMatrix": (_INT, (_P, _INT, _P)),             # FS_MATRIX*: a, b, c, d, e, f
     "FPDFText_GetTextIndexFromCharIndex": (_INT, (_P, _INT)),
+    "FPDFText_GetCharIndexFromTextIndex": (_INT, (_P, _INT)),
     "FPDFPage_CountObjects": (_INT, (_P,)),
     "FPDFPage_GetObject": (_P, (_P, _INT)),
     "FPDFPageObj_GetType": (_INT, (_P,)),
