@@ -1,0 +1,111 @@
+"""Round 11 (issue 14, branch fixed11): what every build pays whatever the change.
+
+The store is written from the assembly's rows without pandas frames (models/derived.py
+``Assembly.rows_by_doc``, ``ColumnsOnly``): the store must get the values, types and order the
+frames gave it, and a one-changed build without the report imports no pandas."""
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from inkoopgraaf.models.derived import Assembly, StoreTables, document_piece
+from inkoopgraaf.models.store import _clean, schema
+from inkoopgraaf.models.tables import COLUMNS, INT_COLUMNS, SORT, TABLE_NAMES, _frame
+from test_incremental_build import DOCS, _sharing_documents
+from test_report_r10 import _Rows, _sample
+
+def _numeric_rows(doc: str, name: str, n: int, shift: int) -> list[tuple]:
+    """Rows whose non-integer columns hold only numbers and gaps in some mixes (ints alone, ints
+    beside a gap, ints beside a float, bools beside ints): the frame infers a dtype from each."""
+    cols = COLUMNS[name]
+    rows = []
+    for r in range(n):
+        pool = [[3, 4], [3, None], [3, 2.5], [True, 1], [True, False], [None, math.nan], [1.5, math.nan]][
+            (r + shift) % 7]
+        row = [pool[(r + c) % 2] for c in range(len(cols))]
+        row[cols.index("doc")] = doc
+        row[cols.index("region")] = ["rijnmond", None][r % 2]
+        for i, col in enumerate(cols):
+            if col in INT_COLUMNS:      # whole numbers (some as floats) or gaps, as Int64 takes them
+                row[i] = [2023, 7.0, None, math.nan, True][(r + i + shift) % 5]
+        rows.append(tuple(row))
+    return rows
+
+
+def _typed(rows_by_doc: dict) -> dict:
+    """What the store makes of the rows, each value with its type (3 and 3.0 apart)."""
+    return {doc: {name: [[(k, type(_clean(v)).__name__, repr(_clean(v))) for k, v in row.items()] for row in rows]
+                  for name, rows in by_table.items()} for doc, by_table in rows_by_doc.items()}
+
+
+def _frames_way(rows: _Rows, docs: set[str]) -> dict:
+    """main's Assembly.rows_by_doc: the frames of the rows, as records."""
+    out: dict = {}
+    wanted = [d for d in rows.docs() if d in docs]
+    for name in TABLE_NAMES:
+        df = _frame(name, [r for d in wanted for r in rows.filled(d)[name]], SORT[name])
+        for rec in df.astype(object).to_dict(orient="records"):
+            out.setdefault(str(rec.get("doc")), {}).setdefault(name, []).append(rec)
+    return out
+
+
+def _compare(rows: _Rows) -> None:
+    docs = rows.docs()
+    for wanted in ({docs[0]}, set(docs[1:3]), set(docs)):
+        fast = Assembly.rows_by_doc(rows, wanted)
+        assert _typed(fast) == _typed(_frames_way(rows, wanted))
+        assert [list(t) for t in fast.values()] == [list(t) for t in _frames_way(rows, wanted).values()]
+
+
+def test_store_rows_without_frames_are_the_frames_rows_odd_cells():
+    _compare(_sample())
+
+
+def test_store_rows_without_frames_are_the_frames_rows_numeric_columns():
+    _compare(_Rows({doc: {name: _numeric_rows(doc, name, 6 + i, i) for name in TABLE_NAMES}
+                    for i, doc in enumerate(["d2", "d1", "d3"])}))
+
+
+def test_store_rows_without_frames_are_the_frames_rows_of_pieces():
+    """Pieces of the graph tests' documents and of two that share values the assembly folds
+    (references filled)."""
+    from test_graph import load_case
+    facts, docs, texts, _ = load_case()
+    for f, rec, text in _sharing_documents():
+        facts, docs, texts = facts + f, docs + [rec], {**texts, **text}
+    assembly = Assembly([document_piece(d["id"], d, [f for f in facts if f.doc == d["id"]], texts.get(d["id"]))
+                         for d in sorted(docs, key=lambda d: d["id"])])
+    assert sum(len(rows) for d in assembly.docs() for rows in assembly.filled(d).values()) > 20
+    _compare(_Rows({d: assembly.filled(d) for d in assembly.docs()}))
+
+
+def test_the_store_schema_from_columns_alone_is_the_empty_frames_schema():
+    class Frames(dict):
+        pass
+    frames = Frames({name: _frame(name, [], SORT[name]) for name in TABLE_NAMES})
+    assert schema(StoreTables(Assembly([]))) == schema(frames)
+
+
+def test_a_one_changed_build_without_the_report_imports_no_pandas(tmp_path):
+    """Tables and store of one changed document come from the assembly's rows: no frame, so no
+    pandas (~0.2 CPU s per process)."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for p in sorted(DOCS.glob("*.txt"))[:3]:
+        shutil.copy(p, corpus / p.name)
+    probe = ("import sys, atexit; from inkoopgraaf.cli import main; "
+             "atexit.register(lambda: print('PANDAS' if 'pandas' in sys.modules else 'NO-PANDAS')); "
+             f"main(['build', {str(corpus)!r}, '--out', {str(out)!r}, '--no-report', '--jobs', '1'])")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    run = lambda: subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert run().returncode == 0
+    first = sorted(corpus.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n\nDe gemeenteraad besluit op 3 maart 2031 de inkoop "
+                     "van dyslexiezorg met een lumpsum te financieren.\n", encoding="utf-8")
+    r = run()
+    assert r.returncode == 0, r.stderr
+    assert "1 changed" in r.stderr and r.stdout.strip().splitlines()[-1] == "NO-PANDAS"
