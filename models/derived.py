@@ -406,10 +406,14 @@ class Assembly:
             offset = fh.write(csv_header(name).encode("utf-8"))
             for region, docs in self.blocks(name):
                 key = self._block_key(name, region, docs)
-                block = old.copied(name, region, key) or self._block_text(name, region, docs)
-                fh.write(block.data)
-                entries.append([region, key, offset, len(block.data), *side.add(block.side)])
-                offset += len(block.data)
+                copied = old.copy_into(fh, name, region, key)     # unchanged: copied by the kernel
+                if copied is None:
+                    block = self._block_text(name, region, docs)
+                    fh.write(block.data)
+                    copied = len(block.data), block.side
+                length, side_record = copied
+                entries.append([region, key, offset, length, *side.add(side_record)])
+                offset += length
         return entries
 
     def _block_text(self, name: str, region, docs: list[str]) -> Block:

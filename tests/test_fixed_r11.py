@@ -109,3 +109,49 @@ def test_a_one_changed_build_without_the_report_imports_no_pandas(tmp_path):
     r = run()
     assert r.returncode == 0, r.stderr
     assert "1 changed" in r.stderr and r.stdout.strip().splitlines()[-1] == "NO-PANDAS"
+
+
+# --------------------------------------------------------------------------- kernel copies
+def _copy_cases(tmp_path, monkeypatch, copier):
+    from inkoopgraaf.models import io
+    monkeypatch.setattr(io, "_COPY_FILE_RANGE", copier)
+    src = tmp_path / "src.csv"
+    src.write_bytes(b"".join(b"row %d,\xc3\xa9\n" % i for i in range(5000)))
+    data = src.read_bytes()
+    with open(src, "rb") as fh, open(tmp_path / "dst.csv", "wb") as out:
+        out.write(b"head\n")
+        io.copy_range(fh, out, 8, 1000)
+        out.write(b"mid\n")
+        io.copy_range(fh, out, 0, len(data))
+        io.copy_range(fh, out, 17, 0)
+        out.write(b"tail\n")
+    assert (tmp_path / "dst.csv").read_bytes() == b"head\n" + data[8:1008] + b"mid\n" + data + b"tail\n"
+
+
+def test_copy_range_by_the_kernel(tmp_path, monkeypatch):
+    import os as _os
+    _copy_cases(tmp_path, monkeypatch, getattr(_os, "copy_file_range", None))
+
+
+def test_copy_range_without_the_kernel_copy(tmp_path, monkeypatch):
+    """No copy_file_range (another platform), one that refuses (EXDEV, EINVAL) or copies only
+    part of what was asked: the bytes are the same."""
+    import errno
+    import os as _os
+    _copy_cases(tmp_path, monkeypatch, None)
+
+    def refuses(*args):
+        raise OSError(errno.EXDEV, "cross-device")
+    _copy_cases(tmp_path, monkeypatch, refuses)
+    real = getattr(_os, "copy_file_range", None)
+    if real is not None:
+        _copy_cases(tmp_path, monkeypatch, lambda s, d, n, so, do: real(s, d, min(n, 7), so, do))
+
+
+def test_whole_lines_at_is_read_whole_lines_without_the_read(tmp_path):
+    from inkoopgraaf.models.io import read_whole_lines, whole_lines_at
+    p = tmp_path / "x"
+    p.write_bytes(b'{"a": 1}\n{"b": 2}\n')
+    with open(p, "rb") as fh:
+        for offset, length in ((9, 9), (0, 18), (0, 0), (0, 5), (9, 40), (-1, 3), (None, 3), (3, -1), (18, 0), (40, 0), (17, 1)):
+            assert whole_lines_at(fh, offset, length) == (read_whole_lines(fh, offset, length) is not None)
