@@ -155,3 +155,43 @@ def test_whole_lines_at_is_read_whole_lines_without_the_read(tmp_path):
     with open(p, "rb") as fh:
         for offset, length in ((9, 9), (0, 18), (0, 0), (0, 5), (9, 40), (-1, 3), (None, 3), (3, -1), (18, 0), (40, 0), (17, 1)):
             assert whole_lines_at(fh, offset, length) == (read_whole_lines(fh, offset, length) is not None)
+
+
+def test_facts_lines_copied_in_runs_equal_the_serialised_lines(tmp_path):
+    """facts.jsonl from the previous one (unchanged documents' lines copied in runs) is the file
+    written from every document's facts, also when the previous file was cut short or one of
+    its lines damaged (those documents are serialised again), and with a document added."""
+    from inkoopgraaf.cli import FACTS_INDEX, write_facts
+
+    class R:
+        def __init__(self, doc, n):
+            from inkoopgraaf.models.facts import Fact
+            self.record = {"id": doc}
+            self.facts = [Fact(doc=doc, type="date", text=f"t{i}", start=i, end=i + 2, page=None,
+                               value={"start": f"2024-0{1 + i % 9}-01"}, confidence=0.5) for i in range(n)]
+            self.fact_count = n
+
+    results = [R(f"d{i:02d}", i % 4) for i in range(30)]
+    keys = {str(r.record["id"]): "k" + str(r.record["id"]) for r in results}
+    prev, cold = tmp_path / "prev", tmp_path / "cold"
+    prev.mkdir(), cold.mkdir()
+    write_facts(prev / "facts.jsonl", results, keys)
+    write_facts(cold / "facts.jsonl", results, None)
+    want = (cold / "facts.jsonl").read_bytes()
+    assert (prev / "facts.jsonl").read_bytes() == want
+    for damage in ("none", "cut", "line"):
+        old = tmp_path / damage
+        shutil.copytree(prev, old)
+        data = (old / "facts.jsonl").read_bytes()
+        if damage == "cut":
+            (old / "facts.jsonl").write_bytes(data[: len(data) * 2 // 3])
+        elif damage == "line":      # a document's last newline lost: that document is made again
+            import json
+            offset, length, _ = json.loads((old / FACTS_INDEX).read_text())["d13"]
+            i = offset + length - 1
+            (old / "facts.jsonl").write_bytes(data[:i] + b" " + data[i + 1:])
+        new = tmp_path / f"new-{damage}"
+        new.mkdir()
+        write_facts(new / "facts.jsonl", results, keys, old)
+        assert (new / "facts.jsonl").read_bytes() == want, damage
+        assert (new / FACTS_INDEX).read_bytes() == (prev / FACTS_INDEX).read_bytes()
