@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -574,16 +575,19 @@ def _write_texts(out: Path, results, keys: dict[str, str], previous: Path | None
     folder = out / "texts"
     folder.mkdir(parents=True, exist_ok=True)
     old_index = _previous_index(previous) if by_key else {}
+    # plain strings for the 10,000 links of unchanged texts (two Path objects each cost more)
+    old_dir, new_dir = (f"{previous}/texts" if previous is not None else None), str(folder)
     n = 0
     for r in results:
         if not r.has_document:
             continue
         doc_id = str(r.record["id"])
         n += 1
-        rel, path = f"texts/{doc_id}.txt", folder / f"{doc_id}.txt"
         entry = old_index.get(doc_id)
-        if isinstance(entry, list) and len(entry) == 3 and entry[2] == keys.get(doc_id) and _linked(previous / rel, path):
+        if (isinstance(entry, list) and len(entry) == 3 and entry[2] == keys.get(doc_id)
+                and _linked(f"{old_dir}/{doc_id}.txt", f"{new_dir}/{doc_id}.txt")):
             continue
+        rel, path = f"texts/{doc_id}.txt", folder / f"{doc_id}.txt"
         text = r.text
         if not reuse_file(previous, rel, path, text):
             write_text_atomic(path, text)
@@ -598,9 +602,8 @@ def _previous_index(previous: Path | None) -> dict:
     return index
 
 
-def _linked(old: Path, target: Path) -> bool:
+def _linked(old, target) -> bool:
     """Hard-link ``old`` to ``target``; False when it is not there or cannot be linked."""
-    import os
     try:
         os.link(old, target)
         return True
