@@ -41,7 +41,7 @@ from .io import atomic_writer
 from .derived_state import (AssemblyState, STATE_FILE, add_docs, drop_docs, fold_value, read_state, refs_of,
                             write_state)
 from .gc_pause import collector_paused
-from .tables import COLUMNS, SORT, TABLE_NAMES, _frame, csv_header, table_rows
+from .tables import COLUMNS, INT_COLUMNS, SORT, TABLE_NAMES, _frame, csv_header, sort_order, table_rows
 from .table_blocks import TABLES_FORMAT, Block, PreviousTables, SideWriter, merge_block, render_block, write_index
 
 REF = "$ref"
@@ -406,10 +406,14 @@ class Assembly:
             offset = fh.write(csv_header(name).encode("utf-8"))
             for region, docs in self.blocks(name):
                 key = self._block_key(name, region, docs)
-                block = old.copied(name, region, key) or self._block_text(name, region, docs)
-                fh.write(block.data)
-                entries.append([region, key, offset, len(block.data), *side.add(block.side)])
-                offset += len(block.data)
+                copied = old.copy_into(fh, name, region, key)     # unchanged: copied by the kernel
+                if copied is None:
+                    block = self._block_text(name, region, docs)
+                    fh.write(block.data)
+                    copied = len(block.data), block.side
+                length, side_record = copied
+                entries.append([region, key, offset, length, *side.add(side_record)])
+                offset += length
         return entries
 
     def _block_text(self, name: str, region, docs: list[str]) -> Block:
@@ -426,10 +430,21 @@ class Assembly:
         return render_block(name, region, self._block_rows(name, region, docs))
 
     def rows_by_doc(self, docs: Iterable[str]) -> dict[str, dict[str, list[dict]]]:
-        """doc -> table -> its rows as dicts (the store writes them), of ``docs`` only."""
+        """doc -> table -> its rows as dicts (the store writes them), of ``docs`` only: in the
+        table's order, each column's values as the table frame of these rows holds them
+        (:func:`frame_values`), without the frame (no pandas in a build that makes none)."""
         out: dict[str, dict[str, list[dict]]] = {}
-        for name, df in self.frames_of(docs).items():
-            for rec in df.astype(object).to_dict(orient="records"):
+        wanted = set(docs)
+        wanted = [d for d in self.docs() if d in wanted]
+        for name in TABLE_NAMES:
+            rows = [row for d in wanted for row in self.filled(d)[name]]
+            if not rows:
+                continue
+            columns = COLUMNS[name]
+            rows = [rows[i] for i in sort_order(name, rows)]
+            values = [frame_values(col, list(cells)) for col, cells in zip(columns, zip(*rows))]
+            for row in zip(*values):
+                rec = dict(zip(columns, row))
                 out.setdefault(str(rec.get("doc")), {}).setdefault(name, []).append(rec)
         return out
 
@@ -477,6 +492,35 @@ class Assembly:
         return {(p["doc"], s, e) for p in self.pieces for s, e in p["weak"]}
 
 
+class ColumnsOnly:
+    """A table the store knows by its columns alone: it types them by name (models/store.py
+    ``_sql_type``), as it typed an empty table frame's, which held no rows to infer from."""
+
+    def __init__(self, columns: list[str]):
+        self.columns = list(columns)
+
+    def __len__(self) -> int:
+        return 0
+
+
+def frame_values(column: str, cells: list) -> list:
+    """A column's cells as ``DataFrame(rows).astype(object)`` holds them, up to what the store
+    makes of them (models/store.py ``_clean``: a gap is NULL, numpy scalars and bools plain):
+    an integer column is whole numbers or gaps (``Int64``); any other column that holds only
+    numbers, one a float or beside a gap, is floats (pandas infers float64 for it)."""
+    if column in INT_COLUMNS:
+        return [None if _gap(v) else int(v) if v.__class__ is float else v for v in cells]
+    present = [v for v in cells if not _gap(v)]
+    if present and all(v.__class__ in (int, float) for v in present) and (
+            len(present) < len(cells) or any(v.__class__ is float for v in present)):
+        return [None if _gap(v) else float(v) for v in cells]
+    return cells
+
+
+def _gap(v) -> bool:
+    return v is None or (v.__class__ is float and v != v)
+
+
 class StoreTables(Mapping):
     """What the store (models/store.py) reads of the tables, without every row being read:
     each table's columns and types (an empty frame: the types are fixed by column name), the
@@ -491,7 +535,7 @@ class StoreTables(Mapping):
     def __getitem__(self, name: str):
         if name not in TABLE_NAMES:
             raise KeyError(name)
-        return _frame(name, [], SORT[name])
+        return ColumnsOnly(COLUMNS[name])
 
     def __iter__(self):
         return iter(TABLE_NAMES)

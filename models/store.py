@@ -30,20 +30,22 @@ import json
 import math
 import re
 import sqlite3
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from . import gazetteer
 from .evidence import passage
 from .facts import Fact
 from .tables import INT_COLUMNS, SORT
 from .taxonomy import load_taxonomy
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STORE_NAME = "inkoopgraaf.db"
 SCHEMA_VERSION = 1
@@ -126,11 +128,17 @@ _FLAG_COLUMNS = ("superseded", "named_in_document", "onzeker")
 _REAL_COLUMNS = ("confidence",)
 
 
-def _sql_type(series: pd.Series) -> str:
-    if series.name in INT_COLUMNS or series.name in _FLAG_COLUMNS:
+def _sql_type(df, column: str) -> str:
+    if column in INT_COLUMNS or column in _FLAG_COLUMNS:
         return "INTEGER"
-    if series.name in _REAL_COLUMNS:
+    if column in _REAL_COLUMNS:
         return "REAL"
+    if not hasattr(df, "dtypes"):
+        # a table known by its columns alone (models/derived.py StoreTables, no pandas): the
+        # other columns are TEXT, as an empty table frame's object columns are
+        return "TEXT"
+    import pandas as pd
+    series = df[column]
     if pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series):
         return "INTEGER"
     if pd.api.types.is_float_dtype(series):
@@ -143,7 +151,7 @@ def comparison_columns(df: pd.DataFrame) -> dict[str, str]:
     cols = {"id": "INTEGER PRIMARY KEY"}
     for c in df.columns:
         ref = _REFERENCES.get(c)
-        cols[c] = _sql_type(df[c]) + (f" REFERENCES {ref}" if ref else "")
+        cols[c] = _sql_type(df, c) + (f" REFERENCES {ref}" if ref else "")
     cols["evidence_fact"] = "INTEGER REFERENCES " + _REFERENCES["evidence_fact"]
     return cols
 
@@ -200,9 +208,19 @@ def schema_fingerprint(tables: Mapping[str, pd.DataFrame]) -> str:
 
 
 # --------------------------------------------------------------------------- rows
+def _pandas_missing(v) -> bool:
+    """pandas' NA or NaT; pandas is imported only where frames are made (a build that writes the
+    store from the assembly's rows makes none), and until then no value can be one of them."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and (v is pd.NA or v is pd.NaT)
+
+
 def _clean(v):
     """A value SQLite can hold: NaN/NA -> NULL, numpy scalars -> Python, bools -> 0/1."""
-    if v is None or v is pd.NA or v is pd.NaT:
+    cls = v.__class__
+    if cls is str or cls is int:        # most values: as they are
+        return v
+    if v is None or _pandas_missing(v):
         return None
     if isinstance(v, float) and math.isnan(v):
         return None
@@ -587,6 +605,7 @@ def read_table(path, name: str) -> pd.DataFrame:
     models/tables.py gives them, so a table read back equals the table written."""
     con = connect(path, readonly=True)
     try:
+        import pandas as pd
         df = pd.read_sql_query(f"SELECT * FROM {_q(name)} ORDER BY rowid", con)
         types = {r[1]: (r[2] or "").upper() for r in con.execute(f"PRAGMA table_info({_q(name)})")}
     finally:

@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from .io import atomic_writer, read_json_index, read_whole_lines, write_text_atomic
+from .io import atomic_writer, copy_range, read_json_index, read_whole_lines, whole_lines_at, write_text_atomic
 from .tables import COLUMNS, SORT, _absent, _sort_key, csv_row_texts, sort_order
 
 #: Bumped when the tables' block layout, index or side records change.
@@ -257,6 +257,21 @@ class PreviousTables:
         data = self._read(f"{name}.csv", entry[2], entry[3])
         return None if data is None else Block(data, side)
 
+    def copy_into(self, fh, name: str, region, key: str) -> tuple[int, bytes | None] | None:
+        """Append the previous block to ``fh`` when :meth:`copied` would give it, without reading
+        it into Python (:func:`.io.copy_range`); its (length, side record), or None."""
+        entry = self._blocks.get(name, {}).get(region)
+        if entry is None or entry[1] != key:
+            return None
+        side = self._side(entry)
+        if side is None and _has_side(entry):
+            return None
+        src = self._file(f"{name}.csv")
+        if src is None or not whole_lines_at(src, entry[2], entry[3]):
+            return None
+        copy_range(src, fh, entry[2], entry[3])
+        return entry[3], side
+
     def block(self, name: str, region) -> Block | None:
         """The previous block of ``region`` with its side record, whatever its key; None when
         either does not read back."""
@@ -274,13 +289,16 @@ class PreviousTables:
         return line if line is not None and zlib.crc32(line) == crc else None
 
     def _read(self, file: str, offset, length) -> bytes | None:
+        fh = self._file(file)
+        return None if fh is None else read_whole_lines(fh, offset, length)
+
+    def _file(self, file: str):
         if file not in self._files:
             try:
                 self._files[file] = self._stack.enter_context(open(self._dir / file, "rb"))
             except (OSError, TypeError):
                 self._files[file] = None
-        fh = self._files[file]
-        return None if fh is None else read_whole_lines(fh, offset, length)
+        return self._files[file]
 
 
 def _has_side(entry) -> bool:

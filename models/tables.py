@@ -26,17 +26,19 @@ import csv
 import io
 import json
 import math
+import sys
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Mapping
-
-import networkx as nx
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .facts import Fact, read_facts
 from .graph import ALL_SEGMENTS, build_graph, edges_of_type, nodes_of_kind
 from .io import _FORMULA_START, atomic_writer
 from .scopes import rules
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
 
 TABLE_NAMES = ("financing", "procedures", "segments", "timeline", "plan_changes", "decisions", "members")
 
@@ -82,7 +84,15 @@ def evidence(provenance: list[dict], prefer_type: str | None = None) -> dict:
             "evidence_page": best.get("page"), "evidence_start": best.get("start"), "evidence_end": best.get("end")}
 
 
+def _is_na(v) -> bool:
+    """Whether ``v`` is pandas' NA. pandas is imported only where frames are made (~0.2 CPU s
+    per process): until then no value can be its NA."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and v is pd.NA
+
+
 def _frame(name: str, rows: list[dict], sort: list[str]) -> pd.DataFrame:
+    import pandas as pd
     df = pd.DataFrame(rows, columns=COLUMNS[name])
     for col in INT_COLUMNS:
         if col in df.columns:
@@ -101,6 +111,7 @@ def sort_order(name: str, rows: list[tuple]) -> list[int]:
     try:
         return sorted(range(len(rows)), key=lambda i: [_sort_key(rows[i][c]) for c in cols])
     except TypeError:
+        import pandas as pd
         df = pd.DataFrame([[row[i] for i in cols] for row in rows], columns=SORT[name])
         for col in INT_COLUMNS:
             if col in df.columns:
@@ -109,7 +120,10 @@ def sort_order(name: str, rows: list[tuple]) -> list[int]:
 
 
 def _sort_key(v) -> tuple:
-    return (True, 0) if v is None or v is pd.NA or (v.__class__ is float and v != v) else (False, v)
+    cls = v.__class__
+    if cls is str or cls is int:        # most keys: no look for a gap
+        return (False, v)
+    return (True, 0) if v is None or (cls is float and v != v) or _is_na(v) else (False, v)
 
 
 def _regions_of(G, node: str, doc: str) -> list[str]:
@@ -294,7 +308,7 @@ FLOAT_COLUMNS = ("confidence",)
 
 
 def _absent(v) -> bool:
-    return v is None or v is pd.NA or (v.__class__ is float and v != v)
+    return v is None or (v.__class__ is float and v != v) or _is_na(v)
 
 
 def _int_cell(v) -> str:
@@ -426,4 +440,5 @@ def facts_frame(facts: Iterable[Fact]) -> pd.DataFrame:
         for k, v in (f.value or {}).items():
             row[f"value_{k}"] = json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
         rows.append(row)
+    import pandas as pd
     return pd.DataFrame(rows)
