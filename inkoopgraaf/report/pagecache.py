@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 FOLDER = "report-pages"
-_FORMAT = 1
+_FORMAT = 2
 
 
 def fact_summary(fact: Mapping) -> str:
@@ -63,23 +63,30 @@ class PageInputs:
         """(the page's facts in document order, its texts, its table rows, each fact's summary),
         the page's kept inputs updated in its file when a document had to be read."""
         from .render import _as_dict
+        from inkoopgraaf.models.gc_pause import collector_paused
         kept = self._load(name)
         entries: dict[str, list] = {}
+        blobs: dict[str, tuple[str, bytes]] = {}
         read = 0
-        for d in doc_ids:
-            entry, fp = kept.get(d), self.fingerprints.get(d)
-            if entry is None or fp is None or entry[0] != fp:
+        with collector_paused():     # one page's inputs: many small containers, no cycles
+            for d in doc_ids:
+                held, fp = kept.get(d), self.fingerprints.get(d)
+                entry = _unpickled(held[1]) if fp is not None and _is_held(held) and held[0] == fp else None
+                if entry is not None:
+                    entries[d], blobs[d] = entry, held
+                    continue
                 facts = [_as_dict(f) for f in self._facts_of(d)]
-                entry = [fp, facts, _text_or_none(self._texts, d),
-                         dict(self._assembly.filled(d)), [fact_summary(f) for f in facts]]
+                entries[d] = [facts, _text_or_none(self._texts, d), dict(self._assembly.filled(d)),
+                              [fact_summary(f) for f in facts]]
+                if fp is not None:   # a document without a fingerprint is read every time
+                    blobs[d] = (fp, pickle.dumps(entries[d], protocol=pickle.HIGHEST_PROTOCOL))
                 read += 1
-            entries[d] = entry
         if read:
-            self._save(name, entries)
-        facts = [f for d in doc_ids for f in entries[d][1]]
-        texts = {d: entries[d][2] for d in doc_ids if entries[d][2] is not None}
-        worded = [s for d in doc_ids for s in entries[d][4]]
-        rows = DocumentRows(self._assembly_order(doc_ids), {d: entries[d][3] for d in doc_ids})
+            self._save(name, blobs)
+        facts = [f for d in doc_ids for f in entries[d][0]]
+        texts = {d: entries[d][1] for d in doc_ids if entries[d][1] is not None}
+        worded = [s for d in doc_ids for s in entries[d][3]]
+        rows = DocumentRows(self._assembly_order(doc_ids), {d: entries[d][2] for d in doc_ids})
         return facts, texts, rows, worded
 
     def _assembly_order(self, doc_ids: list[str]) -> list[str]:
@@ -91,11 +98,12 @@ class PageInputs:
     def _path(self, name: str) -> Path:
         return self.folder / f"{name}.pickle"
 
-    def _load(self, name: str) -> dict[str, list]:
-        from inkoopgraaf.models.gc_pause import collector_paused
+    def _load(self, name: str) -> dict[str, tuple[str, bytes]]:
+        """doc -> (its fingerprint, its inputs pickled on their own): a document is unpickled
+        only when used, and written back as the same bytes."""
         from .render import report_version
         try:
-            with collector_paused(), self._path(name).open("rb") as fh:
+            with self._path(name).open("rb") as fh:
                 data = pickle.load(fh)
         except Exception:      # missing, cut short or not ours: every document is read again
             return {}
@@ -104,7 +112,7 @@ class PageInputs:
             return {}
         return data["docs"]
 
-    def _save(self, name: str, entries: dict[str, list]) -> None:
+    def _save(self, name: str, entries: dict[str, tuple[str, bytes]]) -> None:
         from .render import report_version
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
@@ -131,3 +139,16 @@ def _text_or_none(texts: Mapping, doc: str) -> str | None:
         return texts[doc]
     except KeyError:
         return None
+
+
+def _is_held(held: Any) -> bool:
+    return isinstance(held, tuple) and len(held) == 2 and isinstance(held[1], bytes)
+
+
+def _unpickled(blob: bytes) -> list | None:
+    """A document's kept inputs, None when its bytes do not read as them (then it is read again)."""
+    try:
+        entry = pickle.loads(blob)
+    except Exception:
+        return None
+    return entry if isinstance(entry, list) and len(entry) == 4 else None
