@@ -529,11 +529,15 @@ def _write_build(out: Path, results, no_report: bool, key: str = "", graph_files
                            held["assembly"].fingerprints)
 
     def report_step(folder: Path) -> list[str]:
+        from .report.pagecache import FOLDER, PageInputs
         asm = held["assembly"]
+        # a region page's inputs kept per document beside the cache: a changed page reads its changed documents only
+        inputs = None if cache is None else PageInputs(cache / FOLDER, asm.fingerprints, texts.facts_of, texts, asm)
         return _write_report(folder, facts, docs, texts, asm, asm.attributions(), asm.weak_spans(),
                              previous, asm.fingerprints, reuse_by_key=cache is not None,
                              contributions=asm.contributions([str(d["id"]) for d in docs]),
-                             facts_of=texts.facts_of)     # a page's facts, its texts kept aside
+                             facts_of=texts.facts_of,     # a page's facts, its texts kept aside
+                             page_inputs=inputs)
 
     def state_step(folder: Path) -> list[str]:
         from .snapshot import write_state
@@ -689,14 +693,16 @@ def write_store(out: Path, results, docs, tables, previous: Path | None = None, 
 
 
 def _write_report(out: Path, facts, docs, texts, tables, attributions=None, weak=None, previous=None,
-                  doc_keys=None, reuse_by_key: bool = False, contributions=None, facts_of=None) -> list[str]:
+                  doc_keys=None, reuse_by_key: bool = False, contributions=None, facts_of=None,
+                  page_inputs=None) -> list[str]:
     """report.html, and above 50 documents report/<region>.html (an unchanged page is linked from
     ``previous``; with ``reuse_by_key``, a page whose documents' ``doc_keys`` are those it was made
-    from is linked without being rendered: only the regions of changed documents are)."""
+    from is linked without being rendered: only the regions of changed documents are, and with
+    ``page_inputs`` only their changed documents are read again)."""
     from .report import write_report_files
     paths = write_report_files(out / "report.html", facts, docs, texts, tables, attributions=attributions,
                                weak=weak, previous=previous, doc_keys=doc_keys, reuse_by_key=reuse_by_key,
-                               contributions=contributions, facts_of=facts_of)
+                               contributions=contributions, facts_of=facts_of, page_inputs=page_inputs)
     return [paths[0].name] + ([f"report/ ({len(paths) - 1} region pages)"] if len(paths) > 1 else [])
 
 

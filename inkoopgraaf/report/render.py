@@ -197,7 +197,7 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
                   tables: Mapping[str, Any] | None = None, title: str | None = None,
                   attributions: Mapping[str, Iterable[str]] | None = None,
                   weak: set[tuple[str, int, int]] | None = None, with_tables: bool = True,
-                  summaries: bool = True) -> dict:
+                  summaries: bool = True, worded: list[str] | None = None) -> dict:
     """Everything the page shows, as plain JSON-able data (lists of indices keep it compact).
 
     ``attributions`` (doc -> its own regions) and ``weak`` (whole-procurement claims that are
@@ -205,7 +205,8 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
     (models/derived.py); without them they are worked out here from the facts and texts.
     ``with_tables=False`` leaves the comparison tables' grids out (the split summary does not
     carry them; the matrix still reads its contract starts from ``tables``); ``summaries=False``
-    leaves each fact row's Dutch summary None (the split summary words only the facts it cites)."""
+    leaves each fact row's Dutch summary None (the split summary words only the facts it cites);
+    ``worded``: each fact's summary, already made (:mod:`.pagecache` keeps them per document)."""
     fact_dicts = [_as_dict(f) for f in facts]
     documents = list(documents)
     texts = dict(texts or {})
@@ -278,8 +279,9 @@ def build_payload(facts: Iterable[Any], documents: Iterable[Mapping], texts: Map
         di = doc_index[str(f.get("doc"))]
         docs[di]["n"] += 1
         conf = f.get("confidence")
+        said = (worded[fi] if worded is not None else summarize(ftype, value)) if summaries else None
         rows.append([di, ftype, f.get("start"), f.get("end"), f.get("page"), f.get("text") or "",
-                     summarize(ftype, value) if summaries else None, round(float(conf), 3) if isinstance(conf, (int, float)) else None])
+                     said, round(float(conf), 3) if isinstance(conf, (int, float)) else None])
         # what the fact adds to each of its document's regions, worked out once (not once per region)
         if ftype == "municipality" and value.get("cbs"):
             cbs = value["cbs"]
@@ -677,15 +679,19 @@ def summary_payload(full: dict, folder: str, names: Mapping[str, str], fact_dict
 
 
 def region_payload(region: dict, facts: list[dict], documents: list[Mapping], texts: Mapping[str, str],
-                   tables: Mapping[str, Any], title: str, attributions, weak, back: str) -> dict:
+                   tables: Mapping[str, Any], title: str, attributions, weak, back: str,
+                   worded: list[str] | None = None) -> dict:
     """One region's page: the full report of the documents filed under that region (their
-    facts with the passages, texts, timelines, decisions, their rows of the tables)."""
+    facts with the passages, texts, timelines, decisions, their rows of the tables);
+    ``worded``: the facts' summaries, when already made (see :func:`build_payload`)."""
     ids = {str(rec.get("id")) for rec in documents}
-    mine = [f for f in facts if str(f.get("doc")) in ids]
+    at = [i for i, f in enumerate(facts) if str(f.get("doc")) in ids]
+    mine = [facts[i] for i in at]
     part_tables = _tables_of(tables, ids)
     own = None if attributions is None else {d: regs for d, regs in attributions.items() if d in ids}
     payload = build_payload(mine, documents, {d: texts[d] for d in ids if d in texts}, part_tables,
-                            f"{title}: {region['name']}", own, weak)
+                            f"{title}: {region['name']}", own, weak,
+                            worded=None if worded is None else [worded[i] for i in at])
     payload["meta"]["summary"] = back
     payload["meta"]["region"] = region["id"]
     return payload
@@ -717,7 +723,7 @@ def report_pages(facts: Iterable[Any], documents: Iterable[Mapping], texts: Mapp
 
 def _pages(facts, documents, texts, tables, title, attributions, weak, summary, split,
            doc_keys: Mapping[str, str] | None = None, unchanged=None, contributions=None,
-           facts_of=None) -> tuple[dict[str, str | None], dict]:
+           facts_of=None, page_inputs=None) -> tuple[dict[str, str | None], dict]:
     """:func:`report_pages`, and each region page's key (:func:`page_key`, when ``doc_keys`` gives
     every document's); a page for which ``unchanged(rel, key)`` holds is not rendered (None).
     With ``contributions`` (every document's :func:`.summary.document_contribution`, in
@@ -726,7 +732,7 @@ def _pages(facts, documents, texts, tables, title, attributions, weak, summary, 
     folder = Path(summary).with_suffix("").name
     if contributions is not None and (split or (split is None and len(contributions) > SPLIT_ABOVE_DOCUMENTS)):
         return _pages_from_contributions(contributions, facts, documents, texts, tables, title, attributions,
-                                         weak, summary, doc_keys, unchanged, facts_of)
+                                         weak, summary, doc_keys, unchanged, facts_of, page_inputs)
     fact_dicts = [_as_dict(f) for f in facts]
     documents = list(documents)
     texts = dict(texts or {})
@@ -756,8 +762,11 @@ def _pages(facts, documents, texts, tables, title, attributions, weak, summary, 
 
 
 def _pages_from_contributions(contributions, facts, documents, texts, tables, title, attributions, weak,
-                              summary, doc_keys, unchanged, facts_of) -> tuple[dict[str, str | None], dict]:
-    """:func:`_pages` of a split report whose summary is folded from per-document contributions."""
+                              summary, doc_keys, unchanged, facts_of,
+                              page_inputs=None) -> tuple[dict[str, str | None], dict]:
+    """:func:`_pages` of a split report whose summary is folded from per-document contributions;
+    with ``page_inputs`` (a :class:`.pagecache.PageInputs`) a region page's documents are read
+    only when their fingerprint changed since the page was last made."""
     from .summary import summary_payload_from
     folder = Path(summary).with_suffix("").name
     texts = texts or {}
@@ -776,13 +785,19 @@ def _pages_from_contributions(contributions, facts, documents, texts, tables, ti
     back = f"../{summary}"
 
     def region_page(r, doc_ids):
+        records_of = [records.get(d) or {"id": d} for d in doc_ids]
+        if page_inputs is not None:
+            page_facts, page_texts, rows, worded = page_inputs.page(Path(names[r["id"]]).stem, doc_ids)
+            return region_payload(r, page_facts, records_of, page_texts, rows, payload["meta"]["title"],
+                                  attributions, weak, back, worded)
         page_facts = [_as_dict(f) for d in doc_ids for f in facts_of(d)]
-        return region_payload(r, page_facts, [records.get(d) or {"id": d} for d in doc_ids],
-                              _texts_of(texts, doc_ids), tables or {}, payload["meta"]["title"], attributions,
-                              weak, back)
+        return region_payload(r, page_facts, records_of, _texts_of(texts, doc_ids), tables or {},
+                              payload["meta"]["title"], attributions, weak, back)
 
     keys = _region_pages(pages, regions, docs, names, folder, back, payload["meta"], doc_keys, unchanged,
                          region_page)
+    if page_inputs is not None:
+        page_inputs.keep_only({Path(n).stem for n in names.values()})
     return pages, keys
 
 
@@ -862,14 +877,15 @@ def write_report_files(out_path, facts: Iterable[Any], documents: Iterable[Mappi
                        weak: set[tuple[str, int, int]] | None = None, split: bool | None = None,
                        previous: Path | None = None, doc_keys: Mapping[str, str] | None = None,
                        reuse_by_key: bool = False, contributions: list[Mapping] | None = None,
-                       facts_of=None) -> list[Path]:
+                       facts_of=None, page_inputs=None) -> list[Path]:
     """Write the report (:func:`report_pages`): ``out_path`` and, when split, its region pages
     in the folder named like it without ``.html`` (``report.html`` → ``report/``). A page equal
     to the one in ``previous`` (the last generation's folder) is hard-linked from there; pages
     of regions no longer in the report are removed. With ``doc_keys`` (document id -> a key of
     everything its part of a page is made from) the page keys are written beside the pages,
     and with ``reuse_by_key`` a page whose key is the previous generation's is linked from
-    there without being rendered at all. ``contributions``, ``facts_of``: see :func:`_pages`."""
+    there without being rendered at all. ``contributions``, ``facts_of``: see :func:`_pages`;
+    ``page_inputs``: see :func:`_pages_from_contributions`."""
     from inkoopgraaf.models.io import write_text_atomic
     from inkoopgraaf.snapshot import reuse_file
 
@@ -880,7 +896,7 @@ def write_report_files(out_path, facts: Iterable[Any], documents: Iterable[Mappi
     def unchanged(rel: str, key: str) -> bool:
         return old_keys.get(rel) == key and (previous / rel).is_file()
     pages, keys = _pages(facts, documents, texts, tables, title, attributions, weak, out_path.name, split,
-                         doc_keys, unchanged if old_keys else None, contributions, facts_of)
+                         doc_keys, unchanged if old_keys else None, contributions, facts_of, page_inputs)
     umask = os.umask(0)
     os.umask(umask)
     written = []
