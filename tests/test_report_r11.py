@@ -113,20 +113,20 @@ def test_a_shared_label_changing_refreshes_every_document_that_shows_it(tmp_path
 def test_damaged_kept_inputs_give_the_same_pages(tmp_path, damage):
     c, folder = Corpus(), tmp_path / "kept"
     c.pages(folder, [])
-    files = sorted(folder.glob("*.pickle"))
+    files = sorted(folder.glob("*.marshal"))
     assert files
     for p in files:
         if damage == "truncated":
             p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])
         elif damage == "garbage":
-            p.write_bytes(b"not a pickle")
+            p.write_bytes(b"not marshal data")
         elif damage == "deleted":
             p.unlink()
         else:
-            import pickle
-            data = pickle.loads(p.read_bytes())
+            import marshal
+            data = marshal.loads(p.read_bytes())
             data["version"] = "another"
-            p.write_bytes(pickle.dumps(data))
+            p.write_bytes(marshal.dumps(data))
     read: list[str] = []
     c.pages(folder, read)                               # asserts the pages equal those read afresh
     assert set(read) == set(c.records)
@@ -135,11 +135,11 @@ def test_damaged_kept_inputs_give_the_same_pages(tmp_path, damage):
 def test_pages_of_removed_regions_lose_their_kept_inputs(tmp_path):
     c, folder = Corpus(), tmp_path / "kept"
     c.pages(folder, [])
-    assert (folder / "regio_19.pickle").is_file()
+    assert (folder / "regio_19.marshal").is_file()
     for doc in [d for d in c.records if c.records[d]["regions"] == ["regio_19"]]:
         c.move(doc, "regio_18", "Regio 18")
     c.pages(folder, [])
-    assert not (folder / "regio_19.pickle").exists() and (folder / "regio_18.pickle").is_file()
+    assert not (folder / "regio_19.marshal").exists() and (folder / "regio_18.marshal").is_file()
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -164,7 +164,7 @@ def test_builds_with_kept_inputs_give_the_cold_build_pages(tmp_path, monkeypatch
     corpus, out = _corpus(tmp_path), tmp_path / "out"
     _build(corpus, out)
     kept = out / ".cache" / "report-pages"
-    assert any(kept.glob("*.pickle"))
+    assert any(kept.glob("*.marshal"))
     doc = corpus / "strategie_2026_2031.txt"
 
     def same_as_cold(n: int) -> None:
@@ -179,8 +179,16 @@ def test_builds_with_kept_inputs_give_the_cold_build_pages(tmp_path, monkeypatch
     _build(corpus, out)
     same_as_cold(1)
     (corpus / "memo_zonder_regio.txt").unlink()
-    for p in kept.glob("*.pickle"):
+    for p in kept.glob("*.marshal"):
         p.write_bytes(p.read_bytes()[:-20])
     doc.write_text(doc.read_text(encoding="utf-8") + "\nDe raad stemt in.\n", encoding="utf-8")
     _build(corpus, out)
     same_as_cold(2)
+
+
+@pytest.mark.parametrize("value", [float("nan"), 1.0, 2.5, float("inf"), float("-inf"), -0.0, 1e20, -3.0, 0.1])
+def test_a_float_cell_reads_as_the_pandas_path_read_it(value):
+    import pandas as pd
+    from inkoopgraaf.report.render import _cell
+    expected = "" if pd.isna(value) else str(int(value)) if value.is_integer() else str(value)
+    assert _cell(value) == expected

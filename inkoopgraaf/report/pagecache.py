@@ -4,12 +4,14 @@ A changed region page was made by reading every document of its region again: it
 from the extraction cache, its text, its table rows from its piece (models/derived.py), and
 by wording every fact (:func:`.render.summarize`). At 10,000 documents that is ~4 CPU s
 for the three large regions of one changed document. Here each rendered page keeps what it
-read, per document, beside the build's cache (``<cache>/report-pages/<page>.pickle``), with
+read, per document, beside the build's cache (``<cache>/report-pages/<page>.marshal``), with
 the document's fingerprint (``Assembly.fingerprints``: its piece key with the shared values
 filled into it, so a shared label that changed changes it too); the next time the page is
 rendered only the documents whose fingerprint differs are read and worded again.
 
-The file is the build's own (written atomically, never shared), holds the report's code
+The file is the build's own (written atomically), in :mod:`marshal`, which reads plain
+values only and never runs code: a cache on shared storage cannot be made to execute
+anything, as a pickle could. It holds the report's code
 version (:func:`.render.report_version`), and anything missing, damaged or of another
 version only means those documents are read as before: the page is always the one the
 inputs give.
@@ -17,14 +19,14 @@ inputs give.
 from __future__ import annotations
 
 import os
-import pickle
+import marshal
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Callable
 
 FOLDER = "report-pages"
-_FORMAT = 2
+_FORMAT = 3     # 3: marshal (2 was a pickle)
 
 
 def fact_summary(fact: Mapping) -> str:
@@ -71,15 +73,16 @@ class PageInputs:
         with collector_paused():     # one page's inputs: many small containers, no cycles
             for d in doc_ids:
                 held, fp = kept.get(d), self.fingerprints.get(d)
-                entry = _unpickled(held[1]) if fp is not None and _is_held(held) and held[0] == fp else None
+                entry = _unmarshalled(held[1]) if fp is not None and _is_held(held) and held[0] == fp else None
                 if entry is not None:
                     entries[d], blobs[d] = entry, held
                     continue
                 facts = [_as_dict(f) for f in self._facts_of(d)]
                 entries[d] = [facts, _text_or_none(self._texts, d), dict(self._assembly.filled(d)),
                               [fact_summary(f) for f in facts]]
-                if fp is not None:   # a document without a fingerprint is read every time
-                    blobs[d] = (fp, pickle.dumps(entries[d], protocol=pickle.HIGHEST_PROTOCOL))
+                blob = _marshalled(entries[d]) if fp is not None else None
+                if blob is not None:   # without a fingerprint or plain values: read every time
+                    blobs[d] = (fp, blob)
                 read += 1
         if read:
             self._save(name, blobs)
@@ -96,15 +99,15 @@ class PageInputs:
         return sorted((d for d in doc_ids if d in self._order), key=self._order.__getitem__)
 
     def _path(self, name: str) -> Path:
-        return self.folder / f"{name}.pickle"
+        return self.folder / f"{name}.marshal"
 
     def _load(self, name: str) -> dict[str, tuple[str, bytes]]:
-        """doc -> (its fingerprint, its inputs pickled on their own): a document is unpickled
-        only when used, and written back as the same bytes."""
+        """doc -> (its fingerprint, its inputs marshalled on their own): a document is read
+        from its bytes only when used, and written back as the same bytes."""
         from .render import report_version
         try:
             with self._path(name).open("rb") as fh:
-                data = pickle.load(fh)
+                data = marshal.load(fh)
         except Exception:      # missing, cut short or not ours: every document is read again
             return {}
         if not (isinstance(data, dict) and data.get("format") == _FORMAT
@@ -118,8 +121,7 @@ class PageInputs:
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"format": _FORMAT, "version": report_version(), "docs": entries}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                marshal.dump({"format": _FORMAT, "version": report_version(), "docs": entries}, fh)
             os.replace(tmp, self._path(name))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -129,7 +131,7 @@ class PageInputs:
         """Drop the kept inputs of pages the report no longer has."""
         if not self.folder.is_dir():
             return
-        for p in self.folder.glob("*.pickle"):
+        for p in self.folder.glob("*.marshal"):
             if p.stem not in names:
                 p.unlink(missing_ok=True)
 
@@ -145,10 +147,18 @@ def _is_held(held: Any) -> bool:
     return isinstance(held, tuple) and len(held) == 2 and isinstance(held[1], bytes)
 
 
-def _unpickled(blob: bytes) -> list | None:
+def _marshalled(entry: list) -> bytes | None:
+    """A document's inputs as bytes, None when they hold a value marshal cannot write."""
+    try:
+        return marshal.dumps(entry)
+    except ValueError:
+        return None
+
+
+def _unmarshalled(blob: bytes) -> list | None:
     """A document's kept inputs, None when its bytes do not read as them (then it is read again)."""
     try:
-        entry = pickle.loads(blob)
+        entry = marshal.loads(blob)
     except Exception:
         return None
     return entry if isinstance(entry, list) and len(entry) == 4 else None

@@ -433,6 +433,8 @@ def _cell(value: Any) -> str:
         return ""
     if value.__class__ in (str, int, bool):   # most cells: no pandas look at them (the same text)
         return str(value)
+    if value.__class__ is float:              # the tables' other common cell: NaN is a gap, as pd.isna says
+        return "" if value != value else str(int(value)) if value.is_integer() else str(value)
     try:
         import pandas as pd
         if pd.isna(value):
